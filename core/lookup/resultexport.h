@@ -1,0 +1,26 @@
+#pragma once
+
+// The CSV and JSON forms of a look-up's result, shared by the desktop app and the CLI.
+// CSV: one row per receiver (orders) or one row (returns); UTF-8 with BOM, RFC 4180,
+// formula-safe; amounts in yuan with two decimals plus the raw fen; raw codes and human labels;
+// the look-up's sub_mchid, numbers, Request-ID and verified flag on every row.
+
+#include "api/lookupservice.h"
+
+#include <QIODevice>
+#include <QString>
+
+namespace fenzhang::ResultExport {
+
+QStringList orderCsvHeader();
+QStringList returnCsvHeader();
+
+bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString);
+// Atomic (QSaveFile): a failed write never leaves half a file.
+bool saveCsv(const LookupResult &result, const QString &path, QString *errorString);
+
+// The API's response fields under their API names, amounts as exact JSON integers, plus
+// "verified" and "request_id".
+QByteArray toJson(const LookupResult &result);
+
+} // namespace fenzhang::ResultExport
