@@ -189,7 +189,10 @@ Reply ApiHandler::handle(const IncomingRequest &request)
         call = ++m_calls[endpointKey(api.endpoint, api.number())];
     Reply reply = api.endpoint == ApiRequest::Endpoint::Order ? answerOrder(api, scenario, call)
                                                               : answerReturn(api, scenario, call);
-    return finish(std::move(reply), scenario, call);
+    reply = finish(std::move(reply), scenario, call);
+    if (reply.delivery == Reply::Delivery::Drop)
+        m_authenticator.release(request.header("Authorization"));
+    return reply;
 }
 
 Reply ApiHandler::answerOrder(const ApiRequest &request, const Scenario &scenario, int call)

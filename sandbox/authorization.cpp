@@ -204,6 +204,14 @@ SignCheck RequestAuthenticator::check(QByteArrayView method, QByteArrayView rawT
     return {};
 }
 
+void RequestAuthenticator::release(QByteArrayView authorization)
+{
+    AuthorizationHeader header;
+    SignCheck ignored;
+    if (AuthorizationHeader::parse(authorization, &header, &ignored))
+        m_seenNonces.remove(header.nonce);
+}
+
 void RequestAuthenticator::forgetOldNonces(qint64 now)
 {
     // A nonce older than the skew window cannot come back with a valid timestamp.

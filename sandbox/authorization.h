@@ -63,6 +63,9 @@ public:
     // authorization is the header value; empty when the header was absent.
     SignCheck check(QByteArrayView method, QByteArrayView rawTarget, QByteArrayView authorization,
                     QByteArrayView body);
+    // Forgets the nonce of an accepted request that was never answered (a dropped connection),
+    // so the client's transparent resend of the same request is not refused as a replay.
+    void release(QByteArrayView authorization);
 
 private:
     void forgetOldNonces(qint64 now);

@@ -46,11 +46,11 @@ QJsonObject RequestLog::entry(const IncomingRequest &request, const QByteArray &
         {u"target"_s, QString::fromLatin1(request.target)},
         {u"host"_s, QString::fromLatin1(host)},
         {u"headers"_s, headers},
-        {u"status"_s, reply.status},
+        {u"status"_s, reply.delivery == Reply::Delivery::Drop ? 0 : reply.status},
         {u"outcome"_s, reply.outcome},
         {u"delivery"_s, QLatin1StringView(delivery)},
         {u"request_id"_s, QString::fromLatin1(reply.requestId)},
-        {u"body_bytes"_s, reply.bodySize()},
+        {u"body_bytes"_s, reply.delivery == Reply::Delivery::Drop ? 0 : reply.bodySize()},
     };
     if (!reply.scenario.isEmpty())
         entry.insert(u"scenario"_s, reply.scenario);
