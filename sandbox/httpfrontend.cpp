@@ -13,13 +13,18 @@
 
 #include <memory>
 
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0) && QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+#error "The sandbox supports QtHttpServer 6.4 (socket API) and 6.8+ (QHttpHeaders responder API), not 6.5-6.7"
+#endif
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+#include <QHttpHeaders>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace fenzhang::sandbox {
 
 namespace {
-
-constexpr qint64 StreamWindow = 1 << 20; // bytes queued on the socket while streaming
 
 // QTcpServer and QSslServer that let the front end see each socket before QtHttpServer connects
 // its own readyRead slot (nextPendingConnection() is what QtHttpServer calls).
@@ -79,6 +84,9 @@ QByteArray methodName(const QHttpServerRequest &request)
     }
 }
 
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+constexpr qint64 StreamWindow = 1 << 20; // bytes queued on the socket while streaming
+
 // Writes a RepeatedBody to a socket as the socket drains, so at most about StreamWindow bytes of
 // it exist at a time. Owned by the socket: a client that hangs up ends it.
 class BodyStreamer final : public QObject {
@@ -119,7 +127,6 @@ private:
     qint64 m_next = 0;
 };
 
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
 void deliver(QTcpSocket *socket, const Reply &reply)
 {
     switch (reply.delivery) {
