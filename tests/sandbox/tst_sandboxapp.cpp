@@ -108,6 +108,40 @@ private Q_SLOTS:
         QVERIFY(stop(process));
     }
 
+    void dataFile_replacesDemoRecords_andNamesItsSamples()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile data(dir.filePath(u"data.json"_s));
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        data.write(QByteArray("{\"orders\":[{\"sub_mchid\":\"1230000109\",\"transaction_id\":\"4200000000000000000000000001\","
+            "\"out_order_no\":\"MY-ORDER-1\",\"order_id\":\"3000000000000000000000000001\",\"state\":\"FINISHED\","
+            "\"receivers\":[{\"amount\":9223372036854775807,\"description\":\"分给商户\",\"type\":\"MERCHANT_ID\","
+            "\"account\":\"1230000110\",\"result\":\"SUCCESS\",\"create_time\":\"2025-01-02T03:04:05+08:00\","
+            "\"finish_time\":\"2025-01-02T03:04:06+08:00\",\"detail_id\":\"3601\"}]}],\"returns\":[]}"));
+        data.close();
+        QProcess process;
+        const QJsonObject info =
+            startSandbox(process, {u"--keys"_s, vectorsDir(), u"--data"_s, data.fileName()});
+        QVERIFY(!info.isEmpty());
+        const QJsonObject sample = info.value(u"samples"_s).toObject().value(u"order"_s).toObject();
+        QCOMPARE(sample.value(u"out_order_no"_s).toString(), u"MY-ORDER-1"_s);
+        QVERIFY(!info.value(u"samples"_s).toObject().contains(u"return"_s));
+
+        QNetworkAccessManager nam;
+        const QUrl url(info.value(u"url"_s).toString());
+        const Answer mine = signedGet(nam, url, vectorSigner(),
+                                      "/v3/profitsharing/orders/MY-ORDER-1?sub_mchid=1230000109"
+                                      "&transaction_id=4200000000000000000000000001"_ba);
+        QCOMPARE(mine.status, 200);
+        QVERIFY(mine.body.contains("\"amount\":9223372036854775807,"));
+        const Answer demo = signedGet(nam, url, vectorSigner(),
+                                      "/v3/profitsharing/orders/P20251120101530001?sub_mchid=1900000109"
+                                      "&transaction_id=4208450740202511201234567890"_ba);
+        QCOMPARE(demo.status, 404);
+        QVERIFY(stop(process));
+    }
+
     void badOptions_failWithMessage_data()
     {
         QTest::addColumn<QStringList>("arguments");

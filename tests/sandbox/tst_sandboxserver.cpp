@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QStandardPaths>
@@ -467,10 +468,13 @@ private Q_SLOTS:
 
         QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
         configuration.addCaCertificates(caFile);
+        // A number that needs percent-escapes: the raw request line is read through TLS too.
+        const QByteArray target = "/v3/profitsharing/orders/P2025%7C11%2A24%40A_B-005?sub_mchid=1900000109"
+                                  "&transaction_id=4208450740202511241234567894"_ba;
         QNetworkAccessManager trusting;
-        QNetworkRequest request(QUrl::fromEncoded(server.url().toEncoded() + SampleOrder));
+        QNetworkRequest request(QUrl::fromEncoded(server.url().toEncoded() + target));
         request.setSslConfiguration(configuration);
-        request.setRawHeader("Authorization", m_signer.authorization("GET", SampleOrder));
+        request.setRawHeader("Authorization", m_signer.authorization("GET", target));
         QNetworkReply *reply = trusting.get(request);
         QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 60000));
         QCOMPARE(reply->error(), QNetworkReply::NoError);
@@ -479,7 +483,21 @@ private Q_SLOTS:
         answer.body = reply->readAll();
         answer.headers = reply->rawHeaderPairs();
         QVERIFY(verify(answer).ok());
+        QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(u"out_order_no"_s).toString(),
+                 u"P2025|11*24@A_B-005"_s);
         delete reply;
+    }
+
+    void requestHandled_signalsEachEntry_withHostAsAsked()
+    {
+        QSignalSpy spy(&m_server, &SandboxServer::requestHandled);
+        QUrl viaName = m_server.url();
+        viaName.setHost(u"localhost"_s);
+        QCOMPARE(signedGet(m_nam, viaName, m_signer, SampleOrder).status, 200);
+        QCOMPARE(spy.size(), 1);
+        const QJsonObject entry = spy.at(0).at(0).toJsonObject();
+        QCOMPARE(entry.value(u"host"_s).toString(), u"localhost:%1"_s.arg(m_server.port()));
+        QCOMPARE(entry, logEntries().last());
     }
 };
 
