@@ -6,11 +6,10 @@
 
 #include "crypto/rsakey.h"
 
+#include <functional>
 #include <QByteArray>
 #include <QHash>
 #include <QString>
-
-#include <functional>
 
 namespace fenzhang::sandbox {
 

@@ -45,11 +45,21 @@ QByteArray JsonWriter::quote(const QString &value)
     out += '"';
     for (const char c : utf8) {
         switch (c) {
-        case '"': out += "\\\""_ba; break;
-        case '\\': out += "\\\\"_ba; break;
-        case '\n': out += "\\n"_ba; break;
-        case '\r': out += "\\r"_ba; break;
-        case '\t': out += "\\t"_ba; break;
+        case '"':
+            out += "\\\""_ba;
+            break;
+        case '\\':
+            out += "\\\\"_ba;
+            break;
+        case '\n':
+            out += "\\n"_ba;
+            break;
+        case '\r':
+            out += "\\r"_ba;
+            break;
+        case '\t':
+            out += "\\t"_ba;
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 out += "\\u00"_ba;

@@ -15,9 +15,9 @@ bool RequestLog::open(const QString &path, QString *errorString)
 {
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
-        *errorString = QCoreApplication::translate("fenzhang::sandbox::RequestLog",
-                                                   "Cannot open the log file %1: %2")
-                           .arg(path, m_file.errorString());
+        *errorString =
+            QCoreApplication::translate("fenzhang::sandbox::RequestLog", "Cannot open the log file %1: %2")
+                .arg(path, m_file.errorString());
         return false;
     }
     return true;
@@ -33,15 +33,25 @@ QJsonObject RequestLog::entry(const IncomingRequest &request, const QByteArray &
     }
     const char *delivery = "normal";
     switch (reply.delivery) {
-    case Reply::Delivery::Normal: break;
-    case Reply::Delivery::Delayed: delivery = "delayed"; break;
-    case Reply::Delivery::Drop: delivery = "dropped"; break;
-    case Reply::Delivery::DropMidBody: delivery = "dropped_mid_body"; break;
-    case Reply::Delivery::Stream: delivery = "streamed"; break;
+    case Reply::Delivery::Normal:
+        break;
+    case Reply::Delivery::Delayed:
+        delivery = "delayed";
+        break;
+    case Reply::Delivery::Drop:
+        delivery = "dropped";
+        break;
+    case Reply::Delivery::DropMidBody:
+        delivery = "dropped_mid_body";
+        break;
+    case Reply::Delivery::Stream:
+        delivery = "streamed";
+        break;
     }
     QJsonObject entry{
-        {u"time"_s, QDateTime::currentDateTime().toOffsetFromUtc(QDateTime::currentDateTime().offsetFromUtc())
-                         .toString(Qt::ISODateWithMs)},
+        {u"time"_s, QDateTime::currentDateTime()
+                        .toOffsetFromUtc(QDateTime::currentDateTime().offsetFromUtc())
+                        .toString(Qt::ISODateWithMs)},
         {u"method"_s, QString::fromLatin1(request.method)},
         {u"target"_s, QString::fromLatin1(request.target)},
         {u"host"_s, QString::fromLatin1(host)},

@@ -112,9 +112,10 @@ inline Answer rawGet(const QUrl &base, const QByteArray &target, const QByteArra
     socket.connectToHost(base.host(), quint16(base.port()));
     if (!QTest::qWaitFor([&socket] { return socket.state() == QAbstractSocket::ConnectedState; }, 30000))
         return answer;
-    const QByteArray request = "GET "_ba + target + " HTTP/1.1\r\nHost: "_ba + base.host().toLatin1() + ':'
-        + QByteArray::number(base.port()) + "\r\nAccept: application/json\r\nAuthorization: "_ba + authorization
-        + "\r\n\r\n"_ba;
+    const QByteArray request = "GET "_ba + target + " HTTP/1.1\r\nHost: "_ba + base.host().toLatin1() + ':' +
+                               QByteArray::number(base.port()) +
+                               "\r\nAccept: application/json\r\nAuthorization: "_ba + authorization +
+                               "\r\n\r\n"_ba;
     qsizetype from = 0;
     for (const qsizetype at : splitAt) {
         socket.write(request.mid(from, at - from));

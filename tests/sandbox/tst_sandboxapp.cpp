@@ -33,8 +33,8 @@ private:
     static bool stop(QProcess &process)
     {
         process.terminate();
-        return process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit
-            && process.exitCode() == 0;
+        return process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit &&
+               process.exitCode() == 0;
     }
 
 private Q_SLOTS:
@@ -46,10 +46,12 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString log = dir.filePath(u"log.jsonl"_s);
         QProcess process;
-        const QJsonObject info = startSandbox(process, {u"--port"_s, u"0"_s, u"--keys"_s, vectorsDir(), u"--log"_s, log});
+        const QJsonObject info =
+            startSandbox(process, {u"--port"_s, u"0"_s, u"--keys"_s, vectorsDir(), u"--log"_s, log});
         QVERIFY2(!info.isEmpty(), process.readAllStandardError().constData());
-        for (const char *key : {"url", "port", "mchid", "serial_no", "merchant_private_key", "merchant_certificate",
-                                "wechatpay_public_key_id", "wechatpay_public_key", "samples"})
+        for (const char *key :
+             {"url", "port", "mchid", "serial_no", "merchant_private_key", "merchant_certificate",
+              "wechatpay_public_key_id", "wechatpay_public_key", "samples"})
             QVERIFY2(info.contains(QLatin1StringView(key)), key);
         QVERIFY(!info.contains(u"ca_file"_s));
         const QUrl url(info.value(u"url"_s).toString());
@@ -59,10 +61,10 @@ private Q_SLOTS:
         QCOMPARE(info.value(u"serial_no"_s).toString(), u"5157F09EFDC096DE15EBE81A47057A7232F1B8E1"_s);
 
         const QJsonObject sample = info.value(u"samples"_s).toObject().value(u"return"_s).toObject();
-        const QByteArray target = "/v3/brand/profitsharing/returnorders?sub_mchid="_ba
-            + sample.value(u"sub_mchid"_s).toString().toLatin1() + "&out_return_no="
-            + sample.value(u"out_return_no"_s).toString().toLatin1() + "&order_id="
-            + sample.value(u"order_id"_s).toString().toLatin1();
+        const QByteArray target = "/v3/brand/profitsharing/returnorders?sub_mchid="_ba +
+                                  sample.value(u"sub_mchid"_s).toString().toLatin1() +
+                                  "&out_return_no=" + sample.value(u"out_return_no"_s).toString().toLatin1() +
+                                  "&order_id=" + sample.value(u"order_id"_s).toString().toLatin1();
         QNetworkAccessManager nam;
         const Answer answer = signedGet(nam, url, vectorSigner(), target);
         QCOMPARE(answer.status, 200);
@@ -86,11 +88,11 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(privateKey));
         QVERIFY(!privateKey.startsWith(vectorsDir()));
 #ifdef Q_OS_UNIX
-        QCOMPARE(QFile::permissions(privateKey) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup
-                                                   | QFile::WriteOther),
+        QCOMPARE(QFile::permissions(privateKey) &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
                  QFileDevice::Permissions());
-        QCOMPARE(QFileInfo(QFileInfo(privateKey).path()).permissions()
-                     & (QFile::ReadOther | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup),
+        QCOMPARE(QFileInfo(QFileInfo(privateKey).path()).permissions() &
+                     (QFile::ReadOther | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup),
                  QFileDevice::Permissions());
 #endif
         QVERIFY(info.value(u"wechatpay_public_key_id"_s).toString().startsWith(u"PUB_KEY_ID_"_s));
@@ -114,9 +116,12 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         QFile data(dir.filePath(u"data.json"_s));
         QVERIFY(data.open(QIODevice::WriteOnly));
-        data.write(QByteArray("{\"orders\":[{\"sub_mchid\":\"1230000109\",\"transaction_id\":\"4200000000000000000000000001\","
-            "\"out_order_no\":\"MY-ORDER-1\",\"order_id\":\"3000000000000000000000000001\",\"state\":\"FINISHED\","
-            "\"receivers\":[{\"amount\":9223372036854775807,\"description\":\"分给商户\",\"type\":\"MERCHANT_ID\","
+        data.write(QByteArray(
+            "{\"orders\":[{\"sub_mchid\":\"1230000109\",\"transaction_id\":\"4200000000000000000000000001\","
+            "\"out_order_no\":\"MY-ORDER-1\",\"order_id\":\"3000000000000000000000000001\",\"state\":"
+            "\"FINISHED\","
+            "\"receivers\":[{\"amount\":9223372036854775807,\"description\":\"分给商户\",\"type\":\"MERCHANT_"
+            "ID\","
             "\"account\":\"1230000110\",\"result\":\"SUCCESS\",\"create_time\":\"2025-01-02T03:04:05+08:00\","
             "\"finish_time\":\"2025-01-02T03:04:06+08:00\",\"detail_id\":\"3601\"}]}],\"returns\":[]}"));
         data.close();

@@ -46,9 +46,9 @@ private:
     QByteArray sampleTarget() const
     {
         const QJsonObject order = m_server.info().value(u"samples"_s).toObject().value(u"order"_s).toObject();
-        return "/v3/profitsharing/orders/"_ba + order.value(u"out_order_no"_s).toString().toLatin1()
-            + "?sub_mchid="_ba + order.value(u"sub_mchid"_s).toString().toLatin1() + "&transaction_id="_ba
-            + order.value(u"transaction_id"_s).toString().toLatin1();
+        return "/v3/profitsharing/orders/"_ba + order.value(u"out_order_no"_s).toString().toLatin1() +
+               "?sub_mchid="_ba + order.value(u"sub_mchid"_s).toString().toLatin1() + "&transaction_id="_ba +
+               order.value(u"transaction_id"_s).toString().toLatin1();
     }
 
 private Q_SLOTS:
@@ -75,16 +75,18 @@ private Q_SLOTS:
 
         const Answer answer = signedGet(m_nam, m_server.url(), signer, sampleTarget());
         QCOMPARE(answer.status, 200);
-        QCOMPARE(answer.header("Wechatpay-Serial"), info.value(u"wechatpay_public_key_id"_s).toString().toLatin1());
-        const QByteArray message = answer.header("Wechatpay-Timestamp") + '\n' + answer.header("Wechatpay-Nonce")
-            + '\n' + answer.body + '\n';
+        QCOMPARE(answer.header("Wechatpay-Serial"),
+                 info.value(u"wechatpay_public_key_id"_s).toString().toLatin1());
+        const QByteArray message = answer.header("Wechatpay-Timestamp") + '\n' +
+                                   answer.header("Wechatpay-Nonce") + '\n' + answer.body + '\n';
         const QString messageFile = writeFile(u"answer.txt"_s, message);
         const QString signatureFile =
             writeFile(u"answer.sig"_s, QByteArray::fromBase64(answer.header("Wechatpay-Signature")));
         const QString publicKey = info.value(u"wechatpay_public_key"_s).toString();
 
         QByteArray output;
-        QCOMPARE(openssl({u"dgst"_s, u"-sha256"_s, u"-verify"_s, publicKey, u"-signature"_s, signatureFile, messageFile},
+        QCOMPARE(openssl({u"dgst"_s, u"-sha256"_s, u"-verify"_s, publicKey, u"-signature"_s, signatureFile,
+                          messageFile},
                          &output),
                  0);
         QVERIFY2(output.contains("Verified OK"), output.constData());
@@ -93,7 +95,8 @@ private Q_SLOTS:
         QByteArray changed = message;
         changed[changed.indexOf("\"amount\":") + 9] = '7';
         const QString changedFile = writeFile(u"changed.txt"_s, changed);
-        QCOMPARE(openssl({u"dgst"_s, u"-sha256"_s, u"-verify"_s, publicKey, u"-signature"_s, signatureFile, changedFile}),
+        QCOMPARE(openssl({u"dgst"_s, u"-sha256"_s, u"-verify"_s, publicKey, u"-signature"_s, signatureFile,
+                          changedFile}),
                  1);
     }
 
@@ -103,17 +106,20 @@ private Q_SLOTS:
         const QByteArray target = sampleTarget();
         const QByteArray timestamp = QByteArray::number(QDateTime::currentSecsSinceEpoch());
         const QByteArray nonce = "0penSSLsignedNonce0123456789abcd"_ba;
-        const QString messageFile = writeFile(u"request.txt"_s, "GET\n"_ba + target + '\n' + timestamp + '\n' + nonce + "\n\n");
+        const QString messageFile =
+            writeFile(u"request.txt"_s, "GET\n"_ba + target + '\n' + timestamp + '\n' + nonce + "\n\n");
         const QString signatureFile = m_dir.filePath(u"request.sig"_s);
-        QCOMPARE(openssl({u"dgst"_s, u"-sha256"_s, u"-sign"_s, info.value(u"merchant_private_key"_s).toString(),
-                          u"-out"_s, signatureFile, messageFile}),
-                 0);
+        QCOMPARE(
+            openssl({u"dgst"_s, u"-sha256"_s, u"-sign"_s, info.value(u"merchant_private_key"_s).toString(),
+                     u"-out"_s, signatureFile, messageFile}),
+            0);
         QFile signature(signatureFile);
         QVERIFY(signature.open(QIODevice::ReadOnly));
         // Fields deliberately in another order than our signer writes them.
-        const QByteArray authorization = "WECHATPAY2-SHA256-RSA2048 signature=\""_ba + signature.readAll().toBase64()
-            + "\",timestamp=\"" + timestamp + "\",serial_no=\"" + info.value(u"serial_no"_s).toString().toLatin1()
-            + "\",nonce_str=\"" + nonce + "\",mchid=\"" + info.value(u"mchid"_s).toString().toLatin1() + '"';
+        const QByteArray authorization =
+            "WECHATPAY2-SHA256-RSA2048 signature=\""_ba + signature.readAll().toBase64() + "\",timestamp=\"" +
+            timestamp + "\",serial_no=\"" + info.value(u"serial_no"_s).toString().toLatin1() +
+            "\",nonce_str=\"" + nonce + "\",mchid=\"" + info.value(u"mchid"_s).toString().toLatin1() + '"';
         const Answer answer = send(m_nam, m_server.url(), "GET", target, {{"Authorization", authorization}});
         QCOMPARE(answer.status, 200);
         QCOMPARE(answer.json().value(u"state"_s).toString(), u"FINISHED"_s);

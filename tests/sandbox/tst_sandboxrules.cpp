@@ -24,7 +24,8 @@ const QByteArray Target = "/v3/profitsharing/orders/P1?sub_mchid=1900000109&tran
 
 RsaPrivateKey merchantKey()
 {
-    auto key = KeyLoader::privateKeyFromPemFile(QStringLiteral(FENZHANG_TEST_DATA "/vectors/merchant_private_key.pem"));
+    auto key = KeyLoader::privateKeyFromPemFile(
+        QStringLiteral(FENZHANG_TEST_DATA "/vectors/merchant_private_key.pem"));
     if (!key)
         qFatal("test key missing");
     return *key;
@@ -39,9 +40,9 @@ private Q_SLOTS:
     {
         AuthorizationHeader header;
         SignCheck error;
-        QVERIFY(AuthorizationHeader::parse(
-            "WECHATPAY2-SHA256-RSA2048 signature=\"c2ln\", serial_no=\"ABC\",timestamp=\"123\" ,nonce_str=\"n\",mchid=\"1\"",
-            &header, &error));
+        QVERIFY(AuthorizationHeader::parse("WECHATPAY2-SHA256-RSA2048 signature=\"c2ln\", "
+                                           "serial_no=\"ABC\",timestamp=\"123\" ,nonce_str=\"n\",mchid=\"1\"",
+                                           &header, &error));
         QCOMPARE(header.mchid, "1"_ba);
         QCOMPARE(header.nonce, "n"_ba);
         QCOMPARE(header.timestamp, "123"_ba);
@@ -57,16 +58,20 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << int(R::AuthorizationMissing);
         QTest::newRow("other scheme") << "Bearer abc"_ba << int(R::SchemeUnsupported);
         QTest::newRow("scheme only") << "WECHATPAY2-SHA256-RSA2048"_ba << int(R::AuthorizationMalformed);
-        QTest::newRow("scheme in lower case") << "wechatpay2-sha256-rsa2048 mchid=\"1\""_ba << int(R::SchemeUnsupported);
+        QTest::newRow("scheme in lower case")
+            << "wechatpay2-sha256-rsa2048 mchid=\"1\""_ba << int(R::SchemeUnsupported);
         QTest::newRow("unquoted") << "WECHATPAY2-SHA256-RSA2048 mchid=1"_ba << int(R::AuthorizationMalformed);
-        QTest::newRow("unterminated") << "WECHATPAY2-SHA256-RSA2048 mchid=\"1"_ba << int(R::AuthorizationMalformed);
-        QTest::newRow("missing fields") << "WECHATPAY2-SHA256-RSA2048 mchid=\"1\""_ba << int(R::AuthorizationMalformed);
+        QTest::newRow("unterminated")
+            << "WECHATPAY2-SHA256-RSA2048 mchid=\"1"_ba << int(R::AuthorizationMalformed);
+        QTest::newRow("missing fields")
+            << "WECHATPAY2-SHA256-RSA2048 mchid=\"1\""_ba << int(R::AuthorizationMalformed);
         QTest::newRow("duplicate")
             << "WECHATPAY2-SHA256-RSA2048 mchid=\"1\",mchid=\"2\",nonce_str=\"n\",timestamp=\"1\",serial_no=\"s\",signature=\"x\""_ba
             << int(R::AuthorizationMalformed);
         QTest::newRow("no separator")
             << "WECHATPAY2-SHA256-RSA2048 mchid=\"1\" nonce_str=\"n\""_ba << int(R::AuthorizationMalformed);
-        QTest::newRow("garbage") << "WECHATPAY2-SHA256-RSA2048 \"\"\",,,==="_ba << int(R::AuthorizationMalformed);
+        QTest::newRow("garbage") << "WECHATPAY2-SHA256-RSA2048 \"\"\",,,==="_ba
+                                 << int(R::AuthorizationMalformed);
     }
     void parse_rejectsWithReason()
     {
@@ -83,28 +88,41 @@ private Q_SLOTS:
     {
         const QByteArray redacted = redactAuthorization(
             "WECHATPAY2-SHA256-RSA2048 mchid=\"1900000001\",signature=\"c2VjcmV0\",serial_no=\"AB\"");
-        QCOMPARE(redacted, "WECHATPAY2-SHA256-RSA2048 mchid=\"1900000001\",signature=\"<redacted>\",serial_no=\"AB\""_ba);
+        QCOMPARE(
+            redacted,
+            "WECHATPAY2-SHA256-RSA2048 mchid=\"1900000001\",signature=\"<redacted>\",serial_no=\"AB\""_ba);
     }
 
     void authenticator_skewWindowIs300Seconds()
     {
         qint64 now = 1800000000;
-        RequestAuthenticator authenticator(u"1900000001"_s, Serial, merchantKey().publicKey(), [&now] { return now; });
+        RequestAuthenticator authenticator(u"1900000001"_s, Serial, merchantKey().publicKey(),
+                                           [&now] { return now; });
         const RequestSigner signer(u"1900000001"_s, Serial, merchantKey());
-        QVERIFY(authenticator.check("GET", Target, signer.authorization("GET", Target, {}, now - 300, "a"), {}).ok());
-        QVERIFY(authenticator.check("GET", Target, signer.authorization("GET", Target, {}, now + 300, "b"), {}).ok());
-        QCOMPARE(authenticator.check("GET", Target, signer.authorization("GET", Target, {}, now - 301, "c"), {}).reason,
-                 SignCheck::Reason::TimestampExpired);
+        QVERIFY(
+            authenticator.check("GET", Target, signer.authorization("GET", Target, {}, now - 300, "a"), {})
+                .ok());
+        QVERIFY(
+            authenticator.check("GET", Target, signer.authorization("GET", Target, {}, now + 300, "b"), {})
+                .ok());
+        QCOMPARE(
+            authenticator.check("GET", Target, signer.authorization("GET", Target, {}, now - 301, "c"), {})
+                .reason,
+            SignCheck::Reason::TimestampExpired);
         // A nonce stays used while its request could still be replayed.
-        QCOMPARE(authenticator.check("GET", Target, signer.authorization("GET", Target, {}, now, "a"), {}).reason,
-                 SignCheck::Reason::NonceReused);
+        QCOMPARE(
+            authenticator.check("GET", Target, signer.authorization("GET", Target, {}, now, "a"), {}).reason,
+            SignCheck::Reason::NonceReused);
         // A bad signature does not burn the nonce.
-        QCOMPARE(authenticator.check("GET", Target, signer.authorization("GET", "/other", {}, now, "d"), {}).reason,
+        QCOMPARE(authenticator.check("GET", Target, signer.authorization("GET", "/other", {}, now, "d"), {})
+                     .reason,
                  SignCheck::Reason::SignatureMismatch);
-        QVERIFY(authenticator.check("GET", Target, signer.authorization("GET", Target, {}, now, "d"), {}).ok());
+        QVERIFY(
+            authenticator.check("GET", Target, signer.authorization("GET", Target, {}, now, "d"), {}).ok());
         // Lower-case serials are the same serial.
         const RequestSigner lower(u"1900000001"_s, Serial.toLower(), merchantKey());
-        QVERIFY(authenticator.check("GET", Target, lower.authorization("GET", Target, {}, now, "e"), {}).ok());
+        QVERIFY(
+            authenticator.check("GET", Target, lower.authorization("GET", Target, {}, now, "e"), {}).ok());
     }
 
     void target_decodesOrderNumberFromPath()
@@ -124,7 +142,8 @@ private Q_SLOTS:
         QTest::newRow("truncated escape") << "/v3/profitsharing/orders/P%7?sub_mchid=1&transaction_id=2"_ba;
         QTest::newRow("non-hex escape") << "/v3/profitsharing/orders/P1?sub_mchid=%G1&transaction_id=2"_ba;
         QTest::newRow("not UTF-8") << "/v3/profitsharing/orders/P%FF?sub_mchid=1&transaction_id=2"_ba;
-        QTest::newRow("non-ASCII number") << "/v3/profitsharing/orders/P%E4%B8%AD?sub_mchid=1&transaction_id=2"_ba;
+        QTest::newRow("non-ASCII number")
+            << "/v3/profitsharing/orders/P%E4%B8%AD?sub_mchid=1&transaction_id=2"_ba;
     }
     void target_rejectsBadEncoding()
     {
@@ -137,7 +156,8 @@ private Q_SLOTS:
     void target_otherPathsAreUnknown()
     {
         QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/orders/").endpoint, ApiRequest::Endpoint::Unknown);
-        QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/orders/a/b?x=1").endpoint, ApiRequest::Endpoint::Unknown);
+        QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/orders/a/b?x=1").endpoint,
+                 ApiRequest::Endpoint::Unknown);
         QCOMPARE(ApiRequest::fromTarget("/v3/brand/profitsharing/returnorders/x").endpoint,
                  ApiRequest::Endpoint::Unknown);
     }
@@ -149,10 +169,10 @@ private Q_SLOTS:
         QTest::addColumn<QList<bool>>("activeForCalls");
         using K = Scenario::Kind;
         QTest::newRow("plain number") << u"P20150806125346"_s << int(K::None) << QList<bool>{false};
-        QTest::newRow("processing default 2") << u"SCN-PROCESSING"_s << int(K::Processing)
-                                              << QList<bool>{true, true, false};
-        QTest::newRow("processing 3 with tag") << u"scn-processing-3-run7"_s << int(K::Processing)
-                                               << QList<bool>{true, true, true, false};
+        QTest::newRow("processing default 2")
+            << u"SCN-PROCESSING"_s << int(K::Processing) << QList<bool>{true, true, false};
+        QTest::newRow("processing 3 with tag")
+            << u"scn-processing-3-run7"_s << int(K::Processing) << QList<bool>{true, true, true, false};
         QTest::newRow("429 default once") << u"SCN-429"_s << int(K::RateLimited) << QList<bool>{true, false};
         QTest::newRow("500 twice") << u"SCN-500-2"_s << int(K::SystemError) << QList<bool>{true, true, false};
         QTest::newRow("drop always") << u"SCN-DROP"_s << int(K::Drop) << QList<bool>{true, true, true};
@@ -175,9 +195,14 @@ private Q_SLOTS:
 
     void dataFile_loadsExactAmounts()
     {
-        const auto store = DataStore::fromJson("{\"orders\":[{\"sub_mchid\":\"1\",\"transaction_id\":\"2\",\"out_order_no\":\"P\","
-            "            \"order_id\":\"3\",\"state\":\"FINISHED\",\"receivers\":[{\"amount\":9007199254740993,\"type\":\"MERCHANT_ID\","
-            "            \"account\":\"4\",\"result\":\"SUCCESS\",\"description\":\"分给商户\",\"create_time\":\"2015-05-20T13:29:35+08:00\","
+        const auto store = DataStore::fromJson(
+            "{\"orders\":[{\"sub_mchid\":\"1\",\"transaction_id\":\"2\",\"out_order_no\":\"P\","
+            "            "
+            "\"order_id\":\"3\",\"state\":\"FINISHED\",\"receivers\":[{\"amount\":9007199254740993,\"type\":"
+            "\"MERCHANT_ID\","
+            "            "
+            "\"account\":\"4\",\"result\":\"SUCCESS\",\"description\":\"分给商户\",\"create_time\":\"2015-05-"
+            "20T13:29:35+08:00\","
             "            \"detail_id\":\"5\"}]}],\"returns\":[]}");
         QVERIFY2(store, qPrintable(store ? QString() : store.error()));
         const OrderRecord *order = store->findOrder(u"1"_s, u"2"_s, u"P"_s);
@@ -218,12 +243,29 @@ private Q_SLOTS:
         }
         for (const ReturnRecord &r : store.returns())
             seen << u"return:"_s + r.result << u"return:"_s + r.failReason;
-        for (const char *value :
-             {"PROCESSING", "FINISHED", "MERCHANT_ID", "PERSONAL_OPENID", "PERSONAL_SUB_OPENID", "PENDING", "SUCCESS",
-              "CLOSED", "ACCOUNT_ABNORMAL", "NO_RELATION", "RECEIVER_HIGH_RISK", "RECEIVER_REAL_NAME_NOT_VERIFIED",
-              "NO_AUTH", "RECEIVER_RECEIPT_LIMIT", "PAYER_ACCOUNT_ABNORMAL", "INVALID_REQUEST", "return:PROCESSING",
-              "return:SUCCESS", "return:FAIL", "return:ACCOUNT_ABNORMAL", "return:TIME_OUT_CLOSED",
-              "return:PAYER_ACCOUNT_ABNORMAL", "return:INVALID_REQUEST"})
+        for (const char *value : {"PROCESSING",
+                                  "FINISHED",
+                                  "MERCHANT_ID",
+                                  "PERSONAL_OPENID",
+                                  "PERSONAL_SUB_OPENID",
+                                  "PENDING",
+                                  "SUCCESS",
+                                  "CLOSED",
+                                  "ACCOUNT_ABNORMAL",
+                                  "NO_RELATION",
+                                  "RECEIVER_HIGH_RISK",
+                                  "RECEIVER_REAL_NAME_NOT_VERIFIED",
+                                  "NO_AUTH",
+                                  "RECEIVER_RECEIPT_LIMIT",
+                                  "PAYER_ACCOUNT_ABNORMAL",
+                                  "INVALID_REQUEST",
+                                  "return:PROCESSING",
+                                  "return:SUCCESS",
+                                  "return:FAIL",
+                                  "return:ACCOUNT_ABNORMAL",
+                                  "return:TIME_OUT_CLOSED",
+                                  "return:PAYER_ACCOUNT_ABNORMAL",
+                                  "return:INVALID_REQUEST"})
             QVERIFY2(seen.contains(QLatin1StringView(value)), value);
     }
 

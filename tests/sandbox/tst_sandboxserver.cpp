@@ -29,13 +29,14 @@ const QByteArray SampleReturn = "/v3/brand/profitsharing/returnorders?sub_mchid=
 
 QByteArray scenarioOrder(const QByteArray &number)
 {
-    return "/v3/profitsharing/orders/"_ba + number + "?sub_mchid=1900000109&transaction_id=4208450740201411110007820472"_ba;
+    return "/v3/profitsharing/orders/"_ba + number +
+           "?sub_mchid=1900000109&transaction_id=4208450740201411110007820472"_ba;
 }
 
 QByteArray scenarioReturn(const QByteArray &number)
 {
-    return "/v3/brand/profitsharing/returnorders?sub_mchid=1900000109&out_return_no="_ba + number
-        + "&out_order_no=P20150806125346"_ba;
+    return "/v3/brand/profitsharing/returnorders?sub_mchid=1900000109&out_return_no="_ba + number +
+           "&out_order_no=P20150806125346"_ba;
 }
 
 } // namespace
@@ -124,8 +125,9 @@ private Q_SLOTS:
     void sampleReturn_byOrderIdOrOutOrderNo_verifies()
     {
         for (const QByteArray &target :
-             {SampleReturn, "/v3/brand/profitsharing/returnorders?out_order_no=P20251120101530001&sub_mchid=1900000109"
-                            "&out_return_no=R20251121100000001"_ba}) {
+             {SampleReturn,
+              "/v3/brand/profitsharing/returnorders?out_order_no=P20251120101530001&sub_mchid=1900000109"
+              "&out_return_no=R20251121100000001"_ba}) {
             const Answer answer = get(target);
             QCOMPARE(answer.status, 200);
             QVERIFY(verify(answer).ok());
@@ -141,14 +143,15 @@ private Q_SLOTS:
         QTest::newRow("upper-case escapes") << "P2025%7C11%2A24%40A_B-005"_ba << QList<qsizetype>{};
         QTest::newRow("lower-case escapes") << "P2025%7c11%2a24%40A_B-005"_ba << QList<qsizetype>{};
         QTest::newRow("* and @ literal") << "P2025%7C11*24@A_B-005"_ba << QList<qsizetype>{};
-        QTest::newRow("request line in pieces") << "P2025%7c11%2A24@A_B-005"_ba << QList<qsizetype>{3, 30, 70};
+        QTest::newRow("request line in pieces")
+            << "P2025%7c11%2A24@A_B-005"_ba << QList<qsizetype>{3, 30, 70};
     }
     void specialCharacters_targetCheckedExactlyAsSent()
     {
         QFETCH(QByteArray, encodedNumber);
         QFETCH(QList<qsizetype>, splitAt);
-        const QByteArray target = "/v3/profitsharing/orders/"_ba + encodedNumber
-            + "?sub_mchid=1900000109&transaction_id=4208450740202511241234567894"_ba;
+        const QByteArray target = "/v3/profitsharing/orders/"_ba + encodedNumber +
+                                  "?sub_mchid=1900000109&transaction_id=4208450740202511241234567894"_ba;
         const Answer answer = rawGet(m_server.url(), target, m_signer.authorization("GET", target), splitAt);
         QCOMPARE(answer.status, 200);
         QCOMPARE(answer.json().value(u"out_order_no"_s).toString(), u"P2025|11*24@A_B-005"_s);
@@ -167,9 +170,16 @@ private Q_SLOTS:
         QByteArray wrongScheme = good;
         wrongScheme.replace("WECHATPAY2-SHA256-RSA2048", "WECHATPAY2-SHA256-RSA");
         QByteArray missingNonce = good;
-        missingNonce.replace(QRegularExpression(u"nonce_str=\"[^\"]*\","_s).match(QString::fromLatin1(good)).captured().toLatin1(), "");
+        missingNonce.replace(QRegularExpression(u"nonce_str=\"[^\"]*\","_s)
+                                 .match(QString::fromLatin1(good))
+                                 .captured()
+                                 .toLatin1(),
+                             "");
         QByteArray notBase64 = good;
-        notBase64.replace(QRegularExpression(u"signature=\"[^\"]*\""_s).match(QString::fromLatin1(good)).captured().toLatin1(),
+        notBase64.replace(QRegularExpression(u"signature=\"[^\"]*\""_s)
+                              .match(QString::fromLatin1(good))
+                              .captured()
+                              .toLatin1(),
                           "signature=\"not*base64!\"");
         QByteArray wrongMchid = good;
         wrongMchid.replace("mchid=\"1900000001\"", "mchid=\"1900000002\"");
@@ -182,17 +192,23 @@ private Q_SLOTS:
         QTest::newRow("wrong mchid") << SampleOrder << wrongMchid << u"mchid_mismatch"_s;
         QTest::newRow("wrong serial") << SampleOrder << wrongSerial << u"serial_mismatch"_s;
         QTest::newRow("stale timestamp")
-            << SampleOrder << s.authorization("GET", SampleOrder, {}, now - 301, randomNonce()) << u"timestamp_expired"_s;
+            << SampleOrder << s.authorization("GET", SampleOrder, {}, now - 301, randomNonce())
+            << u"timestamp_expired"_s;
         QTest::newRow("future timestamp")
-            << SampleOrder << s.authorization("GET", SampleOrder, {}, now + 400, randomNonce()) << u"timestamp_expired"_s;
+            << SampleOrder << s.authorization("GET", SampleOrder, {}, now + 400, randomNonce())
+            << u"timestamp_expired"_s;
         QTest::newRow("signature not base64") << SampleOrder << notBase64 << u"signature_malformed"_s;
         QTest::newRow("bad signature")
             << SampleOrder << s.authorization("POST", SampleOrder) << u"signature_mismatch"_s;
         QTest::newRow("target altered")
-            << SampleOrder << s.authorization("GET", SampleOrder.left(SampleOrder.indexOf('?'))) << u"signature_mismatch"_s;
+            << SampleOrder << s.authorization("GET", SampleOrder.left(SampleOrder.indexOf('?')))
+            << u"signature_mismatch"_s;
         QTest::newRow("target re-encoded")
             << "/v3/profitsharing/orders/P2025%7C11%2A24%40A_B-005?sub_mchid=1900000109&transaction_id=4208450740202511241234567894"_ba
-            << s.authorization("GET", "/v3/profitsharing/orders/P2025%7C11*24@A_B-005?sub_mchid=1900000109&transaction_id=4208450740202511241234567894")
+            << s.authorization(
+                   "GET",
+                   "/v3/profitsharing/orders/"
+                   "P2025%7C11*24@A_B-005?sub_mchid=1900000109&transaction_id=4208450740202511241234567894")
             << u"signature_mismatch"_s;
     }
     void signError_saysWhy()
@@ -227,20 +243,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         const QByteArray order = "/v3/profitsharing/orders/"_ba;
         const QByteArray returns = "/v3/brand/profitsharing/returnorders?"_ba;
-        QTest::newRow("sub_mchid letters") << order + "P1?sub_mchid=19000001O9&transaction_id=42" << u"sub_mchid"_s;
+        QTest::newRow("sub_mchid letters")
+            << order + "P1?sub_mchid=19000001O9&transaction_id=42" << u"sub_mchid"_s;
         QTest::newRow("sub_mchid 33 digits")
             << order + "P1?sub_mchid=" + QByteArray(33, '1') + "&transaction_id=42" << u"sub_mchid"_s;
         QTest::newRow("transaction_id missing") << order + "P1?sub_mchid=1900000109" << u"transaction_id"_s;
         QTest::newRow("transaction_id 33 digits")
             << order + "P1?sub_mchid=1900000109&transaction_id=" + QByteArray(33, '4') << u"transaction_id"_s;
-        QTest::newRow("out_order_no bad char") << order + "P%231?sub_mchid=1900000109&transaction_id=42" << u"out_order_no"_s;
+        QTest::newRow("out_order_no bad char")
+            << order + "P%231?sub_mchid=1900000109&transaction_id=42" << u"out_order_no"_s;
         QTest::newRow("out_order_no 65 chars")
             << order + QByteArray(65, 'P') + "?sub_mchid=1900000109&transaction_id=42" << u"out_order_no"_s;
-        QTest::newRow("out_return_no missing") << returns + "sub_mchid=1900000109&order_id=3000" << u"out_return_no"_s;
+        QTest::newRow("out_return_no missing")
+            << returns + "sub_mchid=1900000109&order_id=3000" << u"out_return_no"_s;
         QTest::newRow("out_return_no bad char")
             << returns + "sub_mchid=1900000109&out_return_no=R%201&order_id=3000" << u"out_return_no"_s;
         QTest::newRow("both order_id and out_order_no")
-            << returns + "sub_mchid=1900000109&out_return_no=R1&order_id=3000&out_order_no=P1" << u"order_id"_s;
+            << returns + "sub_mchid=1900000109&out_return_no=R1&order_id=3000&out_order_no=P1"
+            << u"order_id"_s;
         QTest::newRow("neither order_id nor out_order_no")
             << returns + "sub_mchid=1900000109&out_return_no=R1" << u"order_id"_s;
         QTest::newRow("duplicate parameter")
@@ -330,7 +350,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("number");
         QTest::addColumn<int>("status");
         QTest::newRow("tampered body") << "SCN-TAMPER"_ba << int(Verification::Status::BadSignature);
-        QTest::newRow("unknown serial") << "SCN-UNKNOWN_SERIAL"_ba << int(Verification::Status::UnknownSerial);
+        QTest::newRow("unknown serial")
+            << "SCN-UNKNOWN_SERIAL"_ba << int(Verification::Status::UnknownSerial);
         QTest::newRow("stale timestamp") << "SCN-STALE"_ba << int(Verification::Status::ClockSkew);
         QTest::newRow("signtest probe") << "SCN-SIGNTEST"_ba << int(Verification::Status::SignatureProbe);
         QTest::newRow("unsigned") << "SCN-UNSIGNED"_ba << int(Verification::Status::MissingHeader);
@@ -358,8 +379,8 @@ private Q_SLOTS:
 
         answer = get(scenarioOrder("SCN-TIME_FORMATS"));
         QVERIFY(verify(answer).ok());
-        for (const char *time : {"2015-05-20T13:29:35:120+08:00", "2015-05-20T05:29:35Z", "2015-05-20T13:29:35+08:00",
-                                 "2015-05-20T00:29:35-05:00"})
+        for (const char *time : {"2015-05-20T13:29:35:120+08:00", "2015-05-20T05:29:35Z",
+                                 "2015-05-20T13:29:35+08:00", "2015-05-20T00:29:35-05:00"})
             QVERIFY2(answer.body.contains(time), time);
 
         answer = get(scenarioOrder("SCN-UNKNOWN_ENUM"));
