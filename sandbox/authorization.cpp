@@ -167,7 +167,7 @@ QByteArray redactAuthorization(QByteArrayView value)
 RequestAuthenticator::RequestAuthenticator(QString mchid, QString serialNo, RsaPublicKey merchantKey,
                                            Clock clock)
     : m_mchid(mchid.toLatin1()), m_serialNo(serialNo.toLatin1()), m_merchantKey(std::move(merchantKey)),
-      m_clock(std::move(clock))
+      m_clock(clock ? std::move(clock) : Clock(systemUnixSeconds))
 {
 }
 

@@ -12,7 +12,8 @@ using namespace Qt::StringLiterals;
 namespace fenzhang::sandbox {
 
 ReplySigner::ReplySigner(RsaPrivateKey key, QString publicKeyId, Clock clock)
-    : m_key(std::move(key)), m_publicKeyId(std::move(publicKeyId)), m_clock(std::move(clock))
+    : m_key(std::move(key)), m_publicKeyId(std::move(publicKeyId)),
+      m_clock(clock ? std::move(clock) : Clock(systemUnixSeconds))
 {
 }
 

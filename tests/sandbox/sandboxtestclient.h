@@ -9,8 +9,6 @@
 
 #include <QEventLoop>
 #include <QJsonDocument>
-
-using namespace Qt::StringLiterals;
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -20,6 +18,8 @@ using namespace Qt::StringLiterals;
 #include <QTimer>
 
 namespace fenzhang::test {
+
+using namespace Qt::StringLiterals;
 
 struct Answer {
     int status = 0;
