@@ -38,7 +38,8 @@ QString CsvWriter::errorString() const
     if (!m_device)
         return QCoreApplication::translate("CsvWriter", "No output device.");
     const QString reason = m_device->errorString();
-    return reason.isEmpty() ? QCoreApplication::translate("CsvWriter", "Could not write the CSV data.") : reason;
+    return reason.isEmpty() ? QCoreApplication::translate("CsvWriter", "Could not write the CSV data.")
+                            : reason;
 }
 
 QString CsvWriter::escapeCell(const QString &cell, bool numeric)
@@ -47,11 +48,12 @@ QString CsvWriter::escapeCell(const QString &cell, bool numeric)
     // Spreadsheets start a formula on these; a leading ' makes the cell plain text.
     if (!numeric && !text.isEmpty()) {
         const QChar first = text.front();
-        if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r')
+        if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' ||
+            first == u'\r')
             text.prepend(u'\'');
     }
-    const bool needsQuotes = text.contains(u',') || text.contains(u'"') || text.contains(u'\n')
-                             || text.contains(u'\r');
+    const bool needsQuotes =
+        text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r');
     if (!needsQuotes)
         return text;
     text.replace(u"\""_s, u"\"\""_s);

@@ -32,7 +32,8 @@ QString offsetText(int seconds)
 {
     const QChar sign = seconds < 0 ? u'-' : u'+';
     const int magnitude = seconds < 0 ? -seconds : seconds;
-    return sign + u"%1:%2"_s.arg(magnitude / 3600, 2, 10, QChar(u'0')).arg(magnitude / 60 % 60, 2, 10, QChar(u'0'));
+    return sign +
+           u"%1:%2"_s.arg(magnitude / 3600, 2, 10, QChar(u'0')).arg(magnitude / 60 % 60, 2, 10, QChar(u'0'));
 }
 
 QString display(const QDateTime &value)

@@ -33,7 +33,8 @@ private:
 
     bool fail(const QString &what)
     {
-        m_error = QCoreApplication::translate("JsonValue", "Invalid JSON at byte %1: %2").arg(m_pos).arg(what);
+        m_error =
+            QCoreApplication::translate("JsonValue", "Invalid JSON at byte %1: %2").arg(m_pos).arg(what);
         return false;
     }
 
@@ -90,7 +91,8 @@ private:
     bool checkDepth(int depth)
     {
         if (depth > m_maxDepth)
-            return fail(QCoreApplication::translate("JsonValue", "nested deeper than %1 levels").arg(m_maxDepth));
+            return fail(
+                QCoreApplication::translate("JsonValue", "nested deeper than %1 levels").arg(m_maxDepth));
         return true;
     }
 
@@ -118,7 +120,8 @@ private:
             // Duplicate names make a signed answer ambiguous (which one counts?): refuse them.
             if (keys.contains(key)) {
                 m_pos = keyStart;
-                return fail(QCoreApplication::translate("JsonValue", "duplicate member name \"%1\"").arg(key));
+                return fail(
+                    QCoreApplication::translate("JsonValue", "duplicate member name \"%1\"").arg(key));
             }
             keys.insert(key);
             skipWhitespace();
@@ -241,15 +244,32 @@ private:
             return fail(QCoreApplication::translate("JsonValue", "unterminated string"));
         const char c = m_text.at(m_pos++);
         switch (c) {
-        case '"': out += u'"'; return true;
-        case '\\': out += u'\\'; return true;
-        case '/': out += u'/'; return true;
-        case 'b': out += u'\b'; return true;
-        case 'f': out += u'\f'; return true;
-        case 'n': out += u'\n'; return true;
-        case 'r': out += u'\r'; return true;
-        case 't': out += u'\t'; return true;
-        case 'u': break;
+        case '"':
+            out += u'"';
+            return true;
+        case '\\':
+            out += u'\\';
+            return true;
+        case '/':
+            out += u'/';
+            return true;
+        case 'b':
+            out += u'\b';
+            return true;
+        case 'f':
+            out += u'\f';
+            return true;
+        case 'n':
+            out += u'\n';
+            return true;
+        case 'r':
+            out += u'\r';
+            return true;
+        case 't':
+            out += u'\t';
+            return true;
+        case 'u':
+            break;
         default:
             --m_pos;
             return fail(QCoreApplication::translate("JsonValue", "invalid escape"));

@@ -53,8 +53,14 @@ void JsonWriter::close(char bracket)
     m_out += bracket;
 }
 
-void JsonWriter::endObject() { close('}'); }
-void JsonWriter::endArray() { close(']'); }
+void JsonWriter::endObject()
+{
+    close('}');
+}
+void JsonWriter::endArray()
+{
+    close(']');
+}
 
 void JsonWriter::string(const QString &value)
 {
@@ -100,13 +106,27 @@ QByteArray JsonWriter::quoted(const QString &value)
     for (qsizetype i = 0; i < value.size(); ++i) {
         const char16_t c = value.at(i).unicode();
         switch (c) {
-        case u'"': out += "\\\""; break;
-        case u'\\': out += "\\\\"; break;
-        case u'\b': out += "\\b"; break;
-        case u'\f': out += "\\f"; break;
-        case u'\n': out += "\\n"; break;
-        case u'\r': out += "\\r"; break;
-        case u'\t': out += "\\t"; break;
+        case u'"':
+            out += "\\\"";
+            break;
+        case u'\\':
+            out += "\\\\";
+            break;
+        case u'\b':
+            out += "\\b";
+            break;
+        case u'\f':
+            out += "\\f";
+            break;
+        case u'\n':
+            out += "\\n";
+            break;
+        case u'\r':
+            out += "\\r";
+            break;
+        case u'\t':
+            out += "\\t";
+            break;
         default:
             if (c < 0x20) {
                 out += "\\u00";

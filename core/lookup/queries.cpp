@@ -22,15 +22,16 @@ bool merchantNumberChars(const QString &value)
 {
     for (const QChar c : value) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || u == u'_'
-                        || u == u'-' || u == u'|' || u == u'*' || u == u'@';
+        const bool ok = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') ||
+                        u == u'_' || u == u'-' || u == u'|' || u == u'*' || u == u'@';
         if (!ok)
             return false;
     }
     return true;
 }
 
-void checkDigits(QList<FieldError> &errors, const QString &field, const QString &value, int maxLength, bool required)
+void checkDigits(QList<FieldError> &errors, const QString &field, const QString &value, int maxLength,
+                 bool required)
 {
     if (value.isEmpty()) {
         if (required)
@@ -40,7 +41,8 @@ void checkDigits(QList<FieldError> &errors, const QString &field, const QString 
     if (!allDigits(value))
         errors.append({field, QCoreApplication::translate("Validation", "Digits only.")});
     else if (value.size() > maxLength)
-        errors.append({field, QCoreApplication::translate("Validation", "At most %n digits.", nullptr, maxLength)});
+        errors.append(
+            {field, QCoreApplication::translate("Validation", "At most %n digits.", nullptr, maxLength)});
 }
 
 void checkMerchantNumber(QList<FieldError> &errors, const QString &field, const QString &value, bool required)
@@ -51,7 +53,8 @@ void checkMerchantNumber(QList<FieldError> &errors, const QString &field, const 
         return;
     }
     if (!merchantNumberChars(value))
-        errors.append({field, QCoreApplication::translate("Validation", "Only letters, digits and _ - | * @ are allowed.")});
+        errors.append({field, QCoreApplication::translate(
+                                  "Validation", "Only letters, digits and _ - | * @ are allowed.")});
     else if (value.size() > 64)
         errors.append({field, QCoreApplication::translate("Validation", "At most 64 characters.")});
 }
@@ -74,8 +77,8 @@ QList<FieldError> OrderQuery::validate() const
 
 QByteArray OrderQuery::requestTarget() const
 {
-    return "/v3/profitsharing/orders/"_ba + percentEncode(outOrderNo) + "?sub_mchid="_ba + percentEncode(subMchid)
-           + "&transaction_id="_ba + percentEncode(transactionId);
+    return "/v3/profitsharing/orders/"_ba + percentEncode(outOrderNo) + "?sub_mchid="_ba +
+           percentEncode(subMchid) + "&transaction_id="_ba + percentEncode(transactionId);
 }
 
 ReturnQuery ReturnQuery::trimmed() const
@@ -89,11 +92,13 @@ QList<FieldError> ReturnQuery::validate() const
     checkDigits(errors, u"sub_mchid"_s, subMchid, 32, true);
     checkMerchantNumber(errors, u"out_return_no"_s, outReturnNo, true);
     if (!orderId.isEmpty() && !outOrderNo.isEmpty()) {
-        const QString message = QCoreApplication::translate("Validation", "Enter order_id or out_order_no, not both.");
+        const QString message =
+            QCoreApplication::translate("Validation", "Enter order_id or out_order_no, not both.");
         errors.append({u"order_id"_s, message});
         errors.append({u"out_order_no"_s, message});
     } else if (orderId.isEmpty() && outOrderNo.isEmpty()) {
-        const QString message = QCoreApplication::translate("Validation", "Enter either order_id or out_order_no.");
+        const QString message =
+            QCoreApplication::translate("Validation", "Enter either order_id or out_order_no.");
         errors.append({u"order_id"_s, message});
         errors.append({u"out_order_no"_s, message});
     } else {
@@ -105,8 +110,8 @@ QList<FieldError> ReturnQuery::validate() const
 
 QByteArray ReturnQuery::requestTarget() const
 {
-    QByteArray target = "/v3/brand/profitsharing/returnorders?sub_mchid="_ba + percentEncode(subMchid)
-                        + "&out_return_no="_ba + percentEncode(outReturnNo);
+    QByteArray target = "/v3/brand/profitsharing/returnorders?sub_mchid="_ba + percentEncode(subMchid) +
+                        "&out_return_no="_ba + percentEncode(outReturnNo);
     if (!orderId.isEmpty())
         target += "&order_id="_ba + percentEncode(orderId);
     else
@@ -122,8 +127,8 @@ QByteArray percentEncode(const QString &value)
     out.reserve(utf8.size() * 3);
     for (const char ch : utf8) {
         const auto c = static_cast<unsigned char>(ch);
-        const bool unreserved = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'
-                                || c == '.' || c == '_' || c == '~';
+        const bool unreserved = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                c == '-' || c == '.' || c == '_' || c == '~';
         if (unreserved) {
             out += ch;
         } else {

@@ -25,8 +25,8 @@ QString isoWithOffset(const QDateTime &time)
         return {};
     const int offset = time.offsetFromUtc();
     const int magnitude = offset < 0 ? -offset : offset;
-    return time.toString(u"yyyy-MM-dd'T'HH:mm:ss"_s) + (offset < 0 ? u'-' : u'+')
-           + u"%1:%2"_s.arg(magnitude / 3600, 2, 10, QChar(u'0')).arg(magnitude / 60 % 60, 2, 10, QChar(u'0'));
+    return time.toString(u"yyyy-MM-dd'T'HH:mm:ss"_s) + (offset < 0 ? u'-' : u'+') +
+           u"%1:%2"_s.arg(magnitude / 3600, 2, 10, QChar(u'0')).arg(magnitude / 60 % 60, 2, 10, QChar(u'0'));
 }
 
 QString verifiedText(const LookupResult &result)
@@ -37,13 +37,20 @@ QString verifiedText(const LookupResult &result)
 QString kindName(LookupResult::Kind kind)
 {
     switch (kind) {
-    case LookupResult::Kind::Ok: return u"ok"_s;
-    case LookupResult::Kind::InvalidInput: return u"invalid_input"_s;
-    case LookupResult::Kind::ApiError: return u"api_error"_s;
-    case LookupResult::Kind::BadAnswer: return u"bad_answer"_s;
-    case LookupResult::Kind::NetworkError: return u"network_error"_s;
-    case LookupResult::Kind::VerificationFailed: return u"verification_failed"_s;
-    case LookupResult::Kind::Cancelled: return u"cancelled"_s;
+    case LookupResult::Kind::Ok:
+        return u"ok"_s;
+    case LookupResult::Kind::InvalidInput:
+        return u"invalid_input"_s;
+    case LookupResult::Kind::ApiError:
+        return u"api_error"_s;
+    case LookupResult::Kind::BadAnswer:
+        return u"bad_answer"_s;
+    case LookupResult::Kind::NetworkError:
+        return u"network_error"_s;
+    case LookupResult::Kind::VerificationFailed:
+        return u"verification_failed"_s;
+    case LookupResult::Kind::Cancelled:
+        return u"cancelled"_s;
     }
     return {};
 }
@@ -51,8 +58,8 @@ QString kindName(LookupResult::Kind kind)
 void writeOrderCsv(CsvWriter &csv, const LookupResult &result)
 {
     const OrderResult &order = *result.order;
-    const QStringList head = {order.subMchid, order.transactionId, order.outOrderNo, order.orderId, order.state,
-                              Labels::orderState(order.state)};
+    const QStringList head = {order.subMchid, order.transactionId, order.outOrderNo,
+                              order.orderId,  order.state,         Labels::orderState(order.state)};
     const QStringList tail = {QString::fromLatin1(result.response.requestId), verifiedText(result),
                               isoWithOffset(result.lookedUpAt)};
     if (order.receivers.isEmpty()) {
@@ -80,11 +87,11 @@ void writeOrderCsv(CsvWriter &csv, const LookupResult &result)
 void writeReturnCsv(CsvWriter &csv, const LookupResult &result)
 {
     const ReturnResult &ret = *result.returnOrder;
-    csv.writeRow({ret.subMchid, ret.outReturnNo, ret.orderId, ret.outOrderNo, ret.returnNo, ret.returnMchid, ret.result,
-                  Labels::returnResult(ret.result), Money::formatYuan(ret.amount), QString::number(ret.amount),
-                  ret.failReason, Labels::returnFailReason(ret.failReason), ret.finishTime.toIsoString(),
-                  QString::fromLatin1(result.response.requestId), verifiedText(result),
-                  isoWithOffset(result.lookedUpAt)},
+    csv.writeRow({ret.subMchid, ret.outReturnNo, ret.orderId, ret.outOrderNo, ret.returnNo, ret.returnMchid,
+                  ret.result, Labels::returnResult(ret.result), Money::formatYuan(ret.amount),
+                  QString::number(ret.amount), ret.failReason, Labels::returnFailReason(ret.failReason),
+                  ret.finishTime.toIsoString(), QString::fromLatin1(result.response.requestId),
+                  verifiedText(result), isoWithOffset(result.lookedUpAt)},
                  returnNumericColumns);
 }
 
@@ -202,20 +209,36 @@ void writeProblemJson(JsonWriter &json, const LookupResult &result)
 
 QStringList orderCsvHeader()
 {
-    return {u"sub_mchid"_s,   u"transaction_id"_s, u"out_order_no"_s,        u"order_id"_s,
-            u"state"_s,       u"state_label"_s,    u"receiver_account"_s,    u"receiver_type"_s,
-            u"receiver_type_label"_s, u"amount_yuan"_s, u"amount_fen"_s,     u"description"_s,
-            u"result"_s,      u"result_label"_s,   u"fail_reason"_s,         u"fail_reason_label"_s,
-            u"create_time"_s, u"finish_time"_s,    u"detail_id"_s,           u"request_id"_s,
-            u"verified"_s,    u"looked_up_at"_s};
+    return {u"sub_mchid"_s,
+            u"transaction_id"_s,
+            u"out_order_no"_s,
+            u"order_id"_s,
+            u"state"_s,
+            u"state_label"_s,
+            u"receiver_account"_s,
+            u"receiver_type"_s,
+            u"receiver_type_label"_s,
+            u"amount_yuan"_s,
+            u"amount_fen"_s,
+            u"description"_s,
+            u"result"_s,
+            u"result_label"_s,
+            u"fail_reason"_s,
+            u"fail_reason_label"_s,
+            u"create_time"_s,
+            u"finish_time"_s,
+            u"detail_id"_s,
+            u"request_id"_s,
+            u"verified"_s,
+            u"looked_up_at"_s};
 }
 
 QStringList returnCsvHeader()
 {
-    return {u"sub_mchid"_s,    u"out_return_no"_s, u"order_id"_s,    u"out_order_no"_s,
-            u"return_no"_s,    u"return_mchid"_s,  u"result"_s,      u"result_label"_s,
-            u"amount_yuan"_s,  u"amount_fen"_s,    u"fail_reason"_s, u"fail_reason_label"_s,
-            u"finish_time"_s,  u"request_id"_s,    u"verified"_s,    u"looked_up_at"_s};
+    return {u"sub_mchid"_s,   u"out_return_no"_s, u"order_id"_s,    u"out_order_no"_s,
+            u"return_no"_s,   u"return_mchid"_s,  u"result"_s,      u"result_label"_s,
+            u"amount_yuan"_s, u"amount_fen"_s,    u"fail_reason"_s, u"fail_reason_label"_s,
+            u"finish_time"_s, u"request_id"_s,    u"verified"_s,    u"looked_up_at"_s};
 }
 
 bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString)

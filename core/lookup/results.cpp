@@ -3,10 +3,9 @@
 #include "format/money.h"
 #include "lookup/jsonreader.h"
 
+#include <limits>
 #include <QCoreApplication>
 #include <QtNumeric>
-
-#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -43,9 +42,12 @@ public:
     {
         const JsonValue *value = find(field);
         if (!value)
-            return !required || setError(QCoreApplication::translate("Results", "The answer has no \"%1\".").arg(name(field)));
+            return !required ||
+                   setError(
+                       QCoreApplication::translate("Results", "The answer has no \"%1\".").arg(name(field)));
         if (!value->isString())
-            return setError(QCoreApplication::translate("Results", "\"%1\" in the answer is not a string.").arg(name(field)));
+            return setError(QCoreApplication::translate("Results", "\"%1\" in the answer is not a string.")
+                                .arg(name(field)));
         out = value->toString();
         return true;
     }
@@ -65,18 +67,24 @@ public:
     {
         const JsonValue *value = find(field);
         if (!value)
-            return setError(QCoreApplication::translate("Results", "The answer has no \"%1\".").arg(name(field)));
+            return setError(
+                QCoreApplication::translate("Results", "The answer has no \"%1\".").arg(name(field)));
         if (!value->isNumber())
-            return setError(QCoreApplication::translate("Results", "\"%1\" in the answer is not a number.").arg(name(field)));
+            return setError(QCoreApplication::translate("Results", "\"%1\" in the answer is not a number.")
+                                .arg(name(field)));
         const QByteArray literal = value->numberText();
         if (literal.contains('.') || literal.contains('e') || literal.contains('E'))
-            return setError(QCoreApplication::translate("Results", "\"%1\" in the answer is not a whole number of fen: %2.")
+            return setError(QCoreApplication::translate(
+                                "Results", "\"%1\" in the answer is not a whole number of fen: %2.")
                                 .arg(name(field), QString::fromLatin1(literal)));
         const std::optional<qint64> fen = Money::parseFen(literal);
         if (!fen)
-            return setError(QCoreApplication::translate("Results", "\"%1\" in the answer is out of range: %2.").arg(name(field), QString::fromLatin1(literal)));
+            return setError(
+                QCoreApplication::translate("Results", "\"%1\" in the answer is out of range: %2.")
+                    .arg(name(field), QString::fromLatin1(literal)));
         if (*fen < 0)
-            return setError(QCoreApplication::translate("Results", "\"%1\" in the answer is negative: %2.").arg(name(field), QString::fromLatin1(literal)));
+            return setError(QCoreApplication::translate("Results", "\"%1\" in the answer is negative: %2.")
+                                .arg(name(field), QString::fromLatin1(literal)));
         out = *fen;
         return true;
     }
@@ -101,14 +109,15 @@ bool readReceiver(const JsonValue &object, int index, ReceiverDetail &out, QStri
 {
     FieldReader r(object, u"receivers[%1]"_s.arg(index), error);
     if (!object.isObject())
-        return r.setError(QCoreApplication::translate("Results", "\"%1\" in the answer is not an object.").arg(u"receivers[%1]"_s.arg(index)));
+        return r.setError(QCoreApplication::translate("Results", "\"%1\" in the answer is not an object.")
+                              .arg(u"receivers[%1]"_s.arg(index)));
     // The documents mark every field required; description, times and detail_id are tolerated
     // missing so an answer for a receiver still being processed remains readable.
-    return r.amount(u"amount"_s, out.amount) && r.string(u"description"_s, out.description, false)
-           && r.string(u"type"_s, out.type, true) && r.string(u"account"_s, out.account, true)
-           && r.string(u"result"_s, out.result, true) && r.string(u"fail_reason"_s, out.failReason, false)
-           && r.time(u"create_time"_s, out.createTime, false) && r.time(u"finish_time"_s, out.finishTime, false)
-           && r.string(u"detail_id"_s, out.detailId, false);
+    return r.amount(u"amount"_s, out.amount) && r.string(u"description"_s, out.description, false) &&
+           r.string(u"type"_s, out.type, true) && r.string(u"account"_s, out.account, true) &&
+           r.string(u"result"_s, out.result, true) && r.string(u"fail_reason"_s, out.failReason, false) &&
+           r.time(u"create_time"_s, out.createTime, false) &&
+           r.time(u"finish_time"_s, out.finishTime, false) && r.string(u"detail_id"_s, out.detailId, false);
 }
 
 } // namespace
@@ -126,7 +135,8 @@ QList<OrderResult::Total> OrderResult::totalsByResult() const
         ++it->count;
         // Saturate rather than overflow: a sum past 9.2e16 yuan is nonsense anyway, never UB.
         if (qAddOverflow(it->amount, receiver.amount, &it->amount))
-            it->amount = receiver.amount < 0 ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
+            it->amount =
+                receiver.amount < 0 ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
     }
     return totals;
 }
@@ -140,16 +150,19 @@ Expected<OrderResult, QString> OrderResult::fromJson(QByteArrayView body)
     OrderResult order;
     QString error;
     FieldReader r(*json, QString(), &error);
-    if (!(r.string(u"sub_mchid"_s, order.subMchid, true) && r.string(u"transaction_id"_s, order.transactionId, true)
-          && r.string(u"out_order_no"_s, order.outOrderNo, true) && r.string(u"order_id"_s, order.orderId, true)
-          && r.string(u"state"_s, order.state, true)))
+    if (!(r.string(u"sub_mchid"_s, order.subMchid, true) &&
+          r.string(u"transaction_id"_s, order.transactionId, true) &&
+          r.string(u"out_order_no"_s, order.outOrderNo, true) &&
+          r.string(u"order_id"_s, order.orderId, true) && r.string(u"state"_s, order.state, true)))
         return unexpected(error);
 
     const JsonValue *receivers = r.find(u"receivers"_s);
     if (!receivers)
-        return unexpected(QCoreApplication::translate("Results", "The answer has no \"%1\".").arg(u"receivers"_s));
+        return unexpected(
+            QCoreApplication::translate("Results", "The answer has no \"%1\".").arg(u"receivers"_s));
     if (!receivers->isArray())
-        return unexpected(QCoreApplication::translate("Results", "\"%1\" in the answer is not a list.").arg(u"receivers"_s));
+        return unexpected(QCoreApplication::translate("Results", "\"%1\" in the answer is not a list.")
+                              .arg(u"receivers"_s));
     const QList<JsonValue> &list = receivers->array();
     order.receivers.reserve(list.size());
     for (qsizetype i = 0; i < list.size(); ++i) {
@@ -171,11 +184,13 @@ Expected<ReturnResult, QString> ReturnResult::fromJson(QByteArrayView body)
     QString error;
     FieldReader r(*json, QString(), &error);
     // finish_time and fail_reason are tolerated missing: a return still processing has neither.
-    if (!(r.string(u"sub_mchid"_s, ret.subMchid, true) && r.string(u"order_id"_s, ret.orderId, true)
-          && r.string(u"out_order_no"_s, ret.outOrderNo, true) && r.string(u"out_return_no"_s, ret.outReturnNo, true)
-          && r.string(u"return_no"_s, ret.returnNo, true) && r.string(u"return_mchid"_s, ret.returnMchid, true)
-          && r.amount(u"amount"_s, ret.amount) && r.string(u"result"_s, ret.result, true)
-          && r.string(u"fail_reason"_s, ret.failReason, false) && r.time(u"finish_time"_s, ret.finishTime, false)))
+    if (!(r.string(u"sub_mchid"_s, ret.subMchid, true) && r.string(u"order_id"_s, ret.orderId, true) &&
+          r.string(u"out_order_no"_s, ret.outOrderNo, true) &&
+          r.string(u"out_return_no"_s, ret.outReturnNo, true) &&
+          r.string(u"return_no"_s, ret.returnNo, true) &&
+          r.string(u"return_mchid"_s, ret.returnMchid, true) && r.amount(u"amount"_s, ret.amount) &&
+          r.string(u"result"_s, ret.result, true) && r.string(u"fail_reason"_s, ret.failReason, false) &&
+          r.time(u"finish_time"_s, ret.finishTime, false)))
         return unexpected(error);
     return ret;
 }

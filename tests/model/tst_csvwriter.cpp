@@ -35,8 +35,8 @@ void TestCsvWriter::escapeCell_data()
     QTest::newRow("at") << u"@SUM(A1)"_s << false << u"'@SUM(A1)"_s;
     QTest::newRow("tab") << u"\tx"_s << false << u"'\tx"_s;
     QTest::newRow("carriage return") << u"\rx"_s << false << u"\"'\rx\""_s;
-    QTest::newRow("formula with comma") << u"=HYPERLINK(\"x\",\"y\")"_s << false
-                                        << u"\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""_s;
+    QTest::newRow("formula with comma")
+        << u"=HYPERLINK(\"x\",\"y\")"_s << false << u"\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""_s;
     QTest::newRow("minus in the middle") << u"a-b"_s << false << u"a-b"_s;
     QTest::newRow("numeric negative verbatim") << u"-0.05"_s << true << u"-0.05"_s;
     QTest::newRow("numeric plain") << u"1.00"_s << true << u"1.00"_s;

@@ -36,7 +36,8 @@ void TestJsonReader::valid_data()
     QTest::newRow("string") << "\"a\""_ba << int(JsonValue::Type::String);
     QTest::newRow("empty array") << "[]"_ba << int(JsonValue::Type::Array);
     QTest::newRow("empty object") << "{}"_ba << int(JsonValue::Type::Object);
-    QTest::newRow("whitespace around") << " \t\r\n{ \"a\" : [ 1 , 2 ] }\n "_ba << int(JsonValue::Type::Object);
+    QTest::newRow("whitespace around")
+        << " \t\r\n{ \"a\" : [ 1 , 2 ] }\n "_ba << int(JsonValue::Type::Object);
     QTest::newRow("nested") << "{\"a\":{\"b\":[{\"c\":null}]}}"_ba << int(JsonValue::Type::Object);
     QTest::newRow("raw utf8") << "\"分账\""_ba << int(JsonValue::Type::String);
 }

@@ -1,9 +1,8 @@
 #include "lookup/jsonreader.h"
 #include "lookup/jsonwriter.h"
 
-#include <QTest>
-
 #include <limits>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
@@ -38,19 +37,18 @@ void TestJsonWriter::nested_byteExact()
     json.key(u"name"_s);
     json.string(u"分账"_s);
     json.endObject();
-    QCOMPARE(json.data(),
-             "{\n"
-             "  \"amount\": 9223372036854775807,\n"
-             "  \"list\": [\n"
-             "    -1,\n"
-             "    {\n"
-             "      \"ok\": true\n"
-             "    },\n"
-             "    null\n"
-             "  ],\n"
-             "  \"kept\": 9007199254740993,\n"
-             "  \"name\": \"\xE5\x88\x86\xE8\xB4\xA6\"\n"
-             "}\n"_ba);
+    QCOMPARE(json.data(), "{\n"
+                          "  \"amount\": 9223372036854775807,\n"
+                          "  \"list\": [\n"
+                          "    -1,\n"
+                          "    {\n"
+                          "      \"ok\": true\n"
+                          "    },\n"
+                          "    null\n"
+                          "  ],\n"
+                          "  \"kept\": 9007199254740993,\n"
+                          "  \"name\": \"\xE5\x88\x86\xE8\xB4\xA6\"\n"
+                          "}\n"_ba);
 }
 
 void TestJsonWriter::emptyContainers()
@@ -74,7 +72,8 @@ void TestJsonWriter::quoted_data()
     QTest::newRow("plain") << u"abc"_s << "\"abc\""_ba;
     QTest::newRow("quote and backslash") << u"a\"b\\c"_s << "\"a\\\"b\\\\c\""_ba;
     QTest::newRow("controls") << u"\b\f\n\r\t"_s << "\"\\b\\f\\n\\r\\t\""_ba;
-    QTest::newRow("other control") << QStringView(u"\x01\x1f\0", 3).toString() << "\"\\u0001\\u001f\\u0000\""_ba;
+    QTest::newRow("other control") << QStringView(u"\x01\x1f\0", 3).toString()
+                                   << "\"\\u0001\\u001f\\u0000\""_ba;
     QTest::newRow("slash kept") << u"a/b"_s << "\"a/b\""_ba;
     QTest::newRow("emoji") << u"x😀y"_s << "\"x\xF0\x9F\x98\x80y\""_ba;
 }

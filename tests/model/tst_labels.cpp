@@ -33,12 +33,15 @@ QList<Group> labelGroups()
 {
     return {
         {"orderState", &Labels::orderState, {u"PROCESSING"_s, u"FINISHED"_s}},
-        {"receiverType", &Labels::receiverType, {u"MERCHANT_ID"_s, u"PERSONAL_OPENID"_s, u"PERSONAL_SUB_OPENID"_s}},
+        {"receiverType",
+         &Labels::receiverType,
+         {u"MERCHANT_ID"_s, u"PERSONAL_OPENID"_s, u"PERSONAL_SUB_OPENID"_s}},
         {"receiverResult", &Labels::receiverResult, {u"PENDING"_s, u"SUCCESS"_s, u"CLOSED"_s}},
         {"receiverFailReason",
          &Labels::receiverFailReason,
-         {u"ACCOUNT_ABNORMAL"_s, u"NO_RELATION"_s, u"RECEIVER_HIGH_RISK"_s, u"RECEIVER_REAL_NAME_NOT_VERIFIED"_s,
-          u"NO_AUTH"_s, u"RECEIVER_RECEIPT_LIMIT"_s, u"PAYER_ACCOUNT_ABNORMAL"_s, u"INVALID_REQUEST"_s}},
+         {u"ACCOUNT_ABNORMAL"_s, u"NO_RELATION"_s, u"RECEIVER_HIGH_RISK"_s,
+          u"RECEIVER_REAL_NAME_NOT_VERIFIED"_s, u"NO_AUTH"_s, u"RECEIVER_RECEIPT_LIMIT"_s,
+          u"PAYER_ACCOUNT_ABNORMAL"_s, u"INVALID_REQUEST"_s}},
         {"returnResult", &Labels::returnResult, {u"PROCESSING"_s, u"SUCCESS"_s, u"FAIL"_s, u"FAILED"_s}},
         {"returnFailReason",
          &Labels::returnFailReason,
@@ -117,9 +120,11 @@ void TestLabels::unknownCode_passesThrough_data()
     QTest::newRow("orderState") << LabelFn(&Labels::orderState) << LabelFn(&Labels::orderStateAdvice);
     QTest::newRow("receiverType") << LabelFn(&Labels::receiverType) << LabelFn(nullptr);
     QTest::newRow("receiverResult") << LabelFn(&Labels::receiverResult) << LabelFn(nullptr);
-    QTest::newRow("receiverFailReason") << LabelFn(&Labels::receiverFailReason) << LabelFn(&Labels::receiverFailAdvice);
+    QTest::newRow("receiverFailReason")
+        << LabelFn(&Labels::receiverFailReason) << LabelFn(&Labels::receiverFailAdvice);
     QTest::newRow("returnResult") << LabelFn(&Labels::returnResult) << LabelFn(&Labels::returnResultAdvice);
-    QTest::newRow("returnFailReason") << LabelFn(&Labels::returnFailReason) << LabelFn(&Labels::returnFailAdvice);
+    QTest::newRow("returnFailReason")
+        << LabelFn(&Labels::returnFailReason) << LabelFn(&Labels::returnFailAdvice);
     QTest::newRow("errorCode") << LabelFn(&Labels::errorCode) << LabelFn(&Labels::errorAdvice);
 }
 
@@ -143,7 +148,8 @@ void TestLabels::advice_isFaithfulToDocs()
     QVERIFY(processing.contains(u"5 days"_s));
     QVERIFY(Labels::returnFailAdvice(u"TIME_OUT_CLOSED"_s).contains(u"5 days"_s));
     QVERIFY(Labels::receiverFailAdvice(u"NO_RELATION"_s).contains(u"添加分账接收方"_s));
-    QVERIFY(Labels::receiverFailAdvice(u"RECEIVER_REAL_NAME_NOT_VERIFIED"_s).contains(u"real-name verification"_s));
+    QVERIFY(Labels::receiverFailAdvice(u"RECEIVER_REAL_NAME_NOT_VERIFIED"_s)
+                .contains(u"real-name verification"_s));
     QVERIFY(Labels::errorAdvice(u"SIGN_ERROR"_s).contains(u"serial number"_s));
     QVERIFY(Labels::errorAdvice(u"SIGN_ERROR"_s).contains(u"private key"_s));
     QVERIFY(Labels::errorAdvice(u"RESOURCE_NOT_EXISTS"_s).contains(u"sub_mchid"_s));

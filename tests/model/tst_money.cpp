@@ -1,8 +1,7 @@
 #include "format/money.h"
 
-#include <QTest>
-
 #include <limits>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
@@ -95,7 +94,8 @@ void TestMoney::parseFen()
 
 void TestMoney::roundTrip_everyLimit()
 {
-    const qint64 values[] = {std::numeric_limits<qint64>::min(), -1, 0, 1, std::numeric_limits<qint64>::max()};
+    const qint64 values[] = {std::numeric_limits<qint64>::min(), -1, 0, 1,
+                             std::numeric_limits<qint64>::max()};
     for (const qint64 value : values)
         QCOMPARE(Money::parseFen(QByteArray::number(value)), std::optional<qint64>(value));
 }

@@ -87,7 +87,8 @@ void TestQueries::orderValidate_data()
     QTest::newRow("sub_mchid 33") << digits33 << tx << out << QStringList{u"sub_mchid"_s};
     QTest::newRow("transaction_id 33") << sub << digits33 << out << QStringList{u"transaction_id"_s};
     QTest::newRow("transaction_id space") << sub << u"4208 450"_s << out << QStringList{u"transaction_id"_s};
-    QTest::newRow("transaction_id full-width digit") << sub << u"４２"_s << out << QStringList{u"transaction_id"_s};
+    QTest::newRow("transaction_id full-width digit")
+        << sub << u"４２"_s << out << QStringList{u"transaction_id"_s};
     QTest::newRow("out_order_no 65") << sub << tx << chars65 << QStringList{u"out_order_no"_s};
     QTest::newRow("out_order_no slash") << sub << tx << u"P/1"_s << QStringList{u"out_order_no"_s};
     QTest::newRow("out_order_no chinese") << sub << tx << u"订单1"_s << QStringList{u"out_order_no"_s};
@@ -115,20 +116,26 @@ void TestQueries::returnValidate_data()
     const QString sub = u"1900000109"_s;
     const QString ret = u"R20190516001"_s;
     QTest::newRow("by out_order_no") << sub << ret << QString() << u"P20150806125346"_s << QStringList();
-    QTest::newRow("by order_id") << sub << ret << u"3008450740201411110007820472"_s << QString() << QStringList();
+    QTest::newRow("by order_id") << sub << ret << u"3008450740201411110007820472"_s << QString()
+                                 << QStringList();
     QTest::newRow("neither") << sub << ret << QString() << QString()
                              << QStringList{u"order_id"_s, u"out_order_no"_s};
-    QTest::newRow("both") << sub << ret << u"3008"_s << u"P1"_s << QStringList{u"order_id"_s, u"out_order_no"_s};
-    QTest::newRow("missing out_return_no") << sub << QString() << u"3008"_s << QString()
-                                           << QStringList{u"out_return_no"_s};
-    QTest::newRow("bad out_return_no") << sub << u"R#1"_s << u"3008"_s << QString()
-                                       << QStringList{u"out_return_no"_s};
-    QTest::newRow("out_return_no 65") << sub << chars65 << u"3008"_s << QString() << QStringList{u"out_return_no"_s};
+    QTest::newRow("both") << sub << ret << u"3008"_s << u"P1"_s
+                          << QStringList{u"order_id"_s, u"out_order_no"_s};
+    QTest::newRow("missing out_return_no")
+        << sub << QString() << u"3008"_s << QString() << QStringList{u"out_return_no"_s};
+    QTest::newRow("bad out_return_no")
+        << sub << u"R#1"_s << u"3008"_s << QString() << QStringList{u"out_return_no"_s};
+    QTest::newRow("out_return_no 65")
+        << sub << chars65 << u"3008"_s << QString() << QStringList{u"out_return_no"_s};
     QTest::newRow("order_id letters") << sub << ret << u"30x8"_s << QString() << QStringList{u"order_id"_s};
     QTest::newRow("order_id 64") << sub << ret << QString(64, u'1') << QString() << QStringList();
-    QTest::newRow("order_id 65") << sub << ret << QString(65, u'1') << QString() << QStringList{u"order_id"_s};
-    QTest::newRow("out_order_no bad") << sub << ret << QString() << u"P 1"_s << QStringList{u"out_order_no"_s};
-    QTest::newRow("missing sub_mchid") << QString() << ret << u"1"_s << QString() << QStringList{u"sub_mchid"_s};
+    QTest::newRow("order_id 65") << sub << ret << QString(65, u'1') << QString()
+                                 << QStringList{u"order_id"_s};
+    QTest::newRow("out_order_no bad")
+        << sub << ret << QString() << u"P 1"_s << QStringList{u"out_order_no"_s};
+    QTest::newRow("missing sub_mchid")
+        << QString() << ret << u"1"_s << QString() << QStringList{u"sub_mchid"_s};
 }
 
 void TestQueries::returnValidate()
@@ -186,9 +193,11 @@ void TestQueries::returnTarget_byOrderId()
 void TestQueries::orderTarget_encodesSpecialCharacters()
 {
     const OrderQuery query{u"1900000109"_s, u"42"_s, u"P|1*2@3_4-5"_s};
-    QCOMPARE(query.requestTarget(), "/v3/profitsharing/orders/P%7C1%2A2%403_4-5?sub_mchid=1900000109&transaction_id=42"_ba);
+    QCOMPARE(query.requestTarget(),
+             "/v3/profitsharing/orders/P%7C1%2A2%403_4-5?sub_mchid=1900000109&transaction_id=42"_ba);
     const ReturnQuery ret{u"1"_s, u"R|1"_s, QString(), u"P@2"_s};
-    QCOMPARE(ret.requestTarget(), "/v3/brand/profitsharing/returnorders?sub_mchid=1&out_return_no=R%7C1&out_order_no=P%402"_ba);
+    QCOMPARE(ret.requestTarget(),
+             "/v3/brand/profitsharing/returnorders?sub_mchid=1&out_return_no=R%7C1&out_order_no=P%402"_ba);
 }
 
 void TestQueries::percentEncode_data()

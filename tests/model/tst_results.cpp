@@ -64,15 +64,16 @@ const QByteArray docsReturn = R"({
 
 QByteArray receiver(const QByteArray &amount, const QByteArray &result, const QByteArray &extra = {})
 {
-    return R"({"amount":)"_ba + amount + R"(,"description":"d","type":"MERCHANT_ID","account":"1","result":")"_ba
-           + result + R"(","create_time":"2015-05-20T13:29:35+08:00","finish_time":"2015-05-20T13:29:35+08:00","detail_id":"9")"_ba
-           + extra + '}';
+    return R"({"amount":)"_ba + amount +
+           R"(,"description":"d","type":"MERCHANT_ID","account":"1","result":")"_ba + result +
+           R"(","create_time":"2015-05-20T13:29:35+08:00","finish_time":"2015-05-20T13:29:35+08:00","detail_id":"9")"_ba +
+           extra + '}';
 }
 
 QByteArray order(const QByteArray &receivers, const QByteArray &state = "FINISHED"_ba)
 {
-    return R"({"sub_mchid":"1900000109","transaction_id":"42","out_order_no":"P1","order_id":"30","state":")"_ba
-           + state + R"(","receivers":[)"_ba + receivers + "]}"_ba;
+    return R"({"sub_mchid":"1900000109","transaction_id":"42","out_order_no":"P1","order_id":"30","state":")"_ba +
+           state + R"(","receivers":[)"_ba + receivers + "]}"_ba;
 }
 
 } // namespace
@@ -138,7 +139,8 @@ void TestResults::order_unknownEnumsKept()
 void TestResults::order_docsTypoTime()
 {
     QByteArray body = order(receiver("1", "SUCCESS"));
-    body.replace(R"("finish_time":"2015-05-20T13:29:35+08:00")", R"("finish_time":"2015-05-20T13:29:35:120+08:00")");
+    body.replace(R"("finish_time":"2015-05-20T13:29:35+08:00")",
+                 R"("finish_time":"2015-05-20T13:29:35:120+08:00")");
     const auto result = OrderResult::fromJson(body);
     QVERIFY(result);
     const WxTime &finish = result->receivers.first().finishTime;
@@ -167,7 +169,8 @@ void TestResults::order_extraFieldsIgnored()
 
 void TestResults::order_optionalFieldsMayBeMissing()
 {
-    const QByteArray body = order(R"({"amount":5,"type":"PERSONAL_OPENID","account":"o1","result":"PENDING","fail_reason":null})");
+    const QByteArray body = order(
+        R"({"amount":5,"type":"PERSONAL_OPENID","account":"o1","result":"PENDING","fail_reason":null})");
     const auto result = OrderResult::fromJson(body);
     QVERIFY2(result, qPrintable(result ? QString() : result.error()));
     const ReceiverDetail &r = result->receivers.first();
@@ -195,8 +198,9 @@ void TestResults::order_errors_data()
     QTest::newRow("no transaction_id") << without("transaction_id", R"("42")") << u"transaction_id"_s;
     QTest::newRow("no out_order_no") << without("out_order_no", R"("P1")") << u"out_order_no"_s;
     QTest::newRow("no order_id") << without("order_id", R"("30")") << u"order_id"_s;
-    QTest::newRow("no receivers") << R"({"sub_mchid":"1","transaction_id":"2","out_order_no":"3","order_id":"4","state":"FINISHED"})"_ba
-                                  << u"receivers"_s;
+    QTest::newRow("no receivers")
+        << R"({"sub_mchid":"1","transaction_id":"2","out_order_no":"3","order_id":"4","state":"FINISHED"})"_ba
+        << u"receivers"_s;
     QTest::newRow("receivers not list") << order({}).replace("[]", "{}") << u"receivers"_s;
     QTest::newRow("receiver not object") << order("1") << u"receivers[0]"_s;
     QTest::newRow("no state") << without("state", R"("FINISHED")") << u"state"_s;
@@ -215,9 +219,11 @@ void TestResults::order_errors_data()
                              << u"receivers[0].type"_s;
     QTest::newRow("no account") << order(receiver("1", "SUCCESS").replace(R"("account":"1",)", ""))
                                 << u"receivers[0].account"_s;
-    QTest::newRow("no result") << order(R"({"amount":1,"type":"MERCHANT_ID","account":"1"})") << u"receivers[0].result"_s;
-    QTest::newRow("time not string") << order(receiver("1", "SUCCESS").replace(R"("2015-05-20T13:29:35+08:00","finish)", R"(5,"finish)"))
-                                     << u"receivers[0].create_time"_s;
+    QTest::newRow("no result") << order(R"({"amount":1,"type":"MERCHANT_ID","account":"1"})")
+                               << u"receivers[0].result"_s;
+    QTest::newRow("time not string")
+        << order(receiver("1", "SUCCESS").replace(R"("2015-05-20T13:29:35+08:00","finish)", R"(5,"finish)"))
+        << u"receivers[0].create_time"_s;
 }
 
 void TestResults::order_errors()
@@ -231,8 +237,8 @@ void TestResults::order_errors()
 
 void TestResults::order_totalsByResult()
 {
-    const QByteArray body = order(receiver("100", "SUCCESS") + ',' + receiver("7", "CLOSED") + ','
-                                  + receiver("250", "SUCCESS") + ',' + receiver("1", "PENDING"));
+    const QByteArray body = order(receiver("100", "SUCCESS") + ',' + receiver("7", "CLOSED") + ',' +
+                                  receiver("250", "SUCCESS") + ',' + receiver("1", "PENDING"));
     const auto result = OrderResult::fromJson(body);
     QVERIFY(result);
     const QList<OrderResult::Total> totals = result->totalsByResult();
@@ -300,19 +306,21 @@ void TestResults::return_errors_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("mentions");
-    const char *required[] = {"sub_mchid", "order_id", "out_order_no", "out_return_no", "return_no", "return_mchid", "result"};
+    const char *required[] = {"sub_mchid", "order_id",     "out_order_no", "out_return_no",
+                              "return_no", "return_mchid", "result"};
     for (const char *field : required) {
         QByteArray body = docsReturn;
-        body.replace(QByteArray('"' + QByteArray(field) + "\" :"), QByteArray("\"renamed_" + QByteArray(field) + "\" :"));
+        body.replace(QByteArray('"' + QByteArray(field) + "\" :"),
+                     QByteArray("\"renamed_" + QByteArray(field) + "\" :"));
         QTest::addRow("no %s", field) << body << QString::fromLatin1(field);
     }
     QTest::newRow("no amount") << QByteArray(docsReturn).replace(R"("amount" : 10,)", "") << u"amount"_s;
-    QTest::newRow("amount fraction") << QByteArray(docsReturn).replace(R"("amount" : 10,)", R"("amount" : 10.5,)")
-                                     << u"amount"_s;
-    QTest::newRow("amount negative") << QByteArray(docsReturn).replace(R"("amount" : 10,)", R"("amount" : -10,)")
-                                     << u"negative"_s;
-    QTest::newRow("amount string") << QByteArray(docsReturn).replace(R"("amount" : 10,)", R"("amount" : "10",)")
-                                   << u"amount"_s;
+    QTest::newRow("amount fraction")
+        << QByteArray(docsReturn).replace(R"("amount" : 10,)", R"("amount" : 10.5,)") << u"amount"_s;
+    QTest::newRow("amount negative")
+        << QByteArray(docsReturn).replace(R"("amount" : 10,)", R"("amount" : -10,)") << u"negative"_s;
+    QTest::newRow("amount string")
+        << QByteArray(docsReturn).replace(R"("amount" : 10,)", R"("amount" : "10",)") << u"amount"_s;
     QTest::newRow("truncated") << docsReturn.left(40) << u"JSON"_s;
 }
 
