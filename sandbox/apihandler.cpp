@@ -1,6 +1,6 @@
 #include "apihandler.h"
 
-#include "jsonwriter.h"
+#include "wirejson.h"
 
 using namespace Qt::StringLiterals;
 
@@ -93,7 +93,7 @@ Reply okReply(const QByteArray &body, const QString &outcome)
 
 QByteArray paramDetail(const ParamError &error)
 {
-    return JsonWriter()
+    return WireJson()
         .add("location"_L1, error.location)
         .add("field"_L1, error.field)
         .add("value"_L1, error.value)
@@ -118,7 +118,7 @@ Reply errorReply(int status, QLatin1StringView code, const QString &message, con
     Reply reply;
     reply.status = status;
     reply.headers = {{"Content-Type"_ba, "application/json; charset=utf-8"_ba}};
-    reply.body = JsonWriter()
+    reply.body = WireJson()
                      .add("code"_L1, QString(code))
                      .add("message"_L1, message)
                      .addRaw("detail"_L1, detailJson.isEmpty() ? "{}"_ba : detailJson)
@@ -143,11 +143,11 @@ Reply ApiHandler::handle(const IncomingRequest &request)
         m_authenticator.check(request.method, request.target, request.header("Authorization"), request.body);
     if (!check.ok()) {
         const QByteArray detail =
-            JsonWriter()
+            WireJson()
                 .add("location"_L1, u"authorization"_s)
                 .add("reason"_L1, QString(check.token()))
                 .add("issue"_L1, check.issue)
-                .addRaw("sign_information"_L1, JsonWriter()
+                .addRaw("sign_information"_L1, WireJson()
                                                    .add("method"_L1, QString::fromLatin1(request.method))
                                                    .add("url"_L1, QString::fromLatin1(request.target))
                                                    .toJson())
@@ -160,13 +160,13 @@ Reply ApiHandler::handle(const IncomingRequest &request)
 
     const ApiRequest api = ApiRequest::fromTarget(request.target);
     if (api.endpoint == ApiRequest::Endpoint::Unknown) {
-        const QByteArray detail = JsonWriter().add("url"_L1, QString::fromLatin1(request.target)).toJson();
+        const QByteArray detail = WireJson().add("url"_L1, QString::fromLatin1(request.target)).toJson();
         Reply reply = errorReply(404, "NOT_FOUND"_L1, u"请求的接口不存在"_s, detail, u"unknown_path"_s);
         m_signer.sign(reply);
         return reply;
     }
     if (request.method != "GET") {
-        const QByteArray detail = JsonWriter().add("method"_L1, QString::fromLatin1(request.method)).toJson();
+        const QByteArray detail = WireJson().add("method"_L1, QString::fromLatin1(request.method)).toJson();
         Reply reply = errorReply(405, "METHOD_NOT_ALLOWED"_L1, u"请求方法不被允许，应为 GET"_s, detail,
                                  u"method_not_allowed"_s);
         m_signer.sign(reply);
@@ -199,8 +199,7 @@ Reply ApiHandler::answerOrder(const ApiRequest &request, const Scenario &scenari
             m_store.findOrder(request.subMchid, request.transactionId, request.outOrderNo);
         if (!order) {
             return errorReply(404, "RESOURCE_NOT_EXISTS"_L1, u"记录不存在"_s,
-                              JsonWriter().add("out_order_no"_L1, request.outOrderNo).toJson(),
-                              u"not_found"_s);
+                              WireJson().add("out_order_no"_L1, request.outOrderNo).toJson(), u"not_found"_s);
         }
         return okReply(order->toJson(), u"ok"_s);
     }
@@ -249,7 +248,7 @@ Reply ApiHandler::answerReturn(const ApiRequest &request, const Scenario &scenar
             m_store.findReturn(request.subMchid, request.outReturnNo, request.orderId, request.outOrderNo);
         if (!record) {
             return errorReply(404, "RESOURCE_NOT_EXISTS"_L1, u"记录不存在"_s,
-                              JsonWriter().add("out_return_no"_L1, request.outReturnNo).toJson(),
+                              WireJson().add("out_return_no"_L1, request.outReturnNo).toJson(),
                               u"not_found"_s);
         }
         return okReply(record->toJson(), u"ok"_s);

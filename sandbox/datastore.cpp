@@ -1,6 +1,6 @@
 #include "datastore.h"
 
-#include "jsonwriter.h"
+#include "wirejson.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -14,7 +14,7 @@ namespace fenzhang::sandbox {
 
 QByteArray ReceiverRecord::toJson() const
 {
-    return JsonWriter()
+    return WireJson()
         .add("amount"_L1, amount)
         .add("description"_L1, description)
         .add("type"_L1, type)
@@ -33,19 +33,19 @@ QByteArray OrderRecord::toJson() const
     items.reserve(receivers.size());
     for (const ReceiverRecord &receiver : receivers)
         items.append(receiver.toJson());
-    return JsonWriter()
+    return WireJson()
         .add("sub_mchid"_L1, subMchid)
         .add("transaction_id"_L1, transactionId)
         .add("out_order_no"_L1, outOrderNo)
         .add("order_id"_L1, orderId)
         .add("state"_L1, state)
-        .addRaw("receivers"_L1, JsonWriter::array(items))
+        .addRaw("receivers"_L1, WireJson::array(items))
         .toJson();
 }
 
 QByteArray ReturnRecord::toJson() const
 {
-    return JsonWriter()
+    return WireJson()
         .add("sub_mchid"_L1, subMchid)
         .add("order_id"_L1, orderId)
         .add("out_order_no"_L1, outOrderNo)
