@@ -153,7 +153,7 @@ ApiRequest ApiRequest::fromTarget(QByteArrayView rawTarget)
                                    u"order_id 与 out_order_no 必须且只能填写一个"_s,
                                    u"exactly one of order_id and out_order_no is required"_s);
     if (!request.error && !request.orderId.isEmpty())
-        request.error = checkNumber(u"query"_s, u"order_id"_s, request.orderId);
+        request.error = checkDigits(u"query"_s, u"order_id"_s, request.orderId, 64);
     if (!request.error && !request.outOrderNo.isEmpty())
         request.error = checkNumber(u"query"_s, u"out_order_no"_s, request.outOrderNo);
     return request;

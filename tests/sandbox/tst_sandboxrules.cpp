@@ -3,6 +3,7 @@
 
 #include "crypto/keyloader.h"
 #include "crypto/requestsigner.h"
+#include "lookup/queries.h"
 #include "sandbox/apirequest.h"
 #include "sandbox/authorization.h"
 #include "sandbox/datastore.h"
@@ -160,6 +161,55 @@ private Q_SLOTS:
                  ApiRequest::Endpoint::Unknown);
         QCOMPARE(ApiRequest::fromTarget("/v3/brand/profitsharing/returnorders/x").endpoint,
                  ApiRequest::Endpoint::Unknown);
+    }
+
+    // The sandbox refuses exactly what the client's own validation refuses, for the same field.
+    void paramRules_agreeWithCoreValidation_data()
+    {
+        QTest::addColumn<QStringList>(
+            "fields"); // sub_mchid, transaction_id / out_return_no, number, order_id
+        QTest::addColumn<bool>("isReturn");
+        const QString n64 = QString(64, u'9');
+        const QString n65 = QString(65, u'9');
+        const QString d32 = QString(32, u'1');
+        const QString d33 = QString(33, u'1');
+        QTest::newRow("order ok") << QStringList{u"1900000109"_s, u"42"_s, u"P-1_a|b*c@d"_s, {}} << false;
+        QTest::newRow("order 32 digits") << QStringList{d32, d32, n64, {}} << false;
+        QTest::newRow("order sub 33") << QStringList{d33, u"42"_s, u"P1"_s, {}} << false;
+        QTest::newRow("order txn 33") << QStringList{u"19"_s, d33, u"P1"_s, {}} << false;
+        QTest::newRow("order txn letter") << QStringList{u"19"_s, u"42a"_s, u"P1"_s, {}} << false;
+        QTest::newRow("order number 65") << QStringList{u"19"_s, u"42"_s, n65, {}} << false;
+        QTest::newRow("order number space") << QStringList{u"19"_s, u"42"_s, u"P 1"_s, {}} << false;
+        QTest::newRow("order number CJK") << QStringList{u"19"_s, u"42"_s, u"P中"_s, {}} << false;
+        QTest::newRow("order number dot") << QStringList{u"19"_s, u"42"_s, u"P.1"_s, {}} << false;
+        QTest::newRow("return by order_id") << QStringList{u"19"_s, u"R1"_s, {}, u"3000"_s} << true;
+        QTest::newRow("return by out_order_no") << QStringList{u"19"_s, u"R1"_s, u"P1"_s, {}} << true;
+        QTest::newRow("return order_id 64") << QStringList{u"19"_s, u"R1"_s, {}, n64} << true;
+        QTest::newRow("return order_id 65") << QStringList{u"19"_s, u"R1"_s, {}, n65} << true;
+        QTest::newRow("return order_id letter") << QStringList{u"19"_s, u"R1"_s, {}, u"30a"_s} << true;
+        QTest::newRow("return number bad") << QStringList{u"19"_s, u"R#1"_s, u"P1"_s, {}} << true;
+        QTest::newRow("return sub empty") << QStringList{{}, u"R1"_s, u"P1"_s, {}} << true;
+    }
+    void paramRules_agreeWithCoreValidation()
+    {
+        QFETCH(QStringList, fields);
+        QFETCH(bool, isReturn);
+        QList<FieldError> coreErrors;
+        QByteArray target;
+        if (isReturn) {
+            // requestTarget() sends one of the two; test "both" and "neither" through the server tests.
+            const ReturnQuery query{fields.at(0), fields.at(1), fields.at(3), fields.at(2)};
+            coreErrors = query.validate();
+            target = query.requestTarget();
+        } else {
+            const OrderQuery query{fields.at(0), fields.at(1), fields.at(2)};
+            coreErrors = query.validate();
+            target = query.requestTarget();
+        }
+        const ApiRequest request = ApiRequest::fromTarget(target);
+        QCOMPARE(request.error.has_value(), !coreErrors.isEmpty());
+        if (request.error)
+            QCOMPARE(request.error->field, coreErrors.first().field);
     }
 
     void scenario_numbers_data()
