@@ -1,5 +1,6 @@
 #include "sandboxkeys.h"
 
+#include "crypto/credentials.h"
 #include "crypto/keyloader.h"
 
 #include <QCoreApplication>
@@ -119,6 +120,10 @@ Expected<SandboxKeys, QString> SandboxKeys::prepare(const QString &keysDir, bool
     }
     if (keys.publicKeyId.isEmpty())
         keys.publicKeyId = QString(DefaultPublicKeyId);
+    if (!VerifierKeyRing::isValidPublicKeyId(keys.publicKeyId))
+        return unexpected(
+            tr("\"%1\" is not a WeChat Pay public key id (PUB_KEY_ID_ followed by letters and digits)")
+                .arg(keys.publicKeyId));
 
     if (tls) {
         const From tlsFrom = fromDir ? From::DirOrBundle : From::Bundle;

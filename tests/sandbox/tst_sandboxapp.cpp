@@ -153,6 +153,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::newRow("port not a number") << QStringList{u"--port"_s, u"http"_s} << 2;
         QTest::newRow("keys dir missing") << QStringList{u"--keys"_s, u"/nonexistent/keys"_s} << 1;
+        QTest::newRow("bad public key id") << QStringList{u"--public-key-id"_s, u"KEY-1"_s} << 1;
+        QTest::newRow("mchid not digits") << QStringList{u"--mchid"_s, u"19x"_s} << 1;
         QTest::newRow("data file missing") << QStringList{u"--data"_s, u"/nonexistent/data.json"_s} << 1;
     }
     void badOptions_failWithMessage()
