@@ -19,6 +19,7 @@ namespace fenzhang::sandbox {
 struct IncomingRequest {
     QByteArray method;
     QByteArray target; // exactly as received on the request line
+    QByteArray version = "HTTP/1.1";
     HeaderList headers;
     QByteArray body;
 

@@ -104,8 +104,8 @@ constexpr qint64 StreamWindow = 1 << 20; // bytes queued on the socket while str
 // it exist at a time. Owned by the socket: a client that hangs up ends it.
 class BodyStreamer final : public QObject {
 public:
-    BodyStreamer(QTcpSocket *socket, RepeatedBody body)
-        : QObject(socket), m_socket(socket), m_body(std::move(body))
+    BodyStreamer(QTcpSocket *socket, RepeatedBody body, bool keepAlive)
+        : QObject(socket), m_socket(socket), m_body(std::move(body)), m_keepAlive(keepAlive)
     {
         connect(socket, &QTcpSocket::bytesWritten, this, &BodyStreamer::pump);
         m_socket->write(m_body.head);
@@ -129,27 +129,36 @@ private:
             }
             m_socket->write(piece);
         }
-        if (m_next > m_body.count)
+        if (m_next > m_body.count) {
+            if (!m_keepAlive)
+                m_socket->disconnectFromHost();
             deleteLater();
+        }
     }
 
     QTcpSocket *m_socket;
     RepeatedBody m_body;
     qint64 m_next = 0;
+    bool m_keepAlive;
 };
 
-void deliver(QTcpSocket *socket, const Reply &reply)
+void deliver(QTcpSocket *socket, const Reply &reply, bool keepAlive)
 {
     switch (reply.delivery) {
     case Reply::Delivery::Normal:
-        socket->write(responseHead(reply) + reply.body);
+        socket->write(responseHead(reply, keepAlive) + reply.body);
+        if (!keepAlive)
+            socket->disconnectFromHost();
         return;
     case Reply::Delivery::Delayed: {
         // The socket is the timer's context: a client that gives up cancels the answer.
-        const QByteArray bytes = responseHead(reply) + reply.body;
-        QTimer::singleShot(reply.delayMs, socket, [socket, bytes] {
-            if (socket->state() == QAbstractSocket::ConnectedState)
-                socket->write(bytes);
+        const QByteArray bytes = responseHead(reply, keepAlive) + reply.body;
+        QTimer::singleShot(reply.delayMs, socket, [socket, bytes, keepAlive] {
+            if (socket->state() != QAbstractSocket::ConnectedState)
+                return;
+            socket->write(bytes);
+            if (!keepAlive)
+                socket->disconnectFromHost();
         });
         return;
     }
@@ -157,12 +166,12 @@ void deliver(QTcpSocket *socket, const Reply &reply)
         socket->abort();
         return;
     case Reply::Delivery::DropMidBody:
-        socket->write(responseHead(reply) + reply.body.left(reply.body.size() / 2));
+        socket->write(responseHead(reply, keepAlive) + reply.body.left(reply.body.size() / 2));
         socket->disconnectFromHost(); // after the queued bytes are sent
         return;
     case Reply::Delivery::Stream:
-        socket->write(responseHead(reply));
-        new BodyStreamer(socket, reply.stream);
+        socket->write(responseHead(reply, keepAlive));
+        new BodyStreamer(socket, reply.stream, keepAlive);
         return;
     }
 }
@@ -170,7 +179,7 @@ void deliver(QTcpSocket *socket, const Reply &reply)
 
 } // namespace
 
-QByteArray responseHead(const Reply &reply)
+QByteArray responseHead(const Reply &reply, bool keepAlive)
 {
     QByteArray head =
         "HTTP/1.1 "_ba + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
@@ -178,7 +187,7 @@ QByteArray responseHead(const Reply &reply)
     for (const auto &[name, value] : reply.headers)
         head += name + ": " + value + "\r\n";
     head += "Content-Length: "_ba + QByteArray::number(reply.bodySize()) + "\r\n";
-    head += "Connection: keep-alive\r\n\r\n"_ba;
+    head += keepAlive ? "Connection: keep-alive\r\n\r\n"_ba : "Connection: close\r\n\r\n"_ba;
     return head;
 }
 
@@ -230,6 +239,7 @@ IncomingRequest HttpFrontend::toIncoming(const QHttpServerRequest &request, QTcp
     if (parts.size() == 3 && parts.at(2).startsWith("HTTP/")) {
         incoming.method = parts.at(0);
         incoming.target = parts.at(1);
+        incoming.version = parts.at(2);
     } else {
         // Without the raw line, the best we have is QUrl's (possibly re-encoded) form.
         incoming.method = methodName(request);
@@ -250,7 +260,11 @@ IncomingRequest HttpFrontend::toIncoming(const QHttpServerRequest &request, QTcp
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const IncomingRequest incoming = toIncoming(request, socket);
-    deliver(socket, m_handler(incoming, incoming.header("Host")));
+    // HTTP/1.1 keeps the connection unless asked not to; HTTP/1.0 only when asked to.
+    const QByteArray connection = incoming.header("Connection").toLower();
+    const bool keepAlive =
+        incoming.version == "HTTP/1.0" ? connection.contains("keep-alive") : !connection.contains("close");
+    deliver(socket, m_handler(incoming, incoming.header("Host")), keepAlive);
     return true;
 }
 

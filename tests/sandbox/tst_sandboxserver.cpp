@@ -11,6 +11,7 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -507,6 +508,28 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(u"out_order_no"_s).toString(),
                  u"P2025|11*24@A_B-005"_s);
         delete reply;
+    }
+
+    void connectionClose_isHonoured()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+        QVERIFY(
+            QTest::qWaitFor([&socket] { return socket.state() == QAbstractSocket::ConnectedState; }, 30000));
+        socket.write("GET "_ba + SampleOrder +
+                     " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: "_ba +
+                     m_signer.authorization("GET", SampleOrder) + "\r\n\r\n"_ba);
+        QByteArray data;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                data += socket.readAll();
+                return socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            30000));
+        data += socket.readAll();
+        QVERIFY(data.startsWith("HTTP/1.1 200 OK\r\n"));
+        QVERIFY(data.contains("\r\nConnection: close\r\n"));
+        QVERIFY(data.endsWith("}"));
     }
 
     void requestHandled_signalsEachEntry_withHostAsAsked()
