@@ -214,7 +214,14 @@ bool HttpFrontend::start(quint16 port, const std::optional<QSslConfiguration> &t
         return false;
     }
     m_port = server->serverPort();
-    bind(server);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    if (!bind(server)) {
+        *errorString = tr("Cannot serve HTTP on 127.0.0.1:%1").arg(m_port);
+        return false;
+    }
+#else
+    bind(server); // returns nothing before Qt 6.8
+#endif
     return true;
 }
 
