@@ -77,6 +77,8 @@ public:
     bool onBackup = false;
     bool timedOut = false;
     bool tooLarge = false;
+    bool resent = false;
+    int sends = 0;
     int retries = 0;
     qint64 waitedMs = 0;
 };
@@ -117,6 +119,8 @@ void ApiJob::Private::attempt(AttemptReason reason)
     buffer.clear();
     timedOut = false;
     tooLarge = false;
+    resent = false;
+    sends = 0;
 
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
@@ -138,6 +142,15 @@ void ApiJob::Private::attempt(AttemptReason reason)
 
     reply.reset(client->m_network->get(request));
     QNetworkReply *r = reply.get();
+    // Qt silently re-sends a request when the connection closes before the answer, with this
+    // attempt's signature and nonce (which WeChat Pay rejects as reused), hiding the failure from
+    // the failover logic. A second requestSent() is that re-send: stop it and fail over instead.
+    QObject::connect(r, &QNetworkReply::requestSent, q, [this] {
+        if (reply && ++sends > 1) {
+            resent = true;
+            reply->abort();
+        }
+    });
     QObject::connect(r, &QNetworkReply::metaDataChanged, q, [this] { checkDeclaredLength(); });
     QObject::connect(r, &QNetworkReply::readyRead, q, [this] { readBody(); });
     QObject::connect(r, &QNetworkReply::finished, q, [this] { replyFinished(); });
@@ -176,7 +189,7 @@ void ApiJob::Private::replyFinished()
     QNetworkReply *r = reply.get();
     if (!r || q->m_finished)
         return;
-    if (!tooLarge)
+    if (!tooLarge && !timedOut && !resent && r->isOpen())
         readBody();
 
     const QVariant statusAttribute = r->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -192,6 +205,11 @@ void ApiJob::Private::replyFinished()
                 .arg(client->m_config.maxBodyBytes);
         reply.reset();
         finish(ApiResponse::Outcome::BodyTooLarge);
+        return;
+    }
+    if (resent) {
+        reply.reset();
+        networkFailure(ApiJob::tr("the connection was closed before an answer arrived"));
         return;
     }
     if (timedOut) {
