@@ -45,9 +45,7 @@ qint64 retryAfterMs(const QByteArray &value)
 class ApiJob::Private final {
 public:
     Private(ApiJob *job, ApiClient *apiClient, QByteArray target)
-        : q(job)
-        , client(apiClient)
-        , requestTarget(std::move(target))
+        : q(job), client(apiClient), requestTarget(std::move(target))
     {
         attemptTimer.setSingleShot(true);
         backoffTimer.setSingleShot(true);
@@ -99,8 +97,8 @@ void ApiJob::Private::attempt(AttemptReason reason)
     const QByteArray origin =
         currentBase.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toEncoded();
     const QUrl url = QUrl::fromEncoded(origin + prefix + requestTarget, QUrl::StrictMode);
-    const QByteArray wireTarget = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority
-                                                | QUrl::RemoveFragment | QUrl::NormalizePathSegments);
+    const QByteArray wireTarget = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority |
+                                                QUrl::RemoveFragment | QUrl::NormalizePathSegments);
 
     ++response.attempts;
     const QString label = hostLabel(currentBase);
@@ -199,10 +197,9 @@ void ApiJob::Private::replyFinished()
         response.httpStatus = status;
         response.headers = r->rawHeaderPairs();
         response.requestId = response.header("Request-ID");
-        response.networkError =
-            ApiJob::tr("The answer from %1 is larger than %2 bytes; it was not read.")
-                .arg(hostLabel(currentBase))
-                .arg(client->m_config.maxBodyBytes);
+        response.networkError = ApiJob::tr("The answer from %1 is larger than %2 bytes; it was not read.")
+                                    .arg(hostLabel(currentBase))
+                                    .arg(client->m_config.maxBodyBytes);
         reply.reset();
         finish(ApiResponse::Outcome::BodyTooLarge);
         return;
@@ -251,8 +248,7 @@ void ApiJob::Private::httpAnswer(QNetworkReply *r, int status)
     if (status >= 200 && status < 300) {
         response.verification = client->m_verifier.verify(signature, response.body);
         response.verified = response.verification.ok();
-        finish(response.verified ? ApiResponse::Outcome::Success
-                                 : ApiResponse::Outcome::VerificationFailed);
+        finish(response.verified ? ApiResponse::Outcome::Success : ApiResponse::Outcome::VerificationFailed);
         return;
     }
 
@@ -343,8 +339,7 @@ void ApiJob::Private::finish(ApiResponse::Outcome outcome)
 }
 
 ApiJob::ApiJob(ApiClient *client, QByteArray requestTarget)
-    : QObject(client)
-    , d(std::make_unique<Private>(this, client, std::move(requestTarget)))
+    : QObject(client), d(std::make_unique<Private>(this, client, std::move(requestTarget)))
 {
     connect(&d->attemptTimer, &QTimer::timeout, this, [this] {
         if (!d->reply)
@@ -354,7 +349,8 @@ ApiJob::ApiJob(ApiClient *client, QByteArray requestTarget)
     });
     connect(&d->backoffTimer, &QTimer::timeout, this, [this] { d->attempt(d->pendingReason); });
     // Queued, so the caller can connect to the job's signals first.
-    QMetaObject::invokeMethod(this, [this] { d->attempt(AttemptReason::First); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { d->attempt(AttemptReason::First); }, Qt::QueuedConnection);
 }
 
 ApiJob::~ApiJob()

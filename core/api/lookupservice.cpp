@@ -13,11 +13,7 @@ bool LookupResult::isFinal() const
     return returnOrder && returnOrder->isFinal();
 }
 
-LookupService::LookupService(ApiClient *client, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-{
-}
+LookupService::LookupService(ApiClient *client, QObject *parent) : QObject(parent), m_client(client) {}
 
 LookupJob *LookupService::queryOrder(const OrderQuery &query)
 {
@@ -39,10 +35,7 @@ LookupJob *LookupService::queryReturn(const ReturnQuery &query)
     return job;
 }
 
-LookupJob::LookupJob(QObject *parent)
-    : QObject(parent)
-{
-}
+LookupJob::LookupJob(QObject *parent) : QObject(parent) {}
 
 void LookupJob::start(ApiClient *client, const QByteArray &requestTarget)
 {

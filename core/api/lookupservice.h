@@ -8,10 +8,9 @@
 #include "lookup/queries.h"
 #include "lookup/results.h"
 
+#include <optional>
 #include <QDateTime>
 #include <QObject>
-
-#include <optional>
 
 namespace fenzhang {
 

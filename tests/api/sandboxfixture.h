@@ -7,13 +7,12 @@
 #include "api/lookupservice.h"
 #include "sandbox/sandboxserver.h"
 
+#include <memory>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTest>
-
-#include <memory>
 
 namespace fenzhang::testing {
 

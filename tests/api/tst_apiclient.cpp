@@ -156,7 +156,8 @@ void TestApiClient::failover_primaryClosed_backupAnswers()
     const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()), &attempts);
     QCOMPARE(result.kind, Kind::Ok);
     QVERIFY(result.response.verified);
-    const QStringList expected{u"127.0.0.1:%1"_s.arg(closed), u"127.0.0.1:%1"_s.arg(m_sandbox->server->port())};
+    const QStringList expected{u"127.0.0.1:%1"_s.arg(closed),
+                               u"127.0.0.1:%1"_s.arg(m_sandbox->server->port())};
     QCOMPARE(result.response.hostsTried, expected);
     QCOMPARE(result.response.attempts, 2);
     QCOMPARE(attempts.size(), 2);
@@ -280,9 +281,8 @@ void TestApiClient::cancel_duringBackoff_sendsNoMore()
     LookupService service(client);
     // 429 with Retry-After: 1 on every call: after the first answer the job waits a second.
     QPointer<LookupJob> job = service.queryOrder(m_sandbox->scenarioOrder(u"SCN-429-9"_s));
-    connect(m_sandbox->server.get(), &sandbox::SandboxServer::requestHandled, job, [job] {
-        QTimer::singleShot(200, job, &LookupJob::cancel);
-    });
+    connect(m_sandbox->server.get(), &sandbox::SandboxServer::requestHandled, job,
+            [job] { QTimer::singleShot(200, job, &LookupJob::cancel); });
     const LookupResult result = waitFor(job);
     QCOMPARE(result.kind, Kind::Cancelled);
     QCOMPARE(m_sandbox->log.size(), 1);

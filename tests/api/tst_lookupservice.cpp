@@ -149,7 +149,8 @@ void TestLookupService::processingReturn_isValidNonFinal()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryReturn(m_sandbox->scenarioReturn(u"SCN-PROCESSING-1"_s)));
+    const LookupResult result =
+        waitFor(service->queryReturn(m_sandbox->scenarioReturn(u"SCN-PROCESSING-1"_s)));
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.returnOrder->result, u"PROCESSING"_s);
     QVERIFY(!result.isFinal());
@@ -186,7 +187,8 @@ void TestLookupService::rateLimited_retriedThenSuccess()
     LookupService *service = makeService();
     QVERIFY(service);
     QList<Attempt> attempts;
-    const LookupResult result = waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-429"_s)), &attempts);
+    const LookupResult result =
+        waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-429"_s)), &attempts);
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.response.attempts, 2);
     QCOMPARE(attempts.size(), 2);
@@ -202,7 +204,8 @@ void TestLookupService::systemError_retriedThenSuccess()
     LookupService *service = makeService();
     QVERIFY(service);
     QList<Attempt> attempts;
-    const LookupResult result = waitFor(service->queryReturn(m_sandbox->scenarioReturn(u"SCN-500-2"_s)), &attempts);
+    const LookupResult result =
+        waitFor(service->queryReturn(m_sandbox->scenarioReturn(u"SCN-500-2"_s)), &attempts);
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.response.attempts, 3);
     QCOMPARE(attempts.size(), 3);

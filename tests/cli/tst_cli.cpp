@@ -1,10 +1,9 @@
 // fenzhang-cli as a script sees it: the real executable run with QProcess against an in-process
 // sandbox, checking the contract of issue 2 (options, formats, --output, exit codes, stderr).
 
-#include "sandboxfixture.h"
-
 #include "fenzhang_version.h"
 #include "lookup/jsonreader.h"
+#include "sandboxfixture.h"
 
 #include <QFile>
 #include <QProcess>
@@ -118,8 +117,12 @@ QStringList TestCli::connection(const SandboxFixture &sandbox) const
 QStringList TestCli::order(const QString &outOrderNo) const
 {
     const OrderQuery sample = m_sandbox->sampleOrder();
-    return {u"order"_s,         u"--sub-mchid"_s,    sample.subMchid,
-            u"--transaction-id"_s, sample.transactionId, u"--out-order-no"_s,
+    return {u"order"_s,
+            u"--sub-mchid"_s,
+            sample.subMchid,
+            u"--transaction-id"_s,
+            sample.transactionId,
+            u"--out-order-no"_s,
             outOrderNo.isEmpty() ? sample.outOrderNo : outOrderNo};
 }
 
@@ -207,7 +210,8 @@ void TestCli::processing_isSuccess()
 
 void TestCli::json_exactIntegersVerifiedAndRequestId()
 {
-    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-BIG_AMOUNT"_s) + QStringList{u"--format"_s, u"json"_s});
+    const CliRun cli =
+        run(connection(*m_sandbox) + order(u"SCN-BIG_AMOUNT"_s) + QStringList{u"--format"_s, u"json"_s});
     QCOMPARE(cli.exitCode, 0);
     // Read with the project's exact reader: a double would turn 2^53 + 1 into 2^53.
     const auto json = JsonValue::parse(cli.out);
@@ -238,8 +242,8 @@ void TestCli::output_writesFileAtomically()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"result.json"_s);
-    const CliRun cli = run(connection(*m_sandbox) + order()
-                           + QStringList{u"--format"_s, u"json"_s, u"--output"_s, path});
+    const CliRun cli =
+        run(connection(*m_sandbox) + order() + QStringList{u"--format"_s, u"json"_s, u"--output"_s, path});
     QCOMPARE(cli.exitCode, 0);
     QVERIFY(cli.out.isEmpty());
     QFile file(path);
@@ -262,8 +266,8 @@ void TestCli::output_untouchedOnFailure()
     QVERIFY(before.open(QIODevice::WriteOnly));
     before.write("previous result\n");
     before.close();
-    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-TAMPER"_s)
-                           + QStringList{u"--format"_s, u"csv"_s, u"--output"_s, path});
+    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-TAMPER"_s) +
+                           QStringList{u"--format"_s, u"csv"_s, u"--output"_s, path});
     QCOMPARE(cli.exitCode, 5);
     QFile after(path);
     QVERIFY(after.open(QIODevice::ReadOnly));
@@ -282,16 +286,17 @@ void TestCli::usageOrInvalidInput_exit2_nothingSent_data()
         << QStringList{u"order"_s, u"--sub-mchid"_s, u"1900000109"_s, u"--out-order-no"_s, u"P1"_s}
         << u"--transaction-id"_s;
     QTest::newRow("invalid sub_mchid")
-        << QStringList{u"order"_s, u"--sub-mchid"_s, u"19x"_s, u"--transaction-id"_s, u"4208"_s,
-                       u"--out-order-no"_s, u"P1"_s}
+        << QStringList{u"order"_s, u"--sub-mchid"_s,    u"19x"_s, u"--transaction-id"_s,
+                       u"4208"_s,  u"--out-order-no"_s, u"P1"_s}
         << u"--sub-mchid"_s;
     QTest::newRow("invalid out_order_no")
-        << QStringList{u"order"_s, u"--sub-mchid"_s, u"1900000109"_s, u"--transaction-id"_s, u"4208"_s,
-                       u"--out-order-no"_s, u"P 1"_s}
+        << QStringList{u"order"_s, u"--sub-mchid"_s,    u"1900000109"_s, u"--transaction-id"_s,
+                       u"4208"_s,  u"--out-order-no"_s, u"P 1"_s}
         << u"--out-order-no"_s;
     QTest::newRow("return with both numbers")
-        << QStringList{u"return"_s, u"--sub-mchid"_s, u"1900000109"_s, u"--out-return-no"_s, u"R1"_s,
-                       u"--order-id"_s, u"3008"_s, u"--out-order-no"_s, u"P1"_s}
+        << QStringList{u"return"_s, u"--sub-mchid"_s, u"1900000109"_s, u"--out-return-no"_s,
+                       u"R1"_s,     u"--order-id"_s,  u"3008"_s,       u"--out-order-no"_s,
+                       u"P1"_s}
         << u"exactly one"_s;
     QTest::newRow("bad format") << QStringList{u"--format"_s, u"xml"_s, u"order"_s} << u"xml"_s;
     QTest::newRow("bad timeout") << QStringList{u"--timeout"_s, u"soon"_s, u"order"_s} << u"soon"_s;
@@ -379,14 +384,16 @@ void TestCli::tlsWithCaFile_exit0()
 {
     SandboxFixture tls;
     QVERIFY(tls.start(true));
-    const CliRun cli = run(connection(tls) + QStringList{u"--ca-file"_s, tls.infoString("ca_file")} + order());
+    const CliRun cli =
+        run(connection(tls) + QStringList{u"--ca-file"_s, tls.infoString("ca_file")} + order());
     QCOMPARE(cli.exitCode, 0);
     QCOMPARE(tls.log.size(), 1);
 }
 
 void TestCli::verificationFailure_exit5_nothingOnStdout()
 {
-    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-TAMPER"_s) + QStringList{u"--format"_s, u"json"_s});
+    const CliRun cli =
+        run(connection(*m_sandbox) + order(u"SCN-TAMPER"_s) + QStringList{u"--format"_s, u"json"_s});
     QCOMPARE(cli.exitCode, 5);
     QVERIFY(cli.out.isEmpty());
     QVERIFY2(cli.err.contains("signature"), cli.err.constData());
