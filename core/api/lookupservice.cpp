@@ -48,6 +48,13 @@ void LookupJob::start(ApiClient *client, const QByteArray &requestTarget)
     m_apiJob = client->get(requestTarget);
     connect(m_apiJob, &ApiJob::attemptStarted, this, &LookupJob::attemptStarted);
     connect(m_apiJob, &ApiJob::finished, this, &LookupJob::complete);
+    // The client (and with it the job) may go away mid-flight: end as cancelled, not silently.
+    connect(m_apiJob, &QObject::destroyed, this, [this] {
+        if (m_finished)
+            return;
+        m_result.kind = LookupResult::Kind::Cancelled;
+        finish();
+    });
 }
 
 void LookupJob::complete(const ApiResponse &response)

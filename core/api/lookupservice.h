@@ -11,6 +11,7 @@
 #include <optional>
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 
 namespace fenzhang {
 
@@ -75,7 +76,7 @@ private:
     void start(ApiClient *client, const QByteArray &requestTarget);
     void complete(const ApiResponse &response);
     void finish();
-    ApiJob *m_apiJob = nullptr;
+    QPointer<ApiJob> m_apiJob;
     LookupResult m_result;
     bool m_finished = false;
 };

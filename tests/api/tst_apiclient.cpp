@@ -35,6 +35,10 @@ private Q_SLOTS:
     void cancel_whileWaitingForAnswer();
     void cancel_duringBackoff_sendsNoMore();
     void apiJob_getDirectly_returnsRawResponse();
+    void retryAfter_longerThanBudget_notRetried();
+    void backoff_boundedByBudget();
+    void bodyCap_declaredLength_abortsAtOnce();
+    void destroyClient_whileJobRuns_endsCancelled();
 
 private:
     ApiClient *makeClient(const ConnectionSettings &settings);
@@ -312,6 +316,79 @@ void TestApiClient::apiJob_getDirectly_returnsRawResponse()
     QVERIFY(!response.errorDetail.isEmpty() || response.errorCode == u"RESOURCE_NOT_EXISTS"_s);
     QVERIFY(response.receivedAt.isValid());
     QCOMPARE(response.finalUrl.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority), target);
+    QTRY_VERIFY(job.isNull());
+}
+
+void TestApiClient::retryAfter_longerThanBudget_notRetried()
+{
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.client.maxTotalRetryWaitMs = 500; // the sandbox asks for Retry-After: 1
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    const LookupResult result = waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-429-9"_s)));
+    QCOMPARE(result.kind, Kind::ApiError);
+    QCOMPARE(result.response.httpStatus, 429);
+    QCOMPARE(result.response.errorCode, u"FREQUENCY_LIMITED"_s);
+    QCOMPARE(result.response.attempts, 1);
+    QCOMPARE(m_sandbox->log.size(), 1);
+}
+
+void TestApiClient::backoff_boundedByBudget()
+{
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.client.maxTotalRetryWaitMs = 0;
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    const LookupResult result = waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-500-9"_s)));
+    QCOMPARE(result.kind, Kind::ApiError);
+    QCOMPARE(result.response.errorCode, u"SYSTEM_ERROR"_s);
+    QCOMPARE(result.response.attempts, 1);
+
+    settings.client.maxTotalRetryWaitMs = 6000;
+    settings.client.maxRetries = 1;
+    client = makeClient(settings);
+    QVERIFY(client);
+    LookupService limited(client);
+    const LookupResult once = waitFor(limited.queryOrder(m_sandbox->scenarioOrder(u"SCN-500-9-b"_s)));
+    QCOMPARE(once.kind, Kind::ApiError);
+    QCOMPARE(once.response.attempts, 2);
+}
+
+void TestApiClient::bodyCap_declaredLength_abortsAtOnce()
+{
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.client.maxBodyBytes = 100; // the sample answer is several hundred bytes
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()));
+    QCOMPARE(result.kind, Kind::BadAnswer);
+    QCOMPARE(result.response.outcome, ApiResponse::Outcome::BodyTooLarge);
+    QCOMPARE(result.response.httpStatus, 200);
+    QVERIFY(!result.response.requestId.isEmpty());
+    QVERIFY(result.response.body.isEmpty());
+    QVERIFY(!result.response.verified);
+    QVERIFY(!result.order.has_value());
+    QVERIFY2(result.parseError.contains(u"100"_s), qPrintable(result.parseError));
+}
+
+void TestApiClient::destroyClient_whileJobRuns_endsCancelled()
+{
+    ApiClient *client = makeClient(m_sandbox->settings());
+    QVERIFY(client);
+    LookupService service(client);
+    QPointer<LookupJob> job = service.queryOrder(m_sandbox->scenarioOrder(u"SCN-SLOW-5000"_s));
+    LookupResult result;
+    bool done = false;
+    connect(job, &LookupJob::finished, this, [&](const LookupResult &r) {
+        result = r;
+        done = true;
+    });
+    connect(job, &LookupJob::attemptStarted, client, &QObject::deleteLater, Qt::QueuedConnection);
+    QTRY_VERIFY(done);
+    QCOMPARE(result.kind, Kind::Cancelled);
     QTRY_VERIFY(job.isNull());
 }
 
