@@ -137,6 +137,11 @@ void ApiJob::Private::attempt(AttemptReason reason)
     Q_EMIT q->attemptStarted(currentBase, response.attempts, reason);
     if (q->m_finished) // cancelled from a slot of attemptStarted
         return;
+    if (!url.isValid()) { // a request-target that is not properly percent-encoded: never sent
+        response.networkError = ApiJob::tr("The request URL is not valid: %1").arg(url.errorString());
+        finish(ApiResponse::Outcome::NetworkError);
+        return;
+    }
 
     reply.reset(client->m_network->get(request));
     QNetworkReply *r = reply.get();
