@@ -56,8 +56,8 @@ std::optional<ParamError> checkDigits(const QString &location, const QString &fi
 
 bool isNumberChar(QChar c)
 {
-    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_'
-        || c == u'-' || c == u'|' || c == u'*' || c == u'@';
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_' ||
+           c == u'-' || c == u'|' || c == u'*' || c == u'@';
 }
 
 std::optional<ParamError> checkNumber(const QString &location, const QString &field, const QString &value)
@@ -85,8 +85,8 @@ ApiRequest ApiRequest::fromTarget(QByteArrayView rawTarget)
     const QByteArrayView path = questionMark < 0 ? rawTarget : rawTarget.first(questionMark);
     const QByteArrayView query = questionMark < 0 ? QByteArrayView() : rawTarget.sliced(questionMark + 1);
 
-    if (path.startsWith(OrderPrefix) && path.size() > OrderPrefix.size()
-        && !path.sliced(OrderPrefix.size()).contains('/')) {
+    if (path.startsWith(OrderPrefix) && path.size() > OrderPrefix.size() &&
+        !path.sliced(OrderPrefix.size()).contains('/')) {
         request.endpoint = Endpoint::Order;
     } else if (path == ReturnPath) {
         request.endpoint = Endpoint::Return;
@@ -102,9 +102,9 @@ ApiRequest ApiRequest::fromTarget(QByteArrayView rawTarget)
         const auto name = percentDecode(eq < 0 ? part : part.first(eq));
         const auto value = percentDecode(eq < 0 ? QByteArrayView() : part.sliced(eq + 1));
         if (!name || !value) {
-            request.error = paramError(u"query"_s, QString::fromLatin1(part.first(qMin<qsizetype>(part.size(), 64))),
-                                       {}, u"请求参数的百分号编码不正确"_s,
-                                       u"invalid percent-encoding or UTF-8 in the query"_s);
+            request.error = paramError(
+                u"query"_s, QString::fromLatin1(part.first(qMin<qsizetype>(part.size(), 64))), {},
+                u"请求参数的百分号编码不正确"_s, u"invalid percent-encoding or UTF-8 in the query"_s);
             return request;
         }
         for (const auto &existing : std::as_const(params)) {

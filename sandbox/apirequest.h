@@ -4,10 +4,9 @@
 // rules of core/lookup/queries.h (sub_mchid and transaction_id <= 32 digits, out_order_no and
 // out_return_no <= 64 of 0-9a-zA-Z_-|*@, exactly one of order_id / out_order_no).
 
+#include <optional>
 #include <QByteArray>
 #include <QString>
-
-#include <optional>
 
 namespace fenzhang::sandbox {
 

@@ -11,13 +11,12 @@
 #include "apihandler.h"
 #include "reply.h"
 
-#include <QtHttpServer/QAbstractHttpServer>
+#include <functional>
+#include <optional>
 #include <QHash>
 #include <QPointer>
 #include <QSslConfiguration>
-
-#include <functional>
-#include <optional>
+#include <QtHttpServer/QAbstractHttpServer>
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;

@@ -46,9 +46,9 @@ Expected<QString, QString> extract(QLatin1StringView name, const QTemporaryDir &
     if (!out.open(QIODevice::WriteOnly) || out.write(source.readAll()) < 0)
         return unexpected(tr("Cannot write %1: %2").arg(target, out.errorString()));
     out.close();
-    const auto permissions = isPrivate(name) ? (QFile::ReadOwner | QFile::WriteOwner)
-                                             : (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
-                                                | QFile::ReadOther);
+    const auto permissions =
+        isPrivate(name) ? (QFile::ReadOwner | QFile::WriteOwner)
+                        : (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     out.setPermissions(permissions);
     return target;
 }
@@ -107,7 +107,8 @@ Expected<SandboxKeys, QString> SandboxKeys::prepare(const QString &keysDir, bool
     if (!wechatpayPublic)
         return unexpected(wechatpayPublic.error().message);
     if (wechatpayPublic->der() != keys.wechatpayKey.publicKey().der())
-        return unexpected(tr("%1 is not the public half of %2").arg(keys.wechatpayPublicKeyFile, *wechatpayKeyFile));
+        return unexpected(
+            tr("%1 is not the public half of %2").arg(keys.wechatpayPublicKeyFile, *wechatpayKeyFile));
 
     keys.publicKeyId = publicKeyId;
     if (keys.publicKeyId.isEmpty()) {

@@ -26,11 +26,7 @@ struct SandboxServer::Private {
     QJsonObject samples;
 };
 
-SandboxServer::SandboxServer(QObject *parent)
-    : QObject(parent)
-    , d(std::make_unique<Private>())
-{
-}
+SandboxServer::SandboxServer(QObject *parent) : QObject(parent), d(std::make_unique<Private>()) {}
 
 SandboxServer::~SandboxServer() = default;
 
@@ -134,10 +130,10 @@ bool SandboxServer::start(const SandboxOptions &options)
             return false;
     }
 
-    d->handler = ApiHandler(std::move(store),
-                            RequestAuthenticator(d->keys.mchid, d->keys.serialNo, d->keys.merchantPublicKey,
-                                                 systemUnixSeconds),
-                            ReplySigner(d->keys.wechatpayKey, d->keys.publicKeyId, systemUnixSeconds));
+    d->handler = ApiHandler(
+        std::move(store),
+        RequestAuthenticator(d->keys.mchid, d->keys.serialNo, d->keys.merchantPublicKey, systemUnixSeconds),
+        ReplySigner(d->keys.wechatpayKey, d->keys.publicKeyId, systemUnixSeconds));
 
     auto *frontend = new HttpFrontend(
         [this](const IncomingRequest &request, const QByteArray &host) {

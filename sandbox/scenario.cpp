@@ -41,10 +41,15 @@ bool Scenario::active(int call) const
     int limit = count;
     if (limit < 0) {
         switch (kind) {
-        case Kind::Processing: limit = 2; break;
+        case Kind::Processing:
+            limit = 2;
+            break;
         case Kind::RateLimited:
-        case Kind::SystemError: limit = 1; break;
-        default: return true; // every call
+        case Kind::SystemError:
+            limit = 1;
+            break;
+        default:
+            return true; // every call
         }
     }
     if (kind == Kind::Slow)
