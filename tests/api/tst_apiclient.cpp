@@ -27,6 +27,7 @@ private Q_SLOTS:
     void retries_signAfreshWithNewNonce();
     void failover_primaryClosed_backupAnswers();
     void failover_bothDown_namesBothHosts();
+    void failover_afterDroppedConnection_signedAfresh();
     void failover_timeoutOnPrimary_triesBackup();
     void tls_withCaFile_works();
     void tls_withoutCa_isNetworkErrorNeverInsecure();
@@ -188,6 +189,37 @@ void TestApiClient::failover_bothDown_namesBothHosts()
     QVERIFY2(message.contains(u"127.0.0.1:%1"_s.arg(first)), qPrintable(message));
     QVERIFY2(message.contains(u"localhost:%1"_s.arg(second)), qPrintable(message));
     QCOMPARE(result.response.httpStatus, 0);
+}
+
+void TestApiClient::failover_afterDroppedConnection_signedAfresh()
+{
+    // One sandbox as both hosts (docs/sandbox.md): 127.0.0.1 as primary, localhost as backup.
+    ConnectionSettings settings = m_sandbox->settings();
+    const quint16 port = m_sandbox->server->port();
+    settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+    settings.client.backupUrl = QUrl(u"http://localhost:%1"_s.arg(port));
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    QList<Attempt> attempts;
+    // The first call is dropped without a byte of answer; later calls are answered.
+    const LookupResult result =
+        waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-DROP-1-f"_s)), &attempts);
+    QCOMPARE(result.kind, Kind::Ok);
+    QCOMPARE(result.response.attempts, 2);
+    QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::FailoverAfterNetworkError);
+    QCOMPARE(result.response.hostsTried,
+             (QStringList{u"127.0.0.1:%1"_s.arg(port), u"localhost:%1"_s.arg(port)}));
+    // Whatever Qt re-sent on the first connection carried the first signature; the backup got a
+    // new one.
+    QTRY_VERIFY(!m_sandbox->log.isEmpty());
+    const QJsonObject first = m_sandbox->log.constFirst();
+    const QJsonObject last = m_sandbox->log.constLast();
+    QCOMPARE(first.value("delivery"_L1).toString(), u"dropped"_s);
+    QVERIFY(last.value("host"_L1).toString().startsWith(u"localhost:"_s));
+    QCOMPARE(last.value("status"_L1).toInt(), 200);
+    QVERIFY(SandboxFixture::authorizationField(first, u"nonce_str"_s) !=
+            SandboxFixture::authorizationField(last, u"nonce_str"_s));
 }
 
 void TestApiClient::failover_timeoutOnPrimary_triesBackup()
