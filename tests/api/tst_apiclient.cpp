@@ -312,17 +312,21 @@ void TestApiClient::cancel_whileWaitingForAnswer()
 
 void TestApiClient::cancel_duringBackoff_sendsNoMore()
 {
-    ApiClient *client = makeClient(m_sandbox->settings());
+    // A long first backoff, so the cancel surely lands while the job waits to retry.
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.client.initialBackoffMs = 3000;
+    settings.client.maxTotalRetryWaitMs = 20000;
+    ApiClient *client = makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    // 429 with Retry-After: 1 on every call: after the first answer the job waits a second.
-    QPointer<LookupJob> job = service.queryOrder(m_sandbox->scenarioOrder(u"SCN-429-9"_s));
+    QPointer<LookupJob> job = service.queryOrder(m_sandbox->scenarioOrder(u"SCN-500-9-c"_s));
     connect(m_sandbox->server.get(), &sandbox::SandboxServer::requestHandled, job,
             [job] { QTimer::singleShot(200, job, &LookupJob::cancel); });
     const LookupResult result = waitFor(job);
     QCOMPARE(result.kind, Kind::Cancelled);
+    QCOMPARE(result.response.attempts, 1);
     QCOMPARE(m_sandbox->log.size(), 1);
-    QTest::qWait(1500); // longer than Retry-After: no second request may follow
+    QTest::qWait(5000); // longer than the backoff: no second request may follow
     QCOMPARE(m_sandbox->log.size(), 1);
     QVERIFY(job.isNull());
 }
