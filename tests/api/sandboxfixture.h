@@ -20,7 +20,7 @@ using namespace Qt::StringLiterals;
 
 class SandboxFixture final {
 public:
-    bool start(bool tls = false)
+    bool start(bool tls = false, const QString &keysDir = {})
     {
         server = std::make_unique<sandbox::SandboxServer>();
         QObject::connect(server.get(), &sandbox::SandboxServer::requestHandled, server.get(),
@@ -28,6 +28,7 @@ public:
         sandbox::SandboxOptions options;
         options.port = 0;
         options.tls = tls;
+        options.keysDir = keysDir;
         if (!server->start(options)) {
             qWarning("sandbox did not start: %s", qPrintable(server->errorString()));
             return false;

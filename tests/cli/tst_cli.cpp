@@ -40,6 +40,8 @@ private Q_SLOTS:
     void csv_startsWithBom();
     void output_writesFileAtomically();
     void output_untouchedOnFailure();
+    void merchantKeyFormats_exit0_data();
+    void merchantKeyFormats_exit0();
     void usageOrInvalidInput_exit2_nothingSent_data();
     void usageOrInvalidInput_exit2_nothingSent();
     void apiError_exit3_codeMessageRequestIdOnStderr();
@@ -60,7 +62,9 @@ private:
 void TestCli::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    m_cli = qEnvironmentVariable("FENZHANG_CLI");
+    m_cli = qEnvironmentVariable("FENZHANG_CLI"); // set by CTest
+    if (m_cli.isEmpty())
+        m_cli = QStringLiteral(FENZHANG_BINARY_DIR "/app/cli/fenzhang-cli");
     QVERIFY2(QFile::exists(m_cli), "FENZHANG_CLI must name the fenzhang-cli executable");
 }
 
@@ -273,6 +277,34 @@ void TestCli::output_untouchedOnFailure()
     QVERIFY(after.open(QIODevice::ReadOnly));
     QCOMPARE(after.readAll(), QByteArray("previous result\n"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"result.csv"_s});
+}
+
+void TestCli::merchantKeyFormats_exit0_data()
+{
+    QTest::addColumn<QString>("keyFile");
+    QTest::addColumn<bool>("withSerial");
+    QTest::newRow("PKCS#8 PEM") << u"merchant_private_key.pem"_s << true;
+    QTest::newRow("PKCS#1 PEM") << u"merchant_private_key_pkcs1.pem"_s << true;
+    QTest::newRow("p12 (AES), serial from its certificate") << u"merchant_certificate.p12"_s << false;
+    QTest::newRow("p12 (legacy RC2-40)") << u"merchant_certificate_legacy.p12"_s << false;
+}
+
+void TestCli::merchantKeyFormats_exit0()
+{
+    QFETCH(QString, keyFile);
+    QFETCH(bool, withSerial);
+    const QString vectors = QStringLiteral(FENZHANG_TEST_DATA "/vectors");
+    SandboxFixture sandbox;
+    QVERIFY(sandbox.start(false, vectors));
+    QStringList args = connection(sandbox);
+    args[args.indexOf(u"--private-key"_s) + 1] = vectors + u'/' + keyFile;
+    if (!withSerial)
+        args.remove(args.indexOf(u"--serial-no"_s), 2);
+    const CliRun cli = run(args + order());
+    QVERIFY2(cli.exitCode == 0, cli.err.constData());
+    QCOMPARE(sandbox.log.size(), 1);
+    QCOMPARE(SandboxFixture::authorizationField(sandbox.log.at(0), u"serial_no"_s),
+             sandbox.infoString("serial_no"));
 }
 
 void TestCli::usageOrInvalidInput_exit2_nothingSent_data()
