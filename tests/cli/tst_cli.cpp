@@ -47,6 +47,7 @@ private Q_SLOTS:
     void apiError_exit3_codeMessageRequestIdOnStderr();
     void notJson_exit3();
     void bothHostsDown_exit4();
+    void slowAnswer_timeout_exit4();
     void tlsWithoutCa_exit4();
     void tlsWithCaFile_exit0();
     void verificationFailure_exit5_nothingOnStdout();
@@ -399,6 +400,16 @@ void TestCli::bothHostsDown_exit4()
     const QString err = QString::fromUtf8(cli.err);
     QVERIFY2(err.contains(u"127.0.0.1:%1"_s.arg(first)), qPrintable(err));
     QVERIFY2(err.contains(u"localhost:%1"_s.arg(second)), qPrintable(err));
+}
+
+void TestCli::slowAnswer_timeout_exit4()
+{
+    QStringList args = connection(*m_sandbox);
+    args[args.indexOf(u"--timeout"_s) + 1] = u"0.3"_s;
+    const CliRun cli = run(args + order(u"SCN-SLOW-5000"_s));
+    QCOMPARE(cli.exitCode, 4);
+    QVERIFY(cli.out.isEmpty());
+    QVERIFY2(cli.err.contains("300 ms"), cli.err.constData());
 }
 
 void TestCli::tlsWithoutCa_exit4()
