@@ -17,10 +17,12 @@ struct ClientConfig {
     int maxTotalRetryWaitMs = 6000; // total backoff a single look-up may spend waiting
     int initialBackoffMs = 300;
     qint64 maxBodyBytes = 32 * 1024 * 1024;
-    QByteArray userAgent; // empty: "fenzhang-desk/<version> (<os>) Qt/<qt version>"
+    QByteArray userAgent; // empty: defaultUserAgent()
 
-    // Plain http:// is accepted only for loopback hosts; returns a translated reason otherwise.
+    // Empty when usable, else a translated reason: plain http:// is accepted only for loopback
+    // hosts (127.0.0.0/8, ::1, localhost); the CA file must hold a certificate; numbers must make sense.
     QString validate() const;
+    // "fenzhang-desk/<version> (<OS pretty name>; <cpu arch>) Qt/<runtime Qt version>"
     static QByteArray defaultUserAgent();
 };
 
