@@ -28,7 +28,11 @@ struct SandboxServer::Private {
 
 SandboxServer::SandboxServer(QObject *parent) : QObject(parent), d(std::make_unique<Private>()) {}
 
-SandboxServer::~SandboxServer() = default;
+SandboxServer::~SandboxServer()
+{
+    // The front end's handler uses d: close it (and its connections) before d goes.
+    delete d->frontend;
+}
 
 namespace {
 
