@@ -185,7 +185,7 @@ Reply ApiHandler::handle(const IncomingRequest &request)
         call = ++m_calls[endpointKey(api.endpoint, api.number())];
     Reply reply = api.endpoint == ApiRequest::Endpoint::Order ? answerOrder(api, scenario, call)
                                                               : answerReturn(api, scenario, call);
-    reply = finish(std::move(reply), scenario, call);
+    reply = finish(std::move(reply), scenario, call, request.header("Host"));
     if (reply.delivery == Reply::Delivery::Drop)
         m_authenticator.release(request.header("Authorization"));
     return reply;
@@ -272,7 +272,7 @@ Reply ApiHandler::answerReturn(const ApiRequest &request, const Scenario &scenar
     return okReply(record.toJson(), u"ok"_s);
 }
 
-Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call)
+Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call, const QByteArray &host)
 {
     using K = Scenario::Kind;
     using Mode = ReplySigner::Mode;
@@ -306,6 +306,11 @@ Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call)
             break;
         case K::DropMidBody:
             reply.delivery = Reply::Delivery::DropMidBody;
+            break;
+        case K::PrimaryDown:
+            // One sandbox plays both hosts: http://127.0.0.1:PORT is down, http://localhost:PORT is up.
+            if (host.startsWith("127.0.0.1"))
+                reply.delivery = Reply::Delivery::Drop;
             break;
         case K::Tamper:
             mode = Mode::TamperBody;
@@ -357,7 +362,9 @@ Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call)
             break;
         }
         reply.scenario = QString(scenario.name());
-        if (reply.outcome == u"ok"_s || reply.outcome == u"scenario"_s)
+        const bool answeredNormally =
+            scenario.kind == K::PrimaryDown && reply.delivery == Reply::Delivery::Normal;
+        if (!answeredNormally && (reply.outcome == u"ok"_s || reply.outcome == u"scenario"_s))
             reply.outcome = u"scenario:"_s + scenario.name();
     }
     m_signer.sign(reply, mode);

@@ -39,7 +39,7 @@ public:
 private:
     Reply answerOrder(const ApiRequest &request, const Scenario &scenario, int call);
     Reply answerReturn(const ApiRequest &request, const Scenario &scenario, int call);
-    Reply finish(Reply reply, const Scenario &scenario, int call);
+    Reply finish(Reply reply, const Scenario &scenario, int call, const QByteArray &host);
 
     DataStore m_store;
     RequestAuthenticator m_authenticator;

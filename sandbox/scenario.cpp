@@ -22,6 +22,7 @@ constexpr KindName Kinds[] = {
     {Scenario::Kind::Slow, "SLOW"_L1},
     {Scenario::Kind::Drop, "DROP"_L1},
     {Scenario::Kind::DropMidBody, "MIDBODY"_L1},
+    {Scenario::Kind::PrimaryDown, "PRIMARY_DOWN"_L1},
     {Scenario::Kind::Tamper, "TAMPER"_L1},
     {Scenario::Kind::UnknownSerial, "UNKNOWN_SERIAL"_L1},
     {Scenario::Kind::Stale, "STALE"_L1},

@@ -20,6 +20,7 @@ struct Scenario {
         Slow,          // the answer comes after N ms (default 3000)
         Drop,          // the connection is closed before any byte of the answer
         DropMidBody,   // headers and half the body, then the connection is closed
+        PrimaryDown,   // dropped when the Host is 127.0.0.1 (the "primary"), answered for any other
         Tamper,        // the body is changed after signing
         UnknownSerial, // signed, but Wechatpay-Serial names a key the client does not have
         Stale,         // correctly signed with a Wechatpay-Timestamp 10 minutes old

@@ -432,6 +432,19 @@ private Q_SLOTS:
         QCOMPARE(logEntries().last().value(u"delivery"_s).toString(), u"delayed"_s);
     }
 
+    void primaryDownScenario_dropsOnlyTheLoopbackAddress()
+    {
+        Answer answer = get(scenarioOrder("SCN-PRIMARY_DOWN"));
+        QVERIFY(answer.error != QNetworkReply::NoError);
+        QCOMPARE(logEntries().last().value(u"delivery"_s).toString(), u"dropped"_s);
+        QUrl backup = m_server.url();
+        backup.setHost(u"localhost"_s);
+        answer = signedGet(m_nam, backup, m_signer, scenarioOrder("SCN-PRIMARY_DOWN"));
+        QCOMPARE(answer.status, 200);
+        QVERIFY(verify(answer).ok());
+        QCOMPARE(logEntries().last().value(u"outcome"_s).toString(), u"ok"_s);
+    }
+
     void oversizeScenario_streamsSignedBodyPast32MiB()
     {
         const Answer answer = get(scenarioOrder("SCN-OVERSIZE"));
