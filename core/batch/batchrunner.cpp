@@ -74,12 +74,15 @@ void BatchRunner::setRows(const QList<BatchRow> &rows)
     m_rows.clear();
     m_queue.clear();
     m_rows.reserve(rows.size());
+    m_counts = Counts();
     for (const BatchRow &row : rows) {
         Entry entry;
         entry.row = row;
         entry.status = row.isValid() ? RowStatus::Pending : RowStatus::Invalid;
+        ++*counter(m_counts, entry.status);
         m_rows.append(std::move(entry));
     }
+    m_counts.total = int(m_rows.size()) - m_counts.invalid;
     m_activeMs = 0;
     m_answeredThisRun = 0;
     Q_EMIT progressChanged();
@@ -105,28 +108,24 @@ QList<int> BatchRunner::rowsWithStatus(RowStatus status) const
     return list;
 }
 
-BatchRunner::Counts BatchRunner::counts() const
+int *BatchRunner::counter(Counts &counts, RowStatus status)
 {
-    Counts c;
-    for (const Entry &entry : m_rows) {
-        switch (entry.status) {
-        case RowStatus::Invalid: ++c.invalid; continue;
-        case RowStatus::Pending: ++c.pending; break;
-        case RowStatus::Running: ++c.running; break;
-        case RowStatus::Waiting: ++c.waiting; break;
-        case RowStatus::Succeeded: ++c.succeeded; break;
-        case RowStatus::Processing: ++c.processing; break;
-        case RowStatus::Failed: ++c.failed; break;
-        case RowStatus::Cancelled: ++c.cancelled; break;
-        }
-        ++c.total;
+    switch (status) {
+    case RowStatus::Invalid: return &counts.invalid;
+    case RowStatus::Pending: return &counts.pending;
+    case RowStatus::Running: return &counts.running;
+    case RowStatus::Waiting: return &counts.waiting;
+    case RowStatus::Succeeded: return &counts.succeeded;
+    case RowStatus::Processing: return &counts.processing;
+    case RowStatus::Failed: return &counts.failed;
+    case RowStatus::Cancelled: return &counts.cancelled;
     }
-    return c;
+    return &counts.invalid;
 }
 
 qint64 BatchRunner::etaMs() const
 {
-    const Counts c = counts();
+    const Counts &c = m_counts;
     const int left = c.pending + c.running + c.waiting;
     if (left == 0)
         return 0;
@@ -306,8 +305,11 @@ void BatchRunner::requeue(int index, int delayMs)
 
 void BatchRunner::setStatus(int index, RowStatus status)
 {
-    if (m_rows.at(index).status == status)
+    const RowStatus old = m_rows.at(index).status;
+    if (old == status)
         return;
+    --*counter(m_counts, old);
+    ++*counter(m_counts, status);
     m_rows[index].status = status;
     Q_EMIT rowStatusChanged(index, status);
     Q_EMIT progressChanged();

@@ -73,7 +73,7 @@ public:
     QList<LookupResult> results() const;
     QList<int> rowsWithStatus(RowStatus status) const;
 
-    Counts counts() const;
+    const Counts &counts() const { return m_counts; } // kept up to date, not recounted
     // Estimated milliseconds left, from the pace so far; -1 while unknown.
     qint64 etaMs() const;
     bool isRunning() const { return m_running; }
@@ -112,12 +112,14 @@ private:
     void requeue(int index, int delayMs);
     void checkFinished();
     qint64 now() const { return m_clock(); }
+    static int *counter(Counts &counts, RowStatus status);
 
     LookupService *m_service;
     Options m_options;
     RateLimiter::Clock m_clock;
     RateLimiter m_limiter;
     QList<Entry> m_rows;
+    Counts m_counts;
     QList<int> m_queue;
     QTimer m_pumpTimer;
     int m_inFlight = 0;
