@@ -261,10 +261,16 @@ void BatchRunner::onFinished(int index, const LookupResult &result)
         const qint64 asked = retryAfterMs(result);
         if (m_options.honourRetryAfter && asked > delay)
             delay = asked;
-        if (isRateLimited(result))
-            m_limiter.holdOff(delay); // the limit is per merchant: everyone waits
         ++entry.requeues;
-        requeue(index, int(delay));
+        if (isRateLimited(result)) {
+            // The limit is per merchant: the whole batch waits, and this row goes first after it.
+            m_limiter.holdOff(delay);
+            setStatus(index, RowStatus::Waiting);
+            Q_EMIT backingOff(index, int(delay));
+            m_queue.prepend(index);
+        } else {
+            requeue(index, int(delay));
+        }
         pump();
         return;
     }
