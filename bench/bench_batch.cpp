@@ -9,6 +9,7 @@
 #include "api/connection.h"
 #include "batch/batchrunner.h"
 
+#include <ctime>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -18,8 +19,6 @@
 #include <QProcess>
 #include <QTextStream>
 #include <QTimer>
-
-#include <ctime>
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
@@ -68,8 +67,9 @@ int main(int argc, char *argv[])
     for (int i = 0; i < count; ++i) {
         BatchRow row;
         row.rowNumber = i + 2;
-        row.order = OrderQuery{sample.value(u"sub_mchid"_s).toString(), sample.value(u"transaction_id"_s).toString(),
-                               sample.value(u"out_order_no"_s).toString()};
+        row.order =
+            OrderQuery{sample.value(u"sub_mchid"_s).toString(), sample.value(u"transaction_id"_s).toString(),
+                       sample.value(u"out_order_no"_s).toString()};
         rows.append(row);
     }
 

@@ -4,11 +4,10 @@
 
 #include "batch/batchimporter.h"
 
+#include <cstdio>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTextStream>
-
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -43,7 +42,8 @@ int main(int argc, char *argv[])
     for (int run = 0; run < runs; ++run) {
         QElapsedTimer timer;
         timer.start();
-        const fenzhang::BatchImport import = fenzhang::BatchImporter(fenzhang::LookupKind::Order).importBytes(csv);
+        const fenzhang::BatchImport import =
+            fenzhang::BatchImporter(fenzhang::LookupKind::Order).importBytes(csv);
         const qint64 ms = timer.elapsed();
         if (!import.ok() || import.validCount() != rows) {
             out << "bench_import: FAILED: " << import.error << " valid " << import.validCount() << '\n';

@@ -4,47 +4,45 @@
 #include "batch/batchimporter.h"
 #include "batch/batchrunner.h"
 
+#include <cstdio>
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QSaveFile>
 #include <QTimer>
-
-#include <cstdio>
 #if defined(Q_OS_WIN)
-#  include <io.h>
+#include <io.h>
 #else
-#  include <unistd.h>
+#include <unistd.h>
 #endif
 
 using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-BatchCommand::BatchCommand(LookupService *service, QObject *parent)
-    : QObject(parent)
-    , m_service(service)
-{
-}
+BatchCommand::BatchCommand(LookupService *service, QObject *parent) : QObject(parent), m_service(service) {}
 
 void BatchCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(QCommandLineOption(u"input"_s, tr("batch: the CSV of look-ups (header: API field names)."),
-                                        u"FILE"_s));
-    parser.addOption(QCommandLineOption(u"concurrency"_s, tr("batch: look-ups at once (default 4)."), u"N"_s));
-    parser.addOption(QCommandLineOption(u"qps"_s, tr("batch: look-ups started per second (default 10, 0 = no limit)."),
-                                        u"N"_s));
+    parser.addOption(QCommandLineOption(
+        u"input"_s, tr("batch: the CSV of look-ups (header: API field names)."), u"FILE"_s));
+    parser.addOption(
+        QCommandLineOption(u"concurrency"_s, tr("batch: look-ups at once (default 4)."), u"N"_s));
+    parser.addOption(QCommandLineOption(
+        u"qps"_s, tr("batch: look-ups started per second (default 10, 0 = no limit)."), u"N"_s));
 }
 
 QString BatchCommand::usage()
 {
-    return u"fenzhang-cli [connection options] batch order|return --input FILE --output FILE [--concurrency N] "
+    return u"fenzhang-cli [connection options] batch order|return --input FILE --output FILE [--concurrency "
+           u"N] "
            u"[--qps N]"_s;
 }
 
 bool BatchCommand::parse(const QCommandLineParser &parser, const QStringList &positional,
                          BatchCommandOptions *options, QString *error)
 {
-    if (positional.size() != 1 || (positional.constFirst() != "order"_L1 && positional.constFirst() != "return"_L1)) {
+    if (positional.size() != 1 ||
+        (positional.constFirst() != "order"_L1 && positional.constFirst() != "return"_L1)) {
         *error = tr("The batch command needs order or return: %1").arg(usage());
         return false;
     }
@@ -59,8 +57,8 @@ bool BatchCommand::parse(const QCommandLineParser &parser, const QStringList &po
         return true;
     };
     QString concurrency, qps;
-    if (!single(u"input"_s, &options->inputFile) || !single(u"output"_s, &options->outputFile)
-        || !single(u"concurrency"_s, &concurrency) || !single(u"qps"_s, &qps))
+    if (!single(u"input"_s, &options->inputFile) || !single(u"output"_s, &options->outputFile) ||
+        !single(u"concurrency"_s, &concurrency) || !single(u"qps"_s, &qps))
         return false;
     if (options->inputFile.isEmpty() || options->outputFile.isEmpty()) {
         *error = tr("The batch command needs --input and --output: %1").arg(usage());
@@ -125,7 +123,9 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
     }
     for (const BatchRow &row : import.rows) {
         if (row.duplicateOf > 0)
-            print(err, tr("Row %1 is the same as row %2: it is looked up once.\n").arg(row.rowNumber).arg(row.duplicateOf));
+            print(err, tr("Row %1 is the same as row %2: it is looked up once.\n")
+                           .arg(row.rowNumber)
+                           .arg(row.duplicateOf));
     }
 
     // Opened before anything is sent: an unwritable --output costs no look-ups.
@@ -150,13 +150,12 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
         connect(&progress, &QTimer::timeout, this, [&] {
             const BatchRunner::Counts c = runner.counts();
             const qint64 eta = runner.etaMs();
-            print(err, u"\r"_s
-                           + tr("%1/%2 done, %3 failed, %4 processing, ETA %5 s   ")
-                                 .arg(c.answered())
-                                 .arg(c.total)
-                                 .arg(c.failed)
-                                 .arg(c.processing)
-                                 .arg(eta < 0 ? u"?"_s : QString::number((eta + 999) / 1000)));
+            print(err, u"\r"_s + tr("%1/%2 done, %3 failed, %4 processing, ETA %5 s   ")
+                                     .arg(c.answered())
+                                     .arg(c.total)
+                                     .arg(c.failed)
+                                     .arg(c.processing)
+                                     .arg(eta < 0 ? u"?"_s : QString::number((eta + 999) / 1000)));
         });
         progress.start();
     }
@@ -170,7 +169,8 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
     const QList<BatchExportRow> rows = BatchExport::rowsOf(runner);
     QString error;
     if (!BatchExport::writeCsv(options.lookup, rows, &output, &error) || !output.commit()) {
-        print(err, tr("Cannot write %1: %2\n").arg(options.outputFile, error.isEmpty() ? output.errorString() : error));
+        print(err, tr("Cannot write %1: %2\n")
+                       .arg(options.outputFile, error.isEmpty() ? output.errorString() : error));
         return ExitOutputFailed;
     }
     print(err, BatchExport::summarize(options.lookup, rows).toText());

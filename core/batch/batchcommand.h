@@ -21,7 +21,7 @@ struct BatchCommandOptions {
     QString inputFile;
     QString outputFile;
     int concurrency = 4;
-    double qps = 10.0; // 0: no limit
+    double qps = 10.0;     // 0: no limit
     bool progress = false; // the CLI: stderrIsTerminal()
 };
 
@@ -43,8 +43,8 @@ public:
     static void addOptions(QCommandLineParser &parser);
     // positional: the arguments after "batch" ("order" or "return"). On failure returns false with
     // a translated message.
-    static bool parse(const QCommandLineParser &parser, const QStringList &positional, BatchCommandOptions *options,
-                      QString *error);
+    static bool parse(const QCommandLineParser &parser, const QStringList &positional,
+                      BatchCommandOptions *options, QString *error);
     static QString usage();
     static bool stderrIsTerminal();
 

@@ -87,9 +87,9 @@ void addTo(QList<BatchSummary::Line> &lines, const QString &value, qint64 amount
 
 QStringList BatchExport::header(LookupKind kind)
 {
-    return QStringList{u"row"_s}
-           + (kind == LookupKind::Order ? ResultExport::orderCsvHeader() : ResultExport::returnCsvHeader())
-           + errorColumns;
+    return QStringList{u"row"_s} +
+           (kind == LookupKind::Order ? ResultExport::orderCsvHeader() : ResultExport::returnCsvHeader()) +
+           errorColumns;
 }
 
 QList<BatchExportRow> BatchExport::rowsOf(const BatchRunner &runner)
@@ -134,10 +134,12 @@ bool BatchExport::writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, Q
     csv.writeRow(columns);
     for (const BatchExportRow &row : rows) {
         const LookupResult &r = row.result;
-        const QString status = r.response.httpStatus != 0 ? QString::number(r.response.httpStatus) : QString();
+        const QString status =
+            r.response.httpStatus != 0 ? QString::number(r.response.httpStatus) : QString();
         const QString kindName = row.duplicateOf > 0 ? u"duplicate"_s : ResultExport::kindName(r.kind);
         const QStringList error = {kindName, status, r.response.errorCode, errorMessage(row)};
-        QList<QStringList> lines = r.kind == LookupResult::Kind::Ok ? ResultExport::csvRows(r) : QList<QStringList>();
+        QList<QStringList> lines =
+            r.kind == LookupResult::Kind::Ok ? ResultExport::csvRows(r) : QList<QStringList>();
         if (lines.isEmpty())
             lines.append(queryOnlyRow(resultColumns, r));
         for (const QStringList &line : std::as_const(lines))
@@ -201,11 +203,9 @@ QString BatchSummary::toText() const
             return Labels::receiverResult(value);
         return kind == LookupKind::Order ? Labels::orderState(value) : Labels::returnResult(value);
     };
-    QString text = BatchExport::tr("%1 rows: %2 answered, %3 without a result.")
-                       .arg(rows)
-                       .arg(answered)
-                       .arg(failed)
-                   + u'\n';
+    QString text =
+        BatchExport::tr("%1 rows: %2 answered, %3 without a result.").arg(rows).arg(answered).arg(failed) +
+        u'\n';
     const auto section = [&](const QString &title, const QList<Line> &lines, bool receiver) {
         if (lines.isEmpty())
             return;
@@ -216,7 +216,8 @@ QString BatchSummary::toText() const
                         .arg(Money::formatYuan(line.amount, Money::Grouping::Thousands));
         }
     };
-    section(kind == LookupKind::Order ? BatchExport::tr("Orders by state:") : BatchExport::tr("Returns by result:"),
+    section(kind == LookupKind::Order ? BatchExport::tr("Orders by state:")
+                                      : BatchExport::tr("Returns by result:"),
             byState, false);
     section(BatchExport::tr("Receivers by result:"), byReceiverResult, true);
     return text;
@@ -232,19 +233,22 @@ bool BatchExport::writeSummaryCsv(const BatchSummary &summary, QIODevice *device
     for (const BatchSummary::Line &line : summary.byState) {
         const QString label = summary.kind == LookupKind::Order ? Labels::orderState(line.value)
                                                                 : Labels::returnResult(line.value);
-        csv.writeRow({stateGroup, line.value, label, QString::number(line.count), Money::formatYuan(line.amount),
-                      QString::number(line.amount)},
+        csv.writeRow({stateGroup, line.value, label, QString::number(line.count),
+                      Money::formatYuan(line.amount), QString::number(line.amount)},
                      numeric);
     }
     for (const BatchSummary::Line &line : summary.byReceiverResult) {
         csv.writeRow({u"receiver_result"_s, line.value, Labels::receiverResult(line.value),
-                      QString::number(line.count), Money::formatYuan(line.amount), QString::number(line.amount)},
+                      QString::number(line.count), Money::formatYuan(line.amount),
+                      QString::number(line.amount)},
                      numeric);
     }
-    csv.writeRow({u"rows"_s, u"answered"_s, QString(), QString::number(summary.answered), QString(), QString()},
-                 numeric);
-    csv.writeRow({u"rows"_s, u"without_result"_s, QString(), QString::number(summary.failed), QString(), QString()},
-                 numeric);
+    csv.writeRow(
+        {u"rows"_s, u"answered"_s, QString(), QString::number(summary.answered), QString(), QString()},
+        numeric);
+    csv.writeRow(
+        {u"rows"_s, u"without_result"_s, QString(), QString::number(summary.failed), QString(), QString()},
+        numeric);
     if (!csv.ok() && errorString)
         *errorString = csv.errorString();
     return csv.ok();

@@ -32,8 +32,8 @@ struct BatchSummary {
     };
     LookupKind kind = LookupKind::Order;
     int rows = 0;
-    int answered = 0; // rows with a typed result
-    int failed = 0;   // rows answered with an error, or not at all
+    int answered = 0;             // rows with a typed result
+    int failed = 0;               // rows answered with an error, or not at all
     QList<Line> byState;          // orders: state; returns: result (amount = return amounts)
     QList<Line> byReceiverResult; // orders only: receivers by result, with their amounts
 

@@ -59,7 +59,11 @@ public:
 
     // The UI's choice; overrides header recognition (a header row is still skipped when it names
     // the mapped fields).
-    void setMapping(const ColumnMapping &mapping) { m_mapping = mapping; m_explicitMapping = true; }
+    void setMapping(const ColumnMapping &mapping)
+    {
+        m_mapping = mapping;
+        m_explicitMapping = true;
+    }
     void clearMapping() { m_explicitMapping = false; }
 
     BatchImport importFile(const QString &path) const;

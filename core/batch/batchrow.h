@@ -12,8 +12,8 @@ namespace fenzhang {
 struct BatchRow {
     int rowNumber = 0; // as a spreadsheet numbers it: the header, if any, is row 1
     LookupKind kind = LookupKind::Order;
-    OrderQuery order;        // when kind == Order
-    ReturnQuery returnQuery; // when kind == Return
+    OrderQuery order;         // when kind == Order
+    ReturnQuery returnQuery;  // when kind == Return
     QList<FieldError> errors; // validation; a row with errors is never sent
     int duplicateOf = 0;      // rowNumber of the first identical row; 0 when unique. Not sent either.
 

@@ -1,6 +1,5 @@
 #include "batch/batchrunner.h"
 
-
 using namespace Qt::StringLiterals;
 
 namespace fenzhang {
@@ -9,14 +8,14 @@ namespace {
 
 bool isRateLimited(const LookupResult &result)
 {
-    return result.kind == LookupResult::Kind::ApiError
-           && (result.response.httpStatus == 429 || result.response.errorCode == "FREQUENCY_LIMITED"_L1);
+    return result.kind == LookupResult::Kind::ApiError &&
+           (result.response.httpStatus == 429 || result.response.errorCode == "FREQUENCY_LIMITED"_L1);
 }
 
 bool isServerError(const LookupResult &result)
 {
-    return result.kind == LookupResult::Kind::ApiError && result.response.httpStatus >= 500
-           && (result.response.errorCode.isEmpty() || result.response.errorCode == "SYSTEM_ERROR"_L1);
+    return result.kind == LookupResult::Kind::ApiError && result.response.httpStatus >= 500 &&
+           (result.response.errorCode.isEmpty() || result.response.errorCode == "SYSTEM_ERROR"_L1);
 }
 
 // Retry-After in seconds, as WeChat Pay sends it; -1 when absent or not a number.
@@ -30,10 +29,8 @@ qint64 retryAfterMs(const LookupResult &result)
 } // namespace
 
 BatchRunner::BatchRunner(LookupService *service, QObject *parent)
-    : QObject(parent)
-    , m_service(service)
-    , m_clock(RateLimiter::steadyClock())
-    , m_limiter(m_options.qps, 1.0, m_clock)
+    : QObject(parent), m_service(service), m_clock(RateLimiter::steadyClock()),
+      m_limiter(m_options.qps, 1.0, m_clock)
 {
     m_pumpTimer.setSingleShot(true);
     connect(&m_pumpTimer, &QTimer::timeout, this, &BatchRunner::pump);
@@ -111,14 +108,22 @@ QList<int> BatchRunner::rowsWithStatus(RowStatus status) const
 int *BatchRunner::counter(Counts &counts, RowStatus status)
 {
     switch (status) {
-    case RowStatus::Invalid: return &counts.invalid;
-    case RowStatus::Pending: return &counts.pending;
-    case RowStatus::Running: return &counts.running;
-    case RowStatus::Waiting: return &counts.waiting;
-    case RowStatus::Succeeded: return &counts.succeeded;
-    case RowStatus::Processing: return &counts.processing;
-    case RowStatus::Failed: return &counts.failed;
-    case RowStatus::Cancelled: return &counts.cancelled;
+    case RowStatus::Invalid:
+        return &counts.invalid;
+    case RowStatus::Pending:
+        return &counts.pending;
+    case RowStatus::Running:
+        return &counts.running;
+    case RowStatus::Waiting:
+        return &counts.waiting;
+    case RowStatus::Succeeded:
+        return &counts.succeeded;
+    case RowStatus::Processing:
+        return &counts.processing;
+    case RowStatus::Failed:
+        return &counts.failed;
+    case RowStatus::Cancelled:
+        return &counts.cancelled;
     }
     return &counts.invalid;
 }
@@ -240,7 +245,7 @@ void BatchRunner::dispatch(int index)
     ++entry.attempts;
     ++m_inFlight;
     LookupJob *job = entry.row.kind == LookupKind::Order ? m_service->queryOrder(entry.row.order)
-                                                          : m_service->queryReturn(entry.row.returnQuery);
+                                                         : m_service->queryReturn(entry.row.returnQuery);
     entry.job = job;
     connect(job, &LookupJob::finished, this,
             [this, index](const LookupResult &result) { onFinished(index, result); });

@@ -37,7 +37,7 @@ public:
         double qps = 10.0; // look-ups started per second; 0 = no limit
         // Delay before the n-th requeue of a row after 429 / SYSTEM_ERROR; the last one repeats.
         QList<int> backoffMs = {1000, 2000, 5000, 10000, 30000};
-        int maxRequeues = 5; // then the row is Failed with the last answer
+        int maxRequeues = 5;          // then the row is Failed with the last answer
         bool honourRetryAfter = true; // a longer Retry-After wins over backoffMs
     };
 

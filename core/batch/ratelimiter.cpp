@@ -1,9 +1,8 @@
 #include "batch/ratelimiter.h"
 
-#include <QElapsedTimer>
-
 #include <cmath>
 #include <memory>
+#include <QElapsedTimer>
 
 namespace fenzhang {
 
@@ -15,11 +14,8 @@ RateLimiter::Clock RateLimiter::steadyClock()
 }
 
 RateLimiter::RateLimiter(double perSecond, double burst, Clock clock)
-    : m_rate(perSecond)
-    , m_burst(std::max(1.0, burst))
-    , m_clock(clock ? std::move(clock) : steadyClock())
-    , m_tokens(m_burst)
-    , m_last(m_clock())
+    : m_rate(perSecond), m_burst(std::max(1.0, burst)), m_clock(clock ? std::move(clock) : steadyClock()),
+      m_tokens(m_burst), m_last(m_clock())
 {
 }
 

@@ -4,9 +4,8 @@
 // be told to hold off entirely for a while (after a 429). The clock is injectable so tests step
 // time instead of waiting for it.
 
-#include <QtGlobal>
-
 #include <functional>
+#include <QtGlobal>
 
 namespace fenzhang {
 

@@ -3,10 +3,10 @@
 #include <QStringDecoder>
 
 #if defined(Q_OS_WIN)
-#  include <qt_windows.h>
+#include <qt_windows.h>
 #elif defined(FENZHANG_HAVE_ICONV)
-#  include <cerrno>
-#  include <iconv.h>
+#include <cerrno>
+#include <iconv.h>
 #endif
 
 using namespace Qt::StringLiterals;

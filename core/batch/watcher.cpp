@@ -37,9 +37,7 @@ int Watcher::Schedule::delayFor(int check) const
     return int(std::min<qint64>(delay, maxDelayMs));
 }
 
-Watcher::Watcher(LookupService *service, QObject *parent)
-    : QObject(parent)
-    , m_service(service)
+Watcher::Watcher(LookupService *service, QObject *parent) : QObject(parent), m_service(service)
 {
     setScheduler({});
 }
@@ -68,7 +66,8 @@ void Watcher::setHistory(HistoryStore *history, const QString &profile)
 
 int Watcher::watch(const LookupResult &result)
 {
-    return result.lookup == LookupKind::Order ? watchOrder(result.orderQuery) : watchReturn(result.returnQuery);
+    return result.lookup == LookupKind::Order ? watchOrder(result.orderQuery)
+                                              : watchReturn(result.returnQuery);
 }
 
 int Watcher::watchOrder(const OrderQuery &query)
@@ -142,7 +141,8 @@ void Watcher::check(int id, quint64 token)
     LookupJob *job = it->lookup == LookupKind::Order ? m_service->queryOrder(it->order)
                                                      : m_service->queryReturn(it->returnQuery);
     it->job = job;
-    connect(job, &LookupJob::finished, this, [this, id](const LookupResult &result) { onResult(id, result); });
+    connect(job, &LookupJob::finished, this,
+            [this, id](const LookupResult &result) { onResult(id, result); });
 }
 
 void Watcher::onResult(int id, const LookupResult &result)

@@ -9,11 +9,10 @@
 
 #include "api/lookupservice.h"
 
+#include <functional>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
-
-#include <functional>
 
 namespace fenzhang {
 

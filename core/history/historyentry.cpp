@@ -12,8 +12,8 @@ namespace {
 LookupResult::Kind kindFromName(const QString &name)
 {
     using K = LookupResult::Kind;
-    for (const K kind : {K::Ok, K::InvalidInput, K::ApiError, K::BadAnswer, K::NetworkError, K::VerificationFailed,
-                         K::Cancelled}) {
+    for (const K kind : {K::Ok, K::InvalidInput, K::ApiError, K::BadAnswer, K::NetworkError,
+                         K::VerificationFailed, K::Cancelled}) {
         if (ResultExport::kindName(kind) == name)
             return kind;
     }
@@ -22,7 +22,8 @@ LookupResult::Kind kindFromName(const QString &name)
 
 } // namespace
 
-HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString &profile, const QString &source)
+HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString &profile,
+                                      const QString &source)
 {
     HistoryEntry e;
     e.lookedUpAt = result.lookedUpAt.isValid() ? result.lookedUpAt : QDateTime::currentDateTime();
@@ -96,8 +97,8 @@ HistoricResult HistoryStore::restore(const HistoryEntry &entry)
     r.response.errorMessage = entry.errorMessage;
     r.response.receivedAt = entry.lookedUpAt;
     r.kind = kindFromName(entry.resultKind);
-    r.response.outcome = r.kind == LookupResult::Kind::Ok ? ApiResponse::Outcome::Success
-                                                          : ApiResponse::Outcome::ApiError;
+    r.response.outcome =
+        r.kind == LookupResult::Kind::Ok ? ApiResponse::Outcome::Success : ApiResponse::Outcome::ApiError;
 
     if (r.kind == LookupResult::Kind::Ok) {
         if (!entry.verified || entry.body.isEmpty()) {

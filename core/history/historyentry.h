@@ -7,11 +7,10 @@
 
 #include "api/lookupservice.h"
 
+#include <optional>
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
-
-#include <optional>
 
 namespace fenzhang {
 
@@ -29,11 +28,11 @@ struct HistoryEntry {
     int httpStatus = 0;
     QString requestId;
     bool verified = false;
-    QString resultKind;     // ResultExport::kindName: ok, api_error, network_error, ...
-    QString state;          // order state or return result; empty without a result
+    QString resultKind;      // ResultExport::kindName: ok, api_error, network_error, ...
+    QString state;           // order state or return result; empty without a result
     QString receiverResults; // orders: "SUCCESS:2,CLOSED:1"
     int receiverCount = 0;
-    qint64 totalFen = 0;    // orders: sum of receiver amounts; returns: the amount
+    qint64 totalFen = 0; // orders: sum of receiver amounts; returns: the amount
     QString errorCode;
     QString errorMessage;
     QByteArray body; // the verified answer; empty when there was none
@@ -43,10 +42,10 @@ struct HistoryEntry {
 };
 
 struct HistoryFilter {
-    QString number;  // contained in any number or the Request-ID; empty: any
-    QDateTime from;  // inclusive; invalid: open
-    QDateTime to;    // exclusive; invalid: open
-    QString state;   // exact order state / return result; empty: any
+    QString number; // contained in any number or the Request-ID; empty: any
+    QDateTime from; // inclusive; invalid: open
+    QDateTime to;   // exclusive; invalid: open
+    QString state;  // exact order state / return result; empty: any
     std::optional<LookupKind> lookup;
     int offset = 0;
     int limit = 100; // <= 0: no limit

@@ -26,9 +26,10 @@ constexpr int sqliteCorrupt = 11;
 constexpr int sqliteCantOpen = 14;
 constexpr int sqliteNotADb = 26;
 
-const QString columns = u"looked_up_at_utc, utc_offset, profile, lookup, source, sub_mchid, transaction_id, "
-                        u"out_order_no, out_return_no, order_id, http_status, request_id, verified, result_kind, "
-                        u"state, receiver_results, receiver_count, total_fen, error_code, error_message, body"_s;
+const QString columns =
+    u"looked_up_at_utc, utc_offset, profile, lookup, source, sub_mchid, transaction_id, "
+    u"out_order_no, out_return_no, order_id, http_status, request_id, verified, result_kind, "
+    u"state, receiver_results, receiver_count, total_fen, error_code, error_message, body"_s;
 
 // Version 1. Later versions append steps; each runs in its own transaction with user_version.
 const char *const schemaV1[] = {
@@ -37,7 +38,7 @@ const char *const schemaV1[] = {
     " looked_up_at_utc INTEGER NOT NULL," // ms since the epoch
     " utc_offset INTEGER NOT NULL,"       // seconds east of UTC, as it was seen
     " profile TEXT,"
-    " lookup TEXT NOT NULL,"              // order | return
+    " lookup TEXT NOT NULL," // order | return
     " source TEXT,"
     " sub_mchid TEXT,"
     " transaction_id TEXT,"
@@ -67,8 +68,8 @@ HistoryEntry entryFrom(const QSqlQuery &q)
 {
     HistoryEntry e;
     e.id = q.value(0).toLongLong();
-    e.lookedUpAt = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC)
-                       .toOffsetFromUtc(q.value(2).toInt());
+    e.lookedUpAt =
+        QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC).toOffsetFromUtc(q.value(2).toInt());
     e.profile = q.value(3).toString();
     e.lookup = q.value(4).toString() == "return"_L1 ? LookupKind::Return : LookupKind::Order;
     e.source = q.value(5).toString();
@@ -110,9 +111,10 @@ Where whereFor(const HistoryFilter &filter)
     Where where;
     const QString number = filter.number.trimmed();
     if (!number.isEmpty()) {
-        parts.append(u"(sub_mchid LIKE ? ESCAPE '\\' OR transaction_id LIKE ? ESCAPE '\\' OR out_order_no LIKE ? "
-                     u"ESCAPE '\\' OR out_return_no LIKE ? ESCAPE '\\' OR order_id LIKE ? ESCAPE '\\' OR request_id "
-                     u"LIKE ? ESCAPE '\\')"_s);
+        parts.append(
+            u"(sub_mchid LIKE ? ESCAPE '\\' OR transaction_id LIKE ? ESCAPE '\\' OR out_order_no LIKE ? "
+            u"ESCAPE '\\' OR out_return_no LIKE ? ESCAPE '\\' OR order_id LIKE ? ESCAPE '\\' OR request_id "
+            u"LIKE ? ESCAPE '\\')"_s);
         for (int i = 0; i < 6; ++i)
             where.values.append(likePattern(number));
     }
@@ -183,16 +185,18 @@ HistoryError HistoryStore::errorFrom(const QSqlError &error, const QString &what
     case sqliteBusy:
     case sqliteLocked:
         result.kind = HistoryError::Kind::Locked;
-        result.message = tr("The history (%1) is in use by another program, so %2 is not possible now. Close the "
-                            "other program and try again.")
-                             .arg(QDir::toNativeSeparators(m_path), what);
+        result.message =
+            tr("The history (%1) is in use by another program, so %2 is not possible now. Close the "
+               "other program and try again.")
+                .arg(QDir::toNativeSeparators(m_path), what);
         break;
     case sqliteCorrupt:
     case sqliteNotADb:
         result.kind = HistoryError::Kind::Corrupt;
-        result.message = tr("The history file %1 is damaged or is not a history file (%2). It can be moved aside "
-                            "and a new, empty history started.")
-                             .arg(QDir::toNativeSeparators(m_path), error.databaseText());
+        result.message =
+            tr("The history file %1 is damaged or is not a history file (%2). It can be moved aside "
+               "and a new, empty history started.")
+                .arg(QDir::toNativeSeparators(m_path), error.databaseText());
         break;
     case sqliteReadOnly:
     case sqliteIoErr:
@@ -218,8 +222,9 @@ std::optional<HistoryError> HistoryStore::open(const QString &path, const Option
         return HistoryError{HistoryError::Kind::Other, tr("Qt's SQLite driver is missing.")};
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return HistoryError{HistoryError::Kind::Io,
-                            tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath()))};
+        return HistoryError{
+            HistoryError::Kind::Io,
+            tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath()))};
 
     std::optional<HistoryError> error;
     {
@@ -265,10 +270,11 @@ std::optional<HistoryError> HistoryStore::migrate()
     const int version = q.value(0).toInt();
     q.finish();
     if (version > schemaVersion)
-        return HistoryError{HistoryError::Kind::TooNew,
-                            tr("The history file %1 was written by a newer version of Fenzhang Desk (schema %2).")
-                                .arg(QDir::toNativeSeparators(m_path))
-                                .arg(version)};
+        return HistoryError{
+            HistoryError::Kind::TooNew,
+            tr("The history file %1 was written by a newer version of Fenzhang Desk (schema %2).")
+                .arg(QDir::toNativeSeparators(m_path))
+                .arg(version)};
     if (version == schemaVersion)
         return std::nullopt;
 
@@ -283,8 +289,8 @@ std::optional<HistoryError> HistoryStore::migrate()
         }
     }
     if (!q.exec(u"PRAGMA user_version = %1"_s.arg(schemaVersion)) || !db.commit()) {
-        const HistoryError error = errorFrom(q.lastError().isValid() ? q.lastError() : db.lastError(),
-                                             tr("creating it"));
+        const HistoryError error =
+            errorFrom(q.lastError().isValid() ? q.lastError() : db.lastError(), tr("creating it"));
         db.rollback();
         return error;
     }
@@ -314,16 +320,34 @@ Expected<QList<qint64>, HistoryError> HistoryStore::addAll(const QList<HistoryEn
     if (!db.transaction())
         return unexpected(errorFrom(db.lastError(), what));
     QSqlQuery q(db);
-    q.prepare(u"INSERT INTO lookups ("_s + columns + u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+    q.prepare(u"INSERT INTO lookups ("_s + columns +
+              u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
     QList<qint64> ids;
     ids.reserve(entries.size());
     for (const HistoryEntry &e : entries) {
         const QDateTime when = e.lookedUpAt.isValid() ? e.lookedUpAt : QDateTime::currentDateTime();
-        const QVariantList values = {when.toMSecsSinceEpoch(), when.offsetFromUtc(), e.profile, lookupName(e.lookup),
-                                     e.source, e.subMchid, e.transactionId, e.outOrderNo, e.outReturnNo, e.orderId,
-                                     e.httpStatus, e.requestId, e.verified ? 1 : 0, e.resultKind, e.state,
-                                     e.receiverResults, e.receiverCount, e.totalFen, e.errorCode, e.errorMessage,
-                                     e.body.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(e.body)};
+        const QVariantList values = {when.toMSecsSinceEpoch(),
+                                     when.offsetFromUtc(),
+                                     e.profile,
+                                     lookupName(e.lookup),
+                                     e.source,
+                                     e.subMchid,
+                                     e.transactionId,
+                                     e.outOrderNo,
+                                     e.outReturnNo,
+                                     e.orderId,
+                                     e.httpStatus,
+                                     e.requestId,
+                                     e.verified ? 1 : 0,
+                                     e.resultKind,
+                                     e.state,
+                                     e.receiverResults,
+                                     e.receiverCount,
+                                     e.totalFen,
+                                     e.errorCode,
+                                     e.errorMessage,
+                                     e.body.isNull() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                     : QVariant(e.body)};
         for (int i = 0; i < values.size(); ++i)
             q.bindValue(i, values.at(i));
         if (!q.exec()) {
@@ -387,7 +411,8 @@ Expected<HistoryEntry, HistoryError> HistoryStore::entry(qint64 id) const
     if (!q.exec())
         return unexpected(errorFrom(q.lastError(), tr("reading an entry")));
     if (!q.next())
-        return unexpected(HistoryError{HistoryError::Kind::Other, tr("History entry %1 no longer exists.").arg(id)});
+        return unexpected(
+            HistoryError{HistoryError::Kind::Other, tr("History entry %1 no longer exists.").arg(id)});
     return entryFrom(q);
 }
 

@@ -9,28 +9,27 @@
 #include "expected.h"
 #include "history/historyentry.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 class QSqlError;
 
 namespace fenzhang {
 
 struct HistoryOptions {
-    int retentionDays = 180; // <= 0: keep forever
+    int retentionDays = 180;  // <= 0: keep forever
     int busyTimeoutMs = 3000; // how long a write waits for another connection's lock
 };
 
 struct HistoryError {
     enum class Kind {
         NotOpen,
-        Corrupt,  // not a database, or a damaged one: offer moveAside()
-        Locked,   // another program holds it
-        TooNew,   // written by a newer Fenzhang Desk
-        Io,       // cannot create or write the file
+        Corrupt, // not a database, or a damaged one: offer moveAside()
+        Locked,  // another program holds it
+        TooNew,  // written by a newer Fenzhang Desk
+        Io,      // cannot create or write the file
         Other,
     };
     Kind kind = Kind::Other;
@@ -64,7 +63,8 @@ public:
     void setRetentionDays(int days) { m_options.retentionDays = days; }
 
     Expected<qint64, HistoryError> add(const HistoryEntry &entry);
-    Expected<qint64, HistoryError> add(const LookupResult &result, const QString &profile, const QString &source);
+    Expected<qint64, HistoryError> add(const LookupResult &result, const QString &profile,
+                                       const QString &source);
     // All or nothing, in one transaction: a batch's results.
     Expected<QList<qint64>, HistoryError> addAll(const QList<HistoryEntry> &entries);
 

@@ -92,10 +92,10 @@ void appendReturnRows(QList<QStringList> &rows, const LookupResult &result)
 {
     const ReturnResult &ret = *result.returnOrder;
     rows.append({ret.subMchid, ret.outReturnNo, ret.orderId, ret.outOrderNo, ret.returnNo, ret.returnMchid,
-                  ret.result, Labels::returnResult(ret.result), Money::formatYuan(ret.amount),
-                  QString::number(ret.amount), ret.failReason, Labels::returnFailReason(ret.failReason),
-                  ret.finishTime.toIsoString(), QString::fromLatin1(result.response.requestId),
-                  verifiedText(result), isoWithOffset(result.lookedUpAt)});
+                 ret.result, Labels::returnResult(ret.result), Money::formatYuan(ret.amount),
+                 QString::number(ret.amount), ret.failReason, Labels::returnFailReason(ret.failReason),
+                 ret.finishTime.toIsoString(), QString::fromLatin1(result.response.requestId),
+                 verifiedText(result), isoWithOffset(result.lookedUpAt)});
 }
 
 void writeOrderJson(JsonWriter &json, const OrderResult &order)

@@ -8,11 +8,10 @@
 #include "batch/batchrow.h"
 #include "sandbox/sandboxserver.h"
 
+#include <memory>
 #include <QJsonObject>
 #include <QList>
 #include <QTest>
-
-#include <memory>
 
 namespace fenzhang::test {
 
@@ -87,7 +86,8 @@ inline BatchRow orderRow(int rowNumber, const QString &outOrderNo)
     BatchRow row;
     row.rowNumber = rowNumber;
     row.kind = LookupKind::Order;
-    row.order = OrderQuery{QStringLiteral("1900000109"), QStringLiteral("4208450740202511201234567890"), outOrderNo};
+    row.order =
+        OrderQuery{QStringLiteral("1900000109"), QStringLiteral("4208450740202511201234567890"), outOrderNo};
     return row;
 }
 

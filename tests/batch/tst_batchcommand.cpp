@@ -86,15 +86,17 @@ void TestBatchCommand::parse_options_data()
     QTest::addColumn<bool>("ok");
     QTest::addColumn<int>("concurrency");
     QTest::addColumn<double>("qps");
-    const QStringList base = {u"cli"_s, u"batch"_s, u"order"_s, u"--input"_s, u"in.csv"_s, u"--output"_s, u"out.csv"_s};
+    const QStringList base = {u"cli"_s,    u"batch"_s,    u"order"_s,  u"--input"_s,
+                              u"in.csv"_s, u"--output"_s, u"out.csv"_s};
     QTest::newRow("defaults") << base << true << 4 << 10.0;
-    QTest::newRow("both") << base + QStringList{u"--concurrency"_s, u"8"_s, u"--qps"_s, u"0"_s} << true << 8 << 0.0;
+    QTest::newRow("both") << base + QStringList{u"--concurrency"_s, u"8"_s, u"--qps"_s, u"0"_s} << true << 8
+                          << 0.0;
     QTest::newRow("bad concurrency") << base + QStringList{u"--concurrency"_s, u"0"_s} << false << 0 << 0.0;
     QTest::newRow("bad qps") << base + QStringList{u"--qps"_s, u"fast"_s} << false << 0 << 0.0;
-    QTest::newRow("no output") << QStringList{u"cli"_s, u"batch"_s, u"order"_s, u"--input"_s, u"in.csv"_s} << false
-                               << 0 << 0.0;
-    QTest::newRow("unknown kind") << QStringList{u"cli"_s, u"batch"_s, u"refund"_s, u"--input"_s, u"a"_s,
-                                                 u"--output"_s, u"b"_s}
+    QTest::newRow("no output") << QStringList{u"cli"_s, u"batch"_s, u"order"_s, u"--input"_s, u"in.csv"_s}
+                               << false << 0 << 0.0;
+    QTest::newRow("unknown kind") << QStringList{u"cli"_s, u"batch"_s,    u"refund"_s, u"--input"_s,
+                                                 u"a"_s,   u"--output"_s, u"b"_s}
                                   << false << 0 << 0.0;
 }
 
@@ -161,7 +163,8 @@ void TestBatchCommand::run_returns_exit0()
 {
     const QString input = m_dir->filePath(u"in.csv"_s);
     const QString output = m_dir->filePath(u"out.csv"_s);
-    writeFile(input, "sub_mchid,out_return_no,out_order_no\n1900000109,SCN-PROCESSING-0-r,P20251120101530001\n"_ba);
+    writeFile(input,
+              "sub_mchid,out_return_no,out_order_no\n1900000109,SCN-PROCESSING-0-r,P20251120101530001\n"_ba);
     BatchCommandOptions options;
     options.lookup = LookupKind::Return;
     options.inputFile = input;
@@ -208,7 +211,8 @@ void TestBatchCommand::run_noHeader_exit2()
 void TestBatchCommand::run_unwritableOutput_exit1_nothingSent()
 {
     const QString input = m_dir->filePath(u"in.csv"_s);
-    writeFile(input, "sub_mchid,transaction_id,out_order_no\n1900000109,4208450740202511201234567890,P1\n"_ba);
+    writeFile(input,
+              "sub_mchid,transaction_id,out_order_no\n1900000109,4208450740202511201234567890,P1\n"_ba);
     BatchCommandOptions options;
     options.inputFile = input;
     options.outputFile = m_dir->filePath(u"no/such/dir/out.csv"_s);

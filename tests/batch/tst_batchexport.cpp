@@ -12,7 +12,8 @@ using namespace fenzhang;
 
 namespace {
 
-const QDateTime lookedUpAt = QDateTime(QDate(2025, 11, 21), QTime(1, 30, 0), Qt::UTC).toOffsetFromUtc(8 * 3600);
+const QDateTime lookedUpAt =
+    QDateTime(QDate(2025, 11, 21), QTime(1, 30, 0), Qt::UTC).toOffsetFromUtc(8 * 3600);
 
 LookupResult orderAnswer()
 {
@@ -91,20 +92,27 @@ void TestBatchExport::writeCsv_orders_byteExact()
     const QByteArray expected =
         "\xEF\xBB\xBF"
         "row,sub_mchid,transaction_id,out_order_no,order_id,state,state_label,receiver_account,receiver_type,"
-        "receiver_type_label,amount_yuan,amount_fen,description,result,result_label,fail_reason,fail_reason_label,"
-        "create_time,finish_time,detail_id,request_id,verified,looked_up_at,error_kind,http_status,error_code,"
+        "receiver_type_label,amount_yuan,amount_fen,description,result,result_label,fail_reason,fail_reason_"
+        "label,"
+        "create_time,finish_time,detail_id,request_id,verified,looked_up_at,error_kind,http_status,error_"
+        "code,"
         "error_message\r\n"
-        "2,1900000109,4208450740202511201234567890,P1,3008450740201411110007820472,FINISHED,Finished,1900000110,"
-        "MERCHANT_ID,Merchant ID,128.00,12800,\"平台服务费, 十一月\",SUCCESS,Succeeded,,,2025-11-20T10:15:30+08:00,"
-        "2025-11-20T10:16:02+08:00,36011111111111111111111,08F1B2C3D4E5-1,true,2025-11-21T09:30:00+08:00,ok,200,,"
+        "2,1900000109,4208450740202511201234567890,P1,3008450740201411110007820472,FINISHED,Finished,"
+        "1900000110,"
+        "MERCHANT_ID,Merchant ID,128.00,12800,\"平台服务费, "
+        "十一月\",SUCCESS,Succeeded,,,2025-11-20T10:15:30+08:00,"
+        "2025-11-20T10:16:02+08:00,36011111111111111111111,08F1B2C3D4E5-1,true,2025-11-21T09:30:00+08:00,ok,"
+        "200,,"
         "\r\n"
         "2,1900000109,4208450740202511201234567890,P1,3008450740201411110007820472,FINISHED,Finished,"
-        "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,PERSONAL_OPENID,Personal OpenID (service provider's app),2.50,250,'=推广佣金,CLOSED,Closed,"
+        "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,PERSONAL_OPENID,Personal OpenID (service provider's "
+        "app),2.50,250,'=推广佣金,CLOSED,Closed,"
         "NO_RELATION,Receiver relation removed,2025-11-20T10:15:30+08:00,2025-11-20T10:16:02+08:00,"
         "36011111111111111111112,08F1B2C3D4E5-1,true,2025-11-21T09:30:00+08:00,ok,200,,\r\n"
         "3,1900000109,4208450740202511201234567891,P2,,,,,,,,,,,,,,,,,08F1B2C3D4E5-2,true,"
         "2025-11-21T09:30:00+08:00,api_error,404,RESOURCE_NOT_EXISTS,记录不存在\r\n"
-        "4,19000x0109,4208450740202511201234567890,P3,,,,,,,,,,,,,,,,,,,,invalid_input,,,sub_mchid: Digits only.\r\n"
+        "4,19000x0109,4208450740202511201234567890,P3,,,,,,,,,,,,,,,,,,,,invalid_input,,,sub_mchid: Digits "
+        "only.\r\n"
         "5,1900000109,4208450740202511201234567890,P1,,,,,,,,,,,,,,,,,,,,duplicate,,,Same as row 2: not sent twice.\r\n"_ba;
     if (buffer.data() != expected) {
         qInfo().noquote() << QString::fromUtf8(buffer.data());
@@ -119,11 +127,12 @@ void TestBatchExport::writeCsv_returns_oneLinePerRow()
     r.lookup = LookupKind::Return;
     r.response.requestId = "RID"_ba;
     r.response.verified = true;
-    r.returnOrder = ReturnResult::fromJson(
-                        R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P1",
+    r.returnOrder =
+        ReturnResult::fromJson(
+            R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P1",
 "out_return_no":"R1","return_no":"3008450740201411110007820473","return_mchid":"86693852","amount":10,
 "result":"SUCCESS","finish_time":"2025-11-20T10:16:02+08:00"})"_ba)
-                        .value();
+            .value();
     r.lookedUpAt = lookedUpAt;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -160,7 +169,8 @@ void TestBatchExport::writeSummaryCsv_byteExact()
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QVERIFY(BatchExport::writeSummaryCsv(BatchExport::summarize(LookupKind::Order, orderRows()), &buffer, nullptr));
+    QVERIFY(BatchExport::writeSummaryCsv(BatchExport::summarize(LookupKind::Order, orderRows()), &buffer,
+                                         nullptr));
     const QByteArray expected = "\xEF\xBB\xBFgroup,value,label,count,amount_yuan,amount_fen\r\n"
                                 "order_state,FINISHED,Finished,1,130.50,13050\r\n"
                                 "receiver_result,SUCCESS,Succeeded,1,128.00,12800\r\n"
@@ -177,7 +187,8 @@ void TestBatchExport::saveCsv_unwritablePath_failsWithReason()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QString error;
-    QVERIFY(!BatchExport::saveCsv(LookupKind::Order, orderRows(), dir.filePath(u"missing/out.csv"_s), &error));
+    QVERIFY(
+        !BatchExport::saveCsv(LookupKind::Order, orderRows(), dir.filePath(u"missing/out.csv"_s), &error));
     QVERIFY(!error.isEmpty());
     const QString path = dir.filePath(u"out.csv"_s);
     QVERIFY(BatchExport::saveCsv(LookupKind::Order, orderRows(), path, &error));

@@ -152,10 +152,10 @@ void TestBatchImporter::importText_badRows_listedWithRowNumbersAndReasons()
 {
     const QString csv = u"sub_mchid,transaction_id,out_order_no\n"
                         u"1900000109,4208450740202511201234567890,P1\n"
-                        u"19000x0109,4208450740202511201234567890,P2\n"  // row 3: letters in sub_mchid
-                        u"1900000109,,P3\n"                              // row 4: missing transaction_id
+                        u"19000x0109,4208450740202511201234567890,P2\n"   // row 3: letters in sub_mchid
+                        u"1900000109,,P3\n"                               // row 4: missing transaction_id
                         u"1900000109,4208450740202511201234567890,P 4#\n" // row 5: bad out_order_no
-                        u"1900000109,4208450740202511201234567890\n"_s;  // row 6: short row
+                        u"1900000109,4208450740202511201234567890\n"_s;   // row 6: short row
     const BatchImport import = BatchImporter(LookupKind::Order).importText(csv);
     QVERIFY(import.ok());
     QCOMPARE(import.rows.size(), 5);

@@ -119,7 +119,8 @@ void TestBatchRunner::rateLimit_fakeClock_startsOneLookupPerToken()
     options.qps = 2; // a token every 500 ms of the fake clock
     options.concurrency = 4;
     runner.setOptions(options);
-    runner.setRows({orderRow(2, u"SCN-PROCESSING-0-P1"_s), orderRow(3, u"SCN-PROCESSING-0-P2"_s), orderRow(4, u"SCN-PROCESSING-0-P3"_s)});
+    runner.setRows({orderRow(2, u"SCN-PROCESSING-0-P1"_s), orderRow(3, u"SCN-PROCESSING-0-P2"_s),
+                    orderRow(4, u"SCN-PROCESSING-0-P3"_s)});
     QSignalSpy rowFinished(&runner, &BatchRunner::rowFinished);
     runner.start();
     QVERIFY(rowFinished.wait(10000));
@@ -217,7 +218,8 @@ void TestBatchRunner::pause_stopsDispatching_resumeFinishes()
         rows.append(orderRow(i + 2, u"SCN-PROCESSING-0-p%1"_s.arg(i)));
     runner.setRows(rows);
     // Pause as the first answer arrives: the next row must not be sent.
-    connect(&runner, &BatchRunner::rowFinished, this, [&runner] { runner.pause(); }, Qt::SingleShotConnection);
+    connect(
+        &runner, &BatchRunner::rowFinished, this, [&runner] { runner.pause(); }, Qt::SingleShotConnection);
     QSignalSpy rowFinished(&runner, &BatchRunner::rowFinished);
     QSignalSpy finished(&runner, &BatchRunner::finished);
     runner.start();
@@ -300,7 +302,8 @@ void TestBatchRunner::eta_knownAfterFirstAnswer()
     BatchRunner::Options options = fastOptions();
     options.concurrency = 1;
     runner.setOptions(options);
-    runner.setRows({orderRow(2, u"SCN-PROCESSING-0-P1"_s), orderRow(3, u"SCN-PROCESSING-0-P2"_s), orderRow(4, u"SCN-PROCESSING-0-P3"_s)});
+    runner.setRows({orderRow(2, u"SCN-PROCESSING-0-P1"_s), orderRow(3, u"SCN-PROCESSING-0-P2"_s),
+                    orderRow(4, u"SCN-PROCESSING-0-P3"_s)});
     connect(&runner, &BatchRunner::rowStatusChanged, this, [&runner](int, Status status) {
         if (status == Status::Succeeded)
             runner.pause();
@@ -311,7 +314,7 @@ void TestBatchRunner::eta_knownAfterFirstAnswer()
     fakeNow = 200; // the first answer took 200 ms of active time
     QVERIFY(rowFinished.wait(10000));
     QCOMPARE(runner.etaMs(), 400); // two rows left at 200 ms each
-    fakeNow = 10000;                 // paused time does not count
+    fakeNow = 10000;               // paused time does not count
     QCOMPARE(runner.etaMs(), 400);
 }
 

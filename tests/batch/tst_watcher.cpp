@@ -171,7 +171,7 @@ void TestWatcher::unwatch_stopsBeforeTheNextCheck()
     watcher.unwatch(id);
     QVERIFY(!watcher.isWatching(id));
     m_parked.takeFirst()(); // the timer fires after all
-    QTest::qWait(100);     // a wrongly sent look-up would show in the log by now
+    QTest::qWait(100);      // a wrongly sent look-up would show in the log by now
     QCOMPARE(m_sandbox->log().size(), 0);
 }
 

@@ -5,12 +5,11 @@
 
 #include "history/historystore.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-
-#include <cstdio>
-#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
