@@ -6,6 +6,27 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
+namespace {
+
+// Whether escapeCell() would change the cell.
+bool needsEscaping(QStringView cell, bool numeric)
+{
+    if (cell.isEmpty())
+        return false;
+    const char16_t first = cell.front().unicode();
+    if (!numeric && (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' ||
+                     first == u'\r'))
+        return true;
+    for (const QChar c : cell) {
+        const char16_t u = c.unicode();
+        if (u == u',' || u == u'"' || u == u'\n' || u == u'\r')
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 CsvWriter::CsvWriter(QIODevice *device) : m_device(device) {}
 
 void CsvWriter::writeBom()
@@ -20,11 +41,21 @@ void CsvWriter::writeRow(const QStringList &cells, const QList<int> &numericColu
 {
     if (!m_ok)
         return; // the first failure is the one worth reporting
+    // One line built in place and written once: no temporary string per cell unless it needs
+    // quoting (exports of 100,000 rows spent most of their time in temporaries).
+    qsizetype length = 2;
+    for (const QString &cell : cells)
+        length += cell.size() + 3;
     QString line;
+    line.reserve(length);
     for (qsizetype i = 0; i < cells.size(); ++i) {
         if (i > 0)
             line += u',';
-        line += escapeCell(cells.at(i), numericColumns.contains(static_cast<int>(i)));
+        const QString &cell = cells.at(i);
+        if (needsEscaping(cell, numericColumns.contains(static_cast<int>(i))))
+            line += escapeCell(cell, numericColumns.contains(static_cast<int>(i)));
+        else
+            line += cell;
     }
     line += u"\r\n"_s;
     const QByteArray bytes = line.toUtf8();

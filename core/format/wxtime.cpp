@@ -1,6 +1,5 @@
 #include "format/wxtime.h"
 
-#include <QRegularExpression>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -9,14 +8,158 @@ namespace fenzhang {
 
 namespace {
 
-// ASCII digits only: \d would match any Unicode digit.
+// The accepted form, scanned by hand (QRegularExpression was most of the cost of parsing an
+// answer with many receivers):
+//   ^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:[.:]([0-9]{1,9}))?
+//    (?:([Zz])|([+-])([0-9]{2}):?([0-9]{2}))$
 // Date, 'T' (or 't' or a space), time, an optional fraction introduced by '.' or by the ':' of the
-// docs' typo, then 'Z' or an offset with or without its colon.
-const QRegularExpression &pattern()
+// docs' typo, then 'Z' or an offset with or without its colon. ASCII digits only.
+struct Fields {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    int msec = 0;
+    bool hasFraction = false;
+    int offsetSeconds = 0;
+    bool offsetInRange = true;
+};
+
+class Scanner final {
+public:
+    explicit Scanner(QStringView text) : m_text(text) {}
+
+    bool atEnd() const { return m_pos >= m_text.size(); }
+    bool accept(char16_t c)
+    {
+        if (atEnd() || m_text.at(m_pos).unicode() != c)
+            return false;
+        ++m_pos;
+        return true;
+    }
+    bool isDigitAt(qsizetype i) const
+    {
+        return i < m_text.size() && m_text.at(i).unicode() >= u'0' && m_text.at(i).unicode() <= u'9';
+    }
+    bool digits(int count, int &out)
+    {
+        out = 0;
+        for (int i = 0; i < count; ++i) {
+            if (!isDigitAt(m_pos))
+                return false;
+            out = out * 10 + (m_text.at(m_pos++).unicode() - u'0');
+        }
+        return true;
+    }
+    // 1 to 9 digits; the first three are milliseconds, finer ones are dropped, never rounded up
+    // into the next second.
+    bool fraction(int &msec)
+    {
+        int count = 0;
+        msec = 0;
+        while (isDigitAt(m_pos)) {
+            if (count < 3)
+                msec = msec * 10 + (m_text.at(m_pos).unicode() - u'0');
+            ++count;
+            ++m_pos;
+        }
+        for (int i = count; i < 3; ++i)
+            msec *= 10;
+        return count >= 1 && count <= 9;
+    }
+    char16_t peek() const { return atEnd() ? u'\0' : m_text.at(m_pos).unicode(); }
+
+private:
+    QStringView m_text;
+    qsizetype m_pos = 0;
+};
+
+bool scan(QStringView text, Fields &f)
 {
-    static const QRegularExpression re(
-        uR"(^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:[.:]([0-9]{1,9}))?(?:([Zz])|([+-])([0-9]{2}):?([0-9]{2}))\z)"_s); // \z: "$" would accept a trailing newline
-    return re;
+    Scanner s(text);
+    if (!s.digits(4, f.year) || !s.accept(u'-') || !s.digits(2, f.month) || !s.accept(u'-') ||
+        !s.digits(2, f.day))
+        return false;
+    if (!s.accept(u'T') && !s.accept(u't') && !s.accept(u' '))
+        return false;
+    if (!s.digits(2, f.hour) || !s.accept(u':') || !s.digits(2, f.minute) || !s.accept(u':') ||
+        !s.digits(2, f.second))
+        return false;
+    if (s.accept(u'.') || s.accept(u':')) {
+        if (!s.fraction(f.msec))
+            return false;
+        f.hasFraction = true;
+    }
+    if (s.accept(u'Z') || s.accept(u'z'))
+        return s.atEnd();
+    const char16_t sign = s.peek();
+    if (sign != u'+' && sign != u'-')
+        return false;
+    s.accept(sign);
+    int hours = 0;
+    int minutes = 0;
+    if (!s.digits(2, hours))
+        return false;
+    s.accept(u':');
+    if (!s.digits(2, minutes) || !s.atEnd())
+        return false;
+    f.offsetInRange = hours <= 23 && minutes <= 59;
+    f.offsetSeconds = (hours * 3600 + minutes * 60) * (sign == u'-' ? -1 : 1);
+    return true;
+}
+
+// Writes value as `width` digits (zero-padded; more if it needs them) at p; returns the end.
+char16_t *putNumber(char16_t *p, int value, int width)
+{
+    char16_t digits[12];
+    int length = 0;
+    do {
+        digits[length++] = char16_t(u'0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    for (int i = length; i < width; ++i)
+        *p++ = u'0';
+    while (length > 0)
+        *p++ = digits[--length];
+    return p;
+}
+
+// "yyyy-MM-dd?HH:mm:ss[.zzz]" with `separator` between date and time, by hand into one buffer:
+// QDateTime::toString goes through QLocale and QCalendar and was most of the cost of a large CSV
+// export.
+void appendDateTime(QString &out, const QDateTime &value, char16_t separator, bool withMsec)
+{
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    value.date().getDate(&year, &month, &day);
+    const QTime clock = value.time();
+    char16_t buffer[40];
+    char16_t *p = putNumber(buffer, year, 4);
+    *p++ = u'-';
+    p = putNumber(p, month, 2);
+    *p++ = u'-';
+    p = putNumber(p, day, 2);
+    *p++ = separator;
+    p = putNumber(p, clock.hour(), 2);
+    *p++ = u':';
+    p = putNumber(p, clock.minute(), 2);
+    *p++ = u':';
+    p = putNumber(p, clock.second(), 2);
+    if (withMsec) {
+        *p++ = u'.';
+        p = putNumber(p, clock.msec(), 3);
+    }
+    out.append(reinterpret_cast<const QChar *>(buffer), p - buffer);
+}
+
+void appendOffset(QString &out, int seconds)
+{
+    const int magnitude = seconds < 0 ? -seconds : seconds;
+    char16_t buffer[8];
+    char16_t *p = buffer;
+    *p++ = seconds < 0 ? u'-' : u'+';
+    p = putNumber(p, magnitude / 3600 % 100, 2);
+    *p++ = u':';
+    p = putNumber(p, magnitude / 60 % 60, 2);
+    out.append(reinterpret_cast<const QChar *>(buffer), p - buffer);
 }
 
 QDateTime withOffset(QDate date, QTime time, int offsetSeconds)
@@ -28,17 +171,14 @@ QDateTime withOffset(QDate date, QTime time, int offsetSeconds)
 #endif
 }
 
-QString offsetText(int seconds)
-{
-    const QChar sign = seconds < 0 ? u'-' : u'+';
-    const int magnitude = seconds < 0 ? -seconds : seconds;
-    return sign +
-           u"%1:%2"_s.arg(magnitude / 3600, 2, 10, QChar(u'0')).arg(magnitude / 60 % 60, 2, 10, QChar(u'0'));
-}
-
 QString display(const QDateTime &value)
 {
-    return value.toString(u"yyyy-MM-dd HH:mm:ss"_s) + u' ' + offsetText(value.offsetFromUtc());
+    QString out;
+    out.reserve(26);
+    appendDateTime(out, value, u' ', false);
+    out += u' ';
+    appendOffset(out, value.offsetFromUtc());
+    return out;
 }
 
 } // namespace
@@ -47,29 +187,13 @@ WxTime WxTime::parse(const QString &text)
 {
     WxTime time;
     time.m_raw = text;
-    const QRegularExpressionMatch match = pattern().match(text);
-    if (!match.hasMatch())
+    Fields f;
+    if (!scan(text, f) || !f.offsetInRange)
         return time;
-
-    const auto number = [&match](int group) { return match.capturedView(group).toInt(); };
-    const QDate date(number(1), number(2), number(3));
-    int msec = 0;
-    if (match.hasCaptured(7)) {
-        // Milliseconds are the first three digits; finer digits are dropped, never rounded up
-        // into the next second.
-        const QString fraction = match.captured(7).leftJustified(3, u'0', true);
-        msec = fraction.toInt();
-        time.m_hasFraction = true;
-    }
-    const QTime clock(number(4), number(5), number(6), msec);
-    int offset = 0;
-    if (!match.hasCaptured(8)) {
-        const int hours = number(10);
-        const int minutes = number(11);
-        if (hours > 23 || minutes > 59)
-            return time;
-        offset = (hours * 3600 + minutes * 60) * (match.capturedView(9) == u"-"_s ? -1 : 1);
-    }
+    time.m_hasFraction = f.hasFraction;
+    const QDate date(f.year, f.month, f.day);
+    const QTime clock(f.hour, f.minute, f.second, f.msec);
+    const int offset = f.offsetSeconds;
     if (!date.isValid() || !clock.isValid())
         return time;
     time.m_value = withOffset(date, clock, offset);
@@ -90,8 +214,11 @@ QString WxTime::toIsoString() const
 {
     if (!isValid())
         return m_raw;
-    const QString format = m_hasFraction ? u"yyyy-MM-dd'T'HH:mm:ss.zzz"_s : u"yyyy-MM-dd'T'HH:mm:ss"_s;
-    return m_value.toString(format) + offsetText(m_value.offsetFromUtc());
+    QString out;
+    out.reserve(29);
+    appendDateTime(out, m_value, u'T', m_hasFraction);
+    appendOffset(out, m_value.offsetFromUtc());
+    return out;
 }
 
 } // namespace fenzhang

@@ -103,7 +103,25 @@ private:
         ++m_pos; // '{'
         value.m_type = JsonValue::Type::Object;
         value.m_object = std::make_shared<QList<QPair<QString, JsonValue>>>();
+        // Duplicate names are looked for by a linear scan while the object is small (every object
+        // in an answer is), and by a hash beyond that so a hostile answer cannot make it quadratic.
+        constexpr qsizetype linearScanLimit = 16;
         QSet<QString> keys;
+        const auto isDuplicate = [&](const QString &key) {
+            const auto &members = *value.m_object;
+            if (members.size() < linearScanLimit) {
+                for (const auto &member : members) {
+                    if (member.first == key)
+                        return true;
+                }
+                return false;
+            }
+            if (keys.isEmpty()) {
+                for (const auto &member : members)
+                    keys.insert(member.first);
+            }
+            return keys.contains(key);
+        };
         skipWhitespace();
         if (peek() == '}') {
             ++m_pos;
@@ -118,12 +136,13 @@ private:
             if (!parseString(key))
                 return false;
             // Duplicate names make a signed answer ambiguous (which one counts?): refuse them.
-            if (keys.contains(key)) {
+            if (isDuplicate(key)) {
                 m_pos = keyStart;
                 return fail(
                     QCoreApplication::translate("JsonValue", "duplicate member name \"%1\"").arg(key));
             }
-            keys.insert(key);
+            if (!keys.isEmpty())
+                keys.insert(key);
             skipWhitespace();
             if (peek() != ':')
                 return fail(QCoreApplication::translate("JsonValue", "expected ':'"));
@@ -325,8 +344,14 @@ private:
         if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
             return fail(QCoreApplication::translate("JsonValue", "invalid UTF-8"));
         m_pos += length;
-        const char32_t one[1] = {cp};
-        out += QString::fromUcs4(one, 1);
+        // Appended as UTF-16 units directly: a temporary QString per character was most of the
+        // cost of parsing Chinese text.
+        if (QChar::requiresSurrogates(cp)) {
+            out += QChar(QChar::highSurrogate(cp));
+            out += QChar(QChar::lowSurrogate(cp));
+        } else {
+            out += QChar(static_cast<char16_t>(cp));
+        }
         return true;
     }
 
@@ -335,6 +360,19 @@ private:
         ++m_pos; // opening quote
         out.clear();
         while (true) {
+            // Fast path: a run of printable ASCII other than '"' and '\\' is appended in one go
+            // (most of an answer's text); anything else goes through the checks below.
+            qsizetype run = m_pos;
+            while (run < m_text.size()) {
+                const auto b = static_cast<unsigned char>(m_text.at(run));
+                if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\')
+                    break;
+                ++run;
+            }
+            if (run > m_pos) {
+                out += QLatin1StringView(m_text.data() + m_pos, run - m_pos);
+                m_pos = run;
+            }
             if (atEnd())
                 return fail(QCoreApplication::translate("JsonValue", "unterminated string"));
             const auto c = static_cast<unsigned char>(m_text.at(m_pos));

@@ -59,7 +59,10 @@ QString kindName(LookupResult::Kind kind)
 
 namespace {
 
-void appendOrderRows(QList<QStringList> &rows, const LookupResult &result)
+// Calls sink(row) for each CSV row of an order, one at a time: a 100,000-receiver export never
+// holds every row's strings at once.
+template <typename Sink>
+void forEachOrderRow(const LookupResult &result, Sink sink)
 {
     const OrderResult &order = *result.order;
     const QStringList head = {order.subMchid, order.transactionId, order.outOrderNo,
@@ -67,25 +70,26 @@ void appendOrderRows(QList<QStringList> &rows, const LookupResult &result)
     const QStringList tail = {QString::fromLatin1(result.response.requestId), verifiedText(result),
                               isoWithOffset(result.lookedUpAt)};
     if (order.receivers.isEmpty()) {
-        rows.append(head + QStringList(13) + tail);
+        sink(head + QStringList(13) + tail);
         return;
     }
+    QStringList row;
+    row.reserve(head.size() + 13 + tail.size());
     for (const ReceiverDetail &r : order.receivers) {
-        const QStringList receiver = {r.account,
-                                      r.type,
-                                      Labels::receiverType(r.type),
-                                      Money::formatYuan(r.amount),
-                                      QString::number(r.amount),
-                                      r.description,
-                                      r.result,
-                                      Labels::receiverResult(r.result),
-                                      r.failReason,
-                                      Labels::receiverFailReason(r.failReason),
-                                      r.createTime.toIsoString(),
-                                      r.finishTime.toIsoString(),
-                                      r.detailId};
-        rows.append(head + receiver + tail);
+        row.clear();
+        row += head;
+        row << r.account << r.type << Labels::receiverType(r.type) << Money::formatYuan(r.amount)
+            << QString::number(r.amount) << r.description << r.result << Labels::receiverResult(r.result)
+            << r.failReason << Labels::receiverFailReason(r.failReason) << r.createTime.toIsoString()
+            << r.finishTime.toIsoString() << r.detailId;
+        row += tail;
+        sink(std::as_const(row));
     }
+}
+
+void appendOrderRows(QList<QStringList> &rows, const LookupResult &result)
+{
+    forEachOrderRow(result, [&rows](const QStringList &row) { rows.append(row); });
 }
 
 void appendReturnRows(QList<QStringList> &rows, const LookupResult &result)
@@ -276,8 +280,12 @@ bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorStrin
     csv.writeBom();
     csv.writeRow(isOrder ? orderCsvHeader() : returnCsvHeader());
     const QList<int> numeric = csvNumericColumns(result.lookup);
-    for (const QStringList &row : csvRows(result))
-        csv.writeRow(row, numeric);
+    if (isOrder) {
+        forEachOrderRow(result, [&](const QStringList &row) { csv.writeRow(row, numeric); });
+    } else {
+        for (const QStringList &row : csvRows(result))
+            csv.writeRow(row, numeric);
+    }
     if (!csv.ok() && errorString)
         *errorString = csv.errorString();
     return csv.ok();

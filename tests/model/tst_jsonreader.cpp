@@ -23,6 +23,21 @@ private Q_SLOTS:
     void everyPrefix_neverCrashes();
 };
 
+namespace {
+
+// {"k0":0,"k1":1,...} with `count` members, then `duplicate` again when it is not empty.
+QByteArray manyMembers(int count, const QByteArray &duplicate)
+{
+    QByteArray text = "{";
+    for (int i = 0; i < count; ++i)
+        text += (i > 0 ? "," : "") + "\"k"_ba + QByteArray::number(i) + "\":" + QByteArray::number(i);
+    if (!duplicate.isEmpty())
+        text += ",\"" + duplicate + "\":0";
+    return text + "}";
+}
+
+} // namespace
+
 void TestJsonReader::valid_data()
 {
     QTest::addColumn<QByteArray>("text");
@@ -40,6 +55,8 @@ void TestJsonReader::valid_data()
         << " \t\r\n{ \"a\" : [ 1 , 2 ] }\n "_ba << int(JsonValue::Type::Object);
     QTest::newRow("nested") << "{\"a\":{\"b\":[{\"c\":null}]}}"_ba << int(JsonValue::Type::Object);
     QTest::newRow("raw utf8") << "\"分账\""_ba << int(JsonValue::Type::String);
+    // Past the parser's linear duplicate scan (16 members), names go through a hash.
+    QTest::newRow("40 distinct members") << manyMembers(40, {}) << int(JsonValue::Type::Object);
 }
 
 void TestJsonReader::valid()
@@ -96,6 +113,9 @@ void TestJsonReader::invalid_data()
     QTest::newRow("utf8 beyond U+10FFFF") << "\"\xF4\x90\x80\x80\""_ba;
     QTest::newRow("bom") << "\xEF\xBB\xBF{}"_ba;
     QTest::newRow("duplicate key") << "{\"a\":1,\"a\":2}"_ba;
+    QTest::newRow("duplicate of an early key after 20 members") << manyMembers(20, "k0"_ba);
+    QTest::newRow("duplicate of a late key after 30 members") << manyMembers(30, "k25"_ba);
+    QTest::newRow("duplicate as the 17th member") << manyMembers(16, "k15"_ba);
     QTest::newRow("comment") << "{} // x"_ba;
     QTest::newRow("nul byte after") << QByteArray("{}\0", 3);
     QTest::newRow("form feed whitespace") << "\f{}"_ba;
@@ -153,6 +173,8 @@ void TestJsonReader::strings_decodeEscapes_data()
     QTest::newRow("nul escape") << "\"a\\u0000b\""_ba << QStringView(u"a\0b", 3).toString();
     QTest::newRow("raw utf8 4 bytes") << "\"\xF0\x9F\x98\x80\""_ba << u"😀"_s;
     QTest::newRow("raw chinese") << "\"分给商户1900000110\""_ba << u"分给商户1900000110"_s;
+    QTest::newRow("ascii runs around escapes and utf8")
+        << "\"ab\\ncd分e\\u0041f\x7F\""_ba << u"ab\ncd分eAf\x7F"_s;
     QTest::newRow("empty") << "\"\""_ba << QString();
 }
 
