@@ -48,15 +48,18 @@ int main(int argc, char *argv[])
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QString error;
+        const double cpuBefore = BenchSupport::processCpuMs();
         QElapsedTimer timer;
         timer.start();
         const bool ok = ResultExport::writeCsv(result, &buffer, &error);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
+        const double cpuMs = BenchSupport::processCpuMs() - cpuBefore;
         if (!ok || buffer.data().count('\n') != rows + 1) {
             std::fprintf(stderr, "bench_export: export failed: %s\n", qPrintable(error));
             return 1;
         }
         BenchSupport::report(u"export_ms"_s, ms, u"ms"_s);
+        BenchSupport::report(u"export_cpu_ms"_s, cpuMs, u"ms"_s);
         if (run == 0)
             BenchSupport::info(u"export_bytes"_s, QString::number(buffer.data().size()));
     }

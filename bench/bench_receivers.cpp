@@ -52,6 +52,7 @@ int main(int argc, char *argv[])
 #endif
 
     for (int run = 0; run < runs; ++run) {
+        const double cpuBefore = BenchSupport::processCpuMs();
         QElapsedTimer timer;
         timer.start();
         const auto parsed = OrderResult::fromJson(body);
@@ -83,11 +84,13 @@ int main(int argc, char *argv[])
         firstAmount = sorted.first().amount;
 #endif
         const double modelMs = double(timer.nsecsElapsed()) / 1e6;
+        const double cpuMs = BenchSupport::processCpuMs() - cpuBefore;
         if (firstAmount <= 0)
             return 1;
         BenchSupport::report(u"receivers_parse_ms"_s, parseMs, u"ms"_s);
         BenchSupport::report(u"receivers_model_sort_ms"_s, modelMs, u"ms"_s);
         BenchSupport::report(u"receivers_total_ms"_s, parseMs + modelMs, u"ms"_s);
+        BenchSupport::report(u"receivers_cpu_ms"_s, cpuMs, u"ms"_s);
     }
     return 0;
 }
