@@ -103,6 +103,7 @@ private:
         ++m_pos; // '{'
         value.m_type = JsonValue::Type::Object;
         value.m_object = std::make_shared<QList<QPair<QString, JsonValue>>>();
+        value.m_object->reserve(8); // an answer's objects have a handful of members
         // Duplicate names are looked for by a linear scan while the object is small (every object
         // in an answer is), and by a hash beyond that so a hostile answer cannot make it quadratic.
         constexpr qsizetype linearScanLimit = 16;
@@ -133,7 +134,7 @@ private:
                 return fail(QCoreApplication::translate("JsonValue", "expected a member name in quotes"));
             const qsizetype keyStart = m_pos;
             QString key;
-            if (!parseString(key))
+            if (!parseKey(key))
                 return false;
             // Duplicate names make a signed answer ambiguous (which one counts?): refuse them.
             if (isDuplicate(key)) {
@@ -355,6 +356,35 @@ private:
         return true;
     }
 
+    // A member name. Names repeat across the objects of an array (every receiver has the same
+    // nine), so a plain ASCII name shares the QString of an earlier equal one instead of being
+    // allocated again; anything else goes through parseString().
+    bool parseKey(QString &out)
+    {
+        const qsizetype start = m_pos + 1;
+        qsizetype end = start;
+        while (end < m_text.size()) {
+            const auto b = static_cast<unsigned char>(m_text.at(end));
+            if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\')
+                break;
+            ++end;
+        }
+        if (end >= m_text.size() || m_text.at(end) != '"')
+            return parseString(out);
+        const QLatin1StringView name(m_text.data() + start, end - start);
+        m_pos = end + 1;
+        for (const QString &known : std::as_const(m_names)) {
+            if (known.size() == name.size() && known == name) {
+                out = known;
+                return true;
+            }
+        }
+        out = QString(name);
+        if (m_names.size() < maxSharedNames)
+            m_names.append(out);
+        return true;
+    }
+
     bool parseString(QString &out)
     {
         ++m_pos; // opening quote
@@ -394,8 +424,10 @@ private:
         }
     }
 
+    static constexpr qsizetype maxSharedNames = 32;
     QByteArrayView m_text;
     qsizetype m_pos = 0;
+    QList<QString> m_names; // member names seen so far, shared by parseKey()
     int m_maxDepth;
     QString m_error;
 };
