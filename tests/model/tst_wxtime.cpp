@@ -87,6 +87,10 @@ void TestWxTime::invalid_data()
     QTest::newRow("trailing newline") << u"2015-05-20T13:29:35+08:00\n"_s;
     QTest::newRow("leading space") << u" 2015-05-20T13:29:35+08:00"_s;
     QTest::newRow("empty fraction") << u"2015-05-20T13:29:35.+08:00"_s;
+    QTest::newRow("ten fraction digits") << u"2015-05-20T13:29:35.1234567890+08:00"_s;
+    QTest::newRow("one-digit offset hour") << u"2015-05-20T13:29:35+8:00"_s;
+    QTest::newRow("Z and an offset") << u"2015-05-20T13:29:35Z+08:00"_s;
+    QTest::newRow("two fraction separators") << u"2015-05-20T13:29:35.1.2+08:00"_s;
     QTest::newRow("non-ASCII digits") << u"\u0662015-05-20T13:29:35+08:00"_s;
     QTest::newRow("full-width digits") << u"２０１５-05-20T13:29:35+08:00"_s;
 }
