@@ -3,7 +3,7 @@
 // process's CPU time is the client's alone. Reports wall time, look-ups per second and client CPU
 // per look-up; a warm-up of J look-ups comes first and is not counted (the peer does the same).
 //
-// bench_lookups [--smoke] [--count N] [--jobs J] [--runs R] [--info FILE | --sandbox PATH]
+// bench_lookups [--smoke] [--count N] [--jobs J] [--runs R] [--info FILE | [--tls] --sandbox PATH]
 //   --info FILE: a sandbox's JSON line (bench/run starts one sandbox for us and the peer)
 
 #include "api/lookupservice.h"
@@ -70,9 +70,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption jobsOption(u"jobs"_s, u"Look-ups in flight (default 32)."_s, u"J"_s, u"32"_s);
     const QCommandLineOption runsOption(u"runs"_s, u"Runs (default 1)."_s, u"R"_s, u"1"_s);
     const QCommandLineOption infoOption(u"info"_s, u"The JSON line of a running sandbox."_s, u"FILE"_s);
+    const QCommandLineOption tlsOption(u"tls"_s, u"Start the sandbox with --tls (HTTPS)."_s);
     const QCommandLineOption sandboxOption(u"sandbox"_s, u"fenzhang-sandbox executable."_s, u"PATH"_s,
                                            QStringLiteral(FENZHANG_SANDBOX_EXECUTABLE));
-    parser.addOptions({smokeOption, countOption, jobsOption, runsOption, infoOption, sandboxOption});
+    parser.addOptions({smokeOption, countOption, jobsOption, runsOption, infoOption, tlsOption, sandboxOption});
     parser.process(app);
     const bool smoke = parser.isSet(smokeOption);
     const int count = smoke ? 20 : std::max(1, parser.value(countOption).toInt());
@@ -82,7 +83,8 @@ int main(int argc, char *argv[])
     QProcess sandbox;
     const QJsonObject info = parser.isSet(infoOption)
                                  ? BenchSupport::readSandboxInfo(parser.value(infoOption))
-                                 : BenchSupport::startSandbox(&sandbox, parser.value(sandboxOption));
+                                 : BenchSupport::startSandbox(&sandbox, parser.value(sandboxOption),
+                                                              parser.isSet(tlsOption));
     if (info.isEmpty()) {
         std::fprintf(stderr, "bench_lookups: no sandbox\n");
         return 1;

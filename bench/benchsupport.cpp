@@ -48,10 +48,13 @@ double processCpuMs()
 #endif
 }
 
-QJsonObject startSandbox(QProcess *process, const QString &executable)
+QJsonObject startSandbox(QProcess *process, const QString &executable, bool tls)
 {
     process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process->start(executable, {u"--port"_s, u"0"_s});
+    QStringList arguments = {u"--port"_s, u"0"_s};
+    if (tls)
+        arguments.append(u"--tls"_s);
+    process->start(executable, arguments);
     if (!process->waitForStarted(10000))
         return {};
     while (!process->canReadLine()) {
@@ -79,6 +82,7 @@ ConnectionSettings settingsFromSandbox(const QJsonObject &info)
     settings.wechatpay.publicKeyFile = info.value(u"wechatpay_public_key"_s).toString();
     settings.client.primaryUrl = QUrl(info.value(u"url"_s).toString());
     settings.client.backupUrl = QUrl();
+    settings.client.caFile = info.value(u"ca_file"_s).toString(); // set with --tls
     return settings;
 }
 

@@ -20,11 +20,11 @@ void info(const QString &name, const QString &value);
 // User + system CPU time of this process so far, in milliseconds (not its children's).
 double processCpuMs();
 
-// Starts `executable --port 0` and reads its JSON line; empty object on failure.
-QJsonObject startSandbox(QProcess *process, const QString &executable);
+// Starts `executable --port 0 [--tls]` and reads its JSON line; empty object on failure.
+QJsonObject startSandbox(QProcess *process, const QString &executable, bool tls = false);
 // The JSON line of a sandbox someone else started, from a file.
 QJsonObject readSandboxInfo(const QString &path);
-// A client set-up from the sandbox's JSON line: its url as the primary, no backup.
+// A client set-up from the sandbox's JSON line: its url as the primary, no backup, its CA (--tls).
 ConnectionSettings settingsFromSandbox(const QJsonObject &info);
 
 // A sandbox-style order answer (compact JSON, fields in the API's order) with `receivers` receivers.
