@@ -1,6 +1,7 @@
 #include "profiledialog.h"
 
 #include "filepathedit.h"
+#include "profilecheckview.h"
 
 #include "crypto/keyloader.h"
 #include "profile/profileimport.h"
@@ -13,7 +14,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -21,8 +21,6 @@
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QSpinBox>
-#include <QStyle>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -122,13 +120,8 @@ void ProfileDialog::buildUi()
 
     m_checkButton = new QPushButton(tr("Chec&k profile"));
     m_checkButton->setObjectName(u"checkButton"_s);
-    m_checkView = new QTreeWidget;
+    m_checkView = new ProfileCheckView;
     m_checkView->setObjectName(u"checkView"_s);
-    m_checkView->setHeaderLabels({tr("Check"), tr("Result"), tr("Details")});
-    m_checkView->setRootIsDecorated(false);
-    m_checkView->setWordWrap(true);
-    m_checkView->header()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_checkView->setMinimumHeight(160);
     layout->addWidget(m_checkButton, 0, Qt::AlignLeft);
     layout->addWidget(m_checkView);
 
@@ -467,28 +460,7 @@ void ProfileDialog::checkProfile()
 void ProfileDialog::runCheck(const Profile &p, const QByteArray &secret)
 {
     m_checkResults = ProfileChecker::check(p, secret);
-    m_checkView->clear();
-    for (const CheckItem &item : std::as_const(m_checkResults)) {
-        auto *row = new QTreeWidgetItem(m_checkView);
-        row->setText(0, item.title);
-        row->setText(2, item.detail);
-        row->setToolTip(2, item.detail);
-        switch (item.outcome) {
-        case CheckItem::Outcome::Passed:
-            row->setText(1, tr("Passed"));
-            row->setIcon(1, style()->standardIcon(QStyle::SP_DialogApplyButton));
-            break;
-        case CheckItem::Outcome::Failed:
-            row->setText(1, tr("Failed"));
-            row->setIcon(1, style()->standardIcon(QStyle::SP_MessageBoxCritical));
-            break;
-        case CheckItem::Outcome::NotChecked:
-            row->setText(1, tr("Not checked"));
-            break;
-        }
-    }
-    m_checkView->resizeColumnToContents(0);
-    m_checkView->resizeColumnToContents(1);
+    m_checkView->showItems(m_checkResults);
     Q_EMIT checkFinished();
 }
 

@@ -18,11 +18,11 @@ class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
-class QTreeWidget;
 
 namespace fenzhang {
 
 class FilePathEdit;
+class ProfileCheckView;
 class SecretStore;
 
 class ProfileDialog final : public QDialog {
@@ -96,7 +96,7 @@ private:
     FilePathEdit *m_caFile;
     QLabel *m_problemsLabel;
     QPushButton *m_checkButton;
-    QTreeWidget *m_checkView;
+    ProfileCheckView *m_checkView;
     QDialogButtonBox *m_buttons;
     QList<QWidget *> m_p12Widgets;
     QList<QWidget *> m_pemWidgets;
