@@ -163,6 +163,10 @@ private Q_SLOTS:
             QCOMPARE(failed.size(), 1);
             QVERIFY2(failed.first().contains(failedTitle), qPrintable(failed.first()));
         }
+        // Changing the profile clears results that no longer apply.
+        QTest::keyClicks(edit("nameEdit"), u" 2"_s);
+        QCOMPARE(view->topLevelItemCount(), 0);
+        QVERIFY(m_dialog->checkResults().isEmpty());
     }
 
     void importFolder_fillsFiles()

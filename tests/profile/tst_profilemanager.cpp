@@ -3,6 +3,7 @@
 #include "filepathedit.h"
 #include "profiledialog.h"
 #include "profilemanagerdialog.h"
+#include "profile/profilechecker.h"
 #include "profile/profilestore.h"
 #include "profile/secretstore.h"
 #include "profiletestutil.h"
@@ -21,6 +22,12 @@ using namespace fenzhang;
 using namespace fenzhang::test;
 
 namespace {
+QStringList g_messages;
+void collectMessage(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    g_messages.append(message);
+}
+
 const QString keyId = u"PUB_KEY_ID_0119000000012025112300000000000001"_s;
 
 Profile good(const QString &name)
@@ -157,6 +164,40 @@ private Q_SLOTS:
         QVERIFY(!m_store->byName(u"Shop (2)"_s)->secretInKeychain);
         QVERIFY(!m_manager->importFrom(m_dir.filePath(u"missing.json"_s)));
         QVERIFY(m_manager->statusText().contains(u"Could not read"_s));
+    }
+
+    // The whole flow with a real key: nothing secret in any file the app wrote nor in any log line.
+    void keychainFlow_leavesNoSecretOnDiskOrInLogs()
+    {
+        g_messages.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(collectMessage);
+        ProfileDialog *editor = m_manager->newProfile();
+        QTest::keyClicks(editor->findChild<QLineEdit *>(u"nameEdit"_s), u"Real key"_s);
+        editor->findChild<FilePathEdit *>(u"keyFileEdit"_s)->setPath(vectorPath(u"merchant_private_key.pem"_s));
+        editor->findChild<FilePathEdit *>(u"certFileEdit"_s)->setPath(vectorPath(u"merchant_certificate.pem"_s));
+        QTest::keyClicks(editor->findChild<QLineEdit *>(u"publicKeyIdEdit"_s), keyId);
+        editor->findChild<FilePathEdit *>(u"publicKeyFileEdit"_s)
+            ->setPath(vectorPath(u"wechatpay_public_key.pem"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_secrets->status() == SecretStore::Status::Available, 30000);
+        QVERIFY(editor->findChild<QCheckBox *>(u"keychainCheck"_s)->isChecked());
+        editor->checkProfile();
+        QVERIFY(ProfileChecker::allPassed(editor->checkResults()));
+        editor->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(m_store->byName(u"Real key"_s).has_value(), 30000);
+        const Profile saved = *m_store->byName(u"Real key"_s);
+        QVERIFY(saved.secretInKeychain);
+        QVERIFY(m_manager->exportTo(m_dir.filePath(u"flow-export.json"_s), {saved.id}));
+        m_manager->selectProfile(saved.id);
+        m_manager->deleteSelected();
+        QTRY_VERIFY_WITH_TIMEOUT(secretOf(saved).isEmpty(), 30000);
+        qInstallMessageHandler(previous);
+
+        const QList<QByteArray> needles = secretNeedles(readAll(vectorPath(u"merchant_private_key.pem"_s)));
+        QCOMPARE(filesWithSecrets(m_dir.path(), needles), QStringList());
+        QCOMPARE(filesWithSecrets(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation), needles),
+                 QStringList());
+        QCOMPARE(secretsIn(g_messages.join(u'\n').toUtf8(), needles), QStringList());
+        QCOMPARE(secretsIn(m_manager->statusText().toUtf8(), needles), QStringList());
     }
 
 private:

@@ -99,6 +99,7 @@ void ProfileDialog::buildUi()
 
     auto *merchant = new QGroupBox(tr("Merchant"));
     auto *merchantForm = new QFormLayout(merchant);
+    merchantForm->setRowWrapPolicy(QFormLayout::DontWrapRows);
     m_name = new QLineEdit;
     m_name->setObjectName(u"nameEdit"_s);
     m_name->setPlaceholderText(tr("A name you recognise, like \"Head office\""));
@@ -157,6 +158,7 @@ QWidget *ProfileDialog::buildKeyGroup()
 {
     auto *group = new QGroupBox(tr("Merchant API certificate and private key"));
     auto *form = new QFormLayout(group);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
 
     auto *kindRow = new QHBoxLayout;
     m_p12Radio = new QRadioButton(tr("apiclient_cert.p12"));
@@ -214,6 +216,7 @@ QWidget *ProfileDialog::buildWechatPayGroup()
 {
     auto *group = new QGroupBox(tr("WeChat Pay public key (verifies answers)"));
     auto *form = new QFormLayout(group);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     m_publicKeyId = new QLineEdit;
     m_publicKeyId->setObjectName(u"publicKeyIdEdit"_s);
     m_publicKeyId->setPlaceholderText(u"PUB_KEY_ID_…"_s);
@@ -234,6 +237,7 @@ QWidget *ProfileDialog::buildConnectionGroup()
 {
     auto *group = new QGroupBox(tr("Connection"));
     auto *form = new QFormLayout(group);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     m_primaryUrl = new QLineEdit;
     m_primaryUrl->setObjectName(u"primaryUrlEdit"_s);
     m_backupUrl = new QLineEdit;
@@ -409,6 +413,11 @@ void ProfileDialog::revalidate()
     if (m_updating)
         return;
     const Profile p = profile();
+    if (!m_checkResults.isEmpty() && !(p == m_checkedProfile)) {
+        // Results of another set-up would mislead.
+        m_checkResults.clear();
+        m_checkView->clear();
+    }
     m_problems = p.validate();
     for (const QString &taken : std::as_const(m_takenNames)) {
         if (taken.compare(p.name, Qt::CaseInsensitive) == 0 && taken.compare(m_original.name, Qt::CaseInsensitive) != 0)
@@ -460,6 +469,7 @@ void ProfileDialog::checkProfile()
 void ProfileDialog::runCheck(const Profile &p, const QByteArray &secret)
 {
     m_checkResults = ProfileChecker::check(p, secret);
+    m_checkedProfile = p;
     m_checkView->showItems(m_checkResults);
     Q_EMIT checkFinished();
 }

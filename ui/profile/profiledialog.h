@@ -71,6 +71,7 @@ private:
     QStringList m_takenNames;
     QStringList m_problems;
     QList<CheckItem> m_checkResults;
+    Profile m_checkedProfile; // what m_checkResults are about
     QString m_pendingKey; // keychain entry an operation is running for
     Profile m_pendingProfile; // saved once that operation succeeds
     bool m_updating = false;
