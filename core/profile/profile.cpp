@@ -105,12 +105,14 @@ QStringList Profile::validate() const
             problems.append(tr("Choose the merchant private key file apiclient_key.pem."));
         static const QRegularExpression hex(u"^[0-9A-Fa-f]{1,64}$"_s);
         if (certificateFile.isEmpty() && !hex.match(serialNo.trimmed()).hasMatch())
-            problems.append(tr("Choose the merchant certificate apiclient_cert.pem (or type its serial number)."));
+            problems.append(
+                tr("Choose the merchant certificate apiclient_cert.pem (or type its serial number)."));
     }
 
     const QString keyId = publicKeyId.trimmed();
     if (!keyId.isEmpty() && !VerifierKeyRing::isValidPublicKeyId(keyId))
-        problems.append(tr("The WeChat Pay public key id starts with PUB_KEY_ID_ followed by letters and digits."));
+        problems.append(
+            tr("The WeChat Pay public key id starts with PUB_KEY_ID_ followed by letters and digits."));
     if (!keyId.isEmpty() && publicKeyFile.isEmpty())
         problems.append(tr("Choose the WeChat Pay public key file pub_key.pem."));
     if (keyId.isEmpty() && !publicKeyFile.isEmpty())
@@ -118,7 +120,8 @@ QStringList Profile::validate() const
     if (keyId.isEmpty() && publicKeyFile.isEmpty() && platformCertificateFiles.isEmpty())
         problems.append(tr("Give the WeChat Pay public key (or platform certificates) to verify answers."));
 
-    for (const QString &problem : {urlProblem(primaryUrl, tr("primary"), true), urlProblem(backupUrl, tr("backup"), false)}) {
+    for (const QString &problem :
+         {urlProblem(primaryUrl, tr("primary"), true), urlProblem(backupUrl, tr("backup"), false)}) {
         if (!problem.isEmpty())
             problems.append(problem);
     }
@@ -159,7 +162,8 @@ Profile Profile::fromJson(const QJsonObject &object)
     profile.name = object.value(u"name"_s).toString();
     profile.mchid = object.value(u"mchid"_s).toString();
     profile.serialNo = object.value(u"serialNo"_s).toString();
-    profile.keyKind = object.value(u"keyKind"_s).toString() == u"pkcs12"_s ? KeyKind::Pkcs12 : KeyKind::PemFiles;
+    profile.keyKind =
+        object.value(u"keyKind"_s).toString() == u"pkcs12"_s ? KeyKind::Pkcs12 : KeyKind::PemFiles;
     profile.privateKeyFile = object.value(u"privateKeyFile"_s).toString();
     profile.certificateFile = object.value(u"certificateFile"_s).toString();
     profile.pkcs12File = object.value(u"pkcs12File"_s).toString();

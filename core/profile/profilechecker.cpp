@@ -62,7 +62,10 @@ QList<CheckItem> ProfileChecker::check(const Profile &profile, const QByteArray 
         {Check::KeyMatchesCertificate, Outcome::NotChecked, tr("Private key matches the certificate"), {}},
         {Check::Serial, Outcome::NotChecked, tr("Certificate serial number"), {}},
         {Check::PublicKeyId, Outcome::NotChecked, tr("WeChat Pay public key id"), {}},
-        {Check::WechatPayKeys, Outcome::NotChecked, tr("WeChat Pay public key or platform certificates load"), {}},
+        {Check::WechatPayKeys,
+         Outcome::NotChecked,
+         tr("WeChat Pay public key or platform certificates load"),
+         {}},
     };
     const QString notReached = tr("Not checked: an earlier check failed.");
     for (CheckItem &item : items.list)
@@ -92,7 +95,8 @@ QList<CheckItem> ProfileChecker::check(const Profile &profile, const QByteArray 
     // Without a certificate the serial is typed: judge it here, and let the key checks run anyway.
     static const QRegularExpression hex(u"^[0-9A-Fa-f]{1,64}$"_s);
     MerchantKeySource merchant = settings.merchant;
-    const bool typedSerial = profile.keyKind == Profile::KeyKind::PemFiles && profile.certificateFile.isEmpty();
+    const bool typedSerial =
+        profile.keyKind == Profile::KeyKind::PemFiles && profile.certificateFile.isEmpty();
     const bool typedSerialOk = !typedSerial || hex.match(merchant.serialNo.trimmed()).hasMatch();
     if (!typedSerialOk)
         merchant.serialNo = u"00"_s;
@@ -105,7 +109,8 @@ QList<CheckItem> ProfileChecker::check(const Profile &profile, const QByteArray 
                       certificate.isNull() ? tr("The private key opens (no certificate given).")
                                            : tr("Opened; the certificate is valid until %1.")
                                                  .arg(certificate.notAfter().toString(Qt::ISODate)));
-            items.set(Check::KeySize, Outcome::Passed, tr("RSA, %1 bits.").arg(credentials->privateKey.bits()));
+            items.set(Check::KeySize, Outcome::Passed,
+                      tr("RSA, %1 bits.").arg(credentials->privateKey.bits()));
             if (certificate.isNull()) {
                 items.set(Check::KeyMatchesCertificate, Outcome::NotChecked,
                           tr("No certificate: the serial number was typed and cannot be checked here."));
@@ -150,10 +155,11 @@ QList<CheckItem> ProfileChecker::check(const Profile &profile, const QByteArray 
     }
 
     if (!typedSerialOk)
-        items.set(Check::Serial, Outcome::Failed,
-                  tr("Without apiclient_cert.pem the serial number must be typed, in hexadecimal like "
-                     "5157F09EFDC096DE15EBE81A47057A7232F1B8E1. Choosing the certificate is better: the serial "
-                     "is then read from it."));
+        items.set(
+            Check::Serial, Outcome::Failed,
+            tr("Without apiclient_cert.pem the serial number must be typed, in hexadecimal like "
+               "5157F09EFDC096DE15EBE81A47057A7232F1B8E1. Choosing the certificate is better: the serial "
+               "is then read from it."));
 
     const QString keyId = settings.wechatpay.publicKeyId;
     if (keyId.isEmpty()) {
@@ -162,16 +168,17 @@ QList<CheckItem> ProfileChecker::check(const Profile &profile, const QByteArray 
     } else if (VerifierKeyRing::isValidPublicKeyId(keyId)) {
         items.set(Check::PublicKeyId, Outcome::Passed, keyId);
     } else {
-        items.set(Check::PublicKeyId, Outcome::Failed,
-                  tr("\"%1\" is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters "
-                     "and digits, as shown in 商户平台 → 账户中心 → API安全.")
-                      .arg(keyId));
+        items.set(
+            Check::PublicKeyId, Outcome::Failed,
+            tr("\"%1\" is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters "
+               "and digits, as shown in 商户平台 → 账户中心 → API安全.")
+                .arg(keyId));
     }
     if (filesOk && items.at(Check::PublicKeyId).outcome != Outcome::Failed) {
         auto ring = VerifierKeyRing::load(settings.wechatpay);
         if (ring)
-            items.set(Check::WechatPayKeys, Outcome::Passed, tr("Answers can be verified with: %1")
-                                                                  .arg(ring->serials().join(u", "_s)));
+            items.set(Check::WechatPayKeys, Outcome::Passed,
+                      tr("Answers can be verified with: %1").arg(ring->serials().join(u", "_s)));
         else
             items.set(Check::WechatPayKeys, Outcome::Failed, ring.error().message);
     }

@@ -16,12 +16,12 @@ struct CheckItem {
     enum class Check {
         MerchantId,
         FilesReadable,
-        KeyOpens,           // the key (and certificate, p12) can be opened: format, password
-        KeySize,            // RSA >= 2048
+        KeyOpens, // the key (and certificate, p12) can be opened: format, password
+        KeySize,  // RSA >= 2048
         KeyMatchesCertificate,
         Serial,
-        PublicKeyId,        // well-formed PUB_KEY_ID_...
-        WechatPayKeys,      // the public key / platform certificates load
+        PublicKeyId,   // well-formed PUB_KEY_ID_...
+        WechatPayKeys, // the public key / platform certificates load
     };
     enum class Outcome { Passed, Failed, NotChecked };
 

@@ -18,7 +18,8 @@ Expected<Certificate, KeyError> certificateOf(const Profile &profile, const QStr
 {
     if (profile.keyKind == Profile::KeyKind::Pkcs12) {
         if (profile.pkcs12File.isEmpty())
-            return unexpected(KeyError{KeyError::Kind::MissingInput, ProfileImport::tr("No p12 file was chosen.")});
+            return unexpected(
+                KeyError{KeyError::Kind::MissingInput, ProfileImport::tr("No p12 file was chosen.")});
         const QString password = p12Password.isEmpty() ? profile.mchid.trimmed() : p12Password;
         auto p12 = KeyLoader::pkcs12FromFile(profile.pkcs12File, password);
         if (!p12)
@@ -56,8 +57,8 @@ void classify(const QFileInfo &info, ImportedFiles &files)
 
 bool ImportedFiles::isEmpty() const
 {
-    return pkcs12File.isEmpty() && privateKeyFile.isEmpty() && certificateFile.isEmpty() && publicKeyFile.isEmpty()
-        && platformCertificateFiles.isEmpty();
+    return pkcs12File.isEmpty() && privateKeyFile.isEmpty() && certificateFile.isEmpty() &&
+           publicKeyFile.isEmpty() && platformCertificateFiles.isEmpty();
 }
 
 ImportedFiles ProfileImport::scanFolder(const QString &folder)
@@ -134,7 +135,8 @@ Expected<QString, KeyError> ProfileImport::deriveSerial(const Profile &profile, 
 QString ProfileImport::mchidFromCertificate(const Profile &profile, const QString &p12Password)
 {
     // A p12 without a known mchid can only be opened with a typed password.
-    if (profile.keyKind == Profile::KeyKind::Pkcs12 && p12Password.isEmpty() && profile.mchid.trimmed().isEmpty())
+    if (profile.keyKind == Profile::KeyKind::Pkcs12 && p12Password.isEmpty() &&
+        profile.mchid.trimmed().isEmpty())
         return {};
     auto certificate = certificateOf(profile, p12Password);
     if (!certificate)

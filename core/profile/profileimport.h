@@ -16,11 +16,11 @@
 namespace fenzhang {
 
 struct ImportedFiles {
-    QString pkcs12File;      // apiclient_cert.p12
-    QString privateKeyFile;  // apiclient_key.pem
-    QString certificateFile; // apiclient_cert.pem
-    QString publicKeyFile;   // pub_key.pem (or PUB_KEY_ID_....pem)
-    QString publicKeyId;     // from the public key's file name, when it carries it
+    QString pkcs12File;                   // apiclient_cert.p12
+    QString privateKeyFile;               // apiclient_key.pem
+    QString certificateFile;              // apiclient_cert.pem
+    QString publicKeyFile;                // pub_key.pem (or PUB_KEY_ID_....pem)
+    QString publicKeyId;                  // from the public key's file name, when it carries it
     QStringList platformCertificateFiles; // wechatpay_*.pem
 
     bool isEmpty() const;

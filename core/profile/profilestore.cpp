@@ -79,7 +79,9 @@ Expected<Parsed, QString> parse(const QByteArray &data)
 
 ProfileStore::ProfileStore(QObject *parent) : ProfileStore(defaultFilePath(), parent) {}
 
-ProfileStore::ProfileStore(const QString &filePath, QObject *parent) : QObject(parent), m_filePath(filePath) {}
+ProfileStore::ProfileStore(const QString &filePath, QObject *parent) : QObject(parent), m_filePath(filePath)
+{
+}
 
 QString ProfileStore::defaultFilePath()
 {
@@ -119,7 +121,8 @@ bool ProfileStore::load()
     for (int n = 2; QFile::exists(aside); ++n)
         aside = m_filePath + u".%1.corrupt"_s.arg(n);
     if (QFile::rename(m_filePath, aside))
-        m_error = tr("The profiles file could not be read: %1 It was kept as %2 and the app starts without profiles.")
+        m_error = tr("The profiles file could not be read: %1 It was kept as %2 and the app starts without "
+                     "profiles.")
                       .arg(parsed.error(), QDir::toNativeSeparators(aside));
     else {
         m_error = tr("The profiles file %1 could not be read: %2 It could not be moved aside either; "
@@ -135,8 +138,9 @@ bool ProfileStore::save()
 {
     m_error.clear();
     if (m_saveBlocked) {
-        m_error = tr("The profiles file %1 could not be read and is left untouched; move it away to save profiles.")
-                      .arg(QDir::toNativeSeparators(m_filePath));
+        m_error =
+            tr("The profiles file %1 could not be read and is left untouched; move it away to save profiles.")
+                .arg(QDir::toNativeSeparators(m_filePath));
         return false;
     }
     if (QFile::exists(m_filePath) && !QFileInfo(m_filePath).isWritable()) {

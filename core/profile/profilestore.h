@@ -7,11 +7,10 @@
 #include "expected.h"
 #include "profile/profile.h"
 
+#include <optional>
 #include <QList>
 #include <QObject>
 #include <QString>
-
-#include <optional>
 
 namespace fenzhang {
 

@@ -30,8 +30,7 @@ SecretStore::Error errorFrom(QKeychain::Error error)
     return SecretStore::Error::Other;
 }
 
-template <typename JobType>
-JobType *makeJob(const QString &service, const QString &key, QObject *parent)
+template <typename JobType> JobType *makeJob(const QString &service, const QString &key, QObject *parent)
 {
     auto *job = new JobType(service, parent);
     job->setAutoDelete(true);
@@ -99,10 +98,10 @@ void SecretStore::writeSecret(const QString &key, const QByteArray &secret)
     connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *finished) {
         const Error error = errorFrom(finished->error());
         noteOutcome(error, finished->errorString());
-        const QString message = error == Error::None
-                                    ? QString()
-                                    : tr("Could not store the secret in the system keychain: %1")
-                                          .arg(finished->errorString());
+        const QString message =
+            error == Error::None
+                ? QString()
+                : tr("Could not store the secret in the system keychain: %1").arg(finished->errorString());
         // The job keeps its copy until it is deleted; make that copy empty now.
         static_cast<QKeychain::WritePasswordJob *>(finished)->setBinaryData({});
         Q_EMIT secretWritten(key, error, message);
@@ -120,9 +119,11 @@ void SecretStore::readSecret(const QString &key)
         if (error == Error::NotFound)
             message = tr("The system keychain holds no secret for this profile; choose the key file again.");
         else if (error != Error::None)
-            message = tr("Could not read the secret from the system keychain: %1").arg(finished->errorString());
-        const QByteArray secret =
-            error == Error::None ? static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData() : QByteArray();
+            message =
+                tr("Could not read the secret from the system keychain: %1").arg(finished->errorString());
+        const QByteArray secret = error == Error::None
+                                      ? static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData()
+                                      : QByteArray();
         Q_EMIT secretRead(key, secret, error, message);
     });
     job->start();
@@ -136,10 +137,10 @@ void SecretStore::deleteSecret(const QString &key)
         noteOutcome(error, finished->errorString());
         if (error == Error::NotFound)
             error = Error::None; // already gone is what was asked
-        const QString message = error == Error::None
-                                    ? QString()
-                                    : tr("Could not remove the secret from the system keychain: %1")
-                                          .arg(finished->errorString());
+        const QString message =
+            error == Error::None
+                ? QString()
+                : tr("Could not remove the secret from the system keychain: %1").arg(finished->errorString());
         Q_EMIT secretDeleted(key, error, message);
     });
     job->start();
@@ -152,8 +153,9 @@ void SecretStore::copySecret(const QString &from, const QString &to)
         const Error error = errorFrom(finished->error());
         noteOutcome(error, finished->errorString());
         if (error != Error::None) {
-            Q_EMIT secretWritten(to, error,
-                                 tr("Could not copy the secret in the system keychain: %1").arg(finished->errorString()));
+            Q_EMIT secretWritten(
+                to, error,
+                tr("Could not copy the secret in the system keychain: %1").arg(finished->errorString()));
             return;
         }
         writeSecret(to, static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData());

@@ -26,7 +26,8 @@ private Q_SLOTS:
         qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(u"data"_s)));
         qputenv("XDG_CACHE_HOME", QFile::encodeName(m_home.filePath(u"cache"_s)));
         QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation).startsWith(m_home.path()));
+        QVERIFY(
+            QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation).startsWith(m_home.path()));
     }
 
     void keychainUnavailable_clearErrorAndNothingInPlainText()

@@ -150,7 +150,8 @@ private Q_SLOTS:
         const QStringList keys = pemProfile().toJson().keys();
         for (const QString &key : keys) {
             QVERIFY2(!key.contains(u"password"_s, Qt::CaseInsensitive), qPrintable(key));
-            QVERIFY2(!key.contains(u"pem"_s, Qt::CaseInsensitive) || key.endsWith(u"File"_s), qPrintable(key));
+            QVERIFY2(!key.contains(u"pem"_s, Qt::CaseInsensitive) || key.endsWith(u"File"_s),
+                     qPrintable(key));
         }
     }
 

@@ -60,13 +60,13 @@ private Q_SLOTS:
         using C = CheckItem::Check;
 
         QTest::newRow("pem-pkcs8") << pem(key, cert) << QByteArray() << allPass;
-        QTest::newRow("pem-pkcs1") << pem(vectorPath(u"merchant_private_key_pkcs1.pem"_s), cert) << QByteArray()
-                                   << allPass;
+        QTest::newRow("pem-pkcs1") << pem(vectorPath(u"merchant_private_key_pkcs1.pem"_s), cert)
+                                   << QByteArray() << allPass;
         QTest::newRow("p12-aes") << p12(vectorPath(u"merchant_certificate.p12"_s)) << QByteArray() << allPass;
         QTest::newRow("p12-legacy") << p12(vectorPath(u"merchant_certificate_legacy.p12"_s)) << QByteArray()
                                     << allPass;
-        QTest::newRow("p12-own-password") << p12(keyFixture(u"custom_password.p12"_s)) << "not-the-mchid"_ba
-                                          << allPass;
+        QTest::newRow("p12-own-password")
+            << p12(keyFixture(u"custom_password.p12"_s)) << "not-the-mchid"_ba << allPass;
         Profile fromKeychain = pem(u"/gone/apiclient_key.pem"_s, cert);
         fromKeychain.secretInKeychain = true;
         QTest::newRow("key-from-keychain") << fromKeychain << readAll(key) << allPass;
@@ -84,22 +84,25 @@ private Q_SLOTS:
         QTest::newRow("rsa1024-from-keychain")
             << pem({}, keyFixture(u"rsa1024_cert.pem"_s)) << readAll(keyFixture(u"rsa1024_key.pem"_s))
             << int(C::KeySize);
-        QTest::newRow("mismatched-cert") << pem(key, keyFixture(u"other_cert.pem"_s)) << QByteArray()
-                                         << int(C::KeyMatchesCertificate);
-        QTest::newRow("p12-wrong-password") << p12(keyFixture(u"custom_password.p12"_s)) << QByteArray()
-                                            << int(C::KeyOpens);
-        QTest::newRow("p12-typed-wrong-password") << p12(vectorPath(u"merchant_certificate.p12"_s)) << "guess"_ba
-                                                  << int(C::KeyOpens);
-        QTest::newRow("p12-truncated") << p12(keyFixture(u"truncated.p12"_s)) << QByteArray() << int(C::KeyOpens);
-        QTest::newRow("garbage-key") << pem(keyFixture(u"garbage.pem"_s), cert) << QByteArray() << int(C::KeyOpens);
+        QTest::newRow("mismatched-cert")
+            << pem(key, keyFixture(u"other_cert.pem"_s)) << QByteArray() << int(C::KeyMatchesCertificate);
+        QTest::newRow("p12-wrong-password")
+            << p12(keyFixture(u"custom_password.p12"_s)) << QByteArray() << int(C::KeyOpens);
+        QTest::newRow("p12-typed-wrong-password")
+            << p12(vectorPath(u"merchant_certificate.p12"_s)) << "guess"_ba << int(C::KeyOpens);
+        QTest::newRow("p12-truncated")
+            << p12(keyFixture(u"truncated.p12"_s)) << QByteArray() << int(C::KeyOpens);
+        QTest::newRow("garbage-key") << pem(keyFixture(u"garbage.pem"_s), cert) << QByteArray()
+                                     << int(C::KeyOpens);
         QTest::newRow("ec-key") << pem(keyFixture(u"ec_key.pem"_s), cert) << QByteArray() << int(C::KeyOpens);
-        QTest::newRow("encrypted-key") << pem(keyFixture(u"encrypted_key.pem"_s), cert) << QByteArray()
-                                       << int(C::KeyOpens);
-        QTest::newRow("public-key-as-private") << pem(vectorPath(u"merchant_public_key.pem"_s), cert) << QByteArray()
-                                               << int(C::KeyOpens);
-        QTest::newRow("garbage-cert") << pem(key, keyFixture(u"garbage.pem"_s)) << QByteArray() << int(C::KeyOpens);
-        QTest::newRow("missing-key-file") << pem(u"/nope/apiclient_key.pem"_s, cert) << QByteArray()
-                                          << int(C::FilesReadable);
+        QTest::newRow("encrypted-key")
+            << pem(keyFixture(u"encrypted_key.pem"_s), cert) << QByteArray() << int(C::KeyOpens);
+        QTest::newRow("public-key-as-private")
+            << pem(vectorPath(u"merchant_public_key.pem"_s), cert) << QByteArray() << int(C::KeyOpens);
+        QTest::newRow("garbage-cert")
+            << pem(key, keyFixture(u"garbage.pem"_s)) << QByteArray() << int(C::KeyOpens);
+        QTest::newRow("missing-key-file")
+            << pem(u"/nope/apiclient_key.pem"_s, cert) << QByteArray() << int(C::FilesReadable);
         Profile missingPub = pem(key, cert);
         missingPub.publicKeyFile = u"/nope/pub_key.pem"_s;
         QTest::newRow("missing-public-key-file") << missingPub << QByteArray() << int(C::FilesReadable);
@@ -137,9 +140,12 @@ private Q_SLOTS:
         }
         QCOMPARE(ProfileChecker::allPassed(items), failedCheck == allPass);
         if (failedCheck == allPass) {
-            QCOMPARE(ProfileChecker::find(items, CheckItem::Check::KeyOpens)->outcome, CheckItem::Outcome::Passed);
-            QCOMPARE(ProfileChecker::find(items, CheckItem::Check::KeySize)->outcome, CheckItem::Outcome::Passed);
-            QVERIFY2(ProfileChecker::find(items, CheckItem::Check::Serial)->detail.contains(serial), qPrintable(all));
+            QCOMPARE(ProfileChecker::find(items, CheckItem::Check::KeyOpens)->outcome,
+                     CheckItem::Outcome::Passed);
+            QCOMPARE(ProfileChecker::find(items, CheckItem::Check::KeySize)->outcome,
+                     CheckItem::Outcome::Passed);
+            QVERIFY2(ProfileChecker::find(items, CheckItem::Check::Serial)->detail.contains(serial),
+                     qPrintable(all));
         }
         // No message gives the key or a password away.
         const QList<QByteArray> needles = secretNeedles(readAll(vectorPath(u"merchant_private_key.pem"_s)),
@@ -154,7 +160,8 @@ private Q_SLOTS:
         QVERIFY(item);
         QVERIFY2(item->detail.contains(u"password"_s, Qt::CaseInsensitive), qPrintable(item->detail));
         // Later merchant checks were not reached rather than passed.
-        QCOMPARE(ProfileChecker::find(items, CheckItem::Check::KeySize)->outcome, CheckItem::Outcome::NotChecked);
+        QCOMPARE(ProfileChecker::find(items, CheckItem::Check::KeySize)->outcome,
+                 CheckItem::Outcome::NotChecked);
     }
 
     void check_rsa1024_namesTheBits()

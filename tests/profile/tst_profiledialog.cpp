@@ -2,8 +2,8 @@
 // dbus-run-session, label keychain) and, with FENZHANG_NO_KEYCHAIN, with no D-Bus at all.
 
 #include "filepathedit.h"
-#include "profiledialog.h"
 #include "profile/secretstore.h"
+#include "profiledialog.h"
 #include "profiletestutil.h"
 
 #include <QCheckBox>
@@ -132,8 +132,8 @@ private Q_SLOTS:
                               << vectorPath(u"merchant_certificate.pem"_s) << QString();
         QTest::newRow("rsa1024") << keyFixture(u"rsa1024_key.pem"_s) << keyFixture(u"rsa1024_cert.pem"_s)
                                  << u"2048"_s;
-        QTest::newRow("mismatch") << vectorPath(u"merchant_private_key.pem"_s) << keyFixture(u"other_cert.pem"_s)
-                                  << u"matches"_s;
+        QTest::newRow("mismatch") << vectorPath(u"merchant_private_key.pem"_s)
+                                  << keyFixture(u"other_cert.pem"_s) << u"matches"_s;
     }
     void checkProfile_listsEveryItem()
     {
@@ -173,7 +173,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(QFile::copy(vectorPath(u"merchant_private_key.pem"_s), dir.filePath(u"apiclient_key.pem"_s)));
-        QVERIFY(QFile::copy(vectorPath(u"merchant_certificate.pem"_s), dir.filePath(u"apiclient_cert.pem"_s)));
+        QVERIFY(
+            QFile::copy(vectorPath(u"merchant_certificate.pem"_s), dir.filePath(u"apiclient_cert.pem"_s)));
         QVERIFY(QFile::copy(vectorPath(u"wechatpay_public_key.pem"_s), dir.filePath(keyId + u".pem"_s)));
         QTest::keyClicks(edit("nameEdit"), u"Imported"_s);
         m_dialog->importFolder(dir.path());

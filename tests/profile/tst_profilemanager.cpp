@@ -1,11 +1,11 @@
 // The profile list dialog with a real store and keychain (inside dbus-run-session, label keychain).
 
 #include "filepathedit.h"
-#include "profiledialog.h"
-#include "profilemanagerdialog.h"
 #include "profile/profilechecker.h"
 #include "profile/profilestore.h"
 #include "profile/secretstore.h"
+#include "profiledialog.h"
+#include "profilemanagerdialog.h"
 #include "profiletestutil.h"
 
 #include <QCheckBox>
@@ -76,8 +76,10 @@ private Q_SLOTS:
         ProfileDialog *editor = m_manager->newProfile();
         QVERIFY(editor);
         QTest::keyClicks(editor->findChild<QLineEdit *>(u"nameEdit"_s), u"Head office"_s);
-        editor->findChild<FilePathEdit *>(u"keyFileEdit"_s)->setPath(vectorPath(u"merchant_private_key.pem"_s));
-        editor->findChild<FilePathEdit *>(u"certFileEdit"_s)->setPath(vectorPath(u"merchant_certificate.pem"_s));
+        editor->findChild<FilePathEdit *>(u"keyFileEdit"_s)
+            ->setPath(vectorPath(u"merchant_private_key.pem"_s));
+        editor->findChild<FilePathEdit *>(u"certFileEdit"_s)
+            ->setPath(vectorPath(u"merchant_certificate.pem"_s));
         QTest::keyClicks(editor->findChild<QLineEdit *>(u"publicKeyIdEdit"_s), keyId);
         editor->findChild<FilePathEdit *>(u"publicKeyFileEdit"_s)
             ->setPath(vectorPath(u"wechatpay_public_key.pem"_s));
@@ -113,8 +115,8 @@ private Q_SLOTS:
 
         m_manager->selectProfile(original.id);
         m_manager->duplicateSelected();
-        QTRY_VERIFY_WITH_TIMEOUT(m_store->byName(u"Shop (copy)"_s) && m_store->byName(u"Shop (copy)"_s)->secretInKeychain,
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_store->byName(u"Shop (copy)"_s) && m_store->byName(u"Shop (copy)"_s)->secretInKeychain, 30000);
         const Profile copy = *m_store->byName(u"Shop (copy)"_s);
         QVERIFY(copy.id != original.id);
         QVERIFY(secretOf(copy) == readAll(vectorPath(u"merchant_private_key.pem"_s)));
@@ -173,8 +175,10 @@ private Q_SLOTS:
         const QtMessageHandler previous = qInstallMessageHandler(collectMessage);
         ProfileDialog *editor = m_manager->newProfile();
         QTest::keyClicks(editor->findChild<QLineEdit *>(u"nameEdit"_s), u"Real key"_s);
-        editor->findChild<FilePathEdit *>(u"keyFileEdit"_s)->setPath(vectorPath(u"merchant_private_key.pem"_s));
-        editor->findChild<FilePathEdit *>(u"certFileEdit"_s)->setPath(vectorPath(u"merchant_certificate.pem"_s));
+        editor->findChild<FilePathEdit *>(u"keyFileEdit"_s)
+            ->setPath(vectorPath(u"merchant_private_key.pem"_s));
+        editor->findChild<FilePathEdit *>(u"certFileEdit"_s)
+            ->setPath(vectorPath(u"merchant_certificate.pem"_s));
         QTest::keyClicks(editor->findChild<QLineEdit *>(u"publicKeyIdEdit"_s), keyId);
         editor->findChild<FilePathEdit *>(u"publicKeyFileEdit"_s)
             ->setPath(vectorPath(u"wechatpay_public_key.pem"_s));
@@ -194,8 +198,9 @@ private Q_SLOTS:
 
         const QList<QByteArray> needles = secretNeedles(readAll(vectorPath(u"merchant_private_key.pem"_s)));
         QCOMPARE(filesWithSecrets(m_dir.path(), needles), QStringList());
-        QCOMPARE(filesWithSecrets(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation), needles),
-                 QStringList());
+        QCOMPARE(
+            filesWithSecrets(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation), needles),
+            QStringList());
         QCOMPARE(secretsIn(g_messages.join(u'\n').toUtf8(), needles), QStringList());
         QCOMPARE(secretsIn(m_manager->statusText().toUtf8(), needles), QStringList());
     }

@@ -41,10 +41,7 @@ void writeFile(const QString &path, const QByteArray &data)
 class TestProfileStore final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-    }
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void init()
     {
@@ -133,10 +130,12 @@ private Q_SLOTS:
     void loadCorruptFile_usesDefaultsAndKeepsFileAside_data()
     {
         QTest::addColumn<QByteArray>("content");
-        QTest::newRow("truncated-json") << R"({"format":"fenzhang-desk-profiles","version":1,"profiles":[{"name":)"_ba;
+        QTest::newRow("truncated-json")
+            << R"({"format":"fenzhang-desk-profiles","version":1,"profiles":[{"name":)"_ba;
         QTest::newRow("binary") << QByteArray("\x00\x01\xff\xfe", 4);
         QTest::newRow("other-json") << R"({"hello":"world"})"_ba;
-        QTest::newRow("newer-version") << R"({"format":"fenzhang-desk-profiles","version":99,"profiles":[]})"_ba;
+        QTest::newRow("newer-version")
+            << R"({"format":"fenzhang-desk-profiles","version":99,"profiles":[]})"_ba;
         QTest::newRow("nameless-profile")
             << R"({"format":"fenzhang-desk-profiles","version":1,"profiles":[{"mchid":"1"}]})"_ba;
     }
@@ -171,7 +170,8 @@ private Q_SLOTS:
         ProfileStore store(m_path, nullptr);
         QVERIFY(store.add(sample(u"A"_s)));
         QVERIFY(store.add(sample(u"B"_s)));
-        const QStringList entries = QDir(QFileInfo(m_path).absolutePath()).entryList(QDir::Files | QDir::Hidden);
+        const QStringList entries =
+            QDir(QFileInfo(m_path).absolutePath()).entryList(QDir::Files | QDir::Hidden);
         QCOMPARE(entries, QStringList{u"profiles.json"_s});
         const QJsonObject root = QJsonDocument::fromJson(readAll(m_path)).object();
         QCOMPARE(root.value(u"format"_s).toString(), u"fenzhang-desk-profiles"_s);
@@ -239,9 +239,10 @@ private Q_SLOTS:
         p12.keyKind = Profile::KeyKind::Pkcs12;
         p12.pkcs12File = keyFixture(u"custom_password.p12"_s);
         QVERIFY(store.add(p12));
-        const QList<QByteArray> needles = secretNeedles(readAll(vectorPath(u"merchant_private_key.pem"_s)),
-                                                        {"not-the-mchid"_ba});
-        const QByteArray exported = store.exportProfiles({store.byName(u"PEM"_s)->id, store.byName(u"P12"_s)->id});
+        const QList<QByteArray> needles =
+            secretNeedles(readAll(vectorPath(u"merchant_private_key.pem"_s)), {"not-the-mchid"_ba});
+        const QByteArray exported =
+            store.exportProfiles({store.byName(u"PEM"_s)->id, store.byName(u"P12"_s)->id});
         QVERIFY(exported.contains("custom_password.p12")); // the needles would be found if present
         QCOMPARE(secretsIn(exported, needles), QStringList());
         QCOMPARE(secretsIn(readAll(m_path), needles), QStringList());

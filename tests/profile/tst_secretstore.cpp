@@ -21,10 +21,7 @@ private Q_SLOTS:
         m_service = u"Fenzhang Desk test "_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
     }
 
-    void defaultService_isFenzhangDesk()
-    {
-        QCOMPARE(SecretStore::defaultService(), u"Fenzhang Desk"_s);
-    }
+    void defaultService_isFenzhangDesk() { QCOMPARE(SecretStore::defaultService(), u"Fenzhang Desk"_s); }
 
     void probe_findsKeychainAvailable()
     {

@@ -1,11 +1,10 @@
 #include "profiledialog.h"
 
-#include "filepathedit.h"
-#include "profilecheckview.h"
-
 #include "crypto/keyloader.h"
+#include "filepathedit.h"
 #include "profile/profileimport.h"
 #include "profile/secretstore.h"
+#include "profilecheckview.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -29,8 +28,10 @@ namespace fenzhang {
 
 namespace {
 
-const char *const p12Filter = QT_TRANSLATE_NOOP("ProfileDialog", "Merchant certificate (*.p12 *.pfx);;All files (*)");
-const char *const pemFilter = QT_TRANSLATE_NOOP("ProfileDialog", "PEM files (*.pem *.crt *.cer);;All files (*)");
+const char *const p12Filter =
+    QT_TRANSLATE_NOOP("ProfileDialog", "Merchant certificate (*.p12 *.pfx);;All files (*)");
+const char *const pemFilter =
+    QT_TRANSLATE_NOOP("ProfileDialog", "PEM files (*.pem *.crt *.cer);;All files (*)");
 
 QStringList linesOf(const QString &text)
 {
@@ -77,7 +78,8 @@ ProfileDialog::ProfileDialog(SecretStore *secrets, QWidget *parent) : QDialog(pa
                 finishAccept(m_pendingProfile);
             });
     connect(m_secrets, &SecretStore::secretRead, this,
-            [this](const QString &key, const QByteArray &secret, SecretStore::Error error, const QString &message) {
+            [this](const QString &key, const QByteArray &secret, SecretStore::Error error,
+                   const QString &message) {
                 if (key != m_pendingKey)
                     return;
                 m_pendingKey.clear();
@@ -197,7 +199,8 @@ QWidget *ProfileDialog::buildKeyGroup()
     form->addRow(tr("p12 password:"), m_p12Password);
     form->addRow(tr("Private key:"), m_keyFile);
     form->addRow(tr("Certificate:"), m_certFile);
-    m_p12Widgets = {m_p12File, m_p12Password, form->labelForField(m_p12File), form->labelForField(m_p12Password)};
+    m_p12Widgets = {m_p12File, m_p12Password, form->labelForField(m_p12File),
+                    form->labelForField(m_p12Password)};
     m_pemWidgets = {m_keyFile, m_certFile, form->labelForField(m_keyFile), form->labelForField(m_certFile)};
     form->addRow(tr("Certificate serial:"), m_serial);
     form->addRow(QString(), m_serialNote);
@@ -225,7 +228,8 @@ QWidget *ProfileDialog::buildWechatPayGroup()
     m_publicKeyFile->setPlaceholderText(u"pub_key.pem"_s);
     m_platformCerts = new QPlainTextEdit;
     m_platformCerts->setObjectName(u"platformCertsEdit"_s);
-    m_platformCerts->setPlaceholderText(tr("Optional, one file per line (older accounts without a public key)"));
+    m_platformCerts->setPlaceholderText(
+        tr("Optional, one file per line (older accounts without a public key)"));
     m_platformCerts->setMaximumHeight(60);
     form->addRow(tr("Public key id:"), m_publicKeyId);
     form->addRow(tr("Public key file:"), m_publicKeyFile);
@@ -304,9 +308,9 @@ Profile ProfileDialog::profile() const
     if (p.keyKind == Profile::KeyKind::PemFiles)
         p.secretInKeychain = keychain;
     else // a p12 opened with the mchid has no secret to keep
-        p.secretInKeychain = keychain
-                             && (!m_p12Password->text().isEmpty()
-                                 || (m_original.secretInKeychain && m_original.keyKind == Profile::KeyKind::Pkcs12));
+        p.secretInKeychain =
+            keychain && (!m_p12Password->text().isEmpty() ||
+                         (m_original.secretInKeychain && m_original.keyKind == Profile::KeyKind::Pkcs12));
     p.publicKeyId = m_publicKeyId->text().trimmed();
     p.publicKeyFile = m_publicKeyFile->path();
     p.platformCertificateFiles = linesOf(m_platformCerts->toPlainText());
@@ -325,8 +329,8 @@ void ProfileDialog::setTakenNames(const QStringList &names)
 
 void ProfileDialog::browseFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder with the merchant's certificate files"),
-                                                             QDir::homePath());
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Folder with the merchant's certificate files"), QDir::homePath());
     if (!folder.isEmpty())
         importFolder(folder);
 }
@@ -335,9 +339,10 @@ void ProfileDialog::importFolder(const QString &folder)
 {
     const ImportedFiles files = ProfileImport::scanFolder(folder);
     if (files.isEmpty()) {
-        m_serialNote->setText(tr("No WeChat Pay files were found in %1 (apiclient_cert.p12, apiclient_key.pem, "
-                                 "apiclient_cert.pem, pub_key.pem).")
-                                  .arg(QDir::toNativeSeparators(folder)));
+        m_serialNote->setText(
+            tr("No WeChat Pay files were found in %1 (apiclient_cert.p12, apiclient_key.pem, "
+               "apiclient_cert.pem, pub_key.pem).")
+                .arg(QDir::toNativeSeparators(folder)));
         return;
     }
     Profile p = profile();
@@ -420,14 +425,15 @@ void ProfileDialog::revalidate()
     }
     m_problems = p.validate();
     for (const QString &taken : std::as_const(m_takenNames)) {
-        if (taken.compare(p.name, Qt::CaseInsensitive) == 0 && taken.compare(m_original.name, Qt::CaseInsensitive) != 0)
+        if (taken.compare(p.name, Qt::CaseInsensitive) == 0 &&
+            taken.compare(m_original.name, Qt::CaseInsensitive) != 0)
             m_problems.append(tr("There is already a profile named \"%1\".").arg(p.name));
     }
     const bool fromCertificate = p.keyKind == Profile::KeyKind::Pkcs12 || !p.certificateFile.isEmpty();
     if (fromCertificate && (!p.pkcs12File.isEmpty() || !p.certificateFile.isEmpty()) && p.serialNo.isEmpty())
         m_problems.append(tr("The certificate could not be read: %1").arg(m_serialNote->text()));
-    if (p.keyKind == Profile::KeyKind::PemFiles && p.secretInKeychain && p.privateKeyFile.isEmpty()
-        && !m_original.secretInKeychain)
+    if (p.keyKind == Profile::KeyKind::PemFiles && p.secretInKeychain && p.privateKeyFile.isEmpty() &&
+        !m_original.secretInKeychain)
         m_problems.append(tr("Choose the private key file to put into the keychain."));
 
     QStringList bullets;
@@ -443,8 +449,8 @@ bool ProfileDialog::secretNeedsWriting(const Profile &p) const
         return false;
     if (p.keyKind == Profile::KeyKind::Pkcs12)
         return !m_p12Password->text().isEmpty();
-    return !m_original.secretInKeychain || m_original.keyKind != Profile::KeyKind::PemFiles
-           || m_original.privateKeyFile != p.privateKeyFile;
+    return !m_original.secretInKeychain || m_original.keyKind != Profile::KeyKind::PemFiles ||
+           m_original.privateKeyFile != p.privateKeyFile;
 }
 
 QByteArray ProfileDialog::secretForUse(const Profile &p) const

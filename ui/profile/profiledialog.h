@@ -72,7 +72,7 @@ private:
     QStringList m_problems;
     QList<CheckItem> m_checkResults;
     Profile m_checkedProfile; // what m_checkResults are about
-    QString m_pendingKey; // keychain entry an operation is running for
+    QString m_pendingKey;     // keychain entry an operation is running for
     Profile m_pendingProfile; // saved once that operation succeeds
     bool m_updating = false;
 

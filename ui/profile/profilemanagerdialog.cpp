@@ -1,9 +1,8 @@
 #include "profilemanagerdialog.h"
 
-#include "profiledialog.h"
-
 #include "profile/profilestore.h"
 #include "profile/secretstore.h"
+#include "profiledialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -196,21 +195,22 @@ void ProfileManagerDialog::duplicateSelected()
     m_store->update(pending);
     const QString target = secretKeyFor(*copy);
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_secrets, &SecretStore::secretWritten, this,
-                          [this, connection, target, copy](const QString &key, SecretStore::Error error,
-                                                           const QString &message) {
-                              if (key != target)
-                                  return;
-                              disconnect(*connection);
-                              if (error != SecretStore::Error::None) {
-                                  showStatus(tr("\"%1\" was created without the secret: %2").arg(copy->name, message));
-                                  return;
-                              }
-                              if (auto current = m_store->byId(copy->id)) {
-                                  current->secretInKeychain = true;
-                                  m_store->update(*current);
-                              }
-                          });
+    *connection =
+        connect(m_secrets, &SecretStore::secretWritten, this,
+                [this, connection, target, copy](const QString &key, SecretStore::Error error,
+                                                 const QString &message) {
+                    if (key != target)
+                        return;
+                    disconnect(*connection);
+                    if (error != SecretStore::Error::None) {
+                        showStatus(tr("\"%1\" was created without the secret: %2").arg(copy->name, message));
+                        return;
+                    }
+                    if (auto current = m_store->byId(copy->id)) {
+                        current->secretInKeychain = true;
+                        m_store->update(*current);
+                    }
+                });
     m_secrets->copySecret(secretKeyFor(*original), target);
 }
 
@@ -219,9 +219,10 @@ void ProfileManagerDialog::deleteSelected()
     const auto profile = m_store->byId(selectedId());
     if (!profile)
         return;
-    if (!m_confirm(tr("Delete the profile \"%1\"? Its key files stay where they are; a key kept in the system "
-                      "keychain for it is removed.")
-                       .arg(profile->name)))
+    if (!m_confirm(
+            tr("Delete the profile \"%1\"? Its key files stay where they are; a key kept in the system "
+               "keychain for it is removed.")
+                .arg(profile->name)))
         return;
     if (!m_store->remove(profile->id)) {
         showStatus(m_store->errorString());
@@ -289,15 +290,16 @@ void ProfileManagerDialog::exportChosen()
     const auto profile = m_store->byId(selectedId());
     if (!profile)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export profile"),
-                                                      QDir::home().filePath(profile->name + u".json"_s), tr(jsonFilter));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export profile"), QDir::home().filePath(profile->name + u".json"_s), tr(jsonFilter));
     if (!path.isEmpty())
         exportTo(path, {profile->id});
 }
 
 void ProfileManagerDialog::importChosen()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import profiles"), QDir::homePath(), tr(jsonFilter));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import profiles"), QDir::homePath(), tr(jsonFilter));
     if (!path.isEmpty())
         importFrom(path);
 }

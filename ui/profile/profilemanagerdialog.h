@@ -4,9 +4,8 @@
 // default, and JSON import/export (without secrets). Keeps the keychain in step: a deleted
 // profile's secret is removed, a duplicated one's is copied.
 
-#include <QDialog>
-
 #include <functional>
+#include <QDialog>
 
 class QLabel;
 class QListWidget;
