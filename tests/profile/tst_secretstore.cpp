@@ -1,6 +1,8 @@
 // Runs against a real Secret Service: inside dbus-run-session after
 // `printf PASS | gnome-keyring-daemon --unlock --components=secrets` (tools/dev test does this).
 
+#include "crypto/credentials.h"
+#include "profile/profileconnector.h"
 #include "profile/secretstore.h"
 #include "profiletestutil.h"
 
@@ -103,9 +105,60 @@ private Q_SLOTS:
         QVERIFY(!written.first().at(2).toString().isEmpty());
     }
 
+    void connector_keyFromKeychain_buildsSettings()
+    {
+        SecretStore store(m_service, nullptr);
+        ProfileConnector connector(&store);
+        Profile profile = Profile::create(u"Shop"_s);
+        profile.mchid = u"1900000001"_s;
+        profile.privateKeyFile = u"/moved/apiclient_key.pem"_s;
+        profile.certificateFile = vectorPath(u"merchant_certificate.pem"_s);
+        profile.secretInKeychain = true;
+        const QByteArray pem = readAll(vectorPath(u"merchant_private_key.pem"_s));
+
+        QSignalSpy ready(&connector, &ProfileConnector::ready);
+        QSignalSpy failed(&connector, &ProfileConnector::failed);
+        // Not stored yet: a clear failure.
+        connector.prepare(profile);
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(failed.first().at(0).toString(), profile.id);
+        QVERIFY(failed.first().at(1).toString().contains(u"Shop"_s));
+
+        QSignalSpy written(&store, &SecretStore::secretWritten);
+        store.writeSecret(secretKeyFor(profile), pem);
+        QVERIFY(written.wait(30000));
+        connector.prepare(profile);
+        QVERIFY(ready.wait(30000));
+        const auto settings = ready.first().at(1).value<ConnectionSettings>();
+        QVERIFY(settings.merchant.privateKeyPem == pem);
+        auto credentials = MerchantCredentials::load(settings.merchant);
+        QVERIFY2(credentials, qPrintable(credentials ? QString() : credentials.error().message));
+
+        QSignalSpy deleted(&store, &SecretStore::secretDeleted);
+        store.deleteSecret(secretKeyFor(profile));
+        QVERIFY(deleted.wait(30000));
+    }
+
+    void connector_withoutKeychain_answersAtOnce()
+    {
+        SecretStore store(m_service, nullptr);
+        ProfileConnector connector(&store);
+        Profile profile = Profile::create(u"File"_s);
+        profile.mchid = u"1900000001"_s;
+        profile.privateKeyFile = vectorPath(u"merchant_private_key.pem"_s);
+        QSignalSpy ready(&connector, &ProfileConnector::ready);
+        connector.prepare(profile);
+        QCOMPARE(ready.count(), 1);
+        const auto settings = ready.first().at(1).value<ConnectionSettings>();
+        QCOMPARE(settings.merchant.privateKeyFile, profile.privateKeyFile);
+        QVERIFY(settings.merchant.privateKeyPem.isEmpty());
+    }
+
 private:
     QString m_service;
 };
+
+Q_DECLARE_METATYPE(fenzhang::ConnectionSettings)
 
 QTEST_GUILESS_MAIN(TestSecretStore)
 #include "tst_secretstore.moc"
