@@ -123,6 +123,26 @@ private Q_SLOTS:
             QVERIFY(!label->text().contains(u"not-the-mchid"_s));
     }
 
+    void p12PasswordInKeychain_editWithoutRetyping()
+    {
+        Profile stored = Profile::create(u"Stored"_s);
+        stored.mchid = mchid;
+        stored.keyKind = Profile::KeyKind::Pkcs12;
+        stored.pkcs12File = keyFixture(u"custom_password.p12"_s);
+        stored.serialNo = serial;
+        stored.secretInKeychain = true;
+        stored.publicKeyId = keyId;
+        stored.publicKeyFile = vectorPath(u"wechatpay_public_key.pem"_s);
+        m_dialog->setProfile(stored);
+        QCOMPARE(edit("serialEdit")->text(), serial);
+        QVERIFY2(!problems().contains(u"certificate could not be read"_s), qPrintable(problems()));
+        // Another p12 file needs its password again.
+        path("p12FileEdit")->setPath(vectorPath(u"merchant_certificate.p12"_s));
+        QCOMPARE(edit("serialEdit")->text(), serial); // this one opens with the mchid
+        path("p12FileEdit")->setPath(keyFixture(u"truncated.p12"_s));
+        QVERIFY(edit("serialEdit")->text().isEmpty());
+    }
+
     void checkProfile_listsEveryItem_data()
     {
         QTest::addColumn<QString>("key");

@@ -389,7 +389,17 @@ void ProfileDialog::updateDerived()
         if (p.mchid.isEmpty() && p.keyKind == Profile::KeyKind::PemFiles)
             m_mchid->setText(ProfileImport::mchidFromCertificate(p));
         auto serial = ProfileImport::deriveSerial(profile(), m_p12Password->text());
-        if (serial) {
+        // A p12 whose password is in the keychain: the serial read when it was saved still holds.
+        const bool passwordInKeychain =
+            p.keyKind == Profile::KeyKind::Pkcs12 && m_p12Password->text().isEmpty() &&
+            m_original.secretInKeychain && m_original.keyKind == Profile::KeyKind::Pkcs12 &&
+            m_original.pkcs12File == p.pkcs12File && !m_original.serialNo.isEmpty();
+        if (!serial && passwordInKeychain) {
+            m_serial->setText(m_original.serialNo);
+            m_serialNote->setText(
+                tr("Read from the certificate when the profile was saved (its password is in "
+                   "the system keychain)."));
+        } else if (serial) {
             m_serial->setText(*serial);
             m_serialNote->setText(tr("Read from the certificate."));
         } else {
@@ -510,7 +520,9 @@ void ProfileDialog::accept()
         m_secrets->writeSecret(m_pendingKey, secret);
         return;
     }
-    if (m_original.secretInKeychain && !p.secretInKeychain) {
+    // With no keychain reachable there is nothing to remove from; the profile falls back to its key file.
+    if (m_original.secretInKeychain && !p.secretInKeychain &&
+        m_secrets->status() != SecretStore::Status::Unavailable) {
         m_pendingKey = secretKeyFor(p);
         m_pendingProfile = p;
         setBusy(true);
