@@ -5,6 +5,7 @@
 #include "profile/profileimport.h"
 #include "profile/secretstore.h"
 #include "profilecheckview.h"
+#include "wechatpaysettingswidget.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -15,11 +16,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
-#include <QSpinBox>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -32,17 +31,6 @@ const char *const p12Filter =
     QT_TRANSLATE_NOOP("ProfileDialog", "Merchant certificate (*.p12 *.pfx);;All files (*)");
 const char *const pemFilter =
     QT_TRANSLATE_NOOP("ProfileDialog", "PEM files (*.pem *.crt *.cer);;All files (*)");
-
-QStringList linesOf(const QString &text)
-{
-    QStringList lines;
-    const QStringList raw = text.split(u'\n');
-    for (const QString &line : raw) {
-        if (!line.trimmed().isEmpty())
-            lines.append(QDir::fromNativeSeparators(line.trimmed()));
-    }
-    return lines;
-}
 
 } // namespace
 
@@ -112,8 +100,8 @@ void ProfileDialog::buildUi()
     merchantForm->addRow(tr("&Merchant id (mchid):"), m_mchid);
     layout->addWidget(merchant);
     layout->addWidget(buildKeyGroup());
-    layout->addWidget(buildWechatPayGroup());
-    layout->addWidget(buildConnectionGroup());
+    m_wechatPay = new WechatPaySettingsWidget;
+    layout->addWidget(m_wechatPay);
 
     m_problemsLabel = new QLabel;
     m_problemsLabel->setObjectName(u"problemsLabel"_s);
@@ -142,16 +130,13 @@ void ProfileDialog::buildUi()
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
     connect(m_checkButton, &QPushButton::clicked, this, &ProfileDialog::checkProfile);
-    for (QLineEdit *edit : {m_name, m_primaryUrl, m_backupUrl, m_publicKeyId})
+    for (QLineEdit *edit : {m_name})
         connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::revalidate);
     for (QLineEdit *edit : {m_mchid, m_p12Password, m_serial})
         connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::updateDerived);
     for (FilePathEdit *edit : {m_p12File, m_keyFile, m_certFile})
         connect(edit, &FilePathEdit::pathChanged, this, &ProfileDialog::updateDerived);
-    for (FilePathEdit *edit : {m_publicKeyFile, m_caFile})
-        connect(edit, &FilePathEdit::pathChanged, this, &ProfileDialog::revalidate);
-    connect(m_platformCerts, &QPlainTextEdit::textChanged, this, &ProfileDialog::revalidate);
-    connect(m_timeout, &QSpinBox::valueChanged, this, &ProfileDialog::revalidate);
+    connect(m_wechatPay, &WechatPaySettingsWidget::changed, this, &ProfileDialog::revalidate);
     connect(m_keychain, &QCheckBox::toggled, this, &ProfileDialog::revalidate);
     connect(m_p12Radio, &QRadioButton::toggled, this, &ProfileDialog::updateKeyKind);
 }
@@ -215,52 +200,6 @@ QWidget *ProfileDialog::buildKeyGroup()
     return group;
 }
 
-QWidget *ProfileDialog::buildWechatPayGroup()
-{
-    auto *group = new QGroupBox(tr("WeChat Pay public key (verifies answers)"));
-    auto *form = new QFormLayout(group);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    m_publicKeyId = new QLineEdit;
-    m_publicKeyId->setObjectName(u"publicKeyIdEdit"_s);
-    m_publicKeyId->setPlaceholderText(u"PUB_KEY_ID_…"_s);
-    m_publicKeyFile = new FilePathEdit(tr(pemFilter));
-    m_publicKeyFile->setObjectName(u"publicKeyFileEdit"_s);
-    m_publicKeyFile->setPlaceholderText(u"pub_key.pem"_s);
-    m_platformCerts = new QPlainTextEdit;
-    m_platformCerts->setObjectName(u"platformCertsEdit"_s);
-    m_platformCerts->setPlaceholderText(
-        tr("Optional, one file per line (older accounts without a public key)"));
-    m_platformCerts->setMaximumHeight(60);
-    form->addRow(tr("Public key id:"), m_publicKeyId);
-    form->addRow(tr("Public key file:"), m_publicKeyFile);
-    form->addRow(tr("Platform certificates:"), m_platformCerts);
-    return group;
-}
-
-QWidget *ProfileDialog::buildConnectionGroup()
-{
-    auto *group = new QGroupBox(tr("Connection"));
-    auto *form = new QFormLayout(group);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    m_primaryUrl = new QLineEdit;
-    m_primaryUrl->setObjectName(u"primaryUrlEdit"_s);
-    m_backupUrl = new QLineEdit;
-    m_backupUrl->setObjectName(u"backupUrlEdit"_s);
-    m_backupUrl->setPlaceholderText(tr("Empty: no backup host"));
-    m_timeout = new QSpinBox;
-    m_timeout->setObjectName(u"timeoutSpin"_s);
-    m_timeout->setRange(Profile::minimumTimeoutMs / 1000, Profile::maximumTimeoutMs / 1000);
-    m_timeout->setSuffix(tr(" s"));
-    m_caFile = new FilePathEdit(tr(pemFilter));
-    m_caFile->setObjectName(u"caFileEdit"_s);
-    m_caFile->setPlaceholderText(tr("Optional: an extra trusted CA (company proxy)"));
-    form->addRow(tr("Primary host:"), m_primaryUrl);
-    form->addRow(tr("Backup host:"), m_backupUrl);
-    form->addRow(tr("Timeout:"), m_timeout);
-    form->addRow(tr("Extra CA:"), m_caFile);
-    return group;
-}
-
 void ProfileDialog::setProfile(const Profile &profile)
 {
     m_original = profile;
@@ -277,16 +216,7 @@ void ProfileDialog::setProfile(const Profile &profile)
     m_serial->setText(profile.serialNo);
     // A new profile offers the keychain; an existing one shows what it has.
     m_keychain->setChecked(profile.name.isEmpty() || profile.secretInKeychain);
-    m_publicKeyId->setText(profile.publicKeyId);
-    m_publicKeyFile->setPath(profile.publicKeyFile);
-    QStringList certs;
-    for (const QString &path : profile.platformCertificateFiles)
-        certs.append(QDir::toNativeSeparators(path));
-    m_platformCerts->setPlainText(certs.join(u'\n'));
-    m_primaryUrl->setText(profile.primaryUrl.toString());
-    m_backupUrl->setText(profile.backupUrl.toString());
-    m_timeout->setValue(profile.timeoutMs / 1000);
-    m_caFile->setPath(profile.caFile);
+    m_wechatPay->setFrom(profile);
     m_checkView->clear();
     m_checkResults.clear();
     m_updating = false;
@@ -311,13 +241,7 @@ Profile ProfileDialog::profile() const
         p.secretInKeychain =
             keychain && (!m_p12Password->text().isEmpty() ||
                          (m_original.secretInKeychain && m_original.keyKind == Profile::KeyKind::Pkcs12));
-    p.publicKeyId = m_publicKeyId->text().trimmed();
-    p.publicKeyFile = m_publicKeyFile->path();
-    p.platformCertificateFiles = linesOf(m_platformCerts->toPlainText());
-    p.primaryUrl = QUrl(m_primaryUrl->text().trimmed());
-    p.backupUrl = QUrl(m_backupUrl->text().trimmed());
-    p.timeoutMs = m_timeout->value() * 1000;
-    p.caFile = m_caFile->path();
+    m_wechatPay->applyTo(p);
     return result() == QDialog::Accepted ? m_saved : p;
 }
 

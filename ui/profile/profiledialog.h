@@ -14,15 +14,14 @@ class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
-class QSpinBox;
 
 namespace fenzhang {
 
 class FilePathEdit;
 class ProfileCheckView;
+class WechatPaySettingsWidget;
 class SecretStore;
 
 class ProfileDialog final : public QDialog {
@@ -52,8 +51,6 @@ Q_SIGNALS:
 private:
     void buildUi();
     QWidget *buildKeyGroup();
-    QWidget *buildWechatPayGroup();
-    QWidget *buildConnectionGroup();
     void browseFolder();
     void updateKeyKind();
     void updateDerived();
@@ -88,13 +85,7 @@ private:
     QLabel *m_serialNote;
     QCheckBox *m_keychain;
     QLabel *m_keychainStatus;
-    QLineEdit *m_publicKeyId;
-    FilePathEdit *m_publicKeyFile;
-    QPlainTextEdit *m_platformCerts;
-    QLineEdit *m_primaryUrl;
-    QLineEdit *m_backupUrl;
-    QSpinBox *m_timeout;
-    FilePathEdit *m_caFile;
+    WechatPaySettingsWidget *m_wechatPay;
     QLabel *m_problemsLabel;
     QPushButton *m_checkButton;
     ProfileCheckView *m_checkView;
