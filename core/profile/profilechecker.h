@@ -22,6 +22,7 @@ struct CheckItem {
         Serial,
         PublicKeyId,   // well-formed PUB_KEY_ID_...
         WechatPayKeys, // the public key / platform certificates load
+        KnownLookup,   // optional, by ProfileLookupCheck: a known order looked up end to end
     };
     enum class Outcome { Passed, Failed, NotChecked };
 
