@@ -89,7 +89,8 @@ void ProfileLookupCheck::finish(CheckItem::Outcome outcome, const QString &detai
         m_owner->deleteLater(); // not now: the job's signal is still being delivered
         m_owner = nullptr;
     }
-    Q_EMIT finished(CheckItem{CheckItem::Check::KnownLookup, outcome, tr("A known order can be looked up"), detail});
+    Q_EMIT finished(
+        CheckItem{CheckItem::Check::KnownLookup, outcome, tr("A known order can be looked up"), detail});
 }
 
 } // namespace fenzhang

@@ -5,6 +5,9 @@
 #include "profile/secretstore.h"
 #include "profiledialog.h"
 #include "profiletestutil.h"
+#ifdef FENZHANG_HAVE_SANDBOX
+#include "sandboxfixture.h"
+#endif
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -205,6 +208,47 @@ private Q_SLOTS:
         QCOMPARE(path("keyFileEdit")->path(), dir.filePath(u"apiclient_key.pem"_s));
         QVERIFY2(m_dialog->problems().isEmpty(), qPrintable(problems()));
     }
+
+#ifdef FENZHANG_HAVE_SANDBOX
+    void checkProfile_knownOrder_looksItUp_data()
+    {
+        QTest::addColumn<QString>("scenario"); // empty: the sandbox's sample order
+        QTest::addColumn<bool>("breakKey");
+        QTest::addColumn<QString>("result");
+        QTest::newRow("found") << QString() << false << u"Passed"_s;
+        QTest::newRow("unknown") << u"SCN-404"_s << false << u"Failed"_s;
+        QTest::newRow("offline-check-failed") << QString() << true << u"Not checked"_s;
+    }
+    void checkProfile_knownOrder_looksItUp()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(bool, breakKey);
+        QFETCH(QString, result);
+        testing::SandboxFixture sandbox;
+        QVERIFY(sandbox.start());
+        QTest::keyClicks(edit("nameEdit"), u"Sandbox"_s);
+        QTest::keyClicks(edit("mchidEdit"), sandbox.infoString("mchid"));
+        choosePem(breakKey ? keyFixture(u"rsa1024_key.pem"_s) : sandbox.infoString("merchant_private_key"),
+                  sandbox.infoString("merchant_certificate"));
+        QTest::keyClicks(edit("publicKeyIdEdit"), sandbox.infoString("wechatpay_public_key_id"));
+        path("publicKeyFileEdit")->setPath(sandbox.infoString("wechatpay_public_key"));
+        edit("primaryUrlEdit")->setText(sandbox.server->url().toString());
+        edit("backupUrlEdit")->clear();
+        const OrderQuery order = scenario.isEmpty() ? sandbox.sampleOrder() : sandbox.scenarioOrder(scenario);
+        QTest::keyClicks(edit("knownSubMchidEdit"), order.subMchid);
+        QTest::keyClicks(edit("knownTransactionIdEdit"), order.transactionId);
+        QTest::keyClicks(edit("knownOutOrderNoEdit"), order.outOrderNo);
+
+        QSignalSpy finished(m_dialog, &ProfileDialog::checkFinished);
+        QTest::mouseClick(m_dialog->findChild<QPushButton *>(u"checkButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        auto *view = m_dialog->findChild<QTreeWidget *>(u"checkView"_s);
+        QCOMPARE(view->topLevelItemCount(), 9);
+        QTreeWidgetItem *last = view->topLevelItem(8);
+        QVERIFY2(last->text(1) == result, qPrintable(last->text(2)));
+        QVERIFY(m_dialog->findChild<QPushButton *>(u"checkButton"_s)->isEnabled());
+    }
+#endif
 
 #ifndef FENZHANG_NO_KEYCHAIN
     void accept_storesKeyInKeychain_thenEditingOffRemovesIt()

@@ -30,17 +30,19 @@ private Q_SLOTS:
         QTest::addColumn<int>("outcome");
         QTest::addColumn<QString>("detail"); // a piece of the expected explanation
         QTest::newRow("known-order") << QString() << int(CheckItem::Outcome::Passed) << u"verified"_s;
-        QTest::newRow("unknown-order") << u"SCN-404"_s << int(CheckItem::Outcome::Failed) << u"does not know"_s;
-        QTest::newRow("tampered-answer") << u"SCN-TAMPER"_s << int(CheckItem::Outcome::Failed)
-                                         << u"did not verify"_s;
-        QTest::newRow("other-merchant-key") << u"key"_s << int(CheckItem::Outcome::Failed)
-                                            << u"refused the signature"_s;
-        QTest::newRow("other-public-key-id") << u"keyid"_s << int(CheckItem::Outcome::Failed)
-                                             << u"did not verify"_s;
-        QTest::newRow("host-down") << u"host"_s << int(CheckItem::Outcome::Failed) << u"could not be reached"_s;
+        QTest::newRow("unknown-order")
+            << u"SCN-404"_s << int(CheckItem::Outcome::Failed) << u"does not know"_s;
+        QTest::newRow("tampered-answer")
+            << u"SCN-TAMPER"_s << int(CheckItem::Outcome::Failed) << u"did not verify"_s;
+        QTest::newRow("other-merchant-key")
+            << u"key"_s << int(CheckItem::Outcome::Failed) << u"refused the signature"_s;
+        QTest::newRow("other-public-key-id")
+            << u"keyid"_s << int(CheckItem::Outcome::Failed) << u"did not verify"_s;
+        QTest::newRow("host-down") << u"host"_s << int(CheckItem::Outcome::Failed)
+                                   << u"could not be reached"_s;
         QTest::newRow("invalid-number") << u"invalid"_s << int(CheckItem::Outcome::Failed) << u"not valid"_s;
-        QTest::newRow("key-unreadable") << u"nokey"_s << int(CheckItem::Outcome::Failed)
-                                        << u"apiclient_key.pem"_s;
+        QTest::newRow("key-unreadable")
+            << u"nokey"_s << int(CheckItem::Outcome::Failed) << u"apiclient_key.pem"_s;
     }
     void lookup()
     {
@@ -73,7 +75,8 @@ private Q_SLOTS:
         QVERIFY2(item.detail.contains(detail), qPrintable(item.detail));
         QVERIFY(!item.title.isEmpty());
         // The key never shows in the explanation.
-        const QList<QByteArray> needles = secretNeedles(readAll(m_sandbox.infoString("merchant_private_key")));
+        const QList<QByteArray> needles =
+            secretNeedles(readAll(m_sandbox.infoString("merchant_private_key")));
         QCOMPARE(secretsIn(item.detail.toUtf8(), needles), QStringList());
     }
 

@@ -2,7 +2,9 @@
 
 #include "crypto/keyloader.h"
 #include "filepathedit.h"
+#include "knownorderbox.h"
 #include "profile/profileimport.h"
+#include "profile/profilelookupcheck.h"
 #include "profile/secretstore.h"
 #include "profilecheckview.h"
 #include "wechatpaysettingswidget.h"
@@ -77,6 +79,9 @@ ProfileDialog::ProfileDialog(SecretStore *secrets, QWidget *parent) : QDialog(pa
                     m_problemsLabel->setText(message);
             });
 
+    m_lookupCheck = new ProfileLookupCheck(this);
+    connect(m_lookupCheck, &ProfileLookupCheck::finished, this, &ProfileDialog::lookupFinished);
+
     setProfile(Profile::create(QString()));
     if (m_secrets->status() == SecretStore::Status::Unknown)
         m_secrets->probe();
@@ -113,6 +118,8 @@ void ProfileDialog::buildUi()
     m_checkButton->setObjectName(u"checkButton"_s);
     m_checkView = new ProfileCheckView;
     m_checkView->setObjectName(u"checkView"_s);
+    m_knownOrder = new KnownOrderBox;
+    layout->addWidget(m_knownOrder);
     layout->addWidget(m_checkButton, 0, Qt::AlignLeft);
     layout->addWidget(m_checkView);
 
@@ -410,7 +417,30 @@ void ProfileDialog::runCheck(const Profile &p, const QByteArray &secret)
 {
     m_checkResults = ProfileChecker::check(p, secret);
     m_checkedProfile = p;
+    if (!m_knownOrder->isEmpty()) {
+        if (ProfileChecker::allPassed(m_checkResults)) {
+            m_checkView->showItems(m_checkResults);
+            m_checkButton->setEnabled(false);
+            m_problemsLabel->setText(tr("Looking up the known order…"));
+            m_lookupCheck->start(p.toConnectionSettings(secret), m_knownOrder->query());
+            return;
+        }
+        m_checkResults.append({CheckItem::Check::KnownLookup, CheckItem::Outcome::NotChecked,
+                               tr("A known order can be looked up"),
+                               tr("Not checked: an earlier check failed.")});
+    }
     m_checkView->showItems(m_checkResults);
+    Q_EMIT checkFinished();
+}
+
+void ProfileDialog::lookupFinished(const CheckItem &item)
+{
+    m_checkButton->setEnabled(m_pendingKey.isEmpty());
+    revalidate(); // clears the offline results if the profile was edited meanwhile
+    if (!m_checkResults.isEmpty()) {
+        m_checkResults.append(item);
+        m_checkView->showItems(m_checkResults);
+    }
     Q_EMIT checkFinished();
 }
 

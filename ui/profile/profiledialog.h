@@ -20,6 +20,8 @@ class QRadioButton;
 namespace fenzhang {
 
 class FilePathEdit;
+class KnownOrderBox;
+class ProfileLookupCheck;
 class ProfileCheckView;
 class WechatPaySettingsWidget;
 class SecretStore;
@@ -59,6 +61,7 @@ private:
     bool secretNeedsWriting(const Profile &profile) const;
     QByteArray secretForUse(const Profile &profile) const;
     void runCheck(const Profile &profile, const QByteArray &secret);
+    void lookupFinished(const CheckItem &item);
     void finishAccept(const Profile &profile);
     void setBusy(bool busy);
 
@@ -86,6 +89,8 @@ private:
     QCheckBox *m_keychain;
     QLabel *m_keychainStatus;
     WechatPaySettingsWidget *m_wechatPay;
+    KnownOrderBox *m_knownOrder;
+    ProfileLookupCheck *m_lookupCheck;
     QLabel *m_problemsLabel;
     QPushButton *m_checkButton;
     ProfileCheckView *m_checkView;
