@@ -59,6 +59,7 @@ void TestBatchImporter::importFile_eachEncoding_data()
     QTest::newRow("utf-8") << dataFile("orders_utf8.csv") << TextDecoding::Encoding::Utf8;
     QTest::newRow("utf-8 bom") << dataFile("orders_utf8_bom.csv") << TextDecoding::Encoding::Utf8Bom;
     QTest::newRow("gb18030") << dataFile("orders_gb18030.csv") << TextDecoding::Encoding::Gb18030;
+    QTest::newRow("utf-16 tsv") << dataFile("orders_utf16.txt") << TextDecoding::Encoding::Utf16;
 }
 
 void TestBatchImporter::importFile_eachEncoding()
