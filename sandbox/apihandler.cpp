@@ -1,6 +1,6 @@
 #include "apihandler.h"
 
-#include "jsonwriter.h"
+#include "wirejson.h"
 
 using namespace Qt::StringLiterals;
 
@@ -68,10 +68,10 @@ ReturnRecord scenarioReturn(const ApiRequest &request, bool processing)
 {
     ReturnRecord record;
     record.subMchid = request.subMchid;
-    record.orderId = request.orderId.isEmpty() ? u"3000000001"_s + digitsFrom(request.outOrderNo, 22)
-                                               : request.orderId;
-    record.outOrderNo = request.outOrderNo.isEmpty() ? u"P"_s + digitsFrom(request.orderId, 17)
-                                                     : request.outOrderNo;
+    record.orderId =
+        request.orderId.isEmpty() ? u"3000000001"_s + digitsFrom(request.outOrderNo, 22) : request.orderId;
+    record.outOrderNo =
+        request.outOrderNo.isEmpty() ? u"P"_s + digitsFrom(request.orderId, 17) : request.outOrderNo;
     record.outReturnNo = request.outReturnNo;
     record.returnNo = u"3008450740"_s + digitsFrom(request.outReturnNo, 18);
     record.returnMchid = u"1900000110"_s;
@@ -93,7 +93,7 @@ Reply okReply(const QByteArray &body, const QString &outcome)
 
 QByteArray paramDetail(const ParamError &error)
 {
-    return JsonWriter()
+    return WireJson()
         .add("location"_L1, error.location)
         .add("field"_L1, error.field)
         .add("value"_L1, error.value)
@@ -118,7 +118,7 @@ Reply errorReply(int status, QLatin1StringView code, const QString &message, con
     Reply reply;
     reply.status = status;
     reply.headers = {{"Content-Type"_ba, "application/json; charset=utf-8"_ba}};
-    reply.body = JsonWriter()
+    reply.body = WireJson()
                      .add("code"_L1, QString(code))
                      .add("message"_L1, message)
                      .addRaw("detail"_L1, detailJson.isEmpty() ? "{}"_ba : detailJson)
@@ -128,9 +128,7 @@ Reply errorReply(int status, QLatin1StringView code, const QString &message, con
 }
 
 ApiHandler::ApiHandler(DataStore store, RequestAuthenticator authenticator, ReplySigner signer)
-    : m_store(std::move(store))
-    , m_authenticator(std::move(authenticator))
-    , m_signer(std::move(signer))
+    : m_store(std::move(store)), m_authenticator(std::move(authenticator)), m_signer(std::move(signer))
 {
 }
 
@@ -144,16 +142,16 @@ Reply ApiHandler::handle(const IncomingRequest &request)
     const SignCheck check =
         m_authenticator.check(request.method, request.target, request.header("Authorization"), request.body);
     if (!check.ok()) {
-        const QByteArray detail = JsonWriter()
-                                      .add("location"_L1, u"authorization"_s)
-                                      .add("reason"_L1, QString(check.token()))
-                                      .add("issue"_L1, check.issue)
-                                      .addRaw("sign_information"_L1,
-                                              JsonWriter()
-                                                  .add("method"_L1, QString::fromLatin1(request.method))
-                                                  .add("url"_L1, QString::fromLatin1(request.target))
-                                                  .toJson())
-                                      .toJson();
+        const QByteArray detail =
+            WireJson()
+                .add("location"_L1, u"authorization"_s)
+                .add("reason"_L1, QString(check.token()))
+                .add("issue"_L1, check.issue)
+                .addRaw("sign_information"_L1, WireJson()
+                                                   .add("method"_L1, QString::fromLatin1(request.method))
+                                                   .add("url"_L1, QString::fromLatin1(request.target))
+                                                   .toJson())
+                .toJson();
         Reply reply = errorReply(401, "SIGN_ERROR"_L1, u"签名错误，请检查后再试"_s, detail,
                                  u"sign_error:"_s + check.token());
         m_signer.sign(reply);
@@ -162,15 +160,13 @@ Reply ApiHandler::handle(const IncomingRequest &request)
 
     const ApiRequest api = ApiRequest::fromTarget(request.target);
     if (api.endpoint == ApiRequest::Endpoint::Unknown) {
-        const QByteArray detail =
-            JsonWriter().add("url"_L1, QString::fromLatin1(request.target)).toJson();
+        const QByteArray detail = WireJson().add("url"_L1, QString::fromLatin1(request.target)).toJson();
         Reply reply = errorReply(404, "NOT_FOUND"_L1, u"请求的接口不存在"_s, detail, u"unknown_path"_s);
         m_signer.sign(reply);
         return reply;
     }
     if (request.method != "GET") {
-        const QByteArray detail =
-            JsonWriter().add("method"_L1, QString::fromLatin1(request.method)).toJson();
+        const QByteArray detail = WireJson().add("method"_L1, QString::fromLatin1(request.method)).toJson();
         Reply reply = errorReply(405, "METHOD_NOT_ALLOWED"_L1, u"请求方法不被允许，应为 GET"_s, detail,
                                  u"method_not_allowed"_s);
         m_signer.sign(reply);
@@ -189,17 +185,21 @@ Reply ApiHandler::handle(const IncomingRequest &request)
         call = ++m_calls[endpointKey(api.endpoint, api.number())];
     Reply reply = api.endpoint == ApiRequest::Endpoint::Order ? answerOrder(api, scenario, call)
                                                               : answerReturn(api, scenario, call);
-    return finish(std::move(reply), scenario, call);
+    reply = finish(std::move(reply), scenario, call, request.header("Host"));
+    if (reply.delivery == Reply::Delivery::Drop)
+        m_authenticator.release(request.header("Authorization"));
+    return reply;
 }
 
 Reply ApiHandler::answerOrder(const ApiRequest &request, const Scenario &scenario, int call)
 {
     using K = Scenario::Kind;
     if (scenario.kind == K::None) {
-        const OrderRecord *order = m_store.findOrder(request.subMchid, request.transactionId, request.outOrderNo);
+        const OrderRecord *order =
+            m_store.findOrder(request.subMchid, request.transactionId, request.outOrderNo);
         if (!order) {
             return errorReply(404, "RESOURCE_NOT_EXISTS"_L1, u"记录不存在"_s,
-                              JsonWriter().add("out_order_no"_L1, request.outOrderNo).toJson(), u"not_found"_s);
+                              WireJson().add("out_order_no"_L1, request.outOrderNo).toJson(), u"not_found"_s);
         }
         return okReply(order->toJson(), u"ok"_s);
     }
@@ -248,7 +248,8 @@ Reply ApiHandler::answerReturn(const ApiRequest &request, const Scenario &scenar
             m_store.findReturn(request.subMchid, request.outReturnNo, request.orderId, request.outOrderNo);
         if (!record) {
             return errorReply(404, "RESOURCE_NOT_EXISTS"_L1, u"记录不存在"_s,
-                              JsonWriter().add("out_return_no"_L1, request.outReturnNo).toJson(), u"not_found"_s);
+                              WireJson().add("out_return_no"_L1, request.outReturnNo).toJson(),
+                              u"not_found"_s);
         }
         return okReply(record->toJson(), u"ok"_s);
     }
@@ -271,7 +272,7 @@ Reply ApiHandler::answerReturn(const ApiRequest &request, const Scenario &scenar
     return okReply(record.toJson(), u"ok"_s);
 }
 
-Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call)
+Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call, const QByteArray &host)
 {
     using K = Scenario::Kind;
     using Mode = ReplySigner::Mode;
@@ -293,19 +294,39 @@ Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call)
             reply = errorReply(500, "SYSTEM_ERROR"_L1, u"系统异常，请稍后重试"_s, {}, u"scenario"_s);
             break;
         case K::NoAuth:
-            reply = errorReply(403, "NO_AUTH"_L1, u"商户无权限，请确认是否已开通分账权限"_s, {}, u"scenario"_s);
+            reply =
+                errorReply(403, "NO_AUTH"_L1, u"商户无权限，请确认是否已开通分账权限"_s, {}, u"scenario"_s);
             break;
         case K::Slow:
             reply.delivery = Reply::Delivery::Delayed;
             reply.delayMs = scenario.delayMs();
             break;
-        case K::Drop: reply.delivery = Reply::Delivery::Drop; break;
-        case K::DropMidBody: reply.delivery = Reply::Delivery::DropMidBody; break;
-        case K::Tamper: mode = Mode::TamperBody; break;
-        case K::UnknownSerial: mode = Mode::UnknownSerial; break;
-        case K::Stale: mode = Mode::StaleTimestamp; break;
-        case K::SignTest: mode = Mode::SignTest; break;
-        case K::Unsigned: mode = Mode::Unsigned; break;
+        case K::Drop:
+            reply.delivery = Reply::Delivery::Drop;
+            break;
+        case K::DropMidBody:
+            reply.delivery = Reply::Delivery::DropMidBody;
+            break;
+        case K::PrimaryDown:
+            // One sandbox plays both hosts: http://127.0.0.1:PORT is down, http://localhost:PORT is up.
+            if (host.startsWith("127.0.0.1"))
+                reply.delivery = Reply::Delivery::Drop;
+            break;
+        case K::Tamper:
+            mode = Mode::TamperBody;
+            break;
+        case K::UnknownSerial:
+            mode = Mode::UnknownSerial;
+            break;
+        case K::Stale:
+            mode = Mode::StaleTimestamp;
+            break;
+        case K::SignTest:
+            mode = Mode::SignTest;
+            break;
+        case K::Unsigned:
+            mode = Mode::Unsigned;
+            break;
         case K::NotJson:
             reply.headers = {{"Content-Type"_ba, "text/html; charset=utf-8"_ba}};
             reply.body = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad "
@@ -341,7 +362,9 @@ Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call)
             break;
         }
         reply.scenario = QString(scenario.name());
-        if (reply.outcome == u"ok"_s || reply.outcome == u"scenario"_s)
+        const bool answeredNormally =
+            scenario.kind == K::PrimaryDown && reply.delivery == Reply::Delivery::Normal;
+        if (!answeredNormally && (reply.outcome == u"ok"_s || reply.outcome == u"scenario"_s))
             reply.outcome = u"scenario:"_s + scenario.name();
     }
     m_signer.sign(reply, mode);

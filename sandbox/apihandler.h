@@ -19,6 +19,7 @@ namespace fenzhang::sandbox {
 struct IncomingRequest {
     QByteArray method;
     QByteArray target; // exactly as received on the request line
+    QByteArray version = "HTTP/1.1";
     HeaderList headers;
     QByteArray body;
 
@@ -38,7 +39,7 @@ public:
 private:
     Reply answerOrder(const ApiRequest &request, const Scenario &scenario, int call);
     Reply answerReturn(const ApiRequest &request, const Scenario &scenario, int call);
-    Reply finish(Reply reply, const Scenario &scenario, int call);
+    Reply finish(Reply reply, const Scenario &scenario, int call, const QByteArray &host);
 
     DataStore m_store;
     RequestAuthenticator m_authenticator;

@@ -56,8 +56,8 @@ std::optional<ParamError> checkDigits(const QString &location, const QString &fi
 
 bool isNumberChar(QChar c)
 {
-    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_'
-        || c == u'-' || c == u'|' || c == u'*' || c == u'@';
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_' ||
+           c == u'-' || c == u'|' || c == u'*' || c == u'@';
 }
 
 std::optional<ParamError> checkNumber(const QString &location, const QString &field, const QString &value)
@@ -85,8 +85,8 @@ ApiRequest ApiRequest::fromTarget(QByteArrayView rawTarget)
     const QByteArrayView path = questionMark < 0 ? rawTarget : rawTarget.first(questionMark);
     const QByteArrayView query = questionMark < 0 ? QByteArrayView() : rawTarget.sliced(questionMark + 1);
 
-    if (path.startsWith(OrderPrefix) && path.size() > OrderPrefix.size()
-        && !path.sliced(OrderPrefix.size()).contains('/')) {
+    if (path.startsWith(OrderPrefix) && path.size() > OrderPrefix.size() &&
+        !path.sliced(OrderPrefix.size()).contains('/')) {
         request.endpoint = Endpoint::Order;
     } else if (path == ReturnPath) {
         request.endpoint = Endpoint::Return;
@@ -102,9 +102,9 @@ ApiRequest ApiRequest::fromTarget(QByteArrayView rawTarget)
         const auto name = percentDecode(eq < 0 ? part : part.first(eq));
         const auto value = percentDecode(eq < 0 ? QByteArrayView() : part.sliced(eq + 1));
         if (!name || !value) {
-            request.error = paramError(u"query"_s, QString::fromLatin1(part.first(qMin<qsizetype>(part.size(), 64))),
-                                       {}, u"请求参数的百分号编码不正确"_s,
-                                       u"invalid percent-encoding or UTF-8 in the query"_s);
+            request.error = paramError(
+                u"query"_s, QString::fromLatin1(part.first(qMin<qsizetype>(part.size(), 64))), {},
+                u"请求参数的百分号编码不正确"_s, u"invalid percent-encoding or UTF-8 in the query"_s);
             return request;
         }
         for (const auto &existing : std::as_const(params)) {
@@ -153,7 +153,7 @@ ApiRequest ApiRequest::fromTarget(QByteArrayView rawTarget)
                                    u"order_id 与 out_order_no 必须且只能填写一个"_s,
                                    u"exactly one of order_id and out_order_no is required"_s);
     if (!request.error && !request.orderId.isEmpty())
-        request.error = checkNumber(u"query"_s, u"order_id"_s, request.orderId);
+        request.error = checkDigits(u"query"_s, u"order_id"_s, request.orderId, 64);
     if (!request.error && !request.outOrderNo.isEmpty())
         request.error = checkNumber(u"query"_s, u"out_order_no"_s, request.outOrderNo);
     return request;

@@ -2,12 +2,11 @@
 
 // Turns a raw request-target into one of the two look-ups and checks its parameters with the
 // rules of core/lookup/queries.h (sub_mchid and transaction_id <= 32 digits, out_order_no and
-// out_return_no <= 64 of 0-9a-zA-Z_-|*@, exactly one of order_id / out_order_no).
-
-#include <QByteArray>
-#include <QString>
+// out_return_no <= 64 of 0-9a-zA-Z_-|*@, exactly one of order_id (<= 64 digits) / out_order_no).
 
 #include <optional>
+#include <QByteArray>
+#include <QString>
 
 namespace fenzhang::sandbox {
 

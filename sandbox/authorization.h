@@ -6,11 +6,10 @@
 
 #include "crypto/rsakey.h"
 
+#include <functional>
 #include <QByteArray>
 #include <QHash>
 #include <QString>
-
-#include <functional>
 
 namespace fenzhang::sandbox {
 
@@ -63,6 +62,9 @@ public:
     // authorization is the header value; empty when the header was absent.
     SignCheck check(QByteArrayView method, QByteArrayView rawTarget, QByteArrayView authorization,
                     QByteArrayView body);
+    // Forgets the nonce of an accepted request that was never answered (a dropped connection),
+    // so the client's transparent resend of the same request is not refused as a replay.
+    void release(QByteArrayView authorization);
 
 private:
     void forgetOldNonces(qint64 now);

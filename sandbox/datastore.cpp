@@ -1,6 +1,6 @@
 #include "datastore.h"
 
-#include "jsonwriter.h"
+#include "wirejson.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -14,7 +14,7 @@ namespace fenzhang::sandbox {
 
 QByteArray ReceiverRecord::toJson() const
 {
-    return JsonWriter()
+    return WireJson()
         .add("amount"_L1, amount)
         .add("description"_L1, description)
         .add("type"_L1, type)
@@ -33,19 +33,19 @@ QByteArray OrderRecord::toJson() const
     items.reserve(receivers.size());
     for (const ReceiverRecord &receiver : receivers)
         items.append(receiver.toJson());
-    return JsonWriter()
+    return WireJson()
         .add("sub_mchid"_L1, subMchid)
         .add("transaction_id"_L1, transactionId)
         .add("out_order_no"_L1, outOrderNo)
         .add("order_id"_L1, orderId)
         .add("state"_L1, state)
-        .addRaw("receivers"_L1, JsonWriter::array(items))
+        .addRaw("receivers"_L1, WireJson::array(items))
         .toJson();
 }
 
 QByteArray ReturnRecord::toJson() const
 {
-    return JsonWriter()
+    return WireJson()
         .add("sub_mchid"_L1, subMchid)
         .add("order_id"_L1, orderId)
         .add("out_order_no"_L1, outOrderNo)
@@ -63,8 +63,8 @@ const OrderRecord *DataStore::findOrder(const QString &subMchid, const QString &
                                         const QString &outOrderNo) const
 {
     for (const OrderRecord &order : m_orders) {
-        if (order.outOrderNo == outOrderNo && order.subMchid == subMchid
-            && order.transactionId == transactionId)
+        if (order.outOrderNo == outOrderNo && order.subMchid == subMchid &&
+            order.transactionId == transactionId)
             return &order;
     }
     return nullptr;
@@ -76,8 +76,8 @@ const ReturnRecord *DataStore::findReturn(const QString &subMchid, const QString
     for (const ReturnRecord &record : m_returns) {
         if (record.outReturnNo != outReturnNo || record.subMchid != subMchid)
             continue;
-        if ((!orderId.isEmpty() && record.orderId == orderId)
-            || (!outOrderNo.isEmpty() && record.outOrderNo == outOrderNo))
+        if ((!orderId.isEmpty() && record.orderId == orderId) ||
+            (!outOrderNo.isEmpty() && record.outOrderNo == outOrderNo))
             return &record;
     }
     return nullptr;
@@ -118,9 +118,8 @@ Expected<DataStore, QString> DataStore::fromJson(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return unexpected(tr("not valid JSON at offset %1: %2")
-                              .arg(parseError.offset)
-                              .arg(parseError.errorString()));
+        return unexpected(
+            tr("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
     if (!document.isObject())
         return unexpected(tr("expected an object with \"orders\" and \"returns\""));
     const QJsonObject root = document.object();
@@ -171,8 +170,8 @@ Expected<DataStore, QString> DataStore::fromJson(const QByteArray &json)
         record.result = o.value("result"_L1).toString();
         record.failReason = o.value("fail_reason"_L1).toString();
         record.finishTime = o.value("finish_time"_L1).toString();
-        if (record.subMchid.isEmpty() || record.outReturnNo.isEmpty()
-            || (record.orderId.isEmpty() && record.outOrderNo.isEmpty()))
+        if (record.subMchid.isEmpty() || record.outReturnNo.isEmpty() ||
+            (record.orderId.isEmpty() && record.outOrderNo.isEmpty()))
             return unexpected(
                 tr("returns[%1] needs sub_mchid, out_return_no and order_id or out_order_no").arg(i));
         store.addReturn(record);

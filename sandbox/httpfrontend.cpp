@@ -2,16 +2,22 @@
 
 #include "requestlinetap.h"
 
+#include <memory>
 #include <QDateTime>
 #include <QLocale>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTimer>
 #include <QtHttpServer/QHttpServerRequest>
 #include <QtHttpServer/QHttpServerResponder>
+#include <QTimer>
 
-#include <memory>
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0) && QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+#error "The sandbox supports QtHttpServer 6.4 (socket API) and 6.8+ (QHttpHeaders responder API), not 6.5-6.7"
+#endif
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+#include <QHttpHeaders>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -19,17 +25,11 @@ namespace fenzhang::sandbox {
 
 namespace {
 
-constexpr qint64 StreamWindow = 1 << 20; // bytes queued on the socket while streaming
-
 // QTcpServer and QSslServer that let the front end see each socket before QtHttpServer connects
 // its own readyRead slot (nextPendingConnection() is what QtHttpServer calls).
-template <typename Base>
-class TappingServer final : public Base {
+template <typename Base> class TappingServer final : public Base {
 public:
-    explicit TappingServer(HttpFrontend *frontend)
-        : m_frontend(frontend)
-    {
-    }
+    explicit TappingServer(HttpFrontend *frontend) : m_frontend(frontend) {}
     QTcpSocket *nextPendingConnection() override
     {
         QTcpSocket *socket = Base::nextPendingConnection();
@@ -45,16 +45,26 @@ private:
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK"_ba;
-    case 400: return "Bad Request"_ba;
-    case 401: return "Unauthorized"_ba;
-    case 403: return "Forbidden"_ba;
-    case 404: return "Not Found"_ba;
-    case 405: return "Method Not Allowed"_ba;
-    case 429: return "Too Many Requests"_ba;
-    case 500: return "Internal Server Error"_ba;
-    case 502: return "Bad Gateway"_ba;
-    default: return "Status"_ba;
+    case 200:
+        return "OK"_ba;
+    case 400:
+        return "Bad Request"_ba;
+    case 401:
+        return "Unauthorized"_ba;
+    case 403:
+        return "Forbidden"_ba;
+    case 404:
+        return "Not Found"_ba;
+    case 405:
+        return "Method Not Allowed"_ba;
+    case 429:
+        return "Too Many Requests"_ba;
+    case 500:
+        return "Internal Server Error"_ba;
+    case 502:
+        return "Bad Gateway"_ba;
+    default:
+        return "Status"_ba;
     }
 }
 
@@ -68,25 +78,34 @@ QByteArray httpDate()
 QByteArray methodName(const QHttpServerRequest &request)
 {
     switch (request.method()) {
-    case QHttpServerRequest::Method::Get: return "GET"_ba;
-    case QHttpServerRequest::Method::Put: return "PUT"_ba;
-    case QHttpServerRequest::Method::Delete: return "DELETE"_ba;
-    case QHttpServerRequest::Method::Post: return "POST"_ba;
-    case QHttpServerRequest::Method::Head: return "HEAD"_ba;
-    case QHttpServerRequest::Method::Options: return "OPTIONS"_ba;
-    case QHttpServerRequest::Method::Patch: return "PATCH"_ba;
-    default: return "UNKNOWN"_ba;
+    case QHttpServerRequest::Method::Get:
+        return "GET"_ba;
+    case QHttpServerRequest::Method::Put:
+        return "PUT"_ba;
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE"_ba;
+    case QHttpServerRequest::Method::Post:
+        return "POST"_ba;
+    case QHttpServerRequest::Method::Head:
+        return "HEAD"_ba;
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS"_ba;
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH"_ba;
+    default:
+        return "UNKNOWN"_ba;
     }
 }
+
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+constexpr qint64 StreamWindow = 1 << 20; // bytes queued on the socket while streaming
 
 // Writes a RepeatedBody to a socket as the socket drains, so at most about StreamWindow bytes of
 // it exist at a time. Owned by the socket: a client that hangs up ends it.
 class BodyStreamer final : public QObject {
 public:
-    BodyStreamer(QTcpSocket *socket, RepeatedBody body)
-        : QObject(socket)
-        , m_socket(socket)
-        , m_body(std::move(body))
+    BodyStreamer(QTcpSocket *socket, RepeatedBody body, bool keepAlive)
+        : QObject(socket), m_socket(socket), m_body(std::move(body)), m_keepAlive(keepAlive)
     {
         connect(socket, &QTcpSocket::bytesWritten, this, &BodyStreamer::pump);
         m_socket->write(m_body.head);
@@ -110,28 +129,36 @@ private:
             }
             m_socket->write(piece);
         }
-        if (m_next > m_body.count)
+        if (m_next > m_body.count) {
+            if (!m_keepAlive)
+                m_socket->disconnectFromHost();
             deleteLater();
+        }
     }
 
     QTcpSocket *m_socket;
     RepeatedBody m_body;
     qint64 m_next = 0;
+    bool m_keepAlive;
 };
 
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-void deliver(QTcpSocket *socket, const Reply &reply)
+void deliver(QTcpSocket *socket, const Reply &reply, bool keepAlive)
 {
     switch (reply.delivery) {
     case Reply::Delivery::Normal:
-        socket->write(responseHead(reply) + reply.body);
+        socket->write(responseHead(reply, keepAlive) + reply.body);
+        if (!keepAlive)
+            socket->disconnectFromHost();
         return;
     case Reply::Delivery::Delayed: {
         // The socket is the timer's context: a client that gives up cancels the answer.
-        const QByteArray bytes = responseHead(reply) + reply.body;
-        QTimer::singleShot(reply.delayMs, socket, [socket, bytes] {
-            if (socket->state() == QAbstractSocket::ConnectedState)
-                socket->write(bytes);
+        const QByteArray bytes = responseHead(reply, keepAlive) + reply.body;
+        QTimer::singleShot(reply.delayMs, socket, [socket, bytes, keepAlive] {
+            if (socket->state() != QAbstractSocket::ConnectedState)
+                return;
+            socket->write(bytes);
+            if (!keepAlive)
+                socket->disconnectFromHost();
         });
         return;
     }
@@ -139,12 +166,12 @@ void deliver(QTcpSocket *socket, const Reply &reply)
         socket->abort();
         return;
     case Reply::Delivery::DropMidBody:
-        socket->write(responseHead(reply) + reply.body.left(reply.body.size() / 2));
+        socket->write(responseHead(reply, keepAlive) + reply.body.left(reply.body.size() / 2));
         socket->disconnectFromHost(); // after the queued bytes are sent
         return;
     case Reply::Delivery::Stream:
-        socket->write(responseHead(reply));
-        new BodyStreamer(socket, reply.stream);
+        socket->write(responseHead(reply, keepAlive));
+        new BodyStreamer(socket, reply.stream, keepAlive);
         return;
     }
 }
@@ -152,20 +179,20 @@ void deliver(QTcpSocket *socket, const Reply &reply)
 
 } // namespace
 
-QByteArray responseHead(const Reply &reply)
+QByteArray responseHead(const Reply &reply, bool keepAlive)
 {
-    QByteArray head = "HTTP/1.1 "_ba + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
+    QByteArray head =
+        "HTTP/1.1 "_ba + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
     head += "Server: nginx\r\nDate: "_ba + httpDate() + "\r\n";
     for (const auto &[name, value] : reply.headers)
         head += name + ": " + value + "\r\n";
     head += "Content-Length: "_ba + QByteArray::number(reply.bodySize()) + "\r\n";
-    head += "Connection: keep-alive\r\n\r\n"_ba;
+    head += keepAlive ? "Connection: keep-alive\r\n\r\n"_ba : "Connection: close\r\n\r\n"_ba;
     return head;
 }
 
 HttpFrontend::HttpFrontend(Handler handler, QObject *parent)
-    : QAbstractHttpServer(parent)
-    , m_handler(std::move(handler))
+    : QAbstractHttpServer(parent), m_handler(std::move(handler))
 {
 }
 
@@ -187,7 +214,14 @@ bool HttpFrontend::start(quint16 port, const std::optional<QSslConfiguration> &t
         return false;
     }
     m_port = server->serverPort();
-    bind(server);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    if (!bind(server)) {
+        *errorString = tr("Cannot serve HTTP on 127.0.0.1:%1").arg(m_port);
+        return false;
+    }
+#else
+    bind(server); // returns nothing before Qt 6.8
+#endif
     return true;
 }
 
@@ -206,17 +240,18 @@ void HttpFrontend::adoptSocket(QTcpSocket *socket)
 IncomingRequest HttpFrontend::toIncoming(const QHttpServerRequest &request, QTcpSocket *socket) const
 {
     IncomingRequest incoming;
-    const QByteArray line = socket && RequestLineTap::of(socket) ? RequestLineTap::of(socket)->takeLine()
-                                                                 : QByteArray();
+    const QByteArray line =
+        socket && RequestLineTap::of(socket) ? RequestLineTap::of(socket)->takeLine() : QByteArray();
     const QList<QByteArray> parts = line.split(' ');
     if (parts.size() == 3 && parts.at(2).startsWith("HTTP/")) {
         incoming.method = parts.at(0);
         incoming.target = parts.at(1);
+        incoming.version = parts.at(2);
     } else {
         // Without the raw line, the best we have is QUrl's (possibly re-encoded) form.
         incoming.method = methodName(request);
-        incoming.target = request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority
-                                                  | QUrl::RemoveFragment);
+        incoming.target =
+            request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
     }
 #if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
     incoming.headers = request.headers();
@@ -232,7 +267,11 @@ IncomingRequest HttpFrontend::toIncoming(const QHttpServerRequest &request, QTcp
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const IncomingRequest incoming = toIncoming(request, socket);
-    deliver(socket, m_handler(incoming, incoming.header("Host")));
+    // HTTP/1.1 keeps the connection unless asked not to; HTTP/1.0 only when asked to.
+    const QByteArray connection = incoming.header("Connection").toLower();
+    const bool keepAlive =
+        incoming.version == "HTTP/1.0" ? connection.contains("keep-alive") : !connection.contains("close");
+    deliver(socket, m_handler(incoming, incoming.header("Host")), keepAlive);
     return true;
 }
 
@@ -261,9 +300,8 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QHttpServerR
         break;
     case Reply::Delivery::Delayed: {
         auto later = std::make_shared<QHttpServerResponder>(std::move(responder));
-        QTimer::singleShot(reply.delayMs, this, [later, reply, headers, status] {
-            later->write(reply.body, headers, status);
-        });
+        QTimer::singleShot(reply.delayMs, this,
+                           [later, reply, headers, status] { later->write(reply.body, headers, status); });
         break;
     }
     case Reply::Delivery::Drop:

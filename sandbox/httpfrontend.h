@@ -11,13 +11,12 @@
 #include "apihandler.h"
 #include "reply.h"
 
-#include <QtHttpServer/QAbstractHttpServer>
+#include <functional>
+#include <optional>
 #include <QHash>
 #include <QPointer>
 #include <QSslConfiguration>
-
-#include <functional>
-#include <optional>
+#include <QtHttpServer/QAbstractHttpServer>
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
@@ -57,7 +56,8 @@ private:
     QHash<quint16, QPointer<QTcpSocket>> m_socketsByPeerPort;
 };
 
-// Serialises a reply's status line and headers (with Content-Length) for writing to a socket.
-QByteArray responseHead(const Reply &reply);
+// Serialises a reply's status line and headers (with Content-Length and Connection) for writing
+// to a socket.
+QByteArray responseHead(const Reply &reply, bool keepAlive = true);
 
 } // namespace fenzhang::sandbox

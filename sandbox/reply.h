@@ -5,10 +5,9 @@
 
 #include "crypto/responseverifier.h" // HeaderList
 
+#include <functional>
 #include <QByteArray>
 #include <QString>
-
-#include <functional>
 
 namespace fenzhang::sandbox {
 

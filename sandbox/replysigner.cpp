@@ -3,20 +3,17 @@
 #include "crypto/requestsigner.h"
 #include "crypto/responseverifier.h"
 
-#include <QRandomGenerator>
-
-#include <openssl/evp.h>
-
 #include <memory>
+#include <openssl/evp.h>
+#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
 namespace fenzhang::sandbox {
 
 ReplySigner::ReplySigner(RsaPrivateKey key, QString publicKeyId, Clock clock)
-    : m_key(std::move(key))
-    , m_publicKeyId(std::move(publicKeyId))
-    , m_clock(std::move(clock))
+    : m_key(std::move(key)), m_publicKeyId(std::move(publicKeyId)),
+      m_clock(clock ? std::move(clock) : Clock(systemUnixSeconds))
 {
 }
 
@@ -85,7 +82,7 @@ void ReplySigner::sign(Reply &reply, Mode mode) const
     reply.headers.append({"Wechatpay-Signature"_ba, sig});
     reply.headers.append({"Wechatpay-Timestamp"_ba, timestamp});
     reply.headers.append({"Wechatpay-Serial"_ba, mode == Mode::UnknownSerial ? UnknownSerialId.toByteArray()
-                                                                            : m_publicKeyId.toLatin1()});
+                                                                             : m_publicKeyId.toLatin1()});
     reply.headers.append({"Wechatpay-Signature-Type"_ba, "WECHATPAY2-SHA256-RSA2048"_ba});
 }
 

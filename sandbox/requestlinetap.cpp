@@ -8,9 +8,7 @@ namespace {
 constexpr qsizetype MaxLine = 64 * 1024;
 }
 
-RequestLineTap::RequestLineTap(QTcpSocket *socket)
-    : QObject(socket)
-    , m_socket(socket)
+RequestLineTap::RequestLineTap(QTcpSocket *socket) : QObject(socket), m_socket(socket)
 {
     connect(socket, &QTcpSocket::readyRead, this, &RequestLineTap::onReadyRead);
 }

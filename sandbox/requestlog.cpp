@@ -15,9 +15,9 @@ bool RequestLog::open(const QString &path, QString *errorString)
 {
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
-        *errorString = QCoreApplication::translate("fenzhang::sandbox::RequestLog",
-                                                   "Cannot open the log file %1: %2")
-                           .arg(path, m_file.errorString());
+        *errorString =
+            QCoreApplication::translate("fenzhang::sandbox::RequestLog", "Cannot open the log file %1: %2")
+                .arg(path, m_file.errorString());
         return false;
     }
     return true;
@@ -33,24 +33,34 @@ QJsonObject RequestLog::entry(const IncomingRequest &request, const QByteArray &
     }
     const char *delivery = "normal";
     switch (reply.delivery) {
-    case Reply::Delivery::Normal: break;
-    case Reply::Delivery::Delayed: delivery = "delayed"; break;
-    case Reply::Delivery::Drop: delivery = "dropped"; break;
-    case Reply::Delivery::DropMidBody: delivery = "dropped_mid_body"; break;
-    case Reply::Delivery::Stream: delivery = "streamed"; break;
+    case Reply::Delivery::Normal:
+        break;
+    case Reply::Delivery::Delayed:
+        delivery = "delayed";
+        break;
+    case Reply::Delivery::Drop:
+        delivery = "dropped";
+        break;
+    case Reply::Delivery::DropMidBody:
+        delivery = "dropped_mid_body";
+        break;
+    case Reply::Delivery::Stream:
+        delivery = "streamed";
+        break;
     }
     QJsonObject entry{
-        {u"time"_s, QDateTime::currentDateTime().toOffsetFromUtc(QDateTime::currentDateTime().offsetFromUtc())
-                         .toString(Qt::ISODateWithMs)},
+        {u"time"_s, QDateTime::currentDateTime()
+                        .toOffsetFromUtc(QDateTime::currentDateTime().offsetFromUtc())
+                        .toString(Qt::ISODateWithMs)},
         {u"method"_s, QString::fromLatin1(request.method)},
         {u"target"_s, QString::fromLatin1(request.target)},
         {u"host"_s, QString::fromLatin1(host)},
         {u"headers"_s, headers},
-        {u"status"_s, reply.status},
+        {u"status"_s, reply.delivery == Reply::Delivery::Drop ? 0 : reply.status},
         {u"outcome"_s, reply.outcome},
         {u"delivery"_s, QLatin1StringView(delivery)},
         {u"request_id"_s, QString::fromLatin1(reply.requestId)},
-        {u"body_bytes"_s, reply.bodySize()},
+        {u"body_bytes"_s, reply.delivery == Reply::Delivery::Drop ? 0 : reply.bodySize()},
     };
     if (!reply.scenario.isEmpty())
         entry.insert(u"scenario"_s, reply.scenario);

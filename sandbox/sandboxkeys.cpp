@@ -1,5 +1,6 @@
 #include "sandboxkeys.h"
 
+#include "crypto/credentials.h"
 #include "crypto/keyloader.h"
 
 #include <QCoreApplication>
@@ -46,9 +47,9 @@ Expected<QString, QString> extract(QLatin1StringView name, const QTemporaryDir &
     if (!out.open(QIODevice::WriteOnly) || out.write(source.readAll()) < 0)
         return unexpected(tr("Cannot write %1: %2").arg(target, out.errorString()));
     out.close();
-    const auto permissions = isPrivate(name) ? (QFile::ReadOwner | QFile::WriteOwner)
-                                             : (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
-                                                | QFile::ReadOther);
+    const auto permissions =
+        isPrivate(name) ? (QFile::ReadOwner | QFile::WriteOwner)
+                        : (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     out.setPermissions(permissions);
     return target;
 }
@@ -107,7 +108,8 @@ Expected<SandboxKeys, QString> SandboxKeys::prepare(const QString &keysDir, bool
     if (!wechatpayPublic)
         return unexpected(wechatpayPublic.error().message);
     if (wechatpayPublic->der() != keys.wechatpayKey.publicKey().der())
-        return unexpected(tr("%1 is not the public half of %2").arg(keys.wechatpayPublicKeyFile, *wechatpayKeyFile));
+        return unexpected(
+            tr("%1 is not the public half of %2").arg(keys.wechatpayPublicKeyFile, *wechatpayKeyFile));
 
     keys.publicKeyId = publicKeyId;
     if (keys.publicKeyId.isEmpty()) {
@@ -118,6 +120,10 @@ Expected<SandboxKeys, QString> SandboxKeys::prepare(const QString &keysDir, bool
     }
     if (keys.publicKeyId.isEmpty())
         keys.publicKeyId = QString(DefaultPublicKeyId);
+    if (!VerifierKeyRing::isValidPublicKeyId(keys.publicKeyId))
+        return unexpected(
+            tr("\"%1\" is not a WeChat Pay public key id (PUB_KEY_ID_ followed by letters and digits)")
+                .arg(keys.publicKeyId));
 
     if (tls) {
         const From tlsFrom = fromDir ? From::DirOrBundle : From::Bundle;

@@ -25,9 +25,9 @@ struct SandboxKeys {
     QString merchantPrivateKeyFile;
     QString merchantCertificateFile;
     QString wechatpayPublicKeyFile;
-    QString caFile;               // with TLS
-    QString tlsCertificateFile;   // with TLS
-    QString tlsPrivateKeyFile;    // with TLS
+    QString caFile;             // with TLS
+    QString tlsCertificateFile; // with TLS
+    QString tlsPrivateKeyFile;  // with TLS
 
     RsaPublicKey merchantPublicKey; // verifies requests
     RsaPrivateKey wechatpayKey;     // signs answers

@@ -26,13 +26,13 @@ struct SandboxServer::Private {
     QJsonObject samples;
 };
 
-SandboxServer::SandboxServer(QObject *parent)
-    : QObject(parent)
-    , d(std::make_unique<Private>())
-{
-}
+SandboxServer::SandboxServer(QObject *parent) : QObject(parent), d(std::make_unique<Private>()) {}
 
-SandboxServer::~SandboxServer() = default;
+SandboxServer::~SandboxServer()
+{
+    // The front end's handler uses d: close it (and its connections) before d goes.
+    delete d->frontend;
+}
 
 namespace {
 
@@ -134,10 +134,10 @@ bool SandboxServer::start(const SandboxOptions &options)
             return false;
     }
 
-    d->handler = ApiHandler(std::move(store),
-                            RequestAuthenticator(d->keys.mchid, d->keys.serialNo, d->keys.merchantPublicKey,
-                                                 systemUnixSeconds),
-                            ReplySigner(d->keys.wechatpayKey, d->keys.publicKeyId, systemUnixSeconds));
+    d->handler = ApiHandler(
+        std::move(store),
+        RequestAuthenticator(d->keys.mchid, d->keys.serialNo, d->keys.merchantPublicKey, systemUnixSeconds),
+        ReplySigner(d->keys.wechatpayKey, d->keys.publicKeyId, systemUnixSeconds));
 
     auto *frontend = new HttpFrontend(
         [this](const IncomingRequest &request, const QByteArray &host) {

@@ -5,12 +5,11 @@
 // records and plays scenarios. Runs on the caller's event loop; the desktop demo mode and the tests
 // start it on a free port, and the fenzhang-sandbox executable wraps it. docs/sandbox.md has it all.
 
+#include <memory>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QUrl>
-
-#include <memory>
 
 namespace fenzhang::sandbox {
 

@@ -22,6 +22,7 @@ constexpr KindName Kinds[] = {
     {Scenario::Kind::Slow, "SLOW"_L1},
     {Scenario::Kind::Drop, "DROP"_L1},
     {Scenario::Kind::DropMidBody, "MIDBODY"_L1},
+    {Scenario::Kind::PrimaryDown, "PRIMARY_DOWN"_L1},
     {Scenario::Kind::Tamper, "TAMPER"_L1},
     {Scenario::Kind::UnknownSerial, "UNKNOWN_SERIAL"_L1},
     {Scenario::Kind::Stale, "STALE"_L1},
@@ -41,10 +42,15 @@ bool Scenario::active(int call) const
     int limit = count;
     if (limit < 0) {
         switch (kind) {
-        case Kind::Processing: limit = 2; break;
+        case Kind::Processing:
+            limit = 2;
+            break;
         case Kind::RateLimited:
-        case Kind::SystemError: limit = 1; break;
-        default: return true; // every call
+        case Kind::SystemError:
+            limit = 1;
+            break;
+        default:
+            return true; // every call
         }
     }
     if (kind == Kind::Slow)

@@ -5,20 +5,17 @@
 #include "lookup/resultexport.h"
 #include "tableformatter.h"
 
+#include <cstdio>
 #include <QBuffer>
 #include <QEventLoop>
 #include <QFile>
-
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
 CliApp::CliApp(QObject *parent)
-    : QObject(parent)
-    , m_stdout(std::make_unique<QFile>())
-    , m_stderr(std::make_unique<QFile>())
+    : QObject(parent), m_stdout(std::make_unique<QFile>()), m_stderr(std::make_unique<QFile>())
 {
     (void)m_stdout->open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
     (void)m_stderr->open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
@@ -56,7 +53,8 @@ int CliApp::run(const QStringList &arguments)
     if (!m_options.outputFile.isEmpty()) {
         m_output = std::make_unique<QSaveFile>(m_options.outputFile);
         if (!m_output->open(QIODevice::WriteOnly)) {
-            printError(tr("fenzhang-cli: cannot write %1: %2").arg(m_options.outputFile, m_output->errorString()));
+            printError(
+                tr("fenzhang-cli: cannot write %1: %2").arg(m_options.outputFile, m_output->errorString()));
             return ExitUsage;
         }
     }
@@ -95,7 +93,8 @@ int CliApp::finish(const LookupResult &result)
         break;
     case Kind::InvalidInput:
         for (const FieldError &field : result.fieldErrors)
-            printError(tr("fenzhang-cli: %1: %2").arg(CliOptionsParser::optionForField(field.field), field.message));
+            printError(
+                tr("fenzhang-cli: %1: %2").arg(CliOptionsParser::optionForField(field.field), field.message));
         return ExitUsage;
     case Kind::ApiError:
     case Kind::BadAnswer:
@@ -142,7 +141,8 @@ int CliApp::writeResult(const QByteArray &bytes)
         return ExitSuccess;
     }
     if (m_output->write(bytes) != bytes.size() || !m_output->commit()) {
-        printError(tr("fenzhang-cli: cannot write %1: %2").arg(m_options.outputFile, m_output->errorString()));
+        printError(
+            tr("fenzhang-cli: cannot write %1: %2").arg(m_options.outputFile, m_output->errorString()));
         return ExitOutputFailed;
     }
     return ExitSuccess;
@@ -161,8 +161,9 @@ void CliApp::printFailure(const LookupResult &result)
     case LookupResult::Kind::ApiError: {
         printError(tr("error: WeChat Pay answered HTTP %1").arg(response.httpStatus));
         printError(tr("code: %1").arg(response.errorCode.isEmpty() ? tr("(none)") : response.errorCode));
-        printError(tr("message: %1").arg(response.errorMessage.isEmpty() ? tr("(none)") : response.errorMessage));
-        if (!response.errorDetail.isEmpty())
+        printError(
+            tr("message: %1").arg(response.errorMessage.isEmpty() ? tr("(none)") : response.errorMessage));
+        if (!response.errorDetail.isEmpty() && response.errorDetail != "{}")
             printError(tr("detail: %1").arg(QString::fromUtf8(response.errorDetail)));
         printError(tr("Request-ID: %1").arg(requestId));
         if (const QString advice = Labels::errorAdvice(response.errorCode); !advice.isEmpty())

@@ -6,10 +6,9 @@
 #include "api/lookupservice.h"
 #include "clioptions.h"
 
+#include <memory>
 #include <QObject>
 #include <QSaveFile>
-
-#include <memory>
 
 class QFile;
 

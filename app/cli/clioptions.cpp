@@ -18,40 +18,55 @@ struct OptionSpec {
 };
 
 constexpr OptionSpec connectionOptions[] = {
-    {"mchid", "ID", QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Merchant id (the service provider's mchid).")},
+    {"mchid", "ID",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Merchant id (the service provider's mchid).")},
     {"serial-no", "HEX",
      QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
                        "Serial number of the merchant API certificate (not needed with a .p12 file).")},
     {"private-key", "FILE",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
-                       "Merchant API private key: apiclient_key.pem (PKCS#8 or PKCS#1), or apiclient_cert.p12 "
-                       "(password: the mchid).")},
+     QT_TRANSLATE_NOOP(
+         "fenzhang::CliOptionsParser",
+         "Merchant API private key: apiclient_key.pem (PKCS#8 or PKCS#1), or apiclient_cert.p12 "
+         "(password: the mchid).")},
     {"wechatpay-public-key-id", "ID",
      QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Id of the WeChat Pay public key (PUB_KEY_ID_...).")},
     {"wechatpay-public-key", "FILE",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "WeChat Pay public key (pub_key.pem) that answers are verified with.")},
-    {"platform-certificate", "FILE",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "WeChat Pay platform certificate (PEM); may be repeated.")},
-    {"base-url", "URL",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Primary host (default https://api.mch.weixin.qq.com).")},
-    {"backup-url", "URL",
      QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
-                       "Backup host, tried when the primary is unreachable (default https://api2.mch.weixin.qq.com).")},
+                       "WeChat Pay public key (pub_key.pem) that answers are verified with.")},
+    {"platform-certificate", "FILE",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "WeChat Pay platform certificate (PEM); may be repeated.")},
+    {"base-url", "URL",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "Primary host (default https://api.mch.weixin.qq.com).")},
+    {"backup-url", "URL",
+     QT_TRANSLATE_NOOP(
+         "fenzhang::CliOptionsParser",
+         "Backup host, tried when the primary is unreachable (default https://api2.mch.weixin.qq.com).")},
     {"ca-file", "FILE",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Extra trusted CA certificate (PEM), added to the system CAs.")},
-    {"timeout", "SECONDS", QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Time limit per attempt (default 10).")},
-    {"format", "table|json|csv", QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Output format (default table).")},
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "Extra trusted CA certificate (PEM), added to the system CAs.")},
+    {"timeout", "SECONDS",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Time limit per attempt (default 10).")},
+    {"format", "table|json|csv",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Output format (default table).")},
     {"output", "FILE",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Write the result there, atomically, instead of to stdout.")},
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "Write the result there, atomically, instead of to stdout.")},
 };
 
 constexpr OptionSpec lookupOptions[] = {
-    {"sub-mchid", "ID", QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "order, return: the sub-merchant's mchid.")},
-    {"transaction-id", "ID", QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "order: WeChat Pay transaction id.")},
+    {"sub-mchid", "ID",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "order, return: the sub-merchant's mchid.")},
+    {"transaction-id", "ID",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "order: WeChat Pay transaction id.")},
     {"out-order-no", "NO",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "order, return: the merchant's profit-sharing order number.")},
-    {"out-return-no", "NO", QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "return: the merchant's return number.")},
-    {"order-id", "ID", QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "return: WeChat Pay's profit-sharing order id.")},
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "order, return: the merchant's profit-sharing order number.")},
+    {"out-return-no", "NO",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "return: the merchant's return number.")},
+    {"order-id", "ID",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "return: WeChat Pay's profit-sharing order id.")},
 };
 
 constexpr OptionSpec generalOptions[] = {
@@ -67,9 +82,11 @@ QString optionName(const OptionSpec &spec)
 void addOptions(QCommandLineParser &parser, const auto &specs)
 {
     for (const OptionSpec &spec : specs) {
-        const QString description = QCoreApplication::translate("fenzhang::CliOptionsParser", spec.description);
+        const QString description =
+            QCoreApplication::translate("fenzhang::CliOptionsParser", spec.description);
         if (spec.valueName)
-            parser.addOption(QCommandLineOption(optionName(spec), description, QString::fromLatin1(spec.valueName)));
+            parser.addOption(
+                QCommandLineOption(optionName(spec), description, QString::fromLatin1(spec.valueName)));
         else
             parser.addOption(QCommandLineOption(optionName(spec), description));
     }
@@ -103,7 +120,8 @@ QString CliOptionsParser::helpText() const
     QString text;
     text += tr("Look up WeChat Pay profit-sharing results (APIv3), signed and verified.") + "\n\n"_L1;
     text += tr("Usage:") + u'\n';
-    text += "  fenzhang-cli [connection options] order  --sub-mchid ID --transaction-id ID --out-order-no NO\n"_L1;
+    text +=
+        "  fenzhang-cli [connection options] order  --sub-mchid ID --transaction-id ID --out-order-no NO\n"_L1;
     text += "  fenzhang-cli [connection options] return --sub-mchid ID --out-return-no NO "
             "(--order-id ID | --out-order-no NO)\n"_L1;
     text += "  fenzhang-cli --version | --help\n"_L1;
@@ -114,8 +132,8 @@ QString CliOptionsParser::helpText() const
             QString left = "  --"_L1 + optionName(spec);
             if (spec.valueName)
                 left += u' ' + QString::fromLatin1(spec.valueName);
-            text += left.leftJustified(36) + u' '
-                    + QCoreApplication::translate("fenzhang::CliOptionsParser", spec.description) + u'\n';
+            text += left.leftJustified(36) + u' ' +
+                    QCoreApplication::translate("fenzhang::CliOptionsParser", spec.description) + u'\n';
         }
     };
     section(tr("Connection options:"), connectionOptions);
@@ -126,8 +144,10 @@ QString CliOptionsParser::helpText() const
     text += "  0  "_L1 + tr("success: a verified result (PROCESSING included)") + u'\n';
     text += "  1  "_L1 + tr("the result could not be written to --output") + u'\n';
     text += "  2  "_L1 + tr("usage or invalid input; nothing was sent") + u'\n';
-    text += "  3  "_L1 + tr("WeChat Pay answered an error, or a verified answer that is not the expected JSON "
-                            "(code, message and Request-ID on stderr)") + u'\n';
+    text += "  3  "_L1 +
+            tr("WeChat Pay answered an error, or a verified answer that is not the expected JSON "
+               "(code, message and Request-ID on stderr)") +
+            u'\n';
     text += "  4  "_L1 + tr("network failure on both hosts (TLS failures included)") + u'\n';
     text += "  5  "_L1 + tr("the answer's signature did not verify; nothing is printed as a result") + u'\n';
     return text;
@@ -199,9 +219,9 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
     }
 
     QString subMchid, transactionId, outOrderNo, outReturnNo, orderId;
-    if (!single("sub-mchid", &subMchid) || !single("transaction-id", &transactionId)
-        || !single("out-order-no", &outOrderNo) || !single("out-return-no", &outReturnNo)
-        || !single("order-id", &orderId))
+    if (!single("sub-mchid", &subMchid) || !single("transaction-id", &transactionId) ||
+        !single("out-order-no", &outOrderNo) || !single("out-return-no", &outReturnNo) ||
+        !single("order-id", &orderId))
         return false;
     if (options->lookup == LookupKind::Order) {
         options->order = OrderQuery{subMchid, transactionId, outOrderNo};
@@ -218,11 +238,11 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
     WechatPayKeySource &wechatpay = options->connection.wechatpay;
     ClientConfig &client = options->connection.client;
     QString privateKey, baseUrl, backupUrl, timeout, format;
-    if (!single("mchid", &merchant.mchid) || !single("serial-no", &merchant.serialNo)
-        || !single("private-key", &privateKey) || !single("wechatpay-public-key-id", &wechatpay.publicKeyId)
-        || !single("wechatpay-public-key", &wechatpay.publicKeyFile) || !single("base-url", &baseUrl)
-        || !single("backup-url", &backupUrl) || !single("ca-file", &client.caFile)
-        || !single("timeout", &timeout) || !single("format", &format) || !single("output", &options->outputFile))
+    if (!single("mchid", &merchant.mchid) || !single("serial-no", &merchant.serialNo) ||
+        !single("private-key", &privateKey) || !single("wechatpay-public-key-id", &wechatpay.publicKeyId) ||
+        !single("wechatpay-public-key", &wechatpay.publicKeyFile) || !single("base-url", &baseUrl) ||
+        !single("backup-url", &backupUrl) || !single("ca-file", &client.caFile) ||
+        !single("timeout", &timeout) || !single("format", &format) || !single("output", &options->outputFile))
         return false;
     wechatpay.platformCertificateFiles = parser.values(u"platform-certificate"_s);
 
@@ -235,7 +255,8 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
         return false;
     }
     // apiclient_cert.p12 carries the key and the certificate (and so the serial) together.
-    if (privateKey.endsWith(".p12"_L1, Qt::CaseInsensitive) || privateKey.endsWith(".pfx"_L1, Qt::CaseInsensitive))
+    if (privateKey.endsWith(".p12"_L1, Qt::CaseInsensitive) ||
+        privateKey.endsWith(".pfx"_L1, Qt::CaseInsensitive))
         merchant.pkcs12File = privateKey;
     else
         merchant.privateKeyFile = privateKey;
@@ -244,8 +265,9 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
         return false;
     }
     if (wechatpay.publicKeyFile.isEmpty() && wechatpay.platformCertificateFiles.isEmpty()) {
-        *error = tr("Missing --wechatpay-public-key (with --wechatpay-public-key-id) or --platform-certificate: "
-                    "answers cannot be verified without one.");
+        *error =
+            tr("Missing --wechatpay-public-key (with --wechatpay-public-key-id) or --platform-certificate: "
+               "answers cannot be verified without one.");
         return false;
     }
     if (!wechatpay.publicKeyFile.isEmpty() && wechatpay.publicKeyId.isEmpty()) {

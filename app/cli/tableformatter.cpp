@@ -11,11 +11,11 @@ namespace {
 
 bool isWide(char32_t c)
 {
-    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF)
-           || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF)
-           || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
-           || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F)
-           || (c >= 0x20000 && c <= 0x3FFFD);
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF) ||
+           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+           (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+           (c >= 0x20000 && c <= 0x3FFFD);
 }
 
 // Label and code together, so the human text and what WeChat Pay sent are both visible.
@@ -142,7 +142,8 @@ QString TableFormatter::formatOrder(const LookupResult &result)
                  tr("Created"), tr("Finished"), u"detail_id"_s, tr("Description")});
     int number = 0;
     for (const ReceiverDetail &receiver : order.receivers) {
-        rows.append({QString::number(++number), Money::formatYuan(receiver.amount, Money::Grouping::Thousands),
+        rows.append({QString::number(++number),
+                     Money::formatYuan(receiver.amount, Money::Grouping::Thousands),
                      labelled(Labels::receiverType(receiver.type), receiver.type), oneLine(receiver.account),
                      labelled(Labels::receiverResult(receiver.result), receiver.result),
                      labelled(Labels::receiverFailReason(receiver.failReason), receiver.failReason),

@@ -4,15 +4,14 @@
 #include "fenzhang_version.h"
 #include "sandbox/sandboxserver.h"
 
+#include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
 
-#include <cstdio>
-
 #ifdef Q_OS_UNIX
-#include <QSocketNotifier>
 #include <csignal>
+#include <QSocketNotifier>
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
@@ -59,36 +58,44 @@ int main(int argc, char *argv[])
                 "JSON line (url, keys, samples) on stdout, then serves on 127.0.0.1 until terminated."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portOption(u"port"_s,
-                                        QCoreApplication::translate("main", "Port on 127.0.0.1; 0 picks a free one."),
-                                        u"PORT"_s, u"0"_s);
-    const QCommandLineOption tlsOption(u"tls"_s,
-                                       QCoreApplication::translate("main", "Serve HTTPS; the CA to trust is ca_file."));
+    const QCommandLineOption portOption(
+        u"port"_s, QCoreApplication::translate("main", "Port on 127.0.0.1; 0 picks a free one."), u"PORT"_s,
+        u"0"_s);
+    const QCommandLineOption tlsOption(
+        u"tls"_s, QCoreApplication::translate("main", "Serve HTTPS; the CA to trust is ca_file."));
     const QCommandLineOption keysOption(
         u"keys"_s,
-        QCoreApplication::translate("main", "Directory with merchant_private_key.pem, merchant_certificate.pem, "
-                                            "wechatpay_private_key.pem, wechatpay_public_key.pem (optional: "
-                                            "wechatpay_public_key_id, tls_*.pem). Default: bundled demo keys."),
+        QCoreApplication::translate("main",
+                                    "Directory with merchant_private_key.pem, merchant_certificate.pem, "
+                                    "wechatpay_private_key.pem, wechatpay_public_key.pem (optional: "
+                                    "wechatpay_public_key_id, tls_*.pem). Default: bundled demo keys."),
         u"DIR"_s);
     const QCommandLineOption dataOption(
-        u"data"_s, QCoreApplication::translate("main", "JSON file of orders and returns to serve instead of the demo data."),
+        u"data"_s,
+        QCoreApplication::translate("main",
+                                    "JSON file of orders and returns to serve instead of the demo data."),
         u"FILE"_s);
     const QCommandLineOption logOption(
-        u"log"_s, QCoreApplication::translate("main", "Append one JSON line per request to FILE."), u"FILE"_s);
+        u"log"_s, QCoreApplication::translate("main", "Append one JSON line per request to FILE."),
+        u"FILE"_s);
     const QCommandLineOption mchidOption(
-        u"mchid"_s, QCoreApplication::translate("main", "The merchant id requests must carry (default 1900000001)."),
+        u"mchid"_s,
+        QCoreApplication::translate("main", "The merchant id requests must carry (default 1900000001)."),
         u"ID"_s);
     const QCommandLineOption keyIdOption(
         u"public-key-id"_s,
-        QCoreApplication::translate("main", "The WeChat Pay public key id answers are signed under."), u"ID"_s);
+        QCoreApplication::translate("main", "The WeChat Pay public key id answers are signed under."),
+        u"ID"_s);
     parser.addOptions({portOption, tlsOption, keysOption, dataOption, logOption, mchidOption, keyIdOption});
     parser.process(app);
 
     bool portOk = false;
     const uint port = parser.value(portOption).toUInt(&portOk);
     if (!portOk || port > 65535) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("main", "Invalid --port: %1").arg(parser.value(portOption))));
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(
+                QCoreApplication::translate("main", "Invalid --port: %1").arg(parser.value(portOption))));
         return 2;
     }
 

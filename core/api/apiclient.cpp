@@ -5,15 +5,11 @@
 
 namespace fenzhang {
 
-ApiClient::ApiClient(ClientConfig config, RequestSigner signer, ResponseVerifier verifier,
-                     QObject *parent)
-    : QObject(parent)
-    , m_config(std::move(config))
-    , m_signer(std::move(signer))
-    , m_verifier(std::move(verifier))
-    , m_network(new QNetworkAccessManager(this))
-    , m_sslConfiguration(QSslConfiguration::defaultConfiguration())
-    , m_userAgent(m_config.userAgent.isEmpty() ? ClientConfig::defaultUserAgent() : m_config.userAgent)
+ApiClient::ApiClient(ClientConfig config, RequestSigner signer, ResponseVerifier verifier, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_signer(std::move(signer)),
+      m_verifier(std::move(verifier)), m_network(new QNetworkAccessManager(this)),
+      m_sslConfiguration(QSslConfiguration::defaultConfiguration()),
+      m_userAgent(m_config.userAgent.isEmpty() ? ClientConfig::defaultUserAgent() : m_config.userAgent)
 {
     // Redirects are never followed: the host is not signed, but the request-target is, and a
     // redirect would send our signature somewhere we did not choose.

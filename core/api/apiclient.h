@@ -9,10 +9,9 @@
 #include "crypto/requestsigner.h"
 #include "crypto/responseverifier.h"
 
+#include <memory>
 #include <QObject>
 #include <QSslConfiguration>
-
-#include <memory>
 
 class QNetworkAccessManager;
 

@@ -45,9 +45,7 @@ qint64 retryAfterMs(const QByteArray &value)
 class ApiJob::Private final {
 public:
     Private(ApiJob *job, ApiClient *apiClient, QByteArray target)
-        : q(job)
-        , client(apiClient)
-        , requestTarget(std::move(target))
+        : q(job), client(apiClient), requestTarget(std::move(target))
     {
         attemptTimer.setSingleShot(true);
         backoffTimer.setSingleShot(true);
@@ -77,6 +75,8 @@ public:
     bool onBackup = false;
     bool timedOut = false;
     bool tooLarge = false;
+    bool resent = false;
+    int sends = 0;
     int retries = 0;
     qint64 waitedMs = 0;
 };
@@ -97,8 +97,8 @@ void ApiJob::Private::attempt(AttemptReason reason)
     const QByteArray origin =
         currentBase.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toEncoded();
     const QUrl url = QUrl::fromEncoded(origin + prefix + requestTarget, QUrl::StrictMode);
-    const QByteArray wireTarget = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority
-                                                | QUrl::RemoveFragment | QUrl::NormalizePathSegments);
+    const QByteArray wireTarget = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority |
+                                                QUrl::RemoveFragment | QUrl::NormalizePathSegments);
 
     ++response.attempts;
     const QString label = hostLabel(currentBase);
@@ -117,6 +117,8 @@ void ApiJob::Private::attempt(AttemptReason reason)
     buffer.clear();
     timedOut = false;
     tooLarge = false;
+    resent = false;
+    sends = 0;
 
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
@@ -135,9 +137,23 @@ void ApiJob::Private::attempt(AttemptReason reason)
     Q_EMIT q->attemptStarted(currentBase, response.attempts, reason);
     if (q->m_finished) // cancelled from a slot of attemptStarted
         return;
+    if (!url.isValid()) { // a request-target that is not properly percent-encoded: never sent
+        response.networkError = ApiJob::tr("The request URL is not valid: %1").arg(url.errorString());
+        finish(ApiResponse::Outcome::NetworkError);
+        return;
+    }
 
     reply.reset(client->m_network->get(request));
     QNetworkReply *r = reply.get();
+    // Qt silently re-sends a request when the connection closes before the answer, with this
+    // attempt's signature and nonce (which WeChat Pay rejects as reused), hiding the failure from
+    // the failover logic. A second requestSent() is that re-send: stop it and fail over instead.
+    QObject::connect(r, &QNetworkReply::requestSent, q, [this] {
+        if (reply && ++sends > 1) {
+            resent = true;
+            reply->abort();
+        }
+    });
     QObject::connect(r, &QNetworkReply::metaDataChanged, q, [this] { checkDeclaredLength(); });
     QObject::connect(r, &QNetworkReply::readyRead, q, [this] { readBody(); });
     QObject::connect(r, &QNetworkReply::finished, q, [this] { replyFinished(); });
@@ -176,7 +192,7 @@ void ApiJob::Private::replyFinished()
     QNetworkReply *r = reply.get();
     if (!r || q->m_finished)
         return;
-    if (!tooLarge)
+    if (!tooLarge && !timedOut && !resent && r->isOpen())
         readBody();
 
     const QVariant statusAttribute = r->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -186,12 +202,16 @@ void ApiJob::Private::replyFinished()
         response.httpStatus = status;
         response.headers = r->rawHeaderPairs();
         response.requestId = response.header("Request-ID");
-        response.networkError =
-            ApiJob::tr("The answer from %1 is larger than %2 bytes; it was not read.")
-                .arg(hostLabel(currentBase))
-                .arg(client->m_config.maxBodyBytes);
+        response.networkError = ApiJob::tr("The answer from %1 is larger than %2 bytes; it was not read.")
+                                    .arg(hostLabel(currentBase))
+                                    .arg(client->m_config.maxBodyBytes);
         reply.reset();
         finish(ApiResponse::Outcome::BodyTooLarge);
+        return;
+    }
+    if (resent) {
+        reply.reset();
+        networkFailure(ApiJob::tr("the connection was closed before an answer arrived"));
         return;
     }
     if (timedOut) {
@@ -233,8 +253,7 @@ void ApiJob::Private::httpAnswer(QNetworkReply *r, int status)
     if (status >= 200 && status < 300) {
         response.verification = client->m_verifier.verify(signature, response.body);
         response.verified = response.verification.ok();
-        finish(response.verified ? ApiResponse::Outcome::Success
-                                 : ApiResponse::Outcome::VerificationFailed);
+        finish(response.verified ? ApiResponse::Outcome::Success : ApiResponse::Outcome::VerificationFailed);
         return;
     }
 
@@ -325,8 +344,7 @@ void ApiJob::Private::finish(ApiResponse::Outcome outcome)
 }
 
 ApiJob::ApiJob(ApiClient *client, QByteArray requestTarget)
-    : QObject(client)
-    , d(std::make_unique<Private>(this, client, std::move(requestTarget)))
+    : QObject(client), d(std::make_unique<Private>(this, client, std::move(requestTarget)))
 {
     connect(&d->attemptTimer, &QTimer::timeout, this, [this] {
         if (!d->reply)
@@ -336,7 +354,8 @@ ApiJob::ApiJob(ApiClient *client, QByteArray requestTarget)
     });
     connect(&d->backoffTimer, &QTimer::timeout, this, [this] { d->attempt(d->pendingReason); });
     // Queued, so the caller can connect to the job's signals first.
-    QMetaObject::invokeMethod(this, [this] { d->attempt(AttemptReason::First); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { d->attempt(AttemptReason::First); }, Qt::QueuedConnection);
 }
 
 ApiJob::~ApiJob()

@@ -61,8 +61,8 @@ QString ClientConfig::validate() const
         const QFileInfo info(caFile);
         if (!info.exists())
             return tr("The CA file \"%1\" does not exist.").arg(caFile);
-        if (QSslCertificate::fromPath(caFile, QSsl::Pem).isEmpty()
-            && QSslCertificate::fromPath(caFile, QSsl::Der).isEmpty())
+        if (QSslCertificate::fromPath(caFile, QSsl::Pem).isEmpty() &&
+            QSslCertificate::fromPath(caFile, QSsl::Der).isEmpty())
             return tr("The CA file \"%1\" holds no readable certificate (PEM or DER).").arg(caFile);
     }
     if (timeoutMs <= 0)

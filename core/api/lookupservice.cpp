@@ -13,11 +13,7 @@ bool LookupResult::isFinal() const
     return returnOrder && returnOrder->isFinal();
 }
 
-LookupService::LookupService(ApiClient *client, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-{
-}
+LookupService::LookupService(ApiClient *client, QObject *parent) : QObject(parent), m_client(client) {}
 
 LookupJob *LookupService::queryOrder(const OrderQuery &query)
 {
@@ -39,10 +35,7 @@ LookupJob *LookupService::queryReturn(const ReturnQuery &query)
     return job;
 }
 
-LookupJob::LookupJob(QObject *parent)
-    : QObject(parent)
-{
-}
+LookupJob::LookupJob(QObject *parent) : QObject(parent) {}
 
 void LookupJob::start(ApiClient *client, const QByteArray &requestTarget)
 {
@@ -55,6 +48,13 @@ void LookupJob::start(ApiClient *client, const QByteArray &requestTarget)
     m_apiJob = client->get(requestTarget);
     connect(m_apiJob, &ApiJob::attemptStarted, this, &LookupJob::attemptStarted);
     connect(m_apiJob, &ApiJob::finished, this, &LookupJob::complete);
+    // The client (and with it the job) may go away mid-flight: end as cancelled, not silently.
+    connect(m_apiJob, &QObject::destroyed, this, [this] {
+        if (m_finished)
+            return;
+        m_result.kind = LookupResult::Kind::Cancelled;
+        finish();
+    });
 }
 
 void LookupJob::complete(const ApiResponse &response)

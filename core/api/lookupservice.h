@@ -8,10 +8,10 @@
 #include "lookup/queries.h"
 #include "lookup/results.h"
 
+#include <optional>
 #include <QDateTime>
 #include <QObject>
-
-#include <optional>
+#include <QPointer>
 
 namespace fenzhang {
 
@@ -76,7 +76,7 @@ private:
     void start(ApiClient *client, const QByteArray &requestTarget);
     void complete(const ApiResponse &response);
     void finish();
-    ApiJob *m_apiJob = nullptr;
+    QPointer<ApiJob> m_apiJob;
     LookupResult m_result;
     bool m_finished = false;
 };

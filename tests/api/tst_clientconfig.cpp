@@ -1,5 +1,4 @@
 #include "api/clientconfig.h"
-
 #include "fenzhang_version.h"
 
 #include <QSysInfo>

@@ -1,27 +1,27 @@
-#include "jsonwriter.h"
+#include "wirejson.h"
 
 using namespace Qt::StringLiterals;
 
 namespace fenzhang::sandbox {
 
-JsonWriter &JsonWriter::add(QLatin1StringView key, const QString &value)
+WireJson &WireJson::add(QLatin1StringView key, const QString &value)
 {
     return addRaw(key, quote(value));
 }
 
-JsonWriter &JsonWriter::add(QLatin1StringView key, qint64 value)
+WireJson &WireJson::add(QLatin1StringView key, qint64 value)
 {
     return addRaw(key, QByteArray::number(value));
 }
 
-JsonWriter &JsonWriter::addOptional(QLatin1StringView key, const QString &value)
+WireJson &WireJson::addOptional(QLatin1StringView key, const QString &value)
 {
     if (!value.isEmpty())
         add(key, value);
     return *this;
 }
 
-JsonWriter &JsonWriter::addRaw(QLatin1StringView key, const QByteArray &json)
+WireJson &WireJson::addRaw(QLatin1StringView key, const QByteArray &json)
 {
     if (!m_members.isEmpty())
         m_members += ',';
@@ -32,12 +32,12 @@ JsonWriter &JsonWriter::addRaw(QLatin1StringView key, const QByteArray &json)
     return *this;
 }
 
-QByteArray JsonWriter::toJson() const
+QByteArray WireJson::toJson() const
 {
     return '{' + m_members + '}';
 }
 
-QByteArray JsonWriter::quote(const QString &value)
+QByteArray WireJson::quote(const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
     QByteArray out;
@@ -45,11 +45,21 @@ QByteArray JsonWriter::quote(const QString &value)
     out += '"';
     for (const char c : utf8) {
         switch (c) {
-        case '"': out += "\\\""_ba; break;
-        case '\\': out += "\\\\"_ba; break;
-        case '\n': out += "\\n"_ba; break;
-        case '\r': out += "\\r"_ba; break;
-        case '\t': out += "\\t"_ba; break;
+        case '"':
+            out += "\\\""_ba;
+            break;
+        case '\\':
+            out += "\\\\"_ba;
+            break;
+        case '\n':
+            out += "\\n"_ba;
+            break;
+        case '\r':
+            out += "\\r"_ba;
+            break;
+        case '\t':
+            out += "\\t"_ba;
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 out += "\\u00"_ba;
@@ -63,7 +73,7 @@ QByteArray JsonWriter::quote(const QString &value)
     return out;
 }
 
-QByteArray JsonWriter::array(const QList<QByteArray> &items)
+QByteArray WireJson::array(const QList<QByteArray> &items)
 {
     return '[' + items.join(',') + ']';
 }

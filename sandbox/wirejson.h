@@ -1,7 +1,7 @@
 #pragma once
 
-// Writes compact JSON objects with keys in the order they were added and 64-bit integers as exact
-// text. QJsonObject sorts keys; WeChat Pay answers list fields in document order, and the amounts
+// Writes the compact JSON of answers: objects with keys in the order they were added and 64-bit integers as
+// exact text. QJsonObject sorts keys; WeChat Pay answers list fields in document order, and the amounts
 // scenario needs integers past 2^53 written digit for digit.
 
 #include <QByteArray>
@@ -10,14 +10,14 @@
 
 namespace fenzhang::sandbox {
 
-class JsonWriter final {
+class WireJson final {
 public:
-    JsonWriter &add(QLatin1StringView key, const QString &value);
-    JsonWriter &add(QLatin1StringView key, qint64 value);
+    WireJson &add(QLatin1StringView key, const QString &value);
+    WireJson &add(QLatin1StringView key, qint64 value);
     // Leaves out empty strings: WeChat Pay omits optional fields such as fail_reason.
-    JsonWriter &addOptional(QLatin1StringView key, const QString &value);
+    WireJson &addOptional(QLatin1StringView key, const QString &value);
     // value is already JSON (an object, an array, a number literal).
-    JsonWriter &addRaw(QLatin1StringView key, const QByteArray &json);
+    WireJson &addRaw(QLatin1StringView key, const QByteArray &json);
 
     QByteArray toJson() const;
 
