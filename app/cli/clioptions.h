@@ -4,6 +4,7 @@
 // exit codes) is fixed by issue 2: scripts depend on it.
 
 #include "api/connection.h"
+#include "batch/batchcommand.h"
 #include "lookup/queries.h"
 
 #include <QCoreApplication>
@@ -22,7 +23,7 @@ enum ExitCode : int {
 };
 
 struct CliOptions {
-    enum class Action { Run, Help, Version };
+    enum class Action { Run, Batch, Help, Version };
     enum class Format { Table, Json, Csv };
 
     Action action = Action::Run;
@@ -31,7 +32,12 @@ struct CliOptions {
     ReturnQuery returnQuery;
     ConnectionSettings connection;
     Format format = Format::Table;
-    QString outputFile; // empty: stdout
+    QString outputFile;        // empty: stdout
+    BatchCommandOptions batch; // action Batch
+    // --profile NAME: the saved profile the connection starts from; the connection flags given
+    // (named in connectionFlags, without "--") are then applied over it: flags win.
+    QString profileName;
+    QStringList connectionFlags;
 };
 
 class CliOptionsParser final {
@@ -43,6 +49,10 @@ public:
     static QString versionText();
     // "--out-order-no" for "out_order_no": how the CLI names an API field.
     static QString optionForField(const QString &apiField);
+    // Sets in base the connection values the command line gave (options.connectionFlags).
+    static void applyConnectionFlags(const CliOptions &options, ConnectionSettings *base);
+    // What the connection still lacks (translated, naming the option), or empty when complete.
+    static QString connectionProblem(const ConnectionSettings &connection);
 };
 
 } // namespace fenzhang
