@@ -1,0 +1,40 @@
+#include "crypto/opensslutil.h"
+
+#include <openssl/err.h>
+#include <openssl/provider.h>
+
+#include <mutex>
+
+namespace fenzhang::openssl {
+
+BioPtr memoryBio(const QByteArray &data)
+{
+    return BioPtr(BIO_new_mem_buf(data.constData(), int(data.size())));
+}
+
+QString takeErrorString()
+{
+    const unsigned long code = ERR_get_error();
+    ERR_clear_error();
+    if (code == 0)
+        return {};
+    char buffer[256];
+    ERR_error_string_n(code, buffer, sizeof buffer);
+    return QString::fromLatin1(buffer);
+}
+
+bool ensureLegacyProvider()
+{
+    static std::once_flag once;
+    static bool loaded = false;
+    std::call_once(once, [] {
+        // Loading any provider explicitly stops the implicit default one, so load both.
+        OSSL_PROVIDER *defaultProvider = OSSL_PROVIDER_load(nullptr, "default");
+        OSSL_PROVIDER *legacyProvider = OSSL_PROVIDER_load(nullptr, "legacy");
+        loaded = defaultProvider && legacyProvider;
+        ERR_clear_error();
+    });
+    return loaded;
+}
+
+} // namespace fenzhang::openssl

@@ -1,0 +1,63 @@
+# CPack settings, one block per platform. The version comes from project(VERSION) only.
+set(CPACK_PACKAGE_NAME "fenzhang-desk")
+set(CPACK_PACKAGE_VENDOR "Fenzhang Desk")
+set(CPACK_PACKAGE_CONTACT "Fenzhang Desk developers <dev@fenzhang-desk.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_INSTALL_DIRECTORY "Fenzhang Desk")
+set(CPACK_PACKAGE_EXECUTABLES "fenzhang-desk;Fenzhang Desk")
+set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_SOURCE_DIR}/LICENSE.txt")
+set(CPACK_STRIP_FILES ON)
+set(CPACK_SOURCE_IGNORE_FILES "/build/;/\\\\.git/")
+
+if(WIN32)
+    set(CPACK_GENERATOR "NSIS;ZIP")
+elseif(APPLE)
+    set(CPACK_GENERATOR "DragNDrop")
+else()
+    set(CPACK_GENERATOR "DEB;TGZ")
+endif()
+
+# --- Linux: DEB -------------------------------------------------------------------------
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # libQt6*, libssl3, libqt6keychain1, libc ...
+# Plugins are loaded at run time, so shlibdeps cannot see them: name them.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6network6, fonts-noto-cjk | fonts-wqy-microhei")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
+
+# --- Windows: NSIS, per-user without admin rights --------------------------------------
+# CPack's own template asks for admin rights; derive a per-user one from it at configure time.
+set(_nsis_template "${CMAKE_ROOT}/Modules/Internal/CPack/NSIS.template.in")
+if(EXISTS "${_nsis_template}")
+    file(READ "${_nsis_template}" _nsis)
+    string(REPLACE "RequestExecutionLevel admin" "RequestExecutionLevel user" _nsis "${_nsis}")
+    string(REPLACE "SetShellVarContext all" "SetShellVarContext current" _nsis "${_nsis}")
+    file(WRITE "${CMAKE_BINARY_DIR}/cpack-templates/NSIS.template.in" "${_nsis}")
+    list(PREPEND CMAKE_MODULE_PATH "${CMAKE_BINARY_DIR}/cpack-templates")
+endif()
+set(CPACK_NSIS_INSTALL_ROOT "$LOCALAPPDATA\\\\Programs")
+set(CPACK_NSIS_DISPLAY_NAME "Fenzhang Desk")
+set(CPACK_NSIS_PACKAGE_NAME "Fenzhang Desk ${PROJECT_VERSION}")
+set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\fenzhang-desk.exe")
+set(CPACK_NSIS_MUI_FINISHPAGE_RUN "fenzhang-desk.exe")
+# Upgrades replace the program files only; settings live in HKCU and %APPDATA%, untouched.
+set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
+set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "FenzhangDesk")
+set(CPACK_NSIS_MANIFEST_DPI_AWARE ON)
+set(CPACK_NSIS_UNINSTALL_NAME "Uninstall Fenzhang Desk")
+if(EXISTS "${CMAKE_SOURCE_DIR}/resources/icons/fenzhang-desk.ico")
+    set(CPACK_NSIS_MUI_ICON "${CMAKE_SOURCE_DIR}/resources/icons/fenzhang-desk.ico")
+    set(CPACK_NSIS_MUI_UNIICON "${CMAKE_SOURCE_DIR}/resources/icons/fenzhang-desk.ico")
+endif()
+
+# --- macOS: DMG -------------------------------------------------------------------------
+set(CPACK_DMG_VOLUME_NAME "Fenzhang Desk")
+set(CPACK_DMG_FORMAT "UDZO")
+
+# --- Signing hooks: run only when the CI secrets are present ----------------------------
+set(CPACK_PRE_BUILD_SCRIPTS "${CMAKE_CURRENT_LIST_DIR}/sign.cmake")
+set(CPACK_POST_BUILD_SCRIPTS "${CMAKE_CURRENT_LIST_DIR}/notarize.cmake")
+
+include(CPack)
