@@ -1,0 +1,323 @@
+// The desktop app end to end: a real MainWindow whose look-ups go to an in-process sandbox over
+// loopback, driven through its widgets the way a clerk would.
+
+#include "appsettings.h"
+#include "badgelabel.h"
+#include "demoprofile.h"
+#include "errorpanel.h"
+#include "fieldedit.h"
+#include "format/labels.h"
+#include "format/money.h"
+#include "lookup/resultexport.h"
+#include "lookupcontroller.h"
+#include "lookuppage.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "orderform.h"
+#include "orderresultview.h"
+#include "processingbar.h"
+#include "receiversmodel.h"
+#include "receiverspanel.h"
+#include "resultmetabar.h"
+#include "returnform.h"
+#include "returnresultview.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QBuffer>
+#include <QClipboard>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace fenzhang;
+using namespace Qt::StringLiterals;
+
+class TestDeskLookups final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void demo_prefillsBothFormsAndIsMarked();
+    void orderLookup_typedIn_showsReceiversAndBadges();
+    void orderLookup_exportCsv_byteForByteResultExport();
+    void orderLookup_ctrlC_copiesSelectedRowsAsTsv();
+    void returnLookup_typedIn_showsResult();
+    void orderLookup_notFound_showsErrorPanel();
+    void orderLookup_tamperedAnswer_notTrustedNoResult();
+    void orderLookup_processing_refreshUntilFinal();
+    void settings_rememberPageAndProfile();
+
+private:
+    void runAndWait(LookupPage *page);
+    void typeInto(QueryForm *form, const QString &field, const QString &value);
+
+    QTemporaryDir m_dir;
+    sandbox::SandboxServer m_server;
+    ConnectionProfile m_demo;
+    std::unique_ptr<StaticConnectionProvider> m_provider;
+    std::unique_ptr<LookupController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestDeskLookups::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    QCoreApplication::setOrganizationName(u"FenzhangDeskTest"_s);
+    QCoreApplication::setApplicationName(u"test_desklookups"_s);
+    QVERIFY2(m_server.start(sandbox::SandboxOptions{}), qPrintable(m_server.errorString()));
+    m_demo = DemoProfile::fromSandboxInfo(m_server.info());
+    QVERIFY(!m_demo.sampleOrder.outOrderNo.isEmpty());
+    QVERIFY(!m_demo.sampleReturn.outReturnNo.isEmpty());
+}
+
+void TestDeskLookups::init()
+{
+    m_provider = std::make_unique<StaticConnectionProvider>();
+    m_provider->addProfile(m_demo);
+    m_controller = std::make_unique<LookupController>(m_provider.get());
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestDeskLookups::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    m_provider.reset();
+}
+
+void TestDeskLookups::typeInto(QueryForm *form, const QString &field, const QString &value)
+{
+    FieldEdit *edit = form->field(field);
+    QVERIFY2(edit, qPrintable(field));
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, value);
+}
+
+void TestDeskLookups::runAndWait(LookupPage *page)
+{
+    QVERIFY(page->form()->queryButton()->isEnabled());
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
+    QVERIFY(page->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+}
+
+void TestDeskLookups::demo_prefillsBothFormsAndIsMarked()
+{
+    QVERIFY(m_window->isDemo());
+    QVERIFY(m_window->windowTitle().contains(u"DEMO"_s));
+    QVERIFY(m_window->findChild<QLabel *>(u"demoBanner"_s)->isVisible());
+    m_window->prefillSamples();
+    const OrderQuery order = m_window->orderPage()->orderForm()->query();
+    QCOMPARE(order.subMchid, m_demo.sampleOrder.subMchid);
+    QCOMPARE(order.transactionId, m_demo.sampleOrder.transactionId);
+    QCOMPARE(order.outOrderNo, m_demo.sampleOrder.outOrderNo);
+    QVERIFY(m_window->orderPage()->form()->queryButton()->isEnabled());
+    const ReturnQuery ret = m_window->returnPage()->returnForm()->query();
+    QCOMPARE(ret.subMchid, m_demo.sampleReturn.subMchid);
+    QCOMPARE(ret.outReturnNo, m_demo.sampleReturn.outReturnNo);
+    QCOMPARE(ret.orderId, m_demo.sampleReturn.orderId);
+    QCOMPARE(ret.outOrderNo, m_demo.sampleReturn.outOrderNo);
+    QVERIFY(m_window->returnPage()->form()->queryButton()->isEnabled());
+}
+
+void TestDeskLookups::orderLookup_typedIn_showsReceiversAndBadges()
+{
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"sub_mchid"_s, m_demo.sampleOrder.subMchid);
+    typeInto(page->form(), u"transaction_id"_s, m_demo.sampleOrder.transactionId);
+    typeInto(page->form(), u"out_order_no"_s, m_demo.sampleOrder.outOrderNo);
+    runAndWait(page);
+
+    QCOMPARE(page->currentView(), LookupPage::View::Result);
+    QVERIFY(page->shownResult().has_value());
+    const LookupResult &result = *page->shownResult();
+    QCOMPARE(result.kind, LookupResult::Kind::Ok);
+    const OrderResult &order = *result.order;
+    QCOMPARE(order.outOrderNo, m_demo.sampleOrder.outOrderNo);
+
+    OrderResultView *view = page->orderView();
+    QCOMPARE(view->stateBadge()->text(), Labels::orderState(order.state));
+    QCOMPARE(view->stateBadge()->tone(), Labels::orderStateTone(order.state));
+    QCOMPARE(view->metaBar()->verificationBadge()->text(), u"Signature verified"_s);
+    QCOMPARE(view->metaBar()->verificationBadge()->tone(), Labels::Tone::Good);
+    QVERIFY(!view->metaBar()->requestId().isEmpty());
+    QCOMPARE(view->metaBar()->requestId(), QString::fromLatin1(result.response.requestId));
+
+    ReceiversModel *model = view->receivers()->model();
+    QCOMPARE(model->rowCount(), order.receivers.size());
+    QVERIFY(model->rowCount() > 0);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const ReceiverDetail &r = order.receivers.at(row);
+        QCOMPARE(model->index(row, ReceiversModel::Amount).data().toString(),
+                 Money::formatYuan(r.amount, Money::Grouping::Thousands));
+        QCOMPARE(model->index(row, ReceiversModel::Type).data().toString(), Labels::receiverType(r.type));
+        QCOMPARE(model->index(row, ReceiversModel::Result).data().toString(), Labels::receiverResult(r.result));
+        QCOMPARE(model->index(row, ReceiversModel::Result).data(ReceiversModel::ToneRole).toInt(),
+                 int(Labels::receiverResultTone(r.result)));
+        QCOMPARE(model->index(row, ReceiversModel::DetailId).data().toString(), r.detailId);
+        QCOMPARE(model->index(row, ReceiversModel::Account).data().toString(), r.account);
+    }
+    QVERIFY(m_window->exportAction()->isEnabled());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"HTTP 200"_s));
+}
+
+void TestDeskLookups::orderLookup_exportCsv_byteForByteResultExport()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    runAndWait(page);
+    QVERIFY(page->shownResult());
+
+    QBuffer expected;
+    expected.open(QIODevice::WriteOnly);
+    QString error;
+    QVERIFY2(ResultExport::writeCsv(*page->shownResult(), &expected, &error), qPrintable(error));
+
+    const QString path = m_dir.filePath(u"order.csv"_s);
+    MessageBox::setNextSaveFileName(path);
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+    const QByteArray written = file.readAll();
+    QCOMPARE(written, expected.data());
+    QVERIFY(written.startsWith("\xEF\xBB\xBF")); // BOM for Excel
+
+    // A cancelled dialog writes nothing.
+    QFile::remove(path);
+    MessageBox::setNextSaveFileName(QString());
+    m_window->exportAction()->trigger();
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestDeskLookups::orderLookup_ctrlC_copiesSelectedRowsAsTsv()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    runAndWait(page);
+    ReceiversPanel *panel = page->orderView()->receivers();
+    panel->view()->setFocus();
+    panel->view()->selectRow(0);
+    QApplication::clipboard()->clear();
+    m_window->copyAction()->trigger();
+    const QString tsv = QApplication::clipboard()->text();
+    const QStringList lines = tsv.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const int sourceRow = panel->proxy()->mapToSource(panel->proxy()->index(0, 0)).row();
+    QVERIFY2(lines.at(1).contains(page->shownResult()->order->receivers.at(sourceRow).detailId), qPrintable(tsv));
+}
+
+void TestDeskLookups::returnLookup_typedIn_showsResult()
+{
+    m_window->setCurrentPage(1);
+    LookupPage *page = m_window->returnPage();
+    QCOMPARE(m_window->currentPage(), page);
+    typeInto(page->form(), u"sub_mchid"_s, m_demo.sampleReturn.subMchid);
+    typeInto(page->form(), u"out_return_no"_s, m_demo.sampleReturn.outReturnNo);
+    if (!m_demo.sampleReturn.orderId.isEmpty()) {
+        page->returnForm()->setOrderBy(ReturnForm::OrderBy::OrderId);
+        typeInto(page->form(), u"order_id"_s, m_demo.sampleReturn.orderId);
+    } else {
+        page->returnForm()->setOrderBy(ReturnForm::OrderBy::OutOrderNo);
+        typeInto(page->form(), u"order_id"_s, m_demo.sampleReturn.outOrderNo);
+    }
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Result);
+    const ReturnResult &ret = *page->shownResult()->returnOrder;
+    QCOMPARE(ret.outReturnNo, m_demo.sampleReturn.outReturnNo);
+    QCOMPARE(page->returnView()->resultBadge()->text(), Labels::returnResult(ret.result));
+    QCOMPARE(page->returnView()->resultBadge()->tone(), Labels::returnResultTone(ret.result));
+    QCOMPARE(page->returnView()->findChild<QLabel *>(u"amountValue"_s)->text(),
+             Money::formatYuan(ret.amount, Money::Grouping::Thousands));
+    QCOMPARE(page->returnView()->processingWarning()->isHidden(), ret.isFinal());
+    QCOMPARE(page->returnView()->metaBar()->verificationBadge()->tone(), Labels::Tone::Good);
+}
+
+void TestDeskLookups::orderLookup_notFound_showsErrorPanel()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-404"_s);
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QVERIFY(!page->shownResult());
+    ErrorPanel *panel = page->errorPanel();
+    QVERIFY2(panel->title().contains(Labels::errorCode(u"RESOURCE_NOT_EXISTS"_s)), qPrintable(panel->title()));
+    QCOMPARE(panel->advice(), Labels::errorAdvice(u"RESOURCE_NOT_EXISTS"_s));
+    QVERIFY(panel->detailsText().contains(u"HTTP status: 404"_s));
+    QVERIFY(panel->detailsText().contains(u"Code: RESOURCE_NOT_EXISTS"_s));
+    QVERIFY(!panel->detailsText().contains(u"Request-ID: (none)"_s));
+    QVERIFY(!m_window->exportAction()->isEnabled());
+}
+
+void TestDeskLookups::orderLookup_tamperedAnswer_notTrustedNoResult()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-TAMPER"_s);
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QVERIFY(!page->shownResult());
+    QVERIFY2(page->errorPanel()->title().contains(u"not trusted"_s), qPrintable(page->errorPanel()->title()));
+    QVERIFY(!m_window->exportAction()->isEnabled());
+    QVERIFY(!m_window->copyAction()->isEnabled());
+}
+
+void TestDeskLookups::orderLookup_processing_refreshUntilFinal()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-PROCESSING-1-desk"_s);
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Result);
+    QCOMPARE(page->shownResult()->order->state, u"PROCESSING"_s);
+    QCOMPARE(page->orderView()->stateBadge()->tone(), Labels::Tone::Pending);
+    QVERIFY(page->processingBar()->isVisible());
+    QVERIFY(m_window->refreshAction()->isEnabled());
+
+    QTest::mouseClick(page->processingBar()->refreshButton(), Qt::LeftButton);
+    QVERIFY(page->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+    QCOMPARE(page->shownResult()->order->state, u"FINISHED"_s);
+    QVERIFY(!page->processingBar()->isVisible());
+    QVERIFY(!m_window->refreshAction()->isEnabled());
+}
+
+void TestDeskLookups::settings_rememberPageAndProfile()
+{
+    m_window->setCurrentPage(1);
+    m_window->saveSettings();
+    QCOMPARE(AppSettings::value(AppSettings::Key::LastPage).toInt(), 1);
+    QCOMPARE(AppSettings::value(AppSettings::Key::LastProfile).toString(), QString(DemoProfile::Id));
+    cleanup();
+    init();
+    m_window->restoreSettings();
+    QCOMPARE(m_window->currentPage(), m_window->returnPage());
+    // Nothing secret was written: no key paths' contents, no password-like keys.
+    QFile ini(QSettings().fileName());
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    const QByteArray text = ini.readAll();
+    QVERIFY(!text.contains("PRIVATE KEY"));
+    QVERIFY(!text.contains("merchant_private_key"));
+    AppSettings::reset(AppSettings::Key::LastPage);
+}
+
+QTEST_MAIN(TestDeskLookups)
+#include "tst_desklookups.moc"
