@@ -49,7 +49,7 @@ ReceiversPanel::ReceiversPanel(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, m_view, [this] {
         m_view->resizeColumnsToContents();
         for (int c : {ReceiversModel::Description, ReceiversModel::Account})
-            m_view->setColumnWidth(c, qMin(m_view->columnWidth(c), 260));
+            m_view->setColumnWidth(c, qMin(m_view->columnWidth(c), 210));
     });
 
     // No shortcut here: the main window's Ctrl+C action copies rows; two would be ambiguous.

@@ -16,14 +16,40 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(u"FenzhangDesk"_s);
+    QCoreApplication::setOrganizationDomain(u"fenzhangdesk.github.io"_s);
+    QCoreApplication::setApplicationName(u"fenzhang-desk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(FENZHANG_VERSION));
+}
+
+// --version and --help must work without a display (packaging checks, SSH sessions).
+bool consoleOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h" || arg == "--help-all")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    if (consoleOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        fenzhang::DeskOptions::parse(app); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"FenzhangDesk"_s);
-    QApplication::setOrganizationDomain(u"fenzhangdesk.github.io"_s);
-    QApplication::setApplicationName(u"fenzhang-desk"_s);
+    setIdentity();
     QApplication::setApplicationDisplayName(u"Fenzhang Desk"_s);
-    QApplication::setApplicationVersion(QStringLiteral(FENZHANG_VERSION));
     QApplication::setDesktopFileName(u"io.github.fenzhangdesk.FenzhangDesk"_s);
     QIcon icon;
     for (int size : {16, 24, 32, 48, 64, 128, 256})
