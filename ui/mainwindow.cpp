@@ -156,6 +156,8 @@ void MainWindow::prefillSamples()
         m_orderPage->orderForm()->setQuery(profile.sampleOrder);
     if (!profile.sampleReturn.subMchid.isEmpty())
         m_returnPage->returnForm()->setQuery(profile.sampleReturn);
+    if (profile.demo)
+        statusBar()->showMessage(tr("Sample numbers from the sandbox are filled in: press Enter to look them up."));
 }
 
 void MainWindow::updateActions()

@@ -101,8 +101,11 @@ QVariant ReceiversModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (column) {
         case Type:
+            return u"%1 (%2)"_s.arg(Labels::receiverType(r.type), r.type);
         case Result:
-            return index.data(RawRole);
+            return u"%1 (%2)"_s.arg(Labels::receiverResult(r.result), r.result);
+        case Account:
+            return r.account;
         case FailReason:
             if (r.failReason.isEmpty())
                 return {};
@@ -116,8 +119,6 @@ QVariant ReceiversModel::data(const QModelIndex &index, int role) const
             return r.description;
         }
         return {};
-    case Qt::FontRole:
-        break;
     }
     return {};
 }

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QResizeEvent>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -46,11 +47,7 @@ ReceiversPanel::ReceiversPanel(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->setItemDelegateForColumn(ReceiversModel::Result,
                                      new BadgeDelegate(ReceiversModel::ToneRole, m_view));
-    connect(m_model, &QAbstractItemModel::modelReset, m_view, [this] {
-        m_view->resizeColumnsToContents();
-        for (int c : {ReceiversModel::Description, ReceiversModel::Account})
-            m_view->setColumnWidth(c, qMin(m_view->columnWidth(c), 210));
-    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ReceiversPanel::fitColumns);
 
     // No shortcut here: the main window's Ctrl+C action copies rows; two would be ambiguous.
     auto *copy = new QAction(tr("Copy rows as TSV"), m_view);
@@ -62,6 +59,42 @@ ReceiversPanel::ReceiversPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_filter);
     layout->addWidget(m_view, 1);
+}
+
+void ReceiversPanel::fitColumns()
+{
+    // The stretched last section would count its stretched width: measure without stretching.
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->resizeColumnsToContents();
+    // Every column should be visible without scrolling: narrow the free-text columns (their
+    // cells have tooltips with the whole text), widest first, but never below MinWidth.
+    constexpr int MinWidth = 110;
+    const QList<int> flexible{ReceiversModel::Description, ReceiversModel::Type, ReceiversModel::Account,
+                              ReceiversModel::FailReason};
+    int total = 0;
+    for (int c = 0; c < ReceiversModel::ColumnCount; ++c)
+        total += m_view->columnWidth(c);
+    int excess = total - m_view->viewport()->width();
+    while (excess > 0) {
+        int widest = -1;
+        for (int c : flexible) {
+            if (m_view->columnWidth(c) > MinWidth && (widest < 0 || m_view->columnWidth(c) > m_view->columnWidth(widest)))
+                widest = c;
+        }
+        if (widest < 0)
+            break;
+        const int cut = std::min({excess, m_view->columnWidth(widest) - MinWidth, 8});
+        m_view->setColumnWidth(widest, m_view->columnWidth(widest) - cut);
+        excess -= cut;
+    }
+    m_view->horizontalHeader()->setStretchLastSection(true);
+}
+
+void ReceiversPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_model->rowCount() > 0)
+        fitColumns();
 }
 
 QList<int> ReceiversPanel::selectedSourceRows() const

@@ -26,6 +26,11 @@ public:
     // Source rows of the selection, in view order; every visible row when nothing is selected.
     QList<int> selectedSourceRows() const;
     void copySelection() const;
+    // Sizes the columns to their contents, narrowing free-text columns so all of them fit.
+    void fitColumns();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     ReceiversModel *m_model;

@@ -93,6 +93,8 @@ void ReturnResultView::setResult(const LookupResult &result)
     m_result->setBadge(Labels::returnResult(r.result), Labels::returnResultTone(r.result));
     m_result->setToolTip(r.result);
     m_resultAdvice->setText(Labels::returnResultAdvice(r.result));
+    // While PROCESSING the warning box says it all; the short advice would repeat it.
+    m_resultAdvice->setVisible(r.isFinal());
     m_processingWarning->setVisible(!r.isFinal());
     m_amount->setText(Money::formatYuan(r.amount, Money::Grouping::Thousands));
     m_returnMchid->setText(r.returnMchid);
