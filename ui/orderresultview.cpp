@@ -42,6 +42,7 @@ OrderResultView::OrderResultView(QWidget *parent)
     titleRow->addWidget(title);
     titleRow->addWidget(m_state);
     titleRow->addWidget(m_stateAdvice, 1);
+    titleRow->addStretch();
 
     auto *grid = new FieldGrid(2, this);
     m_orderId = grid->addField(tr("WeChat Pay order ID (order_id)"), u"orderIdValue"_s);

@@ -52,6 +52,7 @@ ReturnResultView::ReturnResultView(QWidget *parent)
     titleRow->addWidget(title);
     titleRow->addWidget(m_result);
     titleRow->addWidget(m_resultAdvice, 1);
+    titleRow->addStretch(); // keeps the badge beside the title when the advice is hidden
 
     auto *details = new QWidget(this);
     auto *grid = new FieldGrid(2, details);

@@ -62,8 +62,9 @@ DeskOptions DeskOptions::parse(const QCoreApplication &app)
     const QCommandLineOption run = hidden({u"run"_s, u"Run the look-up once the window is shown."_s});
     const QCommandLineOption screenshot = hidden({u"screenshot"_s, u"Save a picture of the window and quit."_s, u"FILE"_s});
     const QCommandLineOption size = hidden({u"window-size"_s, u"Window size, WIDTHxHEIGHT."_s, u"SIZE"_s});
+    const QCommandLineOption dark = hidden({u"dark-palette"_s, u"Use a dark palette (screenshots)."_s});
     parser.addOptions({demo, mchid, serial, key, cert, pubId, pub, platform, baseUrl, backupUrl, caFile, timeout,
-                       exitAfterStartup, language, page, set, run, screenshot, size});
+                       exitAfterStartup, language, page, set, run, screenshot, size, dark});
     parser.process(app);
 
     DeskOptions options;
@@ -72,6 +73,7 @@ DeskOptions DeskOptions::parse(const QCoreApplication &app)
     options.language = parser.value(language);
     options.page = parser.value(page);
     options.run = parser.isSet(run);
+    options.darkPalette = parser.isSet(dark);
     options.screenshotFile = parser.value(screenshot);
     const QStringList wh = parser.value(size).split(u'x');
     if (wh.size() == 2)

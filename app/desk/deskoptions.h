@@ -25,6 +25,7 @@ struct DeskOptions {
     bool run = false;
     QString screenshotFile;
     QSize windowSize;
+    bool darkPalette = false;            // Fusion with a dark palette, to check readability
 
     // Parses the application's arguments; exits the process for --help, --version and errors.
     static DeskOptions parse(const QCoreApplication &app);

@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QPalette>
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +36,25 @@ bool consoleOnly(int argc, char *argv[])
             return true;
     }
     return false;
+}
+
+void useDarkPalette()
+{
+    QApplication::setStyle(u"Fusion"_s);
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb5));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
+    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    QApplication::setPalette(p);
 }
 
 } // namespace
@@ -61,6 +81,8 @@ int main(int argc, char *argv[])
         options.language.isEmpty() ? fenzhang::AppSettings::value(fenzhang::AppSettings::Key::Language).toString()
                                    : options.language);
     fenzhang::Language::install(&app, language);
+    if (options.darkPalette)
+        useDarkPalette();
 
     fenzhang::StaticConnectionProvider provider;
     if (options.demo) {
