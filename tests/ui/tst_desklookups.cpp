@@ -22,11 +22,16 @@
 #include "returnform.h"
 #include "returnresultview.h"
 #include "sandbox/sandboxserver.h"
+#include "settingsdialog.h"
+#include "fenzhang_version.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
+#include <QComboBox>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -58,6 +63,11 @@ private Q_SLOTS:
     void orderLookup_tamperedAnswer_notTrustedNoResult();
     void orderLookup_processing_refreshUntilFinal();
     void settings_rememberPageAndProfile();
+    void ctrlEnter_runsLookupFromAnywhere();
+    void cancel_stopsSlowLookup();
+    void statusLine_namesFailoverAndRetries();
+    void about_showsVersion();
+    void settingsDialog_savesLanguage();
 
 private:
     void runAndWait(LookupPage *page);
@@ -317,6 +327,74 @@ void TestDeskLookups::settings_rememberPageAndProfile()
     QVERIFY(!text.contains("PRIVATE KEY"));
     QVERIFY(!text.contains("merchant_private_key"));
     AppSettings::reset(AppSettings::Key::LastPage);
+}
+
+void TestDeskLookups::ctrlEnter_runsLookupFromAnywhere()
+{
+    m_window->prefillSamples();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTabWidget *pages = m_window->pages();
+    pages->tabBar()->setFocus();
+    QTest::keyClick(pages->tabBar(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(m_window->orderPage()->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->orderPage()->isBusy(), 20000);
+    QCOMPARE(m_window->orderPage()->currentView(), LookupPage::View::Result);
+}
+
+void TestDeskLookups::cancel_stopsSlowLookup()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-SLOW-8000-cancel"_s);
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
+    QVERIFY(page->isBusy());
+    QVERIFY(page->form()->cancelButton()->isVisible());
+    QVERIFY(m_window->cancelAction()->isEnabled());
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Escape);
+    QTRY_VERIFY(!page->isBusy());
+    QVERIFY(!page->shownResult());
+    QCOMPARE(m_window->statusBar()->currentMessage(), u"Look-up cancelled."_s);
+    QVERIFY(page->form()->queryButton()->isEnabled());
+}
+
+void TestDeskLookups::statusLine_namesFailoverAndRetries()
+{
+    const QString failover = LookupController::attemptText(QUrl(u"https://api2.mch.weixin.qq.com"_s), 2,
+                                                           ApiJob::AttemptReason::FailoverAfterNetworkError);
+    QVERIFY2(failover.contains(u"backup"_s) && failover.contains(u"api2.mch.weixin.qq.com"_s), qPrintable(failover));
+    QVERIFY(LookupController::attemptText(QUrl(u"https://api.mch.weixin.qq.com"_s), 3,
+                                          ApiJob::AttemptReason::RetryAfterServerError)
+                .contains(u"3"_s));
+    // A real look-up reports its first attempt on the status line while it runs.
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-SLOW-3000-status"_s);
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"127.0.0.1"_s));
+    page->cancel();
+    QTRY_VERIFY(!page->isBusy());
+}
+
+void TestDeskLookups::about_showsVersion()
+{
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    m_window->showAbout();
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral(FENZHANG_VERSION)), qPrintable(MessageBox::lastText()));
+}
+
+void TestDeskLookups::settingsDialog_savesLanguage()
+{
+    SettingsDialog dialog;
+    QComboBox *combo = dialog.languageCombo();
+    combo->setCurrentIndex(combo->findData(u"en"_s));
+    dialog.save();
+    QCOMPARE(AppSettings::value(AppSettings::Key::Language).toString(), u"en"_s);
+    combo->setCurrentIndex(combo->findData(QString()));
+    dialog.save();
+    QCOMPARE(AppSettings::value(AppSettings::Key::Language).toString(), QString());
+    SettingsDialog again;
+    QCOMPARE(again.languageCombo()->currentData().toString(), QString());
 }
 
 QTEST_MAIN(TestDeskLookups)
