@@ -13,8 +13,7 @@ constexpr int VerticalPadding = 2;
 } // namespace
 
 BadgeDelegate::BadgeDelegate(int toneRole, QObject *parent)
-    : QStyledItemDelegate(parent)
-    , m_toneRole(toneRole)
+    : QStyledItemDelegate(parent), m_toneRole(toneRole)
 {
 }
 
@@ -35,8 +34,7 @@ void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const auto tone = static_cast<Labels::Tone>(index.data(m_toneRole).toInt());
     const auto colours = ToneColors::badge(tone, option.palette);
     const QFontMetrics metrics(option.font);
-    const int width = qMin(metrics.horizontalAdvance(text) + 2 * HorizontalPadding,
-                           option.rect.width() - 4);
+    const int width = qMin(metrics.horizontalAdvance(text) + 2 * HorizontalPadding, option.rect.width() - 4);
     const int height = qMin(metrics.height() + 2 * VerticalPadding, option.rect.height() - 2);
     QRect badge(0, 0, width, height);
     badge.moveCenter(option.rect.center());

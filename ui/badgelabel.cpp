@@ -8,8 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-BadgeLabel::BadgeLabel(QWidget *parent)
-    : QLabel(parent)
+BadgeLabel::BadgeLabel(QWidget *parent) : QLabel(parent)
 {
     setTextInteractionFlags(Qt::TextSelectableByMouse);
     setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);

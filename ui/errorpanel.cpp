@@ -15,11 +15,8 @@ using namespace Qt::StringLiterals;
 namespace fenzhang {
 
 ErrorPanel::ErrorPanel(QWidget *parent)
-    : QWidget(parent)
-    , m_title(new QLabel(this))
-    , m_message(new QLabel(this))
-    , m_advice(new QLabel(this))
-    , m_details(new QPlainTextEdit(this))
+    : QWidget(parent), m_title(new QLabel(this)), m_message(new QLabel(this)), m_advice(new QLabel(this)),
+      m_details(new QPlainTextEdit(this))
 {
     setObjectName(u"errorPanel"_s);
     m_title->setObjectName(u"errorTitle"_s);
@@ -72,7 +69,7 @@ QString ErrorPanel::detailsText() const
 }
 
 void ErrorPanel::present(const QString &title, const QString &message, const QString &advice,
-                      const QString &details)
+                         const QString &details)
 {
     m_title->setText(title);
     m_message->setText(message);
@@ -85,7 +82,7 @@ void ErrorPanel::present(const QString &title, const QString &message, const QSt
 void ErrorPanel::setSetupError(const QString &message)
 {
     present(tr("The profile could not be used"), message,
-         tr("Check the profile's key and certificate files. Nothing was sent."), {});
+            tr("Check the profile's key and certificate files. Nothing was sent."), {});
 }
 
 void ErrorPanel::setResult(const LookupResult &result)
@@ -94,8 +91,9 @@ void ErrorPanel::setResult(const LookupResult &result)
     QStringList details;
     if (response.httpStatus > 0)
         details << tr("HTTP status: %1").arg(response.httpStatus);
-    details << tr("Request-ID: %1").arg(response.requestId.isEmpty() ? tr("(none)")
-                                                                     : QString::fromLatin1(response.requestId));
+    details << tr("Request-ID: %1")
+                   .arg(response.requestId.isEmpty() ? tr("(none)")
+                                                     : QString::fromLatin1(response.requestId));
     if (response.attempts > 0)
         details << tr("Attempts: %1").arg(response.attempts);
     if (!response.hostsTried.isEmpty())
@@ -113,40 +111,40 @@ void ErrorPanel::setResult(const LookupResult &result)
         if ((code == u"SYSTEM_ERROR"_s || code == u"FREQUENCY_LIMITED"_s) && response.attempts > 1)
             advice = tr("Tried %n time(s) in all.", nullptr, response.attempts) + u' ' + advice;
         present(tr("WeChat Pay answered with an error: %1").arg(Labels::errorCode(code)),
-             tr("%1 (%2): %3").arg(code).arg(response.httpStatus).arg(response.errorMessage), advice,
-             lines.join(u'\n'));
+                tr("%1 (%2): %3").arg(code).arg(response.httpStatus).arg(response.errorMessage), advice,
+                lines.join(u'\n'));
         return;
     }
     case LookupResult::Kind::NetworkError: {
-        const QString hosts = response.hostsTried.isEmpty() ? tr("(no host)")
-                                                            : response.hostsTried.join(tr(" and "));
+        const QString hosts =
+            response.hostsTried.isEmpty() ? tr("(no host)") : response.hostsTried.join(tr(" and "));
         present(tr("WeChat Pay could not be reached"),
-             tr("No answer from %1. %2").arg(hosts, response.networkError),
-             tr("Check the network connection, proxy and firewall, then try again. Nothing was "
-                "looked up; no result is shown."),
-             details.join(u'\n'));
+                tr("No answer from %1. %2").arg(hosts, response.networkError),
+                tr("Check the network connection, proxy and firewall, then try again. Nothing was "
+                   "looked up; no result is shown."),
+                details.join(u'\n'));
         return;
     }
     case LookupResult::Kind::VerificationFailed:
         present(tr("The answer's signature did not verify — it was not trusted"),
-             response.verification.detail,
-             tr("No result is shown, because this answer may not come from WeChat Pay. Check the "
-                "profile's WeChat Pay public key and its ID (or platform certificate), and your "
-                "computer's clock. If it persists, report the Request-ID to WeChat Pay."),
-             details.join(u'\n'));
+                response.verification.detail,
+                tr("No result is shown, because this answer may not come from WeChat Pay. Check the "
+                   "profile's WeChat Pay public key and its ID (or platform certificate), and your "
+                   "computer's clock. If it persists, report the Request-ID to WeChat Pay."),
+                details.join(u'\n'));
         return;
     case LookupResult::Kind::BadAnswer:
         present(tr("WeChat Pay's answer could not be read"), result.parseError,
-             tr("The answer was signed correctly but is not what the API documents. Report the "
-                "Request-ID to WeChat Pay."),
-             details.join(u'\n'));
+                tr("The answer was signed correctly but is not what the API documents. Report the "
+                   "Request-ID to WeChat Pay."),
+                details.join(u'\n'));
         return;
     case LookupResult::Kind::InvalidInput: {
         QStringList lines;
         for (const FieldError &error : result.fieldErrors)
             lines << u"%1: %2"_s.arg(error.field, error.message);
         present(tr("The query is not valid"), lines.join(u'\n'),
-             tr("Correct the marked fields. Nothing was sent."), {});
+                tr("Correct the marked fields. Nothing was sent."), {});
         return;
     }
     case LookupResult::Kind::Cancelled:

@@ -28,8 +28,7 @@ public:
     QString detailsText() const;
 
 private:
-    void present(const QString &title, const QString &message, const QString &advice,
-              const QString &details);
+    void present(const QString &title, const QString &message, const QString &advice, const QString &details);
 
     QLabel *m_title;
     QLabel *m_message;

@@ -6,9 +6,7 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-FieldEdit::FieldEdit(const QString &apiName, QWidget *parent)
-    : QLineEdit(parent)
-    , m_apiName(apiName)
+FieldEdit::FieldEdit(const QString &apiName, QWidget *parent) : QLineEdit(parent), m_apiName(apiName)
 {
     setObjectName(apiName);
     setClearButtonEnabled(true);

@@ -6,9 +6,7 @@
 namespace fenzhang {
 
 FieldGrid::FieldGrid(int columns, QWidget *parent)
-    : QWidget(parent)
-    , m_layout(new QGridLayout(this))
-    , m_columns(columns)
+    : QWidget(parent), m_layout(new QGridLayout(this)), m_columns(columns)
 {
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setHorizontalSpacing(12);

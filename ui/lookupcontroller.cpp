@@ -5,8 +5,7 @@ using namespace Qt::StringLiterals;
 namespace fenzhang {
 
 LookupController::LookupController(ConnectionProvider *provider, QObject *parent)
-    : QObject(parent)
-    , m_provider(provider)
+    : QObject(parent), m_provider(provider)
 {
     connect(m_provider, &ConnectionProvider::profilesChanged, this, [this] {
         // Settings may have changed under the same id: build the client afresh next time.

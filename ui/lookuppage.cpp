@@ -21,13 +21,8 @@ using namespace Qt::StringLiterals;
 namespace fenzhang {
 
 LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *parent)
-    : QWidget(parent)
-    , m_kind(kind)
-    , m_controller(controller)
-    , m_errorPanel(new ErrorPanel(this))
-    , m_processing(new ProcessingBar(this))
-    , m_hint(new QLabel(this))
-    , m_stack(new QStackedWidget(this))
+    : QWidget(parent), m_kind(kind), m_controller(controller), m_errorPanel(new ErrorPanel(this)),
+      m_processing(new ProcessingBar(this)), m_hint(new QLabel(this)), m_stack(new QStackedWidget(this))
 {
     QWidget *resultView = nullptr;
     if (kind == LookupKind::Order) {

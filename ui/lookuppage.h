@@ -6,10 +6,9 @@
 
 #include "api/lookupservice.h"
 
+#include <optional>
 #include <QPointer>
 #include <QWidget>
-
-#include <optional>
 
 class QLabel;
 class QStackedWidget;

@@ -28,14 +28,10 @@ using namespace Qt::StringLiterals;
 namespace fenzhang {
 
 MainWindow::MainWindow(LookupController *controller, QWidget *parent)
-    : QMainWindow(parent)
-    , m_controller(controller)
-    , m_demoBanner(new QLabel(this))
-    , m_profiles(new ProfileSelector(controller, this))
-    , m_pages(new QTabWidget(this))
-    , m_orderPage(new LookupPage(LookupKind::Order, controller, this))
-    , m_returnPage(new LookupPage(LookupKind::Return, controller, this))
-    , m_profileStatus(new QLabel(this))
+    : QMainWindow(parent), m_controller(controller), m_demoBanner(new QLabel(this)),
+      m_profiles(new ProfileSelector(controller, this)), m_pages(new QTabWidget(this)),
+      m_orderPage(new LookupPage(LookupKind::Order, controller, this)),
+      m_returnPage(new LookupPage(LookupKind::Return, controller, this)), m_profileStatus(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
     m_demoBanner->setObjectName(u"demoBanner"_s);
@@ -44,7 +40,8 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
     m_demoBanner->setAlignment(Qt::AlignCenter);
     m_demoBanner->setWordWrap(true);
     // Fixed colours on purpose: the marker must look the same in every theme.
-    m_demoBanner->setStyleSheet(u"QLabel { background: #8a4b00; color: white; font-weight: 600; padding: 6px; }"_s);
+    m_demoBanner->setStyleSheet(
+        u"QLabel { background: #8a4b00; color: white; font-weight: 600; padding: 6px; }"_s);
 
     auto *profileLabel = new QLabel(tr("Merchant profile:"), this);
     profileLabel->setBuddy(m_profiles);
@@ -157,7 +154,8 @@ void MainWindow::prefillSamples()
     if (!profile.sampleReturn.subMchid.isEmpty())
         m_returnPage->returnForm()->setQuery(profile.sampleReturn);
     if (profile.demo)
-        statusBar()->showMessage(tr("Sample numbers from the sandbox are filled in: press Enter to look them up."));
+        statusBar()->showMessage(
+            tr("Sample numbers from the sandbox are filled in: press Enter to look them up."));
 }
 
 void MainWindow::updateActions()
@@ -172,9 +170,10 @@ void MainWindow::updateActions()
     m_profiles->setEnabled(!m_orderPage->isBusy() && !m_returnPage->isBusy());
     const ConnectionProfile profile = m_controller->currentProfile();
     m_demoBanner->setVisible(profile.demo);
-    m_profileStatus->setText(profile.id.isEmpty() ? tr("No profile")
-                                                  : tr("Profile: %1 (mchid %2)")
-                                                        .arg(profile.name, profile.settings.merchant.mchid));
+    m_profileStatus->setText(
+        profile.id.isEmpty()
+            ? tr("No profile")
+            : tr("Profile: %1 (mchid %2)").arg(profile.name, profile.settings.merchant.mchid));
 }
 
 void MainWindow::updateTitle()
@@ -190,8 +189,8 @@ void MainWindow::reportFinished(const LookupResult &result)
     const ApiResponse &r = result.response;
     switch (result.kind) {
     case LookupResult::Kind::Ok:
-        statusBar()->showMessage(tr("Done: HTTP %1, %n attempt(s), signature verified.", nullptr, r.attempts)
-                                     .arg(r.httpStatus));
+        statusBar()->showMessage(
+            tr("Done: HTTP %1, %n attempt(s), signature verified.", nullptr, r.attempts).arg(r.httpStatus));
         break;
     case LookupResult::Kind::Cancelled:
         statusBar()->showMessage(tr("Look-up cancelled."));
@@ -211,9 +210,8 @@ void MainWindow::exportCsv()
     if (!page->shownResult())
         return;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = MessageBox::saveFileName(this, tr("Export CSV"),
-                                                  QDir(dir).filePath(page->suggestedExportName()),
-                                                  tr("CSV files (*.csv)"));
+    const QString path = MessageBox::saveFileName(
+        this, tr("Export CSV"), QDir(dir).filePath(page->suggestedExportName()), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -1,8 +1,7 @@
 #include "messagebox.h"
 
-#include <QFileDialog>
-
 #include <optional>
+#include <QFileDialog>
 
 namespace fenzhang {
 

@@ -32,8 +32,8 @@ public:
     static void setNextSaveFileName(const QString &path);
 
 private:
-    static Button show(QMessageBox::Icon icon, QWidget *parent, const QString &title,
-                       const QString &text, QMessageBox::StandardButtons buttons);
+    static Button show(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text,
+                       QMessageBox::StandardButtons buttons);
 };
 
 } // namespace fenzhang

@@ -6,8 +6,7 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-OrderForm::OrderForm(QWidget *parent)
-    : QueryForm(parent)
+OrderForm::OrderForm(QWidget *parent) : QueryForm(parent)
 {
     m_subMchid = addField(u"sub_mchid"_s, tr("Sub-merchant ID (sub_mchid)"), tr("e.g. 1900000109"));
     m_transactionId = addField(u"transaction_id"_s, tr("Transaction ID (transaction_id)"),

@@ -20,13 +20,9 @@ using namespace Qt::StringLiterals;
 namespace fenzhang {
 
 OrderResultView::OrderResultView(QWidget *parent)
-    : QWidget(parent)
-    , m_state(new BadgeLabel(this))
-    , m_stateAdvice(new QLabel(this))
-    , m_meta(new ResultMetaBar(this))
-    , m_tabs(new QTabWidget(this))
-    , m_receivers(new ReceiversPanel(this))
-    , m_raw(new RawView(this))
+    : QWidget(parent), m_state(new BadgeLabel(this)), m_stateAdvice(new QLabel(this)),
+      m_meta(new ResultMetaBar(this)), m_tabs(new QTabWidget(this)), m_receivers(new ReceiversPanel(this)),
+      m_raw(new RawView(this))
 {
     m_state->setObjectName(u"stateBadge"_s);
     m_stateAdvice->setObjectName(u"stateAdvice"_s);

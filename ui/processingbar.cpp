@@ -13,13 +13,9 @@ using namespace Qt::StringLiterals;
 namespace fenzhang {
 
 ProcessingBar::ProcessingBar(QWidget *parent)
-    : QWidget(parent)
-    , m_text(new QLabel(this))
-    , m_refresh(new QPushButton(this))
-    , m_auto(new QCheckBox(this))
-    , m_countdown(new QLabel(this))
-    , m_scheduler(new RefreshScheduler(this))
-    , m_tick(new QTimer(this))
+    : QWidget(parent), m_text(new QLabel(this)), m_refresh(new QPushButton(this)),
+      m_auto(new QCheckBox(this)), m_countdown(new QLabel(this)), m_scheduler(new RefreshScheduler(this)),
+      m_tick(new QTimer(this))
 {
     setObjectName(u"processingBar"_s);
     m_text->setText(tr("Not final yet: WeChat Pay is still processing."));

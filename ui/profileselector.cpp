@@ -9,8 +9,7 @@ using namespace Qt::StringLiterals;
 namespace fenzhang {
 
 ProfileSelector::ProfileSelector(LookupController *controller, QWidget *parent)
-    : QComboBox(parent)
-    , m_controller(controller)
+    : QComboBox(parent), m_controller(controller)
 {
     setObjectName(u"profileSelector"_s);
     setSizeAdjustPolicy(QComboBox::AdjustToContents);

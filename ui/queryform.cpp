@@ -16,11 +16,8 @@ using namespace Qt::StringLiterals;
 namespace fenzhang {
 
 QueryForm::QueryForm(QWidget *parent)
-    : QWidget(parent)
-    , m_form(new QFormLayout)
-    , m_query(new QPushButton(this))
-    , m_cancel(new QPushButton(this))
-    , m_busyIndicator(new QProgressBar(this))
+    : QWidget(parent), m_form(new QFormLayout), m_query(new QPushButton(this)),
+      m_cancel(new QPushButton(this)), m_busyIndicator(new QProgressBar(this))
 {
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);

@@ -8,8 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-RawView::RawView(QWidget *parent)
-    : QPlainTextEdit(parent)
+RawView::RawView(QWidget *parent) : QPlainTextEdit(parent)
 {
     setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -20,8 +19,8 @@ RawView::RawView(QWidget *parent)
 bool RawView::isHiddenHeader(QByteArrayView name)
 {
     const QByteArray lower = name.toByteArray().toLower();
-    return lower == "authorization" || lower == "proxy-authorization" || lower == "cookie"
-        || lower == "set-cookie";
+    return lower == "authorization" || lower == "proxy-authorization" || lower == "cookie" ||
+           lower == "set-cookie";
 }
 
 QString RawView::format(const ApiResponse &response)

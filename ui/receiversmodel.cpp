@@ -7,10 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-ReceiversModel::ReceiversModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+ReceiversModel::ReceiversModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ReceiversModel::setReceivers(const QList<ReceiverDetail> &receivers)
 {
@@ -132,9 +129,9 @@ QVariant ReceiversModel::headerData(int section, Qt::Orientation orientation, in
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     if (role == Qt::ToolTipRole) {
-        static const char *const apiNames[ColumnCount] = {"amount", "description", "type", "account",
-                                                          "result", "fail_reason", "create_time",
-                                                          "finish_time", "detail_id"};
+        static const char *const apiNames[ColumnCount] = {"amount",      "description", "type",
+                                                          "account",     "result",      "fail_reason",
+                                                          "create_time", "finish_time", "detail_id"};
         return QString::fromLatin1(apiNames[section]);
     }
     switch (section) {

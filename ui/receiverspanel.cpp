@@ -3,26 +3,22 @@
 #include "badgedelegate.h"
 #include "receiversmodel.h"
 
+#include <algorithm>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
-#include <QResizeEvent>
 #include <QLineEdit>
+#include <QResizeEvent>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 namespace fenzhang {
 
 ReceiversPanel::ReceiversPanel(QWidget *parent)
-    : QWidget(parent)
-    , m_model(new ReceiversModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
-    , m_view(new QTableView(this))
-    , m_filter(new QLineEdit(this))
+    : QWidget(parent), m_model(new ReceiversModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_view(new QTableView(this)), m_filter(new QLineEdit(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ReceiversModel::RawRole);
@@ -78,7 +74,8 @@ void ReceiversPanel::fitColumns()
     while (excess > 0) {
         int widest = -1;
         for (int c : flexible) {
-            if (m_view->columnWidth(c) > MinWidth && (widest < 0 || m_view->columnWidth(c) > m_view->columnWidth(widest)))
+            if (m_view->columnWidth(c) > MinWidth &&
+                (widest < 0 || m_view->columnWidth(c) > m_view->columnWidth(widest)))
                 widest = c;
         }
         if (widest < 0)

@@ -2,8 +2,7 @@
 
 namespace fenzhang {
 
-RefreshScheduler::RefreshScheduler(QObject *parent)
-    : QObject(parent)
+RefreshScheduler::RefreshScheduler(QObject *parent) : QObject(parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &RefreshScheduler::due);

@@ -18,18 +18,15 @@ QString localTimeWithOffset(const QDateTime &time)
     const QDateTime local = time.toLocalTime();
     const int offset = local.offsetFromUtc();
     const int minutes = qAbs(offset) / 60;
-    return local.toString(u"yyyy-MM-dd HH:mm:ss"_s)
-        + u" %1%2:%3"_s.arg(offset < 0 ? QChar(u'-') : QChar(u'+'))
-              .arg(minutes / 60, 2, 10, QChar(u'0'))
-              .arg(minutes % 60, 2, 10, QChar(u'0'));
+    return local.toString(u"yyyy-MM-dd HH:mm:ss"_s) +
+           u" %1%2:%3"_s.arg(offset < 0 ? QChar(u'-') : QChar(u'+'))
+               .arg(minutes / 60, 2, 10, QChar(u'0'))
+               .arg(minutes % 60, 2, 10, QChar(u'0'));
 }
 
 ResultMetaBar::ResultMetaBar(QWidget *parent)
-    : QWidget(parent)
-    , m_verified(new BadgeLabel(this))
-    , m_requestIdLabel(new QLabel(this))
-    , m_copy(new QToolButton(this))
-    , m_time(new QLabel(this))
+    : QWidget(parent), m_verified(new BadgeLabel(this)), m_requestIdLabel(new QLabel(this)),
+      m_copy(new QToolButton(this)), m_time(new QLabel(this))
 {
     m_verified->setObjectName(u"verificationBadge"_s);
     m_requestIdLabel->setObjectName(u"requestIdLabel"_s);
@@ -38,8 +35,7 @@ ResultMetaBar::ResultMetaBar(QWidget *parent)
     m_copy->setText(tr("Copy"));
     m_copy->setToolTip(tr("Copy the Request-ID, for a support ticket"));
     m_copy->setAutoRaise(true);
-    connect(m_copy, &QToolButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_requestId); });
+    connect(m_copy, &QToolButton::clicked, this, [this] { QApplication::clipboard()->setText(m_requestId); });
     m_time->setObjectName(u"lookedUpLabel"_s);
 
     auto *layout = new QHBoxLayout(this);

@@ -8,9 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-ReturnForm::ReturnForm(QWidget *parent)
-    : QueryForm(parent)
-    , m_orderBy(new QComboBox(this))
+ReturnForm::ReturnForm(QWidget *parent) : QueryForm(parent), m_orderBy(new QComboBox(this))
 {
     m_subMchid = addField(u"sub_mchid"_s, tr("Sub-merchant ID (sub_mchid)"), tr("e.g. 1900000109"));
     m_outReturnNo = addField(u"out_return_no"_s, tr("Merchant return No. (out_return_no)"),
@@ -21,9 +19,8 @@ ReturnForm::ReturnForm(QWidget *parent)
     addRow(tr("Original order identified by"), m_orderBy);
     m_order = addField(u"order_id"_s, tr("Original order"), {});
     connect(m_orderBy, &QComboBox::currentIndexChanged, this, [this] {
-        m_order->setPlaceholderText(orderBy() == OrderBy::OrderId
-                                        ? tr("WeChat Pay profit-sharing order ID")
-                                        : tr("Your profit-sharing order number"));
+        m_order->setPlaceholderText(orderBy() == OrderBy::OrderId ? tr("WeChat Pay profit-sharing order ID")
+                                                                  : tr("Your profit-sharing order number"));
         revalidate();
     });
     m_order->setPlaceholderText(tr("WeChat Pay profit-sharing order ID"));

@@ -19,13 +19,9 @@ using namespace Qt::StringLiterals;
 namespace fenzhang {
 
 ReturnResultView::ReturnResultView(QWidget *parent)
-    : QWidget(parent)
-    , m_result(new BadgeLabel(this))
-    , m_resultAdvice(new QLabel(this))
-    , m_processingWarning(new QLabel(this))
-    , m_meta(new ResultMetaBar(this))
-    , m_tabs(new QTabWidget(this))
-    , m_raw(new RawView(this))
+    : QWidget(parent), m_result(new BadgeLabel(this)), m_resultAdvice(new QLabel(this)),
+      m_processingWarning(new QLabel(this)), m_meta(new ResultMetaBar(this)), m_tabs(new QTabWidget(this)),
+      m_raw(new RawView(this))
 {
     m_result->setObjectName(u"returnResultBadge"_s);
     m_resultAdvice->setObjectName(u"returnResultAdvice"_s);
@@ -38,8 +34,9 @@ ReturnResultView::ReturnResultView(QWidget *parent)
            "return No. (out_return_no) — never start a new return with a new number for the same "
            "money. A return not finished within 5 days is closed as failed."));
     const auto pending = ToneColors::badge(Labels::Tone::Pending, palette());
-    m_processingWarning->setStyleSheet(u"QLabel { background: %1; color: %2; border-radius: 6px; padding: 8px; }"_s.arg(
-        pending.background.name(), pending.foreground.name()));
+    m_processingWarning->setStyleSheet(
+        u"QLabel { background: %1; color: %2; border-radius: 6px; padding: 8px; }"_s.arg(
+            pending.background.name(), pending.foreground.name()));
     m_processingWarning->hide();
 
     auto *title = new QLabel(tr("Profit-sharing return"), this);

@@ -15,9 +15,7 @@ using namespace Qt::StringLiterals;
 namespace fenzhang {
 
 SettingsDialog::SettingsDialog(QWidget *parent)
-    : QDialog(parent)
-    , m_language(new QComboBox(this))
-    , m_autoRefresh(new QCheckBox(this))
+    : QDialog(parent), m_language(new QComboBox(this)), m_autoRefresh(new QCheckBox(this))
 {
     setWindowTitle(tr("Settings"));
     m_language->setObjectName(u"languageCombo"_s);

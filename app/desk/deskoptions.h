@@ -5,10 +5,9 @@
 
 #include "connectionprovider.h"
 
+#include <optional>
 #include <QSize>
 #include <QStringList>
-
-#include <optional>
 
 class QCoreApplication;
 
@@ -16,16 +15,16 @@ namespace fenzhang {
 
 struct DeskOptions {
     bool demo = false;
-    bool exitAfterStartup = false;       // quit once the main window has painted (benchmarks)
+    bool exitAfterStartup = false; // quit once the main window has painted (benchmarks)
     std::optional<ConnectionProfile> commandLineProfile;
-    QString language;                    // overrides the setting for this run: zh_CN | en
+    QString language; // overrides the setting for this run: zh_CN | en
     // Screenshots: page to show, field values to type, run the look-up, file to save a grab to.
-    QString page;                        // order | return
+    QString page; // order | return
     QList<QPair<QString, QString>> fieldValues;
     bool run = false;
     QString screenshotFile;
     QSize windowSize;
-    bool darkPalette = false;            // Fusion with a dark palette, to check readability
+    bool darkPalette = false; // Fusion with a dark palette, to check readability
 
     // Parses the application's arguments; exits the process for --help, --version and errors.
     static DeskOptions parse(const QCoreApplication &app);

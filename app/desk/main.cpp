@@ -78,8 +78,9 @@ int main(int argc, char *argv[])
 
     const fenzhang::DeskOptions options = fenzhang::DeskOptions::parse(app);
     const QString language = fenzhang::Language::resolve(
-        options.language.isEmpty() ? fenzhang::AppSettings::value(fenzhang::AppSettings::Key::Language).toString()
-                                   : options.language);
+        options.language.isEmpty()
+            ? fenzhang::AppSettings::value(fenzhang::AppSettings::Key::Language).toString()
+            : options.language);
     fenzhang::Language::install(&app, language);
     if (options.darkPalette)
         useDarkPalette();
@@ -90,9 +91,9 @@ int main(int argc, char *argv[])
         if (auto demo = fenzhang::DemoMode::start(&app, &error)) {
             provider.addProfile(*demo);
         } else {
-            fenzhang::MessageBox::critical(nullptr, QApplication::translate("main", "Demo mode"),
-                                           QApplication::translate("main", "The built-in sandbox could not start: %1")
-                                               .arg(error));
+            fenzhang::MessageBox::critical(
+                nullptr, QApplication::translate("main", "Demo mode"),
+                QApplication::translate("main", "The built-in sandbox could not start: %1").arg(error));
         }
     }
     if (options.commandLineProfile)

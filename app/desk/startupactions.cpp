@@ -7,22 +7,18 @@
 #include "queryform.h"
 #include "returnform.h"
 
+#include <cstdio>
 #include <QApplication>
 #include <QPixmap>
 #include <QTimer>
-
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
 StartupActions::StartupActions(MainWindow *window, const DeskOptions &options, QObject *parent)
-    : QObject(parent)
-    , m_window(window)
-    , m_exitAfterStartup(options.exitAfterStartup)
-    , m_run(options.run)
-    , m_screenshotFile(options.screenshotFile)
+    : QObject(parent), m_window(window), m_exitAfterStartup(options.exitAfterStartup), m_run(options.run),
+      m_screenshotFile(options.screenshotFile)
 {
     if (options.page == u"return"_s)
         window->setCurrentPage(1);

@@ -56,7 +56,7 @@ void TestAppSettings::setValue_roundTrips()
 
 void TestAppSettings::keysAreUniqueAndNothingSecret()
 {
-    const QList<AppSettings::Key> keys{AppSettings::Key::Language, AppSettings::Key::WindowGeometry,
+    const QList<AppSettings::Key> keys{AppSettings::Key::Language,    AppSettings::Key::WindowGeometry,
                                        AppSettings::Key::WindowState, AppSettings::Key::LastPage,
                                        AppSettings::Key::LastProfile, AppSettings::Key::AutoRefresh};
     QStringList names;
@@ -89,7 +89,8 @@ void TestAppSettings::language_resolve_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("chinese system") << QString() << QLocale(QLocale::Chinese, QLocale::China) << u"zh_CN"_s;
     QTest::newRow("taiwan system") << QString() << QLocale(QLocale::Chinese, QLocale::Taiwan) << u"zh_CN"_s;
-    QTest::newRow("english system") << QString() << QLocale(QLocale::English, QLocale::UnitedStates) << u"en"_s;
+    QTest::newRow("english system") << QString() << QLocale(QLocale::English, QLocale::UnitedStates)
+                                    << u"en"_s;
     QTest::newRow("german system") << QString() << QLocale(QLocale::German, QLocale::Germany) << u"en"_s;
     QTest::newRow("chosen english on chinese")
         << u"en"_s << QLocale(QLocale::Chinese, QLocale::China) << u"en"_s;

@@ -5,6 +5,7 @@
 #include "badgelabel.h"
 #include "demoprofile.h"
 #include "errorpanel.h"
+#include "fenzhang_version.h"
 #include "fieldedit.h"
 #include "format/labels.h"
 #include "format/money.h"
@@ -23,26 +24,24 @@
 #include "returnresultview.h"
 #include "sandbox/sandboxserver.h"
 #include "settingsdialog.h"
-#include "fenzhang_version.h"
 
+#include <memory>
 #include <QAction>
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
 #include <QComboBox>
-#include <QTabBar>
-#include <QTabWidget>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <memory>
 
 using namespace fenzhang;
 using namespace Qt::StringLiterals;
@@ -179,7 +178,8 @@ void TestDeskLookups::orderLookup_typedIn_showsReceiversAndBadges()
         QCOMPARE(model->index(row, ReceiversModel::Amount).data().toString(),
                  Money::formatYuan(r.amount, Money::Grouping::Thousands));
         QCOMPARE(model->index(row, ReceiversModel::Type).data().toString(), Labels::receiverType(r.type));
-        QCOMPARE(model->index(row, ReceiversModel::Result).data().toString(), Labels::receiverResult(r.result));
+        QCOMPARE(model->index(row, ReceiversModel::Result).data().toString(),
+                 Labels::receiverResult(r.result));
         QCOMPARE(model->index(row, ReceiversModel::Result).data(ReceiversModel::ToneRole).toInt(),
                  int(Labels::receiverResultTone(r.result)));
         QCOMPARE(model->index(row, ReceiversModel::DetailId).data().toString(), r.detailId);
@@ -231,7 +231,8 @@ void TestDeskLookups::orderLookup_ctrlC_copiesSelectedRowsAsTsv()
     const QStringList lines = tsv.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);
     const int sourceRow = panel->proxy()->mapToSource(panel->proxy()->index(0, 0)).row();
-    QVERIFY2(lines.at(1).contains(page->shownResult()->order->receivers.at(sourceRow).detailId), qPrintable(tsv));
+    QVERIFY2(lines.at(1).contains(page->shownResult()->order->receivers.at(sourceRow).detailId),
+             qPrintable(tsv));
 }
 
 void TestDeskLookups::returnLookup_typedIn_showsResult()
@@ -269,7 +270,8 @@ void TestDeskLookups::orderLookup_notFound_showsErrorPanel()
     QCOMPARE(page->currentView(), LookupPage::View::Error);
     QVERIFY(!page->shownResult());
     ErrorPanel *panel = page->errorPanel();
-    QVERIFY2(panel->title().contains(Labels::errorCode(u"RESOURCE_NOT_EXISTS"_s)), qPrintable(panel->title()));
+    QVERIFY2(panel->title().contains(Labels::errorCode(u"RESOURCE_NOT_EXISTS"_s)),
+             qPrintable(panel->title()));
     QCOMPARE(panel->advice(), Labels::errorAdvice(u"RESOURCE_NOT_EXISTS"_s));
     QVERIFY(panel->detailsText().contains(u"HTTP status: 404"_s));
     QVERIFY(panel->detailsText().contains(u"Code: RESOURCE_NOT_EXISTS"_s));
@@ -362,7 +364,8 @@ void TestDeskLookups::statusLine_namesFailoverAndRetries()
 {
     const QString failover = LookupController::attemptText(QUrl(u"https://api2.mch.weixin.qq.com"_s), 2,
                                                            ApiJob::AttemptReason::FailoverAfterNetworkError);
-    QVERIFY2(failover.contains(u"backup"_s) && failover.contains(u"api2.mch.weixin.qq.com"_s), qPrintable(failover));
+    QVERIFY2(failover.contains(u"backup"_s) && failover.contains(u"api2.mch.weixin.qq.com"_s),
+             qPrintable(failover));
     QVERIFY(LookupController::attemptText(QUrl(u"https://api.mch.weixin.qq.com"_s), 3,
                                           ApiJob::AttemptReason::RetryAfterServerError)
                 .contains(u"3"_s));
@@ -380,7 +383,8 @@ void TestDeskLookups::about_showsVersion()
 {
     MessageBox::setNextAnswer(QMessageBox::Ok);
     m_window->showAbout();
-    QVERIFY2(MessageBox::lastText().contains(QStringLiteral(FENZHANG_VERSION)), qPrintable(MessageBox::lastText()));
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral(FENZHANG_VERSION)),
+             qPrintable(MessageBox::lastText()));
 }
 
 void TestDeskLookups::settingsDialog_savesLanguage()

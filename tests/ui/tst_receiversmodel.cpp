@@ -6,9 +6,9 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QLineEdit>
 #include <QTest>
 
 using namespace fenzhang;
@@ -67,9 +67,11 @@ void TestReceiversModel::amount_isExactYuanRightAligned()
     // Beyond 2^53 fen: still exact.
     QCOMPARE(model.index(1, ReceiversModel::Amount).data().toString(), u"90,071,992,547,409.93"_s);
     QCOMPARE(model.index(2, ReceiversModel::Amount).data().toString(), u"0.05"_s);
-    const auto alignment = model.index(0, ReceiversModel::Amount).data(Qt::TextAlignmentRole).value<Qt::Alignment>();
+    const auto alignment =
+        model.index(0, ReceiversModel::Amount).data(Qt::TextAlignmentRole).value<Qt::Alignment>();
     QVERIFY(alignment & Qt::AlignRight);
-    const auto textAlignment = model.index(0, ReceiversModel::Account).data(Qt::TextAlignmentRole).value<Qt::Alignment>();
+    const auto textAlignment =
+        model.index(0, ReceiversModel::Account).data(Qt::TextAlignmentRole).value<Qt::Alignment>();
     QVERIFY(textAlignment & Qt::AlignLeft);
 }
 
@@ -77,11 +79,15 @@ void TestReceiversModel::rawRole_keepsFenCodesAndTimes()
 {
     ReceiversModel model;
     model.setReceivers(UiTestData::order().receivers);
-    QCOMPARE(model.index(1, ReceiversModel::Amount).data(ReceiversModel::RawRole).toLongLong(), 9007199254740993LL);
-    QCOMPARE(model.index(1, ReceiversModel::Type).data(ReceiversModel::RawRole).toString(), u"PERSONAL_OPENID"_s);
+    QCOMPARE(model.index(1, ReceiversModel::Amount).data(ReceiversModel::RawRole).toLongLong(),
+             9007199254740993LL);
+    QCOMPARE(model.index(1, ReceiversModel::Type).data(ReceiversModel::RawRole).toString(),
+             u"PERSONAL_OPENID"_s);
     QCOMPARE(model.index(1, ReceiversModel::Result).data(ReceiversModel::RawRole).toString(), u"CLOSED"_s);
-    QCOMPARE(model.index(1, ReceiversModel::FailReason).data(ReceiversModel::RawRole).toString(), u"NO_RELATION"_s);
-    const QDateTime created = model.index(0, ReceiversModel::CreateTime).data(ReceiversModel::RawRole).toDateTime();
+    QCOMPARE(model.index(1, ReceiversModel::FailReason).data(ReceiversModel::RawRole).toString(),
+             u"NO_RELATION"_s);
+    const QDateTime created =
+        model.index(0, ReceiversModel::CreateTime).data(ReceiversModel::RawRole).toDateTime();
     QCOMPARE(created.offsetFromUtc(), 8 * 3600);
     QCOMPARE(created.toUTC(), QDateTime(QDate(2015, 5, 20), QTime(5, 29, 35), Qt::UTC));
 }
@@ -118,7 +124,8 @@ void TestReceiversModel::proxySort_usesRawAmountNotText()
     // As text "0.05" < "1.00" < "90,07…" would also hold; descending makes the point with the
     // comma-grouped giant first and 0.05 last.
     proxy.sort(ReceiversModel::Amount, Qt::DescendingOrder);
-    QCOMPARE(proxy.index(0, ReceiversModel::Amount).data(ReceiversModel::RawRole).toLongLong(), 9007199254740993LL);
+    QCOMPARE(proxy.index(0, ReceiversModel::Amount).data(ReceiversModel::RawRole).toLongLong(),
+             9007199254740993LL);
     QCOMPARE(proxy.index(2, ReceiversModel::Amount).data(ReceiversModel::RawRole).toLongLong(), 5LL);
     proxy.sort(ReceiversModel::Result, Qt::AscendingOrder); // by code: CLOSED, PENDING, SUCCESS
     QCOMPARE(proxy.index(0, ReceiversModel::Result).data(ReceiversModel::RawRole).toString(), u"CLOSED"_s);
@@ -132,7 +139,8 @@ void TestReceiversModel::filter_matchesAnyColumn()
     panel.model()->setReceivers(UiTestData::order().receivers);
     QTest::keyClicks(panel.filterEdit(), u"relation"_s);
     QCOMPARE(panel.proxy()->rowCount(), 1);
-    QCOMPARE(panel.proxy()->index(0, ReceiversModel::DetailId).data().toString(), u"36011111111111111111112"_s);
+    QCOMPARE(panel.proxy()->index(0, ReceiversModel::DetailId).data().toString(),
+             u"36011111111111111111112"_s);
     panel.filterEdit()->clear();
     QCOMPARE(panel.proxy()->rowCount(), 3);
 }

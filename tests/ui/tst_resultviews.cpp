@@ -94,8 +94,10 @@ void TestResultViews::orderView_totalsPerResult()
     view.setResult(UiTestData::okOrder());
     const QString totals = view.totalsText();
     QVERIFY2(totals.contains(u"Total: 3 receiver(s), 90,071,992,547,410.98 yuan"_s), qPrintable(totals));
-    QVERIFY2(totals.contains(Labels::receiverResult(u"SUCCESS"_s) + u": 1 receiver(s), 1.00 yuan"_s), qPrintable(totals));
-    QVERIFY2(totals.contains(Labels::receiverResult(u"PENDING"_s) + u": 1 receiver(s), 0.05 yuan"_s), qPrintable(totals));
+    QVERIFY2(totals.contains(Labels::receiverResult(u"SUCCESS"_s) + u": 1 receiver(s), 1.00 yuan"_s),
+             qPrintable(totals));
+    QVERIFY2(totals.contains(Labels::receiverResult(u"PENDING"_s) + u": 1 receiver(s), 0.05 yuan"_s),
+             qPrintable(totals));
 }
 
 void TestResultViews::orderView_processingBadgeIsPending()

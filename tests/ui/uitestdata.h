@@ -8,8 +8,8 @@
 
 namespace fenzhang::UiTestData {
 
-inline ReceiverDetail receiver(qint64 amount, const QString &type, const QString &account, const QString &result,
-                               const QString &failReason, const QString &detailId)
+inline ReceiverDetail receiver(qint64 amount, const QString &type, const QString &account,
+                               const QString &result, const QString &failReason, const QString &detailId)
 {
     ReceiverDetail r;
     r.amount = amount;
@@ -33,12 +33,13 @@ inline OrderResult order(const QString &state = QStringLiteral("FINISHED"))
     o.orderId = QStringLiteral("3008450740201411110007820472");
     o.state = state;
     o.receivers = {
-        receiver(100, QStringLiteral("MERCHANT_ID"), QStringLiteral("1900000110"), QStringLiteral("SUCCESS"), {},
-                 QStringLiteral("36011111111111111111111")),
-        receiver(9007199254740993LL, QStringLiteral("PERSONAL_OPENID"), QStringLiteral("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"),
-                 QStringLiteral("CLOSED"), QStringLiteral("NO_RELATION"), QStringLiteral("36011111111111111111112")),
-        receiver(5, QStringLiteral("PERSONAL_SUB_OPENID"), QStringLiteral("oSub=1,\"x\""), QStringLiteral("PENDING"),
-                 {}, QStringLiteral("36011111111111111111113")),
+        receiver(100, QStringLiteral("MERCHANT_ID"), QStringLiteral("1900000110"), QStringLiteral("SUCCESS"),
+                 {}, QStringLiteral("36011111111111111111111")),
+        receiver(9007199254740993LL, QStringLiteral("PERSONAL_OPENID"),
+                 QStringLiteral("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"), QStringLiteral("CLOSED"),
+                 QStringLiteral("NO_RELATION"), QStringLiteral("36011111111111111111112")),
+        receiver(5, QStringLiteral("PERSONAL_SUB_OPENID"), QStringLiteral("oSub=1,\"x\""),
+                 QStringLiteral("PENDING"), {}, QStringLiteral("36011111111111111111113")),
     };
     return o;
 }
