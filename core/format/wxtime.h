@@ -30,6 +30,7 @@ public:
 private:
     QString m_raw;
     QDateTime m_value;
+    bool m_hasFraction = false; // so toIsoString() keeps ".000" when the source had it
 };
 
 } // namespace fenzhang
