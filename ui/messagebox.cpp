@@ -1,7 +1,11 @@
 #include "messagebox.h"
 
 #include <optional>
+#include <QAbstractButton>
+#include <QCoreApplication>
 #include <QFileDialog>
+
+#include <utility>
 
 namespace fenzhang {
 
@@ -21,6 +25,17 @@ MessageBox::Button MessageBox::show(QMessageBox::Icon icon, QWidget *parent, con
         return answer;
     }
     QMessageBox box(icon, title, text, buttons, parent);
+    // Our own words for the common buttons: Qt's translations may not be installed.
+    const std::pair<QMessageBox::StandardButton, const char *> names[] = {
+        {QMessageBox::Ok, QT_TRANSLATE_NOOP("fenzhang::MessageBox", "OK")},
+        {QMessageBox::Cancel, QT_TRANSLATE_NOOP("fenzhang::MessageBox", "Cancel")},
+        {QMessageBox::Yes, QT_TRANSLATE_NOOP("fenzhang::MessageBox", "Yes")},
+        {QMessageBox::No, QT_TRANSLATE_NOOP("fenzhang::MessageBox", "No")},
+    };
+    for (const auto &[standard, name] : names) {
+        if (QAbstractButton *button = box.button(standard))
+            button->setText(QCoreApplication::translate("fenzhang::MessageBox", name));
+    }
     return static_cast<Button>(box.exec());
 }
 

@@ -881,6 +881,10 @@
         <source>&lt;h3&gt;Fenzhang Desk %1&lt;/h3&gt;&lt;p&gt;Looks up WeChat Pay profit-sharing results and returns: signed, verified, exportable.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Sample numbers from the sandbox are filled in: press Enter to look them up.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MerchantCredentials</name>
@@ -914,6 +918,25 @@
     </message>
     <message>
         <source>The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::MessageBox</name>
+    <message>
+        <source>OK</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No</source>
         <translation></translation>
     </message>
 </context>
@@ -1287,6 +1310,14 @@
     </message>
     <message>
         <source>Language</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation></translation>
     </message>
 </context>

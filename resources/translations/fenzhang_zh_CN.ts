@@ -878,6 +878,10 @@
         <source>&lt;h3&gt;Fenzhang Desk %1&lt;/h3&gt;&lt;p&gt;Looks up WeChat Pay profit-sharing results and returns: signed, verified, exportable.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;分账查询台 %1&lt;/h3&gt;&lt;p&gt;查询微信支付分账结果和分账回退结果：请求签名、应答验签、结果可导出。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建（运行于 Qt %3）。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Sample numbers from the sandbox are filled in: press Enter to look them up.</source>
+        <translation>已填入沙箱中的示例单号：按回车键即可查询。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MerchantCredentials</name>
@@ -912,6 +916,25 @@
     <message>
         <source>The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE.</source>
         <translation>商户证书序列号必须是十六进制，例如 5157F09EFDC096DE。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::MessageBox</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1305,14 @@
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include "processingbar.h"
 #include "receiversmodel.h"
 #include "receiverspanel.h"
+#include "refreshscheduler.h"
 #include "resultmetabar.h"
 #include "returnform.h"
 #include "returnresultview.h"
@@ -34,6 +35,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void orderLookup_tamperedAnswer_notTrustedNoResult();
     void orderLookup_processing_refreshUntilFinal();
     void settings_rememberPageAndProfile();
+    void autoRefresh_looksAgainUntilFinal();
     void ctrlEnter_runsLookupFromAnywhere();
     void cancel_stopsSlowLookup();
     void statusLine_namesFailoverAndRetries();
@@ -329,6 +332,23 @@ void TestDeskLookups::settings_rememberPageAndProfile()
     QVERIFY(!text.contains("PRIVATE KEY"));
     QVERIFY(!text.contains("merchant_private_key"));
     AppSettings::reset(AppSettings::Key::LastPage);
+}
+
+void TestDeskLookups::autoRefresh_looksAgainUntilFinal()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    page->processingBar()->scheduler()->setDelays({0}); // no waiting in a test
+    page->processingBar()->setAutoRefresh(true);
+    QSignalSpy finished(page, &LookupPage::lookupFinished);
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-PROCESSING-2-auto"_s);
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
+    // PROCESSING, PROCESSING, then FINISHED: three answers, the last two asked for by the timer.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 20000);
+    QCOMPARE(page->shownResult()->order->state, u"FINISHED"_s);
+    QVERIFY(!page->processingBar()->isVisible());
+    QVERIFY(!page->processingBar()->scheduler()->isPending());
+    page->processingBar()->setAutoRefresh(false);
 }
 
 void TestDeskLookups::ctrlEnter_runsLookupFromAnywhere()
