@@ -178,7 +178,8 @@ void MainWindow::updateActions()
 
 void MainWindow::updateTitle()
 {
-    QString title = currentPage()->title() + u" — "_s + tr("Fenzhang Desk");
+    // The application's display name ("分账查询台") is appended by Qt.
+    QString title = currentPage()->title();
     if (isDemo())
         title = tr("[DEMO]") + u' ' + title;
     setWindowTitle(title);

@@ -69,7 +69,6 @@ int main(int argc, char *argv[])
     }
     QApplication app(argc, argv);
     setIdentity();
-    QApplication::setApplicationDisplayName(u"Fenzhang Desk"_s);
     QApplication::setDesktopFileName(u"io.github.fenzhangdesk.FenzhangDesk"_s);
     QIcon icon;
     for (int size : {16, 24, 32, 48, 64, 128, 256})
@@ -82,6 +81,8 @@ int main(int argc, char *argv[])
             ? fenzhang::AppSettings::value(fenzhang::AppSettings::Key::Language).toString()
             : options.language);
     fenzhang::Language::install(&app, language);
+    // Qt appends the display name to every window title.
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Fenzhang Desk"));
     if (options.darkPalette)
         useDarkPalette();
 

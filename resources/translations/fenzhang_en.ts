@@ -823,10 +823,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Fenzhang Desk</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>[DEMO]</source>
         <translation></translation>
     </message>
@@ -1356,6 +1352,10 @@
     </message>
     <message>
         <source>The built-in sandbox could not start: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Fenzhang Desk</source>
         <translation></translation>
     </message>
 </context>

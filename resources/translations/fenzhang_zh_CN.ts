@@ -821,10 +821,6 @@
         <translation>配置：%1（商户号 %2）</translation>
     </message>
     <message>
-        <source>Fenzhang Desk</source>
-        <translation>分账查询台</translation>
-    </message>
-    <message>
         <source>[DEMO]</source>
         <translation>【演示】</translation>
     </message>
@@ -1351,6 +1347,10 @@
     <message>
         <source>The built-in sandbox could not start: %1</source>
         <translation>内置沙箱无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Fenzhang Desk</source>
+        <translation>分账查询台</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace fenzhang;
 using namespace Qt::StringLiterals;
@@ -89,7 +90,7 @@ void TestReceiversModel::rawRole_keepsFenCodesAndTimes()
     const QDateTime created =
         model.index(0, ReceiversModel::CreateTime).data(ReceiversModel::RawRole).toDateTime();
     QCOMPARE(created.offsetFromUtc(), 8 * 3600);
-    QCOMPARE(created.toUTC(), QDateTime(QDate(2015, 5, 20), QTime(5, 29, 35), Qt::UTC));
+    QCOMPARE(created.toUTC(), QDateTime(QDate(2015, 5, 20), QTime(5, 29, 35), QTimeZone::utc()));
 }
 
 void TestReceiversModel::failReason_tooltipCarriesAdvice()
