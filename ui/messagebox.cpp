@@ -4,7 +4,6 @@
 #include <QAbstractButton>
 #include <QCoreApplication>
 #include <QFileDialog>
-
 #include <utility>
 
 namespace fenzhang {

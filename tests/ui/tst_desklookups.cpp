@@ -17,6 +17,7 @@
 #include "orderform.h"
 #include "orderresultview.h"
 #include "processingbar.h"
+#include "profileselector.h"
 #include "receiversmodel.h"
 #include "receiverspanel.h"
 #include "refreshscheduler.h"
@@ -42,6 +43,7 @@
 #include <QTabBar>
 #include <QTableView>
 #include <QTabWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -64,6 +66,8 @@ private Q_SLOTS:
     void orderLookup_tamperedAnswer_notTrustedNoResult();
     void orderLookup_processing_refreshUntilFinal();
     void settings_rememberPageAndProfile();
+    void networkFailure_namesBothHosts();
+    void brokenProfile_saysSoAndSendsNothing();
     void autoRefresh_looksAgainUntilFinal();
     void ctrlEnter_runsLookupFromAnywhere();
     void cancel_stopsSlowLookup();
@@ -332,6 +336,70 @@ void TestDeskLookups::settings_rememberPageAndProfile()
     QVERIFY(!text.contains("PRIVATE KEY"));
     QVERIFY(!text.contains("merchant_private_key"));
     AppSettings::reset(AppSettings::Key::LastPage);
+}
+
+namespace {
+
+// A loopback port nobody listens on: connections to it are refused at once.
+quint16 closedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost))
+        return 0;
+    return server.serverPort(); // closed again when server goes out of scope
+}
+
+} // namespace
+
+void TestDeskLookups::networkFailure_namesBothHosts()
+{
+    ConnectionProfile down = m_demo;
+    down.id = u"down"_s;
+    down.name = u"Both hosts down"_s;
+    down.demo = false;
+    const quint16 primary = closedPort();
+    const quint16 backup = closedPort();
+    QVERIFY(primary && backup && primary != backup);
+    down.settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(primary));
+    down.settings.client.backupUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(backup));
+    m_provider->addProfile(down);
+
+    ProfileSelector *selector = m_window->profileSelector();
+    selector->setCurrentIndex(selector->findData(u"down"_s));
+    QCOMPARE(m_controller->currentProfileId(), u"down"_s);
+    QVERIFY(!m_window->isDemo());
+    QVERIFY(m_window->findChild<QLabel *>(u"demoBanner"_s)->isHidden());
+
+    m_window->orderPage()->orderForm()->setQuery(m_demo.sampleOrder);
+    runAndWait(m_window->orderPage());
+    ErrorPanel *panel = m_window->orderPage()->errorPanel();
+    QCOMPARE(m_window->orderPage()->currentView(), LookupPage::View::Error);
+    const QString message = panel->findChild<QLabel *>(u"errorMessage"_s)->text();
+    QVERIFY2(message.contains(QString::number(primary)) && message.contains(QString::number(backup)),
+             qPrintable(message));
+    QVERIFY(panel->detailsText().contains(u"Attempts: 2"_s));
+}
+
+void TestDeskLookups::brokenProfile_saysSoAndSendsNothing()
+{
+    ConnectionProfile broken = m_demo;
+    broken.id = u"broken"_s;
+    broken.name = u"Missing key file"_s;
+    broken.demo = false;
+    broken.settings.merchant.privateKeyFile = m_dir.filePath(u"no-such-key.pem"_s);
+    m_provider->addProfile(broken);
+    m_controller->setCurrentProfile(u"broken"_s);
+    QCOMPARE(m_window->profileSelector()->currentProfileId(), u"broken"_s);
+
+    LookupPage *page = m_window->orderPage();
+    page->orderForm()->setQuery(m_demo.sampleOrder);
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
+    QVERIFY(!page->isBusy());
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QCOMPARE(page->errorPanel()->title(), u"The profile could not be used"_s);
+    QVERIFY2(
+        page->errorPanel()->findChild<QLabel *>(u"errorMessage"_s)->text().contains(u"no-such-key.pem"_s),
+        qPrintable(page->errorPanel()->findChild<QLabel *>(u"errorMessage"_s)->text()));
 }
 
 void TestDeskLookups::autoRefresh_looksAgainUntilFinal()
