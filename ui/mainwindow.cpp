@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "fenzhang_version.h"
+#include "fieldedit.h"
 #include "lookupcontroller.h"
 #include "lookuppage.h"
 #include "messagebox.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
     connect(m_pages, &QTabWidget::currentChanged, this, [this] {
         updateActions();
         updateTitle();
+        focusForm();
     });
     connect(m_controller, &LookupController::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text); });
@@ -94,6 +96,20 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
     resize(1180, 760);
     updateTitle();
     updateActions();
+    focusForm();
+}
+
+void MainWindow::focusForm()
+{
+    // Typing starts in the first empty field; with everything filled in, Enter runs at once.
+    const auto fields = currentPage()->form()->fields();
+    for (FieldEdit *field : fields) {
+        if (field->text().isEmpty()) {
+            field->setFocus();
+            return;
+        }
+    }
+    fields.constLast()->setFocus();
 }
 
 void MainWindow::buildMenus()
@@ -153,6 +169,7 @@ void MainWindow::prefillSamples()
         m_orderPage->orderForm()->setQuery(profile.sampleOrder);
     if (!profile.sampleReturn.subMchid.isEmpty())
         m_returnPage->returnForm()->setQuery(profile.sampleReturn);
+    focusForm();
     if (profile.demo)
         statusBar()->showMessage(
             tr("Sample numbers from the sandbox are filled in: press Enter to look them up."));

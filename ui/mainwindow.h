@@ -50,6 +50,7 @@ protected:
 
 private:
     void buildMenus();
+    void focusForm();
     void updateActions();
     void updateTitle();
     void reportFinished(const LookupResult &result);

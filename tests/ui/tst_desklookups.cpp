@@ -152,6 +152,16 @@ void TestDeskLookups::demo_prefillsBothFormsAndIsMarked()
     QCOMPARE(ret.orderId, m_demo.sampleReturn.orderId);
     QCOMPARE(ret.outOrderNo, m_demo.sampleReturn.outOrderNo);
     QVERIFY(m_window->returnPage()->form()->queryButton()->isEnabled());
+
+    // Enter, straight away, runs the sample look-up: the focus is in the filled-in form.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QWidget *focus = QApplication::focusWidget();
+    QVERIFY(focus && m_window->orderPage()->form()->isAncestorOf(focus));
+    QTest::keyClick(focus, Qt::Key_Return);
+    QVERIFY(m_window->orderPage()->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->orderPage()->isBusy(), 20000);
+    QCOMPARE(m_window->orderPage()->currentView(), LookupPage::View::Result);
 }
 
 void TestDeskLookups::orderLookup_typedIn_showsReceiversAndBadges()
