@@ -5,9 +5,13 @@
 #include "jsonpretty.h"
 #include "tonecolors.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -49,7 +53,17 @@ ErrorPanel::ErrorPanel(QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_message);
     layout->addWidget(m_advice);
-    layout->addWidget(new QLabel(tr("Details (copy these into a support ticket):"), this));
+    auto *copy = new QPushButton(tr("Copy details"), this);
+    copy->setObjectName(u"copyErrorDetails"_s);
+    connect(copy, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(
+            QStringList{m_title->text(), m_message->text(), m_advice->text(), m_details->toPlainText()}.join(
+                u'\n'));
+    });
+    auto *detailsRow = new QHBoxLayout;
+    detailsRow->addWidget(new QLabel(tr("Details (copy these into a support ticket):"), this), 1);
+    detailsRow->addWidget(copy);
+    layout->addLayout(detailsRow);
     layout->addWidget(m_details, 1);
 }
 

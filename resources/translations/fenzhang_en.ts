@@ -494,6 +494,14 @@
         <source>Cancelled.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The request URL is not valid: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the connection was closed before an answer arrived</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ClientConfig</name>
@@ -640,6 +648,10 @@
     </message>
     <message>
         <source>Look-up cancelled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
         <translation></translation>
     </message>
 </context>

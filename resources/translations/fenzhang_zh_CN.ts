@@ -493,6 +493,14 @@
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
+    <message>
+        <source>The request URL is not valid: %1</source>
+        <translation>请求地址无效：%1</translation>
+    </message>
+    <message>
+        <source>the connection was closed before an answer arrived</source>
+        <translation>在收到应答之前连接已关闭</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ClientConfig</name>
@@ -639,6 +647,10 @@
     <message>
         <source>Look-up cancelled</source>
         <translation>查询已取消</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QLabel>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
@@ -206,6 +207,12 @@ void TestResultViews::errorPanel_apiErrorShowsCodeStatusRequestIdAndAdvice()
     QVERIFY(details.contains(u"Request-ID: REQ-404"_s));
     QVERIFY2(details.contains(u"\"field\": \"out_order_no\""_s), qPrintable(details));
     QVERIFY(labelText(panel, u"errorMessage"_s).contains(u"404"_s));
+
+    QApplication::clipboard()->clear();
+    QTest::mouseClick(panel.findChild<QPushButton *>(u"copyErrorDetails"_s), Qt::LeftButton);
+    const QString copied = QApplication::clipboard()->text();
+    QVERIFY(copied.contains(u"Request-ID: REQ-404"_s));
+    QVERIFY(copied.contains(panel.title()));
 }
 
 void TestResultViews::errorPanel_systemErrorSaysHowOftenTried()
