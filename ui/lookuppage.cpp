@@ -93,7 +93,7 @@ void LookupPage::run()
     if (isBusy())
         return;
     m_processing->scheduler()->reset(); // a new question: backoff starts over
-    start(false, m_orderForm ? m_orderForm->query() : OrderQuery{},
+    start(m_orderForm ? m_orderForm->query() : OrderQuery{},
           m_returnForm ? m_returnForm->query() : ReturnQuery{});
 }
 
@@ -101,7 +101,7 @@ void LookupPage::refresh()
 {
     if (isBusy() || !m_shown)
         return;
-    start(true, m_shown->orderQuery, m_shown->returnQuery);
+    start(m_shown->orderQuery, m_shown->returnQuery);
 }
 
 void LookupPage::cancel()
@@ -111,9 +111,8 @@ void LookupPage::cancel()
     m_processing->scheduler()->stop();
 }
 
-void LookupPage::start(bool isRefresh, const OrderQuery &order, const ReturnQuery &ret)
+void LookupPage::start(const OrderQuery &order, const ReturnQuery &ret)
 {
-    Q_UNUSED(isRefresh);
     QString error;
     LookupJob *job = m_kind == LookupKind::Order ? m_controller->startOrder(order, &error)
                                                  : m_controller->startReturn(ret, &error);

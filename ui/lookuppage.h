@@ -61,7 +61,7 @@ Q_SIGNALS:
     void exportableChanged(bool exportable);
 
 private:
-    void start(bool isRefresh, const OrderQuery &order, const ReturnQuery &ret);
+    void start(const OrderQuery &order, const ReturnQuery &ret);
     void finish(const LookupResult &result);
     void setJob(LookupJob *job);
 
