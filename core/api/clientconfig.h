@@ -11,16 +11,18 @@ namespace fenzhang {
 struct ClientConfig {
     QUrl primaryUrl{QStringLiteral("https://api.mch.weixin.qq.com")};
     QUrl backupUrl{QStringLiteral("https://api2.mch.weixin.qq.com")}; // empty: no failover
-    QString caFile;               // extra trusted CA (PEM), added to the system CAs
-    int timeoutMs = 10000;        // per attempt, connect to last byte
-    int maxRetries = 3;           // for 429 / 500 SYSTEM_ERROR: up to 4 attempts in all
+    QString caFile;                 // extra trusted CA (PEM), added to the system CAs
+    int timeoutMs = 10000;          // per attempt, connect to last byte
+    int maxRetries = 3;             // for 429 / 500 SYSTEM_ERROR: up to 4 attempts in all
     int maxTotalRetryWaitMs = 6000; // total backoff a single look-up may spend waiting
     int initialBackoffMs = 300;
     qint64 maxBodyBytes = 32 * 1024 * 1024;
-    QByteArray userAgent; // empty: "fenzhang-desk/<version> (<os>) Qt/<qt version>"
+    QByteArray userAgent; // empty: defaultUserAgent()
 
-    // Plain http:// is accepted only for loopback hosts; returns a translated reason otherwise.
+    // Empty when usable, else a translated reason: plain http:// is accepted only for loopback
+    // hosts (127.0.0.0/8, ::1, localhost); the CA file must hold a certificate; numbers must make sense.
     QString validate() const;
+    // "fenzhang-desk/<version> (<OS pretty name>; <cpu arch>) Qt/<runtime Qt version>"
     static QByteArray defaultUserAgent();
 };
 

@@ -8,10 +8,10 @@
 #include "lookup/queries.h"
 #include "lookup/results.h"
 
+#include <optional>
 #include <QDateTime>
 #include <QObject>
-
-#include <optional>
+#include <QPointer>
 
 namespace fenzhang {
 
@@ -20,7 +20,8 @@ struct LookupResult {
         Ok,                 // verified answer, parsed (PROCESSING included)
         InvalidInput,       // nothing sent: see fieldErrors
         ApiError,           // WeChat Pay answered an error: response.errorCode etc.
-        BadAnswer,          // verified, but not the expected JSON: parseError
+        BadAnswer,          // verified but not the expected JSON, or larger than the body cap
+                            // (response.outcome == BodyTooLarge): parseError says which
         NetworkError,       // neither host answered
         VerificationFailed, // the answer's signature did not verify: no result
         Cancelled,
@@ -58,10 +59,12 @@ private:
     ApiClient *m_client;
 };
 
+// One look-up: relays the ApiJob's attempts and ends in one finished(); deletes itself after.
 class LookupJob final : public QObject {
     Q_OBJECT
 public:
     void cancel();
+    bool isFinished() const { return m_finished; }
 
 Q_SIGNALS:
     void attemptStarted(const QUrl &host, int attempt, fenzhang::ApiJob::AttemptReason reason);
@@ -70,8 +73,12 @@ Q_SIGNALS:
 private:
     friend class LookupService;
     explicit LookupJob(QObject *parent);
-    ApiJob *m_apiJob = nullptr;
+    void start(ApiClient *client, const QByteArray &requestTarget);
+    void complete(const ApiResponse &response);
+    void finish();
+    QPointer<ApiJob> m_apiJob;
     LookupResult m_result;
+    bool m_finished = false;
 };
 
 } // namespace fenzhang

@@ -1,0 +1,329 @@
+#include "clioptions.h"
+
+#include "fenzhang_version.h"
+
+#include <QCommandLineParser>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+namespace {
+
+// Every option of the contract, in the order --help lists them.
+struct OptionSpec {
+    const char *name;
+    const char *valueName; // nullptr: a flag
+    const char *description;
+};
+
+constexpr OptionSpec connectionOptions[] = {
+    {"mchid", "ID",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Merchant id (the service provider's mchid).")},
+    {"serial-no", "HEX",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "Serial number of the merchant API certificate (not needed with a .p12 file).")},
+    {"private-key", "FILE",
+     QT_TRANSLATE_NOOP(
+         "fenzhang::CliOptionsParser",
+         "Merchant API private key: apiclient_key.pem (PKCS#8 or PKCS#1), or apiclient_cert.p12 "
+         "(password: the mchid).")},
+    {"wechatpay-public-key-id", "ID",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Id of the WeChat Pay public key (PUB_KEY_ID_...).")},
+    {"wechatpay-public-key", "FILE",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "WeChat Pay public key (pub_key.pem) that answers are verified with.")},
+    {"platform-certificate", "FILE",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "WeChat Pay platform certificate (PEM); may be repeated.")},
+    {"base-url", "URL",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "Primary host (default https://api.mch.weixin.qq.com).")},
+    {"backup-url", "URL",
+     QT_TRANSLATE_NOOP(
+         "fenzhang::CliOptionsParser",
+         "Backup host, tried when the primary is unreachable (default https://api2.mch.weixin.qq.com).")},
+    {"ca-file", "FILE",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "Extra trusted CA certificate (PEM), added to the system CAs.")},
+    {"timeout", "SECONDS",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Time limit per attempt (default 10).")},
+    {"format", "table|json|csv",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Output format (default table).")},
+    {"output", "FILE",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "Write the result there, atomically, instead of to stdout.")},
+};
+
+constexpr OptionSpec lookupOptions[] = {
+    {"sub-mchid", "ID",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "order, return: the sub-merchant's mchid.")},
+    {"transaction-id", "ID",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "order: WeChat Pay transaction id.")},
+    {"out-order-no", "NO",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "order, return: the merchant's profit-sharing order number.")},
+    {"out-return-no", "NO",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "return: the merchant's return number.")},
+    {"order-id", "ID",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "return: WeChat Pay's profit-sharing order id.")},
+};
+
+constexpr OptionSpec generalOptions[] = {
+    {"help", nullptr, QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Show this help and exit.")},
+    {"version", nullptr, QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Show the version and exit.")},
+};
+
+QString optionName(const OptionSpec &spec)
+{
+    return QString::fromLatin1(spec.name);
+}
+
+void addOptions(QCommandLineParser &parser, const auto &specs)
+{
+    for (const OptionSpec &spec : specs) {
+        const QString description =
+            QCoreApplication::translate("fenzhang::CliOptionsParser", spec.description);
+        if (spec.valueName)
+            parser.addOption(
+                QCommandLineOption(optionName(spec), description, QString::fromLatin1(spec.valueName)));
+        else
+            parser.addOption(QCommandLineOption(optionName(spec), description));
+    }
+}
+
+void setUpParser(QCommandLineParser &parser)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    addOptions(parser, connectionOptions);
+    addOptions(parser, lookupOptions);
+    addOptions(parser, generalOptions);
+}
+
+} // namespace
+
+QString CliOptionsParser::optionForField(const QString &apiField)
+{
+    QString option = apiField;
+    option.replace(u'_', u'-');
+    return "--"_L1 + option;
+}
+
+QString CliOptionsParser::versionText()
+{
+    return u"fenzhang-cli %1\n"_s.arg(QLatin1StringView(FENZHANG_VERSION));
+}
+
+QString CliOptionsParser::helpText() const
+{
+    QString text;
+    text += tr("Look up WeChat Pay profit-sharing results (APIv3), signed and verified.") + "\n\n"_L1;
+    text += tr("Usage:") + u'\n';
+    text +=
+        "  fenzhang-cli [connection options] order  --sub-mchid ID --transaction-id ID --out-order-no NO\n"_L1;
+    text += "  fenzhang-cli [connection options] return --sub-mchid ID --out-return-no NO "
+            "(--order-id ID | --out-order-no NO)\n"_L1;
+    text += "  fenzhang-cli --version | --help\n"_L1;
+
+    const auto section = [&text](const QString &title, const auto &specs) {
+        text += u'\n' + title + u'\n';
+        for (const OptionSpec &spec : specs) {
+            QString left = "  --"_L1 + optionName(spec);
+            if (spec.valueName)
+                left += u' ' + QString::fromLatin1(spec.valueName);
+            text += left.leftJustified(36) + u' ' +
+                    QCoreApplication::translate("fenzhang::CliOptionsParser", spec.description) + u'\n';
+        }
+    };
+    section(tr("Connection options:"), connectionOptions);
+    section(tr("Look-up options:"), lookupOptions);
+    section(tr("Other options:"), generalOptions);
+
+    text += u'\n' + tr("Exit codes:") + u'\n';
+    text += "  0  "_L1 + tr("success: a verified result (PROCESSING included)") + u'\n';
+    text += "  1  "_L1 + tr("the result could not be written to --output") + u'\n';
+    text += "  2  "_L1 + tr("usage or invalid input; nothing was sent") + u'\n';
+    text += "  3  "_L1 +
+            tr("WeChat Pay answered an error, or a verified answer that is not the expected JSON "
+               "(code, message and Request-ID on stderr)") +
+            u'\n';
+    text += "  4  "_L1 + tr("network failure on both hosts (TLS failures included)") + u'\n';
+    text += "  5  "_L1 + tr("the answer's signature did not verify; nothing is printed as a result") + u'\n';
+    return text;
+}
+
+bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, QString *error) const
+{
+    QCommandLineParser parser;
+    setUpParser(parser);
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(u"help"_s)) {
+        options->action = CliOptions::Action::Help;
+        return true;
+    }
+    if (parser.isSet(u"version"_s)) {
+        options->action = CliOptions::Action::Version;
+        return true;
+    }
+
+    // Options taken once must not be repeated: a script that says two different things is wrong.
+    const auto single = [&](const char *name, QString *value) -> bool {
+        const QStringList values = parser.values(QString::fromLatin1(name));
+        if (values.size() > 1) {
+            *error = tr("--%1 was given more than once.").arg(QLatin1StringView(name));
+            return false;
+        }
+        *value = values.value(0);
+        return true;
+    };
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        *error = tr("Missing command: order or return.");
+        return false;
+    }
+    if (positional.size() > 1) {
+        *error = tr("Unexpected argument \"%1\".").arg(positional.at(1));
+        return false;
+    }
+    const QString command = positional.constFirst();
+    QStringList required;
+    QStringList forbidden;
+    if (command == "order"_L1) {
+        options->lookup = LookupKind::Order;
+        required = {u"sub-mchid"_s, u"transaction-id"_s, u"out-order-no"_s};
+        forbidden = {u"out-return-no"_s, u"order-id"_s};
+    } else if (command == "return"_L1) {
+        options->lookup = LookupKind::Return;
+        required = {u"sub-mchid"_s, u"out-return-no"_s};
+        forbidden = {u"transaction-id"_s};
+    } else {
+        *error = tr("Unknown command \"%1\": use order or return.").arg(command);
+        return false;
+    }
+    for (const QString &name : std::as_const(forbidden)) {
+        if (parser.isSet(name)) {
+            *error = tr("--%1 does not apply to the %2 command.").arg(name, command);
+            return false;
+        }
+    }
+    for (const QString &name : std::as_const(required)) {
+        if (!parser.isSet(name)) {
+            *error = tr("The %1 command needs --%2.").arg(command, name);
+            return false;
+        }
+    }
+
+    QString subMchid, transactionId, outOrderNo, outReturnNo, orderId;
+    if (!single("sub-mchid", &subMchid) || !single("transaction-id", &transactionId) ||
+        !single("out-order-no", &outOrderNo) || !single("out-return-no", &outReturnNo) ||
+        !single("order-id", &orderId))
+        return false;
+    if (options->lookup == LookupKind::Order) {
+        options->order = OrderQuery{subMchid, transactionId, outOrderNo};
+    } else {
+        if (parser.isSet(u"order-id"_s) == parser.isSet(u"out-order-no"_s)) {
+            *error = tr("The return command needs exactly one of --order-id and --out-order-no.");
+            return false;
+        }
+        options->returnQuery = ReturnQuery{subMchid, outReturnNo, orderId, outOrderNo};
+    }
+
+    // Connection.
+    MerchantKeySource &merchant = options->connection.merchant;
+    WechatPayKeySource &wechatpay = options->connection.wechatpay;
+    ClientConfig &client = options->connection.client;
+    QString privateKey, baseUrl, backupUrl, timeout, format;
+    if (!single("mchid", &merchant.mchid) || !single("serial-no", &merchant.serialNo) ||
+        !single("private-key", &privateKey) || !single("wechatpay-public-key-id", &wechatpay.publicKeyId) ||
+        !single("wechatpay-public-key", &wechatpay.publicKeyFile) || !single("base-url", &baseUrl) ||
+        !single("backup-url", &backupUrl) || !single("ca-file", &client.caFile) ||
+        !single("timeout", &timeout) || !single("format", &format) || !single("output", &options->outputFile))
+        return false;
+    wechatpay.platformCertificateFiles = parser.values(u"platform-certificate"_s);
+
+    if (merchant.mchid.isEmpty()) {
+        *error = tr("Missing --mchid.");
+        return false;
+    }
+    if (privateKey.isEmpty()) {
+        *error = tr("Missing --private-key.");
+        return false;
+    }
+    // apiclient_cert.p12 carries the key and the certificate (and so the serial) together.
+    if (privateKey.endsWith(".p12"_L1, Qt::CaseInsensitive) ||
+        privateKey.endsWith(".pfx"_L1, Qt::CaseInsensitive))
+        merchant.pkcs12File = privateKey;
+    else
+        merchant.privateKeyFile = privateKey;
+    if (merchant.pkcs12File.isEmpty() && merchant.serialNo.isEmpty()) {
+        *error = tr("Missing --serial-no (the merchant API certificate's serial number).");
+        return false;
+    }
+    if (wechatpay.publicKeyFile.isEmpty() && wechatpay.platformCertificateFiles.isEmpty()) {
+        *error =
+            tr("Missing --wechatpay-public-key (with --wechatpay-public-key-id) or --platform-certificate: "
+               "answers cannot be verified without one.");
+        return false;
+    }
+    if (!wechatpay.publicKeyFile.isEmpty() && wechatpay.publicKeyId.isEmpty()) {
+        *error = tr("--wechatpay-public-key needs --wechatpay-public-key-id.");
+        return false;
+    }
+    if (wechatpay.publicKeyFile.isEmpty() && !wechatpay.publicKeyId.isEmpty()) {
+        *error = tr("--wechatpay-public-key-id needs --wechatpay-public-key.");
+        return false;
+    }
+
+    if (parser.isSet(u"base-url"_s)) {
+        client.primaryUrl = QUrl(baseUrl, QUrl::StrictMode);
+        if (baseUrl.isEmpty() || !client.primaryUrl.isValid()) {
+            *error = tr("--base-url \"%1\" is not a valid URL.").arg(baseUrl);
+            return false;
+        }
+    }
+    if (parser.isSet(u"backup-url"_s)) {
+        // An empty --backup-url turns failover off.
+        client.backupUrl = backupUrl.isEmpty() ? QUrl() : QUrl(backupUrl, QUrl::StrictMode);
+        if (!backupUrl.isEmpty() && !client.backupUrl.isValid()) {
+            *error = tr("--backup-url \"%1\" is not a valid URL.").arg(backupUrl);
+            return false;
+        }
+    }
+    if (parser.isSet(u"timeout"_s)) {
+        bool ok = false;
+        const double seconds = timeout.toDouble(&ok);
+        if (!ok || !(seconds > 0) || seconds > 3600) {
+            *error = tr("--timeout must be a number of seconds between 0 and 3600, not \"%1\".").arg(timeout);
+            return false;
+        }
+        client.timeoutMs = qMax(1, qRound(seconds * 1000));
+    }
+    if (parser.isSet(u"format"_s)) {
+        if (format == "table"_L1) {
+            options->format = CliOptions::Format::Table;
+        } else if (format == "json"_L1) {
+            options->format = CliOptions::Format::Json;
+        } else if (format == "csv"_L1) {
+            options->format = CliOptions::Format::Csv;
+        } else {
+            *error = tr("--format must be table, json or csv, not \"%1\".").arg(format);
+            return false;
+        }
+    }
+    if (parser.isSet(u"output"_s) && options->outputFile.isEmpty()) {
+        *error = tr("--output needs a file name.");
+        return false;
+    }
+    if (const QString problem = client.validate(); !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    return true;
+}
+
+} // namespace fenzhang

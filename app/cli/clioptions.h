@@ -1,0 +1,48 @@
+#pragma once
+
+// The command line of fenzhang-cli, parsed into what one run needs. The contract (options, commands,
+// exit codes) is fixed by issue 2: scripts depend on it.
+
+#include "api/connection.h"
+#include "lookup/queries.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace fenzhang {
+
+// Exit codes of fenzhang-cli.
+enum ExitCode : int {
+    ExitSuccess = 0,            // a verified result (PROCESSING included)
+    ExitOutputFailed = 1,       // the result could not be written to --output
+    ExitUsage = 2,              // usage or invalid input: nothing was sent
+    ExitApiError = 3,           // WeChat Pay answered an error, or a verified answer we cannot read
+    ExitNetworkError = 4,       // no answer from either host (TLS failures included)
+    ExitVerificationFailed = 5, // the answer's signature did not verify: nothing printed
+};
+
+struct CliOptions {
+    enum class Action { Run, Help, Version };
+    enum class Format { Table, Json, Csv };
+
+    Action action = Action::Run;
+    LookupKind lookup = LookupKind::Order;
+    OrderQuery order;
+    ReturnQuery returnQuery;
+    ConnectionSettings connection;
+    Format format = Format::Table;
+    QString outputFile; // empty: stdout
+};
+
+class CliOptionsParser final {
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::CliOptionsParser)
+public:
+    // On failure returns false and sets *error to a translated usage message.
+    bool parse(const QStringList &arguments, CliOptions *options, QString *error) const;
+    QString helpText() const;
+    static QString versionText();
+    // "--out-order-no" for "out_order_no": how the CLI names an API field.
+    static QString optionForField(const QString &apiField);
+};
+
+} // namespace fenzhang

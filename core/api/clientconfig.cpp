@@ -1,0 +1,91 @@
+#include "api/clientconfig.h"
+
+#include "fenzhang_version.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QSslCertificate>
+#include <QSysInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fenzhang::ClientConfig", text);
+}
+
+// Only the machine itself may be spoken to in clear text: the sandbox, a local proxy in tests.
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
+        return true;
+    QHostAddress address;
+    if (!address.setAddress(host))
+        return false;
+    return address.isLoopback();
+}
+
+QString checkUrl(const QUrl &url, const QString &name)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return tr("The %1 URL \"%2\" is not a valid URL.").arg(name, url.toDisplayString());
+    const QString scheme = url.scheme().toLower();
+    if (scheme == "https"_L1)
+        return {};
+    if (scheme == "http"_L1) {
+        if (isLoopbackHost(url.host()))
+            return {};
+        return tr("The %1 URL \"%2\" uses plain http://, which is only allowed for this computer "
+                  "(127.0.0.1, ::1, localhost). Use https://.")
+            .arg(name, url.toDisplayString());
+    }
+    return tr("The %1 URL \"%2\" must start with https://.").arg(name, url.toDisplayString());
+}
+
+} // namespace
+
+QString ClientConfig::validate() const
+{
+    if (QString error = checkUrl(primaryUrl, tr("primary")); !error.isEmpty())
+        return error;
+    if (!backupUrl.isEmpty()) {
+        if (QString error = checkUrl(backupUrl, tr("backup")); !error.isEmpty())
+            return error;
+    }
+    if (!caFile.isEmpty()) {
+        const QFileInfo info(caFile);
+        if (!info.exists())
+            return tr("The CA file \"%1\" does not exist.").arg(caFile);
+        if (QSslCertificate::fromPath(caFile, QSsl::Pem).isEmpty() &&
+            QSslCertificate::fromPath(caFile, QSsl::Der).isEmpty())
+            return tr("The CA file \"%1\" holds no readable certificate (PEM or DER).").arg(caFile);
+    }
+    if (timeoutMs <= 0)
+        return tr("The timeout must be greater than zero.");
+    if (maxRetries < 0 || maxTotalRetryWaitMs < 0 || initialBackoffMs < 0)
+        return tr("The retry settings must not be negative.");
+    if (maxBodyBytes <= 0)
+        return tr("The maximum body size must be greater than zero.");
+    return {};
+}
+
+QByteArray ClientConfig::defaultUserAgent()
+{
+    const QString agent = u"fenzhang-desk/%1 (%2; %3) Qt/%4"_s.arg(
+        QLatin1StringView(FENZHANG_VERSION), QSysInfo::prettyProductName(),
+        QSysInfo::currentCpuArchitecture(), QLatin1StringView(qVersion()));
+    // Header values are Latin-1 on the wire; keep it printable ASCII whatever the OS name holds.
+    QByteArray bytes = agent.toUtf8();
+    for (char &c : bytes) {
+        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e)
+            c = '?';
+    }
+    return bytes;
+}
+
+} // namespace fenzhang

@@ -1,0 +1,432 @@
+// ApiClient's transport against the in-process sandbox over loopback: what goes on the wire,
+// failover, TLS trust, cancel, and set-up errors.
+
+#include "sandboxfixture.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace fenzhang;
+using namespace fenzhang::testing;
+
+using Kind = LookupResult::Kind;
+
+class TestApiClient final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void request_headersOnTheWire();
+    void rawTarget_isTheSignedTarget_data();
+    void rawTarget_isTheSignedTarget();
+    void retries_signAfreshWithNewNonce();
+    void failover_primaryClosed_backupAnswers();
+    void failover_bothDown_namesBothHosts();
+    void failover_afterDroppedConnection_signedAfresh();
+    void failover_timeoutOnPrimary_triesBackup();
+    void tls_withCaFile_works();
+    void tls_withoutCa_isNetworkErrorNeverInsecure();
+    void createApiClient_plainHttpToPublicHost_rejected();
+    void createApiClient_missingKey_clearError();
+    void cancel_whileWaitingForAnswer();
+    void cancel_duringBackoff_sendsNoMore();
+    void apiJob_getDirectly_returnsRawResponse();
+    void retryAfter_longerThanBudget_notRetried();
+    void backoff_boundedByBudget();
+    void bodyCap_declaredLength_abortsAtOnce();
+    void destroyClient_whileJobRuns_endsCancelled();
+
+private:
+    ApiClient *makeClient(const ConnectionSettings &settings);
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    QObject *m_owner = nullptr;
+};
+
+void TestApiClient::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestApiClient::init()
+{
+    m_sandbox = std::make_unique<SandboxFixture>();
+    QVERIFY(m_sandbox->start());
+    m_owner = new QObject;
+}
+
+void TestApiClient::cleanup()
+{
+    delete m_owner;
+    m_owner = nullptr;
+    m_sandbox.reset();
+}
+
+ApiClient *TestApiClient::makeClient(const ConnectionSettings &settings)
+{
+    auto client = createApiClient(settings, m_owner);
+    if (!client) {
+        qWarning("%s", qPrintable(client.error().message));
+        return nullptr;
+    }
+    return *client;
+}
+
+void TestApiClient::request_headersOnTheWire()
+{
+    ApiClient *client = makeClient(m_sandbox->settings());
+    QVERIFY(client);
+    LookupService service(client);
+    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()));
+    QCOMPARE(result.kind, Kind::Ok);
+    QCOMPARE(m_sandbox->log.size(), 1);
+    const QJsonObject entry = m_sandbox->log.at(0);
+    QCOMPARE(entry.value("method"_L1).toString(), u"GET"_s);
+    QCOMPARE(SandboxFixture::loggedHeader(entry, "Accept"_L1), u"application/json"_s);
+    QCOMPARE(SandboxFixture::loggedHeader(entry, "User-Agent"_L1),
+             QString::fromLatin1(ClientConfig::defaultUserAgent()));
+    QCOMPARE(SandboxFixture::loggedHeader(entry, "Wechatpay-Serial"_L1),
+             m_sandbox->infoString("wechatpay_public_key_id"));
+    const QString authorization = SandboxFixture::loggedHeader(entry, "Authorization"_L1);
+    QVERIFY2(authorization.startsWith(u"WECHATPAY2-SHA256-RSA2048 "_s), qPrintable(authorization));
+    QCOMPARE(SandboxFixture::authorizationField(entry, u"mchid"_s), m_sandbox->infoString("mchid"));
+    QCOMPARE(SandboxFixture::authorizationField(entry, u"serial_no"_s), m_sandbox->infoString("serial_no"));
+}
+
+void TestApiClient::rawTarget_isTheSignedTarget_data()
+{
+    QTest::addColumn<QString>("outOrderNo");
+    QTest::addColumn<int>("status");
+    // '|', '*' and '@' must reach the server exactly as percent-encoded and signed; a re-encoded
+    // target would fail the sandbox's signature check with 401 SIGN_ERROR.
+    QTest::newRow("scenario with | * @") << u"SCN-PROCESSING-0-a|b*c@d"_s << 200;
+    QTest::newRow("unknown number with | * @ _ -") << u"P|20*15@08_06-1"_s << 404;
+    QTest::newRow("plain") << u"P20150806125346"_s << 404;
+}
+
+void TestApiClient::rawTarget_isTheSignedTarget()
+{
+    QFETCH(QString, outOrderNo);
+    QFETCH(int, status);
+    ApiClient *client = makeClient(m_sandbox->settings());
+    QVERIFY(client);
+    LookupService service(client);
+    const OrderQuery query = m_sandbox->scenarioOrder(outOrderNo);
+    const LookupResult result = waitFor(service.queryOrder(query));
+    QCOMPARE(result.response.httpStatus, status);
+    if (status == 404)
+        QCOMPARE(result.response.errorCode, u"RESOURCE_NOT_EXISTS"_s);
+    QCOMPARE(m_sandbox->log.size(), 1);
+    const QByteArray signedTarget = query.requestTarget();
+    QVERIFY(signedTarget.contains("%7C") || !outOrderNo.contains(u'|'));
+    QCOMPARE(m_sandbox->log.at(0).value("target"_L1).toString().toLatin1(), signedTarget);
+}
+
+void TestApiClient::retries_signAfreshWithNewNonce()
+{
+    ApiClient *client = makeClient(m_sandbox->settings());
+    QVERIFY(client);
+    LookupService service(client);
+    const LookupResult result = waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-500-3"_s)));
+    QCOMPARE(result.kind, Kind::Ok);
+    QCOMPARE(result.response.attempts, 4);
+    QCOMPARE(m_sandbox->log.size(), 4);
+    QSet<QString> nonces;
+    static const QRegularExpression nonceShape(u"^[0-9A-Za-z]{32}$"_s);
+    for (const QJsonObject &entry : std::as_const(m_sandbox->log)) {
+        const QString nonce = SandboxFixture::authorizationField(entry, u"nonce_str"_s);
+        QVERIFY2(nonceShape.match(nonce).hasMatch(), qPrintable(nonce));
+        nonces.insert(nonce);
+        QVERIFY(!SandboxFixture::authorizationField(entry, u"timestamp"_s).isEmpty());
+        // Every attempt passed the sandbox's signature check (a reused nonce would be a 401).
+        QVERIFY(entry.value("status"_L1).toInt() != 401);
+    }
+    QCOMPARE(nonces.size(), 4);
+}
+
+void TestApiClient::failover_primaryClosed_backupAnswers()
+{
+    ConnectionSettings settings = m_sandbox->settings();
+    const quint16 closed = closedLoopbackPort();
+    settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(closed));
+    settings.client.backupUrl = m_sandbox->server->url();
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    QList<Attempt> attempts;
+    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()), &attempts);
+    QCOMPARE(result.kind, Kind::Ok);
+    QVERIFY(result.response.verified);
+    const QStringList expected{u"127.0.0.1:%1"_s.arg(closed),
+                               u"127.0.0.1:%1"_s.arg(m_sandbox->server->port())};
+    QCOMPARE(result.response.hostsTried, expected);
+    QCOMPARE(result.response.attempts, 2);
+    QCOMPARE(attempts.size(), 2);
+    QCOMPARE(attempts.at(0).host, settings.client.primaryUrl);
+    QCOMPARE(attempts.at(1).host, settings.client.backupUrl);
+    QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::FailoverAfterNetworkError);
+    QCOMPARE(m_sandbox->log.size(), 1);
+}
+
+void TestApiClient::failover_bothDown_namesBothHosts()
+{
+    ConnectionSettings settings = m_sandbox->settings();
+    const quint16 first = closedLoopbackPort();
+    const quint16 second = closedLoopbackPort();
+    settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(first));
+    settings.client.backupUrl = QUrl(u"http://localhost:%1"_s.arg(second));
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()));
+    QCOMPARE(result.kind, Kind::NetworkError);
+    QCOMPARE(result.response.hostsTried.size(), 2);
+    const QString message = result.response.networkError;
+    QVERIFY2(message.contains(u"127.0.0.1:%1"_s.arg(first)), qPrintable(message));
+    QVERIFY2(message.contains(u"localhost:%1"_s.arg(second)), qPrintable(message));
+    QCOMPARE(result.response.httpStatus, 0);
+}
+
+void TestApiClient::failover_afterDroppedConnection_signedAfresh()
+{
+    // One sandbox as both hosts (docs/sandbox.md): 127.0.0.1 as primary, localhost as backup.
+    ConnectionSettings settings = m_sandbox->settings();
+    const quint16 port = m_sandbox->server->port();
+    settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+    settings.client.backupUrl = QUrl(u"http://localhost:%1"_s.arg(port));
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    QList<Attempt> attempts;
+    // The first call is dropped without a byte of answer; later calls are answered.
+    const LookupResult result =
+        waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-DROP-1-f"_s)), &attempts);
+    QCOMPARE(result.kind, Kind::Ok);
+    QCOMPARE(result.response.attempts, 2);
+    QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::FailoverAfterNetworkError);
+    QCOMPARE(result.response.hostsTried,
+             (QStringList{u"127.0.0.1:%1"_s.arg(port), u"localhost:%1"_s.arg(port)}));
+    // Whatever Qt re-sent on the first connection carried the first signature; the backup got a
+    // new one.
+    QTRY_VERIFY(!m_sandbox->log.isEmpty());
+    const QJsonObject first = m_sandbox->log.constFirst();
+    const QJsonObject last = m_sandbox->log.constLast();
+    QCOMPARE(first.value("delivery"_L1).toString(), u"dropped"_s);
+    QVERIFY(last.value("host"_L1).toString().startsWith(u"localhost:"_s));
+    QCOMPARE(last.value("status"_L1).toInt(), 200);
+    QVERIFY(SandboxFixture::authorizationField(first, u"nonce_str"_s) !=
+            SandboxFixture::authorizationField(last, u"nonce_str"_s));
+}
+
+void TestApiClient::failover_timeoutOnPrimary_triesBackup()
+{
+    SandboxFixture backup;
+    QVERIFY(backup.start());
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.client.backupUrl = backup.server->url();
+    settings.client.timeoutMs = 300;
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    // Slow on every call: the primary times out, then the backup does too.
+    const LookupResult result = waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-SLOW-5000"_s)));
+    QCOMPARE(result.kind, Kind::NetworkError);
+    QCOMPARE(result.response.attempts, 2);
+    QCOMPARE(result.response.hostsTried.size(), 2);
+    QCOMPARE(result.response.hostsTried.at(1), u"127.0.0.1:%1"_s.arg(backup.server->port()));
+    QVERIFY2(result.response.networkError.contains(u"300"_s), qPrintable(result.response.networkError));
+}
+
+void TestApiClient::tls_withCaFile_works()
+{
+    SandboxFixture tls;
+    QVERIFY(tls.start(true));
+    QCOMPARE(tls.server->url().scheme(), u"https"_s);
+    const ConnectionSettings settings = tls.settings();
+    QVERIFY(!settings.client.caFile.isEmpty());
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    const LookupResult result = waitFor(service.queryOrder(tls.sampleOrder()));
+    QCOMPARE(result.kind, Kind::Ok);
+    QVERIFY(result.response.verified);
+    QCOMPARE(tls.log.size(), 1);
+}
+
+void TestApiClient::tls_withoutCa_isNetworkErrorNeverInsecure()
+{
+    SandboxFixture tls;
+    QVERIFY(tls.start(true));
+    ConnectionSettings settings = tls.settings();
+    settings.client.caFile.clear();
+    settings.client.backupUrl = tls.server->url(); // the backup is just as untrusted
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    QList<Attempt> attempts;
+    const LookupResult result = waitFor(service.queryOrder(tls.sampleOrder()), &attempts);
+    QCOMPARE(result.kind, Kind::NetworkError);
+    QCOMPARE(result.response.attempts, 2);
+    QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::FailoverAfterNetworkError);
+    QVERIFY(!result.response.networkError.isEmpty());
+    // The handshake failed, so not one request reached the server.
+    QTest::qWait(100);
+    QCOMPARE(tls.log.size(), 0);
+}
+
+void TestApiClient::createApiClient_plainHttpToPublicHost_rejected()
+{
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.client.primaryUrl = QUrl(u"http://api.mch.weixin.qq.com"_s);
+    auto client = createApiClient(settings, m_owner);
+    QVERIFY(!client);
+    QVERIFY2(client.error().message.contains(u"http://"_s), qPrintable(client.error().message));
+    QCOMPARE(m_owner->findChildren<ApiClient *>().size(), 0);
+}
+
+void TestApiClient::createApiClient_missingKey_clearError()
+{
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.merchant.privateKeyFile = u"/nonexistent/apiclient_key.pem"_s;
+    auto client = createApiClient(settings, m_owner);
+    QVERIFY(!client);
+    QVERIFY2(client.error().message.contains(u"apiclient_key.pem"_s), qPrintable(client.error().message));
+}
+
+void TestApiClient::cancel_whileWaitingForAnswer()
+{
+    ApiClient *client = makeClient(m_sandbox->settings());
+    QVERIFY(client);
+    LookupService service(client);
+    LookupJob *job = service.queryOrder(m_sandbox->scenarioOrder(u"SCN-SLOW-5000"_s));
+    connect(job, &LookupJob::attemptStarted, job, &LookupJob::cancel, Qt::QueuedConnection);
+    const LookupResult result = waitFor(job);
+    QCOMPARE(result.kind, Kind::Cancelled);
+    QCOMPARE(result.response.outcome, ApiResponse::Outcome::Cancelled);
+    QCOMPARE(result.response.attempts, 1);
+}
+
+void TestApiClient::cancel_duringBackoff_sendsNoMore()
+{
+    // A long first backoff, so the cancel surely lands while the job waits to retry.
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.client.initialBackoffMs = 3000;
+    settings.client.maxTotalRetryWaitMs = 20000;
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    QPointer<LookupJob> job = service.queryOrder(m_sandbox->scenarioOrder(u"SCN-500-9-c"_s));
+    connect(m_sandbox->server.get(), &sandbox::SandboxServer::requestHandled, job,
+            [job] { QTimer::singleShot(200, job, &LookupJob::cancel); });
+    const LookupResult result = waitFor(job);
+    QCOMPARE(result.kind, Kind::Cancelled);
+    QCOMPARE(result.response.attempts, 1);
+    QCOMPARE(m_sandbox->log.size(), 1);
+    QTest::qWait(5000); // longer than the backoff: no second request may follow
+    QCOMPARE(m_sandbox->log.size(), 1);
+    QVERIFY(job.isNull());
+}
+
+void TestApiClient::apiJob_getDirectly_returnsRawResponse()
+{
+    ApiClient *client = makeClient(m_sandbox->settings());
+    QVERIFY(client);
+    const QByteArray target = m_sandbox->scenarioOrder(u"SCN-404"_s).requestTarget();
+    QPointer<ApiJob> job = client->get(target);
+    QCOMPARE(job->requestTarget(), target);
+    ApiResponse response;
+    bool done = false;
+    connect(job, &ApiJob::finished, this, [&](const ApiResponse &r) {
+        response = r;
+        done = true;
+    });
+    QTRY_VERIFY(done);
+    QVERIFY(job.isNull() || job->isFinished());
+    QCOMPARE(response.outcome, ApiResponse::Outcome::ApiError);
+    QCOMPARE(response.httpStatus, 404);
+    QCOMPARE(response.header("request-id"), response.requestId);
+    QVERIFY(!response.errorDetail.isEmpty() || response.errorCode == u"RESOURCE_NOT_EXISTS"_s);
+    QVERIFY(response.receivedAt.isValid());
+    QCOMPARE(response.finalUrl.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority), target);
+    QTRY_VERIFY(job.isNull());
+}
+
+void TestApiClient::retryAfter_longerThanBudget_notRetried()
+{
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.client.maxTotalRetryWaitMs = 500; // the sandbox asks for Retry-After: 1
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    const LookupResult result = waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-429-9"_s)));
+    QCOMPARE(result.kind, Kind::ApiError);
+    QCOMPARE(result.response.httpStatus, 429);
+    QCOMPARE(result.response.errorCode, u"FREQUENCY_LIMITED"_s);
+    QCOMPARE(result.response.attempts, 1);
+    QCOMPARE(m_sandbox->log.size(), 1);
+}
+
+void TestApiClient::backoff_boundedByBudget()
+{
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.client.maxTotalRetryWaitMs = 0;
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    const LookupResult result = waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-500-9"_s)));
+    QCOMPARE(result.kind, Kind::ApiError);
+    QCOMPARE(result.response.errorCode, u"SYSTEM_ERROR"_s);
+    QCOMPARE(result.response.attempts, 1);
+
+    settings.client.maxTotalRetryWaitMs = 6000;
+    settings.client.maxRetries = 1;
+    client = makeClient(settings);
+    QVERIFY(client);
+    LookupService limited(client);
+    const LookupResult once = waitFor(limited.queryOrder(m_sandbox->scenarioOrder(u"SCN-500-9-b"_s)));
+    QCOMPARE(once.kind, Kind::ApiError);
+    QCOMPARE(once.response.attempts, 2);
+}
+
+void TestApiClient::bodyCap_declaredLength_abortsAtOnce()
+{
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.client.maxBodyBytes = 100; // the sample answer is several hundred bytes
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()));
+    QCOMPARE(result.kind, Kind::BadAnswer);
+    QCOMPARE(result.response.outcome, ApiResponse::Outcome::BodyTooLarge);
+    QCOMPARE(result.response.httpStatus, 200);
+    QVERIFY(!result.response.requestId.isEmpty());
+    QVERIFY(result.response.body.isEmpty());
+    QVERIFY(!result.response.verified);
+    QVERIFY(!result.order.has_value());
+    QVERIFY2(result.parseError.contains(u"100"_s), qPrintable(result.parseError));
+}
+
+void TestApiClient::destroyClient_whileJobRuns_endsCancelled()
+{
+    ApiClient *client = makeClient(m_sandbox->settings());
+    QVERIFY(client);
+    LookupService service(client);
+    QPointer<LookupJob> job = service.queryOrder(m_sandbox->scenarioOrder(u"SCN-SLOW-5000"_s));
+    LookupResult result;
+    bool done = false;
+    connect(job, &LookupJob::finished, this, [&](const LookupResult &r) {
+        result = r;
+        done = true;
+    });
+    connect(job, &LookupJob::attemptStarted, client, &QObject::deleteLater, Qt::QueuedConnection);
+    QTRY_VERIFY(done);
+    QCOMPARE(result.kind, Kind::Cancelled);
+    QTRY_VERIFY(job.isNull());
+}
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"

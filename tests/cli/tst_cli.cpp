@@ -1,0 +1,447 @@
+// fenzhang-cli as a script sees it: the real executable run with QProcess against an in-process
+// sandbox, checking the contract of issue 2 (options, formats, --output, exit codes, stderr).
+
+#include "fenzhang_version.h"
+#include "lookup/jsonreader.h"
+#include "sandboxfixture.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace fenzhang;
+using namespace fenzhang::testing;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestCli final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void help_documentsEveryOption();
+    void version_printsVersion();
+    void order_table_exit0();
+    void return_table_exit0();
+    void processing_isSuccess();
+    void json_exactIntegersVerifiedAndRequestId();
+    void csv_startsWithBom();
+    void output_writesFileAtomically();
+    void output_untouchedOnFailure();
+    void merchantKeyFormats_exit0_data();
+    void merchantKeyFormats_exit0();
+    void usageOrInvalidInput_exit2_nothingSent_data();
+    void usageOrInvalidInput_exit2_nothingSent();
+    void apiError_exit3_codeMessageRequestIdOnStderr();
+    void notJson_exit3();
+    void bothHostsDown_exit4();
+    void slowAnswer_timeout_exit4();
+    void tlsWithoutCa_exit4();
+    void tlsWithCaFile_exit0();
+    void verificationFailure_exit5_nothingOnStdout();
+
+private:
+    CliRun run(const QStringList &arguments);
+    QStringList connection(const SandboxFixture &sandbox) const;
+    QStringList order(const QString &outOrderNo = {}) const;
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    QString m_cli;
+};
+
+void TestCli::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_cli = qEnvironmentVariable("FENZHANG_CLI"); // set by CTest
+    if (m_cli.isEmpty())
+        m_cli = QStringLiteral(FENZHANG_BINARY_DIR "/app/cli/fenzhang-cli");
+    QVERIFY2(QFile::exists(m_cli), "FENZHANG_CLI must name the fenzhang-cli executable");
+}
+
+void TestCli::init()
+{
+    m_sandbox = std::make_unique<SandboxFixture>();
+    QVERIFY(m_sandbox->start());
+}
+
+void TestCli::cleanup()
+{
+    m_sandbox.reset();
+}
+
+// Runs the CLI while this process's event loop keeps the in-process sandbox answering.
+CliRun TestCli::run(const QStringList &arguments)
+{
+    CliRun result;
+    QProcess process;
+    process.start(m_cli, arguments);
+    [&] {
+        QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 60000);
+    }();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+// Every connection option, pointed at the sandbox; the backup is disabled so nothing ever leaves
+// the machine.
+QStringList TestCli::connection(const SandboxFixture &sandbox) const
+{
+    QStringList args{u"--mchid"_s,
+                     sandbox.infoString("mchid"),
+                     u"--serial-no"_s,
+                     sandbox.infoString("serial_no"),
+                     u"--private-key"_s,
+                     sandbox.infoString("merchant_private_key"),
+                     u"--wechatpay-public-key-id"_s,
+                     sandbox.infoString("wechatpay_public_key_id"),
+                     u"--wechatpay-public-key"_s,
+                     sandbox.infoString("wechatpay_public_key"),
+                     u"--base-url"_s,
+                     sandbox.server->url().toString(),
+                     u"--backup-url"_s,
+                     QString(),
+                     u"--timeout"_s,
+                     u"20"_s};
+    return args;
+}
+
+QStringList TestCli::order(const QString &outOrderNo) const
+{
+    const OrderQuery sample = m_sandbox->sampleOrder();
+    return {u"order"_s,
+            u"--sub-mchid"_s,
+            sample.subMchid,
+            u"--transaction-id"_s,
+            sample.transactionId,
+            u"--out-order-no"_s,
+            outOrderNo.isEmpty() ? sample.outOrderNo : outOrderNo};
+}
+
+void TestCli::help_documentsEveryOption()
+{
+    const CliRun cli = run({u"--help"_s});
+    QCOMPARE(cli.exitCode, 0);
+    const QString help = QString::fromUtf8(cli.out);
+    const QStringList options{u"--mchid ID"_s,
+                              u"--serial-no HEX"_s,
+                              u"--private-key FILE"_s,
+                              u"--wechatpay-public-key-id ID"_s,
+                              u"--wechatpay-public-key FILE"_s,
+                              u"--platform-certificate FILE"_s,
+                              u"--base-url URL"_s,
+                              u"--backup-url URL"_s,
+                              u"--ca-file FILE"_s,
+                              u"--timeout SECONDS"_s,
+                              u"--format table|json|csv"_s,
+                              u"--output FILE"_s,
+                              u"--sub-mchid ID"_s,
+                              u"--transaction-id ID"_s,
+                              u"--out-order-no NO"_s,
+                              u"--out-return-no NO"_s,
+                              u"--order-id ID"_s,
+                              u"--version"_s,
+                              u"--help"_s,
+                              u"https://api.mch.weixin.qq.com"_s,
+                              u"https://api2.mch.weixin.qq.com"_s};
+    for (const QString &option : options)
+        QVERIFY2(help.contains(option), qPrintable(option));
+    QVERIFY(help.contains(u"fenzhang-cli [connection options] order  --sub-mchid ID --transaction-id ID "
+                          "--out-order-no NO"_s));
+    QVERIFY(help.contains(u"fenzhang-cli [connection options] return --sub-mchid ID --out-return-no NO "
+                          "(--order-id ID | --out-order-no NO)"_s));
+    for (const char *code : {"  0  ", "  2  ", "  3  ", "  4  ", "  5  "})
+        QVERIFY2(help.contains(QLatin1StringView(code)), code);
+}
+
+void TestCli::version_printsVersion()
+{
+    const CliRun cli = run({u"--version"_s});
+    QCOMPARE(cli.exitCode, 0);
+    QCOMPARE(cli.out, QByteArray("fenzhang-cli " FENZHANG_VERSION "\n"));
+}
+
+void TestCli::order_table_exit0()
+{
+    const CliRun cli = run(connection(*m_sandbox) + order());
+    QCOMPARE(cli.exitCode, 0);
+    QVERIFY2(cli.err.isEmpty(), cli.err.constData());
+    const QString text = QString::fromUtf8(cli.out);
+    const OrderQuery sample = m_sandbox->sampleOrder();
+    QVERIFY(text.contains(sample.outOrderNo));
+    QVERIFY(text.contains(sample.transactionId));
+    QVERIFY(text.contains(u"FINISHED"_s));
+    QVERIFY(text.contains(u"Receivers"_s));
+    QVERIFY(text.contains(u"verified"_s));
+    QCOMPARE(m_sandbox->log.size(), 1);
+    QVERIFY(text.contains(m_sandbox->log.at(0).value("request_id"_L1).toString()));
+}
+
+void TestCli::return_table_exit0()
+{
+    const ReturnQuery sample = m_sandbox->sampleReturn();
+    QStringList args = connection(*m_sandbox);
+    args << u"return"_s << u"--sub-mchid"_s << sample.subMchid << u"--out-return-no"_s << sample.outReturnNo;
+    if (!sample.orderId.isEmpty())
+        args << u"--order-id"_s << sample.orderId;
+    else
+        args << u"--out-order-no"_s << sample.outOrderNo;
+    const CliRun cli = run(args);
+    QCOMPARE(cli.exitCode, 0);
+    const QString text = QString::fromUtf8(cli.out);
+    QVERIFY(text.contains(sample.outReturnNo));
+    QVERIFY(text.contains(u"SUCCESS"_s));
+}
+
+void TestCli::processing_isSuccess()
+{
+    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-PROCESSING-1"_s));
+    QCOMPARE(cli.exitCode, 0);
+    QVERIFY(QString::fromUtf8(cli.out).contains(u"PROCESSING"_s));
+}
+
+void TestCli::json_exactIntegersVerifiedAndRequestId()
+{
+    const CliRun cli =
+        run(connection(*m_sandbox) + order(u"SCN-BIG_AMOUNT"_s) + QStringList{u"--format"_s, u"json"_s});
+    QCOMPARE(cli.exitCode, 0);
+    // Read with the project's exact reader: a double would turn 2^53 + 1 into 2^53.
+    const auto json = JsonValue::parse(cli.out);
+    QVERIFY2(json.hasValue(), cli.out.constData());
+    QVERIFY(json->isObject());
+    const JsonValue *receivers = json->member(u"receivers");
+    QVERIFY(receivers && receivers->isArray());
+    QCOMPARE(receivers->array().size(), 2);
+    QCOMPARE(receivers->array().at(0).member(u"amount")->numberText(), QByteArray("9007199254740993"));
+    QCOMPARE(receivers->array().at(1).member(u"amount")->numberText(), QByteArray("9223372036854775807"));
+    QVERIFY(json->member(u"verified")->toBool());
+    QCOMPARE(json->member(u"out_order_no")->toString(), u"SCN-BIG_AMOUNT"_s);
+    QCOMPARE(m_sandbox->log.size(), 1);
+    QCOMPARE(json->member(u"request_id")->toString(), m_sandbox->log.at(0).value("request_id"_L1).toString());
+}
+
+void TestCli::csv_startsWithBom()
+{
+    const CliRun cli = run(connection(*m_sandbox) + order() + QStringList{u"--format"_s, u"csv"_s});
+    QCOMPARE(cli.exitCode, 0);
+    QVERIFY(cli.out.startsWith("\xEF\xBB\xBF"));
+    QVERIFY(cli.out.contains("\r\n"));
+    QVERIFY(cli.out.contains(m_sandbox->sampleOrder().outOrderNo.toUtf8()));
+}
+
+void TestCli::output_writesFileAtomically()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"result.json"_s);
+    const CliRun cli =
+        run(connection(*m_sandbox) + order() + QStringList{u"--format"_s, u"json"_s, u"--output"_s, path});
+    QCOMPARE(cli.exitCode, 0);
+    QVERIFY(cli.out.isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    const auto json = JsonValue::parse(written);
+    QVERIFY2(json.hasValue(), written.constData());
+    QVERIFY(json->member(u"verified")->toBool());
+    QCOMPARE(json->member(u"out_order_no")->toString(), m_sandbox->sampleOrder().outOrderNo);
+    // Nothing but the result is left behind (QSaveFile's temporary is gone).
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"result.json"_s});
+}
+
+void TestCli::output_untouchedOnFailure()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"result.csv"_s);
+    QFile before(path);
+    QVERIFY(before.open(QIODevice::WriteOnly));
+    before.write("previous result\n");
+    before.close();
+    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-TAMPER"_s) +
+                           QStringList{u"--format"_s, u"csv"_s, u"--output"_s, path});
+    QCOMPARE(cli.exitCode, 5);
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), QByteArray("previous result\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"result.csv"_s});
+}
+
+void TestCli::merchantKeyFormats_exit0_data()
+{
+    QTest::addColumn<QString>("keyFile");
+    QTest::addColumn<bool>("withSerial");
+    QTest::newRow("PKCS#8 PEM") << u"merchant_private_key.pem"_s << true;
+    QTest::newRow("PKCS#1 PEM") << u"merchant_private_key_pkcs1.pem"_s << true;
+    QTest::newRow("p12 (AES), serial from its certificate") << u"merchant_certificate.p12"_s << false;
+    QTest::newRow("p12 (legacy RC2-40)") << u"merchant_certificate_legacy.p12"_s << false;
+}
+
+void TestCli::merchantKeyFormats_exit0()
+{
+    QFETCH(QString, keyFile);
+    QFETCH(bool, withSerial);
+    const QString vectors = QStringLiteral(FENZHANG_TEST_DATA "/vectors");
+    SandboxFixture sandbox;
+    QVERIFY(sandbox.start(false, vectors));
+    QStringList args = connection(sandbox);
+    args[args.indexOf(u"--private-key"_s) + 1] = vectors + u'/' + keyFile;
+    if (!withSerial)
+        args.remove(args.indexOf(u"--serial-no"_s), 2);
+    const CliRun cli = run(args + order());
+    QVERIFY2(cli.exitCode == 0, cli.err.constData());
+    QCOMPARE(sandbox.log.size(), 1);
+    QCOMPARE(SandboxFixture::authorizationField(sandbox.log.at(0), u"serial_no"_s),
+             sandbox.infoString("serial_no"));
+}
+
+void TestCli::usageOrInvalidInput_exit2_nothingSent_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // appended to the connection options
+    QTest::addColumn<QString>("expected");      // in stderr
+    QTest::newRow("no command") << QStringList{} << u"order or return"_s;
+    QTest::newRow("unknown command") << QStringList{u"refund"_s} << u"refund"_s;
+    QTest::newRow("unknown option") << QStringList{u"order"_s, u"--sandbox"_s} << u"sandbox"_s;
+    QTest::newRow("order without --transaction-id")
+        << QStringList{u"order"_s, u"--sub-mchid"_s, u"1900000109"_s, u"--out-order-no"_s, u"P1"_s}
+        << u"--transaction-id"_s;
+    QTest::newRow("invalid sub_mchid")
+        << QStringList{u"order"_s, u"--sub-mchid"_s,    u"19x"_s, u"--transaction-id"_s,
+                       u"4208"_s,  u"--out-order-no"_s, u"P1"_s}
+        << u"--sub-mchid"_s;
+    QTest::newRow("invalid out_order_no")
+        << QStringList{u"order"_s, u"--sub-mchid"_s,    u"1900000109"_s, u"--transaction-id"_s,
+                       u"4208"_s,  u"--out-order-no"_s, u"P 1"_s}
+        << u"--out-order-no"_s;
+    QTest::newRow("return with both numbers")
+        << QStringList{u"return"_s, u"--sub-mchid"_s, u"1900000109"_s, u"--out-return-no"_s,
+                       u"R1"_s,     u"--order-id"_s,  u"3008"_s,       u"--out-order-no"_s,
+                       u"P1"_s}
+        << u"exactly one"_s;
+    QTest::newRow("bad format") << QStringList{u"--format"_s, u"xml"_s, u"order"_s} << u"xml"_s;
+    QTest::newRow("bad timeout") << QStringList{u"--timeout"_s, u"soon"_s, u"order"_s} << u"soon"_s;
+    QTest::newRow("plain http to a public host")
+        << QStringList{u"--base-url"_s, u"http://api.mch.weixin.qq.com"_s, u"order"_s} << u"http://"_s;
+    QTest::newRow("missing key file")
+        << QStringList{u"--private-key"_s, u"/nonexistent/apiclient_key.pem"_s, u"order"_s}
+        << u"apiclient_key.pem"_s;
+}
+
+void TestCli::usageOrInvalidInput_exit2_nothingSent()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    // Later options of the same name are reported as repeated, so replace instead of append.
+    QStringList args = connection(*m_sandbox);
+    for (qsizetype i = 0; i + 1 < arguments.size(); ++i) {
+        const qsizetype at = args.indexOf(arguments.at(i));
+        if (arguments.at(i).startsWith(u"--"_s) && at >= 0 && at + 1 < args.size()) {
+            args[at + 1] = arguments.at(i + 1);
+            arguments.remove(i, 2);
+            --i;
+        }
+    }
+    args += arguments;
+    if (arguments.contains(u"order"_s) && !arguments.contains(u"--sub-mchid"_s))
+        args += order().mid(1);
+    const CliRun cli = run(args);
+    QCOMPARE(cli.exitCode, 2);
+    QVERIFY(cli.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(cli.err).contains(expected), cli.err.constData());
+    QTest::qWait(50);
+    QCOMPARE(m_sandbox->log.size(), 0);
+}
+
+void TestCli::apiError_exit3_codeMessageRequestIdOnStderr()
+{
+    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-404"_s));
+    QCOMPARE(cli.exitCode, 3);
+    QVERIFY(cli.out.isEmpty());
+    const QString err = QString::fromUtf8(cli.err);
+    QVERIFY2(err.contains(u"RESOURCE_NOT_EXISTS"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"记录不存在"_s), qPrintable(err));
+    QCOMPARE(m_sandbox->log.size(), 1);
+    const QString requestId = m_sandbox->log.at(0).value("request_id"_L1).toString();
+    QVERIFY(!requestId.isEmpty());
+    QVERIFY2(err.contains(u"Request-ID: "_s + requestId), qPrintable(err));
+}
+
+void TestCli::notJson_exit3()
+{
+    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-NOT_JSON"_s));
+    QCOMPARE(cli.exitCode, 3);
+    QVERIFY(cli.out.isEmpty());
+    QVERIFY(cli.err.contains("Request-ID: "));
+}
+
+void TestCli::bothHostsDown_exit4()
+{
+    const quint16 first = closedLoopbackPort();
+    const quint16 second = closedLoopbackPort();
+    QStringList args = connection(*m_sandbox);
+    args[args.indexOf(u"--base-url"_s) + 1] = u"http://127.0.0.1:%1"_s.arg(first);
+    args[args.indexOf(u"--backup-url"_s) + 1] = u"http://localhost:%1"_s.arg(second);
+    const CliRun cli = run(args + order());
+    QCOMPARE(cli.exitCode, 4);
+    QVERIFY(cli.out.isEmpty());
+    const QString err = QString::fromUtf8(cli.err);
+    QVERIFY2(err.contains(u"127.0.0.1:%1"_s.arg(first)), qPrintable(err));
+    QVERIFY2(err.contains(u"localhost:%1"_s.arg(second)), qPrintable(err));
+}
+
+void TestCli::slowAnswer_timeout_exit4()
+{
+    QStringList args = connection(*m_sandbox);
+    args[args.indexOf(u"--timeout"_s) + 1] = u"0.3"_s;
+    const CliRun cli = run(args + order(u"SCN-SLOW-5000"_s));
+    QCOMPARE(cli.exitCode, 4);
+    QVERIFY(cli.out.isEmpty());
+    QVERIFY2(cli.err.contains("300 ms"), cli.err.constData());
+}
+
+void TestCli::tlsWithoutCa_exit4()
+{
+    SandboxFixture tls;
+    QVERIFY(tls.start(true));
+    const CliRun cli = run(connection(tls) + order());
+    QCOMPARE(cli.exitCode, 4);
+    QVERIFY(cli.out.isEmpty());
+    QTest::qWait(50);
+    QCOMPARE(tls.log.size(), 0);
+}
+
+void TestCli::tlsWithCaFile_exit0()
+{
+    SandboxFixture tls;
+    QVERIFY(tls.start(true));
+    const CliRun cli =
+        run(connection(tls) + QStringList{u"--ca-file"_s, tls.infoString("ca_file")} + order());
+    QCOMPARE(cli.exitCode, 0);
+    QCOMPARE(tls.log.size(), 1);
+}
+
+void TestCli::verificationFailure_exit5_nothingOnStdout()
+{
+    const CliRun cli =
+        run(connection(*m_sandbox) + order(u"SCN-TAMPER"_s) + QStringList{u"--format"_s, u"json"_s});
+    QCOMPARE(cli.exitCode, 5);
+    QVERIFY(cli.out.isEmpty());
+    QVERIFY2(cli.err.contains("signature"), cli.err.constData());
+    QVERIFY(cli.err.contains("Request-ID: "));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
