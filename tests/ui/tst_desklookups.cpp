@@ -67,6 +67,7 @@ private Q_SLOTS:
     void orderLookup_processing_refreshUntilFinal();
     void settings_rememberPageAndProfile();
     void networkFailure_namesBothHosts();
+    void primaryDown_statusLineShowsFailoverAndResultArrives();
     void brokenProfile_saysSoAndSendsNothing();
     void autoRefresh_looksAgainUntilFinal();
     void ctrlEnter_runsLookupFromAnywhere();
@@ -388,6 +389,28 @@ void TestDeskLookups::networkFailure_namesBothHosts()
     QVERIFY2(message.contains(QString::number(primary)) && message.contains(QString::number(backup)),
              qPrintable(message));
     QVERIFY(panel->detailsText().contains(u"Attempts: 2"_s));
+}
+
+void TestDeskLookups::primaryDown_statusLineShowsFailoverAndResultArrives()
+{
+    ConnectionProfile failover = m_demo;
+    failover.id = u"failover"_s;
+    failover.name = u"Primary down"_s;
+    failover.demo = false;
+    const quint16 primary = closedPort();
+    QVERIFY(primary);
+    failover.settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(primary));
+    failover.settings.client.backupUrl = m_demo.settings.client.primaryUrl;
+    m_provider->addProfile(failover);
+    m_controller->setCurrentProfile(u"failover"_s);
+
+    QSignalSpy status(m_controller.get(), &LookupController::statusMessage);
+    m_window->orderPage()->orderForm()->setQuery(m_demo.sampleOrder);
+    runAndWait(m_window->orderPage());
+    QCOMPARE(m_window->orderPage()->currentView(), LookupPage::View::Result);
+    QVERIFY(status.size() >= 2);
+    const QString second = status.at(1).at(0).toString();
+    QVERIFY2(second.contains(u"Primary host unreachable"_s), qPrintable(second));
 }
 
 void TestDeskLookups::brokenProfile_saysSoAndSendsNothing()
