@@ -99,8 +99,7 @@ DeskOptions DeskOptions::parse(const QCoreApplication &app)
     if (parser.isSet(mchid)) {
         ConnectionProfile profile;
         profile.id = u"command-line"_s;
-        profile.name =
-            QCoreApplication::translate("DeskOptions", "Command line (mchid %1)").arg(parser.value(mchid));
+        profile.name = QCoreApplication::translate("DeskOptions", "Command-line settings");
         ConnectionSettings &s = profile.settings;
         s.merchant.mchid = parser.value(mchid);
         s.merchant.serialNo = parser.value(serial);

@@ -71,7 +71,7 @@
         <translation></translation>
     </message>
     <message>
-        <source>Command line (mchid %1)</source>
+        <source>Command-line settings</source>
         <translation></translation>
     </message>
 </context>

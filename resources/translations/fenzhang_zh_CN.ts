@@ -71,8 +71,8 @@
         <translation>主窗口绘制完成后立即退出（用于性能测试）。</translation>
     </message>
     <message>
-        <source>Command line (mchid %1)</source>
-        <translation>命令行参数（商户号 %1）</translation>
+        <source>Command-line settings</source>
+        <translation>命令行参数</translation>
     </message>
 </context>
 <context>
