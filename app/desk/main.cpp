@@ -1,0 +1,112 @@
+// fenzhang-desk: builds the objects and runs; everything else lives in ui/.
+
+#include "appsettings.h"
+#include "demomode.h"
+#include "demoprofile.h"
+#include "deskoptions.h"
+#include "fenzhang_version.h"
+#include "language.h"
+#include "lookupcontroller.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "startupactions.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QPalette>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(u"FenzhangDesk"_s);
+    QCoreApplication::setOrganizationDomain(u"fenzhangdesk.github.io"_s);
+    QCoreApplication::setApplicationName(u"fenzhang-desk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(FENZHANG_VERSION));
+}
+
+// --version and --help must work without a display (packaging checks, SSH sessions).
+bool consoleOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h" || arg == "--help-all")
+            return true;
+    }
+    return false;
+}
+
+void useDarkPalette()
+{
+    QApplication::setStyle(u"Fusion"_s);
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb5));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
+    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    QApplication::setPalette(p);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (consoleOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        fenzhang::DeskOptions::parse(app); // prints and exits
+        return 0;
+    }
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setDesktopFileName(u"io.github.fenzhangdesk.FenzhangDesk"_s);
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(u":/icons/fenzhang-desk-%1.png"_s.arg(size));
+    QApplication::setWindowIcon(icon);
+
+    const fenzhang::DeskOptions options = fenzhang::DeskOptions::parse(app);
+    const QString language = fenzhang::Language::resolve(
+        options.language.isEmpty()
+            ? fenzhang::AppSettings::value(fenzhang::AppSettings::Key::Language).toString()
+            : options.language);
+    fenzhang::Language::install(&app, language);
+    // Qt appends the display name to every window title.
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Fenzhang Desk"));
+    if (options.darkPalette)
+        useDarkPalette();
+
+    fenzhang::StaticConnectionProvider provider;
+    if (options.demo) {
+        QString error;
+        if (auto demo = fenzhang::DemoMode::start(&app, &error)) {
+            provider.addProfile(*demo);
+        } else {
+            fenzhang::MessageBox::critical(
+                nullptr, QApplication::translate("main", "Demo mode"),
+                QApplication::translate("main", "The built-in sandbox could not start: %1").arg(error));
+        }
+    }
+    if (options.commandLineProfile)
+        provider.addProfile(*options.commandLineProfile);
+
+    fenzhang::LookupController controller(&provider);
+    fenzhang::MainWindow window(&controller);
+    window.restoreSettings();
+    if (options.demo)
+        controller.setCurrentProfile(QString(fenzhang::DemoProfile::Id));
+    window.prefillSamples();
+    fenzhang::StartupActions actions(&window, options);
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,89 @@
+#include "startupactions.h"
+
+#include "deskoptions.h"
+#include "fieldedit.h"
+#include "lookuppage.h"
+#include "mainwindow.h"
+#include "queryform.h"
+#include "returnform.h"
+
+#include <cstdio>
+#include <QApplication>
+#include <QPixmap>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+StartupActions::StartupActions(MainWindow *window, const DeskOptions &options, QObject *parent)
+    : QObject(parent), m_window(window), m_exitAfterStartup(options.exitAfterStartup), m_run(options.run),
+      m_screenshotFile(options.screenshotFile)
+{
+    if (options.page == u"return"_s)
+        window->setCurrentPage(1);
+    else if (options.page == u"order"_s)
+        window->setCurrentPage(0);
+    for (const auto &[name, value] : options.fieldValues) {
+        LookupPage *page = window->currentPage();
+        if (name == u"out_order_no"_s && page->returnForm())
+            page->returnForm()->setOrderBy(ReturnForm::OrderBy::OutOrderNo);
+        const QString fieldName = (name == u"out_order_no"_s && page->returnForm()) ? u"order_id"_s : name;
+        if (FieldEdit *field = page->form()->field(fieldName)) {
+            field->setText(value);
+            field->setTouched(true);
+            Q_EMIT field->edited();
+        }
+    }
+    if (!options.windowSize.isEmpty())
+        window->resize(options.windowSize);
+    if (m_exitAfterStartup || m_run || !m_screenshotFile.isEmpty())
+        qApp->installEventFilter(this);
+}
+
+bool StartupActions::eventFilter(QObject *watched, QEvent *event)
+{
+    if (!m_painted && event->type() == QEvent::Paint && m_window) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget && widget->window() == m_window) {
+            m_painted = true;
+            qApp->removeEventFilter(this);
+            // Let the rest of this paint pass finish first.
+            QTimer::singleShot(0, this, &StartupActions::firstPaint);
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void StartupActions::firstPaint()
+{
+    if (m_exitAfterStartup) {
+        QApplication::quit();
+        return;
+    }
+    if (m_run) {
+        LookupPage *page = m_window->currentPage();
+        connect(page, &LookupPage::lookupFinished, this, [this] {
+            // One more event-loop turn so the result is laid out before the grab.
+            QTimer::singleShot(200, this, &StartupActions::saveScreenshotAndQuit);
+        });
+        if (!page->form()->submit()) {
+            std::fprintf(stderr, "fenzhang-desk: the form is not valid, nothing to run\n");
+            saveScreenshotAndQuit();
+        }
+        return;
+    }
+    saveScreenshotAndQuit();
+}
+
+void StartupActions::saveScreenshotAndQuit()
+{
+    if (m_screenshotFile.isEmpty())
+        return;
+    const QPixmap picture = m_window->grab();
+    if (!picture.save(m_screenshotFile))
+        std::fprintf(stderr, "fenzhang-desk: could not save %s\n", qPrintable(m_screenshotFile));
+    QApplication::quit();
+}
+
+} // namespace fenzhang

@@ -1,0 +1,526 @@
+// The desktop app end to end: a real MainWindow whose look-ups go to an in-process sandbox over
+// loopback, driven through its widgets the way a clerk would.
+
+#include "appsettings.h"
+#include "badgelabel.h"
+#include "demoprofile.h"
+#include "errorpanel.h"
+#include "fenzhang_version.h"
+#include "fieldedit.h"
+#include "format/labels.h"
+#include "format/money.h"
+#include "lookup/resultexport.h"
+#include "lookupcontroller.h"
+#include "lookuppage.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "orderform.h"
+#include "orderresultview.h"
+#include "processingbar.h"
+#include "profileselector.h"
+#include "receiversmodel.h"
+#include "receiverspanel.h"
+#include "refreshscheduler.h"
+#include "resultmetabar.h"
+#include "returnform.h"
+#include "returnresultview.h"
+#include "sandbox/sandboxserver.h"
+#include "settingsdialog.h"
+
+#include <memory>
+#include <QAction>
+#include <QApplication>
+#include <QBuffer>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTableView>
+#include <QTabWidget>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fenzhang;
+using namespace Qt::StringLiterals;
+
+class TestDeskLookups final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void demo_prefillsBothFormsAndIsMarked();
+    void orderLookup_typedIn_showsReceiversAndBadges();
+    void orderLookup_exportCsv_byteForByteResultExport();
+    void orderLookup_ctrlC_copiesSelectedRowsAsTsv();
+    void returnLookup_typedIn_showsResult();
+    void orderLookup_notFound_showsErrorPanel();
+    void orderLookup_tamperedAnswer_notTrustedNoResult();
+    void orderLookup_processing_refreshUntilFinal();
+    void settings_rememberPageAndProfile();
+    void networkFailure_namesBothHosts();
+    void primaryDown_statusLineShowsFailoverAndResultArrives();
+    void brokenProfile_saysSoAndSendsNothing();
+    void autoRefresh_looksAgainUntilFinal();
+    void ctrlEnter_runsLookupFromAnywhere();
+    void cancel_stopsSlowLookup();
+    void statusLine_namesFailoverAndRetries();
+    void about_showsVersion();
+    void settingsDialog_savesLanguage();
+
+private:
+    void runAndWait(LookupPage *page);
+    void typeInto(QueryForm *form, const QString &field, const QString &value);
+
+    QTemporaryDir m_dir;
+    sandbox::SandboxServer m_server;
+    ConnectionProfile m_demo;
+    std::unique_ptr<StaticConnectionProvider> m_provider;
+    std::unique_ptr<LookupController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestDeskLookups::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    QCoreApplication::setOrganizationName(u"FenzhangDeskTest"_s);
+    QCoreApplication::setApplicationName(u"test_desklookups"_s);
+    QVERIFY2(m_server.start(sandbox::SandboxOptions{}), qPrintable(m_server.errorString()));
+    m_demo = DemoProfile::fromSandboxInfo(m_server.info());
+    QVERIFY(!m_demo.sampleOrder.outOrderNo.isEmpty());
+    QVERIFY(!m_demo.sampleReturn.outReturnNo.isEmpty());
+}
+
+void TestDeskLookups::init()
+{
+    m_provider = std::make_unique<StaticConnectionProvider>();
+    m_provider->addProfile(m_demo);
+    m_controller = std::make_unique<LookupController>(m_provider.get());
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestDeskLookups::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    m_provider.reset();
+}
+
+void TestDeskLookups::typeInto(QueryForm *form, const QString &field, const QString &value)
+{
+    FieldEdit *edit = form->field(field);
+    QVERIFY2(edit, qPrintable(field));
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, value);
+}
+
+void TestDeskLookups::runAndWait(LookupPage *page)
+{
+    QVERIFY(page->form()->queryButton()->isEnabled());
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
+    QVERIFY(page->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+}
+
+void TestDeskLookups::demo_prefillsBothFormsAndIsMarked()
+{
+    QVERIFY(m_window->isDemo());
+    QVERIFY(m_window->windowTitle().contains(u"DEMO"_s));
+    QVERIFY(m_window->findChild<QLabel *>(u"demoBanner"_s)->isVisible());
+    m_window->prefillSamples();
+    const OrderQuery order = m_window->orderPage()->orderForm()->query();
+    QCOMPARE(order.subMchid, m_demo.sampleOrder.subMchid);
+    QCOMPARE(order.transactionId, m_demo.sampleOrder.transactionId);
+    QCOMPARE(order.outOrderNo, m_demo.sampleOrder.outOrderNo);
+    QVERIFY(m_window->orderPage()->form()->queryButton()->isEnabled());
+    const ReturnQuery ret = m_window->returnPage()->returnForm()->query();
+    QCOMPARE(ret.subMchid, m_demo.sampleReturn.subMchid);
+    QCOMPARE(ret.outReturnNo, m_demo.sampleReturn.outReturnNo);
+    QCOMPARE(ret.orderId, m_demo.sampleReturn.orderId);
+    QCOMPARE(ret.outOrderNo, m_demo.sampleReturn.outOrderNo);
+    QVERIFY(m_window->returnPage()->form()->queryButton()->isEnabled());
+
+    // Enter, straight away, runs the sample look-up: the focus is in the filled-in form.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QWidget *focus = QApplication::focusWidget();
+    QVERIFY(focus && m_window->orderPage()->form()->isAncestorOf(focus));
+    QTest::keyClick(focus, Qt::Key_Return);
+    QVERIFY(m_window->orderPage()->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->orderPage()->isBusy(), 20000);
+    QCOMPARE(m_window->orderPage()->currentView(), LookupPage::View::Result);
+}
+
+void TestDeskLookups::orderLookup_typedIn_showsReceiversAndBadges()
+{
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"sub_mchid"_s, m_demo.sampleOrder.subMchid);
+    typeInto(page->form(), u"transaction_id"_s, m_demo.sampleOrder.transactionId);
+    typeInto(page->form(), u"out_order_no"_s, m_demo.sampleOrder.outOrderNo);
+    runAndWait(page);
+
+    QCOMPARE(page->currentView(), LookupPage::View::Result);
+    QVERIFY(page->shownResult().has_value());
+    const LookupResult &result = *page->shownResult();
+    QCOMPARE(result.kind, LookupResult::Kind::Ok);
+    const OrderResult &order = *result.order;
+    QCOMPARE(order.outOrderNo, m_demo.sampleOrder.outOrderNo);
+
+    OrderResultView *view = page->orderView();
+    QCOMPARE(view->stateBadge()->text(), Labels::orderState(order.state));
+    QCOMPARE(view->stateBadge()->tone(), Labels::orderStateTone(order.state));
+    QCOMPARE(view->metaBar()->verificationBadge()->text(), u"Signature verified"_s);
+    QCOMPARE(view->metaBar()->verificationBadge()->tone(), Labels::Tone::Good);
+    QVERIFY(!view->metaBar()->requestId().isEmpty());
+    QCOMPARE(view->metaBar()->requestId(), QString::fromLatin1(result.response.requestId));
+
+    ReceiversModel *model = view->receivers()->model();
+    QCOMPARE(model->rowCount(), order.receivers.size());
+    QVERIFY(model->rowCount() > 0);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const ReceiverDetail &r = order.receivers.at(row);
+        QCOMPARE(model->index(row, ReceiversModel::Amount).data().toString(),
+                 Money::formatYuan(r.amount, Money::Grouping::Thousands));
+        QCOMPARE(model->index(row, ReceiversModel::Type).data().toString(), Labels::receiverType(r.type));
+        QCOMPARE(model->index(row, ReceiversModel::Result).data().toString(),
+                 Labels::receiverResult(r.result));
+        QCOMPARE(model->index(row, ReceiversModel::Result).data(ReceiversModel::ToneRole).toInt(),
+                 int(Labels::receiverResultTone(r.result)));
+        QCOMPARE(model->index(row, ReceiversModel::DetailId).data().toString(), r.detailId);
+        QCOMPARE(model->index(row, ReceiversModel::Account).data().toString(), r.account);
+    }
+    QVERIFY(m_window->exportAction()->isEnabled());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"HTTP 200"_s));
+}
+
+void TestDeskLookups::orderLookup_exportCsv_byteForByteResultExport()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    runAndWait(page);
+    QVERIFY(page->shownResult());
+
+    QBuffer expected;
+    expected.open(QIODevice::WriteOnly);
+    QString error;
+    QVERIFY2(ResultExport::writeCsv(*page->shownResult(), &expected, &error), qPrintable(error));
+
+    const QString path = m_dir.filePath(u"order.csv"_s);
+    MessageBox::setNextSaveFileName(path);
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+    const QByteArray written = file.readAll();
+    QCOMPARE(written, expected.data());
+    QVERIFY(written.startsWith("\xEF\xBB\xBF")); // BOM for Excel
+
+    // A cancelled dialog writes nothing.
+    QFile::remove(path);
+    MessageBox::setNextSaveFileName(QString());
+    m_window->exportAction()->trigger();
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestDeskLookups::orderLookup_ctrlC_copiesSelectedRowsAsTsv()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    runAndWait(page);
+    ReceiversPanel *panel = page->orderView()->receivers();
+    panel->view()->setFocus();
+    panel->view()->selectRow(0);
+    QApplication::clipboard()->clear();
+    m_window->copyAction()->trigger();
+    const QString tsv = QApplication::clipboard()->text();
+    const QStringList lines = tsv.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const int sourceRow = panel->proxy()->mapToSource(panel->proxy()->index(0, 0)).row();
+    QVERIFY2(lines.at(1).contains(page->shownResult()->order->receivers.at(sourceRow).detailId),
+             qPrintable(tsv));
+}
+
+void TestDeskLookups::returnLookup_typedIn_showsResult()
+{
+    m_window->setCurrentPage(1);
+    LookupPage *page = m_window->returnPage();
+    QCOMPARE(m_window->currentPage(), page);
+    typeInto(page->form(), u"sub_mchid"_s, m_demo.sampleReturn.subMchid);
+    typeInto(page->form(), u"out_return_no"_s, m_demo.sampleReturn.outReturnNo);
+    if (!m_demo.sampleReturn.orderId.isEmpty()) {
+        page->returnForm()->setOrderBy(ReturnForm::OrderBy::OrderId);
+        typeInto(page->form(), u"order_id"_s, m_demo.sampleReturn.orderId);
+    } else {
+        page->returnForm()->setOrderBy(ReturnForm::OrderBy::OutOrderNo);
+        typeInto(page->form(), u"order_id"_s, m_demo.sampleReturn.outOrderNo);
+    }
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Result);
+    const ReturnResult &ret = *page->shownResult()->returnOrder;
+    QCOMPARE(ret.outReturnNo, m_demo.sampleReturn.outReturnNo);
+    QCOMPARE(page->returnView()->resultBadge()->text(), Labels::returnResult(ret.result));
+    QCOMPARE(page->returnView()->resultBadge()->tone(), Labels::returnResultTone(ret.result));
+    QCOMPARE(page->returnView()->findChild<QLabel *>(u"amountValue"_s)->text(),
+             Money::formatYuan(ret.amount, Money::Grouping::Thousands));
+    QCOMPARE(page->returnView()->processingWarning()->isHidden(), ret.isFinal());
+    QCOMPARE(page->returnView()->metaBar()->verificationBadge()->tone(), Labels::Tone::Good);
+}
+
+void TestDeskLookups::orderLookup_notFound_showsErrorPanel()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-404"_s);
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QVERIFY(!page->shownResult());
+    ErrorPanel *panel = page->errorPanel();
+    QVERIFY2(panel->title().contains(Labels::errorCode(u"RESOURCE_NOT_EXISTS"_s)),
+             qPrintable(panel->title()));
+    QCOMPARE(panel->advice(), Labels::errorAdvice(u"RESOURCE_NOT_EXISTS"_s));
+    QVERIFY(panel->detailsText().contains(u"HTTP status: 404"_s));
+    QVERIFY(panel->detailsText().contains(u"Code: RESOURCE_NOT_EXISTS"_s));
+    QVERIFY(!panel->detailsText().contains(u"Request-ID: (none)"_s));
+    QVERIFY(!m_window->exportAction()->isEnabled());
+}
+
+void TestDeskLookups::orderLookup_tamperedAnswer_notTrustedNoResult()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-TAMPER"_s);
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QVERIFY(!page->shownResult());
+    QVERIFY2(page->errorPanel()->title().contains(u"not trusted"_s), qPrintable(page->errorPanel()->title()));
+    QVERIFY(!m_window->exportAction()->isEnabled());
+    QVERIFY(!m_window->copyAction()->isEnabled());
+}
+
+void TestDeskLookups::orderLookup_processing_refreshUntilFinal()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-PROCESSING-1-desk"_s);
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Result);
+    QCOMPARE(page->shownResult()->order->state, u"PROCESSING"_s);
+    QCOMPARE(page->orderView()->stateBadge()->tone(), Labels::Tone::Pending);
+    QVERIFY(page->processingBar()->isVisible());
+    QVERIFY(m_window->refreshAction()->isEnabled());
+
+    QTest::mouseClick(page->processingBar()->refreshButton(), Qt::LeftButton);
+    QVERIFY(page->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+    QCOMPARE(page->shownResult()->order->state, u"FINISHED"_s);
+    QVERIFY(!page->processingBar()->isVisible());
+    QVERIFY(!m_window->refreshAction()->isEnabled());
+}
+
+void TestDeskLookups::settings_rememberPageAndProfile()
+{
+    m_window->setCurrentPage(1);
+    m_window->saveSettings();
+    QCOMPARE(AppSettings::value(AppSettings::Key::LastPage).toInt(), 1);
+    QCOMPARE(AppSettings::value(AppSettings::Key::LastProfile).toString(), QString(DemoProfile::Id));
+    cleanup();
+    init();
+    m_window->restoreSettings();
+    QCOMPARE(m_window->currentPage(), m_window->returnPage());
+    // Nothing secret was written: no key paths' contents, no password-like keys.
+    QFile ini(QSettings().fileName());
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    const QByteArray text = ini.readAll();
+    QVERIFY(!text.contains("PRIVATE KEY"));
+    QVERIFY(!text.contains("merchant_private_key"));
+    AppSettings::reset(AppSettings::Key::LastPage);
+}
+
+namespace {
+
+// A loopback port nobody listens on: connections to it are refused at once.
+quint16 closedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost))
+        return 0;
+    return server.serverPort(); // closed again when server goes out of scope
+}
+
+} // namespace
+
+void TestDeskLookups::networkFailure_namesBothHosts()
+{
+    ConnectionProfile down = m_demo;
+    down.id = u"down"_s;
+    down.name = u"Both hosts down"_s;
+    down.demo = false;
+    const quint16 primary = closedPort();
+    const quint16 backup = closedPort();
+    QVERIFY(primary && backup && primary != backup);
+    down.settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(primary));
+    down.settings.client.backupUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(backup));
+    m_provider->addProfile(down);
+
+    ProfileSelector *selector = m_window->profileSelector();
+    selector->setCurrentIndex(selector->findData(u"down"_s));
+    QCOMPARE(m_controller->currentProfileId(), u"down"_s);
+    QVERIFY(!m_window->isDemo());
+    QVERIFY(m_window->findChild<QLabel *>(u"demoBanner"_s)->isHidden());
+
+    m_window->orderPage()->orderForm()->setQuery(m_demo.sampleOrder);
+    runAndWait(m_window->orderPage());
+    ErrorPanel *panel = m_window->orderPage()->errorPanel();
+    QCOMPARE(m_window->orderPage()->currentView(), LookupPage::View::Error);
+    const QString message = panel->findChild<QLabel *>(u"errorMessage"_s)->text();
+    QVERIFY2(message.contains(QString::number(primary)) && message.contains(QString::number(backup)),
+             qPrintable(message));
+    QVERIFY(panel->detailsText().contains(u"Attempts: 2"_s));
+}
+
+void TestDeskLookups::primaryDown_statusLineShowsFailoverAndResultArrives()
+{
+    ConnectionProfile failover = m_demo;
+    failover.id = u"failover"_s;
+    failover.name = u"Primary down"_s;
+    failover.demo = false;
+    const quint16 primary = closedPort();
+    QVERIFY(primary);
+    failover.settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(primary));
+    failover.settings.client.backupUrl = m_demo.settings.client.primaryUrl;
+    m_provider->addProfile(failover);
+    m_controller->setCurrentProfile(u"failover"_s);
+
+    QSignalSpy status(m_controller.get(), &LookupController::statusMessage);
+    m_window->orderPage()->orderForm()->setQuery(m_demo.sampleOrder);
+    runAndWait(m_window->orderPage());
+    QCOMPARE(m_window->orderPage()->currentView(), LookupPage::View::Result);
+    QVERIFY(status.size() >= 2);
+    const QString second = status.at(1).at(0).toString();
+    QVERIFY2(second.contains(u"Primary host unreachable"_s), qPrintable(second));
+}
+
+void TestDeskLookups::brokenProfile_saysSoAndSendsNothing()
+{
+    ConnectionProfile broken = m_demo;
+    broken.id = u"broken"_s;
+    broken.name = u"Missing key file"_s;
+    broken.demo = false;
+    broken.settings.merchant.privateKeyFile = m_dir.filePath(u"no-such-key.pem"_s);
+    m_provider->addProfile(broken);
+    m_controller->setCurrentProfile(u"broken"_s);
+    QCOMPARE(m_window->profileSelector()->currentProfileId(), u"broken"_s);
+
+    LookupPage *page = m_window->orderPage();
+    page->orderForm()->setQuery(m_demo.sampleOrder);
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
+    QVERIFY(!page->isBusy());
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QCOMPARE(page->errorPanel()->title(), u"The profile could not be used"_s);
+    QVERIFY2(
+        page->errorPanel()->findChild<QLabel *>(u"errorMessage"_s)->text().contains(u"no-such-key.pem"_s),
+        qPrintable(page->errorPanel()->findChild<QLabel *>(u"errorMessage"_s)->text()));
+}
+
+void TestDeskLookups::autoRefresh_looksAgainUntilFinal()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    page->processingBar()->scheduler()->setDelays({0}); // no waiting in a test
+    page->processingBar()->setAutoRefresh(true);
+    QSignalSpy finished(page, &LookupPage::lookupFinished);
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-PROCESSING-2-auto"_s);
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
+    // PROCESSING, PROCESSING, then FINISHED: three answers, the last two asked for by the timer.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 20000);
+    QCOMPARE(page->shownResult()->order->state, u"FINISHED"_s);
+    QVERIFY(!page->processingBar()->isVisible());
+    QVERIFY(!page->processingBar()->scheduler()->isPending());
+    page->processingBar()->setAutoRefresh(false);
+}
+
+void TestDeskLookups::ctrlEnter_runsLookupFromAnywhere()
+{
+    m_window->prefillSamples();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTabWidget *pages = m_window->pages();
+    pages->tabBar()->setFocus();
+    QTest::keyClick(pages->tabBar(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(m_window->orderPage()->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->orderPage()->isBusy(), 20000);
+    QCOMPARE(m_window->orderPage()->currentView(), LookupPage::View::Result);
+}
+
+void TestDeskLookups::cancel_stopsSlowLookup()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-SLOW-8000-cancel"_s);
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
+    QVERIFY(page->isBusy());
+    QVERIFY(page->form()->cancelButton()->isVisible());
+    QVERIFY(m_window->cancelAction()->isEnabled());
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Escape);
+    QTRY_VERIFY(!page->isBusy());
+    QVERIFY(!page->shownResult());
+    QCOMPARE(m_window->statusBar()->currentMessage(), u"Look-up cancelled."_s);
+    QVERIFY(page->form()->queryButton()->isEnabled());
+}
+
+void TestDeskLookups::statusLine_namesFailoverAndRetries()
+{
+    const QString failover = LookupController::attemptText(QUrl(u"https://api2.mch.weixin.qq.com"_s), 2,
+                                                           ApiJob::AttemptReason::FailoverAfterNetworkError);
+    QVERIFY2(failover.contains(u"backup"_s) && failover.contains(u"api2.mch.weixin.qq.com"_s),
+             qPrintable(failover));
+    QVERIFY(LookupController::attemptText(QUrl(u"https://api.mch.weixin.qq.com"_s), 3,
+                                          ApiJob::AttemptReason::RetryAfterServerError)
+                .contains(u"3"_s));
+    // A real look-up reports its first attempt on the status line while it runs.
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-SLOW-3000-status"_s);
+    QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"127.0.0.1"_s));
+    page->cancel();
+    QTRY_VERIFY(!page->isBusy());
+}
+
+void TestDeskLookups::about_showsVersion()
+{
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    m_window->showAbout();
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral(FENZHANG_VERSION)),
+             qPrintable(MessageBox::lastText()));
+}
+
+void TestDeskLookups::settingsDialog_savesLanguage()
+{
+    SettingsDialog dialog;
+    QComboBox *combo = dialog.languageCombo();
+    combo->setCurrentIndex(combo->findData(u"en"_s));
+    dialog.save();
+    QCOMPARE(AppSettings::value(AppSettings::Key::Language).toString(), u"en"_s);
+    combo->setCurrentIndex(combo->findData(QString()));
+    dialog.save();
+    QCOMPARE(AppSettings::value(AppSettings::Key::Language).toString(), QString());
+    SettingsDialog again;
+    QCOMPARE(again.languageCombo()->currentData().toString(), QString());
+}
+
+QTEST_MAIN(TestDeskLookups)
+#include "tst_desklookups.moc"

@@ -1,0 +1,225 @@
+#include "fieldedit.h"
+#include "orderform.h"
+#include "returnform.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace fenzhang;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void fillValidOrder(OrderForm &form)
+{
+    QTest::keyClicks(form.field(u"sub_mchid"_s), u"1900000109"_s);
+    QTest::keyClicks(form.field(u"transaction_id"_s), u"4208450740201411110007820472"_s);
+    QTest::keyClicks(form.field(u"out_order_no"_s), u"P20150806125346"_s);
+}
+
+QLabel *errorLabel(QWidget &form, const QString &field)
+{
+    return form.findChild<QLabel *>(field + u"Error"_s);
+}
+
+} // namespace
+
+class TestQueryForms final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void emptyForm_queryDisabledAndNothingRed();
+    void typingValidValues_enablesQuery();
+    void typingLetterIntoDigits_marksFieldWithReason();
+    void fixingField_clearsMark();
+    void pastedValue_isTrimmed();
+    void typedSurroundingSpaces_areTrimmed();
+    void enter_submitsOnlyWhenValid();
+    void enterOnInvalidForm_marksEveryField();
+    void escape_cancelsWhileBusy();
+    void busy_disablesQueryAndShowsCancel();
+    void setQuery_trimsAndValidates();
+    void returnForm_orderByChoosesTheField();
+    void returnForm_emptyOrderField_marked();
+};
+
+void TestQueryForms::emptyForm_queryDisabledAndNothingRed()
+{
+    OrderForm form;
+    QVERIFY(!form.queryButton()->isEnabled());
+    QVERIFY(!form.isValid());
+    for (FieldEdit *field : form.fields()) {
+        QVERIFY(!field->hasError());
+        QVERIFY(errorLabel(form, field->apiName())->isHidden());
+    }
+}
+
+void TestQueryForms::typingValidValues_enablesQuery()
+{
+    OrderForm form;
+    QSignalSpy validity(&form, &QueryForm::validityChanged);
+    fillValidOrder(form);
+    QVERIFY(form.queryButton()->isEnabled());
+    QCOMPARE(validity.size(), 1);
+    QCOMPARE(validity.at(0).at(0).toBool(), true);
+    const OrderQuery q = form.query();
+    QCOMPARE(q.subMchid, u"1900000109"_s);
+    QCOMPARE(q.transactionId, u"4208450740201411110007820472"_s);
+    QCOMPARE(q.outOrderNo, u"P20150806125346"_s);
+}
+
+void TestQueryForms::typingLetterIntoDigits_marksFieldWithReason()
+{
+    OrderForm form;
+    form.show();
+    fillValidOrder(form);
+    FieldEdit *sub = form.field(u"sub_mchid"_s);
+    QTest::keyClicks(sub, u"x"_s);
+    QVERIFY(sub->hasError());
+    QCOMPARE(sub->toolTip(), sub->error());
+    QVERIFY(!errorLabel(form, u"sub_mchid"_s)->isHidden());
+    QCOMPARE(errorLabel(form, u"sub_mchid"_s)->text(), sub->error());
+    QVERIFY(!form.queryButton()->isEnabled());
+    // The other fields stay valid and unmarked.
+    QVERIFY(!form.field(u"out_order_no"_s)->hasError());
+}
+
+void TestQueryForms::fixingField_clearsMark()
+{
+    OrderForm form;
+    fillValidOrder(form);
+    FieldEdit *sub = form.field(u"sub_mchid"_s);
+    QTest::keyClicks(sub, u"x"_s);
+    QVERIFY(sub->hasError());
+    QTest::keyClick(sub, Qt::Key_Backspace);
+    QVERIFY(!sub->hasError());
+    QVERIFY(form.queryButton()->isEnabled());
+}
+
+void TestQueryForms::pastedValue_isTrimmed()
+{
+    OrderForm form;
+    form.show();
+    FieldEdit *tx = form.field(u"transaction_id"_s);
+    QApplication::clipboard()->setText(u"  4208450740201411110007820472\t\r\n"_s);
+    tx->setFocus();
+    QTest::keySequence(tx, QKeySequence::Paste);
+    QCOMPARE(tx->text(), u"4208450740201411110007820472"_s);
+    QVERIFY(!tx->hasError());
+}
+
+void TestQueryForms::typedSurroundingSpaces_areTrimmed()
+{
+    OrderForm form;
+    FieldEdit *no = form.field(u"out_order_no"_s);
+    QTest::keyClicks(no, u" P2015 "_s);
+    QCOMPARE(no->text(), u"P2015"_s);
+}
+
+void TestQueryForms::enter_submitsOnlyWhenValid()
+{
+    OrderForm form;
+    form.show();
+    QSignalSpy submitted(&form, &QueryForm::submitted);
+    QTest::keyClicks(form.field(u"sub_mchid"_s), u"1900000109"_s);
+    QTest::keyClick(form.field(u"sub_mchid"_s), Qt::Key_Return);
+    QCOMPARE(submitted.size(), 0);
+    QTest::keyClicks(form.field(u"transaction_id"_s), u"4208450740201411110007820472"_s);
+    QTest::keyClicks(form.field(u"out_order_no"_s), u"P20150806125346"_s);
+    QTest::keyClick(form.field(u"out_order_no"_s), Qt::Key_Return);
+    QCOMPARE(submitted.size(), 1);
+    QTest::keyClick(form.field(u"out_order_no"_s), Qt::Key_Enter);
+    QCOMPARE(submitted.size(), 2);
+}
+
+void TestQueryForms::enterOnInvalidForm_marksEveryField()
+{
+    OrderForm form;
+    form.show();
+    QTest::keyClick(form.field(u"sub_mchid"_s), Qt::Key_Return);
+    for (FieldEdit *field : form.fields())
+        QVERIFY2(field->hasError(), qPrintable(field->apiName()));
+}
+
+void TestQueryForms::escape_cancelsWhileBusy()
+{
+    OrderForm form;
+    form.show();
+    fillValidOrder(form);
+    QSignalSpy cancel(&form, &QueryForm::cancelRequested);
+    QTest::keyClick(form.field(u"sub_mchid"_s), Qt::Key_Escape);
+    QCOMPARE(cancel.size(), 0); // nothing running: nothing to cancel
+    form.setBusy(true);
+    QTest::keyClick(form.field(u"sub_mchid"_s), Qt::Key_Escape);
+    QCOMPARE(cancel.size(), 1);
+    QTest::mouseClick(form.cancelButton(), Qt::LeftButton);
+    QCOMPARE(cancel.size(), 2);
+}
+
+void TestQueryForms::busy_disablesQueryAndShowsCancel()
+{
+    OrderForm form;
+    form.show();
+    fillValidOrder(form);
+    QSignalSpy submitted(&form, &QueryForm::submitted);
+    form.setBusy(true);
+    QVERIFY(!form.queryButton()->isEnabled());
+    QVERIFY(form.cancelButton()->isVisible());
+    QVERIFY(form.field(u"sub_mchid"_s)->isReadOnly());
+    QVERIFY(!form.submit());
+    QCOMPARE(submitted.size(), 0);
+    form.setBusy(false);
+    QVERIFY(form.queryButton()->isEnabled());
+    QVERIFY(!form.cancelButton()->isVisible());
+}
+
+void TestQueryForms::setQuery_trimsAndValidates()
+{
+    OrderForm form;
+    form.setQuery({u" 1900000109 "_s, u"4208450740201411110007820472\n"_s, u"P1"_s});
+    QCOMPARE(form.field(u"sub_mchid"_s)->text(), u"1900000109"_s);
+    QVERIFY(form.queryButton()->isEnabled());
+}
+
+void TestQueryForms::returnForm_orderByChoosesTheField()
+{
+    ReturnForm form;
+    QTest::keyClicks(form.field(u"sub_mchid"_s), u"1900000109"_s);
+    QTest::keyClicks(form.field(u"out_return_no"_s), u"R20190516"_s);
+    QVERIFY(!form.queryButton()->isEnabled());
+    QTest::keyClicks(form.field(u"order_id"_s), u"3008450740201411110007820472"_s);
+    QVERIFY(form.queryButton()->isEnabled());
+    ReturnQuery q = form.query();
+    QCOMPARE(q.orderId, u"3008450740201411110007820472"_s);
+    QVERIFY(q.outOrderNo.isEmpty());
+
+    form.setOrderBy(ReturnForm::OrderBy::OutOrderNo);
+    q = form.query();
+    QVERIFY(q.orderId.isEmpty());
+    QCOMPARE(q.outOrderNo, u"3008450740201411110007820472"_s);
+    QVERIFY(form.queryButton()->isEnabled());
+
+    form.setQuery({u"1900000109"_s, u"R1"_s, {}, u"P20150806125346"_s});
+    QCOMPARE(form.orderBy(), ReturnForm::OrderBy::OutOrderNo);
+    QCOMPARE(form.field(u"order_id"_s)->text(), u"P20150806125346"_s);
+}
+
+void TestQueryForms::returnForm_emptyOrderField_marked()
+{
+    ReturnForm form;
+    form.show();
+    QTest::keyClicks(form.field(u"order_id"_s), u"1"_s);
+    QTest::keyClick(form.field(u"order_id"_s), Qt::Key_Backspace);
+    QVERIFY(form.field(u"order_id"_s)->hasError());
+    QTest::keyClicks(form.field(u"order_id"_s), u"12a"_s); // order_id is digits only
+    QVERIFY(form.field(u"order_id"_s)->hasError());
+    form.setOrderBy(ReturnForm::OrderBy::OutOrderNo); // out_order_no allows letters
+    QVERIFY(!form.field(u"order_id"_s)->hasError());
+}
+
+QTEST_MAIN(TestQueryForms)
+#include "tst_queryforms.moc"

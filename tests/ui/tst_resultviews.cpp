@@ -1,0 +1,265 @@
+#include "badgelabel.h"
+#include "errorpanel.h"
+#include "format/labels.h"
+#include "orderresultview.h"
+#include "rawview.h"
+#include "receiversmodel.h"
+#include "receiverspanel.h"
+#include "resultmetabar.h"
+#include "returnresultview.h"
+#include "uitestdata.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+#include <QToolButton>
+
+using namespace fenzhang;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString labelText(QWidget &w, const QString &name)
+{
+    auto *label = w.findChild<QLabel *>(name);
+    return label ? label->text() : u"<missing %1>"_s.arg(name);
+}
+
+LookupResult okReturn(const QString &result, const QString &failReason = {})
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::Ok;
+    r.lookup = LookupKind::Return;
+    ReturnResult ret;
+    ret.subMchid = u"1900000109"_s;
+    ret.orderId = u"3008450740201411110007820472"_s;
+    ret.outOrderNo = u"P20150806125346"_s;
+    ret.outReturnNo = u"R20190516"_s;
+    ret.returnNo = u"3008450740201411110007820473"_s;
+    ret.returnMchid = u"86693852"_s;
+    ret.amount = 10;
+    ret.result = result;
+    ret.failReason = failReason;
+    ret.finishTime = WxTime::parse(u"2015-05-20T13:29:35+08:00"_s);
+    r.returnQuery = {ret.subMchid, ret.outReturnNo, ret.orderId, {}};
+    r.returnOrder = ret;
+    r.response.verified = true;
+    r.response.httpStatus = 200;
+    r.response.requestId = "REQ-RETURN-1";
+    return r;
+}
+
+} // namespace
+
+class TestResultViews final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void orderView_showsHeaderBadgeAndReceivers();
+    void orderView_totalsPerResult();
+    void orderView_processingBadgeIsPending();
+    void metaBar_copiesRequestId();
+    void metaBar_unverifiedIsRedWarning();
+    void rawTab_prettyBodyAndNoAuthorization();
+    void returnView_successHasNoProcessingWarning();
+    void returnView_processingShowsRetryWarning();
+    void returnView_failShowsReasonAndAdvice();
+    void errorPanel_apiErrorShowsCodeStatusRequestIdAndAdvice();
+    void errorPanel_systemErrorSaysHowOftenTried();
+    void errorPanel_networkFailureNamesBothHosts();
+    void errorPanel_verificationFailureSaysNotTrusted();
+};
+
+void TestResultViews::orderView_showsHeaderBadgeAndReceivers()
+{
+    OrderResultView view;
+    view.setResult(UiTestData::okOrder());
+    QCOMPARE(view.stateBadge()->text(), Labels::orderState(u"FINISHED"_s));
+    QCOMPARE(view.stateBadge()->tone(), Labels::Tone::Good);
+    QCOMPARE(labelText(view, u"orderIdValue"_s), u"3008450740201411110007820472"_s);
+    QCOMPARE(labelText(view, u"transactionIdValue"_s), u"4208450740201411110007820472"_s);
+    QCOMPARE(labelText(view, u"outOrderNoValue"_s), u"P20150806125346"_s);
+    QCOMPARE(labelText(view, u"subMchidValue"_s), u"1900000109"_s);
+    QCOMPARE(view.receivers()->model()->rowCount(), 3);
+    QCOMPARE(view.tabs()->count(), 2);
+    view.clear();
+    QCOMPARE(view.receivers()->model()->rowCount(), 0);
+    QVERIFY(labelText(view, u"orderIdValue"_s).isEmpty());
+}
+
+void TestResultViews::orderView_totalsPerResult()
+{
+    OrderResultView view;
+    view.setResult(UiTestData::okOrder());
+    const QString totals = view.totalsText();
+    QVERIFY2(totals.contains(u"Total: 3 receiver(s), 90,071,992,547,410.98 yuan"_s), qPrintable(totals));
+    QVERIFY2(totals.contains(Labels::receiverResult(u"SUCCESS"_s) + u": 1 receiver(s), 1.00 yuan"_s),
+             qPrintable(totals));
+    QVERIFY2(totals.contains(Labels::receiverResult(u"PENDING"_s) + u": 1 receiver(s), 0.05 yuan"_s),
+             qPrintable(totals));
+}
+
+void TestResultViews::orderView_processingBadgeIsPending()
+{
+    OrderResultView view;
+    view.setResult(UiTestData::okOrder(UiTestData::order(u"PROCESSING"_s)));
+    QCOMPARE(view.stateBadge()->text(), Labels::orderState(u"PROCESSING"_s));
+    QCOMPARE(view.stateBadge()->tone(), Labels::Tone::Pending);
+}
+
+void TestResultViews::metaBar_copiesRequestId()
+{
+    OrderResultView view;
+    view.setResult(UiTestData::okOrder());
+    QCOMPARE(view.metaBar()->requestId(), u"08F78BB5AF0610D8830D9E00"_s);
+    QVERIFY(labelText(view, u"requestIdLabel"_s).contains(u"08F78BB5AF0610D8830D9E00"_s));
+    QApplication::clipboard()->clear();
+    QTest::mouseClick(view.findChild<QToolButton *>(u"copyRequestId"_s), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), u"08F78BB5AF0610D8830D9E00"_s);
+    QCOMPARE(view.metaBar()->verificationBadge()->text(), u"Signature verified"_s);
+    QCOMPARE(view.metaBar()->verificationBadge()->tone(), Labels::Tone::Good);
+    QVERIFY2(labelText(view, u"lookedUpLabel"_s).contains(u"2026-11-24 12:00:00 +08:00"_s),
+             qPrintable(labelText(view, u"lookedUpLabel"_s)));
+}
+
+void TestResultViews::metaBar_unverifiedIsRedWarning()
+{
+    ResultMetaBar bar;
+    LookupResult r = UiTestData::okOrder();
+    r.response.verified = false;
+    bar.setResult(r);
+    QCOMPARE(bar.verificationBadge()->tone(), Labels::Tone::Bad);
+    QVERIFY(bar.verificationBadge()->text().contains(u"NOT"_s));
+}
+
+void TestResultViews::rawTab_prettyBodyAndNoAuthorization()
+{
+    OrderResultView view;
+    view.setResult(UiTestData::okOrder());
+    const QString raw = view.rawView()->toPlainText();
+    QVERIFY2(raw.contains(u"\"amount\": 9007199254740993"_s), qPrintable(raw)); // exact, not 9007199254740992
+    QVERIFY(raw.contains(u"HTTP 200"_s));
+    QVERIFY(raw.contains(u"Request-ID: 08F78BB5AF0610D8830D9E00"_s));
+    QVERIFY(raw.contains(u"Wechatpay-Serial: PUB_KEY_ID_0000"_s));
+    QVERIFY2(!raw.contains(u"Authorization"_s, Qt::CaseInsensitive), qPrintable(raw));
+    QVERIFY(!raw.contains(u"secret"_s));
+}
+
+void TestResultViews::returnView_successHasNoProcessingWarning()
+{
+    ReturnResultView view;
+    view.setResult(okReturn(u"SUCCESS"_s));
+    QCOMPARE(view.resultBadge()->text(), Labels::returnResult(u"SUCCESS"_s));
+    QCOMPARE(view.resultBadge()->tone(), Labels::Tone::Good);
+    QVERIFY(view.processingWarning()->isHidden());
+    QCOMPARE(labelText(view, u"amountValue"_s), u"0.10"_s);
+    QCOMPARE(labelText(view, u"returnMchidValue"_s), u"86693852"_s);
+    QCOMPARE(labelText(view, u"returnNoValue"_s), u"3008450740201411110007820473"_s);
+    QCOMPARE(labelText(view, u"outReturnNoValue"_s), u"R20190516"_s);
+    QVERIFY(labelText(view, u"finishTimeValue"_s).contains(u"+08:00"_s));
+    QVERIFY(labelText(view, u"failReasonValue"_s).isEmpty());
+}
+
+void TestResultViews::returnView_processingShowsRetryWarning()
+{
+    ReturnResultView view;
+    view.setResult(okReturn(u"PROCESSING"_s));
+    QVERIFY(!view.processingWarning()->isHidden());
+    QVERIFY(view.processingWarning()->text().contains(u"out_return_no"_s));
+    QCOMPARE(view.resultBadge()->tone(), Labels::Tone::Pending);
+    view.setResult(okReturn(u"SUCCESS"_s));
+    QVERIFY(view.processingWarning()->isHidden());
+}
+
+void TestResultViews::returnView_failShowsReasonAndAdvice()
+{
+    ReturnResultView view;
+    view.setResult(okReturn(u"FAIL"_s, u"ACCOUNT_ABNORMAL"_s));
+    QCOMPARE(view.resultBadge()->tone(), Labels::Tone::Bad);
+    const QString reason = labelText(view, u"failReasonValue"_s);
+    QVERIFY2(reason.contains(Labels::returnFailReason(u"ACCOUNT_ABNORMAL"_s)), qPrintable(reason));
+    QVERIFY(reason.contains(u"ACCOUNT_ABNORMAL"_s));
+    QCOMPARE(view.findChild<QLabel *>(u"failReasonValue"_s)->toolTip(),
+             Labels::returnFailAdvice(u"ACCOUNT_ABNORMAL"_s));
+}
+
+void TestResultViews::errorPanel_apiErrorShowsCodeStatusRequestIdAndAdvice()
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::ApiError;
+    r.response.outcome = ApiResponse::Outcome::ApiError;
+    r.response.httpStatus = 404;
+    r.response.requestId = "REQ-404";
+    r.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
+    r.response.errorMessage = u"记录不存在"_s;
+    r.response.errorDetail = R"({"field":"out_order_no"})";
+    r.response.attempts = 1;
+    ErrorPanel panel;
+    panel.setResult(r);
+    QVERIFY2(panel.title().contains(Labels::errorCode(u"RESOURCE_NOT_EXISTS"_s)), qPrintable(panel.title()));
+    QCOMPARE(panel.advice(), Labels::errorAdvice(u"RESOURCE_NOT_EXISTS"_s));
+    const QString details = panel.detailsText();
+    QVERIFY(details.contains(u"Code: RESOURCE_NOT_EXISTS"_s));
+    QVERIFY(details.contains(u"记录不存在"_s));
+    QVERIFY(details.contains(u"HTTP status: 404"_s));
+    QVERIFY(details.contains(u"Request-ID: REQ-404"_s));
+    QVERIFY2(details.contains(u"\"field\": \"out_order_no\""_s), qPrintable(details));
+    QVERIFY(labelText(panel, u"errorMessage"_s).contains(u"404"_s));
+
+    QApplication::clipboard()->clear();
+    QTest::mouseClick(panel.findChild<QPushButton *>(u"copyErrorDetails"_s), Qt::LeftButton);
+    const QString copied = QApplication::clipboard()->text();
+    QVERIFY(copied.contains(u"Request-ID: REQ-404"_s));
+    QVERIFY(copied.contains(panel.title()));
+}
+
+void TestResultViews::errorPanel_systemErrorSaysHowOftenTried()
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::ApiError;
+    r.response.httpStatus = 500;
+    r.response.errorCode = u"SYSTEM_ERROR"_s;
+    r.response.attempts = 4;
+    ErrorPanel panel;
+    panel.setResult(r);
+    QVERIFY2(panel.advice().contains(u"4"_s), qPrintable(panel.advice()));
+    QVERIFY(panel.advice().contains(Labels::errorAdvice(u"SYSTEM_ERROR"_s)));
+}
+
+void TestResultViews::errorPanel_networkFailureNamesBothHosts()
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::NetworkError;
+    r.response.hostsTried = {u"api.mch.weixin.qq.com"_s, u"api2.mch.weixin.qq.com"_s};
+    r.response.networkError = u"Connection refused"_s;
+    r.response.attempts = 2;
+    ErrorPanel panel;
+    panel.setResult(r);
+    const QString message = labelText(panel, u"errorMessage"_s);
+    QVERIFY2(message.contains(u"api.mch.weixin.qq.com"_s) && message.contains(u"api2.mch.weixin.qq.com"_s),
+             qPrintable(message));
+    QVERIFY(message.contains(u"Connection refused"_s));
+}
+
+void TestResultViews::errorPanel_verificationFailureSaysNotTrusted()
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::VerificationFailed;
+    r.response.httpStatus = 200;
+    r.response.requestId = "REQ-TAMPERED";
+    r.response.verification.status = Verification::Status::BadSignature;
+    r.response.verification.detail = u"The signature does not match the body."_s;
+    r.response.body = R"({"state":"FINISHED","secret_amount":123})";
+    ErrorPanel panel;
+    panel.setResult(r);
+    QVERIFY(panel.title().contains(u"not trusted"_s));
+    QVERIFY(panel.advice().contains(u"No result is shown"_s));
+    QCOMPARE(labelText(panel, u"errorMessage"_s), u"The signature does not match the body."_s);
+    QVERIFY(panel.detailsText().contains(u"REQ-TAMPERED"_s));
+    QVERIFY(!panel.detailsText().contains(u"secret_amount"_s)); // nothing of the untrusted body
+}
+
+QTEST_MAIN(TestResultViews)
+#include "tst_resultviews.moc"

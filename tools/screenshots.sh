@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Renders the desktop app's main states into docs/screenshots/, in Chinese and English, under Xvfb:
+# the demo window as it opens, order and return results (final and PROCESSING), a 404, an answer
+# whose signature failed, and a dark palette. Each picture is the app's own QWidget::grab() of its
+# main window (hidden --screenshot option), taken once the look-up has finished.
+# Usage: tools/screenshots.sh [build dir, default build/dev]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build/dev}
+app=$build/app/desk/fenzhang-desk
+out=docs/screenshots
+[ -x "$app" ] || { echo "build $app first (cmake --build --preset dev --target fenzhang-desk)" >&2; exit 2; }
+mkdir -p "$out"
+
+# A private settings folder: remembered geometry or language must not leak into the pictures.
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+export HOME=$home XDG_CONFIG_HOME=$home/.config XDG_RUNTIME_DIR=$home/run TZ=Asia/Shanghai
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+export QT_QPA_PLATFORM=xcb
+
+shoot() { # name language page [extra options...]
+    local name=$1 lang=$2 page=$3
+    shift 3
+    xvfb-run -a -s "-screen 0 1440x900x24" \
+        "$app" --demo --language "$lang" --page "$page" --window-size 1440x860 \
+        --screenshot "$out/$name-$lang.png" "$@"
+    echo "$out/$name-$lang.png"
+}
+
+for lang in zh_CN en; do
+    shoot demo "$lang" order
+    shoot order-result "$lang" order --run
+    shoot return-result "$lang" return --run
+    shoot error-not-found "$lang" order --set out_order_no=P20150806999999 --run
+    shoot order-processing "$lang" order --set out_order_no=SCN-PROCESSING-3-shot --run
+    shoot return-processing "$lang" return --set out_return_no=SCN-PROCESSING-3-shot --run
+    shoot error-not-trusted "$lang" order --set out_order_no=SCN-TAMPER --run
+    shoot order-result-dark "$lang" order --run --dark-palette
+done

@@ -1,0 +1,51 @@
+#pragma once
+
+// Where the desktop app gets the merchant accounts it can look up with. For now the demo profile
+// and a profile from command-line connection settings (StaticConnectionProvider); the profile
+// store with keychain secrets (issue 5) plugs in here by implementing ConnectionProvider.
+
+#include "api/connection.h"
+#include "lookup/queries.h"
+
+#include <QList>
+#include <QObject>
+
+namespace fenzhang {
+
+struct ConnectionProfile {
+    QString id;   // stable key, remembered as the last profile
+    QString name; // shown in the selector
+    ConnectionSettings settings;
+    bool demo = false; // talks to the built-in sandbox: marked DEMO everywhere
+    // Numbers known to exist (the sandbox's samples), pre-filled into the forms when set.
+    OrderQuery sampleOrder;
+    ReturnQuery sampleReturn;
+};
+
+class ConnectionProvider : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    virtual QList<ConnectionProfile> profiles() const = 0;
+    // nullptr-safe look-up by id; an empty profile (no id) when absent.
+    ConnectionProfile profile(const QString &id) const;
+
+Q_SIGNALS:
+    void profilesChanged();
+};
+
+class StaticConnectionProvider final : public ConnectionProvider {
+    Q_OBJECT
+public:
+    using ConnectionProvider::ConnectionProvider;
+
+    QList<ConnectionProfile> profiles() const override { return m_profiles; }
+    void setProfiles(const QList<ConnectionProfile> &profiles);
+    void addProfile(const ConnectionProfile &profile);
+
+private:
+    QList<ConnectionProfile> m_profiles;
+};
+
+} // namespace fenzhang

@@ -1,0 +1,173 @@
+#include "errorpanel.h"
+
+#include "api/lookupservice.h"
+#include "format/labels.h"
+#include "jsonpretty.h"
+#include "tonecolors.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+ErrorPanel::ErrorPanel(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_message(new QLabel(this)), m_advice(new QLabel(this)),
+      m_details(new QPlainTextEdit(this))
+{
+    setObjectName(u"errorPanel"_s);
+    m_title->setObjectName(u"errorTitle"_s);
+    m_message->setObjectName(u"errorMessage"_s);
+    m_advice->setObjectName(u"errorAdvice"_s);
+    m_details->setObjectName(u"errorDetails"_s);
+
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    QPalette warn = m_title->palette();
+    warn.setColor(QPalette::WindowText, ToneColors::warningText(palette()));
+    m_title->setPalette(warn);
+    m_title->setWordWrap(true);
+
+    for (QLabel *label : {m_message, m_advice}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    const auto pending = ToneColors::badge(Labels::Tone::Pending, palette());
+    m_advice->setStyleSheet(u"QLabel { background: %1; color: %2; border-radius: 6px; padding: 8px; }"_s.arg(
+        pending.background.name(), pending.foreground.name()));
+
+    m_details->setReadOnly(true);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_message);
+    layout->addWidget(m_advice);
+    auto *copy = new QPushButton(tr("Copy details"), this);
+    copy->setObjectName(u"copyErrorDetails"_s);
+    connect(copy, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(
+            QStringList{m_title->text(), m_message->text(), m_advice->text(), m_details->toPlainText()}.join(
+                u'\n'));
+    });
+    auto *detailsRow = new QHBoxLayout;
+    detailsRow->addWidget(new QLabel(tr("Details (copy these into a support ticket):"), this), 1);
+    detailsRow->addWidget(copy);
+    layout->addLayout(detailsRow);
+    layout->addWidget(m_details, 1);
+}
+
+QString ErrorPanel::title() const
+{
+    return m_title->text();
+}
+
+QString ErrorPanel::advice() const
+{
+    return m_advice->text();
+}
+
+QString ErrorPanel::detailsText() const
+{
+    return m_details->toPlainText();
+}
+
+void ErrorPanel::present(const QString &title, const QString &message, const QString &advice,
+                         const QString &details)
+{
+    m_title->setText(title);
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+    m_advice->setText(advice);
+    m_advice->setVisible(!advice.isEmpty());
+    m_details->setPlainText(details);
+}
+
+void ErrorPanel::setSetupError(const QString &message)
+{
+    present(tr("The profile could not be used"), message,
+            tr("Check the profile's key and certificate files. Nothing was sent."), {});
+}
+
+void ErrorPanel::setResult(const LookupResult &result)
+{
+    const ApiResponse &response = result.response;
+    QStringList details;
+    if (response.httpStatus > 0)
+        details << tr("HTTP status: %1").arg(response.httpStatus);
+    details << tr("Request-ID: %1")
+                   .arg(response.requestId.isEmpty() ? tr("(none)")
+                                                     : QString::fromLatin1(response.requestId));
+    if (response.attempts > 0)
+        details << tr("Attempts: %1").arg(response.attempts);
+    if (!response.hostsTried.isEmpty())
+        details << tr("Hosts tried: %1").arg(response.hostsTried.join(u", "_s));
+
+    switch (result.kind) {
+    case LookupResult::Kind::ApiError: {
+        const QString code = response.errorCode;
+        QStringList lines = details;
+        lines.prepend(tr("Code: %1").arg(code));
+        lines.insert(1, tr("Message: %1").arg(response.errorMessage));
+        if (!response.errorDetail.isEmpty())
+            lines << tr("Detail:") << prettyJson(response.errorDetail);
+        QString advice = Labels::errorAdvice(code);
+        if ((code == u"SYSTEM_ERROR"_s || code == u"FREQUENCY_LIMITED"_s) && response.attempts > 1)
+            advice = tr("Tried %n time(s) in all.", nullptr, response.attempts) + u' ' + advice;
+        present(tr("WeChat Pay answered with an error: %1").arg(Labels::errorCode(code)),
+                tr("%1 (%2): %3").arg(code).arg(response.httpStatus).arg(response.errorMessage), advice,
+                lines.join(u'\n'));
+        return;
+    }
+    case LookupResult::Kind::NetworkError: {
+        const QString hosts =
+            response.hostsTried.isEmpty() ? tr("(no host)") : response.hostsTried.join(tr(" and "));
+        present(tr("WeChat Pay could not be reached"),
+                tr("No answer from %1. %2").arg(hosts, response.networkError),
+                tr("Check the network connection, proxy and firewall, then try again. Nothing was "
+                   "looked up; no result is shown."),
+                details.join(u'\n'));
+        return;
+    }
+    case LookupResult::Kind::VerificationFailed:
+        present(tr("The answer's signature did not verify — it was not trusted"),
+                response.verification.detail,
+                tr("No result is shown, because this answer may not come from WeChat Pay. Check the "
+                   "profile's WeChat Pay public key and its ID (or platform certificate), and your "
+                   "computer's clock. If it persists, report the Request-ID to WeChat Pay."),
+                details.join(u'\n'));
+        return;
+    case LookupResult::Kind::BadAnswer:
+        present(tr("WeChat Pay's answer could not be read"), result.parseError,
+                tr("The answer was signed correctly but is not what the API documents. Report the "
+                   "Request-ID to WeChat Pay."),
+                details.join(u'\n'));
+        return;
+    case LookupResult::Kind::InvalidInput: {
+        QStringList lines;
+        for (const FieldError &error : result.fieldErrors)
+            lines << u"%1: %2"_s.arg(error.field, error.message);
+        present(tr("The query is not valid"), lines.join(u'\n'),
+                tr("Correct the marked fields. Nothing was sent."), {});
+        return;
+    }
+    case LookupResult::Kind::Cancelled:
+        present(tr("Look-up cancelled"), {}, {}, details.join(u'\n'));
+        return;
+    case LookupResult::Kind::Ok:
+        break;
+    }
+    present({}, {}, {}, {});
+}
+
+} // namespace fenzhang

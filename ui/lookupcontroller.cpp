@@ -1,0 +1,99 @@
+#include "lookupcontroller.h"
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+LookupController::LookupController(ConnectionProvider *provider, QObject *parent)
+    : QObject(parent), m_provider(provider)
+{
+    connect(m_provider, &ConnectionProvider::profilesChanged, this, [this] {
+        // Settings may have changed under the same id: build the client afresh next time.
+        delete m_service;
+        delete m_client;
+        const auto profiles = m_provider->profiles();
+        if (m_provider->profile(m_profileId).id.isEmpty())
+            setCurrentProfile(profiles.isEmpty() ? QString() : profiles.constFirst().id);
+    });
+}
+
+ConnectionProfile LookupController::currentProfile() const
+{
+    return m_provider->profile(m_profileId);
+}
+
+void LookupController::setCurrentProfile(const QString &id)
+{
+    if (id == m_profileId)
+        return;
+    m_profileId = id;
+    // Jobs of the old client end with it; their pages see the job destroyed and stop waiting.
+    delete m_service;
+    delete m_client;
+    Q_EMIT currentProfileChanged(id);
+}
+
+LookupService *LookupController::service(QString *error)
+{
+    if (m_service)
+        return m_service;
+    const ConnectionProfile profile = currentProfile();
+    if (profile.id.isEmpty()) {
+        *error = tr("No merchant profile is selected.");
+        return nullptr;
+    }
+    auto client = createApiClient(profile.settings, this);
+    if (!client) {
+        *error = client.error().message;
+        return nullptr;
+    }
+    m_client = client.value();
+    m_service = new LookupService(m_client, this);
+    return m_service;
+}
+
+void LookupController::watch(LookupJob *job)
+{
+    connect(job, &LookupJob::attemptStarted, this,
+            [this](const QUrl &host, int attempt, ApiJob::AttemptReason reason) {
+                Q_EMIT statusMessage(attemptText(host, attempt, reason));
+            });
+}
+
+LookupJob *LookupController::startOrder(const OrderQuery &query, QString *error)
+{
+    LookupService *s = service(error);
+    if (!s)
+        return nullptr;
+    LookupJob *job = s->queryOrder(query);
+    watch(job);
+    return job;
+}
+
+LookupJob *LookupController::startReturn(const ReturnQuery &query, QString *error)
+{
+    LookupService *s = service(error);
+    if (!s)
+        return nullptr;
+    LookupJob *job = s->queryReturn(query);
+    watch(job);
+    return job;
+}
+
+QString LookupController::attemptText(const QUrl &host, int attempt, ApiJob::AttemptReason reason)
+{
+    const QString name = host.host().isEmpty() ? host.toString() : host.host();
+    switch (reason) {
+    case ApiJob::AttemptReason::First:
+        return tr("Looking up at %1…").arg(name);
+    case ApiJob::AttemptReason::FailoverAfterNetworkError:
+        return tr("Primary host unreachable — trying backup host %1…").arg(name);
+    case ApiJob::AttemptReason::RetryAfterRateLimit:
+        return tr("WeChat Pay asked to slow down — retrying (attempt %1)…").arg(attempt);
+    case ApiJob::AttemptReason::RetryAfterServerError:
+        return tr("WeChat Pay system error — retrying (attempt %1)…").arg(attempt);
+    }
+    return {};
+}
+
+} // namespace fenzhang

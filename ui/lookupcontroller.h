@@ -1,0 +1,45 @@
+#pragma once
+
+// Owns the LookupService of the selected profile (built on first use, rebuilt when the profile
+// changes), starts look-ups for the pages, and turns each attempt into a status-line message
+// ("Primary host unreachable — trying backup host…").
+
+#include "api/lookupservice.h"
+#include "connectionprovider.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace fenzhang {
+
+class LookupController final : public QObject {
+    Q_OBJECT
+public:
+    explicit LookupController(ConnectionProvider *provider, QObject *parent = nullptr);
+
+    ConnectionProvider *provider() const { return m_provider; }
+    QString currentProfileId() const { return m_profileId; }
+    ConnectionProfile currentProfile() const;
+    void setCurrentProfile(const QString &id);
+
+    // nullptr with *error set when there is no profile or its keys could not be loaded.
+    LookupJob *startOrder(const OrderQuery &query, QString *error);
+    LookupJob *startReturn(const ReturnQuery &query, QString *error);
+
+    static QString attemptText(const QUrl &host, int attempt, ApiJob::AttemptReason reason);
+
+Q_SIGNALS:
+    void statusMessage(const QString &text);
+    void currentProfileChanged(const QString &id);
+
+private:
+    LookupService *service(QString *error);
+    void watch(LookupJob *job);
+
+    ConnectionProvider *m_provider;
+    QString m_profileId;
+    QPointer<LookupService> m_service;
+    QPointer<ApiClient> m_client;
+};
+
+} // namespace fenzhang

@@ -1,0 +1,198 @@
+#include "lookuppage.h"
+
+#include "errorpanel.h"
+#include "lookup/resultexport.h"
+#include "lookupcontroller.h"
+#include "orderform.h"
+#include "orderresultview.h"
+#include "processingbar.h"
+#include "receiverspanel.h"
+#include "refreshscheduler.h"
+#include "returnform.h"
+#include "returnresultview.h"
+
+#include <QFrame>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *parent)
+    : QWidget(parent), m_kind(kind), m_controller(controller), m_errorPanel(new ErrorPanel(this)),
+      m_processing(new ProcessingBar(this)), m_hint(new QLabel(this)), m_stack(new QStackedWidget(this))
+{
+    QWidget *resultView = nullptr;
+    if (kind == LookupKind::Order) {
+        setObjectName(u"orderPage"_s);
+        m_orderForm = new OrderForm(this);
+        m_orderView = new OrderResultView(this);
+        resultView = m_orderView;
+        m_hint->setText(tr("Enter the sub-merchant ID, the WeChat Pay transaction ID and your "
+                           "profit-sharing order number, then press Enter."));
+    } else {
+        setObjectName(u"returnPage"_s);
+        m_returnForm = new ReturnForm(this);
+        m_returnView = new ReturnResultView(this);
+        resultView = m_returnView;
+        m_hint->setText(tr("Enter the sub-merchant ID, your return number and the original "
+                           "profit-sharing order, then press Enter."));
+    }
+    m_hint->setWordWrap(true);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+
+    m_stack->addWidget(m_hint);
+    m_stack->addWidget(resultView);
+    m_stack->addWidget(m_errorPanel);
+
+    connect(form(), &QueryForm::submitted, this, &LookupPage::run);
+    connect(form(), &QueryForm::cancelRequested, this, &LookupPage::cancel);
+    connect(m_processing, &ProcessingBar::refreshRequested, this, &LookupPage::refresh);
+
+    auto *line = new QFrame(this);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(form());
+    layout->addWidget(line);
+    layout->addWidget(m_processing);
+    layout->addWidget(m_stack, 1);
+}
+
+LookupPage::~LookupPage()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+QString LookupPage::title() const
+{
+    return m_kind == LookupKind::Order ? tr("Profit-sharing result") : tr("Profit-sharing return");
+}
+
+QueryForm *LookupPage::form() const
+{
+    return m_orderForm ? static_cast<QueryForm *>(m_orderForm) : m_returnForm;
+}
+
+LookupPage::View LookupPage::currentView() const
+{
+    if (m_stack->currentWidget() == m_errorPanel)
+        return View::Error;
+    if (m_stack->currentWidget() == m_hint)
+        return View::Empty;
+    return View::Result;
+}
+
+void LookupPage::run()
+{
+    if (isBusy())
+        return;
+    m_processing->scheduler()->reset(); // a new question: backoff starts over
+    start(m_orderForm ? m_orderForm->query() : OrderQuery{},
+          m_returnForm ? m_returnForm->query() : ReturnQuery{});
+}
+
+void LookupPage::refresh()
+{
+    if (isBusy() || !m_shown)
+        return;
+    start(m_shown->orderQuery, m_shown->returnQuery);
+}
+
+void LookupPage::cancel()
+{
+    if (m_job)
+        m_job->cancel();
+    m_processing->scheduler()->stop();
+}
+
+void LookupPage::start(const OrderQuery &order, const ReturnQuery &ret)
+{
+    QString error;
+    LookupJob *job = m_kind == LookupKind::Order ? m_controller->startOrder(order, &error)
+                                                 : m_controller->startReturn(ret, &error);
+    if (!job) {
+        m_shown.reset();
+        m_processing->stop();
+        m_errorPanel->setSetupError(error);
+        m_stack->setCurrentWidget(m_errorPanel);
+        Q_EMIT exportableChanged(false);
+        return;
+    }
+    setJob(job);
+}
+
+void LookupPage::setJob(LookupJob *job)
+{
+    m_job = job;
+    connect(job, &LookupJob::finished, this, &LookupPage::finish);
+    // A job that dies without finishing (its profile was switched away) must not leave us busy.
+    connect(job, &QObject::destroyed, this, [this] {
+        if (form()->isBusy()) {
+            form()->setBusy(false);
+            Q_EMIT busyChanged(false);
+        }
+    });
+    form()->setBusy(true);
+    Q_EMIT busyChanged(true);
+}
+
+void LookupPage::finish(const LookupResult &result)
+{
+    m_job.clear();
+    form()->setBusy(false);
+    Q_EMIT busyChanged(false);
+
+    if (result.kind == LookupResult::Kind::Ok) {
+        m_shown = result;
+        if (m_orderView)
+            m_orderView->setResult(result);
+        else
+            m_returnView->setResult(result);
+        m_stack->setCurrentIndex(1);
+        m_processing->setFinal(result.isFinal());
+    } else if (result.kind == LookupResult::Kind::Cancelled && m_shown) {
+        // Keep showing the previous answer; the status line says it was cancelled.
+        m_processing->scheduler()->stop();
+    } else {
+        m_shown.reset();
+        m_processing->stop();
+        m_errorPanel->setResult(result);
+        m_stack->setCurrentWidget(m_errorPanel);
+    }
+    Q_EMIT exportableChanged(m_shown.has_value());
+    Q_EMIT lookupFinished(result);
+}
+
+bool LookupPage::exportCsv(const QString &path, QString *error) const
+{
+    if (!m_shown) {
+        *error = tr("There is no result to export.");
+        return false;
+    }
+    return ResultExport::saveCsv(*m_shown, path, error);
+}
+
+QString LookupPage::suggestedExportName() const
+{
+    if (!m_shown)
+        return {};
+    if (m_kind == LookupKind::Order)
+        return u"profitsharing-order-%1.csv"_s.arg(m_shown->orderQuery.outOrderNo);
+    return u"profitsharing-return-%1.csv"_s.arg(m_shown->returnQuery.outReturnNo);
+}
+
+bool LookupPage::copyRows() const
+{
+    if (!m_orderView || !m_shown)
+        return false;
+    m_orderView->receivers()->copySelection();
+    return true;
+}
+
+} // namespace fenzhang

@@ -1,0 +1,287 @@
+#include "mainwindow.h"
+
+#include "appsettings.h"
+#include "fenzhang_version.h"
+#include "fieldedit.h"
+#include "lookupcontroller.h"
+#include "lookuppage.h"
+#include "messagebox.h"
+#include "orderform.h"
+#include "processingbar.h"
+#include "profileselector.h"
+#include "queryform.h"
+#include "returnform.h"
+#include "settingsdialog.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+MainWindow::MainWindow(LookupController *controller, QWidget *parent)
+    : QMainWindow(parent), m_controller(controller), m_demoBanner(new QLabel(this)),
+      m_profiles(new ProfileSelector(controller, this)), m_pages(new QTabWidget(this)),
+      m_orderPage(new LookupPage(LookupKind::Order, controller, this)),
+      m_returnPage(new LookupPage(LookupKind::Return, controller, this)), m_profileStatus(new QLabel(this))
+{
+    setObjectName(u"mainWindow"_s);
+    m_demoBanner->setObjectName(u"demoBanner"_s);
+    m_demoBanner->setText(tr("DEMO — these look-ups go to the built-in sandbox, not to WeChat Pay. "
+                             "The data is made up."));
+    m_demoBanner->setAlignment(Qt::AlignCenter);
+    m_demoBanner->setWordWrap(true);
+    // Fixed colours on purpose: the marker must look the same in every theme.
+    m_demoBanner->setStyleSheet(
+        u"QLabel { background: #8a4b00; color: white; font-weight: 600; padding: 6px; }"_s);
+
+    auto *profileLabel = new QLabel(tr("Merchant profile:"), this);
+    profileLabel->setBuddy(m_profiles);
+    auto *profileRow = new QHBoxLayout;
+    profileRow->addWidget(profileLabel);
+    profileRow->addWidget(m_profiles);
+    profileRow->addStretch(1);
+
+    m_pages->setObjectName(u"pages"_s);
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_orderPage, m_orderPage->title());
+    m_pages->addTab(m_returnPage, m_returnPage->title());
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_demoBanner);
+    auto *body = new QVBoxLayout;
+    body->setContentsMargins(9, 9, 9, 0);
+    body->addLayout(profileRow);
+    body->addWidget(m_pages, 1);
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+
+    statusBar()->addPermanentWidget(m_profileStatus);
+
+    buildMenus();
+
+    for (LookupPage *page : {m_orderPage, m_returnPage}) {
+        connect(page, &LookupPage::busyChanged, this, &MainWindow::updateActions);
+        connect(page, &LookupPage::exportableChanged, this, &MainWindow::updateActions);
+        connect(page, &LookupPage::lookupFinished, this, &MainWindow::reportFinished);
+        connect(page->form(), &QueryForm::validityChanged, this, &MainWindow::updateActions);
+        connect(page->processingBar(), &ProcessingBar::autoRefreshToggled, this,
+                [](bool on) { AppSettings::setValue(AppSettings::Key::AutoRefresh, on); });
+        page->processingBar()->setAutoRefresh(AppSettings::value(AppSettings::Key::AutoRefresh).toBool());
+    }
+    connect(m_pages, &QTabWidget::currentChanged, this, [this] {
+        updateActions();
+        updateTitle();
+        focusForm();
+    });
+    connect(m_controller, &LookupController::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_controller, &LookupController::currentProfileChanged, this, [this] {
+        updateTitle();
+        updateActions();
+    });
+
+    resize(1180, 760);
+    updateTitle();
+    updateActions();
+    focusForm();
+}
+
+void MainWindow::focusForm()
+{
+    // Typing starts in the first empty field; with everything filled in, Enter runs at once.
+    const auto fields = currentPage()->form()->fields();
+    for (FieldEdit *field : fields) {
+        if (field->text().isEmpty()) {
+            field->setFocus();
+            return;
+        }
+    }
+    fields.constLast()->setFocus();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_export = file->addAction(tr("&Export CSV…"), this, &MainWindow::exportCsv);
+    m_export->setShortcut(Qt::CTRL | Qt::Key_E);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_copy = edit->addAction(tr("&Copy selected receivers"), this, [this] { currentPage()->copyRows(); });
+    m_copy->setShortcut(QKeySequence::Copy);
+    edit->addSeparator();
+    QAction *settings = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+
+    QMenu *lookup = menuBar()->addMenu(tr("&Look-up"));
+    m_run = lookup->addAction(tr("&Run look-up"), this, [this] { currentPage()->form()->submit(); });
+    m_run->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_cancel = lookup->addAction(tr("&Cancel look-up"), this, [this] { currentPage()->cancel(); });
+    m_refresh = lookup->addAction(tr("Re&fresh result"), this, [this] { currentPage()->refresh(); });
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    lookup->addSeparator();
+    QAction *toOrder = lookup->addAction(m_orderPage->title(), this, [this] { setCurrentPage(0); });
+    toOrder->setShortcut(Qt::CTRL | Qt::Key_1);
+    QAction *toReturn = lookup->addAction(m_returnPage->title(), this, [this] { setCurrentPage(1); });
+    toReturn->setShortcut(Qt::CTRL | Qt::Key_2);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Fenzhang Desk"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+LookupPage *MainWindow::currentPage() const
+{
+    return m_pages->currentIndex() == 1 ? m_returnPage : m_orderPage;
+}
+
+void MainWindow::setCurrentPage(int index)
+{
+    m_pages->setCurrentIndex(qBound(0, index, m_pages->count() - 1));
+}
+
+bool MainWindow::isDemo() const
+{
+    return m_controller->currentProfile().demo;
+}
+
+void MainWindow::prefillSamples()
+{
+    const ConnectionProfile profile = m_controller->currentProfile();
+    if (!profile.sampleOrder.subMchid.isEmpty())
+        m_orderPage->orderForm()->setQuery(profile.sampleOrder);
+    if (!profile.sampleReturn.subMchid.isEmpty())
+        m_returnPage->returnForm()->setQuery(profile.sampleReturn);
+    focusForm();
+    if (profile.demo)
+        statusBar()->showMessage(
+            tr("Sample numbers from the sandbox are filled in: press Enter to look them up."));
+}
+
+void MainWindow::updateActions()
+{
+    LookupPage *page = currentPage();
+    const bool busy = page->isBusy();
+    m_run->setEnabled(!busy && page->form()->isValid());
+    m_cancel->setEnabled(busy);
+    m_export->setEnabled(!busy && page->shownResult().has_value());
+    m_copy->setEnabled(page->kind() == LookupKind::Order && page->shownResult().has_value());
+    m_refresh->setEnabled(!busy && page->shownResult() && !page->shownResult()->isFinal());
+    m_profiles->setEnabled(!m_orderPage->isBusy() && !m_returnPage->isBusy());
+    const ConnectionProfile profile = m_controller->currentProfile();
+    m_demoBanner->setVisible(profile.demo);
+    m_profileStatus->setText(
+        profile.id.isEmpty()
+            ? tr("No profile")
+            : tr("Profile: %1 (mchid %2)").arg(profile.name, profile.settings.merchant.mchid));
+}
+
+void MainWindow::updateTitle()
+{
+    // The application's display name ("分账查询台") is appended by Qt.
+    QString title = currentPage()->title();
+    if (isDemo())
+        title = tr("[DEMO]") + u' ' + title;
+    setWindowTitle(title);
+}
+
+void MainWindow::reportFinished(const LookupResult &result)
+{
+    const ApiResponse &r = result.response;
+    switch (result.kind) {
+    case LookupResult::Kind::Ok:
+        statusBar()->showMessage(
+            tr("Done: HTTP %1, %n attempt(s), signature verified.", nullptr, r.attempts).arg(r.httpStatus));
+        break;
+    case LookupResult::Kind::Cancelled:
+        statusBar()->showMessage(tr("Look-up cancelled."));
+        break;
+    case LookupResult::Kind::NetworkError:
+        statusBar()->showMessage(tr("No answer from WeChat Pay (%n attempt(s)).", nullptr, r.attempts));
+        break;
+    default:
+        statusBar()->showMessage(tr("The look-up did not give a result — see the panel for why."));
+        break;
+    }
+}
+
+void MainWindow::exportCsv()
+{
+    LookupPage *page = currentPage();
+    if (!page->shownResult())
+        return;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = MessageBox::saveFileName(
+        this, tr("Export CSV"), QDir(dir).filePath(page->suggestedExportName()), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!page->exportCsv(path, &error)) {
+        MessageBox::critical(this, tr("Export failed"), tr("Could not write %1:\n%2").arg(path, error));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) {
+        const bool autoRefresh = AppSettings::value(AppSettings::Key::AutoRefresh).toBool();
+        m_orderPage->processingBar()->setAutoRefresh(autoRefresh);
+        m_returnPage->processingBar()->setAutoRefresh(autoRefresh);
+    }
+}
+
+void MainWindow::showAbout()
+{
+    MessageBox::about(this, tr("About Fenzhang Desk"),
+                      tr("<h3>Fenzhang Desk %1</h3>"
+                         "<p>Looks up WeChat Pay profit-sharing results and returns: signed, "
+                         "verified, exportable.</p><p>Built with Qt %2 (running on Qt %3).</p>")
+                          .arg(QStringLiteral(FENZHANG_VERSION), QStringLiteral(QT_VERSION_STR),
+                               QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::restoreSettings()
+{
+    restoreGeometry(AppSettings::value(AppSettings::Key::WindowGeometry).toByteArray());
+    restoreState(AppSettings::value(AppSettings::Key::WindowState).toByteArray());
+    setCurrentPage(AppSettings::value(AppSettings::Key::LastPage).toInt());
+    const QString last = AppSettings::value(AppSettings::Key::LastProfile).toString();
+    if (!last.isEmpty() && !m_controller->provider()->profile(last).id.isEmpty())
+        m_controller->setCurrentProfile(last);
+}
+
+void MainWindow::saveSettings() const
+{
+    AppSettings::setValue(AppSettings::Key::WindowGeometry, saveGeometry());
+    AppSettings::setValue(AppSettings::Key::WindowState, saveState());
+    AppSettings::setValue(AppSettings::Key::LastPage, m_pages->currentIndex());
+    AppSettings::setValue(AppSettings::Key::LastProfile, m_controller->currentProfileId());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace fenzhang

@@ -1,0 +1,72 @@
+#pragma once
+
+// Assembles the desktop app: the DEMO banner, the profile selector, the two look-up pages, the
+// menus and shortcuts, and the status line. Behaviour lives in the pieces; this wires them.
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QTabWidget;
+
+namespace fenzhang {
+
+class LookupController;
+class LookupPage;
+class ProfileSelector;
+struct LookupResult;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(LookupController *controller, QWidget *parent = nullptr);
+
+    LookupPage *orderPage() const { return m_orderPage; }
+    LookupPage *returnPage() const { return m_returnPage; }
+    LookupPage *currentPage() const;
+    void setCurrentPage(int index);
+    ProfileSelector *profileSelector() const { return m_profiles; }
+    QTabWidget *pages() const { return m_pages; }
+    bool isDemo() const;
+
+    // Fills both forms with the current profile's sample numbers, when it has any (demo).
+    void prefillSamples();
+    void restoreSettings();
+    void saveSettings() const;
+
+    // The actions, for tests and for the app's command-line hooks.
+    QAction *runAction() const { return m_run; }
+    QAction *cancelAction() const { return m_cancel; }
+    QAction *exportAction() const { return m_export; }
+    QAction *copyAction() const { return m_copy; }
+    QAction *refreshAction() const { return m_refresh; }
+
+    void exportCsv();
+    void showSettings();
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void focusForm();
+    void updateActions();
+    void updateTitle();
+    void reportFinished(const LookupResult &result);
+
+    LookupController *m_controller;
+    QLabel *m_demoBanner;
+    ProfileSelector *m_profiles;
+    QTabWidget *m_pages;
+    LookupPage *m_orderPage;
+    LookupPage *m_returnPage;
+    QLabel *m_profileStatus;
+    QAction *m_run = nullptr;
+    QAction *m_cancel = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_copy = nullptr;
+    QAction *m_refresh = nullptr;
+};
+
+} // namespace fenzhang

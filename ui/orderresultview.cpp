@@ -1,0 +1,118 @@
+#include "orderresultview.h"
+
+#include "api/lookupservice.h"
+#include "badgelabel.h"
+#include "fieldgrid.h"
+#include "format/labels.h"
+#include "format/money.h"
+#include "rawview.h"
+#include "receiversmodel.h"
+#include "receiverspanel.h"
+#include "resultmetabar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+OrderResultView::OrderResultView(QWidget *parent)
+    : QWidget(parent), m_state(new BadgeLabel(this)), m_stateAdvice(new QLabel(this)),
+      m_meta(new ResultMetaBar(this)), m_tabs(new QTabWidget(this)), m_receivers(new ReceiversPanel(this)),
+      m_raw(new RawView(this))
+{
+    m_state->setObjectName(u"stateBadge"_s);
+    m_stateAdvice->setObjectName(u"stateAdvice"_s);
+    m_stateAdvice->setWordWrap(true);
+
+    auto *title = new QLabel(tr("Profit-sharing order"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(title);
+    titleRow->addWidget(m_state);
+    titleRow->addWidget(m_stateAdvice, 1);
+    titleRow->addStretch();
+
+    auto *grid = new FieldGrid(2, this);
+    m_orderId = grid->addField(tr("WeChat Pay order ID (order_id)"), u"orderIdValue"_s);
+    m_transactionId = grid->addField(tr("Transaction ID (transaction_id)"), u"transactionIdValue"_s);
+    m_outOrderNo = grid->addField(tr("Merchant order No. (out_order_no)"), u"outOrderNoValue"_s);
+    m_subMchid = grid->addField(tr("Sub-merchant ID (sub_mchid)"), u"subMchidValue"_s);
+    m_totals = new QLabel(this);
+    m_totals->setObjectName(u"totalsValue"_s);
+    m_totals->setWordWrap(true);
+    m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addWide(m_totals);
+
+    m_tabs->addTab(m_receivers, tr("Receivers"));
+    m_tabs->addTab(m_raw, tr("Raw answer"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(titleRow);
+    layout->addWidget(grid);
+    layout->addWidget(m_meta);
+    layout->addWidget(m_tabs, 1);
+}
+
+QString OrderResultView::totalsText(const OrderResult &order)
+{
+    QStringList parts;
+    const auto totals = order.totalsByResult();
+    qint64 all = 0;
+    int count = 0;
+    for (const auto &total : totals) {
+        parts << tr("%1: %n receiver(s), %2 yuan", nullptr, total.count)
+                     .arg(Labels::receiverResult(total.result),
+                          Money::formatYuan(total.amount, Money::Grouping::Thousands));
+        all += total.amount;
+        count += total.count;
+    }
+    const QString sum = tr("Total: %n receiver(s), %1 yuan", nullptr, count)
+                            .arg(Money::formatYuan(all, Money::Grouping::Thousands));
+    return parts.isEmpty() ? sum : sum + u"  ·  "_s + parts.join(u"  ·  "_s);
+}
+
+QString OrderResultView::totalsText() const
+{
+    return m_totals->text();
+}
+
+void OrderResultView::setResult(const LookupResult &result)
+{
+    if (!result.order) {
+        clear();
+        return;
+    }
+    const OrderResult &order = *result.order;
+    m_state->setBadge(Labels::orderState(order.state), Labels::orderStateTone(order.state));
+    m_state->setToolTip(order.state);
+    m_stateAdvice->setText(Labels::orderStateAdvice(order.state));
+    m_orderId->setText(order.orderId);
+    m_transactionId->setText(order.transactionId);
+    m_outOrderNo->setText(order.outOrderNo);
+    m_subMchid->setText(order.subMchid);
+    m_totals->setText(totalsText(order));
+    m_meta->setResult(result);
+    m_receivers->model()->setReceivers(order.receivers);
+    m_raw->setResponse(result.response);
+}
+
+void OrderResultView::clear()
+{
+    m_state->setBadge({}, Labels::Tone::Neutral);
+    m_stateAdvice->clear();
+    for (QLabel *label : {m_orderId, m_transactionId, m_outOrderNo, m_subMchid, m_totals})
+        label->clear();
+    m_receivers->model()->clear();
+    m_raw->clear();
+}
+
+} // namespace fenzhang

@@ -1,0 +1,77 @@
+#include "returnform.h"
+
+#include "fieldedit.h"
+
+#include <QComboBox>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+ReturnForm::ReturnForm(QWidget *parent) : QueryForm(parent), m_orderBy(new QComboBox(this))
+{
+    m_subMchid = addField(u"sub_mchid"_s, tr("Sub-merchant ID (sub_mchid)"), tr("e.g. 1900000109"));
+    m_outReturnNo = addField(u"out_return_no"_s, tr("Merchant return No. (out_return_no)"),
+                             tr("Your profit-sharing return number"));
+    m_orderBy->setObjectName(u"orderBy"_s);
+    m_orderBy->addItem(tr("WeChat Pay order ID (order_id)"));
+    m_orderBy->addItem(tr("Merchant order No. (out_order_no)"));
+    addRow(tr("Original order identified by"), m_orderBy);
+    m_order = addField(u"order_id"_s, tr("Original order"), {});
+    connect(m_orderBy, &QComboBox::currentIndexChanged, this, [this] {
+        m_order->setPlaceholderText(orderBy() == OrderBy::OrderId ? tr("WeChat Pay profit-sharing order ID")
+                                                                  : tr("Your profit-sharing order number"));
+        revalidate();
+    });
+    m_order->setPlaceholderText(tr("WeChat Pay profit-sharing order ID"));
+    revalidate();
+}
+
+ReturnForm::OrderBy ReturnForm::orderBy() const
+{
+    return m_orderBy->currentIndex() == 1 ? OrderBy::OutOrderNo : OrderBy::OrderId;
+}
+
+void ReturnForm::setOrderBy(OrderBy by)
+{
+    m_orderBy->setCurrentIndex(by == OrderBy::OutOrderNo ? 1 : 0);
+}
+
+ReturnQuery ReturnForm::query() const
+{
+    ReturnQuery q;
+    q.subMchid = m_subMchid->text();
+    q.outReturnNo = m_outReturnNo->text();
+    if (orderBy() == OrderBy::OrderId)
+        q.orderId = m_order->text();
+    else
+        q.outOrderNo = m_order->text();
+    return q.trimmed();
+}
+
+void ReturnForm::setQuery(const ReturnQuery &query)
+{
+    const ReturnQuery q = query.trimmed();
+    m_subMchid->setText(q.subMchid);
+    m_outReturnNo->setText(q.outReturnNo);
+    const bool byOutOrderNo = q.orderId.isEmpty() && !q.outOrderNo.isEmpty();
+    setOrderBy(byOutOrderNo ? OrderBy::OutOrderNo : OrderBy::OrderId);
+    m_order->setText(byOutOrderNo ? q.outOrderNo : q.orderId);
+    for (FieldEdit *edit : fields())
+        edit->setTouched(!edit->text().isEmpty());
+    revalidate();
+}
+
+QList<FieldError> ReturnForm::currentErrors() const
+{
+    return query().validate();
+}
+
+FieldEdit *ReturnForm::fieldForError(const QString &apiName) const
+{
+    if (apiName == u"order_id"_s || apiName == u"out_order_no"_s)
+        return m_order;
+    return QueryForm::fieldForError(apiName);
+}
+
+} // namespace fenzhang

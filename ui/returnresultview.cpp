@@ -1,0 +1,130 @@
+#include "returnresultview.h"
+
+#include "api/lookupservice.h"
+#include "badgelabel.h"
+#include "fieldgrid.h"
+#include "format/labels.h"
+#include "format/money.h"
+#include "rawview.h"
+#include "resultmetabar.h"
+#include "tonecolors.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+ReturnResultView::ReturnResultView(QWidget *parent)
+    : QWidget(parent), m_result(new BadgeLabel(this)), m_resultAdvice(new QLabel(this)),
+      m_processingWarning(new QLabel(this)), m_meta(new ResultMetaBar(this)), m_tabs(new QTabWidget(this)),
+      m_raw(new RawView(this))
+{
+    m_result->setObjectName(u"returnResultBadge"_s);
+    m_resultAdvice->setObjectName(u"returnResultAdvice"_s);
+    m_resultAdvice->setWordWrap(true);
+
+    m_processingWarning->setObjectName(u"processingWarning"_s);
+    m_processingWarning->setWordWrap(true);
+    m_processingWarning->setText(
+        tr("This return is still being processed. Look it up again later with the SAME merchant "
+           "return No. (out_return_no) — never start a new return with a new number for the same "
+           "money. A return not finished within 5 days is closed as failed."));
+    const auto pending = ToneColors::badge(Labels::Tone::Pending, palette());
+    m_processingWarning->setStyleSheet(
+        u"QLabel { background: %1; color: %2; border-radius: 6px; padding: 8px; }"_s.arg(
+            pending.background.name(), pending.foreground.name()));
+    m_processingWarning->hide();
+
+    auto *title = new QLabel(tr("Profit-sharing return"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(title);
+    titleRow->addWidget(m_result);
+    titleRow->addWidget(m_resultAdvice, 1);
+    titleRow->addStretch(); // keeps the badge beside the title when the advice is hidden
+
+    auto *details = new QWidget(this);
+    auto *grid = new FieldGrid(2, details);
+    m_amount = grid->addField(tr("Return amount (yuan)"), u"amountValue"_s);
+    m_returnMchid = grid->addField(tr("Returning merchant (return_mchid)"), u"returnMchidValue"_s);
+    m_returnNo = grid->addField(tr("WeChat Pay return No. (return_no)"), u"returnNoValue"_s);
+    m_outReturnNo = grid->addField(tr("Merchant return No. (out_return_no)"), u"outReturnNoValue"_s);
+    m_orderId = grid->addField(tr("WeChat Pay order ID (order_id)"), u"orderIdValue"_s);
+    m_outOrderNo = grid->addField(tr("Merchant order No. (out_order_no)"), u"outOrderNoValue"_s);
+    m_subMchid = grid->addField(tr("Sub-merchant ID (sub_mchid)"), u"subMchidValue"_s);
+    m_finishTime = grid->addField(tr("Finished"), u"finishTimeValue"_s);
+    m_failReason = new QLabel(this);
+    m_failReason->setObjectName(u"failReasonValue"_s);
+    m_failReason->setWordWrap(true);
+    m_failReason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addWide(m_failReason);
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->addWidget(grid);
+    detailsLayout->addStretch(1);
+
+    m_tabs->addTab(details, tr("Details"));
+    m_tabs->addTab(m_raw, tr("Raw answer"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(titleRow);
+    layout->addWidget(m_processingWarning);
+    layout->addWidget(m_meta);
+    layout->addWidget(m_tabs, 1);
+}
+
+void ReturnResultView::setResult(const LookupResult &result)
+{
+    if (!result.returnOrder) {
+        clear();
+        return;
+    }
+    const ReturnResult &r = *result.returnOrder;
+    m_result->setBadge(Labels::returnResult(r.result), Labels::returnResultTone(r.result));
+    m_result->setToolTip(r.result);
+    m_resultAdvice->setText(Labels::returnResultAdvice(r.result));
+    // While PROCESSING the warning box says it all; the short advice would repeat it.
+    m_resultAdvice->setVisible(r.isFinal());
+    m_processingWarning->setVisible(!r.isFinal());
+    m_amount->setText(Money::formatYuan(r.amount, Money::Grouping::Thousands));
+    m_returnMchid->setText(r.returnMchid);
+    m_returnNo->setText(r.returnNo);
+    m_outReturnNo->setText(r.outReturnNo);
+    m_orderId->setText(r.orderId);
+    m_outOrderNo->setText(r.outOrderNo);
+    m_subMchid->setText(r.subMchid);
+    m_finishTime->setText(r.finishTime.isValid() ? r.finishTime.toLocalDisplayString() : r.finishTime.raw());
+    m_finishTime->setToolTip(r.finishTime.raw());
+    if (r.failReason.isEmpty()) {
+        m_failReason->clear();
+        m_failReason->setToolTip({});
+    } else {
+        m_failReason->setText(tr("Failure reason: %1 (%2) — %3")
+                                  .arg(Labels::returnFailReason(r.failReason), r.failReason,
+                                       Labels::returnFailAdvice(r.failReason)));
+        m_failReason->setToolTip(Labels::returnFailAdvice(r.failReason));
+    }
+    m_meta->setResult(result);
+    m_raw->setResponse(result.response);
+}
+
+void ReturnResultView::clear()
+{
+    m_result->setBadge({}, Labels::Tone::Neutral);
+    m_resultAdvice->clear();
+    m_processingWarning->hide();
+    for (QLabel *label : {m_amount, m_returnMchid, m_returnNo, m_outReturnNo, m_orderId, m_outOrderNo,
+                          m_subMchid, m_finishTime, m_failReason})
+        label->clear();
+    m_raw->clear();
+}
+
+} // namespace fenzhang
