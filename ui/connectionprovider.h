@@ -20,6 +20,9 @@ struct ConnectionProfile {
     // Numbers known to exist (the sandbox's samples), pre-filled into the forms when set.
     OrderQuery sampleOrder;
     ReturnQuery sampleReturn;
+    // Why look-ups cannot run with this profile yet (its key is still being read from the
+    // keychain, or could not be): shown instead of starting a look-up. Empty when usable.
+    QString unavailableReason;
 };
 
 class ConnectionProvider : public QObject {
@@ -30,9 +33,12 @@ public:
     virtual QList<ConnectionProfile> profiles() const = 0;
     // nullptr-safe look-up by id; an empty profile (no id) when absent.
     ConnectionProfile profile(const QString &id) const;
+    // The profile was picked: fetch what it needs (a keychain secret), then profileReady(id).
+    virtual void prepare(const QString &id) { Q_EMIT profileReady(id); }
 
 Q_SIGNALS:
     void profilesChanged();
+    void profileReady(const QString &id);
 };
 
 class StaticConnectionProvider final : public ConnectionProvider {

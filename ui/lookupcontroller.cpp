@@ -15,6 +15,13 @@ LookupController::LookupController(ConnectionProvider *provider, QObject *parent
         if (m_provider->profile(m_profileId).id.isEmpty())
             setCurrentProfile(profiles.isEmpty() ? QString() : profiles.constFirst().id);
     });
+    connect(m_provider, &ConnectionProvider::profileReady, this, [this](const QString &id) {
+        if (id != m_profileId)
+            return;
+        delete m_service; // built again with the secret that has just arrived
+        delete m_client;
+        Q_EMIT currentProfileChanged(id);
+    });
 }
 
 ConnectionProfile LookupController::currentProfile() const
@@ -31,6 +38,8 @@ void LookupController::setCurrentProfile(const QString &id)
     delete m_service;
     delete m_client;
     Q_EMIT currentProfileChanged(id);
+    if (!id.isEmpty())
+        m_provider->prepare(id);
 }
 
 LookupService *LookupController::service(QString *error)
@@ -40,6 +49,10 @@ LookupService *LookupController::service(QString *error)
     const ConnectionProfile profile = currentProfile();
     if (profile.id.isEmpty()) {
         *error = tr("No merchant profile is selected.");
+        return nullptr;
+    }
+    if (!profile.unavailableReason.isEmpty()) {
+        *error = profile.unavailableReason;
         return nullptr;
     }
     auto client = createApiClient(profile.settings, this);

@@ -118,6 +118,8 @@ void MainWindow::buildMenus()
     m_export = file->addAction(tr("&Export CSV…"), this, &MainWindow::exportCsv);
     m_export->setShortcut(Qt::CTRL | Qt::Key_E);
     file->addSeparator();
+    m_manageProfiles = file->addAction(tr("&Manage profiles…"), this, &MainWindow::manageProfilesRequested);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);

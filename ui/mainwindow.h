@@ -40,9 +40,16 @@ public:
     QAction *exportAction() const { return m_export; }
     QAction *copyAction() const { return m_copy; }
     QAction *refreshAction() const { return m_refresh; }
+    QAction *manageProfilesAction() const { return m_manageProfiles; }
 
     void exportCsv();
     void showSettings();
+
+Q_SIGNALS:
+    // File → Manage profiles…: the app opens its profile manager (the window holds no store).
+    void manageProfilesRequested();
+
+public:
     void showAbout();
 
 protected:
@@ -66,6 +73,7 @@ private:
     QAction *m_cancel = nullptr;
     QAction *m_export = nullptr;
     QAction *m_copy = nullptr;
+    QAction *m_manageProfiles = nullptr;
     QAction *m_refresh = nullptr;
 };
 

@@ -9,6 +9,10 @@
 #include "lookupcontroller.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "profile/profilemanagerdialog.h"
+#include "profile/profilestore.h"
+#include "profile/secretstore.h"
+#include "storeconnectionprovider.h"
 #include "startupactions.h"
 
 #include <QApplication>
@@ -86,11 +90,15 @@ int main(int argc, char *argv[])
     if (options.darkPalette)
         useDarkPalette();
 
-    fenzhang::StaticConnectionProvider provider;
+    // The user's saved profiles (secrets in the system keychain), after the demo and command-line ones.
+    fenzhang::ProfileStore store;
+    const bool storeLoaded = store.load();
+    fenzhang::SecretStore secrets;
+    fenzhang::StoreConnectionProvider provider(&store, &secrets);
     if (options.demo) {
         QString error;
         if (auto demo = fenzhang::DemoMode::start(&app, &error)) {
-            provider.addProfile(*demo);
+            provider.addFixedProfile(*demo);
         } else {
             fenzhang::MessageBox::critical(
                 nullptr, QApplication::translate("main", "Demo mode"),
@@ -98,15 +106,21 @@ int main(int argc, char *argv[])
         }
     }
     if (options.commandLineProfile)
-        provider.addProfile(*options.commandLineProfile);
+        provider.addFixedProfile(*options.commandLineProfile);
 
     fenzhang::LookupController controller(&provider);
     fenzhang::MainWindow window(&controller);
+    QObject::connect(&window, &fenzhang::MainWindow::manageProfilesRequested, &window, [&] {
+        fenzhang::ProfileManagerDialog dialog(&store, &secrets, &window);
+        dialog.exec();
+    });
     window.restoreSettings();
     if (options.demo)
         controller.setCurrentProfile(QString(fenzhang::DemoProfile::Id));
     window.prefillSamples();
     fenzhang::StartupActions actions(&window, options);
     window.show();
+    if (!storeLoaded)
+        fenzhang::MessageBox::warning(&window, QApplication::translate("main", "Profiles"), store.errorString());
     return app.exec();
 }
