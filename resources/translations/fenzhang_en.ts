@@ -504,6 +504,120 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::BatchCommand</name>
+    <message>
+        <source>batch: the CSV of look-ups (header: API field names).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>batch: look-ups at once (default 4).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>batch: look-ups started per second (default 10, 0 = no limit).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The batch command needs order or return: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 was given more than once.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The batch command needs --input and --output: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--concurrency must be a whole number from 1 to 64.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--qps must be a number from 0 (no limit) to 10000.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 has no header row; the first row must name the columns: %2
+</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Row %1: %2: %3
+</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: correct the rows above and run again.
+</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Row %1 is the same as row %2: it is looked up once.
+</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2
+</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1/%2 done, %3 failed, %4 processing, ETA %5 s   </source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchExport</name>
+    <message>
+        <source>Same as row %1: not sent twice.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancelled before an answer came.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 answered, %3 without a result.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Orders by state:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Returns by result:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Receivers by result:</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchImporter</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GB18030 text.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There are no rows to import.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No column is mapped to %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There are no rows under the header.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ClientConfig</name>
     <message>
         <source>primary</source>
@@ -652,6 +766,81 @@
     </message>
     <message>
         <source>Copy details</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryStore</name>
+    <message>
+        <source>The stored answer is missing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history is not open.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history (%1) is in use by another program, so %2 is not possible now. Close the other program and try again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history file %1 is damaged or is not a history file (%2). It can be moved aside and a new, empty history started.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history file %1 cannot be written (%2).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history failed while %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver is missing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>opening it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>reading its version</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history file %1 was written by a newer version of Fenzhang Desk (schema %2).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>creating it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>saving a look-up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>reading an entry</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>History entry %1 no longer exists.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>removing old entries</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>clearing it</source>
         <translation></translation>
     </message>
 </context>

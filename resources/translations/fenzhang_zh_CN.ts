@@ -503,6 +503,125 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::BatchCommand</name>
+    <message>
+        <source>batch: the CSV of look-ups (header: API field names).</source>
+        <translation>batch：要查询的 CSV 文件（表头为接口字段名）。</translation>
+    </message>
+    <message>
+        <source>batch: look-ups at once (default 4).</source>
+        <translation>batch：同时进行的查询数（默认 4）。</translation>
+    </message>
+    <message>
+        <source>batch: look-ups started per second (default 10, 0 = no limit).</source>
+        <translation>batch：每秒发起的查询数（默认 10，0 表示不限）。</translation>
+    </message>
+    <message>
+        <source>The batch command needs order or return: %1</source>
+        <translation>batch 命令需要指定 order 或 return：%1</translation>
+    </message>
+    <message>
+        <source>--%1 was given more than once.</source>
+        <translation>--%1 被指定了多次。</translation>
+    </message>
+    <message>
+        <source>The batch command needs --input and --output: %1</source>
+        <translation>batch 命令需要 --input 和 --output：%1</translation>
+    </message>
+    <message>
+        <source>--concurrency must be a whole number from 1 to 64.</source>
+        <translation>--concurrency 必须是 1 到 64 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--qps must be a number from 0 (no limit) to 10000.</source>
+        <translation>--qps 必须是 0（不限）到 10000 之间的数字。</translation>
+    </message>
+    <message>
+        <source>%1 has no header row; the first row must name the columns: %2
+</source>
+        <translation>%1 没有表头行；第一行必须是列名：%2
+</translation>
+    </message>
+    <message>
+        <source>Row %1: %2: %3
+</source>
+        <translation>第 %1 行：%2：%3
+</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: correct the rows above and run again.
+</source>
+        <translation>未发送任何请求：请修改以上各行后重新运行。
+</translation>
+    </message>
+    <message>
+        <source>Row %1 is the same as row %2: it is looked up once.
+</source>
+        <translation>第 %1 行与第 %2 行相同：只查询一次。
+</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2
+</source>
+        <translation>无法写入 %1：%2
+</translation>
+    </message>
+    <message>
+        <source>%1/%2 done, %3 failed, %4 processing, ETA %5 s   </source>
+        <translation>已完成 %1/%2，失败 %3，处理中 %4，预计还需 %5 秒   </translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchExport</name>
+    <message>
+        <source>Same as row %1: not sent twice.</source>
+        <translation>与第 %1 行相同：未重复发送。</translation>
+    </message>
+    <message>
+        <source>Cancelled before an answer came.</source>
+        <translation>在收到应答前已取消。</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 answered, %3 without a result.</source>
+        <translation>共 %1 行：%2 行有应答，%3 行没有结果。</translation>
+    </message>
+    <message>
+        <source>Orders by state:</source>
+        <translation>分账单按状态统计：</translation>
+    </message>
+    <message>
+        <source>Returns by result:</source>
+        <translation>回退单按结果统计：</translation>
+    </message>
+    <message>
+        <source>Receivers by result:</source>
+        <translation>接收方按分账结果统计：</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchImporter</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GB18030 text.</source>
+        <translation>该文件既不是 UTF-8 也不是 GB18030 编码的文本。</translation>
+    </message>
+    <message>
+        <source>There are no rows to import.</source>
+        <translation>没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>No column is mapped to %1.</source>
+        <translation>没有列对应到 %1。</translation>
+    </message>
+    <message>
+        <source>There are no rows under the header.</source>
+        <translation>表头下没有数据行。</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ClientConfig</name>
     <message>
         <source>primary</source>
@@ -651,6 +770,81 @@
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryStore</name>
+    <message>
+        <source>The stored answer is missing.</source>
+        <translation>保存的应答缺失。</translation>
+    </message>
+    <message>
+        <source>The history is not open.</source>
+        <translation>查询历史未打开。</translation>
+    </message>
+    <message>
+        <source>The history (%1) is in use by another program, so %2 is not possible now. Close the other program and try again.</source>
+        <translation>查询历史（%1）正被其他程序使用，暂时无法%2。请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>The history file %1 is damaged or is not a history file (%2). It can be moved aside and a new, empty history started.</source>
+        <translation>历史文件 %1 已损坏或不是历史文件（%2）。可以将其移走，重新开始一份空的查询历史。</translation>
+    </message>
+    <message>
+        <source>The history file %1 cannot be written (%2).</source>
+        <translation>无法写入历史文件 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The history failed while %1: %2</source>
+        <translation>查询历史在%1时出错：%2</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver is missing.</source>
+        <translation>缺少 Qt 的 SQLite 驱动。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>opening it</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>reading its version</source>
+        <translation>读取版本</translation>
+    </message>
+    <message>
+        <source>The history file %1 was written by a newer version of Fenzhang Desk (schema %2).</source>
+        <translation>历史文件 %1 由更新版本的分账查询台写入（结构版本 %2）。</translation>
+    </message>
+    <message>
+        <source>creating it</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>saving a look-up</source>
+        <translation>保存查询记录</translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>reading an entry</source>
+        <translation>读取记录</translation>
+    </message>
+    <message>
+        <source>History entry %1 no longer exists.</source>
+        <translation>历史记录 %1 已不存在。</translation>
+    </message>
+    <message>
+        <source>removing old entries</source>
+        <translation>删除旧记录</translation>
+    </message>
+    <message>
+        <source>clearing it</source>
+        <translation>清空</translation>
     </message>
 </context>
 <context>
