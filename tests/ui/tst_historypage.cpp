@@ -9,6 +9,10 @@
 #include "historymodel.h"
 #include "historypage.h"
 #include "lookupcontroller.h"
+#include "lookuppage.h"
+#include "mainwindow.h"
+#include "batchpage.h"
+#include "queryform.h"
 #include "messagebox.h"
 #include "orderresultview.h"
 #include "resultdialog.h"
@@ -16,7 +20,9 @@
 
 #include <memory>
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QBuffer>
+#include <QTabWidget>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -51,6 +57,7 @@ private Q_SLOTS:
     void clear_asksAndEmpties();
     void retention_isRememberedAndPurges();
     void corruptDatabase_messageNotCrash_startAfresh();
+    void mainWindow_pagesInSwitcher_singleLookupRecorded();
 
 private:
     LookupResult lookUpOrder(const QString &outOrderNo, const QString &transactionId);
@@ -338,6 +345,31 @@ void TestHistoryPage::corruptDatabase_messageNotCrash_startAfresh()
     QVERIFY(m_page->errorLabel()->isHidden());
     QVERIFY(afresh->isHidden());
     QVERIFY(m_history->store()->isOpen());
+}
+
+void TestHistoryPage::mainWindow_pagesInSwitcher_singleLookupRecorded()
+{
+    QFile::remove(HistoryStore::defaultPath());
+    MainWindow window(m_controller.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.pages()->count(), 4);
+    QCOMPARE(window.pages()->widget(2), window.batchPage());
+    QCOMPARE(window.pages()->widget(3), window.historyPage());
+
+    // A single look-up on the order page lands in the history as "single".
+    window.prefillSamples();
+    LookupPage *order = window.orderPage();
+    QVERIFY(order->form()->submit());
+    QTRY_VERIFY_WITH_TIMEOUT(!order->isBusy(), 20000);
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(window.pages()->currentWidget(), window.historyPage());
+    QVERIFY(!window.runAction()->isEnabled());
+    QCOMPARE(window.historyPage()->model()->totalCount(), 1);
+    QCOMPARE(window.historyPage()->model()->entry(0).source, u"single"_s);
+    QCOMPARE(window.historyPage()->model()->entry(0).outOrderNo, m_demo.sampleOrder.outOrderNo);
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(window.pages()->currentWidget(), window.batchPage());
 }
 
 QTEST_MAIN(TestHistoryPage)

@@ -49,7 +49,7 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
                                    "Order columns: sub_mchid, transaction_id, out_order_no. Return columns: "
                                    "sub_mchid, out_return_no, order_id or out_order_no."));
     m_paste->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_paste->setMaximumHeight(110);
+    m_paste->setMaximumHeight(84);
 
     auto *top = new QHBoxLayout;
     auto *kindLabel = new QLabel(tr("Look up:"), this);
@@ -75,14 +75,15 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     m_preview->setObjectName(u"batchPreview"_s);
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->verticalHeader()->hide();
+    m_preview->verticalHeader()->setDefaultSectionSize(m_preview->fontMetrics().height() + 8);
     m_preview->horizontalHeader()->setStretchLastSection(true);
-    m_preview->setMaximumHeight(170);
+    m_preview->setMaximumHeight(150);
     auto *previewBox = new QGroupBox(tr("Preview of the first rows"), this);
     auto *previewLayout = new QVBoxLayout(previewBox);
     previewLayout->addWidget(m_preview);
 
     m_problems->setObjectName(u"batchProblems"_s);
-    m_problems->setMaximumHeight(170);
+    m_problems->setMaximumHeight(150);
     auto *problemsBox = new QGroupBox(tr("Rows that will not be sent"), this);
     auto *problemsLayout = new QVBoxLayout(problemsBox);
     problemsLayout->addWidget(m_problems);

@@ -149,6 +149,11 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
 
 BatchPage::~BatchPage() = default;
 
+bool BatchPage::isBusy() const
+{
+    return m_runner && m_runner->isRunning();
+}
+
 bool BatchPage::ensureService(QString *error)
 {
     const ConnectionProfile profile = m_controller->currentProfile();
@@ -418,6 +423,11 @@ void BatchPage::fillDemoRows()
 {
     m_input->setKind(LookupKind::Order);
     m_input->setText(demoText());
+}
+
+ResultDialog *BatchPage::lastDialog() const
+{
+    return m_dialog;
 }
 
 } // namespace fenzhang

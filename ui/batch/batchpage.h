@@ -52,8 +52,9 @@ public:
     QPushButton *rerunButton() const { return m_rerun; }
     QPushButton *watchButton() const { return m_watch; }
     QPushButton *exportButton() const { return m_export; }
-    ResultDialog *lastDialog() const { return m_dialog; }
+    ResultDialog *lastDialog() const;
     LookupKind runKind() const { return m_runKind; }
+    bool isBusy() const;
 
     // Starts the imported valid rows; false (with a message box) when nothing can run.
     bool run();

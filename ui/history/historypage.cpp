@@ -46,6 +46,8 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(u"yyyy-MM-dd"_s);
         edit->setEnabled(false);
+        // Room for the whole date next to the calendar arrow, in every font.
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(u"0000-00-00"_s) + 48);
     }
     m_from->setDate(today.addDays(-30));
     m_to->setDate(today);
@@ -290,6 +292,11 @@ void HistoryPage::clearHistory()
     if (!m_backend->clear())
         MessageBox::critical(this, tr("Clear history"), m_backend->error());
     refresh();
+}
+
+ResultDialog *HistoryPage::lastDialog() const
+{
+    return m_dialog;
 }
 
 } // namespace fenzhang

@@ -44,7 +44,7 @@ public:
     QSpinBox *retentionSpin() const { return m_retention; }
     QLabel *errorLabel() const { return m_error; }
     QLabel *countLabel() const { return m_count; }
-    ResultDialog *lastDialog() const { return m_dialog; }
+    ResultDialog *lastDialog() const;
 
     HistoryFilter currentFilter() const;
     void refresh();
