@@ -22,13 +22,13 @@
 #include <QBuffer>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QSpinBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -162,7 +162,8 @@ void TestBatchPage::pasteTsv_headerMapsColumnsAndListsBadRows()
 void TestBatchPage::pasteWithoutHeader_positionalMappingAndRemap()
 {
     // Columns in another order than the API's: the mapping combos put it right.
-    paste({sampleNo + u'\t' + sub + u'\t' + sampleTx, u"P20251121090000002\t"_s + sub + u"\t4208450740202511211234567891"_s});
+    paste({sampleNo + u'\t' + sub + u'\t' + sampleTx,
+           u"P20251121090000002\t"_s + sub + u"\t4208450740202511211234567891"_s});
     BatchInputPanel *input = m_page->input();
     QVERIFY(!input->currentImport().hasHeader);
     QCOMPARE(input->currentImport().validCount(), 0); // positional: sub_mchid read from column 1
@@ -244,7 +245,8 @@ void TestBatchPage::run_smallBatch_statusesCountsSummaryAndHistory()
     QVERIFY(m_page->exportButton()->isEnabled());
 
     // The summary matches BatchExport's and is on screen.
-    const BatchSummary expected = BatchExport::summarize(LookupKind::Order, BatchExport::rowsOf(*m_page->runner()));
+    const BatchSummary expected =
+        BatchExport::summarize(LookupKind::Order, BatchExport::rowsOf(*m_page->runner()));
     QCOMPARE(m_page->summaryView()->summary().answered, expected.answered);
     QCOMPARE(m_page->summaryView()->summary().failed, expected.failed);
     QVERIFY(m_page->summaryView()->rowCount() >= 2 + int(expected.byState.size()));
@@ -328,7 +330,8 @@ void TestBatchPage::export_bytesEqualBatchExport()
     QBuffer expected;
     expected.open(QIODevice::WriteOnly);
     QString error;
-    QVERIFY(BatchExport::writeCsv(LookupKind::Order, BatchExport::rowsOf(*m_page->runner()), &expected, &error));
+    QVERIFY(
+        BatchExport::writeCsv(LookupKind::Order, BatchExport::rowsOf(*m_page->runner()), &expected, &error));
     QCOMPARE(written, expected.data());
     QVERIFY(written.startsWith("\xEF\xBB\xBF"));
     QVERIFY(written.contains(sampleNo.toLatin1()));
@@ -378,7 +381,7 @@ void TestBatchPage::watchProcessing_becomesFinal_signalsAndHistory()
     QStringList sources;
     for (const HistoryEntry &entry : entries)
         sources.append(entry.source);
-    QVERIFY2(sources.count(u"watch"_s) >= 1, qPrintable(sources.join(u','))); 
+    QVERIFY2(sources.count(u"watch"_s) >= 1, qPrintable(sources.join(u',')));
     QCOMPARE(sources.count(u"batch"_s), 1);
     QCOMPARE(entries.constFirst().state, u"FINISHED"_s); // newest first
 }

@@ -2,6 +2,7 @@
 // searched, filtered, paged, opened (marked "from history"), run again, exported and cleared; a
 // corrupt database file shows a message on the page and can be moved aside.
 
+#include "batchpage.h"
 #include "demoprofile.h"
 #include "errorpanel.h"
 #include "historybackend.h"
@@ -11,10 +12,9 @@
 #include "lookupcontroller.h"
 #include "lookuppage.h"
 #include "mainwindow.h"
-#include "batchpage.h"
-#include "queryform.h"
 #include "messagebox.h"
 #include "orderresultview.h"
+#include "queryform.h"
 #include "resultdialog.h"
 #include "sandbox/sandboxserver.h"
 
@@ -22,7 +22,6 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QBuffer>
-#include <QTabWidget>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -34,6 +33,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -125,8 +125,10 @@ LookupResult TestHistoryPage::lookUpOrder(const QString &outOrderNo, const QStri
 
 void TestHistoryPage::lookUpSamples()
 {
-    QCOMPARE(lookUpOrder(u"P20251120101530001"_s, u"4208450740202511201234567890"_s).kind, LookupResult::Kind::Ok);
-    QCOMPARE(lookUpOrder(u"P20251121090000002"_s, u"4208450740202511211234567891"_s).kind, LookupResult::Kind::Ok);
+    QCOMPARE(lookUpOrder(u"P20251120101530001"_s, u"4208450740202511201234567890"_s).kind,
+             LookupResult::Kind::Ok);
+    QCOMPARE(lookUpOrder(u"P20251121090000002"_s, u"4208450740202511211234567891"_s).kind,
+             LookupResult::Kind::Ok);
     QCOMPARE(lookUpOrder(u"SCN-404-hist"_s, u"4208450740202511201234567890"_s).kind,
              LookupResult::Kind::ApiError);
     m_history->flush();
@@ -143,7 +145,8 @@ void TestHistoryPage::afterLookups_listsNewestFirst_modelIsSound()
     QCOMPARE(model->rowCount(), 3);
     QCOMPARE(model->columnCount(), int(HistoryModel::ColumnCount));
     QCOMPARE(model->index(0, HistoryModel::NumberColumn).data().toString(), u"SCN-404-hist"_s);
-    QCOMPARE(model->index(2, HistoryModel::StateColumn).data(HistoryModel::RawValueRole).toString(), u"FINISHED"_s);
+    QCOMPARE(model->index(2, HistoryModel::StateColumn).data(HistoryModel::RawValueRole).toString(),
+             u"FINISHED"_s);
     QCOMPARE(model->index(0, HistoryModel::HttpColumn).data(HistoryModel::RawValueRole).toInt(), 404);
     QCOMPARE(model->index(0, HistoryModel::SourceColumn).data().toString(), u"Single"_s);
     QCOMPARE(model->headerData(HistoryModel::TimeColumn, Qt::Horizontal).toString(), u"Looked up at"_s);
@@ -238,7 +241,8 @@ void TestHistoryPage::open_marksFromHistory()
     QVERIFY(dialog->historyNote().contains(u"From history, looked up at"_s));
     QVERIFY(dialog->historyNote().contains(entry.lookedUpAt.toString(u"yyyy-MM-dd"_s)));
     QVERIFY(dialog->orderView()->isVisibleTo(dialog));
-    QVERIFY(dialog->orderView()->totalsText().contains(u"%"_s) || !dialog->orderView()->totalsText().isEmpty());
+    QVERIFY(dialog->orderView()->totalsText().contains(u"%"_s) ||
+            !dialog->orderView()->totalsText().isEmpty());
 
     // The 404 comes back as the error it was.
     m_page->openRow(0);

@@ -158,8 +158,8 @@ void BatchInputPanel::pasteFromClipboard()
 void BatchInputPanel::chooseFile()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import CSV"), dir,
-                                                      tr("CSV or text files (*.csv *.txt *.tsv);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import CSV"), dir, tr("CSV or text files (*.csv *.txt *.tsv);;All files (*)"));
     if (!path.isEmpty())
         importFile(path);
 }
@@ -168,7 +168,8 @@ void BatchInputPanel::importFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_summary->setText(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        m_summary->setText(
+            tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return;
     }
     m_bytes = file.readAll();
@@ -219,10 +220,13 @@ void BatchInputPanel::startImport(bool keepMapping)
     QThread *thread = QThread::create([self, importer, fromFile, text, bytes, generation] {
         const BatchImport import = fromFile ? importer.importBytes(bytes) : importer.importText(text);
         if (self)
-            QMetaObject::invokeMethod(self, [self, generation, import] {
-                if (self)
-                    self->applyImport(generation, import);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, generation, import] {
+                    if (self)
+                        self->applyImport(generation, import);
+                },
+                Qt::QueuedConnection);
     });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();
@@ -259,9 +263,10 @@ void BatchInputPanel::fillMapping()
         combo->clear();
         combo->addItem(tr("(none)"), -1);
         for (int c = 0; c < m_import.columnCount; ++c) {
-            const QString name = m_import.hasHeader && c < m_import.header.size() ? m_import.header.at(c) : QString();
-            combo->addItem(name.isEmpty() ? tr("Column %1").arg(c + 1) : tr("Column %1: %2").arg(c + 1).arg(name),
-                           c);
+            const QString name =
+                m_import.hasHeader && c < m_import.header.size() ? m_import.header.at(c) : QString();
+            combo->addItem(
+                name.isEmpty() ? tr("Column %1").arg(c + 1) : tr("Column %1: %2").arg(c + 1).arg(name), c);
         }
         combo->setCurrentIndex(qMax(0, combo->findData(m_import.mapping.column(field))));
         const bool shown = wanted.contains(field);
@@ -307,7 +312,8 @@ void BatchInputPanel::fillProblems()
             reasons.append(error.field + u": "_s + error.message);
         if (row.duplicateOf > 0)
             reasons.append(tr("the same as row %1").arg(row.duplicateOf));
-        auto *item = new QListWidgetItem(tr("Row %1: %2").arg(row.rowNumber).arg(reasons.join(u"; "_s)), m_problems);
+        auto *item =
+            new QListWidgetItem(tr("Row %1: %2").arg(row.rowNumber).arg(reasons.join(u"; "_s)), m_problems);
         item->setData(Qt::UserRole, row.rowNumber);
     }
     if (invalid.isEmpty() && m_import.ok() && !m_import.rows.isEmpty())

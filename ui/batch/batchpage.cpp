@@ -47,9 +47,9 @@ QString durationText(qint64 ms)
 
 BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWidget *parent)
     : QWidget(parent), m_controller(controller), m_history(history), m_input(new BatchInputPanel(this)),
-      m_concurrency(new QSpinBox(this)), m_rate(new QDoubleSpinBox(this)), m_run(new QPushButton(tr("&Run batch"), this)),
-      m_pause(new QPushButton(tr("&Pause"), this)), m_cancel(new QPushButton(tr("Ca&ncel"), this)),
-      m_rerun(new QPushButton(tr("Re-run &failed"), this)),
+      m_concurrency(new QSpinBox(this)), m_rate(new QDoubleSpinBox(this)),
+      m_run(new QPushButton(tr("&Run batch"), this)), m_pause(new QPushButton(tr("&Pause"), this)),
+      m_cancel(new QPushButton(tr("Ca&ncel"), this)), m_rerun(new QPushButton(tr("Re-run &failed"), this)),
       m_watch(new QPushButton(tr("&Watch the PROCESSING ones"), this)),
       m_export(new QPushButton(tr("&Export CSV…"), this)), m_progress(new QProgressBar(this)),
       m_counts(new QLabel(this)), m_watching(new QLabel(this)), m_table(new QTableView(this)),
@@ -101,7 +101,8 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) { openRow(index.row()); });
+    connect(m_table, &QTableView::activated, this,
+            [this](const QModelIndex &index) { openRow(index.row()); });
 
     auto *summaryBox = new QGroupBox(tr("Summary"), this);
     auto *summaryLayout = new QVBoxLayout(summaryBox);
@@ -194,8 +195,8 @@ bool BatchPage::ensureService(QString *error)
         m_watcher->setHistory(m_history->store(), profile.name);
     const auto watchesChanged = [this] {
         const int n = int(m_watcher->watchIds().size());
-        m_watching->setText(tr("Watching %n look-up(s) still PROCESSING; you will be told when they are final.",
-                               nullptr, n));
+        m_watching->setText(
+            tr("Watching %n look-up(s) still PROCESSING; you will be told when they are final.", nullptr, n));
         m_watching->setVisible(n > 0);
     };
     connect(m_watcher, &Watcher::checked, this, [this] { m_history->notifyChanged(); });
@@ -312,11 +313,11 @@ void BatchPage::exportCsv()
     if (!m_runner || m_runner->rowCount() == 0)
         return;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name = u"fenzhang-batch-%1-%2.csv"_s.arg(
-        m_runKind == LookupKind::Order ? u"orders"_s : u"returns"_s,
-        QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
-    const QString path = MessageBox::saveFileName(this, tr("Export batch"), QDir(dir).filePath(name),
-                                                  tr("CSV files (*.csv)"));
+    const QString name =
+        u"fenzhang-batch-%1-%2.csv"_s.arg(m_runKind == LookupKind::Order ? u"orders"_s : u"returns"_s,
+                                          QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
+    const QString path =
+        MessageBox::saveFileName(this, tr("Export batch"), QDir(dir).filePath(name), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -331,7 +332,8 @@ void BatchPage::openRow(int row)
     if (!m_runner->hasResult(row)) {
         const QString reason = m_model->index(row, BatchRowsModel::DetailColumn).data().toString();
         MessageBox::information(this, tr("Row %1").arg(m_runner->row(row).rowNumber),
-                                reason.isEmpty() ? BatchRowsModel::statusText(m_runner->status(row)) : reason);
+                                reason.isEmpty() ? BatchRowsModel::statusText(m_runner->status(row))
+                                                 : reason);
         return;
     }
     if (m_dialog)
@@ -387,8 +389,8 @@ void BatchPage::updateProgress()
 void BatchPage::updateButtons()
 {
     const bool running = m_runner && m_runner->isRunning();
-    const bool ready = !m_input->isImporting() && m_input->currentImport().ok() &&
-                       m_input->currentImport().validCount() > 0;
+    const bool ready =
+        !m_input->isImporting() && m_input->currentImport().ok() && m_input->currentImport().validCount() > 0;
     m_run->setEnabled(!running && ready);
     m_pause->setEnabled(running);
     m_pause->setText(running && m_runner->isPaused() ? tr("&Resume") : tr("&Pause"));
@@ -416,7 +418,8 @@ QString BatchPage::demoText()
         u"1900000109\t4208450740202511251234567895\tP20251125999999006"_s,
         u"19000001O9\t4208450740202511261234567896\tP20251126000000007"_s,
         u"1900000109\t4208450740202511201234567890\tP20251120101530001"_s,
-    }.join(u'\n');
+    }
+        .join(u'\n');
 }
 
 void BatchPage::fillDemoRows()

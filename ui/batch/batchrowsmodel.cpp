@@ -65,7 +65,8 @@ QString errorText(const BatchRow &row, const LookupResult &result, bool hasResul
 
 } // namespace
 
-BatchRowsModel::BatchRowsModel(BatchRunner *runner, QObject *parent) : QAbstractTableModel(parent), m_runner(runner)
+BatchRowsModel::BatchRowsModel(BatchRunner *runner, QObject *parent)
+    : QAbstractTableModel(parent), m_runner(runner)
 {
     connect(m_runner, &BatchRunner::rowStatusChanged, this, [this](int index) { rowChanged(index); });
     connect(m_runner, &BatchRunner::rowFinished, this, [this](int index) { rowChanged(index); });
@@ -157,10 +158,12 @@ QVariant BatchRowsModel::display(int row, int column) const
         const QString code = value.toString();
         if (code.isEmpty())
             return {};
-        return m_runner->row(row).kind == LookupKind::Order ? Labels::orderState(code) : Labels::returnResult(code);
+        return m_runner->row(row).kind == LookupKind::Order ? Labels::orderState(code)
+                                                            : Labels::returnResult(code);
     }
     case AmountColumn:
-        return value.isValid() ? Money::formatYuan(value.toLongLong(), Money::Grouping::Thousands) : QString();
+        return value.isValid() ? Money::formatYuan(value.toLongLong(), Money::Grouping::Thousands)
+                               : QString();
     default:
         return value;
     }

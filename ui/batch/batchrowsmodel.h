@@ -12,8 +12,16 @@ namespace fenzhang {
 class BatchRowsModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { RowNumberColumn, StatusColumn, SubMchidColumn, NumberColumn, StateColumn, AmountColumn,
-                  DetailColumn, ColumnCount };
+    enum Column {
+        RowNumberColumn,
+        StatusColumn,
+        SubMchidColumn,
+        NumberColumn,
+        StateColumn,
+        AmountColumn,
+        DetailColumn,
+        ColumnCount
+    };
     enum Role {
         RawValueRole = Qt::UserRole + 1, // codes, fen and row numbers as they are, for sorting and tests
         StatusRole,                      // BatchRunner::RowStatus as int

@@ -12,10 +12,11 @@ namespace fenzhang {
 
 QStringList HistoryExport::header()
 {
-    return {u"looked_up_at"_s,  u"profile"_s,     u"lookup"_s,         u"source"_s,       u"sub_mchid"_s,
-            u"transaction_id"_s, u"out_order_no"_s, u"out_return_no"_s, u"order_id"_s,     u"http_status"_s,
-            u"request_id"_s,     u"verified"_s,    u"result_kind"_s,    u"state"_s,        u"receiver_results"_s,
-            u"receiver_count"_s, u"amount_yuan"_s, u"amount_fen"_s,     u"error_code"_s,   u"error_message"_s};
+    return {u"looked_up_at"_s, u"profile"_s,        u"lookup"_s,           u"source"_s,
+            u"sub_mchid"_s,    u"transaction_id"_s, u"out_order_no"_s,     u"out_return_no"_s,
+            u"order_id"_s,     u"http_status"_s,    u"request_id"_s,       u"verified"_s,
+            u"result_kind"_s,  u"state"_s,          u"receiver_results"_s, u"receiver_count"_s,
+            u"amount_yuan"_s,  u"amount_fen"_s,     u"error_code"_s,       u"error_message"_s};
 }
 
 bool HistoryExport::writeCsv(const QList<HistoryEntry> &entries, QIODevice *device, QString *errorString)
@@ -27,13 +28,26 @@ bool HistoryExport::writeCsv(const QList<HistoryEntry> &entries, QIODevice *devi
     csv.writeRow(header());
     for (const HistoryEntry &e : entries) {
         const bool hasAmount = !e.state.isEmpty();
-        csv.writeRow({ResultExport::isoTime(e.lookedUpAt), e.profile,
-                      e.lookup == LookupKind::Order ? u"order"_s : u"return"_s, e.source, e.subMchid,
-                      e.transactionId, e.outOrderNo, e.outReturnNo, e.orderId,
-                      e.httpStatus > 0 ? QString::number(e.httpStatus) : QString(), e.requestId,
-                      e.verified ? u"true"_s : u"false"_s, e.resultKind, e.state, e.receiverResults,
-                      QString::number(e.receiverCount), hasAmount ? Money::formatYuan(e.totalFen) : QString(),
-                      hasAmount ? QString::number(e.totalFen) : QString(), e.errorCode, e.errorMessage},
+        csv.writeRow({ResultExport::isoTime(e.lookedUpAt),
+                      e.profile,
+                      e.lookup == LookupKind::Order ? u"order"_s : u"return"_s,
+                      e.source,
+                      e.subMchid,
+                      e.transactionId,
+                      e.outOrderNo,
+                      e.outReturnNo,
+                      e.orderId,
+                      e.httpStatus > 0 ? QString::number(e.httpStatus) : QString(),
+                      e.requestId,
+                      e.verified ? u"true"_s : u"false"_s,
+                      e.resultKind,
+                      e.state,
+                      e.receiverResults,
+                      QString::number(e.receiverCount),
+                      hasAmount ? Money::formatYuan(e.totalFen) : QString(),
+                      hasAmount ? QString::number(e.totalFen) : QString(),
+                      e.errorCode,
+                      e.errorMessage},
                      numeric);
         if (!csv.ok())
             break;

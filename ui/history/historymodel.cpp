@@ -9,7 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-HistoryModel::HistoryModel(HistoryBackend *backend, QObject *parent) : QAbstractTableModel(parent), m_backend(backend)
+HistoryModel::HistoryModel(HistoryBackend *backend, QObject *parent)
+    : QAbstractTableModel(parent), m_backend(backend)
 {
 }
 
@@ -110,7 +111,8 @@ QString HistoryModel::sourceText(const QString &source)
 QString HistoryModel::stateText(const HistoryEntry &entry)
 {
     if (!entry.state.isEmpty())
-        return entry.lookup == LookupKind::Order ? Labels::orderState(entry.state) : Labels::returnResult(entry.state);
+        return entry.lookup == LookupKind::Order ? Labels::orderState(entry.state)
+                                                 : Labels::returnResult(entry.state);
     if (!entry.errorCode.isEmpty())
         return Labels::errorCode(entry.errorCode);
     if (entry.resultKind == u"network_error"_s)

@@ -14,8 +14,18 @@ class HistoryBackend;
 class HistoryModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, LookupColumn, SourceColumn, SubMchidColumn, NumberColumn, StateColumn,
-                  AmountColumn, HttpColumn, RequestIdColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        LookupColumn,
+        SourceColumn,
+        SubMchidColumn,
+        NumberColumn,
+        StateColumn,
+        AmountColumn,
+        HttpColumn,
+        RequestIdColumn,
+        ColumnCount
+    };
     enum Role { RawValueRole = Qt::UserRole + 1, EntryIdRole };
 
     explicit HistoryModel(HistoryBackend *backend, QObject *parent = nullptr);

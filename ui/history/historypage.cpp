@@ -34,8 +34,9 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
       m_table(new QTableView(this)), m_count(new QLabel(this)), m_error(new QLabel(this)),
       m_afresh(new QPushButton(tr("Start a new history file"), this)),
       m_open(new QPushButton(tr("&Open"), this)), m_rerun(new QPushButton(tr("&Run again"), this)),
-      m_export(new QPushButton(tr("&Export CSV…"), this)), m_clear(new QPushButton(tr("&Clear history…"), this)),
-      m_retention(new QSpinBox(this)), m_searchDelay(new QTimer(this))
+      m_export(new QPushButton(tr("&Export CSV…"), this)),
+      m_clear(new QPushButton(tr("&Clear history…"), this)), m_retention(new QSpinBox(this)),
+      m_searchDelay(new QTimer(this))
 {
     setObjectName(u"historyPage"_s);
     m_search->setObjectName(u"historySearch"_s);
@@ -52,9 +53,10 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
     m_from->setDate(today.addDays(-30));
     m_to->setDate(today);
     m_state->addItem(tr("Any state"), QString());
-    const QList<std::pair<QString, QString>> states = {
-        {u"PROCESSING"_s, tr("Processing")},     {u"FINISHED"_s, tr("Finished (orders)")},
-        {u"SUCCESS"_s, tr("Success (returns)")}, {u"FAIL"_s, tr("Failed (returns)")}};
+    const QList<std::pair<QString, QString>> states = {{u"PROCESSING"_s, tr("Processing")},
+                                                       {u"FINISHED"_s, tr("Finished (orders)")},
+                                                       {u"SUCCESS"_s, tr("Success (returns)")},
+                                                       {u"FAIL"_s, tr("Failed (returns)")}};
     for (const auto &[code, text] : states)
         m_state->addItem(text, code);
 
@@ -123,8 +125,10 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
     connect(m_from, &QDateEdit::dateChanged, this, &HistoryPage::refresh);
     connect(m_to, &QDateEdit::dateChanged, this, &HistoryPage::refresh);
     connect(m_state, &QComboBox::currentIndexChanged, this, &HistoryPage::refresh);
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) { openRow(index.row()); });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPage::updateState);
+    connect(m_table, &QTableView::activated, this,
+            [this](const QModelIndex &index) { openRow(index.row()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &HistoryPage::updateState);
     connect(m_model, &HistoryModel::queried, this, &HistoryPage::updateState);
     connect(m_open, &QPushButton::clicked, this, [this] { openRow(); });
     connect(m_rerun, &QPushButton::clicked, this, &HistoryPage::rerunSelected);
@@ -135,8 +139,9 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
     connect(m_afresh, &QPushButton::clicked, this, [this] {
         const QString moved = m_backend->startAfresh();
         if (!moved.isEmpty())
-            MessageBox::information(this, tr("History"),
-                                    tr("The damaged file was kept as %1.").arg(QDir::toNativeSeparators(moved)));
+            MessageBox::information(
+                this, tr("History"),
+                tr("The damaged file was kept as %1.").arg(QDir::toNativeSeparators(moved)));
         refresh();
     });
     connect(m_backend, &HistoryBackend::changed, this, [this] {
@@ -167,9 +172,7 @@ void HistoryPage::refresh()
 void HistoryPage::updateState()
 {
     const QString error = m_model->error().isEmpty() ? m_backend->error() : m_model->error();
-    m_error->setText(error.isEmpty()
-                         ? QString()
-                         : tr("The history cannot be used right now: %1").arg(error));
+    m_error->setText(error.isEmpty() ? QString() : tr("The history cannot be used right now: %1").arg(error));
     m_error->setVisible(!error.isEmpty());
     m_afresh->setVisible(m_backend->isCorrupt());
     const bool selected = !selectedRows().isEmpty();
@@ -266,9 +269,10 @@ void HistoryPage::exportCsv()
         entries = found.value();
     }
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(dir).filePath(
-        u"fenzhang-history-%1.csv"_s.arg(QDate::currentDate().toString(u"yyyyMMdd"_s)));
-    const QString path = MessageBox::saveFileName(this, tr("Export history"), suggested, tr("CSV files (*.csv)"));
+    const QString suggested =
+        QDir(dir).filePath(u"fenzhang-history-%1.csv"_s.arg(QDate::currentDate().toString(u"yyyyMMdd"_s)));
+    const QString path =
+        MessageBox::saveFileName(this, tr("Export history"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;
