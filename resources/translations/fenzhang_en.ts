@@ -378,6 +378,148 @@
     </message>
 </context>
 <context>
+    <name>ProfileChecker</name>
+    <message>
+        <source>Merchant id (mchid)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Files can be read</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Private key and certificate open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Private key is RSA with at least 2048 bits</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Private key matches the certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate serial number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key or platform certificates load</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not checked: an earlier check failed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant id must be digits only, like 1900000001 (shown at the top of the merchant platform).</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) found and readable.</source>
+        <translation>
+            <numerusform>%n file found and readable.</numerusform>
+            <numerusform>%n files found and readable.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missing or unreadable: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The private key opens (no certificate given).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Opened; the certificate is valid until %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>RSA, %1 bits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No certificate: the serial number was typed and cannot be checked here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 (typed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>They belong together.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profile says %1 but the certificate&apos;s serial is %2: open and save the profile again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Opened.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>At least 2048 bits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Without apiclient_cert.pem the serial number must be typed, in hexadecimal like 5157F09EFDC096DE15EBE81A47057A7232F1B8E1. Choosing the certificate is better: the serial is then read from it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No public key id: answers are verified with platform certificates only.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Answers can be verified with: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileConnector</name>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Merchant certificate (*.p12 *.pfx);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileImport</name>
+    <message>
+        <source>No p12 file was chosen.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No certificate file was chosen.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileManagerDialog</name>
+    <message>
+        <source>Profiles (*.json);;All files (*)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ResultExport</name>
     <message>
         <source>There is no result to export.</source>
@@ -458,6 +600,13 @@
     </message>
 </context>
 <context>
+    <name>WechatPaySettingsWidget</name>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang</name>
     <message>
         <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
@@ -469,6 +618,54 @@
     </message>
     <message>
         <source>The %1 URL &quot;%2&quot; must start with https://.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 host is missing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 host is not a valid address, like https://api.mch.weixin.qq.com.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 host must use https:// (plain http:// only on this computer).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Order %1 found: WeChat Pay accepted the signature and its answer verified.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The known order is not valid: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay refused the signature (%1 %2): check the merchant id, the private key and that the certificate is the one in use.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay accepted the signature but does not know this order (%1 %2): check the numbers and the sub-merchant id.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered HTTP %1 %2 %3.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer&apos;s signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay could not be reached: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer could not be read: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
         <translation></translation>
     </message>
 </context>
@@ -614,382 +811,6 @@
     </message>
     <message>
         <source>There are no rows under the header.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchInputPanel</name>
-    <message>
-        <source>&amp;Paste from Excel</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Import CSV…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing results (orders)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing returns</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Look up:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Columns</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Preview of the first rows</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Rows that will not be sent</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No rows yet.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Pasted list</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Import CSV</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>File: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Reading the rows…</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) read (%1).</source>
-        <translation>
-            <numerusform>%n row read (%1).</numerusform>
-            <numerusform>%n rows read (%1).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n will be looked up</source>
-        <translation>
-            <numerusform>%n will be looked up</numerusform>
-            <numerusform>%n will be looked up</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n will not be sent.</source>
-        <translation>
-            <numerusform>%n will not be sent.</numerusform>
-            <numerusform>%n will not be sent.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Column %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Column %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Column %1 → %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>the same as row %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Row %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Every row is valid.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchPage</name>
-    <message>
-        <source>Batch</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Run batch</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Ca&amp;ncel</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Re-run &amp;failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Watch the PROCESSING ones</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>How many look-ups run at the same time.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> per second</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Look-ups started per second at most; 0 switches the limit off.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>At once:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Rate:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Watching %n look-up(s) still PROCESSING; you will be told when they are final.</source>
-        <translation>
-            <numerusform>Watching %n look-up still PROCESSING; you will be told when they are final.</numerusform>
-            <numerusform>Watching %n look-ups still PROCESSING; you will be told when they are final.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Run batch</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>There are no valid rows to look up.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Export batch</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Row %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 of %2 done · %3 failed · %4 processing · %5 not sent</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> · %1 cancelled</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> · paused</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> · about %1 left</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchRowsModel</name>
-    <message>
-        <source>Same as row %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No answer from WeChat Pay</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer&apos;s signature did not verify</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Unexpected answer: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not sent (invalid)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Looking up…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Waiting to retry</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Done, still processing</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sub-merchant</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Merchant number</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>State / result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchSummaryView</name>
-    <message>
-        <source>Group</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>State / result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Answered</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Without a result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Returns</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Receivers</source>
         <translation></translation>
     </message>
 </context>
@@ -1146,199 +967,14 @@
     </message>
 </context>
 <context>
-    <name>fenzhang::HistoryBackend</name>
+    <name>fenzhang::FilePathEdit</name>
     <message>
-        <source>The damaged history file %1 could not be moved aside.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::HistoryModel</name>
-    <message>
-        <source>Single</source>
+        <source>Browse…</source>
         <translation></translation>
     </message>
     <message>
-        <source>Batch</source>
+        <source>Choose a file</source>
         <translation></translation>
-    </message>
-    <message>
-        <source>Watch</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not trusted</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Looked up at</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Look-up</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sub-merchant</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Merchant number</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>State / result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>HTTP</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Request-ID</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::HistoryPage</name>
-    <message>
-        <source>History</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Looked up from</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Start a new history file</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Run again</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Clear history…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Search any number or Request-ID</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Any state</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Processing</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Finished (orders)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Success (returns)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Failed (returns)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>forever</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Keep history for:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The damaged file was kept as %1.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The history cannot be used right now: %1</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n look-up(s)</source>
-        <translation>
-            <numerusform>%n look-up</numerusform>
-            <numerusform>%n look-ups</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Run again</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Clear history</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete all %n stored look-up(s) from this computer? This cannot be undone.</source>
-        <translation>
-            <numerusform>Delete all %n stored look-up from this computer? This cannot be undone.</numerusform>
-            <numerusform>Delete all %n stored look-ups from this computer? This cannot be undone.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1480,6 +1116,41 @@
     </message>
     <message>
         <source>%1 holds no private key.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::KnownOrderBox</name>
+    <message>
+        <source>Also look up a known order (optional)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sub-merchant id (sub_mchid)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay order number (transaction_id)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your profit-sharing order number (out_order_no)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sub-merchant:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay order:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Profit-sharing order:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Proves that WeChat Pay accepts this profile&apos;s signature and that its answer verifies.</source>
         <translation></translation>
     </message>
 </context>
@@ -1654,26 +1325,6 @@
         <source>Sample numbers from the sandbox are filled in: press Enter to look them up.</source>
         <translation></translation>
     </message>
-    <message>
-        <source>&amp;Batch</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 is no longer processing: %2.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Fenzhang Desk: watching PROCESSING look-ups</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Look-up final</source>
-        <translation></translation>
-    </message>
 </context>
 <context>
     <name>fenzhang::MerchantCredentials</name>
@@ -1707,6 +1358,10 @@
     </message>
     <message>
         <source>The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the private key kept in the keychain</source>
         <translation></translation>
     </message>
 </context>
@@ -1828,6 +1483,332 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::Profile</name>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant id (mchid) is missing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant id (mchid) must be digits only, like 1900000001.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose the merchant certificate file apiclient_cert.p12.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose the merchant private key file apiclient_key.pem.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose the merchant certificate apiclient_cert.pem (or type its serial number).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The WeChat Pay public key id starts with PUB_KEY_ID_ followed by letters and digits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose the WeChat Pay public key file pub_key.pem.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Type the WeChat Pay public key id (PUB_KEY_ID_…) shown next to the key.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Give the WeChat Pay public key (or platform certificates) to verify answers.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The timeout must be between %1 and %2 seconds.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileCheckView</name>
+    <message>
+        <source>Check</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileDialog</name>
+    <message>
+        <source>Merchant profile</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1
+Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A name you recognise, like &quot;Head office&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Service provider merchant id, like 1900000001</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Merchant id (mchid):</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Chec&amp;k profile</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Merchant API certificate and private key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>apiclient_cert.p12</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>apiclient_key.pem + apiclient_cert.pem</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Import from &amp;folder…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Leave empty: the mchid, as WeChat Pay issues it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate (.p12):</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>p12 password:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate serial:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Secret:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Folder with the merchant&apos;s certificate files</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No WeChat Pay files were found in %1 (apiclient_cert.p12, apiclient_key.pem, apiclient_cert.pem, pub_key.pem).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Keep the p12 password in the system keychain</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Keep the private key in the system keychain</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Without apiclient_cert.pem, type the serial shown in 商户平台 → 账户中心 → API安全 → API证书.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Read from the certificate once it is chosen.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Read from the certificate when the profile was saved (its password is in the system keychain).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Read from the certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There is already a profile named &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The certificate could not be read: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose the private key file to put into the keychain.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looking up the known order…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A known order can be looked up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not checked: an earlier check failed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Waiting for the system keychain…</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileLookupCheck</name>
+    <message>
+        <source>A known order can be looked up</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileManagerDialog</name>
+    <message>
+        <source>Merchant profiles</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Use as de&amp;fault</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>mchid %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>mchid %1 — used when the app starts</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was created without the secret: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Delete the profile &quot;%1&quot;? Its key files stay where they are; a key kept in the system keychain for it is removed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n profile(s) to %1, without keys or passwords.</source>
+        <translation>
+            <numerusform>Exported %n profile to %1, without keys or passwords.</numerusform>
+            <numerusform>Exported %n profiles to %1, without keys or passwords.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n profile(s). Check each one: keys kept in another computer&apos;s keychain are not part of an export.</source>
+        <translation>
+            <numerusform>Imported %n profile. Check it: keys kept in another computer&apos;s keychain are not part of an export.</numerusform>
+            <numerusform>Imported %n profiles. Check each one: keys kept in another computer&apos;s keychain are not part of an export.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export profile</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Import profiles</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ProfileSelector</name>
     <message>
         <source>The merchant account the look-ups are made with</source>
@@ -1835,6 +1816,81 @@
     </message>
     <message>
         <source>No profile — start with --demo or pass connection options</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileStore</name>
+    <message>
+        <source>The profiles are not valid JSON (%1 at byte %2).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This is not a Fenzhang Desk profile file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profile file has no valid version.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profile file was written by a newer version of Fenzhang Desk (format %1); update the app to read it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profile file holds an entry that is not a profile.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profile file holds a profile without a name.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not read the profiles in %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profiles file could not be read: %1 It was kept as %2 and the app starts without profiles.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profiles file %1 could not be read: %2 It could not be moved aside either; it will not be overwritten until you move it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profiles file %1 could not be read and is left untouched; move it away to save profiles.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profiles file %1 is not writable.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not save the profiles to %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There is already a profile named &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; no longer exists.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profile no longer exists.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
         <translation></translation>
     </message>
 </context>
@@ -1943,21 +1999,6 @@
     </message>
     <message>
         <source>Signature verified.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::ResultDialog</name>
-    <message>
-        <source>Profit-sharing result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Return result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>From history, looked up at %1. This is the answer as it was then; run the look-up again for the current state.</source>
         <translation></translation>
     </message>
 </context>
@@ -2095,6 +2136,41 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::SecretStore</name>
+    <message>
+        <source>Checking the system keychain…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Private keys and p12 passwords are kept in the system keychain.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1). Secrets are not stored: the key file is read from its path when needed, and a p12 password other than the mchid is asked each time.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not store the secret in the system keychain: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The system keychain holds no secret for this profile; choose the key file again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not read the secret from the system keychain: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not remove the secret from the system keychain: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not copy the secret in the system keychain: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2149,6 +2225,61 @@
     </message>
     <message>
         <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::WechatPaySettingsWidget</name>
+    <message>
+        <source>WeChat Pay public key (verifies answers)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Optional, one file per line (older accounts without a public key)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Public key id:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Public key file:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Platform certificates:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Empty: no backup host</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Optional: an extra trusted CA (company proxy)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Primary host:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Backup host:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Extra CA:</source>
         <translation></translation>
     </message>
 </context>

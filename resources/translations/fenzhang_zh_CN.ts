@@ -378,6 +378,147 @@
     </message>
 </context>
 <context>
+    <name>ProfileChecker</name>
+    <message>
+        <source>Merchant id (mchid)</source>
+        <translation>商户号（mchid）</translation>
+    </message>
+    <message>
+        <source>Files can be read</source>
+        <translation>文件可读取</translation>
+    </message>
+    <message>
+        <source>Private key and certificate open</source>
+        <translation>私钥和证书可打开</translation>
+    </message>
+    <message>
+        <source>Private key is RSA with at least 2048 bits</source>
+        <translation>私钥为 RSA 且不少于 2048 位</translation>
+    </message>
+    <message>
+        <source>Private key matches the certificate</source>
+        <translation>私钥与证书匹配</translation>
+    </message>
+    <message>
+        <source>Certificate serial number</source>
+        <translation>证书序列号</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key id</source>
+        <translation>微信支付公钥 ID</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key or platform certificates load</source>
+        <translation>微信支付公钥或平台证书可加载</translation>
+    </message>
+    <message>
+        <source>Not checked: an earlier check failed.</source>
+        <translation>未检查：前面的检查项未通过。</translation>
+    </message>
+    <message>
+        <source>The merchant id must be digits only, like 1900000001 (shown at the top of the merchant platform).</source>
+        <translation>商户号只能是数字，例如 1900000001（显示在商户平台顶部）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) found and readable.</source>
+        <translation>
+            <numerusform>找到 %n 个文件，均可读取。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missing or unreadable: %1</source>
+        <translation>缺失或无法读取：%1</translation>
+    </message>
+    <message>
+        <source>The private key opens (no certificate given).</source>
+        <translation>私钥可以打开（未提供证书）。</translation>
+    </message>
+    <message>
+        <source>Opened; the certificate is valid until %1.</source>
+        <translation>已打开；证书有效期至 %1。</translation>
+    </message>
+    <message>
+        <source>RSA, %1 bits.</source>
+        <translation>RSA，%1 位。</translation>
+    </message>
+    <message>
+        <source>No certificate: the serial number was typed and cannot be checked here.</source>
+        <translation>没有证书：序列号为手动填写，无法在此核对。</translation>
+    </message>
+    <message>
+        <source>%1 (typed)</source>
+        <translation>%1（手动填写）</translation>
+    </message>
+    <message>
+        <source>They belong together.</source>
+        <translation>二者配套。</translation>
+    </message>
+    <message>
+        <source>The profile says %1 but the certificate&apos;s serial is %2: open and save the profile again.</source>
+        <translation>配置中记录的是 %1，但证书序列号为 %2：请打开该配置并重新保存。</translation>
+    </message>
+    <message>
+        <source>Opened.</source>
+        <translation>已打开。</translation>
+    </message>
+    <message>
+        <source>At least 2048 bits.</source>
+        <translation>不少于 2048 位。</translation>
+    </message>
+    <message>
+        <source>Without apiclient_cert.pem the serial number must be typed, in hexadecimal like 5157F09EFDC096DE15EBE81A47057A7232F1B8E1. Choosing the certificate is better: the serial is then read from it.</source>
+        <translation>没有 apiclient_cert.pem 时必须手动填写序列号（十六进制，例如 5157F09EFDC096DE15EBE81A47057A7232F1B8E1）。建议选择证书文件，序列号会自动从中读取。</translation>
+    </message>
+    <message>
+        <source>No public key id: answers are verified with platform certificates only.</source>
+        <translation>没有公钥 ID：仅使用平台证书验证应答。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
+        <translation>“%1”不是微信支付公钥 ID：公钥 ID 以 PUB_KEY_ID_ 开头，后接字母和数字，可在 商户平台 → 账户中心 → API安全 中查看。</translation>
+    </message>
+    <message>
+        <source>Answers can be verified with: %1</source>
+        <translation>可用于验证应答的密钥：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileConnector</name>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>配置“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Merchant certificate (*.p12 *.pfx);;All files (*)</source>
+        <translation>商户证书 (*.p12 *.pfx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileImport</name>
+    <message>
+        <source>No p12 file was chosen.</source>
+        <translation>未选择 p12 文件。</translation>
+    </message>
+    <message>
+        <source>No certificate file was chosen.</source>
+        <translation>未选择证书文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileManagerDialog</name>
+    <message>
+        <source>Profiles (*.json);;All files (*)</source>
+        <translation>商户配置 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>ResultExport</name>
     <message>
         <source>There is no result to export.</source>
@@ -457,6 +598,13 @@
     </message>
 </context>
 <context>
+    <name>WechatPaySettingsWidget</name>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang</name>
     <message>
         <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
@@ -469,6 +617,54 @@
     <message>
         <source>The %1 URL &quot;%2&quot; must start with https://.</source>
         <translation>%1地址“%2”必须以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The %1 host is missing.</source>
+        <translation>缺少%1域名。</translation>
+    </message>
+    <message>
+        <source>The %1 host is not a valid address, like https://api.mch.weixin.qq.com.</source>
+        <translation>%1域名不是有效地址，应类似 https://api.mch.weixin.qq.com。</translation>
+    </message>
+    <message>
+        <source>The %1 host must use https:// (plain http:// only on this computer).</source>
+        <translation>%1域名必须使用 https://（明文 http:// 仅限本机）。</translation>
+    </message>
+    <message>
+        <source>Order %1 found: WeChat Pay accepted the signature and its answer verified.</source>
+        <translation>已查到分账单 %1：微信支付接受了签名，应答验签通过。</translation>
+    </message>
+    <message>
+        <source>The known order is not valid: %1</source>
+        <translation>填写的已知分账单无效：%1</translation>
+    </message>
+    <message>
+        <source>WeChat Pay refused the signature (%1 %2): check the merchant id, the private key and that the certificate is the one in use.</source>
+        <translation>微信支付拒绝了签名（%1 %2）：请检查商户号、私钥，以及证书是否为当前使用的证书。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay accepted the signature but does not know this order (%1 %2): check the numbers and the sub-merchant id.</source>
+        <translation>微信支付接受了签名，但没有这笔分账单（%1 %2）：请核对单号和特约商户号。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered HTTP %1 %2 %3.</source>
+        <translation>微信支付返回 HTTP %1 %2 %3。</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
+        <translation>应答签名验证失败：请检查该商户的微信支付公钥及其 ID（或平台证书）。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay could not be reached: %1</source>
+        <translation>无法连接微信支付：%1</translation>
+    </message>
+    <message>
+        <source>The answer could not be read: %1</source>
+        <translation>无法解析应答：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -619,378 +815,6 @@
     <message>
         <source>There are no rows under the header.</source>
         <translation>表头下没有数据行。</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchInputPanel</name>
-    <message>
-        <source>&amp;Paste from Excel</source>
-        <translation>从 Excel 粘贴(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Import CSV…</source>
-        <translation>导入 CSV(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Profit-sharing results (orders)</source>
-        <translation>分账结果（分账单）</translation>
-    </message>
-    <message>
-        <source>Profit-sharing returns</source>
-        <translation>分账回退</translation>
-    </message>
-    <message>
-        <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no.</source>
-        <translation>把从 Excel 复制的行粘贴到这里（制表符分隔），或导入 CSV 文件。分账单的列：sub_mchid、transaction_id、out_order_no。回退单的列：sub_mchid、out_return_no、order_id 或 out_order_no。</translation>
-    </message>
-    <message>
-        <source>Look up:</source>
-        <translation>查询：</translation>
-    </message>
-    <message>
-        <source>Columns</source>
-        <translation>列对应</translation>
-    </message>
-    <message>
-        <source>Preview of the first rows</source>
-        <translation>前几行预览</translation>
-    </message>
-    <message>
-        <source>Rows that will not be sent</source>
-        <translation>不会发送的行</translation>
-    </message>
-    <message>
-        <source>No rows yet.</source>
-        <translation>还没有数据行。</translation>
-    </message>
-    <message>
-        <source>Pasted list</source>
-        <translation>粘贴的列表</translation>
-    </message>
-    <message>
-        <source>Import CSV</source>
-        <translation>导入 CSV</translation>
-    </message>
-    <message>
-        <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>CSV 或文本文件 (*.csv *.txt *.tsv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>File: %1</source>
-        <translation>文件：%1</translation>
-    </message>
-    <message>
-        <source>Reading the rows…</source>
-        <translation>正在读取数据行…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) read (%1).</source>
-        <translation>
-            <numerusform>已读取 %n 行（%1）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n will be looked up</source>
-        <translation>
-            <numerusform>%n 行将被查询</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n will not be sent.</source>
-        <translation>
-            <numerusform>%n 行不会发送。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Column %1</source>
-        <translation>第 %1 列</translation>
-    </message>
-    <message>
-        <source>Column %1: %2</source>
-        <translation>第 %1 列：%2</translation>
-    </message>
-    <message>
-        <source>Column %1 → %2</source>
-        <translation>第 %1 列 → %2</translation>
-    </message>
-    <message>
-        <source>the same as row %1</source>
-        <translation>与第 %1 行相同</translation>
-    </message>
-    <message>
-        <source>Row %1: %2</source>
-        <translation>第 %1 行：%2</translation>
-    </message>
-    <message>
-        <source>Every row is valid.</source>
-        <translation>所有行都有效。</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchPage</name>
-    <message>
-        <source>Batch</source>
-        <translation>批量查询</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n 秒</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
-    <message>
-        <source>&amp;Run batch</source>
-        <translation>开始批量查询(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Ca&amp;ncel</source>
-        <translation>取消(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Re-run &amp;failed</source>
-        <translation>重查失败行(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Watch the PROCESSING ones</source>
-        <translation>跟踪处理中的(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation>导出 CSV(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>How many look-ups run at the same time.</source>
-        <translation>同时进行的查询数。</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source> per second</source>
-        <translation> 次/秒</translation>
-    </message>
-    <message>
-        <source>Look-ups started per second at most; 0 switches the limit off.</source>
-        <translation>每秒最多发起的查询数；0 表示不限速。</translation>
-    </message>
-    <message>
-        <source>At once:</source>
-        <translation>并发：</translation>
-    </message>
-    <message>
-        <source>Rate:</source>
-        <translation>速率：</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>汇总</translation>
-    </message>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation>尚未选择商户配置。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Watching %n look-up(s) still PROCESSING; you will be told when they are final.</source>
-        <translation>
-            <numerusform>正在跟踪 %n 笔处理中的查询；有最终结果时会通知你。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Run batch</source>
-        <translation>批量查询</translation>
-    </message>
-    <message>
-        <source>There are no valid rows to look up.</source>
-        <translation>没有可查询的有效行。</translation>
-    </message>
-    <message>
-        <source>Export batch</source>
-        <translation>导出批量结果</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation>无法写入 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>Row %1</source>
-        <translation>第 %1 行</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>%1 of %2 done · %3 failed · %4 processing · %5 not sent</source>
-        <translation>已完成 %1/%2 · 失败 %3 · 处理中 %4 · 未发送 %5</translation>
-    </message>
-    <message>
-        <source> · %1 cancelled</source>
-        <translation> · 已取消 %1</translation>
-    </message>
-    <message>
-        <source> · paused</source>
-        <translation> · 已暂停</translation>
-    </message>
-    <message>
-        <source> · about %1 left</source>
-        <translation> · 约剩 %1</translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>继续(&amp;R)</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchRowsModel</name>
-    <message>
-        <source>Same as row %1</source>
-        <translation>与第 %1 行相同</translation>
-    </message>
-    <message>
-        <source>No answer from WeChat Pay</source>
-        <translation>微信支付没有应答</translation>
-    </message>
-    <message>
-        <source>The answer&apos;s signature did not verify</source>
-        <translation>应答签名验证失败</translation>
-    </message>
-    <message>
-        <source>Unexpected answer: %1</source>
-        <translation>无法识别的应答：%1</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Not sent (invalid)</source>
-        <translation>未发送（无效）</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
-        <source>Looking up…</source>
-        <translation>查询中…</translation>
-    </message>
-    <message>
-        <source>Waiting to retry</source>
-        <translation>等待重试</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Done, still processing</source>
-        <translation>已完成，仍在处理中</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Sub-merchant</source>
-        <translation>特约商户号</translation>
-    </message>
-    <message>
-        <source>Merchant number</source>
-        <translation>商户单号</translation>
-    </message>
-    <message>
-        <source>State / result</source>
-        <translation>状态 / 结果</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchSummaryView</name>
-    <message>
-        <source>Group</source>
-        <translation>分组</translation>
-    </message>
-    <message>
-        <source>State / result</source>
-        <translation>状态 / 结果</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>Answered</source>
-        <translation>有结果</translation>
-    </message>
-    <message>
-        <source>Without a result</source>
-        <translation>无结果</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>分账单</translation>
-    </message>
-    <message>
-        <source>Returns</source>
-        <translation>回退单</translation>
-    </message>
-    <message>
-        <source>Receivers</source>
-        <translation>分账接收方</translation>
     </message>
 </context>
 <context>
@@ -1145,198 +969,14 @@
     </message>
 </context>
 <context>
-    <name>fenzhang::HistoryBackend</name>
+    <name>fenzhang::FilePathEdit</name>
     <message>
-        <source>The damaged history file %1 could not be moved aside.</source>
-        <translation>无法将损坏的历史文件 %1 移到一旁。</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::HistoryModel</name>
-    <message>
-        <source>Single</source>
-        <translation>单笔</translation>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
     <message>
-        <source>Batch</source>
-        <translation>批量查询</translation>
-    </message>
-    <message>
-        <source>Watch</source>
-        <translation>跟踪</translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation>无应答</translation>
-    </message>
-    <message>
-        <source>Not trusted</source>
-        <translation>不可信</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>分账单</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>回退单</translation>
-    </message>
-    <message>
-        <source>Looked up at</source>
-        <translation>查询时间</translation>
-    </message>
-    <message>
-        <source>Look-up</source>
-        <translation>查询类型</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Sub-merchant</source>
-        <translation>特约商户号</translation>
-    </message>
-    <message>
-        <source>Merchant number</source>
-        <translation>商户单号</translation>
-    </message>
-    <message>
-        <source>State / result</source>
-        <translation>状态 / 结果</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <source>HTTP</source>
-        <translation>HTTP</translation>
-    </message>
-    <message>
-        <source>Request-ID</source>
-        <translation>Request-ID</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::HistoryPage</name>
-    <message>
-        <source>History</source>
-        <translation>查询历史</translation>
-    </message>
-    <message>
-        <source>Looked up from</source>
-        <translation>查询日期从</translation>
-    </message>
-    <message>
-        <source>Start a new history file</source>
-        <translation>新建历史文件</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>打开(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Run again</source>
-        <translation>重新查询(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation>导出 CSV(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Clear history…</source>
-        <translation>清空历史(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Search any number or Request-ID</source>
-        <translation>搜索任意单号或 Request-ID</translation>
-    </message>
-    <message>
-        <source>Any state</source>
-        <translation>任意状态</translation>
-    </message>
-    <message>
-        <source>Processing</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Finished (orders)</source>
-        <translation>分账完成（分账单）</translation>
-    </message>
-    <message>
-        <source>Success (returns)</source>
-        <translation>回退成功（回退单）</translation>
-    </message>
-    <message>
-        <source>Failed (returns)</source>
-        <translation>回退失败（回退单）</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <source>forever</source>
-        <translation>永久</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> 天</translation>
-    </message>
-    <message>
-        <source>Keep history for:</source>
-        <translation>历史保留：</translation>
-    </message>
-    <message>
-        <source>The damaged file was kept as %1.</source>
-        <translation>损坏的文件已保留为 %1。</translation>
-    </message>
-    <message>
-        <source>The history cannot be used right now: %1</source>
-        <translation>查询历史暂时无法使用：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n look-up(s)</source>
-        <translation>
-            <numerusform>%n 条查询</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Run again</source>
-        <translation>重新查询</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation>导出查询历史</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation>无法写入 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>Clear history</source>
-        <translation>清空历史</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete all %n stored look-up(s) from this computer? This cannot be undone.</source>
-        <translation>
-            <numerusform>从这台电脑删除全部 %n 条查询历史？此操作无法撤销。</numerusform>
-        </translation>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1119,41 @@
     <message>
         <source>%1 holds no private key.</source>
         <translation>%1 中没有私钥。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::KnownOrderBox</name>
+    <message>
+        <source>Also look up a known order (optional)</source>
+        <translation>同时查询一笔已知分账单（可选）</translation>
+    </message>
+    <message>
+        <source>Sub-merchant id (sub_mchid)</source>
+        <translation>特约商户号（sub_mchid）</translation>
+    </message>
+    <message>
+        <source>WeChat Pay order number (transaction_id)</source>
+        <translation>微信支付订单号（transaction_id）</translation>
+    </message>
+    <message>
+        <source>Your profit-sharing order number (out_order_no)</source>
+        <translation>商户分账单号（out_order_no）</translation>
+    </message>
+    <message>
+        <source>Sub-merchant:</source>
+        <translation>特约商户号：</translation>
+    </message>
+    <message>
+        <source>WeChat Pay order:</source>
+        <translation>微信支付订单号：</translation>
+    </message>
+    <message>
+        <source>Profit-sharing order:</source>
+        <translation>商户分账单号：</translation>
+    </message>
+    <message>
+        <source>Proves that WeChat Pay accepts this profile&apos;s signature and that its answer verifies.</source>
+        <translation>用于确认微信支付接受本配置的签名，且应答可以验签通过。</translation>
     </message>
 </context>
 <context>
@@ -1651,26 +1326,6 @@
         <source>Sample numbers from the sandbox are filled in: press Enter to look them up.</source>
         <translation>已填入沙箱中的示例单号：按回车键即可查询。</translation>
     </message>
-    <message>
-        <source>&amp;Batch</source>
-        <translation>批量查询(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>查询历史(&amp;H)</translation>
-    </message>
-    <message>
-        <source>%1 is no longer processing: %2.</source>
-        <translation>%1 已不再处理中：%2。</translation>
-    </message>
-    <message>
-        <source>Fenzhang Desk: watching PROCESSING look-ups</source>
-        <translation>分账查询台：正在跟踪处理中的查询</translation>
-    </message>
-    <message>
-        <source>Look-up final</source>
-        <translation>查询已有最终结果</translation>
-    </message>
 </context>
 <context>
     <name>fenzhang::MerchantCredentials</name>
@@ -1705,6 +1360,10 @@
     <message>
         <source>The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE.</source>
         <translation>商户证书序列号必须是十六进制，例如 5157F09EFDC096DE。</translation>
+    </message>
+    <message>
+        <source>the private key kept in the keychain</source>
+        <translation>保存在系统钥匙串中的私钥</translation>
     </message>
 </context>
 <context>
@@ -1822,6 +1481,331 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::Profile</name>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation>请为配置填写名称。</translation>
+    </message>
+    <message>
+        <source>The merchant id (mchid) is missing.</source>
+        <translation>缺少商户号（mchid）。</translation>
+    </message>
+    <message>
+        <source>The merchant id (mchid) must be digits only, like 1900000001.</source>
+        <translation>商户号（mchid）只能是数字，例如 1900000001。</translation>
+    </message>
+    <message>
+        <source>Choose the merchant certificate file apiclient_cert.p12.</source>
+        <translation>请选择商户证书文件 apiclient_cert.p12。</translation>
+    </message>
+    <message>
+        <source>Choose the merchant private key file apiclient_key.pem.</source>
+        <translation>请选择商户私钥文件 apiclient_key.pem。</translation>
+    </message>
+    <message>
+        <source>Choose the merchant certificate apiclient_cert.pem (or type its serial number).</source>
+        <translation>请选择商户证书 apiclient_cert.pem（或填写其序列号）。</translation>
+    </message>
+    <message>
+        <source>The WeChat Pay public key id starts with PUB_KEY_ID_ followed by letters and digits.</source>
+        <translation>微信支付公钥 ID 以 PUB_KEY_ID_ 开头，后接字母和数字。</translation>
+    </message>
+    <message>
+        <source>Choose the WeChat Pay public key file pub_key.pem.</source>
+        <translation>请选择微信支付公钥文件 pub_key.pem。</translation>
+    </message>
+    <message>
+        <source>Type the WeChat Pay public key id (PUB_KEY_ID_…) shown next to the key.</source>
+        <translation>请填写公钥旁显示的微信支付公钥 ID（PUB_KEY_ID_…）。</translation>
+    </message>
+    <message>
+        <source>Give the WeChat Pay public key (or platform certificates) to verify answers.</source>
+        <translation>请提供微信支付公钥（或平台证书），用于验证应答。</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>主</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>备用</translation>
+    </message>
+    <message>
+        <source>The timeout must be between %1 and %2 seconds.</source>
+        <translation>超时时间必须在 %1 到 %2 秒之间。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileCheckView</name>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileDialog</name>
+    <message>
+        <source>Merchant profile</source>
+        <translation>商户配置</translation>
+    </message>
+    <message>
+        <source>%1
+Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</source>
+        <translation>%1
+取消勾选“系统钥匙串”即可只保存密钥文件的路径。</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>A name you recognise, like &quot;Head office&quot;</source>
+        <translation>便于识别的名称，例如“总部”</translation>
+    </message>
+    <message>
+        <source>Service provider merchant id, like 1900000001</source>
+        <translation>服务商商户号，例如 1900000001</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Merchant id (mchid):</source>
+        <translation>商户号(&amp;M)（mchid）：</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k profile</source>
+        <translation>检查配置(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Merchant API certificate and private key</source>
+        <translation>商户 API 证书和私钥</translation>
+    </message>
+    <message>
+        <source>apiclient_cert.p12</source>
+        <translation>apiclient_cert.p12</translation>
+    </message>
+    <message>
+        <source>apiclient_key.pem + apiclient_cert.pem</source>
+        <translation>apiclient_key.pem + apiclient_cert.pem</translation>
+    </message>
+    <message>
+        <source>Import from &amp;folder…</source>
+        <translation>从文件夹导入(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Leave empty: the mchid, as WeChat Pay issues it</source>
+        <translation>留空即为商户号（微信支付默认密码）</translation>
+    </message>
+    <message>
+        <source>Certificate (.p12):</source>
+        <translation>证书（.p12）：</translation>
+    </message>
+    <message>
+        <source>p12 password:</source>
+        <translation>p12 密码：</translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation>私钥：</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <source>Certificate serial:</source>
+        <translation>证书序列号：</translation>
+    </message>
+    <message>
+        <source>Secret:</source>
+        <translation>密钥保管：</translation>
+    </message>
+    <message>
+        <source>Folder with the merchant&apos;s certificate files</source>
+        <translation>存放商户证书文件的文件夹</translation>
+    </message>
+    <message>
+        <source>No WeChat Pay files were found in %1 (apiclient_cert.p12, apiclient_key.pem, apiclient_cert.pem, pub_key.pem).</source>
+        <translation>在 %1 中没有找到微信支付文件（apiclient_cert.p12、apiclient_key.pem、apiclient_cert.pem、pub_key.pem）。</translation>
+    </message>
+    <message>
+        <source>Keep the p12 password in the system keychain</source>
+        <translation>将 p12 密码保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>Keep the private key in the system keychain</source>
+        <translation>将私钥保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>Without apiclient_cert.pem, type the serial shown in 商户平台 → 账户中心 → API安全 → API证书.</source>
+        <translation>没有 apiclient_cert.pem 时，请填写 商户平台 → 账户中心 → API安全 → API证书 中显示的序列号。</translation>
+    </message>
+    <message>
+        <source>Read from the certificate once it is chosen.</source>
+        <translation>选择证书后自动读取。</translation>
+    </message>
+    <message>
+        <source>Read from the certificate when the profile was saved (its password is in the system keychain).</source>
+        <translation>已在保存配置时从证书中读取（证书密码保存在系统钥匙串中）。</translation>
+    </message>
+    <message>
+        <source>Read from the certificate.</source>
+        <translation>已从证书中读取。</translation>
+    </message>
+    <message>
+        <source>There is already a profile named &quot;%1&quot;.</source>
+        <translation>已存在名为“%1”的配置。</translation>
+    </message>
+    <message>
+        <source>The certificate could not be read: %1</source>
+        <translation>无法读取证书：%1</translation>
+    </message>
+    <message>
+        <source>Choose the private key file to put into the keychain.</source>
+        <translation>请选择要存入钥匙串的私钥文件。</translation>
+    </message>
+    <message>
+        <source>Looking up the known order…</source>
+        <translation>正在查询已知分账单…</translation>
+    </message>
+    <message>
+        <source>A known order can be looked up</source>
+        <translation>可以查询已知分账单</translation>
+    </message>
+    <message>
+        <source>Not checked: an earlier check failed.</source>
+        <translation>未检查：前面的检查项未通过。</translation>
+    </message>
+    <message>
+        <source>Waiting for the system keychain…</source>
+        <translation>正在等待系统钥匙串…</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileLookupCheck</name>
+    <message>
+        <source>A known order can be looked up</source>
+        <translation>可以查询已知分账单</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileManagerDialog</name>
+    <message>
+        <source>Merchant profiles</source>
+        <translation>商户配置</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Use as de&amp;fault</source>
+        <translation>设为默认(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>mchid %1</source>
+        <translation>商户号 %1</translation>
+    </message>
+    <message>
+        <source>mchid %1 — used when the app starts</source>
+        <translation>商户号 %1 — 启动时默认使用</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot;.</source>
+        <translation>已创建“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was created without the secret: %2</source>
+        <translation>已创建“%1”，但未保存密钥：%2</translation>
+    </message>
+    <message>
+        <source>Delete the profile &quot;%1&quot;? Its key files stay where they are; a key kept in the system keychain for it is removed.</source>
+        <translation>删除配置“%1”？其密钥文件保留在原处；为其保存在系统钥匙串中的密钥将被删除。</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>无法导出到 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n profile(s) to %1, without keys or passwords.</source>
+        <translation>
+            <numerusform>已将 %n 个配置导出到 %1，不含密钥和密码。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n profile(s). Check each one: keys kept in another computer&apos;s keychain are not part of an export.</source>
+        <translation>
+            <numerusform>已导入 %n 个配置。请逐个检查：保存在其他电脑钥匙串中的密钥不会随导出文件一起迁移。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export profile</source>
+        <translation>导出配置</translation>
+    </message>
+    <message>
+        <source>Import profiles</source>
+        <translation>导入配置</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ProfileSelector</name>
     <message>
         <source>The merchant account the look-ups are made with</source>
@@ -1830,6 +1814,81 @@
     <message>
         <source>No profile — start with --demo or pass connection options</source>
         <translation>无配置——请使用 --demo 启动，或传入连接参数</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileStore</name>
+    <message>
+        <source>The profiles are not valid JSON (%1 at byte %2).</source>
+        <translation>配置文件不是有效的 JSON（第 %2 字节：%1）。</translation>
+    </message>
+    <message>
+        <source>This is not a Fenzhang Desk profile file.</source>
+        <translation>这不是分账查询台的配置文件。</translation>
+    </message>
+    <message>
+        <source>The profile file has no valid version.</source>
+        <translation>配置文件没有有效的版本号。</translation>
+    </message>
+    <message>
+        <source>The profile file was written by a newer version of Fenzhang Desk (format %1); update the app to read it.</source>
+        <translation>该配置文件由更新版本的分账查询台写入（格式 %1）；请升级应用后再读取。</translation>
+    </message>
+    <message>
+        <source>The profile file holds an entry that is not a profile.</source>
+        <translation>配置文件中有一项不是商户配置。</translation>
+    </message>
+    <message>
+        <source>The profile file holds a profile without a name.</source>
+        <translation>配置文件中有一个配置没有名称。</translation>
+    </message>
+    <message>
+        <source>Could not read the profiles in %1: %2</source>
+        <translation>无法读取 %1 中的配置：%2</translation>
+    </message>
+    <message>
+        <source>The profiles file could not be read: %1 It was kept as %2 and the app starts without profiles.</source>
+        <translation>无法读取配置文件：%1 原文件已另存为 %2，应用将在没有配置的情况下启动。</translation>
+    </message>
+    <message>
+        <source>The profiles file %1 could not be read: %2 It could not be moved aside either; it will not be overwritten until you move it.</source>
+        <translation>无法读取配置文件 %1：%2 也无法将其移走；在您手动移走之前不会覆盖它。</translation>
+    </message>
+    <message>
+        <source>The profiles file %1 could not be read and is left untouched; move it away to save profiles.</source>
+        <translation>无法读取配置文件 %1，已保持原样；请将其移走后再保存配置。</translation>
+    </message>
+    <message>
+        <source>The profiles file %1 is not writable.</source>
+        <translation>配置文件 %1 不可写。</translation>
+    </message>
+    <message>
+        <source>Could not save the profiles to %1: %2</source>
+        <translation>无法将配置保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation>请为配置填写名称。</translation>
+    </message>
+    <message>
+        <source>There is already a profile named &quot;%1&quot;.</source>
+        <translation>已存在名为“%1”的配置。</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; no longer exists.</source>
+        <translation>配置“%1”已不存在。</translation>
+    </message>
+    <message>
+        <source>The profile no longer exists.</source>
+        <translation>该配置已不存在。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
     </message>
 </context>
 <context>
@@ -1938,21 +1997,6 @@
     <message>
         <source>Signature verified.</source>
         <translation>签名已验证。</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::ResultDialog</name>
-    <message>
-        <source>Profit-sharing result</source>
-        <translation>分账结果</translation>
-    </message>
-    <message>
-        <source>Return result</source>
-        <translation>分账回退结果</translation>
-    </message>
-    <message>
-        <source>From history, looked up at %1. This is the answer as it was then; run the look-up again for the current state.</source>
-        <translation>来自查询历史，查询于 %1。这是当时的应答；要看当前状态请重新查询。</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2133,41 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::SecretStore</name>
+    <message>
+        <source>Checking the system keychain…</source>
+        <translation>正在检查系统钥匙串…</translation>
+    </message>
+    <message>
+        <source>Private keys and p12 passwords are kept in the system keychain.</source>
+        <translation>私钥和 p12 密码保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1). Secrets are not stored: the key file is read from its path when needed, and a p12 password other than the mchid is asked each time.</source>
+        <translation>系统钥匙串不可用（%1）。不会保存任何密钥：需要时从原路径读取密钥文件；若 p12 密码不是商户号，每次都会询问。</translation>
+    </message>
+    <message>
+        <source>Could not store the secret in the system keychain: %1</source>
+        <translation>无法将密钥存入系统钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>The system keychain holds no secret for this profile; choose the key file again.</source>
+        <translation>系统钥匙串中没有该配置的密钥；请重新选择密钥文件。</translation>
+    </message>
+    <message>
+        <source>Could not read the secret from the system keychain: %1</source>
+        <translation>无法从系统钥匙串读取密钥：%1</translation>
+    </message>
+    <message>
+        <source>Could not remove the secret from the system keychain: %1</source>
+        <translation>无法从系统钥匙串删除密钥：%1</translation>
+    </message>
+    <message>
+        <source>Could not copy the secret in the system keychain: %1</source>
+        <translation>无法在系统钥匙串中复制密钥：%1</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2144,6 +2223,61 @@
     <message>
         <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
         <translation>未提供微信支付公钥或平台证书：无法验证应答签名。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::WechatPaySettingsWidget</name>
+    <message>
+        <source>WeChat Pay public key (verifies answers)</source>
+        <translation>微信支付公钥（用于验证应答）</translation>
+    </message>
+    <message>
+        <source>Optional, one file per line (older accounts without a public key)</source>
+        <translation>可选，每行一个文件（适用于没有公钥的老账户）</translation>
+    </message>
+    <message>
+        <source>Public key id:</source>
+        <translation>公钥 ID：</translation>
+    </message>
+    <message>
+        <source>Public key file:</source>
+        <translation>公钥文件：</translation>
+    </message>
+    <message>
+        <source>Platform certificates:</source>
+        <translation>平台证书：</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Empty: no backup host</source>
+        <translation>留空：不使用备用域名</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Optional: an extra trusted CA (company proxy)</source>
+        <translation>可选：额外信任的 CA（如公司代理）</translation>
+    </message>
+    <message>
+        <source>Primary host:</source>
+        <translation>主域名：</translation>
+    </message>
+    <message>
+        <source>Backup host:</source>
+        <translation>备用域名：</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>超时：</translation>
+    </message>
+    <message>
+        <source>Extra CA:</source>
+        <translation>额外 CA：</translation>
     </message>
 </context>
 <context>
