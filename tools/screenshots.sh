@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Renders the desktop app's main states into docs/screenshots/, in Chinese and English, under Xvfb:
 # the demo window as it opens, order and return results (final and PROCESSING), a 404, an answer
-# whose signature failed, and a dark palette. Each picture is the app's own QWidget::grab() of its
-# main window (hidden --screenshot option), taken once the look-up has finished.
+# whose signature failed, a dark palette, a finished demo batch and the history it left. Each
+# picture is the app's own QWidget::grab() of its main window (hidden --screenshot option), taken
+# once the look-up (or the batch) has finished.
 # Usage: tools/screenshots.sh [build dir, default build/dev]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,4 +38,6 @@ for lang in zh_CN en; do
     shoot return-processing "$lang" return --set out_return_no=SCN-PROCESSING-3-shot --run
     shoot error-not-trusted "$lang" order --set out_order_no=SCN-TAMPER --run
     shoot order-result-dark "$lang" order --run --dark-palette
+    shoot batch "$lang" batch --run
+    shoot history "$lang" history
 done

@@ -1,8 +1,12 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "batchpage.h"
 #include "fenzhang_version.h"
 #include "fieldedit.h"
+#include "format/labels.h"
+#include "historybackend.h"
+#include "historypage.h"
 #include "lookupcontroller.h"
 #include "lookuppage.h"
 #include "messagebox.h"
@@ -21,6 +25,7 @@
 #include <QMenuBar>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -32,7 +37,9 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
     : QMainWindow(parent), m_controller(controller), m_demoBanner(new QLabel(this)),
       m_profiles(new ProfileSelector(controller, this)), m_pages(new QTabWidget(this)),
       m_orderPage(new LookupPage(LookupKind::Order, controller, this)),
-      m_returnPage(new LookupPage(LookupKind::Return, controller, this)), m_profileStatus(new QLabel(this))
+      m_returnPage(new LookupPage(LookupKind::Return, controller, this)),
+      m_history(new HistoryBackend({}, this)), m_batchPage(new BatchPage(controller, m_history, this)),
+      m_historyPage(new HistoryPage(m_history, controller, this)), m_profileStatus(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
     m_demoBanner->setObjectName(u"demoBanner"_s);
@@ -55,6 +62,8 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_orderPage, m_orderPage->title());
     m_pages->addTab(m_returnPage, m_returnPage->title());
+    m_pages->addTab(m_batchPage, m_batchPage->title());
+    m_pages->addTab(m_historyPage, m_historyPage->title());
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -76,6 +85,8 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
         connect(page, &LookupPage::busyChanged, this, &MainWindow::updateActions);
         connect(page, &LookupPage::exportableChanged, this, &MainWindow::updateActions);
         connect(page, &LookupPage::lookupFinished, this, &MainWindow::reportFinished);
+        connect(page, &LookupPage::lookupFinished, m_history,
+                [this](const LookupResult &result) { m_history->record(result, u"single"_s); });
         connect(page->form(), &QueryForm::validityChanged, this, &MainWindow::updateActions);
         connect(page->processingBar(), &ProcessingBar::autoRefreshToggled, this,
                 [](bool on) { AppSettings::setValue(AppSettings::Key::AutoRefresh, on); });
@@ -84,11 +95,18 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
     connect(m_pages, &QTabWidget::currentChanged, this, [this] {
         updateActions();
         updateTitle();
-        focusForm();
+        if (isLookupPageCurrent())
+            focusForm();
+        else if (m_pages->currentWidget() == m_historyPage)
+            m_historyPage->refresh();
     });
+    connect(m_batchPage, &BatchPage::busyChanged, this, &MainWindow::updateActions);
+    connect(m_batchPage, &BatchPage::watchFinished, this, &MainWindow::notifyWatchFinished);
+    m_history->setProfile(m_controller->currentProfile().name);
     connect(m_controller, &LookupController::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text); });
     connect(m_controller, &LookupController::currentProfileChanged, this, [this] {
+        m_history->setProfile(m_controller->currentProfile().name);
         updateTitle();
         updateActions();
     });
@@ -143,10 +161,38 @@ void MainWindow::buildMenus()
     toOrder->setShortcut(Qt::CTRL | Qt::Key_1);
     QAction *toReturn = lookup->addAction(m_returnPage->title(), this, [this] { setCurrentPage(1); });
     toReturn->setShortcut(Qt::CTRL | Qt::Key_2);
+    QAction *toBatch = lookup->addAction(tr("&Batch"), this, [this] { setCurrentPage(2); });
+    toBatch->setShortcut(Qt::CTRL | Qt::Key_3);
+    QAction *toHistory = lookup->addAction(tr("&History"), this, [this] { setCurrentPage(3); });
+    toHistory->setShortcut(Qt::CTRL | Qt::Key_4);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Fenzhang Desk"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
+}
+
+bool MainWindow::isLookupPageCurrent() const
+{
+    return m_pages->currentIndex() <= 1;
+}
+
+void MainWindow::notifyWatchFinished(const LookupResult &result)
+{
+    const QString number =
+        result.lookup == LookupKind::Order ? result.orderQuery.outOrderNo : result.returnQuery.outReturnNo;
+    const QString state = result.order         ? Labels::orderState(result.order->state)
+                          : result.returnOrder ? Labels::returnResult(result.returnOrder->result)
+                                               : QString();
+    const QString text = tr("%1 is no longer processing: %2.").arg(number, state);
+    statusBar()->showMessage(text);
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("Fenzhang Desk: watching PROCESSING look-ups"));
+        m_tray->show();
+    }
+    m_tray->showMessage(tr("Look-up final"), text, QSystemTrayIcon::Information);
 }
 
 LookupPage *MainWindow::currentPage() const
@@ -180,13 +226,14 @@ void MainWindow::prefillSamples()
 void MainWindow::updateActions()
 {
     LookupPage *page = currentPage();
+    const bool lookup = isLookupPageCurrent();
     const bool busy = page->isBusy();
-    m_run->setEnabled(!busy && page->form()->isValid());
-    m_cancel->setEnabled(busy);
-    m_export->setEnabled(!busy && page->shownResult().has_value());
-    m_copy->setEnabled(page->kind() == LookupKind::Order && page->shownResult().has_value());
-    m_refresh->setEnabled(!busy && page->shownResult() && !page->shownResult()->isFinal());
-    m_profiles->setEnabled(!m_orderPage->isBusy() && !m_returnPage->isBusy());
+    m_run->setEnabled(lookup && !busy && page->form()->isValid());
+    m_cancel->setEnabled(lookup && busy);
+    m_export->setEnabled(lookup && !busy && page->shownResult().has_value());
+    m_copy->setEnabled(lookup && page->kind() == LookupKind::Order && page->shownResult().has_value());
+    m_refresh->setEnabled(lookup && !busy && page->shownResult() && !page->shownResult()->isFinal());
+    m_profiles->setEnabled(!m_orderPage->isBusy() && !m_returnPage->isBusy() && !m_batchPage->isBusy());
     const ConnectionProfile profile = m_controller->currentProfile();
     m_demoBanner->setVisible(profile.demo);
     m_profileStatus->setText(
@@ -198,7 +245,9 @@ void MainWindow::updateActions()
 void MainWindow::updateTitle()
 {
     // The application's display name ("分账查询台") is appended by Qt.
-    QString title = currentPage()->title();
+    QString title = m_pages->currentWidget() == m_batchPage     ? m_batchPage->title()
+                    : m_pages->currentWidget() == m_historyPage ? m_historyPage->title()
+                                                                : currentPage()->title();
     if (isDemo())
         title = tr("[DEMO]") + u' ' + title;
     setWindowTitle(title);

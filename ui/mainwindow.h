@@ -7,10 +7,14 @@
 
 class QAction;
 class QLabel;
+class QSystemTrayIcon;
 class QTabWidget;
 
 namespace fenzhang {
 
+class BatchPage;
+class HistoryBackend;
+class HistoryPage;
 class LookupController;
 class LookupPage;
 class ProfileSelector;
@@ -23,7 +27,12 @@ public:
 
     LookupPage *orderPage() const { return m_orderPage; }
     LookupPage *returnPage() const { return m_returnPage; }
+    BatchPage *batchPage() const { return m_batchPage; }
+    HistoryPage *historyPage() const { return m_historyPage; }
+    HistoryBackend *history() const { return m_history; }
+    // The order page for the batch and history tabs too (their look-up actions are disabled).
     LookupPage *currentPage() const;
+    bool isLookupPageCurrent() const;
     void setCurrentPage(int index);
     ProfileSelector *profileSelector() const { return m_profiles; }
     QTabWidget *pages() const { return m_pages; }
@@ -61,6 +70,7 @@ private:
     void updateActions();
     void updateTitle();
     void reportFinished(const LookupResult &result);
+    void notifyWatchFinished(const LookupResult &result);
 
     LookupController *m_controller;
     QLabel *m_demoBanner;
@@ -68,6 +78,10 @@ private:
     QTabWidget *m_pages;
     LookupPage *m_orderPage;
     LookupPage *m_returnPage;
+    HistoryBackend *m_history;
+    BatchPage *m_batchPage;
+    HistoryPage *m_historyPage;
+    QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_profileStatus;
     QAction *m_run = nullptr;
     QAction *m_cancel = nullptr;

@@ -65,7 +65,7 @@ DeskOptions DeskOptions::parse(const QCoreApplication &app)
                                     "Quit as soon as the main window has been painted (for benchmarks)."));
     const QCommandLineOption language =
         hidden({u"language"_s, u"Language for this run (zh_CN or en)."_s, u"LANG"_s});
-    const QCommandLineOption page = hidden({u"page"_s, u"Page to open: order or return."_s, u"PAGE"_s});
+    const QCommandLineOption page = hidden({u"page"_s, u"Page to open: order, return, batch or history."_s, u"PAGE"_s});
     const QCommandLineOption set =
         hidden({u"set"_s, u"Type VALUE into the field FIELD (API name)."_s, u"FIELD=VALUE"_s});
     const QCommandLineOption run = hidden({u"run"_s, u"Run the look-up once the window is shown."_s});

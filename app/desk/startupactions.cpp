@@ -1,5 +1,7 @@
 #include "startupactions.h"
 
+#include "batchinputpanel.h"
+#include "batchpage.h"
 #include "deskoptions.h"
 #include "fieldedit.h"
 #include "lookuppage.h"
@@ -10,6 +12,7 @@
 #include <cstdio>
 #include <QApplication>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -24,6 +27,10 @@ StartupActions::StartupActions(MainWindow *window, const DeskOptions &options, Q
         window->setCurrentPage(1);
     else if (options.page == u"order"_s)
         window->setCurrentPage(0);
+    else if (options.page == u"batch"_s)
+        window->setCurrentPage(2);
+    else if (options.page == u"history"_s)
+        window->setCurrentPage(3);
     for (const auto &[name, value] : options.fieldValues) {
         LookupPage *page = window->currentPage();
         if (name == u"out_order_no"_s && page->returnForm())
@@ -59,6 +66,17 @@ void StartupActions::firstPaint()
 {
     if (m_exitAfterStartup) {
         QApplication::quit();
+        return;
+    }
+    if (m_run && m_window->pages()->currentWidget() == m_window->batchPage()) {
+        // The demo list: run it once imported, grab the window when the batch is done.
+        BatchPage *batch = m_window->batchPage();
+        connect(batch, &BatchPage::batchFinished, this,
+                [this] { QTimer::singleShot(300, this, &StartupActions::saveScreenshotAndQuit); });
+        connect(
+            batch->input(), &BatchInputPanel::importChanged, this, [batch] { batch->run(); },
+            Qt::SingleShotConnection);
+        batch->fillDemoRows();
         return;
     }
     if (m_run) {

@@ -815,6 +815,382 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::BatchInputPanel</name>
+    <message>
+        <source>&amp;Paste from Excel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Profit-sharing results (orders)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Profit-sharing returns</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Look up:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rows that will not be sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No rows yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pasted list</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reading the rows…</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read (%1).</source>
+        <translation>
+            <numerusform>%n row read (%1).</numerusform>
+            <numerusform>%n rows read (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be looked up</source>
+        <translation>
+            <numerusform>%n will be looked up</numerusform>
+            <numerusform>%n will be looked up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will not be sent.</source>
+        <translation>
+            <numerusform>%n will not be sent.</numerusform>
+            <numerusform>%n will not be sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Column %1 → %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the same as row %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Every row is valid.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchPage</name>
+    <message>
+        <source>Batch</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Run batch</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Re-run &amp;failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Watch the PROCESSING ones</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How many look-ups run at the same time.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Look-ups started per second at most; 0 switches the limit off.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>At once:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No merchant profile is selected.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n look-up(s) still PROCESSING; you will be told when they are final.</source>
+        <translation>
+            <numerusform>Watching %n look-up still PROCESSING; you will be told when they are final.</numerusform>
+            <numerusform>Watching %n look-ups still PROCESSING; you will be told when they are final.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run batch</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There are no valid rows to look up.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export batch</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done · %3 failed · %4 processing · %5 not sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> · %1 cancelled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchRowsModel</name>
+    <message>
+        <source>Same as row %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No answer from WeChat Pay</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer&apos;s signature did not verify</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unexpected answer: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not sent (invalid)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Done, still processing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sub-merchant</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Merchant number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>State / result</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchSummaryView</name>
+    <message>
+        <source>Group</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>State / result</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Without a result</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ClientConfig</name>
     <message>
         <source>primary</source>
@@ -975,6 +1351,202 @@
     <message>
         <source>Choose a file</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryBackend</name>
+    <message>
+        <source>The damaged history file %1 could not be moved aside.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryModel</name>
+    <message>
+        <source>Single</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not trusted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looked up at</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Look-up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sub-merchant</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Merchant number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>State / result</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Request-ID</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryPage</name>
+    <message>
+        <source>History</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looked up from</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Start a new history file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Clear history…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Search any number or Request-ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Finished (orders)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Success (returns)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Failed (returns)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>forever</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Keep history for:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history cannot be used right now: %1</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look-up(s)</source>
+        <translation>
+            <numerusform>%n look-up</numerusform>
+            <numerusform>%n look-ups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n stored look-up(s) from this computer? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete all %n stored look-up from this computer? This cannot be undone.</numerusform>
+            <numerusform>Delete all %n stored look-ups from this computer? This cannot be undone.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1895,26 @@
     </message>
     <message>
         <source>Sample numbers from the sandbox are filled in: press Enter to look them up.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is no longer processing: %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Fenzhang Desk: watching PROCESSING look-ups</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Look-up final</source>
         <translation></translation>
     </message>
 </context>
@@ -1999,6 +2591,21 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>Signature verified.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ResultDialog</name>
+    <message>
+        <source>Profit-sharing result</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Return result</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>From history, looked up at %1. This is the answer as it was then; run the look-up again for the current state.</source>
         <translation></translation>
     </message>
 </context>

@@ -818,6 +818,378 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::BatchInputPanel</name>
+    <message>
+        <source>&amp;Paste from Excel</source>
+        <translation>从 Excel 粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Profit-sharing results (orders)</source>
+        <translation>分账结果（分账单）</translation>
+    </message>
+    <message>
+        <source>Profit-sharing returns</source>
+        <translation>分账回退</translation>
+    </message>
+    <message>
+        <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no.</source>
+        <translation>把从 Excel 复制的行粘贴到这里（制表符分隔），或导入 CSV 文件。分账单的列：sub_mchid、transaction_id、out_order_no。回退单的列：sub_mchid、out_return_no、order_id 或 out_order_no。</translation>
+    </message>
+    <message>
+        <source>Look up:</source>
+        <translation>查询：</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation>前几行预览</translation>
+    </message>
+    <message>
+        <source>Rows that will not be sent</source>
+        <translation>不会发送的行</translation>
+    </message>
+    <message>
+        <source>No rows yet.</source>
+        <translation>还没有数据行。</translation>
+    </message>
+    <message>
+        <source>Pasted list</source>
+        <translation>粘贴的列表</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV 或文本文件 (*.csv *.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Reading the rows…</source>
+        <translation>正在读取数据行…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read (%1).</source>
+        <translation>
+            <numerusform>已读取 %n 行（%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be looked up</source>
+        <translation>
+            <numerusform>%n 行将被查询</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will not be sent.</source>
+        <translation>
+            <numerusform>%n 行不会发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>第 %1 列：%2</translation>
+    </message>
+    <message>
+        <source>Column %1 → %2</source>
+        <translation>第 %1 列 → %2</translation>
+    </message>
+    <message>
+        <source>the same as row %1</source>
+        <translation>与第 %1 行相同</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Every row is valid.</source>
+        <translation>所有行都有效。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchPage</name>
+    <message>
+        <source>Batch</source>
+        <translation>批量查询</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>&amp;Run batch</source>
+        <translation>开始批量查询(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Re-run &amp;failed</source>
+        <translation>重查失败行(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Watch the PROCESSING ones</source>
+        <translation>跟踪处理中的(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>How many look-ups run at the same time.</source>
+        <translation>同时进行的查询数。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation> 次/秒</translation>
+    </message>
+    <message>
+        <source>Look-ups started per second at most; 0 switches the limit off.</source>
+        <translation>每秒最多发起的查询数；0 表示不限速。</translation>
+    </message>
+    <message>
+        <source>At once:</source>
+        <translation>并发：</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>速率：</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>No merchant profile is selected.</source>
+        <translation>尚未选择商户配置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n look-up(s) still PROCESSING; you will be told when they are final.</source>
+        <translation>
+            <numerusform>正在跟踪 %n 笔处理中的查询；有最终结果时会通知你。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run batch</source>
+        <translation>批量查询</translation>
+    </message>
+    <message>
+        <source>There are no valid rows to look up.</source>
+        <translation>没有可查询的有效行。</translation>
+    </message>
+    <message>
+        <source>Export batch</source>
+        <translation>导出批量结果</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done · %3 failed · %4 processing · %5 not sent</source>
+        <translation>已完成 %1/%2 · 失败 %3 · 处理中 %4 · 未发送 %5</translation>
+    </message>
+    <message>
+        <source> · %1 cancelled</source>
+        <translation> · 已取消 %1</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · 已暂停</translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation> · 约剩 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchRowsModel</name>
+    <message>
+        <source>Same as row %1</source>
+        <translation>与第 %1 行相同</translation>
+    </message>
+    <message>
+        <source>No answer from WeChat Pay</source>
+        <translation>微信支付没有应答</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s signature did not verify</source>
+        <translation>应答签名验证失败</translation>
+    </message>
+    <message>
+        <source>Unexpected answer: %1</source>
+        <translation>无法识别的应答：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Not sent (invalid)</source>
+        <translation>未发送（无效）</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>查询中…</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>等待重试</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Done, still processing</source>
+        <translation>已完成，仍在处理中</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sub-merchant</source>
+        <translation>特约商户号</translation>
+    </message>
+    <message>
+        <source>Merchant number</source>
+        <translation>商户单号</translation>
+    </message>
+    <message>
+        <source>State / result</source>
+        <translation>状态 / 结果</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchSummaryView</name>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>State / result</source>
+        <translation>状态 / 结果</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>有结果</translation>
+    </message>
+    <message>
+        <source>Without a result</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>分账单</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>回退单</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation>分账接收方</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ClientConfig</name>
     <message>
         <source>primary</source>
@@ -977,6 +1349,201 @@
     <message>
         <source>Choose a file</source>
         <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryBackend</name>
+    <message>
+        <source>The damaged history file %1 could not be moved aside.</source>
+        <translation>无法将损坏的历史文件 %1 移到一旁。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryModel</name>
+    <message>
+        <source>Single</source>
+        <translation>单笔</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量查询</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>Not trusted</source>
+        <translation>不可信</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>分账单</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>回退单</translation>
+    </message>
+    <message>
+        <source>Looked up at</source>
+        <translation>查询时间</translation>
+    </message>
+    <message>
+        <source>Look-up</source>
+        <translation>查询类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Sub-merchant</source>
+        <translation>特约商户号</translation>
+    </message>
+    <message>
+        <source>Merchant number</source>
+        <translation>商户单号</translation>
+    </message>
+    <message>
+        <source>State / result</source>
+        <translation>状态 / 结果</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Request-ID</source>
+        <translation>Request-ID</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryPage</name>
+    <message>
+        <source>History</source>
+        <translation>查询历史</translation>
+    </message>
+    <message>
+        <source>Looked up from</source>
+        <translation>查询日期从</translation>
+    </message>
+    <message>
+        <source>Start a new history file</source>
+        <translation>新建历史文件</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>重新查询(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear history…</source>
+        <translation>清空历史(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Search any number or Request-ID</source>
+        <translation>搜索任意单号或 Request-ID</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Finished (orders)</source>
+        <translation>分账完成（分账单）</translation>
+    </message>
+    <message>
+        <source>Success (returns)</source>
+        <translation>回退成功（回退单）</translation>
+    </message>
+    <message>
+        <source>Failed (returns)</source>
+        <translation>回退失败（回退单）</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>forever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Keep history for:</source>
+        <translation>历史保留：</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as %1.</source>
+        <translation>损坏的文件已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>The history cannot be used right now: %1</source>
+        <translation>查询历史暂时无法使用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look-up(s)</source>
+        <translation>
+            <numerusform>%n 条查询</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>重新查询</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出查询历史</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>清空历史</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n stored look-up(s) from this computer? This cannot be undone.</source>
+        <translation>
+            <numerusform>从这台电脑删除全部 %n 条查询历史？此操作无法撤销。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1892,26 @@
     <message>
         <source>Sample numbers from the sandbox are filled in: press Enter to look them up.</source>
         <translation>已填入沙箱中的示例单号：按回车键即可查询。</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>批量查询(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>查询历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>%1 is no longer processing: %2.</source>
+        <translation>%1 已不再处理中：%2。</translation>
+    </message>
+    <message>
+        <source>Fenzhang Desk: watching PROCESSING look-ups</source>
+        <translation>分账查询台：正在跟踪处理中的查询</translation>
+    </message>
+    <message>
+        <source>Look-up final</source>
+        <translation>查询已有最终结果</translation>
     </message>
 </context>
 <context>
@@ -1997,6 +2584,21 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Signature verified.</source>
         <translation>签名已验证。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ResultDialog</name>
+    <message>
+        <source>Profit-sharing result</source>
+        <translation>分账结果</translation>
+    </message>
+    <message>
+        <source>Return result</source>
+        <translation>分账回退结果</translation>
+    </message>
+    <message>
+        <source>From history, looked up at %1. This is the answer as it was then; run the look-up again for the current state.</source>
+        <translation>来自查询历史，查询于 %1。这是当时的应答；要看当前状态请重新查询。</translation>
     </message>
 </context>
 <context>

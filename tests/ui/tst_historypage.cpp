@@ -1,0 +1,380 @@
+// The history page over a real HistoryStore: look-ups made against the in-process sandbox, then
+// searched, filtered, paged, opened (marked "from history"), run again, exported and cleared; a
+// corrupt database file shows a message on the page and can be moved aside.
+
+#include "batchpage.h"
+#include "demoprofile.h"
+#include "errorpanel.h"
+#include "historybackend.h"
+#include "historyexport.h"
+#include "historymodel.h"
+#include "historypage.h"
+#include "lookupcontroller.h"
+#include "lookuppage.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "orderresultview.h"
+#include "queryform.h"
+#include "resultdialog.h"
+#include "sandbox/sandboxserver.h"
+
+#include <memory>
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QBuffer>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fenzhang;
+using namespace Qt::StringLiterals;
+
+class TestHistoryPage final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void afterLookups_listsNewestFirst_modelIsSound();
+    void search_byAnyNumber();
+    void filter_byStateAndDate();
+    void paging_fetchesMoreOnDemand();
+    void open_marksFromHistory();
+    void rerun_addsAnEntry();
+    void export_allAndSelected();
+    void clear_asksAndEmpties();
+    void retention_isRememberedAndPurges();
+    void corruptDatabase_messageNotCrash_startAfresh();
+    void mainWindow_pagesInSwitcher_singleLookupRecorded();
+
+private:
+    LookupResult lookUpOrder(const QString &outOrderNo, const QString &transactionId);
+    void lookUpSamples();
+
+    QTemporaryDir m_dir;
+    sandbox::SandboxServer m_server;
+    ConnectionProfile m_demo;
+    std::unique_ptr<StaticConnectionProvider> m_provider;
+    std::unique_ptr<LookupController> m_controller;
+    std::unique_ptr<HistoryBackend> m_history;
+    std::unique_ptr<HistoryPage> m_page;
+    QString m_path;
+    int m_case = 0;
+};
+
+void TestHistoryPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    QCoreApplication::setOrganizationName(u"FenzhangDeskTest"_s);
+    QCoreApplication::setApplicationName(u"test_historypage"_s);
+    QVERIFY2(m_server.start(sandbox::SandboxOptions{}), qPrintable(m_server.errorString()));
+    m_demo = DemoProfile::fromSandboxInfo(m_server.info());
+}
+
+void TestHistoryPage::init()
+{
+    ++m_case;
+    m_path = m_dir.filePath(u"history-%1.sqlite3"_s.arg(m_case));
+    m_provider = std::make_unique<StaticConnectionProvider>();
+    m_provider->addProfile(m_demo);
+    m_controller = std::make_unique<LookupController>(m_provider.get());
+    m_controller->setCurrentProfile(m_demo.id);
+    m_history = std::make_unique<HistoryBackend>(m_path);
+    m_history->setProfile(m_demo.name);
+    m_page = std::make_unique<HistoryPage>(m_history.get(), m_controller.get());
+    m_page->resize(1200, 700);
+}
+
+void TestHistoryPage::cleanup()
+{
+    m_page.reset();
+    m_history.reset();
+    m_controller.reset();
+    m_provider.reset();
+    QSettings().remove(u"history"_s);
+}
+
+LookupResult TestHistoryPage::lookUpOrder(const QString &outOrderNo, const QString &transactionId)
+{
+    QString error;
+    LookupJob *job = m_controller->startOrder({u"1900000109"_s, transactionId, outOrderNo}, &error);
+    if (!job)
+        return {};
+    QSignalSpy finished(job, &LookupJob::finished);
+    if (!finished.wait(20000))
+        return {};
+    const auto result = finished.constFirst().constFirst().value<LookupResult>();
+    m_history->record(result, u"single"_s);
+    return result;
+}
+
+void TestHistoryPage::lookUpSamples()
+{
+    QCOMPARE(lookUpOrder(u"P20251120101530001"_s, u"4208450740202511201234567890"_s).kind,
+             LookupResult::Kind::Ok);
+    QCOMPARE(lookUpOrder(u"P20251121090000002"_s, u"4208450740202511211234567891"_s).kind,
+             LookupResult::Kind::Ok);
+    QCOMPARE(lookUpOrder(u"SCN-404-hist"_s, u"4208450740202511201234567890"_s).kind,
+             LookupResult::Kind::ApiError);
+    m_history->flush();
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_page->refresh();
+}
+
+void TestHistoryPage::afterLookups_listsNewestFirst_modelIsSound()
+{
+    lookUpSamples();
+    HistoryModel *model = m_page->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->columnCount(), int(HistoryModel::ColumnCount));
+    QCOMPARE(model->index(0, HistoryModel::NumberColumn).data().toString(), u"SCN-404-hist"_s);
+    QCOMPARE(model->index(2, HistoryModel::StateColumn).data(HistoryModel::RawValueRole).toString(),
+             u"FINISHED"_s);
+    QCOMPARE(model->index(0, HistoryModel::HttpColumn).data(HistoryModel::RawValueRole).toInt(), 404);
+    QCOMPARE(model->index(0, HistoryModel::SourceColumn).data().toString(), u"Single"_s);
+    QCOMPARE(model->headerData(HistoryModel::TimeColumn, Qt::Horizontal).toString(), u"Looked up at"_s);
+    QVERIFY(m_page->countLabel()->text().contains(u"3"_s));
+    QVERIFY(m_page->errorLabel()->isHidden());
+}
+
+void TestHistoryPage::search_byAnyNumber()
+{
+    lookUpSamples();
+    // By out_order_no, by transaction_id (shared by two look-ups), by nothing that exists.
+    m_page->searchEdit()->setText(u"P20251121090000002"_s);
+    QTRY_COMPARE(m_page->model()->rowCount(), 1);
+    m_page->searchEdit()->setText(u"4208450740202511201234567890"_s);
+    QTRY_COMPARE(m_page->model()->rowCount(), 2);
+    m_page->searchEdit()->setText(u"NOPE-0000"_s);
+    QTRY_COMPARE(m_page->model()->rowCount(), 0);
+    m_page->searchEdit()->clear();
+    QTRY_COMPARE(m_page->model()->rowCount(), 3);
+}
+
+void TestHistoryPage::filter_byStateAndDate()
+{
+    lookUpSamples();
+    QComboBox *state = m_page->stateCombo();
+    state->setCurrentIndex(state->findData(u"PROCESSING"_s));
+    QCOMPARE(m_page->model()->rowCount(), 1);
+    QCOMPARE(m_page->model()->entry(0).outOrderNo, u"P20251121090000002"_s);
+    state->setCurrentIndex(state->findData(u"FINISHED"_s));
+    QCOMPARE(m_page->model()->rowCount(), 1);
+    state->setCurrentIndex(0);
+    QCOMPARE(m_page->model()->rowCount(), 3);
+
+    // Today is in the range; a range that ended yesterday holds nothing.
+    m_page->dateCheck()->setChecked(true);
+    QCOMPARE(m_page->model()->rowCount(), 3);
+    const QDate today = QDate::currentDate();
+    m_page->toEdit()->setDate(today.addDays(-1));
+    QCOMPARE(m_page->model()->rowCount(), 0);
+    m_page->dateCheck()->setChecked(false);
+    QCOMPARE(m_page->model()->rowCount(), 3);
+}
+
+void TestHistoryPage::paging_fetchesMoreOnDemand()
+{
+    QVERIFY(m_history->ensureOpen());
+    QList<HistoryEntry> entries;
+    for (int i = 0; i < 7; ++i) {
+        HistoryEntry e;
+        e.lookedUpAt = QDateTime::currentDateTime().addSecs(-i);
+        e.profile = u"p"_s;
+        e.source = u"batch"_s;
+        e.subMchid = u"1900000109"_s;
+        e.transactionId = u"4208450740202511201234567890"_s;
+        e.outOrderNo = u"PAGE%1"_s.arg(i);
+        e.resultKind = u"ok"_s;
+        e.state = u"FINISHED"_s;
+        entries.append(e);
+    }
+    QVERIFY(m_history->store()->addAll(entries));
+    HistoryModel model(m_history.get());
+    model.setPageSize(3);
+    model.refresh();
+    QCOMPARE(model.totalCount(), 7);
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 6);
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 7);
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.entry(0).outOrderNo, u"PAGE0"_s);
+    QCOMPARE(model.entry(6).outOrderNo, u"PAGE6"_s);
+
+    // The same under the model tester (which fetches more by itself when the model resets).
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.refresh();
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), 7);
+}
+
+void TestHistoryPage::open_marksFromHistory()
+{
+    lookUpSamples();
+    const int finishedRow = 2;
+    const HistoryEntry entry = m_page->model()->entry(finishedRow);
+    m_page->table()->setCurrentIndex(m_page->model()->index(finishedRow, 0));
+    QTest::keyClick(m_page->table(), Qt::Key_Return);
+    QTRY_VERIFY(m_page->lastDialog());
+    ResultDialog *dialog = m_page->lastDialog();
+    QVERIFY(dialog->historyNote().contains(u"From history, looked up at"_s));
+    QVERIFY(dialog->historyNote().contains(entry.lookedUpAt.toString(u"yyyy-MM-dd"_s)));
+    QVERIFY(dialog->orderView()->isVisibleTo(dialog));
+    QVERIFY(dialog->orderView()->totalsText().contains(u"%"_s) ||
+            !dialog->orderView()->totalsText().isEmpty());
+
+    // The 404 comes back as the error it was.
+    m_page->openRow(0);
+    QTRY_VERIFY(m_page->lastDialog() && m_page->lastDialog() != dialog);
+    QVERIFY(!m_page->lastDialog()->orderView()->isVisibleTo(m_page->lastDialog()));
+    QVERIFY(m_page->lastDialog()->errorPanel()->isVisibleTo(m_page->lastDialog()));
+}
+
+void TestHistoryPage::rerun_addsAnEntry()
+{
+    lookUpSamples();
+    m_page->table()->selectRow(2);
+    QSignalSpy rerun(m_page.get(), &HistoryPage::rerunFinished);
+    m_page->rerunSelected();
+    QVERIFY(rerun.wait(20000));
+    QTRY_COMPARE(m_page->model()->totalCount(), 4);
+    QCOMPARE(m_page->model()->entry(0).outOrderNo, u"P20251120101530001"_s);
+    QVERIFY(m_page->lastDialog());
+    QVERIFY(m_page->lastDialog()->historyNote().isEmpty());
+}
+
+void TestHistoryPage::export_allAndSelected()
+{
+    lookUpSamples();
+    const QString all = m_dir.filePath(u"history-all.csv"_s);
+    MessageBox::setNextSaveFileName(all);
+    m_page->exportCsv();
+    QFile file(all);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    QCOMPARE(bytes.count("\r\n"), 4); // header + 3
+    QVERIFY(bytes.contains("P20251121090000002"));
+
+    // Only the selected row, and byte for byte what HistoryExport writes for it.
+    m_page->table()->selectRow(1);
+    const QString one = m_dir.filePath(u"history-one.csv"_s);
+    MessageBox::setNextSaveFileName(one);
+    m_page->exportCsv();
+    QFile oneFile(one);
+    QVERIFY(oneFile.open(QIODevice::ReadOnly));
+    QBuffer expected;
+    expected.open(QIODevice::WriteOnly);
+    QString error;
+    QVERIFY(HistoryExport::writeCsv({m_page->model()->entry(1)}, &expected, &error));
+    QCOMPARE(oneFile.readAll(), expected.data());
+}
+
+void TestHistoryPage::clear_asksAndEmpties()
+{
+    lookUpSamples();
+    MessageBox::setNextAnswer(QMessageBox::No);
+    m_page->clearHistory();
+    QCOMPARE(m_page->model()->totalCount(), 3);
+    QVERIFY(MessageBox::lastText().contains(u"3"_s));
+
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    m_page->clearHistory();
+    QCOMPARE(m_page->model()->totalCount(), 0);
+    QCOMPARE(m_history->store()->count({}).value(), 0);
+}
+
+void TestHistoryPage::retention_isRememberedAndPurges()
+{
+    QCOMPARE(m_page->retentionSpin()->value(), HistoryBackend::defaultRetentionDays);
+    QVERIFY(m_history->ensureOpen());
+    HistoryEntry old;
+    old.lookedUpAt = QDateTime::currentDateTime().addDays(-40);
+    old.source = u"single"_s;
+    old.outOrderNo = u"OLD1"_s;
+    old.resultKind = u"ok"_s;
+    QVERIFY(m_history->store()->add(old));
+    m_page->retentionSpin()->setValue(30);
+    Q_EMIT m_page->retentionSpin()->editingFinished();
+    QCOMPARE(m_history->retentionDays(), 30);
+    QCOMPARE(m_history->store()->count({}).value(), 0);
+    HistoryBackend again(m_path);
+    QCOMPARE(again.retentionDays(), 30);
+}
+
+void TestHistoryPage::corruptDatabase_messageNotCrash_startAfresh()
+{
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+    }
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_page->refresh();
+    QVERIFY(!m_page->errorLabel()->isHidden());
+    QVERIFY(!m_page->errorLabel()->text().isEmpty());
+    QCOMPARE(m_page->model()->rowCount(), 0);
+    QPushButton *afresh = nullptr;
+    for (QPushButton *button : m_page->findChildren<QPushButton *>()) {
+        if (button->text() == u"Start a new history file"_s)
+            afresh = button;
+    }
+    QVERIFY(afresh);
+    QVERIFY(!afresh->isHidden());
+
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QTest::mouseClick(afresh, Qt::LeftButton);
+    QVERIFY(m_page->errorLabel()->isHidden());
+    QVERIFY(afresh->isHidden());
+    QVERIFY(m_history->store()->isOpen());
+}
+
+void TestHistoryPage::mainWindow_pagesInSwitcher_singleLookupRecorded()
+{
+    QFile::remove(HistoryStore::defaultPath());
+    MainWindow window(m_controller.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.pages()->count(), 4);
+    QCOMPARE(window.pages()->widget(2), window.batchPage());
+    QCOMPARE(window.pages()->widget(3), window.historyPage());
+
+    // A single look-up on the order page lands in the history as "single".
+    window.prefillSamples();
+    LookupPage *order = window.orderPage();
+    QVERIFY(order->form()->submit());
+    QTRY_VERIFY_WITH_TIMEOUT(!order->isBusy(), 20000);
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(window.pages()->currentWidget(), window.historyPage());
+    QVERIFY(!window.runAction()->isEnabled());
+    QCOMPARE(window.historyPage()->model()->totalCount(), 1);
+    QCOMPARE(window.historyPage()->model()->entry(0).source, u"single"_s);
+    QCOMPARE(window.historyPage()->model()->entry(0).outOrderNo, m_demo.sampleOrder.outOrderNo);
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(window.pages()->currentWidget(), window.batchPage());
+}
+
+QTEST_MAIN(TestHistoryPage)
+#include "tst_historypage.moc"

@@ -1,0 +1,51 @@
+#pragma once
+
+// The batch page's live table: one line per imported row with its status as BatchRunner reports it
+// and, once answered, the state and amount or the error. Reads the runner; keeps no copy.
+
+#include "batch/batchrunner.h"
+
+#include <QAbstractTableModel>
+
+namespace fenzhang {
+
+class BatchRowsModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        RowNumberColumn,
+        StatusColumn,
+        SubMchidColumn,
+        NumberColumn,
+        StateColumn,
+        AmountColumn,
+        DetailColumn,
+        ColumnCount
+    };
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, // codes, fen and row numbers as they are, for sorting and tests
+        StatusRole,                      // BatchRunner::RowStatus as int
+    };
+
+    explicit BatchRowsModel(BatchRunner *runner, QObject *parent = nullptr);
+
+    // After BatchRunner::setRows().
+    void reload();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString statusText(BatchRunner::RowStatus status);
+
+private:
+    QVariant display(int row, int column) const;
+    QVariant raw(int row, int column) const;
+    void rowChanged(int row);
+
+    BatchRunner *m_runner;
+    int m_rows = 0;
+};
+
+} // namespace fenzhang

@@ -1,0 +1,121 @@
+#include "historybackend.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+namespace {
+// Kept next to the app's other preferences; not in AppSettings so the ui/ table stays as it is.
+const QString retentionKey = u"history/retentionDays"_s;
+} // namespace
+
+HistoryBackend::HistoryBackend(const QString &path, QObject *parent)
+    : QObject(parent), m_path(path.isEmpty() ? HistoryStore::defaultPath() : path)
+{
+}
+
+HistoryBackend::~HistoryBackend()
+{
+    // The recorder flushes on destruction, into the store that must still be open.
+    m_recorder.reset();
+    m_store.close();
+}
+
+int HistoryBackend::retentionDays() const
+{
+    return QSettings().value(retentionKey, defaultRetentionDays).toInt();
+}
+
+bool HistoryBackend::ensureOpen()
+{
+    if (m_store.isOpen())
+        return true;
+    HistoryOptions options;
+    options.retentionDays = retentionDays();
+    if (const auto error = m_store.open(m_path, options)) {
+        setError(error->message, error->kind == HistoryError::Kind::Corrupt);
+        return false;
+    }
+    m_recorder = std::make_unique<HistoryRecorder>(&m_store);
+    m_recorder->setProfile(m_profile);
+    connect(m_recorder.get(), &HistoryRecorder::written, this, [this] { Q_EMIT changed(); });
+    connect(m_recorder.get(), &HistoryRecorder::failed, this,
+            [this](const HistoryError &error) { setError(error.message); });
+    setError({});
+    return true;
+}
+
+void HistoryBackend::setError(const QString &message, bool corrupt)
+{
+    m_corrupt = corrupt;
+    if (message == m_error)
+        return;
+    m_error = message;
+    Q_EMIT errorChanged(message);
+}
+
+void HistoryBackend::setProfile(const QString &profile)
+{
+    m_profile = profile;
+    if (m_recorder)
+        m_recorder->setProfile(profile);
+}
+
+void HistoryBackend::record(const LookupResult &result, const QString &source)
+{
+    if (!ensureOpen())
+        return;
+    m_recorder->record(result, source);
+}
+
+void HistoryBackend::flush()
+{
+    if (m_recorder && m_recorder->pending() > 0)
+        m_recorder->flush();
+}
+
+void HistoryBackend::setRetentionDays(int days)
+{
+    QSettings().setValue(retentionKey, days);
+    m_store.setRetentionDays(days);
+    if (!ensureOpen())
+        return;
+    const auto purged = m_store.purge();
+    if (!purged)
+        setError(purged.error().message);
+    else if (purged.value() > 0)
+        Q_EMIT changed();
+}
+
+bool HistoryBackend::clear()
+{
+    if (!ensureOpen())
+        return false;
+    if (m_recorder)
+        m_recorder->flush(); // what is buffered goes too, or it would reappear after the clear
+    const auto cleared = m_store.clear();
+    if (!cleared) {
+        setError(cleared.error().message);
+        return false;
+    }
+    Q_EMIT changed();
+    return true;
+}
+
+QString HistoryBackend::startAfresh()
+{
+    m_recorder.reset();
+    m_store.close();
+    const QString moved = HistoryStore::moveAside(m_path);
+    if (moved.isEmpty()) {
+        setError(tr("The damaged history file %1 could not be moved aside.").arg(m_path), true);
+        return {};
+    }
+    if (ensureOpen())
+        Q_EMIT changed();
+    return moved;
+}
+
+} // namespace fenzhang

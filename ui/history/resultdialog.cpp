@@ -1,0 +1,67 @@
+#include "resultdialog.h"
+
+#include "api/lookupservice.h"
+#include "errorpanel.h"
+#include "orderresultview.h"
+#include "resultmetabar.h"
+#include "returnresultview.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+ResultDialog::ResultDialog(QWidget *parent)
+    : QDialog(parent), m_history(new QLabel(this)), m_orderView(new OrderResultView(this)),
+      m_returnView(new ReturnResultView(this)), m_errorPanel(new ErrorPanel(this))
+{
+    setObjectName(u"resultDialog"_s);
+    m_history->setObjectName(u"historyNote"_s);
+    m_history->setWordWrap(true);
+    // Same fixed colours in every theme: the note must not be missed.
+    m_history->setStyleSheet(u"QLabel { background: #e8eef8; color: #1f3a66; padding: 6px; }"_s);
+    m_history->hide();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_history);
+    layout->addWidget(m_orderView, 1);
+    layout->addWidget(m_returnView, 1);
+    layout->addWidget(m_errorPanel, 1);
+    layout->addWidget(buttons);
+    resize(980, 640);
+}
+
+void ResultDialog::setResult(const LookupResult &result)
+{
+    const bool ok = result.kind == LookupResult::Kind::Ok;
+    m_orderView->setVisible(ok && result.order.has_value());
+    m_returnView->setVisible(ok && result.returnOrder.has_value());
+    m_errorPanel->setVisible(!ok || (!result.order && !result.returnOrder));
+    if (ok && result.order)
+        m_orderView->setResult(result);
+    else if (ok && result.returnOrder)
+        m_returnView->setResult(result);
+    else
+        m_errorPanel->setResult(result);
+    setWindowTitle(result.lookup == LookupKind::Order ? tr("Profit-sharing result") : tr("Return result"));
+}
+
+void ResultDialog::setFromHistory(const QDateTime &lookedUpAt)
+{
+    m_history->setText(tr("From history, looked up at %1. This is the answer as it was then; "
+                          "run the look-up again for the current state.")
+                           .arg(localTimeWithOffset(lookedUpAt)));
+    m_history->show();
+}
+
+QString ResultDialog::historyNote() const
+{
+    return m_history->isHidden() ? QString() : m_history->text();
+}
+
+} // namespace fenzhang
