@@ -34,6 +34,8 @@ QString verifiedText(const LookupResult &result)
     return result.response.verified ? u"true"_s : u"false"_s;
 }
 
+} // namespace
+
 QString kindName(LookupResult::Kind kind)
 {
     switch (kind) {
@@ -55,7 +57,9 @@ QString kindName(LookupResult::Kind kind)
     return {};
 }
 
-void writeOrderCsv(CsvWriter &csv, const LookupResult &result)
+namespace {
+
+void appendOrderRows(QList<QStringList> &rows, const LookupResult &result)
 {
     const OrderResult &order = *result.order;
     const QStringList head = {order.subMchid, order.transactionId, order.outOrderNo,
@@ -63,7 +67,7 @@ void writeOrderCsv(CsvWriter &csv, const LookupResult &result)
     const QStringList tail = {QString::fromLatin1(result.response.requestId), verifiedText(result),
                               isoWithOffset(result.lookedUpAt)};
     if (order.receivers.isEmpty()) {
-        csv.writeRow(head + QStringList(13) + tail, orderNumericColumns);
+        rows.append(head + QStringList(13) + tail);
         return;
     }
     for (const ReceiverDetail &r : order.receivers) {
@@ -80,19 +84,18 @@ void writeOrderCsv(CsvWriter &csv, const LookupResult &result)
                                       r.createTime.toIsoString(),
                                       r.finishTime.toIsoString(),
                                       r.detailId};
-        csv.writeRow(head + receiver + tail, orderNumericColumns);
+        rows.append(head + receiver + tail);
     }
 }
 
-void writeReturnCsv(CsvWriter &csv, const LookupResult &result)
+void appendReturnRows(QList<QStringList> &rows, const LookupResult &result)
 {
     const ReturnResult &ret = *result.returnOrder;
-    csv.writeRow({ret.subMchid, ret.outReturnNo, ret.orderId, ret.outOrderNo, ret.returnNo, ret.returnMchid,
-                  ret.result, Labels::returnResult(ret.result), Money::formatYuan(ret.amount),
-                  QString::number(ret.amount), ret.failReason, Labels::returnFailReason(ret.failReason),
-                  ret.finishTime.toIsoString(), QString::fromLatin1(result.response.requestId),
-                  verifiedText(result), isoWithOffset(result.lookedUpAt)},
-                 returnNumericColumns);
+    rows.append({ret.subMchid, ret.outReturnNo, ret.orderId, ret.outOrderNo, ret.returnNo, ret.returnMchid,
+                 ret.result, Labels::returnResult(ret.result), Money::formatYuan(ret.amount),
+                 QString::number(ret.amount), ret.failReason, Labels::returnFailReason(ret.failReason),
+                 ret.finishTime.toIsoString(), QString::fromLatin1(result.response.requestId),
+                 verifiedText(result), isoWithOffset(result.lookedUpAt)});
 }
 
 void writeOrderJson(JsonWriter &json, const OrderResult &order)
@@ -241,6 +244,26 @@ QStringList returnCsvHeader()
             u"finish_time"_s, u"request_id"_s,    u"verified"_s,    u"looked_up_at"_s};
 }
 
+QList<int> csvNumericColumns(LookupKind kind)
+{
+    return kind == LookupKind::Order ? orderNumericColumns : returnNumericColumns;
+}
+
+QList<QStringList> csvRows(const LookupResult &result)
+{
+    QList<QStringList> rows;
+    if (result.lookup == LookupKind::Order && result.order)
+        appendOrderRows(rows, result);
+    else if (result.lookup == LookupKind::Return && result.returnOrder)
+        appendReturnRows(rows, result);
+    return rows;
+}
+
+QString isoTime(const QDateTime &time)
+{
+    return isoWithOffset(time);
+}
+
 bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString)
 {
     const bool isOrder = result.lookup == LookupKind::Order;
@@ -252,10 +275,9 @@ bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorStrin
     CsvWriter csv(device);
     csv.writeBom();
     csv.writeRow(isOrder ? orderCsvHeader() : returnCsvHeader());
-    if (isOrder)
-        writeOrderCsv(csv, result);
-    else
-        writeReturnCsv(csv, result);
+    const QList<int> numeric = csvNumericColumns(result.lookup);
+    for (const QStringList &row : csvRows(result))
+        csv.writeRow(row, numeric);
     if (!csv.ok() && errorString)
         *errorString = csv.errorString();
     return csv.ok();

@@ -1,0 +1,191 @@
+#include "batch/batchcommand.h"
+
+#include "batch/batchexport.h"
+#include "batch/batchimporter.h"
+#include "batch/batchrunner.h"
+
+#include <cstdio>
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QSaveFile>
+#include <QTimer>
+#if defined(Q_OS_WIN)
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+BatchCommand::BatchCommand(LookupService *service, QObject *parent) : QObject(parent), m_service(service) {}
+
+void BatchCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption(QCommandLineOption(
+        u"input"_s, tr("batch: the CSV of look-ups (header: API field names)."), u"FILE"_s));
+    parser.addOption(
+        QCommandLineOption(u"concurrency"_s, tr("batch: look-ups at once (default 4)."), u"N"_s));
+    parser.addOption(QCommandLineOption(
+        u"qps"_s, tr("batch: look-ups started per second (default 10, 0 = no limit)."), u"N"_s));
+}
+
+QString BatchCommand::usage()
+{
+    return u"fenzhang-cli [connection options] batch order|return --input FILE --output FILE [--concurrency "
+           u"N] "
+           u"[--qps N]"_s;
+}
+
+bool BatchCommand::parse(const QCommandLineParser &parser, const QStringList &positional,
+                         BatchCommandOptions *options, QString *error)
+{
+    if (positional.size() != 1 ||
+        (positional.constFirst() != "order"_L1 && positional.constFirst() != "return"_L1)) {
+        *error = tr("The batch command needs order or return: %1").arg(usage());
+        return false;
+    }
+    options->lookup = positional.constFirst() == "order"_L1 ? LookupKind::Order : LookupKind::Return;
+    const auto single = [&](const QString &name, QString *value) {
+        const QStringList values = parser.values(name);
+        if (values.size() > 1) {
+            *error = tr("--%1 was given more than once.").arg(name);
+            return false;
+        }
+        *value = values.value(0);
+        return true;
+    };
+    QString concurrency, qps;
+    if (!single(u"input"_s, &options->inputFile) || !single(u"output"_s, &options->outputFile) ||
+        !single(u"concurrency"_s, &concurrency) || !single(u"qps"_s, &qps))
+        return false;
+    if (options->inputFile.isEmpty() || options->outputFile.isEmpty()) {
+        *error = tr("The batch command needs --input and --output: %1").arg(usage());
+        return false;
+    }
+    if (!concurrency.isEmpty()) {
+        bool ok = false;
+        options->concurrency = concurrency.toInt(&ok);
+        if (!ok || options->concurrency < 1 || options->concurrency > 64) {
+            *error = tr("--concurrency must be a whole number from 1 to 64.");
+            return false;
+        }
+    }
+    if (!qps.isEmpty()) {
+        bool ok = false;
+        options->qps = qps.toDouble(&ok);
+        if (!ok || options->qps < 0 || options->qps > 10000) {
+            *error = tr("--qps must be a number from 0 (no limit) to 10000.");
+            return false;
+        }
+    }
+    return true;
+}
+
+bool BatchCommand::stderrIsTerminal()
+{
+#if defined(Q_OS_WIN)
+    return _isatty(_fileno(stderr)) != 0;
+#else
+    return isatty(fileno(stderr)) != 0;
+#endif
+}
+
+void BatchCommand::print(QIODevice *err, const QString &text)
+{
+    if (err)
+        err->write(text.toUtf8());
+}
+
+int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
+{
+    const BatchImport import = BatchImporter(options.lookup).importFile(options.inputFile);
+    if (!import.ok()) {
+        print(err, import.error + u'\n');
+        return ExitBadInput;
+    }
+    if (!import.hasHeader) {
+        print(err, tr("%1 has no header row; the first row must name the columns: %2\n")
+                       .arg(options.inputFile, ColumnMapping::fieldsFor(options.lookup).join(u',')));
+        return ExitBadInput;
+    }
+    bool bad = false;
+    for (const BatchRow &row : import.rows) {
+        for (const FieldError &error : row.errors) {
+            print(err, tr("Row %1: %2: %3\n").arg(row.rowNumber).arg(error.field, error.message));
+            bad = true;
+        }
+    }
+    if (bad) {
+        print(err, tr("Nothing was sent: correct the rows above and run again.\n"));
+        return ExitBadInput;
+    }
+    for (const BatchRow &row : import.rows) {
+        if (row.duplicateOf > 0)
+            print(err, tr("Row %1 is the same as row %2: it is looked up once.\n")
+                           .arg(row.rowNumber)
+                           .arg(row.duplicateOf));
+    }
+
+    // Opened before anything is sent: an unwritable --output costs no look-ups.
+    QSaveFile output(options.outputFile);
+    if (!output.open(QIODevice::WriteOnly)) {
+        print(err, tr("Cannot write %1: %2\n").arg(options.outputFile, output.errorString()));
+        return ExitOutputFailed;
+    }
+
+    BatchRunner runner(m_service);
+    BatchRunner::Options runOptions;
+    runOptions.concurrency = options.concurrency;
+    runOptions.qps = options.qps;
+    runner.setOptions(runOptions);
+    runner.setRows(import.rows);
+
+    QEventLoop loop;
+    connect(&runner, &BatchRunner::finished, &loop, &QEventLoop::quit);
+    QTimer progress;
+    if (options.progress) {
+        progress.setInterval(250);
+        connect(&progress, &QTimer::timeout, this, [&] {
+            const BatchRunner::Counts c = runner.counts();
+            const qint64 eta = runner.etaMs();
+            print(err, u"\r"_s + tr("%1/%2 done, %3 failed, %4 processing, ETA %5 s   ")
+                                     .arg(c.answered())
+                                     .arg(c.total)
+                                     .arg(c.failed)
+                                     .arg(c.processing)
+                                     .arg(eta < 0 ? u"?"_s : QString::number((eta + 999) / 1000)));
+        });
+        progress.start();
+    }
+    runner.start();
+    if (runner.isRunning())
+        loop.exec();
+    progress.stop();
+    if (options.progress)
+        print(err, u"\n"_s);
+
+    const QList<BatchExportRow> rows = BatchExport::rowsOf(runner);
+    QString error;
+    if (!BatchExport::writeCsv(options.lookup, rows, &output, &error) || !output.commit()) {
+        print(err, tr("Cannot write %1: %2\n")
+                       .arg(options.outputFile, error.isEmpty() ? output.errorString() : error));
+        return ExitOutputFailed;
+    }
+    print(err, BatchExport::summarize(options.lookup, rows).toText());
+
+    int code = ExitSuccess;
+    for (int i = 0; i < runner.rowCount(); ++i) {
+        if (!runner.hasResult(i))
+            continue;
+        const LookupResult::Kind kind = runner.result(i).kind;
+        if (kind == LookupResult::Kind::VerificationFailed)
+            code = ExitVerificationFailed;
+        else if (kind == LookupResult::Kind::NetworkError && code == ExitSuccess)
+            code = ExitNetworkError;
+    }
+    return code;
+}
+
+} // namespace fenzhang

@@ -1,0 +1,60 @@
+#pragma once
+
+// The work behind `fenzhang-cli [connection options] batch order|return --input FILE --output FILE
+// [--concurrency N] [--qps N]`: import and validate the CSV (any bad row: exit 2, nothing sent), run
+// it, write the batch CSV atomically, print the summary on stderr, and progress there too when it
+// is a terminal. The CLI adds addOptions() to its parser and hands over when the command is
+// "batch"; everything else lives here so the CLI change is a few lines.
+
+#include "api/lookupservice.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QObject>
+
+class QCommandLineParser;
+
+namespace fenzhang {
+
+struct BatchCommandOptions {
+    LookupKind lookup = LookupKind::Order;
+    QString inputFile;
+    QString outputFile;
+    int concurrency = 4;
+    double qps = 10.0;     // 0: no limit
+    bool progress = false; // the CLI: stderrIsTerminal()
+};
+
+class BatchCommand final : public QObject {
+    Q_OBJECT
+public:
+    // Exit codes, the CLI's numbers.
+    enum ExitCode : int {
+        ExitSuccess = 0,            // every row got an answer (per-row errors are in the CSV)
+        ExitOutputFailed = 1,       // --output could not be written
+        ExitBadInput = 2,           // usage, unreadable input or any invalid row: nothing was sent
+        ExitNetworkError = 4,       // some rows got no answer from either host
+        ExitVerificationFailed = 5, // some answers did not verify
+    };
+
+    explicit BatchCommand(LookupService *service, QObject *parent = nullptr);
+
+    // --input, --concurrency and --qps (the CLI already has --output).
+    static void addOptions(QCommandLineParser &parser);
+    // positional: the arguments after "batch" ("order" or "return"). On failure returns false with
+    // a translated message.
+    static bool parse(const QCommandLineParser &parser, const QStringList &positional,
+                      BatchCommandOptions *options, QString *error);
+    static QString usage();
+    static bool stderrIsTerminal();
+
+    // Runs to completion on a local event loop; messages go to `err` (stderr in the CLI).
+    int run(const BatchCommandOptions &options, QIODevice *err);
+
+private:
+    void print(QIODevice *err, const QString &text);
+
+    LookupService *m_service;
+};
+
+} // namespace fenzhang

@@ -1,0 +1,61 @@
+#pragma once
+
+// The CSV of a whole batch: the single export's columns (ResultExport, reused, not copied) with the
+// input row number in front and the row's error in columns of its own at the end; one line per
+// receiver for orders, one line for a row without an answer. Plus a summary: totals by order state
+// / return result and by receiver result, with amounts in fen and yuan. Same safety as the single
+// export: UTF-8 BOM, RFC 4180, formula-safe cells, atomic save.
+
+#include "api/lookupservice.h"
+#include "batch/batchrow.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QList>
+#include <QString>
+
+namespace fenzhang {
+
+class BatchRunner;
+
+struct BatchExportRow {
+    int rowNumber = 0;
+    LookupResult result; // kind InvalidInput with fieldErrors for a row that was never sent
+    int duplicateOf = 0;
+};
+
+struct BatchSummary {
+    struct Line {
+        QString value; // the state or result code as received
+        int count = 0;
+        qint64 amount = 0; // fen
+    };
+    LookupKind kind = LookupKind::Order;
+    int rows = 0;
+    int answered = 0;             // rows with a typed result
+    int failed = 0;               // rows answered with an error, or not at all
+    QList<Line> byState;          // orders: state; returns: result (amount = return amounts)
+    QList<Line> byReceiverResult; // orders only: receivers by result, with their amounts
+
+    // Several lines of plain text for the CLI's stderr and the batch page.
+    QString toText() const;
+};
+
+class BatchExport final {
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::BatchExport)
+public:
+    static QStringList header(LookupKind kind);
+    // Every row of the runner: answered rows with their results, invalid and cancelled ones with why.
+    static QList<BatchExportRow> rowsOf(const BatchRunner &runner);
+
+    static bool writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, QIODevice *device,
+                         QString *errorString);
+    static bool saveCsv(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path,
+                        QString *errorString);
+
+    static BatchSummary summarize(LookupKind kind, const QList<BatchExportRow> &rows);
+    // group,value,label,count,amount_yuan,amount_fen: the summary as its own small CSV.
+    static bool writeSummaryCsv(const BatchSummary &summary, QIODevice *device, QString *errorString);
+};
+
+} // namespace fenzhang

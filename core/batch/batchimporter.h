@@ -1,0 +1,90 @@
+#pragma once
+
+// Reads the rows of a batch from a CSV file or from text pasted from Excel (TSV): detects the
+// encoding (UTF-8 with or without BOM, or GB18030), parses RFC 4180 quoting, recognises a header
+// row of API field names, maps columns (or takes the UI's explicit mapping), trims every cell,
+// validates every row with the query's own rules and flags duplicates. Pure and synchronous: 100,000
+// rows take a fraction of a second (bench/bench_import).
+
+#include "batch/batchrow.h"
+#include "batch/textdecoding.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QStringList>
+
+namespace fenzhang {
+
+// Which input column (0-based) holds each API field; -1 when none does.
+struct ColumnMapping {
+    int subMchid = -1;
+    int transactionId = -1;
+    int outOrderNo = -1;
+    int outReturnNo = -1;
+    int orderId = -1;
+
+    // API field name -> column, for the UI's mapping combo boxes.
+    int column(const QString &apiField) const;
+    void setColumn(const QString &apiField, int column);
+    // The fields a look-up kind needs mapped (returns: order_id or out_order_no, one suffices).
+    bool isCompleteFor(LookupKind kind) const;
+    bool operator==(const ColumnMapping &) const = default;
+
+    // The API fields each kind reads, in the CLI's header order.
+    static QStringList fieldsFor(LookupKind kind);
+    // Columns in fieldsFor() order: for pasted lists without a header.
+    static ColumnMapping positional(LookupKind kind);
+};
+
+struct BatchImport {
+    LookupKind kind = LookupKind::Order;
+    TextDecoding::Encoding encoding = TextDecoding::Encoding::Utf8;
+    bool hasHeader = false; // the first row named the columns
+    QStringList header;     // the first row as read, when hasHeader
+    int columnCount = 0;    // widest row
+    ColumnMapping mapping;
+    QList<BatchRow> rows;
+    QString error; // translated; non-empty when nothing could be read at all
+
+    bool ok() const { return error.isEmpty(); }
+    int validCount() const;
+    QList<BatchRow> invalidRows() const; // errors or duplicates, in input order
+    QList<BatchRow> validRows() const;
+};
+
+class BatchImporter final {
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::BatchImporter)
+public:
+    explicit BatchImporter(LookupKind kind) : m_kind(kind) {}
+
+    // The UI's choice; overrides header recognition (a header row is still skipped when it names
+    // the mapped fields).
+    void setMapping(const ColumnMapping &mapping)
+    {
+        m_mapping = mapping;
+        m_explicitMapping = true;
+    }
+    void clearMapping() { m_explicitMapping = false; }
+
+    BatchImport importFile(const QString &path) const;
+    BatchImport importBytes(const QByteArray &bytes) const;
+    // Pasted text: tab-separated when the first line has a tab, else comma-separated.
+    BatchImport importText(const QString &text) const;
+
+    // RFC 4180 records: "" is a quote inside quotes, quoted fields may hold delimiters and newlines,
+    // CRLF, LF or CR end a record. Blank lines are dropped.
+    static QList<QStringList> parseRecords(QStringView text, QChar delimiter);
+    static QChar detectDelimiter(QStringView text);
+    // A mapping when the cells are API field names (case and spaces ignored), else nullopt-like
+    // (an incomplete mapping).
+    static ColumnMapping mappingFromHeader(const QStringList &header);
+
+private:
+    BatchImport build(const QString &text, TextDecoding::Encoding encoding) const;
+
+    LookupKind m_kind;
+    ColumnMapping m_mapping;
+    bool m_explicitMapping = false;
+};
+
+} // namespace fenzhang

@@ -1,0 +1,133 @@
+#include "history/historyentry.h"
+
+#include "history/historystore.h"
+#include "lookup/resultexport.h"
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+namespace {
+
+LookupResult::Kind kindFromName(const QString &name)
+{
+    using K = LookupResult::Kind;
+    for (const K kind : {K::Ok, K::InvalidInput, K::ApiError, K::BadAnswer, K::NetworkError,
+                         K::VerificationFailed, K::Cancelled}) {
+        if (ResultExport::kindName(kind) == name)
+            return kind;
+    }
+    return K::BadAnswer;
+}
+
+} // namespace
+
+HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString &profile,
+                                      const QString &source)
+{
+    HistoryEntry e;
+    e.lookedUpAt = result.lookedUpAt.isValid() ? result.lookedUpAt : QDateTime::currentDateTime();
+    e.profile = profile;
+    e.lookup = result.lookup;
+    e.source = source;
+    if (result.lookup == LookupKind::Order) {
+        e.subMchid = result.orderQuery.subMchid;
+        e.transactionId = result.orderQuery.transactionId;
+        e.outOrderNo = result.orderQuery.outOrderNo;
+    } else {
+        e.subMchid = result.returnQuery.subMchid;
+        e.outReturnNo = result.returnQuery.outReturnNo;
+        e.orderId = result.returnQuery.orderId;
+        e.outOrderNo = result.returnQuery.outOrderNo;
+    }
+    e.httpStatus = result.response.httpStatus;
+    e.requestId = QString::fromLatin1(result.response.requestId);
+    e.verified = result.response.verified;
+    e.resultKind = ResultExport::kindName(result.kind);
+    e.errorCode = result.response.errorCode;
+    e.errorMessage = result.response.errorMessage;
+    if (result.kind == LookupResult::Kind::NetworkError)
+        e.errorMessage = result.response.networkError;
+    else if (result.kind == LookupResult::Kind::BadAnswer)
+        e.errorMessage = result.parseError;
+    // Only a verified body is worth keeping: nothing else in an answer can be trusted.
+    if (result.response.verified)
+        e.body = result.response.body;
+
+    if (result.order) {
+        const OrderResult &order = *result.order;
+        e.state = order.state;
+        e.orderId = order.orderId;
+        e.receiverCount = int(order.receivers.size());
+        QStringList parts;
+        for (const OrderResult::Total &total : order.totalsByResult()) {
+            parts.append(total.result + u':' + QString::number(total.count));
+            e.totalFen += total.amount;
+        }
+        e.receiverResults = parts.join(u',');
+    } else if (result.returnOrder) {
+        e.state = result.returnOrder->result;
+        e.totalFen = result.returnOrder->amount;
+        if (e.orderId.isEmpty())
+            e.orderId = result.returnOrder->orderId;
+    }
+    return e;
+}
+
+HistoricResult HistoryStore::restore(const HistoryEntry &entry)
+{
+    HistoricResult historic;
+    historic.historyId = entry.id;
+    historic.lookedUpAt = entry.lookedUpAt;
+    historic.profile = entry.profile;
+
+    LookupResult &r = historic.result;
+    r.lookup = entry.lookup;
+    r.lookedUpAt = entry.lookedUpAt;
+    if (entry.lookup == LookupKind::Order)
+        r.orderQuery = OrderQuery{entry.subMchid, entry.transactionId, entry.outOrderNo};
+    else
+        r.returnQuery = ReturnQuery{entry.subMchid, entry.outReturnNo,
+                                    entry.outOrderNo.isEmpty() ? entry.orderId : QString(), entry.outOrderNo};
+    r.response.httpStatus = entry.httpStatus;
+    r.response.requestId = entry.requestId.toLatin1();
+    r.response.verified = entry.verified;
+    r.response.body = entry.body;
+    r.response.errorCode = entry.errorCode;
+    r.response.errorMessage = entry.errorMessage;
+    r.response.receivedAt = entry.lookedUpAt;
+    r.kind = kindFromName(entry.resultKind);
+    r.response.outcome =
+        r.kind == LookupResult::Kind::Ok ? ApiResponse::Outcome::Success : ApiResponse::Outcome::ApiError;
+
+    if (r.kind == LookupResult::Kind::Ok) {
+        if (!entry.verified || entry.body.isEmpty()) {
+            r.kind = LookupResult::Kind::BadAnswer;
+            r.parseError = tr("The stored answer is missing.");
+        } else if (entry.lookup == LookupKind::Order) {
+            auto parsed = OrderResult::fromJson(entry.body);
+            if (parsed)
+                r.order = std::move(parsed).value();
+            else {
+                r.kind = LookupResult::Kind::BadAnswer;
+                r.parseError = parsed.error();
+            }
+        } else {
+            auto parsed = ReturnResult::fromJson(entry.body);
+            if (parsed)
+                r.returnOrder = std::move(parsed).value();
+            else {
+                r.kind = LookupResult::Kind::BadAnswer;
+                r.parseError = parsed.error();
+            }
+        }
+    } else if (r.kind == LookupResult::Kind::NetworkError) {
+        r.response.outcome = ApiResponse::Outcome::NetworkError;
+        r.response.networkError = entry.errorMessage;
+    } else if (r.kind == LookupResult::Kind::BadAnswer) {
+        r.parseError = entry.errorMessage;
+    }
+    return historic;
+}
+
+} // namespace fenzhang

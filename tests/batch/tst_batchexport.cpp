@@ -1,0 +1,199 @@
+// BatchExport: the batch CSV byte for byte for a small case (answered order with two receivers,
+// an API error, an invalid row, a duplicate), the return layout, the summary and atomic save.
+
+#include "batch/batchexport.h"
+
+#include <QBuffer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace fenzhang;
+
+namespace {
+
+const QDateTime lookedUpAt =
+    QDateTime(QDate(2025, 11, 21), QTime(1, 30, 0), Qt::UTC).toOffsetFromUtc(8 * 3600);
+
+LookupResult orderAnswer()
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::Ok;
+    r.lookup = LookupKind::Order;
+    r.orderQuery = {u"1900000109"_s, u"4208450740202511201234567890"_s, u"P1"_s};
+    r.response.outcome = ApiResponse::Outcome::Success;
+    r.response.httpStatus = 200;
+    r.response.requestId = "08F1B2C3D4E5-1"_ba;
+    r.response.verified = true;
+    const QByteArray body = R"({"sub_mchid":"1900000109","transaction_id":"4208450740202511201234567890",
+"out_order_no":"P1","order_id":"3008450740201411110007820472","state":"FINISHED","receivers":[
+{"amount":12800,"description":"平台服务费, 十一月","type":"MERCHANT_ID","account":"1900000110","result":"SUCCESS",
+"create_time":"2025-11-20T10:15:30+08:00","finish_time":"2025-11-20T10:16:02+08:00","detail_id":"36011111111111111111111"},
+{"amount":250,"description":"=推广佣金","type":"PERSONAL_OPENID","account":"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o","result":"CLOSED",
+"fail_reason":"NO_RELATION","create_time":"2025-11-20T10:15:30+08:00","finish_time":"2025-11-20T10:16:02+08:00",
+"detail_id":"36011111111111111111112"}]})"_ba;
+    r.response.body = body;
+    r.order = OrderResult::fromJson(body).value();
+    r.lookedUpAt = lookedUpAt;
+    return r;
+}
+
+LookupResult orderError()
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::ApiError;
+    r.lookup = LookupKind::Order;
+    r.orderQuery = {u"1900000109"_s, u"4208450740202511201234567891"_s, u"P2"_s};
+    r.response.outcome = ApiResponse::Outcome::ApiError;
+    r.response.httpStatus = 404;
+    r.response.requestId = "08F1B2C3D4E5-2"_ba;
+    r.response.verified = true;
+    r.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
+    r.response.errorMessage = u"记录不存在"_s;
+    r.lookedUpAt = lookedUpAt;
+    return r;
+}
+
+QList<BatchExportRow> orderRows()
+{
+    BatchExportRow answered{2, orderAnswer(), 0};
+    BatchExportRow error{3, orderError(), 0};
+    BatchExportRow invalid;
+    invalid.rowNumber = 4;
+    invalid.result.kind = LookupResult::Kind::InvalidInput;
+    invalid.result.orderQuery = {u"19000x0109"_s, u"4208450740202511201234567890"_s, u"P3"_s};
+    invalid.result.fieldErrors = invalid.result.orderQuery.validate();
+    BatchExportRow duplicate;
+    duplicate.rowNumber = 5;
+    duplicate.duplicateOf = 2;
+    duplicate.result.kind = LookupResult::Kind::InvalidInput;
+    duplicate.result.orderQuery = orderAnswer().orderQuery;
+    return {answered, error, invalid, duplicate};
+}
+
+} // namespace
+
+class TestBatchExport final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void writeCsv_orders_byteExact();
+    void writeCsv_returns_oneLinePerRow();
+    void summarize_totalsByStateAndReceiverResult();
+    void writeSummaryCsv_byteExact();
+    void saveCsv_unwritablePath_failsWithReason();
+};
+
+void TestBatchExport::writeCsv_orders_byteExact()
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QString error;
+    QVERIFY(BatchExport::writeCsv(LookupKind::Order, orderRows(), &buffer, &error));
+    const QByteArray expected =
+        "\xEF\xBB\xBF"
+        "row,sub_mchid,transaction_id,out_order_no,order_id,state,state_label,receiver_account,receiver_type,"
+        "receiver_type_label,amount_yuan,amount_fen,description,result,result_label,fail_reason,fail_reason_"
+        "label,"
+        "create_time,finish_time,detail_id,request_id,verified,looked_up_at,error_kind,http_status,error_"
+        "code,"
+        "error_message\r\n"
+        "2,1900000109,4208450740202511201234567890,P1,3008450740201411110007820472,FINISHED,Finished,"
+        "1900000110,"
+        "MERCHANT_ID,Merchant ID,128.00,12800,\"平台服务费, "
+        "十一月\",SUCCESS,Succeeded,,,2025-11-20T10:15:30+08:00,"
+        "2025-11-20T10:16:02+08:00,36011111111111111111111,08F1B2C3D4E5-1,true,2025-11-21T09:30:00+08:00,ok,"
+        "200,,"
+        "\r\n"
+        "2,1900000109,4208450740202511201234567890,P1,3008450740201411110007820472,FINISHED,Finished,"
+        "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,PERSONAL_OPENID,Personal OpenID (service provider's "
+        "app),2.50,250,'=推广佣金,CLOSED,Closed,"
+        "NO_RELATION,Receiver relation removed,2025-11-20T10:15:30+08:00,2025-11-20T10:16:02+08:00,"
+        "36011111111111111111112,08F1B2C3D4E5-1,true,2025-11-21T09:30:00+08:00,ok,200,,\r\n"
+        "3,1900000109,4208450740202511201234567891,P2,,,,,,,,,,,,,,,,,08F1B2C3D4E5-2,true,"
+        "2025-11-21T09:30:00+08:00,api_error,404,RESOURCE_NOT_EXISTS,记录不存在\r\n"
+        "4,19000x0109,4208450740202511201234567890,P3,,,,,,,,,,,,,,,,,,,,invalid_input,,,sub_mchid: Digits "
+        "only.\r\n"
+        "5,1900000109,4208450740202511201234567890,P1,,,,,,,,,,,,,,,,,,,,duplicate,,,Same as row 2: not sent twice.\r\n"_ba;
+    if (buffer.data() != expected) {
+        qInfo().noquote() << QString::fromUtf8(buffer.data());
+    }
+    QCOMPARE(buffer.data(), expected);
+}
+
+void TestBatchExport::writeCsv_returns_oneLinePerRow()
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::Ok;
+    r.lookup = LookupKind::Return;
+    r.response.requestId = "RID"_ba;
+    r.response.verified = true;
+    r.returnOrder =
+        ReturnResult::fromJson(
+            R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P1",
+"out_return_no":"R1","return_no":"3008450740201411110007820473","return_mchid":"86693852","amount":10,
+"result":"SUCCESS","finish_time":"2025-11-20T10:16:02+08:00"})"_ba)
+            .value();
+    r.lookedUpAt = lookedUpAt;
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(BatchExport::writeCsv(LookupKind::Return, {{7, r, 0}}, &buffer, nullptr));
+    const QList<QByteArray> lines = buffer.data().split('\n');
+    QCOMPARE(lines.size(), 3); // header, one row, and the empty rest after the last CRLF
+    QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFrow,sub_mchid,out_return_no,order_id,out_order_no,"_ba));
+    QVERIFY(lines.at(1).startsWith("7,1900000109,R1,3008450740201411110007820472,P1,"_ba));
+    QVERIFY(lines.at(1).contains(",0.10,10,"_ba));
+    QVERIFY(lines.at(1).endsWith(",ok,,,\r"_ba));
+}
+
+void TestBatchExport::summarize_totalsByStateAndReceiverResult()
+{
+    const BatchSummary summary = BatchExport::summarize(LookupKind::Order, orderRows());
+    QCOMPARE(summary.rows, 4);
+    QCOMPARE(summary.answered, 1);
+    QCOMPARE(summary.failed, 3);
+    QCOMPARE(summary.byState.size(), 1);
+    QCOMPARE(summary.byState.at(0).value, u"FINISHED"_s);
+    QCOMPARE(summary.byState.at(0).count, 1);
+    QCOMPARE(summary.byState.at(0).amount, 13050);
+    QCOMPARE(summary.byReceiverResult.size(), 2);
+    QCOMPARE(summary.byReceiverResult.at(0).value, u"SUCCESS"_s);
+    QCOMPARE(summary.byReceiverResult.at(0).amount, 12800);
+    QCOMPARE(summary.byReceiverResult.at(1).value, u"CLOSED"_s);
+    QCOMPARE(summary.byReceiverResult.at(1).amount, 250);
+    const QString text = summary.toText();
+    QVERIFY2(text.contains(u"FINISHED (Finished): 1, 130.50 yuan"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"CLOSED (Closed): 1, 2.50 yuan"_s), qPrintable(text));
+}
+
+void TestBatchExport::writeSummaryCsv_byteExact()
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(BatchExport::writeSummaryCsv(BatchExport::summarize(LookupKind::Order, orderRows()), &buffer,
+                                         nullptr));
+    const QByteArray expected = "\xEF\xBB\xBFgroup,value,label,count,amount_yuan,amount_fen\r\n"
+                                "order_state,FINISHED,Finished,1,130.50,13050\r\n"
+                                "receiver_result,SUCCESS,Succeeded,1,128.00,12800\r\n"
+                                "receiver_result,CLOSED,Closed,1,2.50,250\r\n"
+                                "rows,answered,,1,,\r\n"
+                                "rows,without_result,,3,,\r\n"_ba;
+    if (buffer.data() != expected)
+        qInfo().noquote() << QString::fromUtf8(buffer.data());
+    QCOMPARE(buffer.data(), expected);
+}
+
+void TestBatchExport::saveCsv_unwritablePath_failsWithReason()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString error;
+    QVERIFY(
+        !BatchExport::saveCsv(LookupKind::Order, orderRows(), dir.filePath(u"missing/out.csv"_s), &error));
+    QVERIFY(!error.isEmpty());
+    const QString path = dir.filePath(u"out.csv"_s);
+    QVERIFY(BatchExport::saveCsv(LookupKind::Order, orderRows(), path, &error));
+    QVERIFY(QFileInfo(path).size() > 0);
+}
+
+QTEST_GUILESS_MAIN(TestBatchExport)
+#include "tst_batchexport.moc"

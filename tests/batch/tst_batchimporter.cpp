@@ -1,0 +1,239 @@
+// BatchImporter: encodings, RFC 4180 quoting, TSV paste, header recognition, explicit mapping,
+// validation with reasons and duplicates.
+
+#include "batch/batchimporter.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace fenzhang;
+
+namespace {
+
+QString dataFile(const char *name)
+{
+    return QStringLiteral(FENZHANG_TEST_DATA "/batch/") + QLatin1StringView(name);
+}
+
+QByteArray readData(const char *name)
+{
+    QFile file(dataFile(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing test data");
+    return file.readAll();
+}
+
+QStringList fields(const QList<FieldError> &errors)
+{
+    QStringList names;
+    for (const FieldError &error : errors)
+        names.append(error.field);
+    return names;
+}
+
+} // namespace
+
+class TestBatchImporter final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void importFile_eachEncoding_data();
+    void importFile_eachEncoding();
+    void decode_gb18030PlatformPathMatchesQt();
+    void decode_invalidBytes_isAnError();
+    void parseRecords_rfc4180();
+    void importText_excelPasteWithoutHeader_usesPositions();
+    void importText_tsvWithHeaderInAnyOrder();
+    void importText_badRows_listedWithRowNumbersAndReasons();
+    void importText_duplicates_flaggedNotSent();
+    void importText_explicitMapping_overridesHeader();
+    void importText_headerMissingAField_isAnError();
+    void importFile_returns_orderIdOrOutOrderNo();
+    void importFile_missingFile_isAnError();
+};
+
+void TestBatchImporter::importFile_eachEncoding_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<TextDecoding::Encoding>("encoding");
+    QTest::newRow("utf-8") << dataFile("orders_utf8.csv") << TextDecoding::Encoding::Utf8;
+    QTest::newRow("utf-8 bom") << dataFile("orders_utf8_bom.csv") << TextDecoding::Encoding::Utf8Bom;
+    QTest::newRow("gb18030") << dataFile("orders_gb18030.csv") << TextDecoding::Encoding::Gb18030;
+}
+
+void TestBatchImporter::importFile_eachEncoding()
+{
+    QFETCH(QString, file);
+    QFETCH(TextDecoding::Encoding, encoding);
+    const BatchImport import = BatchImporter(LookupKind::Order).importFile(file);
+    QVERIFY2(import.ok(), qPrintable(import.error));
+    QCOMPARE(import.encoding, encoding);
+    QVERIFY(import.hasHeader);
+    QCOMPARE(import.header, QStringList({u"sub_mchid"_s, u"transaction_id"_s, u"out_order_no"_s, u"备注"_s}));
+    QCOMPARE(import.rows.size(), 2);
+    QCOMPARE(import.validCount(), 2);
+    QCOMPARE(import.rows.at(0).rowNumber, 2);
+    QCOMPARE(import.rows.at(0).order.subMchid, u"1900000109"_s);
+    QCOMPARE(import.rows.at(0).order.transactionId, u"4208450740202511201234567890"_s);
+    QCOMPARE(import.rows.at(0).order.outOrderNo, u"P20251120101530001"_s);
+    QCOMPARE(import.rows.at(1).order.outOrderNo, u"P20251121090000002"_s);
+    QCOMPARE(import.columnCount, 4);
+}
+
+void TestBatchImporter::decode_gb18030PlatformPathMatchesQt()
+{
+    const QByteArray bytes = readData("orders_gb18030.csv");
+    const QString expected = QString::fromUtf8(readData("orders_utf8.csv"));
+    const TextDecoding::Decoded platform = TextDecoding::decodeGb18030ViaPlatform(bytes);
+    if (!platform.ok && !TextDecoding::qtHasGb18030())
+        QFAIL("neither Qt nor the platform decodes GB18030");
+    if (platform.ok)
+        QCOMPARE(platform.text, expected);
+    if (TextDecoding::qtHasGb18030())
+        QCOMPARE(TextDecoding::decodeGb18030ViaQt(bytes).text, expected);
+    // A four-byte GB18030 sequence (U+20000, outside the BMP) survives both paths.
+    const QByteArray fourByte = "\x95\x32\x82\x36"_ba;
+    const QString ext = QString::fromUcs4(U"\U00020000", 1);
+    if (platform.ok)
+        QCOMPARE(TextDecoding::decodeGb18030ViaPlatform(fourByte).text, ext);
+    QCOMPARE(TextDecoding::decode(fourByte).text, ext);
+}
+
+void TestBatchImporter::decode_invalidBytes_isAnError()
+{
+    // 0xFF never starts a character in UTF-8 or GB18030.
+    const BatchImport import = BatchImporter(LookupKind::Order).importBytes("\xff\xff,\xff\n"_ba);
+    QVERIFY(!import.ok());
+    QVERIFY(import.rows.isEmpty());
+}
+
+void TestBatchImporter::parseRecords_rfc4180()
+{
+    const QString text = u"a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",,x\n\n  spaced  ,\"\"\r\nlast"_s;
+    const QList<QStringList> records = BatchImporter::parseRecords(text, u',');
+    QCOMPARE(records.size(), 4);
+    QCOMPARE(records.at(0), QStringList({u"a"_s, u"b,c"_s, u"say \"hi\""_s}));
+    QCOMPARE(records.at(1), QStringList({u"multi\nline"_s, QString(), u"x"_s}));
+    QCOMPARE(records.at(2), QStringList({u"  spaced  "_s, QString()}));
+    QCOMPARE(records.at(3), QStringList({u"last"_s}));
+}
+
+void TestBatchImporter::importText_excelPasteWithoutHeader_usesPositions()
+{
+    // Excel copies cells as TSV with CRLF and a trailing line end; cells may carry stray spaces.
+    const QString paste = u" 1900000109\t4208450740202511201234567890 \tP20251120101530001\r\n"
+                          u"1900000109\t4208450740202511211234567891\tP20251121090000002\r\n"_s;
+    const BatchImport import = BatchImporter(LookupKind::Order).importText(paste);
+    QVERIFY2(import.ok(), qPrintable(import.error));
+    QVERIFY(!import.hasHeader);
+    QCOMPARE(import.rows.size(), 2);
+    QCOMPARE(import.rows.at(0).rowNumber, 1);
+    QCOMPARE(import.rows.at(0).order.subMchid, u"1900000109"_s);
+    QCOMPARE(import.rows.at(0).order.transactionId, u"4208450740202511201234567890"_s);
+    QCOMPARE(import.validCount(), 2);
+}
+
+void TestBatchImporter::importText_tsvWithHeaderInAnyOrder()
+{
+    const QString paste = u"Out_Order_No\tnote\tSUB MCHID\ttransaction-id\n"
+                          u"P20251120101530001\tx\t1900000109\t4208450740202511201234567890\n"_s;
+    const BatchImport import = BatchImporter(LookupKind::Order).importText(paste);
+    QVERIFY2(import.ok(), qPrintable(import.error));
+    QVERIFY(import.hasHeader);
+    QCOMPARE(import.mapping.outOrderNo, 0);
+    QCOMPARE(import.mapping.subMchid, 2);
+    QCOMPARE(import.mapping.transactionId, 3);
+    QCOMPARE(import.rows.size(), 1);
+    QCOMPARE(import.rows.at(0).order.outOrderNo, u"P20251120101530001"_s);
+    QVERIFY(import.rows.at(0).isValid());
+}
+
+void TestBatchImporter::importText_badRows_listedWithRowNumbersAndReasons()
+{
+    const QString csv = u"sub_mchid,transaction_id,out_order_no\n"
+                        u"1900000109,4208450740202511201234567890,P1\n"
+                        u"19000x0109,4208450740202511201234567890,P2\n"   // row 3: letters in sub_mchid
+                        u"1900000109,,P3\n"                               // row 4: missing transaction_id
+                        u"1900000109,4208450740202511201234567890,P 4#\n" // row 5: bad out_order_no
+                        u"1900000109,4208450740202511201234567890\n"_s;   // row 6: short row
+    const BatchImport import = BatchImporter(LookupKind::Order).importText(csv);
+    QVERIFY(import.ok());
+    QCOMPARE(import.rows.size(), 5);
+    QCOMPARE(import.validCount(), 1);
+    const QList<BatchRow> bad = import.invalidRows();
+    QCOMPARE(bad.size(), 4);
+    QCOMPARE(bad.at(0).rowNumber, 3);
+    QCOMPARE(fields(bad.at(0).errors), QStringList{u"sub_mchid"_s});
+    QVERIFY(!bad.at(0).errors.constFirst().message.isEmpty());
+    QCOMPARE(bad.at(1).rowNumber, 4);
+    QCOMPARE(fields(bad.at(1).errors), QStringList{u"transaction_id"_s});
+    QCOMPARE(bad.at(2).rowNumber, 5);
+    QCOMPARE(fields(bad.at(2).errors), QStringList{u"out_order_no"_s});
+    QCOMPARE(bad.at(3).rowNumber, 6);
+    QCOMPARE(fields(bad.at(3).errors), QStringList{u"out_order_no"_s});
+}
+
+void TestBatchImporter::importText_duplicates_flaggedNotSent()
+{
+    const QString csv = u"sub_mchid,transaction_id,out_order_no\n"
+                        u"1900000109,4208450740202511201234567890,P1\n"
+                        u"1900000109,4208450740202511201234567890,P2\n"
+                        u"1900000109, 4208450740202511201234567890 ,P1\n"_s; // same as row 2 once trimmed
+    const BatchImport import = BatchImporter(LookupKind::Order).importText(csv);
+    QCOMPARE(import.rows.size(), 3);
+    QCOMPARE(import.validCount(), 2);
+    QCOMPARE(import.rows.at(2).duplicateOf, 2);
+    QVERIFY(import.rows.at(2).errors.isEmpty());
+    QVERIFY(!import.rows.at(2).isValid());
+    QCOMPARE(import.validRows().size(), 2);
+}
+
+void TestBatchImporter::importText_explicitMapping_overridesHeader()
+{
+    const QString csv = u"a,b,c,d\nignored,P1,1900000109,4208450740202511201234567890\n"_s;
+    BatchImporter importer(LookupKind::Order);
+    ColumnMapping mapping;
+    mapping.setColumn(u"out_order_no"_s, 1);
+    mapping.setColumn(u"sub_mchid"_s, 2);
+    mapping.setColumn(u"transaction_id"_s, 3);
+    QCOMPARE(mapping.column(u"sub_mchid"_s), 2);
+    importer.setMapping(mapping);
+    const BatchImport import = importer.importText(csv);
+    QVERIFY2(import.ok(), qPrintable(import.error));
+    QVERIFY(!import.hasHeader); // "a,b,c,d" names no field: it is a data row, and invalid
+    QCOMPARE(import.rows.size(), 2);
+    QVERIFY(!import.rows.at(0).isValid());
+    QCOMPARE(import.rows.at(1).order.outOrderNo, u"P1"_s);
+    QVERIFY(import.rows.at(1).isValid());
+}
+
+void TestBatchImporter::importText_headerMissingAField_isAnError()
+{
+    const BatchImport import =
+        BatchImporter(LookupKind::Order).importText(u"sub_mchid,out_order_no\n1900000109,P1\n"_s);
+    QVERIFY(!import.ok());
+    QVERIFY(import.error.contains(u"transaction_id"_s));
+    QVERIFY(import.rows.isEmpty());
+}
+
+void TestBatchImporter::importFile_returns_orderIdOrOutOrderNo()
+{
+    const BatchImport import = BatchImporter(LookupKind::Return).importFile(dataFile("returns_utf8.csv"));
+    QVERIFY2(import.ok(), qPrintable(import.error));
+    QCOMPARE(import.rows.size(), 2);
+    QCOMPARE(import.validCount(), 2);
+    QCOMPARE(import.rows.at(0).returnQuery.orderId, u"30000000012025112012345678901234"_s);
+    QVERIFY(import.rows.at(0).returnQuery.outOrderNo.isEmpty());
+    QCOMPARE(import.rows.at(1).returnQuery.outOrderNo, u"P20251120101530001"_s);
+    QVERIFY(import.rows.at(1).returnQuery.orderId.isEmpty());
+}
+
+void TestBatchImporter::importFile_missingFile_isAnError()
+{
+    const BatchImport import = BatchImporter(LookupKind::Order).importFile(dataFile("no_such_file.csv"));
+    QVERIFY(!import.ok());
+    QVERIFY(import.error.contains(u"no_such_file.csv"_s));
+}
+
+QTEST_GUILESS_MAIN(TestBatchImporter)
+#include "tst_batchimporter.moc"

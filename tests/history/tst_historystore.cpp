@@ -1,0 +1,429 @@
+// HistoryStore: persistence across a restart, a crash mid-transaction, corrupt and locked files,
+// search by any number, date/state filters and paging, retention, clear, restoring a past result.
+
+#include "history/historystore.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace fenzhang;
+
+namespace {
+
+const QByteArray orderBody =
+    R"({"sub_mchid":"1900000109","transaction_id":"4208450740202511201234567890","out_order_no":"P20251120_001",
+"order_id":"3008450740201411110007820472","state":"FINISHED","receivers":[
+{"amount":12800,"description":"平台服务费","type":"MERCHANT_ID","account":"1900000110","result":"SUCCESS",
+"create_time":"2025-11-20T10:15:30+08:00","finish_time":"2025-11-20T10:16:02+08:00","detail_id":"36011111111111111111111"},
+{"amount":250,"description":"佣金","type":"PERSONAL_OPENID","account":"oUpF8u","result":"CLOSED","fail_reason":"NO_RELATION",
+"create_time":"2025-11-20T10:15:30+08:00","finish_time":"2025-11-20T10:16:02+08:00","detail_id":"36011111111111111111112"}]})"_ba;
+
+const QByteArray returnBody =
+    R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P20251120_001",
+"out_return_no":"R20251121001","return_no":"3008450740201411110007820473","return_mchid":"86693852","amount":10,
+"result":"PROCESSING","finish_time":"2025-11-21T10:16:02+08:00"})"_ba;
+
+// Hour `hour` in Shanghai on a day of a month ending 10 days ago (inside the default retention).
+QDateTime shanghai(int day, int hour)
+{
+    static const QDate base = QDate::currentDate().addDays(-40);
+    return QDateTime(base.addDays(day), QTime(hour, 0), Qt::UTC).addSecs(-8 * 3600).toOffsetFromUtc(8 * 3600);
+}
+
+LookupResult orderResult(const QDateTime &when)
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::Ok;
+    r.lookup = LookupKind::Order;
+    r.orderQuery = {u"1900000109"_s, u"4208450740202511201234567890"_s, u"P20251120_001"_s};
+    r.response.outcome = ApiResponse::Outcome::Success;
+    r.response.httpStatus = 200;
+    r.response.requestId = "08DE9A1B2C3D-REQ-ORDER"_ba;
+    r.response.verified = true;
+    r.response.body = orderBody;
+    // What the client saw; the store must never keep headers, let alone a request's Authorization.
+    r.response.headers = {{"Wechatpay-Serial"_ba, "PUB_KEY_ID_0114232"_ba}};
+    r.order = OrderResult::fromJson(orderBody).value();
+    r.lookedUpAt = when;
+    return r;
+}
+
+LookupResult returnResult(const QDateTime &when)
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::Ok;
+    r.lookup = LookupKind::Return;
+    r.returnQuery = {u"1900000109"_s, u"R20251121001"_s, u"3008450740201411110007820472"_s, QString()};
+    r.response.httpStatus = 200;
+    r.response.requestId = "08DE9A1B2C3D-REQ-RETURN"_ba;
+    r.response.verified = true;
+    r.response.body = returnBody;
+    r.returnOrder = ReturnResult::fromJson(returnBody).value();
+    r.lookedUpAt = when;
+    return r;
+}
+
+LookupResult errorResult(const QDateTime &when)
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::ApiError;
+    r.lookup = LookupKind::Order;
+    r.orderQuery = {u"1900000111"_s, u"4208450740202511209999999999"_s, u"MISSING-1"_s};
+    r.response.httpStatus = 404;
+    r.response.requestId = "08DE9A1B2C3D-REQ-404"_ba;
+    r.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
+    r.response.errorMessage = u"记录不存在"_s;
+    r.lookedUpAt = when;
+    return r;
+}
+
+} // namespace
+
+class TestHistoryStore final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void defaultPath_isInAppDataFolder();
+    void add_persistsAcrossRestart_andRestores();
+    void add_neverStoresHeadersOrUnverifiedBodies();
+    void search_byAnyNumber_data();
+    void search_byAnyNumber();
+    void filter_dateRangeStateKind_andPaging();
+    void retention_purgesOnOpenAndOnDemand();
+    void clear_removesEverything();
+    void open_garbageFile_isCorruptError_moveAsideRecovers();
+    void write_whileAnotherConnectionHoldsTheLock_isLockedError();
+    void open_newerSchema_isTooNewError();
+    void crashMidTransaction_losesNothingCommitted();
+    void notOpen_isAnErrorValue();
+
+private:
+    void fill(HistoryStore &store);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+};
+
+void TestHistoryStore::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestHistoryStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_path = m_dir->filePath(u"sub/history.sqlite3"_s);
+}
+
+void TestHistoryStore::cleanup()
+{
+    m_dir.reset();
+}
+
+void TestHistoryStore::fill(HistoryStore &store)
+{
+    QVERIFY(store.add(orderResult(shanghai(20, 10)), u"Shop A"_s, u"single"_s));
+    QVERIFY(store.add(returnResult(shanghai(21, 10)), u"Shop A"_s, u"batch"_s));
+    QVERIFY(store.add(errorResult(shanghai(22, 10)), u"Shop B"_s, u"batch"_s));
+}
+
+void TestHistoryStore::defaultPath_isInAppDataFolder()
+{
+    const QString path = HistoryStore::defaultPath();
+    QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+    QVERIFY(path.endsWith(u"history.sqlite3"_s));
+}
+
+void TestHistoryStore::add_persistsAcrossRestart_andRestores()
+{
+    qint64 orderId = 0;
+    {
+        HistoryStore store;
+        QVERIFY(!store.open(m_path));
+        auto id = store.add(orderResult(shanghai(20, 10)), u"Shop A"_s, u"single"_s);
+        QVERIFY2(id, id ? "" : qPrintable(id.error().message));
+        orderId = *id;
+    }
+    HistoryStore store;
+    QVERIFY(!store.open(m_path));
+    auto entry = store.entry(orderId);
+    QVERIFY2(entry, entry ? "" : qPrintable(entry.error().message));
+    QCOMPARE(entry->profile, u"Shop A"_s);
+    QCOMPARE(entry->source, u"single"_s);
+    QCOMPARE(entry->lookedUpAt, shanghai(20, 10));
+    QCOMPARE(entry->lookedUpAt.offsetFromUtc(), 8 * 3600);
+    QCOMPARE(entry->outOrderNo, u"P20251120_001"_s);
+    QCOMPARE(entry->orderId, u"3008450740201411110007820472"_s);
+    QCOMPARE(entry->httpStatus, 200);
+    QCOMPARE(entry->requestId, u"08DE9A1B2C3D-REQ-ORDER"_s);
+    QVERIFY(entry->verified);
+    QCOMPARE(entry->state, u"FINISHED"_s);
+    QCOMPARE(entry->receiverCount, 2);
+    QCOMPARE(entry->totalFen, 13050);
+    QCOMPARE(entry->receiverResults, u"SUCCESS:1,CLOSED:1"_s);
+    QCOMPARE(entry->body, orderBody);
+
+    const HistoricResult historic = HistoryStore::restore(*entry);
+    QVERIFY(historic.fromHistory);
+    QCOMPARE(historic.lookedUpAt, shanghai(20, 10));
+    QCOMPARE(historic.result.kind, LookupResult::Kind::Ok);
+    QVERIFY(historic.result.order);
+    QCOMPARE(historic.result.order->receivers.size(), 2);
+    QCOMPARE(historic.result.order->receivers.at(1).failReason, u"NO_RELATION"_s);
+    QCOMPARE(historic.result.orderQuery.transactionId, u"4208450740202511201234567890"_s);
+    QVERIFY(historic.result.isFinal());
+}
+
+void TestHistoryStore::add_neverStoresHeadersOrUnverifiedBodies()
+{
+    HistoryStore store;
+    QVERIFY(!store.open(m_path));
+    LookupResult unverified = orderResult(shanghai(20, 10));
+    unverified.kind = LookupResult::Kind::VerificationFailed;
+    unverified.response.verified = false;
+    unverified.response.body = "UNTRUSTED-BODY-MARKER"_ba;
+    unverified.order.reset();
+    auto id = store.add(unverified, u"Shop A"_s, u"single"_s);
+    QVERIFY(id);
+    QVERIFY(store.entry(*id)->body.isEmpty());
+    QCOMPARE(HistoryStore::restore(*store.entry(*id)).result.kind, LookupResult::Kind::VerificationFailed);
+    store.close();
+    for (const QString &file : QStringList{m_path, m_path + u"-wal"_s}) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = f.readAll();
+        QVERIFY(!bytes.contains("UNTRUSTED-BODY-MARKER"));
+        QVERIFY(!bytes.contains("PUB_KEY_ID_0114232")); // no header was kept
+    }
+}
+
+void TestHistoryStore::search_byAnyNumber_data()
+{
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<int>("matches");
+    QTest::newRow("sub_mchid") << u"1900000109"_s << 2;
+    QTest::newRow("transaction_id") << u"4208450740202511201234567890"_s << 1;
+    QTest::newRow("out_order_no, both") << u"P20251120_001"_s << 1; // the return was looked up by order_id
+    QTest::newRow("out_return_no") << u"R20251121001"_s << 1;
+    QTest::newRow("order_id: order answer and return query") << u"3008450740201411110007820472"_s << 2;
+    QTest::newRow("request id") << u"08DE9A1B2C3D-REQ-404"_s << 1;
+    QTest::newRow("part of a number") << u"REQ"_s << 3;
+    QTest::newRow("underscore is literal") << u"P20251120_0"_s << 1;
+    QTest::newRow("percent is literal") << u"%"_s << 0;
+    QTest::newRow("nothing") << u"7777777"_s << 0;
+    QTest::newRow("spaces trimmed") << u"  MISSING-1 "_s << 1;
+}
+
+void TestHistoryStore::search_byAnyNumber()
+{
+    QFETCH(QString, number);
+    QFETCH(int, matches);
+    HistoryStore store;
+    QVERIFY(!store.open(m_path));
+    fill(store);
+    HistoryFilter filter;
+    filter.number = number;
+    auto found = store.search(filter);
+    QVERIFY(found);
+    QCOMPARE(found->size(), matches);
+    QCOMPARE(*store.count(filter), matches);
+}
+
+void TestHistoryStore::filter_dateRangeStateKind_andPaging()
+{
+    HistoryStore store;
+    QVERIFY(!store.open(m_path));
+    fill(store);
+    HistoryFilter filter;
+    filter.from = shanghai(21, 0);
+    filter.to = shanghai(22, 0);
+    auto found = store.search(filter);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->constFirst().outReturnNo, u"R20251121001"_s);
+    QCOMPARE(found->constFirst().state, u"PROCESSING"_s);
+
+    filter = {};
+    filter.state = u"FINISHED"_s;
+    QCOMPARE(*store.count(filter), 1);
+    filter = {};
+    filter.lookup = LookupKind::Return;
+    QCOMPARE(*store.count(filter), 1);
+
+    // Newest first, two per page.
+    filter = {};
+    filter.limit = 2;
+    auto page1 = store.search(filter);
+    filter.offset = 2;
+    auto page2 = store.search(filter);
+    QVERIFY(page1 && page2);
+    QCOMPARE(page1->size(), 2);
+    QCOMPARE(page2->size(), 1);
+    QCOMPARE(page1->at(0).lookedUpAt, shanghai(22, 10));
+    QCOMPARE(page1->at(1).lookedUpAt, shanghai(21, 10));
+    QCOMPARE(page2->at(0).lookedUpAt, shanghai(20, 10));
+    QCOMPARE(*store.count(filter), 3);
+}
+
+void TestHistoryStore::retention_purgesOnOpenAndOnDemand()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    {
+        HistoryStore store;
+        HistoryOptions keepAll;
+        keepAll.retentionDays = 0;
+        QVERIFY(!store.open(m_path, keepAll));
+        QVERIFY(store.add(orderResult(now.addDays(-200)), u"A"_s, u"single"_s));
+        QVERIFY(store.add(orderResult(now.addDays(-100)), u"A"_s, u"single"_s));
+        QVERIFY(store.add(orderResult(now.addDays(-1)), u"A"_s, u"single"_s));
+        QCOMPARE(*store.count({}), 3);
+    }
+    HistoryStore store;
+    QVERIFY(!store.open(m_path)); // default 180 days
+    QCOMPARE(store.retentionDays(), 180);
+    QCOMPARE(*store.count({}), 2);
+    store.setRetentionDays(30);
+    QCOMPARE(*store.purge(), 1);
+    QCOMPARE(*store.count({}), 1);
+}
+
+void TestHistoryStore::clear_removesEverything()
+{
+    HistoryStore store;
+    QVERIFY(!store.open(m_path));
+    fill(store);
+    QCOMPARE(*store.clear(), 3);
+    QCOMPARE(*store.count({}), 0);
+    QVERIFY(store.add(orderResult(shanghai(20, 10)), u"A"_s, u"single"_s)); // still usable
+}
+
+void TestHistoryStore::open_garbageFile_isCorruptError_moveAsideRecovers()
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QFile garbage(m_path);
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write(QByteArray(8192, '\x5a'));
+    garbage.close();
+
+    HistoryStore store;
+    const std::optional<HistoryError> error = store.open(m_path);
+    QVERIFY(error);
+    QCOMPARE(error->kind, HistoryError::Kind::Corrupt);
+    QVERIFY(error->message.contains(QFileInfo(m_path).fileName()));
+    QVERIFY(!store.isOpen());
+    QVERIFY(!store.add(orderResult(shanghai(20, 10)), u"A"_s, u"single"_s)); // a value, not a crash
+
+    const QString aside = HistoryStore::moveAside(m_path);
+    QVERIFY(!aside.isEmpty());
+    QVERIFY(QFile::exists(aside));
+    QVERIFY(!store.open(m_path));
+    QVERIFY(store.add(orderResult(shanghai(20, 10)), u"A"_s, u"single"_s));
+}
+
+void TestHistoryStore::write_whileAnotherConnectionHoldsTheLock_isLockedError()
+{
+    HistoryStore store;
+    HistoryOptions options;
+    options.busyTimeoutMs = 50;
+    QVERIFY(!store.open(m_path, options));
+    fill(store);
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
+        other.setDatabaseName(m_path);
+        QVERIFY(other.open());
+        QSqlQuery q(other);
+        QVERIFY(q.exec(u"BEGIN EXCLUSIVE"_s));
+        QVERIFY(q.exec(u"DELETE FROM lookups WHERE state = 'FINISHED'"_s));
+
+        auto added = store.add(orderResult(shanghai(23, 10)), u"A"_s, u"single"_s);
+        QVERIFY(!added);
+        QCOMPARE(added.error().kind, HistoryError::Kind::Locked);
+        QVERIFY(!added.error().message.isEmpty());
+        // Reading still works in WAL mode, and sees only what was committed.
+        QCOMPARE(*store.count({}), 3);
+
+        QVERIFY(q.exec(u"ROLLBACK"_s));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(u"other"_s);
+    QVERIFY(store.add(orderResult(shanghai(23, 10)), u"A"_s, u"single"_s));
+    QCOMPARE(*store.count({}), 4);
+}
+
+void TestHistoryStore::open_newerSchema_isTooNewError()
+{
+    {
+        HistoryStore store;
+        QVERIFY(!store.open(m_path));
+    }
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+        raw.setDatabaseName(m_path);
+        QVERIFY(raw.open());
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(u"PRAGMA user_version = 99"_s));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(u"raw"_s);
+    HistoryStore store;
+    const auto error = store.open(m_path);
+    QVERIFY(error);
+    QCOMPARE(error->kind, HistoryError::Kind::TooNew);
+}
+
+void TestHistoryStore::crashMidTransaction_losesNothingCommitted()
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QProcess helper;
+    helper.start(QStringLiteral(HISTORY_CRASH_HELPER), {m_path});
+    QVERIFY(helper.waitForStarted());
+    QVERIFY(helper.waitForFinished(120000));
+    QCOMPARE(helper.readAllStandardOutput(), "in-transaction\n"_ba); // it got as far as intended
+    QCOMPARE(helper.exitStatus(), QProcess::CrashExit);
+
+    HistoryStore store;
+    QVERIFY(!store.open(m_path));
+    auto all = store.search({});
+    QVERIFY(all);
+    QCOMPARE(all->size(), 3);
+    QStringList numbers;
+    for (const HistoryEntry &entry : *all)
+        numbers.append(entry.outOrderNo);
+    numbers.sort();
+    QCOMPARE(numbers, QStringList({u"COMMITTED-1"_s, u"COMMITTED-2"_s, u"COMMITTED-3"_s}));
+
+    QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
+    raw.setDatabaseName(m_path);
+    QVERIFY(raw.open());
+    {
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(u"PRAGMA integrity_check"_s));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), u"ok"_s);
+    }
+    raw.close();
+    raw = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"check"_s);
+}
+
+void TestHistoryStore::notOpen_isAnErrorValue()
+{
+    HistoryStore store;
+    auto found = store.search({});
+    QVERIFY(!found);
+    QCOMPARE(found.error().kind, HistoryError::Kind::NotOpen);
+    QVERIFY(!store.clear());
+}
+
+QTEST_GUILESS_MAIN(TestHistoryStore)
+#include "tst_historystore.moc"
