@@ -59,7 +59,7 @@ QString describe(const QStringList &cells)
     for (const QString &cell : cells) {
         QString shown;
         for (const QChar c : cell)
-            shown += c.unicode() < 0x20 ? u"\\x%1"_s.arg(c.unicode(), 2, 16, u'0') : QString(c);
+            shown += c.unicode() < 0x20 ? u"\\x%1"_s.arg(int(c.unicode()), 2, 16, QChar(u'0')) : QString(c);
         escaped << u'[' + shown + u']';
     }
     return escaped.join(u' ');
