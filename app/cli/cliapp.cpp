@@ -48,6 +48,17 @@ int CliApp::run(const QStringList &arguments)
         return ExitSuccess;
     }
 
+    if (m_options.action == CliOptions::Action::Batch) {
+        auto client = createApiClient(m_options.connection, this);
+        if (!client) {
+            printError(tr("fenzhang-cli: %1").arg(client.error().message));
+            return ExitUsage;
+        }
+        LookupService service(*client);
+        m_options.batch.progress = BatchCommand::stderrIsTerminal();
+        return BatchCommand(&service).run(m_options.batch, m_stderr.get());
+    }
+
     // Opened (as a temporary beside the target) before anything is sent, so an unwritable
     // destination is a usage error and not a look-up thrown away.
     if (!m_options.outputFile.isEmpty()) {

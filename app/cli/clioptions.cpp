@@ -99,6 +99,7 @@ void setUpParser(QCommandLineParser &parser)
     addOptions(parser, connectionOptions);
     addOptions(parser, lookupOptions);
     addOptions(parser, generalOptions);
+    BatchCommand::addOptions(parser);
 }
 
 } // namespace
@@ -124,6 +125,7 @@ QString CliOptionsParser::helpText() const
         "  fenzhang-cli [connection options] order  --sub-mchid ID --transaction-id ID --out-order-no NO\n"_L1;
     text += "  fenzhang-cli [connection options] return --sub-mchid ID --out-return-no NO "
             "(--order-id ID | --out-order-no NO)\n"_L1;
+    text += "  "_L1 + BatchCommand::usage() + u'\n';
     text += "  fenzhang-cli --version | --help\n"_L1;
 
     const auto section = [&text](const QString &title, const auto &specs) {
@@ -186,14 +188,23 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
         *error = tr("Missing command: order or return.");
         return false;
     }
-    if (positional.size() > 1) {
+    const bool batch = positional.constFirst() == "batch"_L1;
+    if (batch) {
+        if (!BatchCommand::parse(parser, positional.mid(1), &options->batch, error))
+            return false;
+        options->action = CliOptions::Action::Batch;
+    }
+    if (!batch && positional.size() > 1) {
         *error = tr("Unexpected argument \"%1\".").arg(positional.at(1));
         return false;
     }
     const QString command = positional.constFirst();
     QStringList required;
     QStringList forbidden;
-    if (command == "order"_L1) {
+    if (batch) {
+        forbidden = {u"sub-mchid"_s, u"transaction-id"_s, u"out-order-no"_s, u"out-return-no"_s,
+                     u"order-id"_s};
+    } else if (command == "order"_L1) {
         options->lookup = LookupKind::Order;
         required = {u"sub-mchid"_s, u"transaction-id"_s, u"out-order-no"_s};
         forbidden = {u"out-return-no"_s, u"order-id"_s};
@@ -223,7 +234,9 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
         !single("out-order-no", &outOrderNo) || !single("out-return-no", &outReturnNo) ||
         !single("order-id", &orderId))
         return false;
-    if (options->lookup == LookupKind::Order) {
+    if (batch) {
+        // The rows come from --input.
+    } else if (options->lookup == LookupKind::Order) {
         options->order = OrderQuery{subMchid, transactionId, outOrderNo};
     } else {
         if (parser.isSet(u"order-id"_s) == parser.isSet(u"out-order-no"_s)) {

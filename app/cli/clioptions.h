@@ -4,6 +4,7 @@
 // exit codes) is fixed by issue 2: scripts depend on it.
 
 #include "api/connection.h"
+#include "batch/batchcommand.h"
 #include "lookup/queries.h"
 
 #include <QCoreApplication>
@@ -22,7 +23,7 @@ enum ExitCode : int {
 };
 
 struct CliOptions {
-    enum class Action { Run, Help, Version };
+    enum class Action { Run, Batch, Help, Version };
     enum class Format { Table, Json, Csv };
 
     Action action = Action::Run;
@@ -31,7 +32,8 @@ struct CliOptions {
     ReturnQuery returnQuery;
     ConnectionSettings connection;
     Format format = Format::Table;
-    QString outputFile; // empty: stdout
+    QString outputFile;        // empty: stdout
+    BatchCommandOptions batch; // action Batch
 };
 
 class CliOptionsParser final {

@@ -128,11 +128,12 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
                            .arg(row.duplicateOf));
     }
 
-    // Opened before anything is sent: an unwritable --output costs no look-ups.
+    // Opened before anything is sent: an unwritable --output costs no look-ups and, as for a single
+    // look-up, is a usage error.
     QSaveFile output(options.outputFile);
     if (!output.open(QIODevice::WriteOnly)) {
         print(err, tr("Cannot write %1: %2\n").arg(options.outputFile, output.errorString()));
-        return ExitOutputFailed;
+        return ExitBadInput;
     }
 
     BatchRunner runner(m_service);

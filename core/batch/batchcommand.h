@@ -30,10 +30,10 @@ class BatchCommand final : public QObject {
 public:
     // Exit codes, the CLI's numbers.
     enum ExitCode : int {
-        ExitSuccess = 0,            // every row got an answer (per-row errors are in the CSV)
-        ExitOutputFailed = 1,       // --output could not be written
-        ExitBadInput = 2,           // usage, unreadable input or any invalid row: nothing was sent
-        ExitNetworkError = 4,       // some rows got no answer from either host
+        ExitSuccess = 0,      // every row got an answer (per-row errors are in the CSV)
+        ExitOutputFailed = 1, // the CSV could not be written after the run
+        ExitBadInput = 2,     // usage, unreadable input, any invalid row, --output not writable: nothing sent
+        ExitNetworkError = 4, // some rows got no answer from either host
         ExitVerificationFailed = 5, // some answers did not verify
     };
 

@@ -23,6 +23,8 @@ QString normaliseHeaderCell(const QString &cell)
     return name;
 }
 
+constexpr int previewRecords = 20;
+
 QString cellAt(const QStringList &record, int column)
 {
     if (column < 0 || column >= record.size())
@@ -254,6 +256,7 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
     }
     for (const QStringList &record : records)
         result.columnCount = std::max(result.columnCount, int(record.size()));
+    result.preview = records.mid(0, previewRecords);
 
     // A first row naming any field is a header.
     const ColumnMapping fromHeader = mappingFromHeader(records.constFirst());

@@ -43,6 +43,7 @@ struct BatchImport {
     QStringList header;     // the first row as read, when hasHeader
     int columnCount = 0;    // widest row
     ColumnMapping mapping;
+    QList<QStringList> preview; // the first records as read (header included), for the mapping UI
     QList<BatchRow> rows;
     QString error; // translated; non-empty when nothing could be read at all
 

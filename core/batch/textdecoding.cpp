@@ -74,6 +74,13 @@ Decoded decodeGb18030ViaPlatform(const QByteArray &bytes)
 
 Decoded decode(const QByteArray &bytes)
 {
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
+        const bool little = bytes.at(0) == '\xFF';
+        QStringDecoder utf16(little ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE,
+                             QStringDecoder::Flag::Stateless);
+        QString text = utf16.decode(QByteArrayView(bytes).sliced(2));
+        return {std::move(text), Encoding::Utf16, !utf16.hasError()};
+    }
     if (bytes.startsWith(utf8Bom)) {
         QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         QString text = utf8.decode(QByteArrayView(bytes).sliced(3));
@@ -97,6 +104,8 @@ QString encodingName(Encoding encoding)
         return u"UTF-8 (BOM)"_s;
     case Encoding::Gb18030:
         return u"GB18030"_s;
+    case Encoding::Utf16:
+        return u"UTF-16"_s;
     }
     return {};
 }

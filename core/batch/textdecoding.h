@@ -1,16 +1,17 @@
 #pragma once
 
-// Turns the bytes of an imported CSV into text: UTF-8 (with or without BOM) when the bytes are valid
-// UTF-8, else GB18030, which Chinese Excel writes by default. GB18030 goes through QStringDecoder
-// when Qt was built with ICU, and through the platform (iconv on Unix, code page 54936 on Windows)
-// when it was not, so the import works on every build.
+// Turns the bytes of an imported CSV into text: UTF-16 when it starts with a UTF-16 BOM, UTF-8 (with
+// or without BOM) when the bytes are valid UTF-8, else GB18030, which Chinese Excel writes by default.
+// GB18030 goes through QStringDecoder when Qt was built with ICU, and through the platform (iconv on Unix,
+// code page 54936 on Windows) when it was not, so the import works on every build.
 
 #include <QByteArray>
 #include <QString>
 
 namespace fenzhang::TextDecoding {
 
-enum class Encoding { Utf8, Utf8Bom, Gb18030 };
+// Utf16: Excel's "Unicode Text" (tab-separated UTF-16 with a BOM).
+enum class Encoding { Utf8, Utf8Bom, Gb18030, Utf16 };
 
 struct Decoded {
     QString text;

@@ -69,7 +69,7 @@ HistoryEntry entryFrom(const QSqlQuery &q)
     HistoryEntry e;
     e.id = q.value(0).toLongLong();
     e.lookedUpAt =
-        QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC).toOffsetFromUtc(q.value(2).toInt());
+        QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong()).toOffsetFromUtc(q.value(2).toInt());
     e.profile = q.value(3).toString();
     e.lookup = q.value(4).toString() == "return"_L1 ? LookupKind::Return : LookupKind::Order;
     e.source = q.value(5).toString();

@@ -48,7 +48,7 @@ private Q_SLOTS:
     void run_returns_exit0();
     void run_badRow_exit2_nothingSent();
     void run_noHeader_exit2();
-    void run_unwritableOutput_exit1_nothingSent();
+    void run_unwritableOutput_exit2_nothingSent();
 
 private:
     int run(const BatchCommandOptions &options);
@@ -208,7 +208,7 @@ void TestBatchCommand::run_noHeader_exit2()
     QCOMPARE(run(options), int(BatchCommand::ExitBadInput));
 }
 
-void TestBatchCommand::run_unwritableOutput_exit1_nothingSent()
+void TestBatchCommand::run_unwritableOutput_exit2_nothingSent()
 {
     const QString input = m_dir->filePath(u"in.csv"_s);
     writeFile(input,
@@ -216,7 +216,7 @@ void TestBatchCommand::run_unwritableOutput_exit1_nothingSent()
     BatchCommandOptions options;
     options.inputFile = input;
     options.outputFile = m_dir->filePath(u"no/such/dir/out.csv"_s);
-    QCOMPARE(run(options), int(BatchCommand::ExitOutputFailed));
+    QCOMPARE(run(options), int(BatchCommand::ExitBadInput));
     QVERIFY(m_sandbox->log().isEmpty());
 }
 

@@ -12,8 +12,7 @@ using namespace fenzhang;
 
 namespace {
 
-const QDateTime lookedUpAt =
-    QDateTime(QDate(2025, 11, 21), QTime(1, 30, 0), Qt::UTC).toOffsetFromUtc(8 * 3600);
+const QDateTime lookedUpAt = QDateTime::fromString(u"2025-11-21T09:30:00+08:00"_s, Qt::ISODate);
 
 LookupResult orderAnswer()
 {

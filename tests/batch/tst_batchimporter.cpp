@@ -59,6 +59,7 @@ void TestBatchImporter::importFile_eachEncoding_data()
     QTest::newRow("utf-8") << dataFile("orders_utf8.csv") << TextDecoding::Encoding::Utf8;
     QTest::newRow("utf-8 bom") << dataFile("orders_utf8_bom.csv") << TextDecoding::Encoding::Utf8Bom;
     QTest::newRow("gb18030") << dataFile("orders_gb18030.csv") << TextDecoding::Encoding::Gb18030;
+    QTest::newRow("utf-16 tsv") << dataFile("orders_utf16.txt") << TextDecoding::Encoding::Utf16;
 }
 
 void TestBatchImporter::importFile_eachEncoding()
@@ -201,6 +202,8 @@ void TestBatchImporter::importText_explicitMapping_overridesHeader()
     const BatchImport import = importer.importText(csv);
     QVERIFY2(import.ok(), qPrintable(import.error));
     QVERIFY(!import.hasHeader); // "a,b,c,d" names no field: it is a data row, and invalid
+    QCOMPARE(import.preview.size(), 2);
+    QCOMPARE(import.preview.at(0), QStringList({u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
     QCOMPARE(import.rows.size(), 2);
     QVERIFY(!import.rows.at(0).isValid());
     QCOMPARE(import.rows.at(1).order.outOrderNo, u"P1"_s);

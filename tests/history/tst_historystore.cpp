@@ -33,7 +33,10 @@ const QByteArray returnBody =
 QDateTime shanghai(int day, int hour)
 {
     static const QDate base = QDate::currentDate().addDays(-40);
-    return QDateTime(base.addDays(day), QTime(hour, 0), Qt::UTC).addSecs(-8 * 3600).toOffsetFromUtc(8 * 3600);
+    // No Qt::TimeSpec: that constructor is deprecated from Qt 6.9.
+    return QDateTime::fromString(base.addDays(day).toString(Qt::ISODate) +
+                                     u"T%1:00:00+08:00"_s.arg(hour, 2, 10, QChar(u'0')),
+                                 Qt::ISODate);
 }
 
 LookupResult orderResult(const QDateTime &when)

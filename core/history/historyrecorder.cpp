@@ -1,0 +1,48 @@
+#include "history/historyrecorder.h"
+
+namespace fenzhang {
+
+HistoryRecorder::HistoryRecorder(HistoryStore *store, QObject *parent) : QObject(parent), m_store(store)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(500);
+    connect(&m_timer, &QTimer::timeout, this, &HistoryRecorder::flush);
+}
+
+HistoryRecorder::~HistoryRecorder()
+{
+    flush();
+}
+
+void HistoryRecorder::record(const LookupResult &result, const QString &source)
+{
+    if (result.kind == LookupResult::Kind::Cancelled || result.kind == LookupResult::Kind::InvalidInput)
+        return;
+    m_buffer.append(HistoryEntry::fromResult(result, m_profile, source));
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+bool HistoryRecorder::flush()
+{
+    m_timer.stop();
+    if (m_buffer.isEmpty())
+        return true;
+    if (!m_store || !m_store->isOpen())
+        return false;
+    const auto ids = m_store->addAll(m_buffer);
+    if (!ids) {
+        if (!m_reported)
+            Q_EMIT failed(ids.error());
+        m_reported = true;
+        m_timer.start(); // kept, and tried again
+        return false;
+    }
+    const int count = int(m_buffer.size());
+    m_buffer.clear();
+    m_reported = false;
+    Q_EMIT written(count);
+    return true;
+}
+
+} // namespace fenzhang

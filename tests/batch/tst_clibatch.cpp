@@ -1,0 +1,129 @@
+// fenzhang-cli batch, run as a process against the in-process sandbox: the CSV it writes, its exit
+// codes, nothing on stdout, no progress when stderr is not a terminal.
+
+#include "sandboxfixture.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace fenzhang;
+
+class TestCliBatch final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void batchOrder_writesCsv_exit0();
+    void batchOrder_badRow_exit2_nothingSent();
+    void batch_missingInput_exit2();
+
+private:
+    int runCli(const QStringList &arguments);
+    QStringList connectionArguments() const;
+    std::unique_ptr<test::SandboxFixture> m_sandbox;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+};
+
+void TestCliBatch::init()
+{
+    m_sandbox = std::make_unique<test::SandboxFixture>();
+    QVERIFY(m_sandbox->start());
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void TestCliBatch::cleanup()
+{
+    m_sandbox.reset();
+    m_dir.reset();
+}
+
+QStringList TestCliBatch::connectionArguments() const
+{
+    const ConnectionSettings &s = m_sandbox->settings();
+    return {u"--mchid"_s,
+            s.merchant.mchid,
+            u"--private-key"_s,
+            s.merchant.privateKeyFile,
+            u"--serial-no"_s,
+            m_sandbox->server()->info().value(u"serial_no"_s).toString(),
+            u"--wechatpay-public-key-id"_s,
+            s.wechatpay.publicKeyId,
+            u"--wechatpay-public-key"_s,
+            s.wechatpay.publicKeyFile,
+            u"--base-url"_s,
+            m_sandbox->server()->url().toString(),
+            u"--backup-url"_s,
+            QString()};
+}
+
+// The sandbox lives on this thread's event loop: wait for the process without blocking it.
+int TestCliBatch::runCli(const QStringList &arguments)
+{
+    QProcess cli;
+    QSignalSpy finished(&cli, &QProcess::finished);
+    cli.start(QStringLiteral(FENZHANG_CLI_EXECUTABLE), connectionArguments() + arguments);
+    if (!cli.waitForStarted() || !finished.wait(60000))
+        return -1;
+    m_stdout = cli.readAllStandardOutput();
+    m_stderr = cli.readAllStandardError();
+    return cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+}
+
+void TestCliBatch::batchOrder_writesCsv_exit0()
+{
+    const QString input = m_dir->filePath(u"in.csv"_s);
+    const QString output = m_dir->filePath(u"out.csv"_s);
+    QFile in(input);
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write("sub_mchid,transaction_id,out_order_no\n"
+             "1900000109,4208450740202511201234567890,P20251120101530001\n"
+             "1900000109,4208450740202511201234567890,SCN-404-cli\n");
+    in.close();
+    QCOMPARE(runCli({u"batch"_s, u"order"_s, u"--input"_s, input, u"--output"_s, output, u"--concurrency"_s,
+                     u"2"_s, u"--qps"_s, u"0"_s}),
+             0);
+    QVERIFY(m_stdout.isEmpty());
+    QVERIFY2(!m_stderr.contains('\r'), m_stderr.constData()); // no progress line: not a terminal
+    QCOMPARE(m_sandbox->log().size(), 2);
+    QFile out(output);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = out.readAll().split('\n');
+    QCOMPARE(lines.size(), 1 + 3 + 1 + 1); // header, three receivers, the 404, the end
+    QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFrow,sub_mchid,"));
+    QVERIFY(lines.at(1).startsWith("2,1900000109,4208450740202511201234567890,P20251120101530001,"));
+    QVERIFY(lines.at(4).contains(",api_error,404,RESOURCE_NOT_EXISTS,"));
+}
+
+void TestCliBatch::batchOrder_badRow_exit2_nothingSent()
+{
+    const QString input = m_dir->filePath(u"in.csv"_s);
+    QFile in(input);
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write("sub_mchid,transaction_id,out_order_no\n1900000109,42084507402025x,P1\n");
+    in.close();
+    QCOMPARE(
+        runCli({u"batch"_s, u"order"_s, u"--input"_s, input, u"--output"_s, m_dir->filePath(u"out.csv"_s)}),
+        2);
+    QVERIFY(m_stderr.contains("Row 2: transaction_id:"));
+    QVERIFY(m_sandbox->log().isEmpty());
+    QVERIFY(!QFile::exists(m_dir->filePath(u"out.csv"_s)));
+}
+
+void TestCliBatch::batch_missingInput_exit2()
+{
+    QCOMPARE(runCli({u"batch"_s, u"return"_s, u"--output"_s, m_dir->filePath(u"out.csv"_s)}), 2);
+    QVERIFY(m_stderr.contains("--input"));
+    QCOMPARE(runCli({u"batch"_s, u"order"_s, u"--input"_s, u"x.csv"_s, u"--output"_s, u"y.csv"_s,
+                     u"--sub-mchid"_s, u"1900000109"_s}),
+             2);
+    QVERIFY(m_sandbox->log().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCliBatch)
+#include "tst_clibatch.moc"
