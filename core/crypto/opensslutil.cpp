@@ -1,10 +1,9 @@
 #include "crypto/opensslutil.h"
 
-#include <openssl/err.h>
-#include <openssl/provider.h>
-
 #include <cstdlib>
 #include <mutex>
+#include <openssl/err.h>
+#include <openssl/provider.h>
 
 namespace fenzhang::openssl {
 

@@ -15,10 +15,10 @@ namespace fenzhang::testing {
 class RogueServer final : public QObject {
 public:
     enum class Behaviour {
-        Silent,              // reads the request, never answers
-        HeadersNeverEnd,     // a status line and one header, then nothing
-        BodyShortOfLength,   // Content-Length: 1000, 20 bytes of body, then nothing
-        EndlessChunkedBody,  // 200, chunked, 16 KiB chunks for as long as the client reads
+        Silent,             // reads the request, never answers
+        HeadersNeverEnd,    // a status line and one header, then nothing
+        BodyShortOfLength,  // Content-Length: 1000, 20 bytes of body, then nothing
+        EndlessChunkedBody, // 200, chunked, 16 KiB chunks for as long as the client reads
     };
     static constexpr qint64 SafetyLimit = 256LL * 1024 * 1024; // stops an endless body regardless
 

@@ -116,8 +116,13 @@ QStringList TestCliFaults::connection(const SandboxFixture &sandbox) const
 QStringList TestCliFaults::order(const QString &outOrderNo) const
 {
     const OrderQuery sample = m_sandbox->sampleOrder();
-    return {u"order"_s,        u"--sub-mchid"_s,   sample.subMchid, u"--transaction-id"_s, sample.transactionId,
-            u"--out-order-no"_s, outOrderNo.isEmpty() ? sample.outOrderNo : outOrderNo};
+    return {u"order"_s,
+            u"--sub-mchid"_s,
+            sample.subMchid,
+            u"--transaction-id"_s,
+            sample.transactionId,
+            u"--out-order-no"_s,
+            outOrderNo.isEmpty() ? sample.outOrderNo : outOrderNo};
 }
 
 void TestCliFaults::replace(QStringList &args, const QString &option, const QString &value)
@@ -151,8 +156,8 @@ void TestCliFaults::networkFault_exitCode_outputUntouched()
     before.write("previous result\n");
     before.close();
 
-    const CliRun cli =
-        run(connection(*m_sandbox) + order(number) + QStringList{u"--format"_s, u"json"_s, u"--output"_s, path});
+    const CliRun cli = run(connection(*m_sandbox) + order(number) +
+                           QStringList{u"--format"_s, u"json"_s, u"--output"_s, path});
     QVERIFY2(cli.exitCode == exitCode, cli.err.constData());
     QVERIFY(cli.out.isEmpty());
     QVERIFY(!cli.err.isEmpty());
@@ -188,12 +193,14 @@ void TestCliFaults::badMerchantKey_exit2_namesFile_nothingSent_data()
     QTest::newRow("EC instead of RSA") << keyFixture("ec_key.pem") << u"RSA"_s;
     QTest::newRow("RSA-1024") << keyFixture("rsa1024_key.pem") << u"2048"_s;
     QTest::newRow("encrypted PEM") << keyFixture("encrypted_key.pem") << u"encrypted_key.pem"_s;
-    QTest::newRow("p12 whose password is not the mchid") << keyFixture("custom_password.p12") << u"password"_s;
+    QTest::newRow("p12 whose password is not the mchid")
+        << keyFixture("custom_password.p12") << u"password"_s;
     QTest::newRow("truncated p12") << keyFixture("truncated.p12") << u"truncated.p12"_s;
     QTest::newRow("a certificate instead of the key")
         << vectorFile("merchant_certificate.pem") << u"merchant_certificate.pem"_s;
     QTest::newRow("a directory") << QStringLiteral(FENZHANG_TEST_DATA "/keys") << u"keys"_s;
-    QTest::newRow("missing") << QStringLiteral(FENZHANG_TEST_DATA "/keys/no_such_key.pem") << u"no_such_key.pem"_s;
+    QTest::newRow("missing") << QStringLiteral(FENZHANG_TEST_DATA "/keys/no_such_key.pem")
+                             << u"no_such_key.pem"_s;
 }
 
 // No line of the key file's Base64 ever reaches the output.

@@ -20,12 +20,35 @@ namespace {
 // Pieces chosen to hit every rule of the writer and the parser.
 const QStringList &pieces()
 {
-    static const QStringList list{
-        u"\""_s,  u","_s,      u"\n"_s,       u"\r"_s,         u"\r\n"_s,   u"\"\""_s,    u"="_s,
-        u"+"_s,   u"-"_s,      u"@"_s,        u"\t"_s,         u"'"_s,      u" "_s,       u"a"_s,
-        u"Z9"_s,  u"1900000109"_s, u"-12.50"_s, u"=SUM(A1:A2)"_s, u"@cmd|' /C calc'!A0"_s,
-        u"分账"_s, u"商户号"_s,  u"记录不存在"_s, u"😀"_s,         u"👨‍👩‍👧"_s,     u"\u00e9"_s,  u";"_s,
-        u"\ufeff"_s, u"\u2028"_s, u"\""_s + u","_s + u"\n"_s};
+    static const QStringList list{u"\""_s,
+                                  u","_s,
+                                  u"\n"_s,
+                                  u"\r"_s,
+                                  u"\r\n"_s,
+                                  u"\"\""_s,
+                                  u"="_s,
+                                  u"+"_s,
+                                  u"-"_s,
+                                  u"@"_s,
+                                  u"\t"_s,
+                                  u"'"_s,
+                                  u" "_s,
+                                  u"a"_s,
+                                  u"Z9"_s,
+                                  u"1900000109"_s,
+                                  u"-12.50"_s,
+                                  u"=SUM(A1:A2)"_s,
+                                  u"@cmd|' /C calc'!A0"_s,
+                                  u"分账"_s,
+                                  u"商户号"_s,
+                                  u"记录不存在"_s,
+                                  u"😀"_s,
+                                  u"👨‍👩‍👧"_s,
+                                  u"\u00e9"_s,
+                                  u";"_s,
+                                  u"\ufeff"_s,
+                                  u"\u2028"_s,
+                                  u"\""_s + u","_s + u"\n"_s};
     return list;
 }
 
@@ -125,7 +148,7 @@ void TestCsvRoundTrip::randomCells_roundTripExactly()
     for (qsizetype i = 0; i < expected.size(); ++i) {
         if (records.at(i) != expected.at(i))
             QFAIL(qPrintable(u"row %1:\n wrote %2\n  read %3"_s.arg(i).arg(describe(expected.at(i)),
-                                                                          describe(records.at(i)))));
+                                                                           describe(records.at(i)))));
     }
 }
 

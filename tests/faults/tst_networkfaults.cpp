@@ -77,7 +77,8 @@ ApiClient *TestNetworkFaults::makeSkewedClient(qint64 signerOffset, qint64 verif
         return nullptr;
     RequestSigner signer(settings.merchant.mchid, m_sandbox->infoString("serial_no"), *key,
                          [signerOffset] { return QDateTime::currentSecsSinceEpoch() + signerOffset; });
-    ResponseVerifier verifier(*keys, [verifierOffset] { return QDateTime::currentSecsSinceEpoch() + verifierOffset; });
+    ResponseVerifier verifier(
+        *keys, [verifierOffset] { return QDateTime::currentSecsSinceEpoch() + verifierOffset; });
     return new ApiClient(settings.client, signer, verifier, m_owner);
 }
 
@@ -146,7 +147,8 @@ void TestNetworkFaults::endlessChunkedBody_stoppedAtCap()
     QVERIFY2(result.parseError.contains(QString::number(256 * 1024)), qPrintable(result.parseError));
     // The client hung up: the server could not push much more than the cap plus socket buffers.
     QTest::qWait(200);
-    QVERIFY2(rogue.bytesSent() < RogueServer::SafetyLimit / 4, QByteArray::number(rogue.bytesSent()).constData());
+    QVERIFY2(rogue.bytesSent() < RogueServer::SafetyLimit / 4,
+             QByteArray::number(rogue.bytesSent()).constData());
 }
 
 void TestNetworkFaults::tlsWithWrongExtraCa_failsAndSendsNothing()

@@ -21,7 +21,8 @@ const ResponseVerifier *verifier = nullptr;
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
 {
-    auto key = KeyLoader::publicKeyFromPemFile(QStringLiteral(FENZHANG_TEST_DATA "/vectors/wechatpay_public_key.pem"));
+    auto key = KeyLoader::publicKeyFromPemFile(
+        QStringLiteral(FENZHANG_TEST_DATA "/vectors/wechatpay_public_key.pem"));
     if (!key)
         std::abort();
     VerifierKeyRing keys;
