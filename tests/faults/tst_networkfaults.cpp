@@ -6,8 +6,10 @@
 #include "crypto/keyloader.h"
 #include "rogueserver.h"
 #include "sandboxfixture.h"
+#include "threadedstreamer.h"
 
 #include <QStandardPaths>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void stalledAnswer_timeoutFires_onBothHosts_data();
     void stalledAnswer_timeoutFires_onBothHosts();
     void endlessChunkedBody_stoppedAtCap();
+    void endlessBody_whileMainThreadBusy_memoryBounded();
     void tlsWithWrongExtraCa_failsAndSendsNothing();
     void requestClockAhead_refusedByServer_notRetried();
     void localClockBehind_answerNotTrusted();
@@ -149,6 +152,35 @@ void TestNetworkFaults::endlessChunkedBody_stoppedAtCap()
     QTest::qWait(200);
     QVERIFY2(rogue.bytesSent() < RogueServer::SafetyLimit / 4,
              QByteArray::number(rogue.bytesSent()).constData());
+}
+
+void TestNetworkFaults::endlessBody_whileMainThreadBusy_memoryBounded()
+{
+    // QNAM reads in its own thread: while the GUI thread is busy it must stop reading at its
+    // buffer bound instead of queueing everything the server sends.
+    ThreadedStreamer streamer;
+    ConnectionSettings settings = m_sandbox->settings();
+    settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(streamer.port()));
+    settings.client.maxBodyBytes = 256 * 1024;
+    settings.client.timeoutMs = 60000;
+    ApiClient *client = makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    LookupJob *job = service.queryOrder(m_sandbox->sampleOrder());
+    LookupResult result;
+    bool done = false;
+    QObject context;
+    connect(job, &LookupJob::finished, &context, [&](const LookupResult &r) {
+        result = r;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(streamer.headersSent(), 30000);
+    streamer.startBody();
+    QThread::msleep(1500); // a busy main thread: nothing takes the reply's data meanwhile
+    QVERIFY2(streamer.bytesSent() < 32 * 1024 * 1024, QByteArray::number(streamer.bytesSent()).constData());
+    QTRY_VERIFY_WITH_TIMEOUT(done, 60000);
+    QCOMPARE(result.response.outcome, ApiResponse::Outcome::BodyTooLarge);
+    QVERIFY(result.response.body.isEmpty());
 }
 
 void TestNetworkFaults::tlsWithWrongExtraCa_failsAndSendsNothing()
