@@ -3,6 +3,9 @@
 #include "api/connection.h"
 #include "format/labels.h"
 #include "lookup/resultexport.h"
+#include "profile/profileconnector.h"
+#include "profile/profilestore.h"
+#include "profile/secretstore.h"
 #include "tableformatter.h"
 
 #include <cstdio>
@@ -46,6 +49,11 @@ int CliApp::run(const QStringList &arguments)
     if (m_options.action == CliOptions::Action::Version) {
         m_stdout->write(CliOptionsParser::versionText().toUtf8());
         return ExitSuccess;
+    }
+
+    if (!resolveConnection(&error)) {
+        printError(tr("fenzhang-cli: %1").arg(error));
+        return ExitUsage;
     }
 
     if (m_options.action == CliOptions::Action::Batch) {
@@ -94,6 +102,64 @@ int CliApp::run(const QStringList &arguments)
     loop.exec();
     delete *client;
     return code;
+}
+
+bool CliApp::resolveConnection(QString *error)
+{
+    if (m_options.profileName.isEmpty())
+        return true; // the parser has checked the flags alone
+    ProfileStore store;
+    if (!store.load()) {
+        *error = store.errorString();
+        return false;
+    }
+    const std::optional<Profile> profile = store.byName(m_options.profileName);
+    if (!profile) {
+        const QStringList names = store.names();
+        *error = names.isEmpty() ? tr("There is no profile named \"%1\": no profile has been saved yet "
+                                      "(create one in Fenzhang Desk).")
+                                       .arg(m_options.profileName)
+                                 : tr("There is no profile named \"%1\". Saved profiles: %2.")
+                                       .arg(m_options.profileName, names.join(u", "_s));
+        return false;
+    }
+
+    // The secret may come from the keychain, which answers asynchronously.
+    SecretStore secrets;
+    ProfileConnector connector(&secrets);
+    QEventLoop loop;
+    bool ok = false;
+    ConnectionSettings settings;
+    connect(&connector, &ProfileConnector::ready, this,
+            [&](const QString &, const ConnectionSettings &prepared) {
+                settings = prepared;
+                ok = true;
+                loop.quit();
+            });
+    connect(&connector, &ProfileConnector::failed, this, [&](const QString &, const QString &message) {
+        *error = message;
+        loop.quit();
+    });
+    bool answered = false;
+    connect(&connector, &ProfileConnector::ready, this, [&answered] { answered = true; });
+    connect(&connector, &ProfileConnector::failed, this, [&answered] { answered = true; });
+    connector.prepare(*profile);
+    if (!answered)
+        loop.exec();
+    if (!ok)
+        return false;
+
+    CliOptionsParser::applyConnectionFlags(m_options, &settings);
+    if (QString problem = CliOptionsParser::connectionProblem(settings); !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    if (QString problem = settings.client.validate(); !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    m_options.connection = settings;
+    return true;
 }
 
 int CliApp::finish(const LookupResult &result)

@@ -24,6 +24,8 @@ public:
     int run(const QStringList &arguments);
 
 private:
+    // With --profile: reads the profile (and its keychain secret), then applies the flags over it.
+    bool resolveConnection(QString *error);
     int finish(const LookupResult &result);
     int writeResult(const QByteArray &bytes);
     void printFailure(const LookupResult &result);

@@ -18,6 +18,10 @@ struct OptionSpec {
 };
 
 constexpr OptionSpec connectionOptions[] = {
+    {"profile", "NAME",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "Start from a profile saved in Fenzhang Desk (its key may come from the system "
+                       "keychain); the connection options below override it.")},
     {"mchid", "ID",
      QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Merchant id (the service provider's mchid).")},
     {"serial-no", "HEX",
@@ -259,12 +263,10 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
         return false;
     wechatpay.platformCertificateFiles = parser.values(u"platform-certificate"_s);
 
-    if (merchant.mchid.isEmpty()) {
-        *error = tr("Missing --mchid.");
+    if (!single("profile", &options->profileName))
         return false;
-    }
-    if (privateKey.isEmpty()) {
-        *error = tr("Missing --private-key.");
+    if (parser.isSet(u"profile"_s) && options->profileName.trimmed().isEmpty()) {
+        *error = tr("--profile needs a profile name.");
         return false;
     }
     // apiclient_cert.p12 carries the key and the certificate (and so the serial) together.
@@ -273,23 +275,17 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
         merchant.pkcs12File = privateKey;
     else
         merchant.privateKeyFile = privateKey;
-    if (merchant.pkcs12File.isEmpty() && merchant.serialNo.isEmpty()) {
-        *error = tr("Missing --serial-no (the merchant API certificate's serial number).");
-        return false;
+    for (const OptionSpec &spec : connectionOptions) {
+        const QString name = QString::fromLatin1(spec.name);
+        if (name != "profile"_L1 && parser.isSet(name))
+            options->connectionFlags.append(name);
     }
-    if (wechatpay.publicKeyFile.isEmpty() && wechatpay.platformCertificateFiles.isEmpty()) {
-        *error =
-            tr("Missing --wechatpay-public-key (with --wechatpay-public-key-id) or --platform-certificate: "
-               "answers cannot be verified without one.");
-        return false;
-    }
-    if (!wechatpay.publicKeyFile.isEmpty() && wechatpay.publicKeyId.isEmpty()) {
-        *error = tr("--wechatpay-public-key needs --wechatpay-public-key-id.");
-        return false;
-    }
-    if (wechatpay.publicKeyFile.isEmpty() && !wechatpay.publicKeyId.isEmpty()) {
-        *error = tr("--wechatpay-public-key-id needs --wechatpay-public-key.");
-        return false;
+    // With a profile the connection is complete only once the profile is read (CliApp).
+    if (options->profileName.isEmpty()) {
+        if (const QString problem = connectionProblem(options->connection); !problem.isEmpty()) {
+            *error = problem;
+            return false;
+        }
     }
 
     if (parser.isSet(u"base-url"_s)) {
@@ -337,6 +333,61 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
         return false;
     }
     return true;
+}
+
+void CliOptionsParser::applyConnectionFlags(const CliOptions &options, ConnectionSettings *base)
+{
+    const ConnectionSettings &flags = options.connection;
+    const auto given = [&options](const char *name) {
+        return options.connectionFlags.contains(QLatin1StringView(name));
+    };
+    if (given("mchid"))
+        base->merchant.mchid = flags.merchant.mchid;
+    if (given("private-key")) {
+        // A key named on the command line replaces the profile's key wherever that came from.
+        base->merchant.privateKeyFile = flags.merchant.privateKeyFile;
+        base->merchant.pkcs12File = flags.merchant.pkcs12File;
+        base->merchant.privateKeyPem.clear();
+        base->merchant.certificateFile.clear();
+        base->merchant.pkcs12Password.clear();
+        base->merchant.serialNo.clear();
+    }
+    if (given("serial-no"))
+        base->merchant.serialNo = flags.merchant.serialNo;
+    if (given("wechatpay-public-key-id"))
+        base->wechatpay.publicKeyId = flags.wechatpay.publicKeyId;
+    if (given("wechatpay-public-key"))
+        base->wechatpay.publicKeyFile = flags.wechatpay.publicKeyFile;
+    if (given("platform-certificate"))
+        base->wechatpay.platformCertificateFiles = flags.wechatpay.platformCertificateFiles;
+    if (given("base-url"))
+        base->client.primaryUrl = flags.client.primaryUrl;
+    if (given("backup-url"))
+        base->client.backupUrl = flags.client.backupUrl;
+    if (given("ca-file"))
+        base->client.caFile = flags.client.caFile;
+    if (given("timeout"))
+        base->client.timeoutMs = flags.client.timeoutMs;
+}
+
+QString CliOptionsParser::connectionProblem(const ConnectionSettings &connection)
+{
+    const MerchantKeySource &merchant = connection.merchant;
+    const WechatPayKeySource &wechatpay = connection.wechatpay;
+    if (merchant.mchid.isEmpty())
+        return tr("Missing --mchid.");
+    if (merchant.privateKeyFile.isEmpty() && merchant.pkcs12File.isEmpty() && merchant.privateKeyPem.isEmpty())
+        return tr("Missing --private-key.");
+    if (merchant.pkcs12File.isEmpty() && merchant.certificateFile.isEmpty() && merchant.serialNo.isEmpty())
+        return tr("Missing --serial-no (the merchant API certificate's serial number).");
+    if (wechatpay.publicKeyFile.isEmpty() && wechatpay.platformCertificateFiles.isEmpty())
+        return tr("Missing --wechatpay-public-key (with --wechatpay-public-key-id) or --platform-certificate: "
+                  "answers cannot be verified without one.");
+    if (!wechatpay.publicKeyFile.isEmpty() && wechatpay.publicKeyId.isEmpty())
+        return tr("--wechatpay-public-key needs --wechatpay-public-key-id.");
+    if (wechatpay.publicKeyFile.isEmpty() && !wechatpay.publicKeyId.isEmpty())
+        return tr("--wechatpay-public-key-id needs --wechatpay-public-key.");
+    return {};
 }
 
 } // namespace fenzhang

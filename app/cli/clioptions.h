@@ -34,6 +34,10 @@ struct CliOptions {
     Format format = Format::Table;
     QString outputFile;        // empty: stdout
     BatchCommandOptions batch; // action Batch
+    // --profile NAME: the saved profile the connection starts from; the connection flags given
+    // (named in connectionFlags, without "--") are then applied over it: flags win.
+    QString profileName;
+    QStringList connectionFlags;
 };
 
 class CliOptionsParser final {
@@ -45,6 +49,10 @@ public:
     static QString versionText();
     // "--out-order-no" for "out_order_no": how the CLI names an API field.
     static QString optionForField(const QString &apiField);
+    // Sets in base the connection values the command line gave (options.connectionFlags).
+    static void applyConnectionFlags(const CliOptions &options, ConnectionSettings *base);
+    // What the connection still lacks (translated, naming the option), or empty when complete.
+    static QString connectionProblem(const ConnectionSettings &connection);
 };
 
 } // namespace fenzhang

@@ -7,8 +7,10 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("fenzhang-cli"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Fenzhang Desk"));
+    // The desktop app's identity, so both find the same profiles (--profile) in the same folders.
+    QCoreApplication::setOrganizationName(QStringLiteral("FenzhangDesk"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("fenzhangdesk.github.io"));
+    QCoreApplication::setApplicationName(QStringLiteral("fenzhang-desk"));
     fenzhang::CliApp cli;
     return cli.run(QCoreApplication::arguments());
 }

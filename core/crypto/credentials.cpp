@@ -65,7 +65,12 @@ Expected<MerchantCredentials, KeyError> MerchantCredentials::load(const Merchant
     // apiclient_cert.p12 may come as pkcs12File, or as the "private key" file the user picked.
     QString p12Path = source.pkcs12File;
     QByteArray keyFileContent;
-    if (p12Path.isEmpty() && !source.privateKeyFile.isEmpty()) {
+    if (p12Path.isEmpty() && !source.privateKeyPem.isEmpty()) {
+        auto key = KeyLoader::privateKeyFromPem(source.privateKeyPem, tr("the private key kept in the keychain"));
+        if (!key)
+            return unexpected(key.error());
+        credentials.privateKey = *key;
+    } else if (p12Path.isEmpty() && !source.privateKeyFile.isEmpty()) {
         auto content = KeyLoader::readFile(source.privateKeyFile);
         if (!content)
             return unexpected(content.error());
@@ -81,6 +86,8 @@ Expected<MerchantCredentials, KeyError> MerchantCredentials::load(const Merchant
             return unexpected(p12.error());
         credentials.privateKey = p12->privateKey;
         credentials.certificate = p12->certificate;
+    } else if (!credentials.privateKey.isNull()) {
+        // already loaded from privateKeyPem
     } else if (!source.privateKeyFile.isEmpty()) {
         auto key = KeyLoader::privateKeyFromPem(keyFileContent, QDir::toNativeSeparators(source.privateKeyFile));
         if (!key)

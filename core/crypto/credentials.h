@@ -20,6 +20,10 @@ struct MerchantKeySource {
     QString pkcs12File;      // apiclient_cert.p12: key and certificate in one
     QString pkcs12Password;  // empty: the mchid, as WeChat Pay issues them
     QString serialNo;        // only when no certificate is given
+    // The private key PEM held in memory (read from the OS keychain); used instead of privateKeyFile.
+    // Last, with a default, so positional initialisers of the fields above keep compiling
+    // (-Wmissing-field-initializers skips members that have a default).
+    QByteArray privateKeyPem = {};
 };
 
 struct MerchantCredentials {

@@ -136,7 +136,7 @@ void TestCli::help_documentsEveryOption()
     const CliRun cli = run({u"--help"_s});
     QCOMPARE(cli.exitCode, 0);
     const QString help = QString::fromUtf8(cli.out);
-    const QStringList options{u"--mchid ID"_s,
+    const QStringList options{u"--profile NAME"_s, u"--mchid ID"_s,
                               u"--serial-no HEX"_s,
                               u"--private-key FILE"_s,
                               u"--wechatpay-public-key-id ID"_s,
