@@ -49,9 +49,10 @@ private Q_SLOTS:
     void badMerchantKey_exit2_namesFile_nothingSent();
     void badWechatPayKey_exit2_nothingSent_data();
     void badWechatPayKey_exit2_nothingSent();
+    void corruptProfilesFile_exit2_fileKeptAside_nothingSent();
 
 private:
-    CliRun run(const QStringList &arguments);
+    CliRun run(const QStringList &arguments, const QString &configHome = {});
     QStringList connection(const SandboxFixture &sandbox) const;
     QStringList order(const QString &outOrderNo = {}) const;
     static void replace(QStringList &args, const QString &option, const QString &value);
@@ -78,10 +79,15 @@ void TestCliFaults::cleanup()
 }
 
 // Runs the CLI while this process's event loop keeps the in-process sandbox answering.
-CliRun TestCliFaults::run(const QStringList &arguments)
+CliRun TestCliFaults::run(const QStringList &arguments, const QString &configHome)
 {
     CliRun result;
     QProcess process;
+    if (!configHome.isEmpty()) { // where the CLI looks for the desktop app's profiles
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_CONFIG_HOME"_s, configHome);
+        process.setProcessEnvironment(env);
+    }
     process.start(m_cli, arguments);
     [&] {
         QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
@@ -253,6 +259,29 @@ void TestCliFaults::badWechatPayKey_exit2_nothingSent()
     QVERIFY(cli.out.isEmpty());
     QVERIFY2(cli.err.contains(QFileInfo(keyFile).fileName().toUtf8()), cli.err.constData());
     QVERIFY2(!echoesKeyMaterial(keyFile, cli.err), cli.err.constData());
+    QTest::qWait(50);
+    QCOMPARE(m_sandbox->log.size(), 0);
+}
+
+void TestCliFaults::corruptProfilesFile_exit2_fileKeptAside_nothingSent()
+{
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    const QString path = config.filePath(u"FenzhangDesk/fenzhang-desk/profiles.json"_s);
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    const QByteArray damaged = R"({"format":"fenzhang-desk-profiles","version":1,"profiles":[{"name":"Sh)"_ba;
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(damaged);
+    file.close();
+
+    const CliRun cli = run(QStringList{u"--profile"_s, u"Shop"_s} + order(), config.path());
+    QCOMPARE(cli.exitCode, 2);
+    QVERIFY(cli.out.isEmpty());
+    QVERIFY2(cli.err.contains("profiles.json"), cli.err.constData());
+    QFile kept(path + u".corrupt"_s);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), damaged); // nothing lost
     QTest::qWait(50);
     QCOMPARE(m_sandbox->log.size(), 0);
 }
