@@ -19,6 +19,9 @@ namespace fenzhang {
 
 namespace {
 
+// The most QNAM may read ahead of readBody() (see setReadBufferSize below).
+constexpr qint64 ReadBufferBytes = 256 * 1024;
+
 QString hostLabel(const QUrl &url)
 {
     return url.port() == -1 ? url.host() : u"%1:%2"_s.arg(url.host()).arg(url.port());
@@ -145,6 +148,10 @@ void ApiJob::Private::attempt(AttemptReason reason)
 
     reply.reset(client->m_network->get(request));
     QNetworkReply *r = reply.get();
+    // QNAM reads the socket in its own thread and queues what it reads for this one without limit:
+    // a server streaming a body while this thread is busy would fill memory before readBody() ever
+    // saw the cap. A bounded read buffer makes it stop reading until we have taken the data.
+    r->setReadBufferSize(ReadBufferBytes);
     // Qt silently re-sends a request when the connection closes before the answer, with this
     // attempt's signature and nonce (which WeChat Pay rejects as reused), hiding the failure from
     // the failover logic. A second requestSent() is that re-send: stop it and fail over instead.

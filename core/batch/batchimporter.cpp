@@ -153,10 +153,18 @@ BatchImport BatchImporter::importText(const QString &text) const
 
 QChar BatchImporter::detectDelimiter(QStringView text)
 {
-    // Only the first line decides: a quoted cell further down may hold either character.
-    qsizetype end = text.indexOf(u'\n');
-    const QStringView firstLine = end < 0 ? text : text.first(end);
-    return firstLine.contains(u'\t') ? u'\t' : u',';
+    // Only the first record decides, and only outside quotes: a quoted cell may hold either
+    // character (CsvWriter quotes a cell with a comma, so "a\tb, c" is one CSV cell).
+    bool inQuotes = false;
+    for (const QChar c : text) {
+        if (c == u'"')
+            inQuotes = !inQuotes; // "" inside quotes toggles twice
+        else if (!inQuotes && c == u'\t')
+            return u'\t';
+        else if (!inQuotes && (c == u'\n' || c == u'\r'))
+            break;
+    }
+    return u',';
 }
 
 QList<QStringList> BatchImporter::parseRecords(QStringView text, QChar delimiter)
