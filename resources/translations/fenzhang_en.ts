@@ -1917,6 +1917,10 @@
         <source>Look-up final</source>
         <translation></translation>
     </message>
+    <message>
+        <source>&amp;Manage profiles…</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MerchantCredentials</name>
@@ -2809,6 +2813,13 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
 </context>
 <context>
+    <name>fenzhang::StoreConnectionProvider</name>
+    <message>
+        <source>The private key of &quot;%1&quot; is still being read from the system keychain; try again in a moment.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::VerifierKeyRing</name>
     <message>
         <source>The WeChat Pay public key id is missing (PUB_KEY_ID_…, shown next to the key in the merchant platform).</source>
@@ -2902,6 +2913,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>Fenzhang Desk</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Profiles</source>
         <translation></translation>
     </message>
 </context>

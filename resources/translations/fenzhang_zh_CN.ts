@@ -1913,6 +1913,10 @@
         <source>Look-up final</source>
         <translation>查询已有最终结果</translation>
     </message>
+    <message>
+        <source>&amp;Manage profiles…</source>
+        <translation>管理商户配置(&amp;M)…</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MerchantCredentials</name>
@@ -2801,6 +2805,13 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
 </context>
 <context>
+    <name>fenzhang::StoreConnectionProvider</name>
+    <message>
+        <source>The private key of &quot;%1&quot; is still being read from the system keychain; try again in a moment.</source>
+        <translation>正在从系统钥匙串读取“%1”的私钥，请稍候再试。</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::VerifierKeyRing</name>
     <message>
         <source>The WeChat Pay public key id is missing (PUB_KEY_ID_…, shown next to the key in the merchant platform).</source>
@@ -2895,6 +2906,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Fenzhang Desk</source>
         <translation>分账查询台</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>商户配置</translation>
     </message>
 </context>
 </TS>
