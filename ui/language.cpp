@@ -1,8 +1,11 @@
 #include "language.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QTranslator>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +18,15 @@ QString resolve(const QString &setting, const QLocale &system)
     return system.language() == QLocale::Chinese ? QString(Chinese) : QString(English);
 }
 
+QStringList translationDirectories(const QString &applicationDir)
+{
+    QStringList directories;
+    for (const QLatin1StringView relative : {"translations"_L1, "../share/fenzhang-desk/translations"_L1,
+                                              "../translations"_L1, "../Resources/translations"_L1})
+        directories << QDir::cleanPath(applicationDir + u'/' + relative);
+    return directories;
+}
+
 bool install(QCoreApplication *app, const QString &language)
 {
     auto *qt = new QTranslator(app);
@@ -24,7 +36,11 @@ bool install(QCoreApplication *app, const QString &language)
         delete qt;
 
     auto *own = new QTranslator(app);
-    if (!own->load(u":/i18n/fenzhang_"_s + language + u".qm"_s)) {
+    const QString file = u"fenzhang_"_s + language;
+    const QStringList directories = translationDirectories(QCoreApplication::applicationDirPath());
+    const bool found = std::any_of(directories.cbegin(), directories.cend(),
+                                   [&](const QString &dir) { return own->load(file, dir); });
+    if (!found) {
         delete own;
         return false;
     }

@@ -5,6 +5,7 @@
 
 #include <QLocale>
 #include <QString>
+#include <QStringList>
 
 class QCoreApplication;
 
@@ -15,7 +16,14 @@ inline constexpr QLatin1StringView English{"en"};
 
 // setting: "" (follow the system), "zh_CN" or "en".
 QString resolve(const QString &setting, const QLocale &system = QLocale::system());
-// Loads :/i18n/fenzhang_<language>.qm and Qt's base translation; false if the app's is missing.
+
+// Where fenzhang_<language>.qm is looked for, in order, given the executable's folder: the build
+// tree, the Linux packages (share/fenzhang-desk), the Windows installer (translations\ beside
+// bin\, with Qt's own) and the macOS bundle (Contents/Resources).
+QStringList translationDirectories(const QString &applicationDir);
+
+// Installs fenzhang_<language>.qm from the first of translationDirectories() that has it, and Qt's
+// own translation. False if the app's translation was not found; then the UI stays in English.
 bool install(QCoreApplication *app, const QString &language);
 
 } // namespace fenzhang::Language

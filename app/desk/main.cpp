@@ -16,6 +16,7 @@
 #include "startupactions.h"
 
 #include <QApplication>
+#include <QDebug>
 #include <QIcon>
 #include <QPalette>
 
@@ -84,7 +85,12 @@ int main(int argc, char *argv[])
         options.language.isEmpty()
             ? fenzhang::AppSettings::value(fenzhang::AppSettings::Key::Language).toString()
             : options.language);
-    fenzhang::Language::install(&app, language);
+    if (!fenzhang::Language::install(&app, language)) {
+        // A broken installation: say where it looked (the packaging tests watch for this line).
+        qWarning().noquote() << u"fenzhang-desk: translation fenzhang_%1.qm not found in: %2"_s.arg(
+            language, fenzhang::Language::translationDirectories(QCoreApplication::applicationDirPath())
+                          .join(u", "_s));
+    }
     // Qt appends the display name to every window title.
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Fenzhang Desk"));
     if (options.darkPalette)

@@ -2,10 +2,12 @@
 #include "language.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace fenzhang;
 using namespace Qt::StringLiterals;
@@ -20,6 +22,9 @@ private Q_SLOTS:
     void corruptFile_usesDefaults();
     void language_resolve_data();
     void language_resolve();
+    void translationDirectories_coverEveryLayout_data();
+    void translationDirectories_coverEveryLayout();
+    void installTranslation_fromBuildTree();
 
 private:
     QTemporaryDir m_dir;
@@ -106,6 +111,42 @@ void TestAppSettings::language_resolve()
     QFETCH(QLocale, system);
     QFETCH(QString, expected);
     QCOMPARE(Language::resolve(setting, system), expected);
+}
+
+void TestAppSettings::translationDirectories_coverEveryLayout_data()
+{
+    QTest::addColumn<QString>("applicationDir");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("build tree") << u"/src/build/ci/app/desk"_s << u"/src/build/ci/app/desk/translations"_s;
+    QTest::newRow("deb") << u"/usr/bin"_s << u"/usr/share/fenzhang-desk/translations"_s;
+    QTest::newRow("tgz") << u"/opt/fenzhang-desk-0.1.0-Linux/bin"_s
+                         << u"/opt/fenzhang-desk-0.1.0-Linux/share/fenzhang-desk/translations"_s;
+    QTest::newRow("windows installer") << u"C:/Users/li/AppData/Local/Programs/Fenzhang Desk/bin"_s
+                                       << u"C:/Users/li/AppData/Local/Programs/Fenzhang Desk/translations"_s;
+    QTest::newRow("macos bundle") << u"/Applications/fenzhang-desk.app/Contents/MacOS"_s
+                                  << u"/Applications/fenzhang-desk.app/Contents/Resources/translations"_s;
+}
+
+void TestAppSettings::translationDirectories_coverEveryLayout()
+{
+    QFETCH(QString, applicationDir);
+    QFETCH(QString, expected);
+    const QStringList directories = Language::translationDirectories(applicationDir);
+    QVERIFY2(directories.contains(expected), qPrintable(directories.join(u", "_s)));
+}
+
+// The desktop app's build puts the compiled translations beside it; install() finds them only
+// there, so this test looks from that folder's point of view by checking the files themselves.
+void TestAppSettings::installTranslation_fromBuildTree()
+{
+    const QString deskDir = QStringLiteral(FENZHANG_BINARY_DIR) + u"/app/desk"_s;
+    if (!QFileInfo::exists(deskDir))
+        QSKIP("the desktop app is not part of this build");
+    QTranslator translator;
+    const QStringList directories = Language::translationDirectories(deskDir);
+    QVERIFY2(translator.load(u"fenzhang_zh_CN"_s, directories.constFirst()),
+             qPrintable(directories.constFirst()));
+    QCOMPARE(translator.translate("main", "Fenzhang Desk"), u"分账查询台"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAppSettings)
