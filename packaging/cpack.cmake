@@ -25,25 +25,14 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # libQt6*, libssl3, libqt6keychain1, libc ...
 # Plugins are loaded at run time, so shlibdeps cannot see them: name them.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6network6, fonts-noto-cjk | fonts-wqy-microhei")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
+# The keychain for saved keys' passwords; Qt's own Chinese strings (context menus, dialogs).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, qt6-translations-l10n")
 
 # --- Windows: NSIS, per-user without admin rights --------------------------------------
-# CPack's own template asks for admin rights; derive a per-user one from it at configure time.
-set(_nsis_template "${CMAKE_ROOT}/Modules/Internal/CPack/NSIS.template.in")
-if(EXISTS "${_nsis_template}")
-    file(READ "${_nsis_template}" _nsis)
-    string(REPLACE "RequestExecutionLevel admin" "RequestExecutionLevel user" _nsis "${_nsis}")
-    string(REPLACE "SetShellVarContext all" "SetShellVarContext current" _nsis "${_nsis}")
-    file(WRITE "${CMAKE_BINARY_DIR}/cpack-templates/NSIS.template.in" "${_nsis}")
-    list(PREPEND CMAKE_MODULE_PATH "${CMAKE_BINARY_DIR}/cpack-templates")
-endif()
-set(CPACK_NSIS_INSTALL_ROOT "$LOCALAPPDATA\\\\Programs")
+# Our own per-user template (packaging/windows/NSIS.template.in): CPack's asks for admin rights.
+set(CPACK_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}/windows")
 set(CPACK_NSIS_DISPLAY_NAME "Fenzhang Desk")
 set(CPACK_NSIS_PACKAGE_NAME "Fenzhang Desk ${PROJECT_VERSION}")
-set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\fenzhang-desk.exe")
-set(CPACK_NSIS_MUI_FINISHPAGE_RUN "fenzhang-desk.exe")
-# Upgrades replace the program files only; settings live in HKCU and %APPDATA%, untouched.
-set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
 set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "FenzhangDesk")
 set(CPACK_NSIS_MANIFEST_DPI_AWARE ON)
 set(CPACK_NSIS_UNINSTALL_NAME "Uninstall Fenzhang Desk")
