@@ -46,7 +46,7 @@ set(CPACK_DMG_VOLUME_NAME "Fenzhang Desk")
 set(CPACK_DMG_FORMAT "UDZO")
 
 # --- Signing hooks: run only when the CI secrets are present ----------------------------
-set(CPACK_PRE_BUILD_SCRIPTS "${CMAKE_CURRENT_LIST_DIR}/sign.cmake")
-set(CPACK_POST_BUILD_SCRIPTS "${CMAKE_CURRENT_LIST_DIR}/notarize.cmake")
+set(CPACK_PRE_BUILD_SCRIPTS "${CMAKE_CURRENT_LIST_DIR}/sign-binaries.cmake")
+set(CPACK_POST_BUILD_SCRIPTS "${CMAKE_CURRENT_LIST_DIR}/sign-packages.cmake")
 
 include(CPack)
