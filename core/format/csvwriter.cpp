@@ -1,9 +1,8 @@
 #include "format/csvwriter.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 #include <cstring>
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -16,7 +15,8 @@ bool startsFormula(QStringView cell)
     if (cell.isEmpty())
         return false;
     const char16_t first = cell.front().unicode();
-    return first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r';
+    return first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' ||
+           first == u'\r';
 }
 
 bool needsQuotes(char16_t u)

@@ -90,7 +90,8 @@ OrderRowParts orderRowParts(const LookupResult &result)
     const OrderResult &order = *result.order;
     return {{order.subMchid, order.transactionId, order.outOrderNo, order.orderId, order.state,
              Labels::orderState(order.state)},
-            {QString::fromLatin1(result.response.requestId), verifiedText(result), isoWithOffset(result.lookedUpAt)}};
+            {QString::fromLatin1(result.response.requestId), verifiedText(result),
+             isoWithOffset(result.lookedUpAt)}};
 }
 
 constexpr qsizetype receiverColumns = 13;

@@ -83,7 +83,7 @@ void TestCsvWriter::numericColumns_verbatim()
 
 void TestCsvWriter::cellByCell_sameBytesAsWriteRow_data()
 {
-    QTest::addColumn<QStringList>("head"); // through encodeCells() and addCells()
+    QTest::addColumn<QStringList>("head");  // through encodeCells() and addCells()
     QTest::addColumn<QStringList>("cells"); // through addCell(), the first one numeric
 
     QTest::newRow("plain") << QStringList{u"1900000109"_s, u"x"_s} << QStringList{u"-1.00"_s, u"-1"_s};
@@ -93,7 +93,8 @@ void TestCsvWriter::cellByCell_sameBytesAsWriteRow_data()
     QTest::newRow("empty cells") << QStringList{QString(), QString()} << QStringList{QString(), QString()};
     QTest::newRow("no head") << QStringList() << QStringList{u"2.00"_s, u"a"_s};
     QTest::newRow("one empty head cell") << QStringList{QString()} << QStringList{u"3.00"_s};
-    QTest::newRow("long cell") << QStringList{QString(5000, u'x')} << QStringList{u"4.00"_s, QString(3000, u'é')};
+    QTest::newRow("long cell") << QStringList{QString(5000, u'x')}
+                               << QStringList{u"4.00"_s, QString(3000, u'é')};
 }
 
 void TestCsvWriter::cellByCell_sameBytesAsWriteRow()
