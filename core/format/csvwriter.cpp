@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <QCoreApplication>
+#include <QStringEncoder>
 
 using namespace Qt::StringLiterals;
 
@@ -83,11 +84,24 @@ void CsvWriter::addCell(QStringView cell, bool numeric)
         return;
     }
     m_lineSize += out - start;
-    // QString::toUtf8() as before, which writes a lone surrogate as '?'.
     if (needsEscaping(cell, numeric))
-        appendToLine(escapeCell(cell.toString(), numeric).toUtf8());
+        appendUtf8(escapeCell(cell.toString(), numeric));
     else
-        appendToLine(cell.toUtf8());
+        appendUtf8(cell); // text beyond ASCII: Chinese descriptions, translated labels
+}
+
+// The text's UTF-8, exactly as QString::toUtf8() has always written it, encoded into the line.
+void CsvWriter::appendUtf8(QStringView text)
+{
+    // QStringEncoder writes an unpaired surrogate as U+FFFD where toUtf8() writes '?': text with
+    // surrogates at all (emoji; rare) goes through toUtf8() itself.
+    if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.isSurrogate(); })) {
+        appendToLine(text.toUtf8());
+        return;
+    }
+    QStringEncoder utf8(QStringConverter::Utf8);
+    char *const start = reserveInLine(utf8.requiredSpace(text.size()));
+    m_lineSize += utf8.appendToBuffer(start, text) - start;
 }
 
 CsvWriter::EncodedCells CsvWriter::encodeCells(const QStringList &cells)

@@ -48,6 +48,7 @@ private:
     }
     void growLine(qsizetype size);
     void appendToLine(QByteArrayView bytes);
+    void appendUtf8(QStringView text);
 
     QIODevice *m_device;
     bool m_ok = true;

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void numericColumns_verbatim();
     void cellByCell_sameBytesAsWriteRow_data();
     void cellByCell_sameBytesAsWriteRow();
+    void nonAscii_utf8();
     void loneSurrogate_writtenAsQuestionMark();
     void closedDevice_reportsError();
 };
@@ -120,6 +121,15 @@ void TestCsvWriter::cellByCell_sameBytesAsWriteRow()
     QVERIFY(rows.ok());
     QVERIFY(cellwise.ok());
     QCOMPARE(byCell.data(), byRow.data());
+}
+
+void TestCsvWriter::nonAscii_utf8()
+{
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    CsvWriter csv(&buffer);
+    csv.writeRow({u"分,账"_s, u"😀"_s, u"ÿ"_s});
+    QCOMPARE(buffer.data(), "\"\xE5\x88\x86,\xE8\xB4\xA6\",\xF0\x9F\x98\x80,\xC3\xBF\r\n"_ba);
 }
 
 void TestCsvWriter::loneSurrogate_writtenAsQuestionMark()
