@@ -1,6 +1,9 @@
 #include "format/csvwriter.h"
 
+#include <algorithm>
+#include <cstring>
 #include <QCoreApplication>
+#include <QStringEncoder>
 
 using namespace Qt::StringLiterals;
 
@@ -8,21 +11,42 @@ namespace fenzhang {
 
 namespace {
 
-// Whether escapeCell() would change the cell.
-bool needsEscaping(QStringView cell, bool numeric)
+bool startsFormula(QStringView cell)
 {
     if (cell.isEmpty())
         return false;
     const char16_t first = cell.front().unicode();
-    if (!numeric && (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' ||
-                     first == u'\r'))
+    return first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' ||
+           first == u'\r';
+}
+
+bool needsQuotes(char16_t u)
+{
+    return u == u',' || u == u'"' || u == u'\n' || u == u'\r';
+}
+
+// Whether escapeCell() would change the cell.
+bool needsEscaping(QStringView cell, bool numeric)
+{
+    if (!numeric && startsFormula(cell))
         return true;
+    return std::any_of(cell.begin(), cell.end(), [](QChar c) { return needsQuotes(c.unicode()); });
+}
+
+// Copies the cell to out when it is plain ASCII that needs no escaping, as nearly every cell an
+// export writes is, and returns the end of what it wrote; nullptr otherwise (out is then scratch).
+char *copyPlainAscii(char *out, QStringView cell, bool numeric)
+{
+    if (!numeric && startsFormula(cell))
+        return nullptr;
     for (const QChar c : cell) {
         const char16_t u = c.unicode();
-        if (u == u',' || u == u'"' || u == u'\n' || u == u'\r')
-            return true;
+        // Letters, digits and most punctuation ('-' to 0x7F) are decided by one comparison.
+        if (u >= 0x80 || (u < u'-' && needsQuotes(u)))
+            return nullptr;
+        *out++ = static_cast<char>(u);
     }
-    return false;
+    return out;
 }
 
 } // namespace
@@ -39,27 +63,86 @@ void CsvWriter::writeBom()
 
 void CsvWriter::writeRow(const QStringList &cells, const QList<int> &numericColumns)
 {
+    for (qsizetype i = 0; i < cells.size(); ++i)
+        addCell(cells.at(i), numericColumns.contains(static_cast<int>(i)));
+    endRow();
+}
+
+// A line is built as UTF-8 in one reused buffer and written once: no QString per line or per cell
+// (exports of 100,000 rows spent most of their time in temporaries and in QString's appends).
+void CsvWriter::addCell(QStringView cell, bool numeric)
+{
     if (!m_ok)
         return; // the first failure is the one worth reporting
-    // One line built in place and written once: no temporary string per cell unless it needs
-    // quoting (exports of 100,000 rows spent most of their time in temporaries).
-    qsizetype length = 2;
-    for (const QString &cell : cells)
-        length += cell.size() + 3;
-    QString line;
-    line.reserve(length);
-    for (qsizetype i = 0; i < cells.size(); ++i) {
-        if (i > 0)
-            line += u',';
-        const QString &cell = cells.at(i);
-        if (needsEscaping(cell, numericColumns.contains(static_cast<int>(i))))
-            line += escapeCell(cell, numericColumns.contains(static_cast<int>(i)));
-        else
-            line += cell;
+    // Room for the comma and, when it is plain ASCII, the cell.
+    char *const start = reserveInLine(1 + cell.size());
+    char *out = start;
+    if (m_cellsInLine++ > 0)
+        *out++ = ',';
+    if (char *end = copyPlainAscii(out, cell, numeric)) {
+        m_lineSize += end - start;
+        return;
     }
-    line += u"\r\n"_s;
-    const QByteArray bytes = line.toUtf8();
-    m_ok = m_device && m_device->write(bytes) == bytes.size();
+    m_lineSize += out - start;
+    if (needsEscaping(cell, numeric))
+        appendUtf8(escapeCell(cell.toString(), numeric));
+    else
+        appendUtf8(cell); // text beyond ASCII: Chinese descriptions, translated labels
+}
+
+// The text's UTF-8, exactly as QString::toUtf8() has always written it, encoded into the line.
+void CsvWriter::appendUtf8(QStringView text)
+{
+    // QStringEncoder writes an unpaired surrogate as U+FFFD where toUtf8() writes '?': text with
+    // surrogates at all (emoji; rare) goes through toUtf8() itself.
+    if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.isSurrogate(); })) {
+        appendToLine(text.toUtf8());
+        return;
+    }
+    QStringEncoder utf8(QStringConverter::Utf8);
+    char *const start = reserveInLine(utf8.requiredSpace(text.size()));
+    m_lineSize += utf8.appendToBuffer(start, text) - start;
+}
+
+CsvWriter::EncodedCells CsvWriter::encodeCells(const QStringList &cells)
+{
+    CsvWriter scratch(nullptr); // never written: endRow() is not called
+    for (const QString &cell : cells)
+        scratch.addCell(cell);
+    return {scratch.m_line.left(scratch.m_lineSize), cells.size()};
+}
+
+void CsvWriter::addCells(const EncodedCells &cells)
+{
+    if (!m_ok || cells.count == 0)
+        return;
+    if (m_cellsInLine > 0)
+        appendToLine(",");
+    appendToLine(cells.utf8);
+    m_cellsInLine += cells.count;
+}
+
+void CsvWriter::endRow()
+{
+    if (m_ok) {
+        appendToLine("\r\n");
+        m_ok = m_device && m_device->write(m_line.constData(), m_lineSize) == m_lineSize;
+    }
+    m_lineSize = 0;
+    m_cellsInLine = 0;
+}
+
+void CsvWriter::growLine(qsizetype size)
+{
+    m_line.resize(std::max(2 * m_line.size(), size));
+}
+
+void CsvWriter::appendToLine(QByteArrayView bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    std::memcpy(reserveInLine(bytes.size()), bytes.data(), size_t(bytes.size()));
+    m_lineSize += bytes.size();
 }
 
 QString CsvWriter::errorString() const

@@ -171,6 +171,21 @@ QDateTime withOffset(QDate date, QTime time, int offsetSeconds)
 #endif
 }
 
+// Whether toIsoString() would write the raw text back unchanged: the form WeChat Pay sends,
+// "2015-05-20T13:29:35+08:00" or "2015-05-20T13:29:35.120+08:00", which an export then copies
+// instead of formatting (formatting the two times was a quarter of a large CSV export). Given that
+// the text parsed, its length and these separators pin down every field's digits to the ones
+// toIsoString() writes, except a "-00:00" offset, which it writes as "+00:00".
+bool isCanonicalIso(QStringView raw, bool hasFraction)
+{
+    const qsizetype size = hasFraction ? 29 : 25;
+    if (raw.size() != size || raw.at(10) != u'T' || raw.at(size - 3) != u':')
+        return false;
+    if (hasFraction && raw.at(19) != u'.')
+        return false;
+    return raw.sliced(size - 6) != u"-00:00";
+}
+
 QString display(const QDateTime &value)
 {
     QString out;
@@ -212,7 +227,7 @@ QString WxTime::toLocalDisplayString() const
 
 QString WxTime::toIsoString() const
 {
-    if (!isValid())
+    if (!isValid() || isCanonicalIso(m_raw, m_hasFraction))
         return m_raw;
     QString out;
     out.reserve(29);

@@ -13,6 +13,10 @@ private Q_SLOTS:
     void escapeCell();
     void writeRows_byteExact();
     void numericColumns_verbatim();
+    void cellByCell_sameBytesAsWriteRow_data();
+    void cellByCell_sameBytesAsWriteRow();
+    void nonAscii_utf8();
+    void loneSurrogate_writtenAsQuestionMark();
     void closedDevice_reportsError();
 };
 
@@ -76,6 +80,66 @@ void TestCsvWriter::numericColumns_verbatim()
     CsvWriter csv(&buffer);
     csv.writeRow({u"-1.00"_s, u"-100"_s, u"-x"_s}, {0, 1});
     QCOMPARE(buffer.data(), "-1.00,-100,'-x\r\n"_ba);
+}
+
+void TestCsvWriter::cellByCell_sameBytesAsWriteRow_data()
+{
+    QTest::addColumn<QStringList>("head");  // through encodeCells() and addCells()
+    QTest::addColumn<QStringList>("cells"); // through addCell(), the first one numeric
+
+    QTest::newRow("plain") << QStringList{u"1900000109"_s, u"x"_s} << QStringList{u"-1.00"_s, u"-1"_s};
+    QTest::newRow("everything escaped") << QStringList{u"=a"_s, u"b,c"_s, u"\"q\""_s, u"\rx"_s}
+                                        << QStringList{u"1,000.00"_s, u"@x"_s, u"l\ne"_s, u"\tt"_s};
+    QTest::newRow("non-ASCII") << QStringList{u"分账"_s, u"ÿ"_s} << QStringList{u"1.00"_s, u"张三 😀"_s};
+    QTest::newRow("empty cells") << QStringList{QString(), QString()} << QStringList{QString(), QString()};
+    QTest::newRow("no head") << QStringList() << QStringList{u"2.00"_s, u"a"_s};
+    QTest::newRow("one empty head cell") << QStringList{QString()} << QStringList{u"3.00"_s};
+    QTest::newRow("long cell") << QStringList{QString(5000, u'x')}
+                               << QStringList{u"4.00"_s, QString(3000, u'é')};
+}
+
+void TestCsvWriter::cellByCell_sameBytesAsWriteRow()
+{
+    QFETCH(QStringList, head);
+    QFETCH(QStringList, cells);
+
+    QBuffer byRow;
+    QVERIFY(byRow.open(QIODevice::WriteOnly));
+    CsvWriter rows(&byRow);
+    QBuffer byCell;
+    QVERIFY(byCell.open(QIODevice::WriteOnly));
+    CsvWriter cellwise(&byCell);
+    const CsvWriter::EncodedCells encoded = CsvWriter::encodeCells(head);
+    for (int i = 0; i < 3; ++i) { // the line buffer is reused from row to row
+        rows.writeRow(head + cells + head, {int(head.size())});
+        cellwise.addCells(encoded);
+        for (qsizetype c = 0; c < cells.size(); ++c)
+            cellwise.addCell(cells.at(c), c == 0);
+        cellwise.addCells(encoded);
+        cellwise.endRow();
+    }
+    QVERIFY(rows.ok());
+    QVERIFY(cellwise.ok());
+    QCOMPARE(byCell.data(), byRow.data());
+}
+
+void TestCsvWriter::nonAscii_utf8()
+{
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    CsvWriter csv(&buffer);
+    csv.writeRow({u"分,账"_s, u"😀"_s, u"ÿ"_s});
+    QCOMPARE(buffer.data(), "\"\xE5\x88\x86,\xE8\xB4\xA6\",\xF0\x9F\x98\x80,\xC3\xBF\r\n"_ba);
+}
+
+void TestCsvWriter::loneSurrogate_writtenAsQuestionMark()
+{
+    // As QString::toUtf8() writes it: what this class has always written.
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    CsvWriter csv(&buffer);
+    csv.writeRow({u"a"_s + QChar(0xD800), QString(QChar(0xDC00)) + u"b"_s});
+    QCOMPARE(buffer.data(), "a?,?b\r\n"_ba);
 }
 
 void TestCsvWriter::closedDevice_reportsError()

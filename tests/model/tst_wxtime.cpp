@@ -51,6 +51,22 @@ void TestWxTime::parse_data()
         << u"2015-05-20T13:29:35+08:00"_s;
     QTest::newRow("space separator") << u"2015-05-20 13:29:35+08:00"_s << base << 28800
                                      << u"2015-05-20 13:29:35 +08:00"_s << u"2015-05-20T13:29:35+08:00"_s;
+    // toIsoString() hands back the raw text when it is already in its form: these have that
+    // length but not that form.
+    QTest::newRow("minus zero offset") << u"2015-05-20T05:29:35-00:00"_s << base << 0
+                                       << u"2015-05-20 05:29:35 +00:00"_s << u"2015-05-20T05:29:35+00:00"_s;
+    QTest::newRow("four fraction digits, offset without colon")
+        << u"2015-05-20T13:29:35.1234+0800"_s << base + 123 << 28800 << u"2015-05-20 13:29:35 +08:00"_s
+        << u"2015-05-20T13:29:35.123+08:00"_s;
+    QTest::newRow("eight fraction digits and Z")
+        << u"2015-05-20T05:29:35.12345678Z"_s << base + 123 << 0 << u"2015-05-20 05:29:35 +00:00"_s
+        << u"2015-05-20T05:29:35.123+00:00"_s;
+    QTest::newRow("docs typo, three digits")
+        << u"2015-05-20T13:29:35:000+08:00"_s << base << 28800 << u"2015-05-20 13:29:35 +08:00"_s
+        << u"2015-05-20T13:29:35.000+08:00"_s;
+    QTest::newRow("space separator, fraction")
+        << u"2015-05-20 13:29:35.120+08:00"_s << base + 120 << 28800 << u"2015-05-20 13:29:35 +08:00"_s
+        << u"2015-05-20T13:29:35.120+08:00"_s;
 }
 
 void TestWxTime::parse()
