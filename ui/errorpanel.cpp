@@ -162,7 +162,10 @@ void ErrorPanel::setResult(const LookupResult &result)
         return;
     }
     case LookupResult::Kind::Cancelled:
-        present(tr("Look-up cancelled"), {}, {}, details.join(u'\n'));
+        present(tr("Look-up cancelled"), {},
+                tr("The look-up was stopped before WeChat Pay answered, so there is no result. "
+                   "Press Enter to look it up again."),
+                details.join(u'\n'));
         return;
     case LookupResult::Kind::Ok:
         break;

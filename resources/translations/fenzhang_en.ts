@@ -1338,6 +1338,10 @@
         <translation></translation>
     </message>
     <message>
+        <source>The look-up was stopped before WeChat Pay answered, so there is no result. Press Enter to look it up again.</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>Copy details</source>
         <translation></translation>
     </message>

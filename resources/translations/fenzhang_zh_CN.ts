@@ -1336,6 +1336,10 @@
         <translation>查询已取消</translation>
     </message>
     <message>
+        <source>The look-up was stopped before WeChat Pay answered, so there is no result. Press Enter to look it up again.</source>
+        <translation>查询在微信支付应答前已停止，因此没有结果。按 Enter 键可重新查询。</translation>
+    </message>
+    <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>

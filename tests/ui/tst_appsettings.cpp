@@ -81,7 +81,8 @@ void TestAppSettings::corruptFile_usesDefaults()
     {
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write("\x00\xff[[[ui\nlastPage=not-a-number\n\x01\x02", 40);
+        static const char garbage[] = "\x00\xff[[[ui\nlastPage=not-a-number\n\x01\x02";
+        f.write(garbage, sizeof garbage - 1); // the embedded NUL included, the terminating one not
     }
     QCOMPARE(AppSettings::value(AppSettings::Key::AutoRefresh).toBool(), false);
     QCOMPARE(AppSettings::value(AppSettings::Key::Language).toString(), QString());

@@ -9,6 +9,7 @@
 #include "fieldedit.h"
 #include "format/labels.h"
 #include "format/money.h"
+#include "historybackend.h"
 #include "lookup/resultexport.h"
 #include "lookupcontroller.h"
 #include "lookuppage.h"
@@ -24,6 +25,7 @@
 #include "resultmetabar.h"
 #include "returnform.h"
 #include "returnresultview.h"
+#include "rogueserver.h"
 #include "sandbox/sandboxserver.h"
 #include "settingsdialog.h"
 
@@ -46,9 +48,11 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace fenzhang;
 using namespace Qt::StringLiterals;
+using Stall = fenzhang::testing::RogueServer::Behaviour;
 
 class TestDeskLookups final : public QObject {
     Q_OBJECT
@@ -72,6 +76,8 @@ private Q_SLOTS:
     void autoRefresh_looksAgainUntilFinal();
     void ctrlEnter_runsLookupFromAnywhere();
     void cancel_stopsSlowLookup();
+    void stalledAnswer_guiKeepsRunning_cancelButton_thenLooksUpAgain_data();
+    void stalledAnswer_guiKeepsRunning_cancelButton_thenLooksUpAgain();
     void statusLine_namesFailoverAndRetries();
     void about_showsVersion();
     void settingsDialog_savesLanguage();
@@ -479,6 +485,133 @@ void TestDeskLookups::cancel_stopsSlowLookup()
     QVERIFY(!page->shownResult());
     QCOMPARE(m_window->statusBar()->currentMessage(), u"Look-up cancelled."_s);
     QVERIFY(page->form()->queryButton()->isEnabled());
+}
+
+void TestDeskLookups::stalledAnswer_guiKeepsRunning_cancelButton_thenLooksUpAgain_data()
+{
+    // How the answer stalls: the sandbox holding it back (SCN-SLOW), or a server on both hosts
+    // that never sends the headers, or starts them and never ends them.
+    QTest::addColumn<bool>("rogue");
+    QTest::addColumn<Stall>("stall");
+    QTest::addColumn<QString>("number");
+    QTest::newRow("sandbox answer held back") << false << Stall::Silent << u"SCN-SLOW-600000-gui"_s;
+    QTest::newRow("headers never come") << true << Stall::Silent << u"P-STALL-SILENT"_s;
+    QTest::newRow("headers never end") << true << Stall::HeadersNeverEnd << u"P-STALL-HEADERS"_s;
+}
+
+void TestDeskLookups::stalledAnswer_guiKeepsRunning_cancelButton_thenLooksUpAgain()
+{
+    QFETCH(bool, rogue);
+    QFETCH(Stall, stall);
+    QFETCH(QString, number);
+    testing::RogueServer primary(stall);
+    testing::RogueServer backup(stall);
+    QVERIFY(primary.listen());
+    QVERIFY(backup.listen());
+
+    // A per-attempt timeout far beyond the test's: only Cancel can end this look-up.
+    ConnectionProfile patient = m_demo;
+    patient.id = u"patient"_s;
+    patient.name = u"Patient"_s;
+    patient.demo = false;
+    patient.settings.client.timeoutMs = 3600 * 1000;
+    if (rogue) {
+        patient.settings.client.primaryUrl = primary.url();
+        patient.settings.client.backupUrl = backup.url();
+    }
+    m_provider->addProfile(patient);
+    ProfileSelector *selector = m_window->profileSelector();
+    selector->setCurrentIndex(selector->findData(u"patient"_s));
+    QCOMPARE(m_controller->currentProfileId(), u"patient"_s);
+
+    LookupPage *page = m_window->orderPage();
+    QueryForm *form = page->form();
+    page->orderForm()->setQuery(m_demo.sampleOrder);
+    typeInto(form, u"out_order_no"_s, number);
+    QCOMPARE(page->currentView(), LookupPage::View::Empty);
+
+    // The GUI thread's event loop, observed from the inside: a timer that counts its ticks.
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    ticker.start();
+    QSignalSpy finished(page, &LookupPage::lookupFinished);
+
+    QVERIFY(form->queryButton()->isEnabled());
+    QTest::mouseClick(form->queryButton(), Qt::LeftButton);
+    QVERIFY(page->isBusy());
+
+    // Busy, and says so: Cancel offered (button and menu), no second look-up, fields locked.
+    QVERIFY(form->isBusy());
+    QVERIFY(form->cancelButton()->isVisible());
+    QVERIFY(form->cancelButton()->isEnabled());
+    QVERIFY(!form->queryButton()->isEnabled());
+    QVERIFY(form->field(u"out_order_no"_s)->isReadOnly());
+    QVERIFY(m_window->cancelAction()->isEnabled());
+    QVERIFY(!m_window->runAction()->isEnabled());
+    QVERIFY(!m_window->profileSelector()->isEnabled()); // no switching the client away mid-flight
+
+    // The request is out and its answer stalls, yet the GUI thread keeps running: the status line
+    // names the host, the ticker keeps firing, and the other page still takes typing.
+    if (rogue)
+        QTRY_COMPARE_WITH_TIMEOUT(primary.requests(), 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(u"127.0.0.1"_s), 20000);
+    const int ticksAtRequest = ticks;
+    QTRY_VERIFY_WITH_TIMEOUT(ticks >= ticksAtRequest + 10, 20000);
+    QVERIFY(page->isBusy());
+    QVERIFY(finished.isEmpty());
+    FieldEdit *otherField = m_window->returnPage()->form()->field(u"out_return_no"_s);
+    otherField->clear();
+    QTest::keyClicks(otherField, u"R-TYPED-WHILE-BUSY"_s);
+    QCOMPARE(otherField->text(), u"R-TYPED-WHILE-BUSY"_s);
+    QVERIFY(page->isBusy());
+
+    // Cancel, clicked: the look-up ends as cancelled, says so, and shows nothing as a result.
+    QTest::mouseClick(form->cancelButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+    QCOMPARE(finished.size(), 1);
+    const auto result = finished.constFirst().constFirst().value<LookupResult>();
+    QCOMPARE(result.kind, LookupResult::Kind::Cancelled);
+    QVERIFY(!result.order.has_value());
+    QVERIFY(!result.response.verified);
+    QVERIFY(!page->shownResult());
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QCOMPARE(page->errorPanel()->title(), u"Look-up cancelled"_s);
+    QVERIFY2(page->errorPanel()->advice().contains(u"no result"_s), qPrintable(page->errorPanel()->advice()));
+    QCOMPARE(m_window->statusBar()->currentMessage(), u"Look-up cancelled."_s);
+    QVERIFY(!m_window->exportAction()->isEnabled());
+    QVERIFY(!m_window->copyAction()->isEnabled());
+    QVERIFY(!m_window->refreshAction()->isEnabled());
+    // A cancelled look-up is not history.
+    m_window->history()->flush();
+    QVERIFY(m_window->history()->ensureOpen());
+    HistoryFilter filter;
+    filter.number = number;
+    QCOMPARE(m_window->history()->store()->count(filter).value(), 0);
+    if (rogue) {
+        QCOMPARE(primary.requests(), 1); // not retried behind the user's back
+        QCOMPARE(backup.requests(), 0);
+    }
+
+    // Usable again: the form is editable and runs a second look-up that gets its answer.
+    QVERIFY(!form->isBusy());
+    QVERIFY(form->cancelButton()->isHidden());
+    QVERIFY(!form->field(u"out_order_no"_s)->isReadOnly());
+    QVERIFY(!m_window->cancelAction()->isEnabled());
+    QVERIFY(m_window->profileSelector()->isEnabled());
+    if (rogue) {
+        selector->setCurrentIndex(selector->findData(m_demo.id));
+        QCOMPARE(m_controller->currentProfileId(), m_demo.id);
+    }
+    typeInto(form, u"out_order_no"_s, m_demo.sampleOrder.outOrderNo);
+    runAndWait(page);
+    QCOMPARE(finished.size(), 2);
+    QCOMPARE(page->currentView(), LookupPage::View::Result);
+    QVERIFY(page->shownResult());
+    QCOMPARE(page->shownResult()->kind, LookupResult::Kind::Ok);
+    QCOMPARE(page->shownResult()->order->outOrderNo, m_demo.sampleOrder.outOrderNo);
+    QVERIFY(m_window->exportAction()->isEnabled());
 }
 
 void TestDeskLookups::statusLine_namesFailoverAndRetries()

@@ -25,6 +25,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void clear_asksAndEmpties();
     void retention_isRememberedAndPurges();
     void corruptDatabase_messageNotCrash_startAfresh();
+    void corruptDatabase_lookupsMeanwhileKept_writtenAfterStartAfresh();
     void mainWindow_pagesInSwitcher_singleLookupRecorded();
 
 private:
@@ -349,6 +352,54 @@ void TestHistoryPage::corruptDatabase_messageNotCrash_startAfresh()
     QVERIFY(m_page->errorLabel()->isHidden());
     QVERIFY(afresh->isHidden());
     QVERIFY(m_history->store()->isOpen());
+}
+
+void TestHistoryPage::corruptDatabase_lookupsMeanwhileKept_writtenAfterStartAfresh()
+{
+    const QByteArray garbage = QByteArray("not a database, ") + QByteArray(8192, 'x');
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(garbage);
+    }
+    // Look-ups go on while the history cannot be opened; the page says why.
+    QCOMPARE(lookUpOrder(u"P20251120101530001"_s, u"4208450740202511201234567890"_s).kind,
+             LookupResult::Kind::Ok);
+    QCOMPARE(lookUpOrder(u"SCN-404-afresh"_s, u"4208450740202511201234567890"_s).kind,
+             LookupResult::Kind::ApiError);
+    m_history->flush();
+    QVERIFY(m_history->isCorrupt());
+    QVERIFY(!m_history->error().isEmpty());
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_page->refresh();
+    QVERIFY(!m_page->errorLabel()->isHidden());
+    QCOMPARE(m_page->model()->totalCount(), 0);
+
+    QPushButton *afresh = nullptr;
+    for (QPushButton *button : m_page->findChildren<QPushButton *>()) {
+        if (button->text() == u"Start a new history file"_s)
+            afresh = button;
+    }
+    QVERIFY(afresh);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QTest::mouseClick(afresh, Qt::LeftButton);
+    QVERIFY(m_page->errorLabel()->isHidden());
+
+    // Nothing lost: the damaged file is kept as it was, and both look-ups are in the new history.
+    const QFileInfo info(m_path);
+    const QStringList aside =
+        info.dir().entryList({info.fileName() + u".broken-*"_s}, QDir::Files, QDir::Name);
+    QCOMPARE(aside.size(), 1);
+    QVERIFY2(MessageBox::lastText().contains(aside.constFirst()), qPrintable(MessageBox::lastText()));
+    QFile kept(info.dir().filePath(aside.constFirst()));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), garbage);
+    QCOMPARE(m_page->model()->totalCount(), 2);
+    QCOMPARE(m_page->model()->entry(0).outOrderNo, u"SCN-404-afresh"_s);
+    QCOMPARE(m_page->model()->entry(1).outOrderNo, u"P20251120101530001"_s);
+    QCOMPARE(m_page->model()->entry(1).source, u"single"_s);
+    QCOMPARE(m_page->model()->entry(1).profile, m_demo.name);
 }
 
 void TestHistoryPage::mainWindow_pagesInSwitcher_singleLookupRecorded()

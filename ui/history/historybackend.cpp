@@ -12,8 +12,13 @@ const QString retentionKey = u"history/retentionDays"_s;
 } // namespace
 
 HistoryBackend::HistoryBackend(const QString &path, QObject *parent)
-    : QObject(parent), m_path(path.isEmpty() ? HistoryStore::defaultPath() : path)
+    : QObject(parent), m_path(path.isEmpty() ? HistoryStore::defaultPath() : path),
+      m_recorder(std::make_unique<HistoryRecorder>(&m_store))
 {
+    connect(m_recorder.get(), &HistoryRecorder::written, this, [this] { Q_EMIT changed(); });
+    connect(m_recorder.get(), &HistoryRecorder::failed, this, [this](const HistoryError &error) {
+        setError(error.message, error.kind == HistoryError::Kind::Corrupt);
+    });
 }
 
 HistoryBackend::~HistoryBackend()
@@ -38,12 +43,10 @@ bool HistoryBackend::ensureOpen()
         setError(error->message, error->kind == HistoryError::Kind::Corrupt);
         return false;
     }
-    m_recorder = std::make_unique<HistoryRecorder>(&m_store);
-    m_recorder->setProfile(m_profile);
-    connect(m_recorder.get(), &HistoryRecorder::written, this, [this] { Q_EMIT changed(); });
-    connect(m_recorder.get(), &HistoryRecorder::failed, this,
-            [this](const HistoryError &error) { setError(error.message); });
     setError({});
+    // Look-ups that finished while the history could not be opened are written now.
+    if (m_recorder->pending() > 0)
+        m_recorder->flush();
     return true;
 }
 
@@ -59,20 +62,20 @@ void HistoryBackend::setError(const QString &message, bool corrupt)
 void HistoryBackend::setProfile(const QString &profile)
 {
     m_profile = profile;
-    if (m_recorder)
-        m_recorder->setProfile(profile);
+    m_recorder->setProfile(profile);
 }
 
 void HistoryBackend::record(const LookupResult &result, const QString &source)
 {
-    if (!ensureOpen())
-        return;
+    // Kept by the recorder even when the history cannot be opened (damaged, locked): written once
+    // it opens again, after Start afresh or when the lock is gone, so no look-up is lost meanwhile.
+    ensureOpen();
     m_recorder->record(result, source);
 }
 
 void HistoryBackend::flush()
 {
-    if (m_recorder && m_recorder->pending() > 0)
+    if (m_recorder->pending() > 0)
         m_recorder->flush();
 }
 
@@ -93,8 +96,7 @@ bool HistoryBackend::clear()
 {
     if (!ensureOpen())
         return false;
-    if (m_recorder)
-        m_recorder->flush(); // what is buffered goes too, or it would reappear after the clear
+    m_recorder->flush(); // what is buffered goes too, or it would reappear after the clear
     const auto cleared = m_store.clear();
     if (!cleared) {
         setError(cleared.error().message);
@@ -106,7 +108,7 @@ bool HistoryBackend::clear()
 
 QString HistoryBackend::startAfresh()
 {
-    m_recorder.reset();
+    // What the recorder still holds never reached the damaged file: it goes into the new one.
     m_store.close();
     const QString moved = HistoryStore::moveAside(m_path);
     if (moved.isEmpty()) {

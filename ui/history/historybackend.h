@@ -3,7 +3,7 @@
 // The desktop app's one history: the store (opened lazily in the app's data folder), the buffered
 // recorder every finished look-up goes through (source "single", "batch" or "watch"), and the
 // retention setting. Pages listen to changed() to refresh, and show error() instead of crashing
-// when the database is corrupt or locked.
+// when the database is corrupt or locked; look-ups meanwhile are held and written once it opens.
 
 #include "history/historyrecorder.h"
 #include "history/historystore.h"
@@ -55,7 +55,7 @@ private:
 
     QString m_path;
     HistoryStore m_store;
-    std::unique_ptr<HistoryRecorder> m_recorder;
+    std::unique_ptr<HistoryRecorder> m_recorder; // lives as long as the backend, holding what waits
     QString m_profile;
     QString m_error;
     bool m_corrupt = false;

@@ -134,8 +134,10 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
     connect(m_rerun, &QPushButton::clicked, this, &HistoryPage::rerunSelected);
     connect(m_export, &QPushButton::clicked, this, &HistoryPage::exportCsv);
     connect(m_clear, &QPushButton::clicked, this, &HistoryPage::clearHistory);
-    connect(m_retention, &QSpinBox::editingFinished, this,
-            [this] { m_backend->setRetentionDays(m_retention->value()); });
+    // Not through `this`: closing the window takes the focus from the spin box, and its
+    // editingFinished then arrives while the page is half destroyed (only QWidget left of it).
+    connect(m_retention, &QSpinBox::editingFinished, m_backend,
+            [backend = m_backend, spin = m_retention] { backend->setRetentionDays(spin->value()); });
     connect(m_afresh, &QPushButton::clicked, this, [this] {
         const QString moved = m_backend->startAfresh();
         if (!moved.isEmpty())
