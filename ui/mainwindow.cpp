@@ -93,6 +93,9 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
         page->processingBar()->setAutoRefresh(AppSettings::value(AppSettings::Key::AutoRefresh).toBool());
     }
     connect(m_pages, &QTabWidget::currentChanged, this, [this] {
+        // The demo's "press Enter" hint is about the look-up forms only.
+        if (!isLookupPageCurrent() && statusBar()->currentMessage() == sampleHint())
+            statusBar()->clearMessage();
         updateActions();
         updateTitle();
         if (isLookupPageCurrent())
@@ -210,6 +213,11 @@ bool MainWindow::isDemo() const
     return m_controller->currentProfile().demo;
 }
 
+QString MainWindow::sampleHint() const
+{
+    return tr("Sample numbers from the sandbox are filled in: press Enter to look them up.");
+}
+
 void MainWindow::prefillSamples()
 {
     const ConnectionProfile profile = m_controller->currentProfile();
@@ -219,8 +227,7 @@ void MainWindow::prefillSamples()
         m_returnPage->returnForm()->setQuery(profile.sampleReturn);
     focusForm();
     if (profile.demo)
-        statusBar()->showMessage(
-            tr("Sample numbers from the sandbox are filled in: press Enter to look them up."));
+        statusBar()->showMessage(sampleHint());
 }
 
 void MainWindow::updateActions()

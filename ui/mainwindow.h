@@ -71,6 +71,7 @@ private:
     void updateTitle();
     void reportFinished(const LookupResult &result);
     void notifyWatchFinished(const LookupResult &result);
+    QString sampleHint() const;
 
     LookupController *m_controller;
     QLabel *m_demoBanner;

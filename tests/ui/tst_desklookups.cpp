@@ -160,6 +160,15 @@ void TestDeskLookups::demo_prefillsBothFormsAndIsMarked()
     QCOMPARE(ret.outOrderNo, m_demo.sampleReturn.outOrderNo);
     QVERIFY(m_window->returnPage()->form()->queryButton()->isEnabled());
 
+    // The "press Enter" hint is for the look-up forms: the batch and history tabs drop it.
+    const QString hint = m_window->statusBar()->currentMessage();
+    QVERIFY(hint.contains(u"Enter"_s));
+    m_window->setCurrentPage(1);
+    QCOMPARE(m_window->statusBar()->currentMessage(), hint);
+    m_window->setCurrentPage(2);
+    QVERIFY(m_window->statusBar()->currentMessage().isEmpty());
+    m_window->setCurrentPage(0);
+
     // Enter, straight away, runs the sample look-up: the focus is in the filled-in form.
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
