@@ -1,6 +1,7 @@
 // ApiClient's transport against the in-process sandbox over loopback: what goes on the wire,
 // failover, TLS trust, cancel, and set-up errors.
 
+#include "sandboxclients.h"
 #include "sandboxfixture.h"
 
 #include <QRegularExpression>
@@ -42,9 +43,7 @@ private Q_SLOTS:
     void destroyClient_whileJobRuns_endsCancelled();
 
 private:
-    ApiClient *makeClient(const ConnectionSettings &settings);
-    std::unique_ptr<SandboxFixture> m_sandbox;
-    QObject *m_owner = nullptr;
+    SandboxClients m_clients;
 };
 
 void TestApiClient::initTestCase()
@@ -54,47 +53,34 @@ void TestApiClient::initTestCase()
 
 void TestApiClient::init()
 {
-    m_sandbox = std::make_unique<SandboxFixture>();
-    QVERIFY(m_sandbox->start());
-    m_owner = new QObject;
+    QVERIFY(m_clients.start());
 }
 
 void TestApiClient::cleanup()
 {
-    delete m_owner;
-    m_owner = nullptr;
-    m_sandbox.reset();
-}
-
-ApiClient *TestApiClient::makeClient(const ConnectionSettings &settings)
-{
-    auto client = createApiClient(settings, m_owner);
-    if (!client) {
-        qWarning("%s", qPrintable(client.error().message));
-        return nullptr;
-    }
-    return *client;
+    m_clients.stop();
 }
 
 void TestApiClient::request_headersOnTheWire()
 {
-    ApiClient *client = makeClient(m_sandbox->settings());
+    ApiClient *client = m_clients.makeClient(m_clients.sandbox().settings());
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()));
+    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
     QCOMPARE(result.kind, Kind::Ok);
-    QCOMPARE(m_sandbox->log.size(), 1);
-    const QJsonObject entry = m_sandbox->log.at(0);
+    QCOMPARE(m_clients.sandbox().log.size(), 1);
+    const QJsonObject entry = m_clients.sandbox().log.at(0);
     QCOMPARE(entry.value("method"_L1).toString(), u"GET"_s);
     QCOMPARE(SandboxFixture::loggedHeader(entry, "Accept"_L1), u"application/json"_s);
     QCOMPARE(SandboxFixture::loggedHeader(entry, "User-Agent"_L1),
              QString::fromLatin1(ClientConfig::defaultUserAgent()));
     QCOMPARE(SandboxFixture::loggedHeader(entry, "Wechatpay-Serial"_L1),
-             m_sandbox->infoString("wechatpay_public_key_id"));
+             m_clients.sandbox().infoString("wechatpay_public_key_id"));
     const QString authorization = SandboxFixture::loggedHeader(entry, "Authorization"_L1);
     QVERIFY2(authorization.startsWith(u"WECHATPAY2-SHA256-RSA2048 "_s), qPrintable(authorization));
-    QCOMPARE(SandboxFixture::authorizationField(entry, u"mchid"_s), m_sandbox->infoString("mchid"));
-    QCOMPARE(SandboxFixture::authorizationField(entry, u"serial_no"_s), m_sandbox->infoString("serial_no"));
+    QCOMPARE(SandboxFixture::authorizationField(entry, u"mchid"_s), m_clients.sandbox().infoString("mchid"));
+    QCOMPARE(SandboxFixture::authorizationField(entry, u"serial_no"_s),
+             m_clients.sandbox().infoString("serial_no"));
 }
 
 void TestApiClient::rawTarget_isTheSignedTarget_data()
@@ -112,32 +98,33 @@ void TestApiClient::rawTarget_isTheSignedTarget()
 {
     QFETCH(QString, outOrderNo);
     QFETCH(int, status);
-    ApiClient *client = makeClient(m_sandbox->settings());
+    ApiClient *client = m_clients.makeClient(m_clients.sandbox().settings());
     QVERIFY(client);
     LookupService service(client);
-    const OrderQuery query = m_sandbox->scenarioOrder(outOrderNo);
+    const OrderQuery query = m_clients.sandbox().scenarioOrder(outOrderNo);
     const LookupResult result = waitFor(service.queryOrder(query));
     QCOMPARE(result.response.httpStatus, status);
     if (status == 404)
         QCOMPARE(result.response.errorCode, u"RESOURCE_NOT_EXISTS"_s);
-    QCOMPARE(m_sandbox->log.size(), 1);
+    QCOMPARE(m_clients.sandbox().log.size(), 1);
     const QByteArray signedTarget = query.requestTarget();
     QVERIFY(signedTarget.contains("%7C") || !outOrderNo.contains(u'|'));
-    QCOMPARE(m_sandbox->log.at(0).value("target"_L1).toString().toLatin1(), signedTarget);
+    QCOMPARE(m_clients.sandbox().log.at(0).value("target"_L1).toString().toLatin1(), signedTarget);
 }
 
 void TestApiClient::retries_signAfreshWithNewNonce()
 {
-    ApiClient *client = makeClient(m_sandbox->settings());
+    ApiClient *client = m_clients.makeClient(m_clients.sandbox().settings());
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-500-3"_s)));
+    const LookupResult result =
+        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-500-3"_s)));
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.response.attempts, 4);
-    QCOMPARE(m_sandbox->log.size(), 4);
+    QCOMPARE(m_clients.sandbox().log.size(), 4);
     QSet<QString> nonces;
     static const QRegularExpression nonceShape(u"^[0-9A-Za-z]{32}$"_s);
-    for (const QJsonObject &entry : std::as_const(m_sandbox->log)) {
+    for (const QJsonObject &entry : std::as_const(m_clients.sandbox().log)) {
         const QString nonce = SandboxFixture::authorizationField(entry, u"nonce_str"_s);
         QVERIFY2(nonceShape.match(nonce).hasMatch(), qPrintable(nonce));
         nonces.insert(nonce);
@@ -150,39 +137,39 @@ void TestApiClient::retries_signAfreshWithNewNonce()
 
 void TestApiClient::failover_primaryClosed_backupAnswers()
 {
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     const quint16 closed = closedLoopbackPort();
     settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(closed));
-    settings.client.backupUrl = m_sandbox->server->url();
-    ApiClient *client = makeClient(settings);
+    settings.client.backupUrl = m_clients.sandbox().server->url();
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
     QList<Attempt> attempts;
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()), &attempts);
+    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()), &attempts);
     QCOMPARE(result.kind, Kind::Ok);
     QVERIFY(result.response.verified);
     const QStringList expected{u"127.0.0.1:%1"_s.arg(closed),
-                               u"127.0.0.1:%1"_s.arg(m_sandbox->server->port())};
+                               u"127.0.0.1:%1"_s.arg(m_clients.sandbox().server->port())};
     QCOMPARE(result.response.hostsTried, expected);
     QCOMPARE(result.response.attempts, 2);
     QCOMPARE(attempts.size(), 2);
     QCOMPARE(attempts.at(0).host, settings.client.primaryUrl);
     QCOMPARE(attempts.at(1).host, settings.client.backupUrl);
     QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::FailoverAfterNetworkError);
-    QCOMPARE(m_sandbox->log.size(), 1);
+    QCOMPARE(m_clients.sandbox().log.size(), 1);
 }
 
 void TestApiClient::failover_bothDown_namesBothHosts()
 {
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     const quint16 first = closedLoopbackPort();
     const quint16 second = closedLoopbackPort();
     settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(first));
     settings.client.backupUrl = QUrl(u"http://localhost:%1"_s.arg(second));
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()));
+    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.hostsTried.size(), 2);
     const QString message = result.response.networkError;
@@ -194,17 +181,17 @@ void TestApiClient::failover_bothDown_namesBothHosts()
 void TestApiClient::failover_afterDroppedConnection_signedAfresh()
 {
     // One sandbox as both hosts (docs/sandbox.md): 127.0.0.1 as primary, localhost as backup.
-    ConnectionSettings settings = m_sandbox->settings();
-    const quint16 port = m_sandbox->server->port();
+    ConnectionSettings settings = m_clients.sandbox().settings();
+    const quint16 port = m_clients.sandbox().server->port();
     settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
     settings.client.backupUrl = QUrl(u"http://localhost:%1"_s.arg(port));
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
     QList<Attempt> attempts;
     // The first call is dropped without a byte of answer; later calls are answered.
     const LookupResult result =
-        waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-DROP-1-f"_s)), &attempts);
+        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-DROP-1-f"_s)), &attempts);
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.response.attempts, 2);
     QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::FailoverAfterNetworkError);
@@ -212,9 +199,9 @@ void TestApiClient::failover_afterDroppedConnection_signedAfresh()
              (QStringList{u"127.0.0.1:%1"_s.arg(port), u"localhost:%1"_s.arg(port)}));
     // Whatever Qt re-sent on the first connection carried the first signature; the backup got a
     // new one.
-    QTRY_VERIFY(!m_sandbox->log.isEmpty());
-    const QJsonObject first = m_sandbox->log.constFirst();
-    const QJsonObject last = m_sandbox->log.constLast();
+    QTRY_VERIFY(!m_clients.sandbox().log.isEmpty());
+    const QJsonObject first = m_clients.sandbox().log.constFirst();
+    const QJsonObject last = m_clients.sandbox().log.constLast();
     QCOMPARE(first.value("delivery"_L1).toString(), u"dropped"_s);
     QVERIFY(last.value("host"_L1).toString().startsWith(u"localhost:"_s));
     QCOMPARE(last.value("status"_L1).toInt(), 200);
@@ -226,14 +213,15 @@ void TestApiClient::failover_timeoutOnPrimary_triesBackup()
 {
     SandboxFixture backup;
     QVERIFY(backup.start());
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.client.backupUrl = backup.server->url();
     settings.client.timeoutMs = 300;
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
     // Slow on every call: the primary times out, then the backup does too.
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-SLOW-5000"_s)));
+    const LookupResult result =
+        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s)));
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.attempts, 2);
     QCOMPARE(result.response.hostsTried.size(), 2);
@@ -248,7 +236,7 @@ void TestApiClient::tls_withCaFile_works()
     QCOMPARE(tls.server->url().scheme(), u"https"_s);
     const ConnectionSettings settings = tls.settings();
     QVERIFY(!settings.client.caFile.isEmpty());
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
     const LookupResult result = waitFor(service.queryOrder(tls.sampleOrder()));
@@ -264,7 +252,7 @@ void TestApiClient::tls_withoutCa_isNetworkErrorNeverInsecure()
     ConnectionSettings settings = tls.settings();
     settings.client.caFile.clear();
     settings.client.backupUrl = tls.server->url(); // the backup is just as untrusted
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
     QList<Attempt> attempts;
@@ -280,29 +268,29 @@ void TestApiClient::tls_withoutCa_isNetworkErrorNeverInsecure()
 
 void TestApiClient::createApiClient_plainHttpToPublicHost_rejected()
 {
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.client.primaryUrl = QUrl(u"http://api.mch.weixin.qq.com"_s);
-    auto client = createApiClient(settings, m_owner);
+    auto client = createApiClient(settings, m_clients.owner());
     QVERIFY(!client);
     QVERIFY2(client.error().message.contains(u"http://"_s), qPrintable(client.error().message));
-    QCOMPARE(m_owner->findChildren<ApiClient *>().size(), 0);
+    QCOMPARE(m_clients.owner()->findChildren<ApiClient *>().size(), 0);
 }
 
 void TestApiClient::createApiClient_missingKey_clearError()
 {
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.merchant.privateKeyFile = u"/nonexistent/apiclient_key.pem"_s;
-    auto client = createApiClient(settings, m_owner);
+    auto client = createApiClient(settings, m_clients.owner());
     QVERIFY(!client);
     QVERIFY2(client.error().message.contains(u"apiclient_key.pem"_s), qPrintable(client.error().message));
 }
 
 void TestApiClient::cancel_whileWaitingForAnswer()
 {
-    ApiClient *client = makeClient(m_sandbox->settings());
+    ApiClient *client = m_clients.makeClient(m_clients.sandbox().settings());
     QVERIFY(client);
     LookupService service(client);
-    LookupJob *job = service.queryOrder(m_sandbox->scenarioOrder(u"SCN-SLOW-5000"_s));
+    LookupJob *job = service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s));
     connect(job, &LookupJob::attemptStarted, job, &LookupJob::cancel, Qt::QueuedConnection);
     const LookupResult result = waitFor(job);
     QCOMPARE(result.kind, Kind::Cancelled);
@@ -313,29 +301,29 @@ void TestApiClient::cancel_whileWaitingForAnswer()
 void TestApiClient::cancel_duringBackoff_sendsNoMore()
 {
     // A long first backoff, so the cancel surely lands while the job waits to retry.
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.client.initialBackoffMs = 3000;
     settings.client.maxTotalRetryWaitMs = 20000;
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    QPointer<LookupJob> job = service.queryOrder(m_sandbox->scenarioOrder(u"SCN-500-9-c"_s));
-    connect(m_sandbox->server.get(), &sandbox::SandboxServer::requestHandled, job,
+    QPointer<LookupJob> job = service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-500-9-c"_s));
+    connect(m_clients.sandbox().server.get(), &sandbox::SandboxServer::requestHandled, job,
             [job] { QTimer::singleShot(200, job, &LookupJob::cancel); });
     const LookupResult result = waitFor(job);
     QCOMPARE(result.kind, Kind::Cancelled);
     QCOMPARE(result.response.attempts, 1);
-    QCOMPARE(m_sandbox->log.size(), 1);
+    QCOMPARE(m_clients.sandbox().log.size(), 1);
     QTest::qWait(5000); // longer than the backoff: no second request may follow
-    QCOMPARE(m_sandbox->log.size(), 1);
+    QCOMPARE(m_clients.sandbox().log.size(), 1);
     QVERIFY(job.isNull());
 }
 
 void TestApiClient::apiJob_getDirectly_returnsRawResponse()
 {
-    ApiClient *client = makeClient(m_sandbox->settings());
+    ApiClient *client = m_clients.makeClient(m_clients.sandbox().settings());
     QVERIFY(client);
-    const QByteArray target = m_sandbox->scenarioOrder(u"SCN-404"_s).requestTarget();
+    const QByteArray target = m_clients.sandbox().scenarioOrder(u"SCN-404"_s).requestTarget();
     QPointer<ApiJob> job = client->get(target);
     QCOMPARE(job->requestTarget(), target);
     ApiResponse response;
@@ -357,49 +345,52 @@ void TestApiClient::apiJob_getDirectly_returnsRawResponse()
 
 void TestApiClient::retryAfter_longerThanBudget_notRetried()
 {
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.client.maxTotalRetryWaitMs = 500; // the sandbox asks for Retry-After: 1
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-429-9"_s)));
+    const LookupResult result =
+        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-429-9"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 429);
     QCOMPARE(result.response.errorCode, u"FREQUENCY_LIMITED"_s);
     QCOMPARE(result.response.attempts, 1);
-    QCOMPARE(m_sandbox->log.size(), 1);
+    QCOMPARE(m_clients.sandbox().log.size(), 1);
 }
 
 void TestApiClient::backoff_boundedByBudget()
 {
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.client.maxTotalRetryWaitMs = 0;
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-500-9"_s)));
+    const LookupResult result =
+        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-500-9"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.errorCode, u"SYSTEM_ERROR"_s);
     QCOMPARE(result.response.attempts, 1);
 
     settings.client.maxTotalRetryWaitMs = 6000;
     settings.client.maxRetries = 1;
-    client = makeClient(settings);
+    client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService limited(client);
-    const LookupResult once = waitFor(limited.queryOrder(m_sandbox->scenarioOrder(u"SCN-500-9-b"_s)));
+    const LookupResult once =
+        waitFor(limited.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-500-9-b"_s)));
     QCOMPARE(once.kind, Kind::ApiError);
     QCOMPARE(once.response.attempts, 2);
 }
 
 void TestApiClient::bodyCap_declaredLength_abortsAtOnce()
 {
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.client.maxBodyBytes = 100; // the sample answer is several hundred bytes
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()));
+    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
     QCOMPARE(result.kind, Kind::BadAnswer);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::BodyTooLarge);
     QCOMPARE(result.response.httpStatus, 200);
@@ -412,10 +403,10 @@ void TestApiClient::bodyCap_declaredLength_abortsAtOnce()
 
 void TestApiClient::destroyClient_whileJobRuns_endsCancelled()
 {
-    ApiClient *client = makeClient(m_sandbox->settings());
+    ApiClient *client = m_clients.makeClient(m_clients.sandbox().settings());
     QVERIFY(client);
     LookupService service(client);
-    QPointer<LookupJob> job = service.queryOrder(m_sandbox->scenarioOrder(u"SCN-SLOW-5000"_s));
+    QPointer<LookupJob> job = service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s));
     LookupResult result;
     bool done = false;
     connect(job, &LookupJob::finished, this, [&](const LookupResult &r) {

@@ -1,6 +1,7 @@
 // LookupService end to end against the in-process sandbox: both look-ups and every scenario of
 // docs/sandbox.md, through the real ApiClient over loopback.
 
+#include "sandboxclients.h"
 #include "sandboxfixture.h"
 
 #include <QStandardPaths>
@@ -42,8 +43,7 @@ private Q_SLOTS:
 
 private:
     LookupService *makeService(ClientConfig tweak = {});
-    std::unique_ptr<SandboxFixture> m_sandbox;
-    QObject *m_owner = nullptr;
+    SandboxClients m_clients;
 };
 
 void TestLookupService::initTestCase()
@@ -53,40 +53,34 @@ void TestLookupService::initTestCase()
 
 void TestLookupService::init()
 {
-    m_sandbox = std::make_unique<SandboxFixture>();
-    QVERIFY(m_sandbox->start());
-    m_owner = new QObject;
+    QVERIFY(m_clients.start());
 }
 
 void TestLookupService::cleanup()
 {
-    delete m_owner;
-    m_owner = nullptr;
-    m_sandbox.reset();
+    m_clients.stop();
 }
 
 // A service on the sandbox; fields of tweak that differ from the defaults are applied.
 LookupService *TestLookupService::makeService(ClientConfig tweak)
 {
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     const ClientConfig defaults;
     if (tweak.timeoutMs != defaults.timeoutMs)
         settings.client.timeoutMs = tweak.timeoutMs;
     if (tweak.maxBodyBytes != defaults.maxBodyBytes)
         settings.client.maxBodyBytes = tweak.maxBodyBytes;
-    auto client = createApiClient(settings, m_owner);
-    if (!client) {
-        qWarning("%s", qPrintable(client.error().message));
+    ApiClient *client = m_clients.makeClient(settings);
+    if (!client)
         return nullptr;
-    }
-    return new LookupService(*client, m_owner);
+    return new LookupService(client, m_clients.owner());
 }
 
 void TestLookupService::queryOrder_sample_verifiedAndParsed()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const OrderQuery query = m_sandbox->sampleOrder();
+    const OrderQuery query = m_clients.sandbox().sampleOrder();
     QVERIFY(!query.outOrderNo.isEmpty());
     QPointer<LookupJob> job = service->queryOrder(query);
     const LookupResult result = waitFor(job);
@@ -104,13 +98,14 @@ void TestLookupService::queryOrder_sample_verifiedAndParsed()
     QVERIFY(response.verified);
     QVERIFY(response.verification.ok());
     QCOMPARE(response.attempts, 1);
-    QCOMPARE(response.hostsTried, QStringList{u"127.0.0.1:%1"_s.arg(m_sandbox->server->port())});
+    QCOMPARE(response.hostsTried, QStringList{u"127.0.0.1:%1"_s.arg(m_clients.sandbox().server->port())});
     QVERIFY(!response.body.isEmpty());
     QVERIFY(!response.headers.isEmpty());
     QVERIFY(result.lookedUpAt.isValid());
-    QCOMPARE(m_sandbox->log.size(), 1);
+    QCOMPARE(m_clients.sandbox().log.size(), 1);
     QVERIFY(!response.requestId.isEmpty());
-    QCOMPARE(QString::fromLatin1(response.requestId), m_sandbox->log.at(0).value("request_id"_L1).toString());
+    QCOMPARE(QString::fromLatin1(response.requestId),
+             m_clients.sandbox().log.at(0).value("request_id"_L1).toString());
     QTRY_VERIFY(job.isNull()); // deleted after finished
 }
 
@@ -118,7 +113,7 @@ void TestLookupService::queryReturn_sample_verifiedAndParsed()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const ReturnQuery query = m_sandbox->sampleReturn();
+    const ReturnQuery query = m_clients.sandbox().sampleReturn();
     const LookupResult result = waitFor(service->queryReturn(query));
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.lookup, LookupKind::Return);
@@ -135,7 +130,7 @@ void TestLookupService::processing_turnsFinished()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const OrderQuery query = m_sandbox->scenarioOrder(u"SCN-PROCESSING-2"_s);
+    const OrderQuery query = m_clients.sandbox().scenarioOrder(u"SCN-PROCESSING-2"_s);
     for (int call = 1; call <= 3; ++call) {
         const LookupResult result = waitFor(service->queryOrder(query));
         QCOMPARE(result.kind, Kind::Ok);
@@ -150,7 +145,7 @@ void TestLookupService::processingReturn_isValidNonFinal()
     LookupService *service = makeService();
     QVERIFY(service);
     const LookupResult result =
-        waitFor(service->queryReturn(m_sandbox->scenarioReturn(u"SCN-PROCESSING-1"_s)));
+        waitFor(service->queryReturn(m_clients.sandbox().scenarioReturn(u"SCN-PROCESSING-1"_s)));
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.returnOrder->result, u"PROCESSING"_s);
     QVERIFY(!result.isFinal());
@@ -160,7 +155,7 @@ void TestLookupService::notFound_isApiErrorWithCodeMessageRequestId()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-404"_s)));
+    const LookupResult result = waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-404"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::ApiError);
     QCOMPARE(result.response.httpStatus, 404);
@@ -176,7 +171,7 @@ void TestLookupService::noAuth_isApiError()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-403"_s)));
+    const LookupResult result = waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-403"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 403);
     QCOMPARE(result.response.errorCode, u"NO_AUTH"_s);
@@ -188,15 +183,15 @@ void TestLookupService::rateLimited_retriedThenSuccess()
     QVERIFY(service);
     QList<Attempt> attempts;
     const LookupResult result =
-        waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-429"_s)), &attempts);
+        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-429"_s)), &attempts);
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.response.attempts, 2);
     QCOMPARE(attempts.size(), 2);
     QCOMPARE(attempts.at(0).reason, ApiJob::AttemptReason::First);
     QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::RetryAfterRateLimit);
     QCOMPARE(attempts.at(1).number, 2);
-    QCOMPARE(m_sandbox->log.size(), 2);
-    QCOMPARE(m_sandbox->log.at(0).value("status"_L1).toInt(), 429);
+    QCOMPARE(m_clients.sandbox().log.size(), 2);
+    QCOMPARE(m_clients.sandbox().log.at(0).value("status"_L1).toInt(), 429);
 }
 
 void TestLookupService::systemError_retriedThenSuccess()
@@ -205,7 +200,7 @@ void TestLookupService::systemError_retriedThenSuccess()
     QVERIFY(service);
     QList<Attempt> attempts;
     const LookupResult result =
-        waitFor(service->queryReturn(m_sandbox->scenarioReturn(u"SCN-500-2"_s)), &attempts);
+        waitFor(service->queryReturn(m_clients.sandbox().scenarioReturn(u"SCN-500-2"_s)), &attempts);
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.response.attempts, 3);
     QCOMPARE(attempts.size(), 3);
@@ -217,12 +212,13 @@ void TestLookupService::systemError_retriesExhausted()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-500-9"_s)));
+    const LookupResult result =
+        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-500-9"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 500);
     QCOMPARE(result.response.errorCode, u"SYSTEM_ERROR"_s);
     QCOMPARE(result.response.attempts, 4); // 1 + 3 retries
-    QCOMPARE(m_sandbox->log.size(), 4);
+    QCOMPARE(m_clients.sandbox().log.size(), 4);
 }
 
 void TestLookupService::slowAnswer_timesOut()
@@ -231,7 +227,8 @@ void TestLookupService::slowAnswer_timesOut()
     tweak.timeoutMs = 300;
     LookupService *service = makeService(tweak);
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-SLOW-5000"_s)));
+    const LookupResult result =
+        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s)));
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::NetworkError);
     QCOMPARE(result.response.httpStatus, 0);
@@ -252,13 +249,14 @@ void TestLookupService::droppedConnection_isNetworkError()
     // (never as the SIGN_ERROR a silently re-sent request with a reused nonce would earn).
     SandboxFixture backup;
     QVERIFY(backup.start());
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.client.backupUrl = backup.server->url();
-    auto client = createApiClient(settings, m_owner);
+    auto client = createApiClient(settings, m_clients.owner());
     QVERIFY(client);
     LookupService service(*client);
     QList<Attempt> attempts;
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->scenarioOrder(number)), &attempts);
+    const LookupResult result =
+        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(number)), &attempts);
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.httpStatus, 0);
     QCOMPARE(result.response.attempts, 2);
@@ -285,7 +283,7 @@ void TestLookupService::untrustworthyAnswer_verificationFailed()
     QFETCH(Verification::Status, status);
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_sandbox->scenarioOrder(number)));
+    const LookupResult result = waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(number)));
     QCOMPARE(result.kind, Kind::VerificationFailed);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::VerificationFailed);
     QCOMPARE(result.response.httpStatus, 200);
@@ -300,7 +298,8 @@ void TestLookupService::notJson_isBadAnswer()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-NOT_JSON"_s)));
+    const LookupResult result =
+        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-NOT_JSON"_s)));
     QCOMPARE(result.kind, Kind::BadAnswer);
     QVERIFY(result.response.verified);
     QVERIFY(!result.parseError.isEmpty());
@@ -312,7 +311,8 @@ void TestLookupService::oversizeBody_abortedWithClearError()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-OVERSIZE"_s)));
+    const LookupResult result =
+        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-OVERSIZE"_s)));
     QCOMPARE(result.kind, Kind::BadAnswer);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::BodyTooLarge);
     QVERIFY(result.response.body.isEmpty());
@@ -325,7 +325,8 @@ void TestLookupService::unknownEnums_keptAsReceived()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-UNKNOWN_ENUM"_s)));
+    const LookupResult result =
+        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-UNKNOWN_ENUM"_s)));
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.order->state, u"PARTIALLY_REVOKED"_s);
     QCOMPARE(result.order->receivers.at(0).type, u"PERSONAL_UNIONID"_s);
@@ -337,7 +338,8 @@ void TestLookupService::bigAmounts_exact()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-BIG_AMOUNT"_s)));
+    const LookupResult result =
+        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-BIG_AMOUNT"_s)));
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.order->receivers.at(0).amount, Q_INT64_C(9007199254740993));
     QCOMPARE(result.order->receivers.at(1).amount, std::numeric_limits<qint64>::max());
@@ -347,7 +349,8 @@ void TestLookupService::timeVariants_parsedWithOffsets()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_sandbox->scenarioOrder(u"SCN-TIME_FORMATS"_s)));
+    const LookupResult result =
+        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-TIME_FORMATS"_s)));
     QCOMPARE(result.kind, Kind::Ok);
     const QList<ReceiverDetail> &receivers = result.order->receivers;
     QCOMPARE(receivers.size(), 6);
@@ -367,7 +370,7 @@ void TestLookupService::invalidInput_nothingSent_finishedQueued()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    OrderQuery query = m_sandbox->sampleOrder();
+    OrderQuery query = m_clients.sandbox().sampleOrder();
     query.subMchid = u"19x"_s;
     query.outOrderNo = u"has space"_s;
     LookupJob *job = service->queryOrder(query);
@@ -381,14 +384,14 @@ void TestLookupService::invalidInput_nothingSent_finishedQueued()
     QVERIFY(fields.contains(u"out_order_no"_s));
     QCOMPARE(result.response.attempts, 0);
     QTest::qWait(100);
-    QCOMPARE(m_sandbox->log.size(), 0);
+    QCOMPARE(m_clients.sandbox().log.size(), 0);
 }
 
 void TestLookupService::cancel_beforeStart_nothingSent()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    LookupJob *job = service->queryOrder(m_sandbox->sampleOrder());
+    LookupJob *job = service->queryOrder(m_clients.sandbox().sampleOrder());
     LookupResult result;
     bool done = false;
     connect(job, &LookupJob::finished, this, [&](const LookupResult &r) {
@@ -399,7 +402,7 @@ void TestLookupService::cancel_beforeStart_nothingSent()
     QTRY_VERIFY(done);
     QCOMPARE(result.kind, Kind::Cancelled);
     QTest::qWait(100);
-    QCOMPARE(m_sandbox->log.size(), 0);
+    QCOMPARE(m_clients.sandbox().log.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestLookupService)

@@ -1,28 +1,18 @@
 // fenzhang-cli as a script sees it: the real executable run with QProcess against an in-process
 // sandbox, checking the contract of issue 2 (options, formats, --output, exit codes, stderr).
 
+#include "clirunner.h"
 #include "fenzhang_version.h"
 #include "lookup/jsonreader.h"
 #include "sandboxfixture.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
 using namespace fenzhang::testing;
-
-namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
 
 class TestCli final : public QObject {
     Q_OBJECT
@@ -54,7 +44,6 @@ private Q_SLOTS:
 
 private:
     CliRun run(const QStringList &arguments);
-    QStringList connection(const SandboxFixture &sandbox) const;
     QStringList order(const QString &outOrderNo = {}) const;
     std::unique_ptr<SandboxFixture> m_sandbox;
     QString m_cli;
@@ -80,55 +69,14 @@ void TestCli::cleanup()
     m_sandbox.reset();
 }
 
-// Runs the CLI while this process's event loop keeps the in-process sandbox answering.
 CliRun TestCli::run(const QStringList &arguments)
 {
-    CliRun result;
-    QProcess process;
-    process.start(m_cli, arguments);
-    [&] {
-        QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
-        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 60000);
-    }();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-// Every connection option, pointed at the sandbox; the backup is disabled so nothing ever leaves
-// the machine.
-QStringList TestCli::connection(const SandboxFixture &sandbox) const
-{
-    QStringList args{u"--mchid"_s,
-                     sandbox.infoString("mchid"),
-                     u"--serial-no"_s,
-                     sandbox.infoString("serial_no"),
-                     u"--private-key"_s,
-                     sandbox.infoString("merchant_private_key"),
-                     u"--wechatpay-public-key-id"_s,
-                     sandbox.infoString("wechatpay_public_key_id"),
-                     u"--wechatpay-public-key"_s,
-                     sandbox.infoString("wechatpay_public_key"),
-                     u"--base-url"_s,
-                     sandbox.server->url().toString(),
-                     u"--backup-url"_s,
-                     QString(),
-                     u"--timeout"_s,
-                     u"20"_s};
-    return args;
+    return runCli(m_cli, arguments);
 }
 
 QStringList TestCli::order(const QString &outOrderNo) const
 {
-    const OrderQuery sample = m_sandbox->sampleOrder();
-    return {u"order"_s,
-            u"--sub-mchid"_s,
-            sample.subMchid,
-            u"--transaction-id"_s,
-            sample.transactionId,
-            u"--out-order-no"_s,
-            outOrderNo.isEmpty() ? sample.outOrderNo : outOrderNo};
+    return cliOrder(*m_sandbox, outOrderNo);
 }
 
 void TestCli::help_documentsEveryOption()
@@ -176,7 +124,7 @@ void TestCli::version_printsVersion()
 
 void TestCli::order_table_exit0()
 {
-    const CliRun cli = run(connection(*m_sandbox) + order());
+    const CliRun cli = run(cliConnection(*m_sandbox) + order());
     QCOMPARE(cli.exitCode, 0);
     QVERIFY2(cli.err.isEmpty(), cli.err.constData());
     const QString text = QString::fromUtf8(cli.out);
@@ -193,7 +141,7 @@ void TestCli::order_table_exit0()
 void TestCli::return_table_exit0()
 {
     const ReturnQuery sample = m_sandbox->sampleReturn();
-    QStringList args = connection(*m_sandbox);
+    QStringList args = cliConnection(*m_sandbox);
     args << u"return"_s << u"--sub-mchid"_s << sample.subMchid << u"--out-return-no"_s << sample.outReturnNo;
     if (!sample.orderId.isEmpty())
         args << u"--order-id"_s << sample.orderId;
@@ -208,7 +156,7 @@ void TestCli::return_table_exit0()
 
 void TestCli::processing_isSuccess()
 {
-    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-PROCESSING-1"_s));
+    const CliRun cli = run(cliConnection(*m_sandbox) + order(u"SCN-PROCESSING-1"_s));
     QCOMPARE(cli.exitCode, 0);
     QVERIFY(QString::fromUtf8(cli.out).contains(u"PROCESSING"_s));
 }
@@ -216,7 +164,7 @@ void TestCli::processing_isSuccess()
 void TestCli::json_exactIntegersVerifiedAndRequestId()
 {
     const CliRun cli =
-        run(connection(*m_sandbox) + order(u"SCN-BIG_AMOUNT"_s) + QStringList{u"--format"_s, u"json"_s});
+        run(cliConnection(*m_sandbox) + order(u"SCN-BIG_AMOUNT"_s) + QStringList{u"--format"_s, u"json"_s});
     QCOMPARE(cli.exitCode, 0);
     // Read with the project's exact reader: a double would turn 2^53 + 1 into 2^53.
     const auto json = JsonValue::parse(cli.out);
@@ -235,7 +183,7 @@ void TestCli::json_exactIntegersVerifiedAndRequestId()
 
 void TestCli::csv_startsWithBom()
 {
-    const CliRun cli = run(connection(*m_sandbox) + order() + QStringList{u"--format"_s, u"csv"_s});
+    const CliRun cli = run(cliConnection(*m_sandbox) + order() + QStringList{u"--format"_s, u"csv"_s});
     QCOMPARE(cli.exitCode, 0);
     QVERIFY(cli.out.startsWith("\xEF\xBB\xBF"));
     QVERIFY(cli.out.contains("\r\n"));
@@ -248,7 +196,7 @@ void TestCli::output_writesFileAtomically()
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"result.json"_s);
     const CliRun cli =
-        run(connection(*m_sandbox) + order() + QStringList{u"--format"_s, u"json"_s, u"--output"_s, path});
+        run(cliConnection(*m_sandbox) + order() + QStringList{u"--format"_s, u"json"_s, u"--output"_s, path});
     QCOMPARE(cli.exitCode, 0);
     QVERIFY(cli.out.isEmpty());
     QFile file(path);
@@ -271,7 +219,7 @@ void TestCli::output_untouchedOnFailure()
     QVERIFY(before.open(QIODevice::WriteOnly));
     before.write("previous result\n");
     before.close();
-    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-TAMPER"_s) +
+    const CliRun cli = run(cliConnection(*m_sandbox) + order(u"SCN-TAMPER"_s) +
                            QStringList{u"--format"_s, u"csv"_s, u"--output"_s, path});
     QCOMPARE(cli.exitCode, 5);
     QFile after(path);
@@ -297,7 +245,7 @@ void TestCli::merchantKeyFormats_exit0()
     const QString vectors = QStringLiteral(FENZHANG_TEST_DATA "/vectors");
     SandboxFixture sandbox;
     QVERIFY(sandbox.start(false, vectors));
-    QStringList args = connection(sandbox);
+    QStringList args = cliConnection(sandbox);
     args[args.indexOf(u"--private-key"_s) + 1] = vectors + u'/' + keyFile;
     if (!withSerial)
         args.remove(args.indexOf(u"--serial-no"_s), 2);
@@ -345,7 +293,7 @@ void TestCli::usageOrInvalidInput_exit2_nothingSent()
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
     // Later options of the same name are reported as repeated, so replace instead of append.
-    QStringList args = connection(*m_sandbox);
+    QStringList args = cliConnection(*m_sandbox);
     for (qsizetype i = 0; i + 1 < arguments.size(); ++i) {
         const qsizetype at = args.indexOf(arguments.at(i));
         if (arguments.at(i).startsWith(u"--"_s) && at >= 0 && at + 1 < args.size()) {
@@ -367,7 +315,7 @@ void TestCli::usageOrInvalidInput_exit2_nothingSent()
 
 void TestCli::apiError_exit3_codeMessageRequestIdOnStderr()
 {
-    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-404"_s));
+    const CliRun cli = run(cliConnection(*m_sandbox) + order(u"SCN-404"_s));
     QCOMPARE(cli.exitCode, 3);
     QVERIFY(cli.out.isEmpty());
     const QString err = QString::fromUtf8(cli.err);
@@ -381,7 +329,7 @@ void TestCli::apiError_exit3_codeMessageRequestIdOnStderr()
 
 void TestCli::notJson_exit3()
 {
-    const CliRun cli = run(connection(*m_sandbox) + order(u"SCN-NOT_JSON"_s));
+    const CliRun cli = run(cliConnection(*m_sandbox) + order(u"SCN-NOT_JSON"_s));
     QCOMPARE(cli.exitCode, 3);
     QVERIFY(cli.out.isEmpty());
     QVERIFY(cli.err.contains("Request-ID: "));
@@ -391,7 +339,7 @@ void TestCli::bothHostsDown_exit4()
 {
     const quint16 first = closedLoopbackPort();
     const quint16 second = closedLoopbackPort();
-    QStringList args = connection(*m_sandbox);
+    QStringList args = cliConnection(*m_sandbox);
     args[args.indexOf(u"--base-url"_s) + 1] = u"http://127.0.0.1:%1"_s.arg(first);
     args[args.indexOf(u"--backup-url"_s) + 1] = u"http://localhost:%1"_s.arg(second);
     const CliRun cli = run(args + order());
@@ -404,7 +352,7 @@ void TestCli::bothHostsDown_exit4()
 
 void TestCli::slowAnswer_timeout_exit4()
 {
-    QStringList args = connection(*m_sandbox);
+    QStringList args = cliConnection(*m_sandbox);
     args[args.indexOf(u"--timeout"_s) + 1] = u"0.3"_s;
     const CliRun cli = run(args + order(u"SCN-SLOW-5000"_s));
     QCOMPARE(cli.exitCode, 4);
@@ -416,7 +364,7 @@ void TestCli::tlsWithoutCa_exit4()
 {
     SandboxFixture tls;
     QVERIFY(tls.start(true));
-    const CliRun cli = run(connection(tls) + order());
+    const CliRun cli = run(cliConnection(tls) + order());
     QCOMPARE(cli.exitCode, 4);
     QVERIFY(cli.out.isEmpty());
     QTest::qWait(50);
@@ -428,7 +376,7 @@ void TestCli::tlsWithCaFile_exit0()
     SandboxFixture tls;
     QVERIFY(tls.start(true));
     const CliRun cli =
-        run(connection(tls) + QStringList{u"--ca-file"_s, tls.infoString("ca_file")} + order());
+        run(cliConnection(tls) + QStringList{u"--ca-file"_s, tls.infoString("ca_file")} + order());
     QCOMPARE(cli.exitCode, 0);
     QCOMPARE(tls.log.size(), 1);
 }
@@ -436,7 +384,7 @@ void TestCli::tlsWithCaFile_exit0()
 void TestCli::verificationFailure_exit5_nothingOnStdout()
 {
     const CliRun cli =
-        run(connection(*m_sandbox) + order(u"SCN-TAMPER"_s) + QStringList{u"--format"_s, u"json"_s});
+        run(cliConnection(*m_sandbox) + order(u"SCN-TAMPER"_s) + QStringList{u"--format"_s, u"json"_s});
     QCOMPARE(cli.exitCode, 5);
     QVERIFY(cli.out.isEmpty());
     QVERIFY2(cli.err.contains("signature"), cli.err.constData());

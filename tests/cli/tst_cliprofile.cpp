@@ -1,10 +1,10 @@
 // fenzhang-cli --profile NAME: the connection comes from a profile saved the way the desktop app
 // saves it, and connection flags given on the command line win over it.
 
+#include "clirunner.h"
 #include "profile/profilestore.h"
 #include "sandboxfixture.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,11 +25,7 @@ private Q_SLOTS:
     void profile_withoutFlagsOrProfile_stillExit2();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = testing::CliRun;
     Run run(const QStringList &arguments);
     QStringList order() const;
     void saveProfile(const Profile &profile);
@@ -59,29 +55,15 @@ void TestCliProfile::cleanup()
     m_sandbox.reset();
 }
 
+// The CLI with XDG_CONFIG_HOME at m_config: where it looks for the desktop's profiles.
 TestCliProfile::Run TestCliProfile::run(const QStringList &arguments)
 {
-    Run result;
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_CONFIG_HOME"_s, m_config.path()); // where the CLI looks for the desktop's profiles
-    process.setProcessEnvironment(env);
-    process.start(m_cli, arguments);
-    [&] {
-        QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
-        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 60000);
-    }();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return testing::runCli(m_cli, arguments, m_config.path());
 }
 
 QStringList TestCliProfile::order() const
 {
-    const OrderQuery sample = m_sandbox->sampleOrder();
-    return {u"order"_s, u"--sub-mchid"_s, sample.subMchid, u"--transaction-id"_s, sample.transactionId,
-            u"--out-order-no"_s, sample.outOrderNo};
+    return testing::cliOrder(*m_sandbox);
 }
 
 Profile TestCliProfile::sandboxProfile() const

@@ -3,11 +3,11 @@
 // bad local key files end in exit 2 with a message naming the file, before anything is sent, and
 // never echo key material.
 
+#include "clirunner.h"
 #include "sandboxfixture.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -16,12 +16,6 @@ using namespace fenzhang;
 using namespace fenzhang::testing;
 
 namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 QString vectorFile(const char *name)
 {
@@ -53,7 +47,6 @@ private Q_SLOTS:
 
 private:
     CliRun run(const QStringList &arguments, const QString &configHome = {});
-    QStringList connection(const SandboxFixture &sandbox) const;
     QStringList order(const QString &outOrderNo = {}) const;
     static void replace(QStringList &args, const QString &option, const QString &value);
     std::unique_ptr<SandboxFixture> m_sandbox;
@@ -78,57 +71,14 @@ void TestCliFaults::cleanup()
     m_sandbox.reset();
 }
 
-// Runs the CLI while this process's event loop keeps the in-process sandbox answering.
 CliRun TestCliFaults::run(const QStringList &arguments, const QString &configHome)
 {
-    CliRun result;
-    QProcess process;
-    if (!configHome.isEmpty()) { // where the CLI looks for the desktop app's profiles
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_CONFIG_HOME"_s, configHome);
-        process.setProcessEnvironment(env);
-    }
-    process.start(m_cli, arguments);
-    [&] {
-        QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
-        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 120000);
-    }();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-QStringList TestCliFaults::connection(const SandboxFixture &sandbox) const
-{
-    return {u"--mchid"_s,
-            sandbox.infoString("mchid"),
-            u"--serial-no"_s,
-            sandbox.infoString("serial_no"),
-            u"--private-key"_s,
-            sandbox.infoString("merchant_private_key"),
-            u"--wechatpay-public-key-id"_s,
-            sandbox.infoString("wechatpay_public_key_id"),
-            u"--wechatpay-public-key"_s,
-            sandbox.infoString("wechatpay_public_key"),
-            u"--base-url"_s,
-            sandbox.server->url().toString(),
-            u"--backup-url"_s,
-            QString(),
-            u"--timeout"_s,
-            u"20"_s};
+    return runCli(m_cli, arguments, configHome, 120000);
 }
 
 QStringList TestCliFaults::order(const QString &outOrderNo) const
 {
-    const OrderQuery sample = m_sandbox->sampleOrder();
-    return {u"order"_s,
-            u"--sub-mchid"_s,
-            sample.subMchid,
-            u"--transaction-id"_s,
-            sample.transactionId,
-            u"--out-order-no"_s,
-            outOrderNo.isEmpty() ? sample.outOrderNo : outOrderNo};
+    return cliOrder(*m_sandbox, outOrderNo);
 }
 
 void TestCliFaults::replace(QStringList &args, const QString &option, const QString &value)
@@ -162,7 +112,7 @@ void TestCliFaults::networkFault_exitCode_outputUntouched()
     before.write("previous result\n");
     before.close();
 
-    const CliRun cli = run(connection(*m_sandbox) + order(number) +
+    const CliRun cli = run(cliConnection(*m_sandbox) + order(number) +
                            QStringList{u"--format"_s, u"json"_s, u"--output"_s, path});
     QVERIFY2(cli.exitCode == exitCode, cli.err.constData());
     QVERIFY(cli.out.isEmpty());
@@ -178,7 +128,7 @@ void TestCliFaults::tlsWithWrongCa_exit4_nothingReceived()
 {
     SandboxFixture tls;
     QVERIFY(tls.start(true, QStringLiteral(FENZHANG_TEST_DATA "/vectors")));
-    QStringList args = connection(tls);
+    QStringList args = cliConnection(tls);
     // The backup is the same server by another name; with a CA that did not issue its certificate
     // both fail, and neither is retried without verification.
     replace(args, u"--backup-url"_s, u"https://localhost:%1"_s.arg(tls.server->url().port()));
@@ -228,7 +178,7 @@ void TestCliFaults::badMerchantKey_exit2_namesFile_nothingSent()
 {
     QFETCH(QString, keyFile);
     QFETCH(QString, expected);
-    QStringList args = connection(*m_sandbox);
+    QStringList args = cliConnection(*m_sandbox);
     replace(args, u"--private-key"_s, keyFile);
     const CliRun cli = run(args + order());
     QCOMPARE(cli.exitCode, 2);
@@ -252,7 +202,7 @@ void TestCliFaults::badWechatPayKey_exit2_nothingSent_data()
 void TestCliFaults::badWechatPayKey_exit2_nothingSent()
 {
     QFETCH(QString, keyFile);
-    QStringList args = connection(*m_sandbox);
+    QStringList args = cliConnection(*m_sandbox);
     replace(args, u"--wechatpay-public-key"_s, keyFile);
     const CliRun cli = run(args + order());
     QCOMPARE(cli.exitCode, 2);

@@ -5,6 +5,7 @@
 
 #include "crypto/keyloader.h"
 #include "rogueserver.h"
+#include "sandboxclients.h"
 #include "sandboxfixture.h"
 #include "threadedstreamer.h"
 
@@ -35,10 +36,8 @@ private Q_SLOTS:
     void rateLimitNeverLifts_endsAsApiErrorAfterRetries();
 
 private:
-    ApiClient *makeClient(const ConnectionSettings &settings);
     ApiClient *makeSkewedClient(qint64 signerOffset, qint64 verifierOffset);
-    std::unique_ptr<SandboxFixture> m_sandbox;
-    QObject *m_owner = nullptr;
+    SandboxClients m_clients;
 };
 
 void TestNetworkFaults::initTestCase()
@@ -48,41 +47,27 @@ void TestNetworkFaults::initTestCase()
 
 void TestNetworkFaults::init()
 {
-    m_sandbox = std::make_unique<SandboxFixture>();
-    QVERIFY(m_sandbox->start());
-    m_owner = new QObject;
+    QVERIFY(m_clients.start());
 }
 
 void TestNetworkFaults::cleanup()
 {
-    delete m_owner;
-    m_owner = nullptr;
-    m_sandbox.reset();
-}
-
-ApiClient *TestNetworkFaults::makeClient(const ConnectionSettings &settings)
-{
-    auto client = createApiClient(settings, m_owner);
-    if (!client) {
-        qWarning("%s", qPrintable(client.error().message));
-        return nullptr;
-    }
-    return *client;
+    m_clients.stop();
 }
 
 // A client on the sandbox whose signer's and verifier's clocks are off by the given seconds.
 ApiClient *TestNetworkFaults::makeSkewedClient(qint64 signerOffset, qint64 verifierOffset)
 {
-    const ConnectionSettings settings = m_sandbox->settings();
+    const ConnectionSettings settings = m_clients.sandbox().settings();
     auto key = KeyLoader::privateKeyFromPemFile(settings.merchant.privateKeyFile);
     auto keys = VerifierKeyRing::load(settings.wechatpay);
     if (!key || !keys)
         return nullptr;
-    RequestSigner signer(settings.merchant.mchid, m_sandbox->infoString("serial_no"), *key,
+    RequestSigner signer(settings.merchant.mchid, m_clients.sandbox().infoString("serial_no"), *key,
                          [signerOffset] { return QDateTime::currentSecsSinceEpoch() + signerOffset; });
     ResponseVerifier verifier(
         *keys, [verifierOffset] { return QDateTime::currentSecsSinceEpoch() + verifierOffset; });
-    return new ApiClient(settings.client, signer, verifier, m_owner);
+    return new ApiClient(settings.client, signer, verifier, m_clients.owner());
 }
 
 void TestNetworkFaults::stalledAnswer_timeoutFires_onBothHosts_data()
@@ -104,15 +89,15 @@ void TestNetworkFaults::stalledAnswer_timeoutFires_onBothHosts()
     RogueServer second(backup);
     QVERIFY(first.listen());
     QVERIFY(second.listen());
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.client.primaryUrl = first.url();
     settings.client.backupUrl = second.url();
     settings.client.timeoutMs = 400;
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
     QList<Attempt> attempts;
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()), &attempts);
+    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()), &attempts);
 
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::NetworkError);
@@ -132,14 +117,14 @@ void TestNetworkFaults::endlessChunkedBody_stoppedAtCap()
 {
     RogueServer rogue(Behaviour::EndlessChunkedBody);
     QVERIFY(rogue.listen());
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.client.primaryUrl = rogue.url();
     settings.client.maxBodyBytes = 256 * 1024;
     settings.client.timeoutMs = 30000;
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()));
+    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
 
     QCOMPARE(result.kind, Kind::BadAnswer);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::BodyTooLarge);
@@ -159,14 +144,14 @@ void TestNetworkFaults::endlessBody_whileMainThreadBusy_memoryBounded()
     // QNAM reads in its own thread: while the GUI thread is busy it must stop reading at its
     // buffer bound instead of queueing everything the server sends.
     ThreadedStreamer streamer;
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.client.primaryUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(streamer.port()));
     settings.client.maxBodyBytes = 256 * 1024;
     settings.client.timeoutMs = 60000;
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    LookupJob *job = service.queryOrder(m_sandbox->sampleOrder());
+    LookupJob *job = service.queryOrder(m_clients.sandbox().sampleOrder());
     LookupResult result;
     bool done = false;
     QObject context;
@@ -191,7 +176,7 @@ void TestNetworkFaults::tlsWithWrongExtraCa_failsAndSendsNothing()
     // A real certificate, just not the sandbox's issuer: trusting it must not make the server trusted.
     settings.client.caFile = QStringLiteral(FENZHANG_TEST_DATA "/keys/other_cert.pem");
     settings.client.backupUrl = QUrl(u"https://localhost:%1"_s.arg(tls.server->url().port()));
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
     QList<Attempt> attempts;
@@ -213,7 +198,7 @@ void TestNetworkFaults::requestClockAhead_refusedByServer_notRetried()
     ApiClient *client = makeSkewedClient(600, 0);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()));
+    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
 
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 401);
@@ -229,7 +214,7 @@ void TestNetworkFaults::localClockBehind_answerNotTrusted()
     ApiClient *client = makeSkewedClient(0, -600);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_sandbox->sampleOrder()));
+    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
 
     QCOMPARE(result.kind, Kind::VerificationFailed);
     QCOMPARE(result.response.verification.status, Verification::Status::ClockSkew);
@@ -237,26 +222,26 @@ void TestNetworkFaults::localClockBehind_answerNotTrusted()
              qPrintable(result.response.verification.detail));
     QVERIFY(!result.response.verified);
     QVERIFY(!result.order.has_value());
-    QCOMPARE(m_sandbox->log.size(), 1);
+    QCOMPARE(m_clients.sandbox().log.size(), 1);
 }
 
 void TestNetworkFaults::rateLimitNeverLifts_endsAsApiErrorAfterRetries()
 {
-    ConnectionSettings settings = m_sandbox->settings();
+    ConnectionSettings settings = m_clients.sandbox().settings();
     settings.client.maxRetries = 2;
-    ApiClient *client = makeClient(settings);
+    ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
     QList<Attempt> attempts;
     const LookupResult result =
-        waitFor(service.queryOrder(m_sandbox->scenarioOrder(u"SCN-429-99-faults"_s)), &attempts);
+        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-429-99-faults"_s)), &attempts);
 
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 429);
     QCOMPARE(result.response.errorCode, u"FREQUENCY_LIMITED"_s);
     QCOMPARE(result.response.attempts, 3); // 1 + 2 retries
     QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::RetryAfterRateLimit);
-    QCOMPARE(m_sandbox->log.size(), 3);
+    QCOMPARE(m_clients.sandbox().log.size(), 3);
     QVERIFY(!result.order.has_value());
 }
 

@@ -1,10 +1,9 @@
 #include "appsettings.h"
 #include "language.h"
+#include "testsettings.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -32,12 +31,8 @@ private:
 
 void TestAppSettings::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
-    QCoreApplication::setOrganizationName(u"FenzhangDeskTest"_s);
-    QCoreApplication::setApplicationName(u"test_appsettings"_s);
+    testing::useTestSettings(m_dir.path(), u"test_appsettings"_s);
 }
 
 void TestAppSettings::unsetKeys_giveDefaults()

@@ -16,6 +16,7 @@
 #include "orderresultview.h"
 #include "resultdialog.h"
 #include "sandbox/sandboxserver.h"
+#include "testsettings.h"
 
 #include <memory>
 #include <QAbstractItemModelTester>
@@ -26,10 +27,8 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -83,12 +82,8 @@ private:
 
 void TestBatchPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
-    QCoreApplication::setOrganizationName(u"FenzhangDeskTest"_s);
-    QCoreApplication::setApplicationName(u"test_batchpage"_s);
+    testing::useTestSettings(m_dir.path(), u"test_batchpage"_s);
     QVERIFY2(m_server.start(sandbox::SandboxOptions{}), qPrintable(m_server.errorString()));
     m_demo = DemoProfile::fromSandboxInfo(m_server.info());
     m_demo.settings.client.maxRetries = 0;

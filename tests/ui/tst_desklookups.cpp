@@ -28,6 +28,7 @@
 #include "rogueserver.h"
 #include "sandbox/sandboxserver.h"
 #include "settingsdialog.h"
+#include "testsettings.h"
 
 #include <memory>
 #include <QAction>
@@ -40,7 +41,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTableView>
@@ -96,12 +96,8 @@ private:
 
 void TestDeskLookups::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
-    QCoreApplication::setOrganizationName(u"FenzhangDeskTest"_s);
-    QCoreApplication::setApplicationName(u"test_desklookups"_s);
+    testing::useTestSettings(m_dir.path(), u"test_desklookups"_s);
     QVERIFY2(m_server.start(sandbox::SandboxOptions{}), qPrintable(m_server.errorString()));
     m_demo = DemoProfile::fromSandboxInfo(m_server.info());
     QVERIFY(!m_demo.sampleOrder.outOrderNo.isEmpty());

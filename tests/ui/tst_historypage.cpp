@@ -17,6 +17,7 @@
 #include "queryform.h"
 #include "resultdialog.h"
 #include "sandbox/sandboxserver.h"
+#include "testsettings.h"
 
 #include <memory>
 #include <QAbstractItemModelTester>
@@ -33,7 +34,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -79,12 +79,8 @@ private:
 
 void TestHistoryPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
-    QCoreApplication::setOrganizationName(u"FenzhangDeskTest"_s);
-    QCoreApplication::setApplicationName(u"test_historypage"_s);
+    testing::useTestSettings(m_dir.path(), u"test_historypage"_s);
     QVERIFY2(m_server.start(sandbox::SandboxOptions{}), qPrintable(m_server.errorString()));
     m_demo = DemoProfile::fromSandboxInfo(m_server.info());
 }
