@@ -26,7 +26,9 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QStyle>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -39,7 +41,8 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
       m_orderPage(new LookupPage(LookupKind::Order, controller, this)),
       m_returnPage(new LookupPage(LookupKind::Return, controller, this)),
       m_history(new HistoryBackend({}, this)), m_batchPage(new BatchPage(controller, m_history, this)),
-      m_historyPage(new HistoryPage(m_history, controller, this)), m_profileStatus(new QLabel(this))
+      m_historyPage(new HistoryPage(m_history, controller, this)), m_profileStatus(new QLabel(this)),
+      m_historyWarning(new QToolButton(this))
 {
     setObjectName(u"mainWindow"_s);
     m_demoBanner->setObjectName(u"demoBanner"_s);
@@ -77,6 +80,16 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
     layout->addLayout(body, 1);
     setCentralWidget(central);
 
+    // A look-up that cannot be written to the history must not go unnoticed on the other tabs.
+    m_historyWarning->setObjectName(u"historyWarning"_s);
+    m_historyWarning->setAutoRaise(true);
+    m_historyWarning->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_historyWarning->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_historyWarning->setText(tr("History not saved"));
+    m_historyWarning->hide();
+    connect(m_historyWarning, &QToolButton::clicked, this, [this] { setCurrentPage(3); });
+    connect(m_history, &HistoryBackend::errorChanged, this, &MainWindow::updateHistoryWarning);
+    statusBar()->addPermanentWidget(m_historyWarning);
     statusBar()->addPermanentWidget(m_profileStatus);
 
     buildMenus();
@@ -336,8 +349,40 @@ void MainWindow::saveSettings() const
     AppSettings::setValue(AppSettings::Key::LastProfile, m_controller->currentProfileId());
 }
 
+void MainWindow::updateHistoryWarning()
+{
+    const QString error = m_history->error();
+    m_historyWarning->setVisible(!error.isEmpty());
+    m_historyWarning->setToolTip(error.isEmpty() ? QString()
+                                                 : tr("%1\nClick to open the History tab.").arg(error));
+}
+
+bool MainWindow::confirmCloseWithUnsavedHistory()
+{
+    m_history->flush(); // a lock may have gone since
+    const int unsaved = m_history->pendingCount();
+    if (m_history->error().isEmpty() || unsaved == 0)
+        return true;
+    const auto answer = MessageBox::warning(
+        this, tr("History not saved"),
+        tr("%n look-up(s) could not be saved to the history: %1\n\n"
+           "Quit without them in the history? To keep them, stay and start a new history file on "
+           "the History tab.",
+           "", unsaved)
+            .arg(m_history->error()),
+        QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Discard)
+        return true;
+    setCurrentPage(3);
+    return false;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmCloseWithUnsavedHistory()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }

@@ -9,6 +9,7 @@ class QAction;
 class QLabel;
 class QSystemTrayIcon;
 class QTabWidget;
+class QToolButton;
 
 namespace fenzhang {
 
@@ -72,6 +73,9 @@ private:
     void reportFinished(const LookupResult &result);
     void notifyWatchFinished(const LookupResult &result);
     QString sampleHint() const;
+    void updateHistoryWarning();
+    // False when look-ups would be lost from the history and the user chose to stay.
+    bool confirmCloseWithUnsavedHistory();
 
     LookupController *m_controller;
     QLabel *m_demoBanner;
@@ -84,6 +88,7 @@ private:
     HistoryPage *m_historyPage;
     QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_profileStatus;
+    QToolButton *m_historyWarning; // shown while the history cannot be written
     QAction *m_run = nullptr;
     QAction *m_cancel = nullptr;
     QAction *m_export = nullptr;

@@ -1925,6 +1925,28 @@
         <source>&amp;Manage profiles…</source>
         <translation></translation>
     </message>
+    <message>
+        <source>History not saved</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1
+Click to open the History tab.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look-up(s) could not be saved to the history: %1
+
+Quit without them in the history? To keep them, stay and start a new history file on the History tab.</source>
+        <translation>
+            <numerusform>%n look-up could not be saved to the history: %1
+
+Quit without it in the history? To keep it, stay and start a new history file on the History tab.</numerusform>
+            <numerusform>%n look-ups could not be saved to the history: %1
+
+Quit without them in the history? To keep them, stay and start a new history file on the History tab.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MerchantCredentials</name>

@@ -1921,6 +1921,26 @@
         <source>&amp;Manage profiles…</source>
         <translation>管理商户配置(&amp;M)…</translation>
     </message>
+    <message>
+        <source>History not saved</source>
+        <translation>历史记录未保存</translation>
+    </message>
+    <message>
+        <source>%1
+Click to open the History tab.</source>
+        <translation>%1
+点击打开“查询历史”页。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look-up(s) could not be saved to the history: %1
+
+Quit without them in the history? To keep them, stay and start a new history file on the History tab.</source>
+        <translation>
+            <numerusform>有 %n 条查询未能存入历史记录：%1
+
+仍要退出、不保存这些记录吗？如需保留，请留在“查询历史”页新建历史文件。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MerchantCredentials</name>

@@ -38,6 +38,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace fenzhang;
 using namespace Qt::StringLiterals;
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void corruptDatabase_messageNotCrash_startAfresh();
     void corruptDatabase_lookupsMeanwhileKept_writtenAfterStartAfresh();
     void mainWindow_pagesInSwitcher_singleLookupRecorded();
+    void mainWindow_historyUnusable_warnsAndAsksBeforeClosing();
 
 private:
     LookupResult lookUpOrder(const QString &outOrderNo, const QString &transactionId);
@@ -421,6 +423,61 @@ void TestHistoryPage::mainWindow_pagesInSwitcher_singleLookupRecorded()
     QCOMPARE(window.historyPage()->model()->entry(0).outOrderNo, m_demo.sampleOrder.outOrderNo);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(window.pages()->currentWidget(), window.batchPage());
+}
+
+void TestHistoryPage::mainWindow_historyUnusable_warnsAndAsksBeforeClosing()
+{
+    const QString path = HistoryStore::defaultPath();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+    }
+    MainWindow window(m_controller.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *warning = window.findChild<QToolButton *>(u"historyWarning"_s);
+    QVERIFY(warning);
+    QVERIFY(warning->isHidden());
+
+    // A look-up on the order page cannot be written: the status bar says so on every tab.
+    window.prefillSamples();
+    QVERIFY(window.orderPage()->form()->submit());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.orderPage()->isBusy(), 20000);
+    QTRY_VERIFY(!warning->isHidden());
+    QVERIFY(warning->toolTip().contains(window.history()->error()));
+    window.setCurrentPage(2);
+    QVERIFY(!warning->isHidden());
+    QTest::mouseClick(warning, Qt::LeftButton);
+    QCOMPARE(window.pages()->currentWidget(), window.historyPage());
+
+    // Closing asks first; Cancel keeps the window open on the History tab.
+    window.setCurrentPage(0);
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QVERIFY(MessageBox::lastText().startsWith(u"1 look-up"_s));
+    QVERIFY(MessageBox::lastText().contains(u"could not be saved to the history"_s));
+    QCOMPARE(window.pages()->currentWidget(), window.historyPage());
+
+    // After a new history file the look-up is saved, the warning goes and closing asks nothing.
+    QPushButton *afresh = nullptr;
+    for (QPushButton *button : window.historyPage()->findChildren<QPushButton *>()) {
+        if (button->text() == u"Start a new history file"_s)
+            afresh = button;
+    }
+    QVERIFY(afresh);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QTest::mouseClick(afresh, Qt::LeftButton);
+    QVERIFY(warning->isHidden());
+    QCOMPARE(window.historyPage()->model()->totalCount(), 1);
+    MessageBox::setNextAnswer(QMessageBox::Cancel); // would keep it open if it were asked
+    QVERIFY(window.close());
+
+    for (const QString &aside : QFileInfo(path).dir().entryList({QFileInfo(path).fileName() + u".broken-*"_s}))
+        QFile::remove(QFileInfo(path).dir().filePath(aside));
+    QFile::remove(path);
 }
 
 QTEST_MAIN(TestHistoryPage)

@@ -32,6 +32,8 @@ public:
     void record(const LookupResult &result, const QString &source);
     // Writes what is buffered now (before a search, so the page shows the latest look-ups).
     void flush();
+    // Look-ups recorded but not written yet: buffered, or held while error() is set.
+    int pendingCount() const { return m_recorder->pending(); }
 
     int retentionDays() const;
     // Stores the setting and purges by it at once.
