@@ -23,7 +23,7 @@ public:
         ApiClient *client = m_clients.makeClient(m_settings);
         if (!client)
             return false;
-        m_service = new LookupService(*client, m_clients.owner());
+        m_service = new LookupService(client, m_clients.owner());
         return true;
     }
 
