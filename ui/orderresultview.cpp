@@ -8,12 +8,11 @@
 #include "rawview.h"
 #include "receiversmodel.h"
 #include "receiverspanel.h"
+#include "resultheader.h"
 #include "resultmetabar.h"
 
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QTabWidget>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -26,40 +25,19 @@ OrderResultView::OrderResultView(QWidget *parent)
 {
     m_state->setObjectName(u"stateBadge"_s);
     m_stateAdvice->setObjectName(u"stateAdvice"_s);
-    m_stateAdvice->setWordWrap(true);
-
-    auto *title = new QLabel(tr("Profit-sharing order"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-
-    auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(title);
-    titleRow->addWidget(m_state);
-    titleRow->addWidget(m_stateAdvice, 1);
-    titleRow->addStretch();
+    QHBoxLayout *titleRow = ResultHeader::titleRow(tr("Profit-sharing order"), m_state, m_stateAdvice, this);
 
     auto *grid = new FieldGrid(2, this);
     m_orderId = grid->addField(tr("WeChat Pay order ID (order_id)"), u"orderIdValue"_s);
     m_transactionId = grid->addField(tr("Transaction ID (transaction_id)"), u"transactionIdValue"_s);
     m_outOrderNo = grid->addField(tr("Merchant order No. (out_order_no)"), u"outOrderNoValue"_s);
     m_subMchid = grid->addField(tr("Sub-merchant ID (sub_mchid)"), u"subMchidValue"_s);
-    m_totals = new QLabel(this);
-    m_totals->setObjectName(u"totalsValue"_s);
-    m_totals->setWordWrap(true);
-    m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    grid->addWide(m_totals);
+    m_totals = ResultHeader::addWideLine(grid, u"totalsValue"_s, this);
 
     m_tabs->addTab(m_receivers, tr("Receivers"));
     m_tabs->addTab(m_raw, tr("Raw answer"));
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(titleRow);
-    layout->addWidget(grid);
-    layout->addWidget(m_meta);
-    layout->addWidget(m_tabs, 1);
+    ResultHeader::layOut(this, titleRow, grid, m_meta, m_tabs);
 }
 
 QString OrderResultView::totalsText(const OrderResult &order)
@@ -92,9 +70,9 @@ void OrderResultView::setResult(const LookupResult &result)
         return;
     }
     const OrderResult &order = *result.order;
-    m_state->setBadge(Labels::orderState(order.state), Labels::orderStateTone(order.state));
-    m_state->setToolTip(order.state);
-    m_stateAdvice->setText(Labels::orderStateAdvice(order.state));
+    ResultHeader::showState(m_state, m_stateAdvice, Labels::orderState(order.state),
+                            Labels::orderStateTone(order.state), order.state,
+                            Labels::orderStateAdvice(order.state));
     m_orderId->setText(order.orderId);
     m_transactionId->setText(order.transactionId);
     m_outOrderNo->setText(order.outOrderNo);
@@ -107,8 +85,7 @@ void OrderResultView::setResult(const LookupResult &result)
 
 void OrderResultView::clear()
 {
-    m_state->setBadge({}, Labels::Tone::Neutral);
-    m_stateAdvice->clear();
+    ResultHeader::clearState(m_state, m_stateAdvice);
     for (QLabel *label : {m_orderId, m_transactionId, m_outOrderNo, m_subMchid, m_totals})
         label->clear();
     m_receivers->model()->clear();

@@ -6,10 +6,10 @@
 #include "format/labels.h"
 #include "format/money.h"
 #include "rawview.h"
+#include "resultheader.h"
 #include "resultmetabar.h"
 #include "tonecolors.h"
 
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -25,7 +25,6 @@ ReturnResultView::ReturnResultView(QWidget *parent)
 {
     m_result->setObjectName(u"returnResultBadge"_s);
     m_resultAdvice->setObjectName(u"returnResultAdvice"_s);
-    m_resultAdvice->setWordWrap(true);
 
     m_processingWarning->setObjectName(u"processingWarning"_s);
     m_processingWarning->setWordWrap(true);
@@ -39,17 +38,8 @@ ReturnResultView::ReturnResultView(QWidget *parent)
             pending.background.name(), pending.foreground.name()));
     m_processingWarning->hide();
 
-    auto *title = new QLabel(tr("Profit-sharing return"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-
-    auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(title);
-    titleRow->addWidget(m_result);
-    titleRow->addWidget(m_resultAdvice, 1);
-    titleRow->addStretch(); // keeps the badge beside the title when the advice is hidden
+    QHBoxLayout *titleRow =
+        ResultHeader::titleRow(tr("Profit-sharing return"), m_result, m_resultAdvice, this);
 
     auto *details = new QWidget(this);
     auto *grid = new FieldGrid(2, details);
@@ -61,11 +51,7 @@ ReturnResultView::ReturnResultView(QWidget *parent)
     m_outOrderNo = grid->addField(tr("Merchant order No. (out_order_no)"), u"outOrderNoValue"_s);
     m_subMchid = grid->addField(tr("Sub-merchant ID (sub_mchid)"), u"subMchidValue"_s);
     m_finishTime = grid->addField(tr("Finished"), u"finishTimeValue"_s);
-    m_failReason = new QLabel(this);
-    m_failReason->setObjectName(u"failReasonValue"_s);
-    m_failReason->setWordWrap(true);
-    m_failReason->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    grid->addWide(m_failReason);
+    m_failReason = ResultHeader::addWideLine(grid, u"failReasonValue"_s, this);
     auto *detailsLayout = new QVBoxLayout(details);
     detailsLayout->addWidget(grid);
     detailsLayout->addStretch(1);
@@ -73,12 +59,7 @@ ReturnResultView::ReturnResultView(QWidget *parent)
     m_tabs->addTab(details, tr("Details"));
     m_tabs->addTab(m_raw, tr("Raw answer"));
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(titleRow);
-    layout->addWidget(m_processingWarning);
-    layout->addWidget(m_meta);
-    layout->addWidget(m_tabs, 1);
+    ResultHeader::layOut(this, titleRow, m_processingWarning, m_meta, m_tabs);
 }
 
 void ReturnResultView::setResult(const LookupResult &result)
@@ -88,9 +69,9 @@ void ReturnResultView::setResult(const LookupResult &result)
         return;
     }
     const ReturnResult &r = *result.returnOrder;
-    m_result->setBadge(Labels::returnResult(r.result), Labels::returnResultTone(r.result));
-    m_result->setToolTip(r.result);
-    m_resultAdvice->setText(Labels::returnResultAdvice(r.result));
+    ResultHeader::showState(m_result, m_resultAdvice, Labels::returnResult(r.result),
+                            Labels::returnResultTone(r.result), r.result,
+                            Labels::returnResultAdvice(r.result));
     // While PROCESSING the warning box says it all; the short advice would repeat it.
     m_resultAdvice->setVisible(r.isFinal());
     m_processingWarning->setVisible(!r.isFinal());
@@ -118,8 +99,7 @@ void ReturnResultView::setResult(const LookupResult &result)
 
 void ReturnResultView::clear()
 {
-    m_result->setBadge({}, Labels::Tone::Neutral);
-    m_resultAdvice->clear();
+    ResultHeader::clearState(m_result, m_resultAdvice);
     m_processingWarning->hide();
     for (QLabel *label : {m_amount, m_returnMchid, m_returnNo, m_outReturnNo, m_orderId, m_outOrderNo,
                           m_subMchid, m_finishTime, m_failReason})

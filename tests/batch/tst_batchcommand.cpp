@@ -2,7 +2,7 @@
 // good and bad input, nothing sent for bad input or an unwritable output, option parsing.
 
 #include "batch/batchcommand.h"
-#include "sandboxfixture.h"
+#include "sandboxservice.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>
@@ -52,14 +52,14 @@ private Q_SLOTS:
 
 private:
     int run(const BatchCommandOptions &options);
-    std::unique_ptr<test::SandboxFixture> m_sandbox;
+    std::unique_ptr<testing::SandboxService> m_sandbox;
     std::unique_ptr<QTemporaryDir> m_dir;
     QByteArray m_err;
 };
 
 void TestBatchCommand::init()
 {
-    m_sandbox = std::make_unique<test::SandboxFixture>();
+    m_sandbox = std::make_unique<testing::SandboxService>();
     QVERIFY(m_sandbox->start());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());

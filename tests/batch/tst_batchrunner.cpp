@@ -3,14 +3,15 @@
 // not on time), pause / resume / cancel, re-running failed rows, PROCESSING rows.
 
 #include "batch/batchrunner.h"
-#include "sandboxfixture.h"
+#include "orderrow.h"
+#include "sandboxservice.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
-using fenzhang::test::orderRow;
+using fenzhang::testing::orderRow;
 using Status = BatchRunner::RowStatus;
 
 class TestBatchRunner final : public QObject {
@@ -34,12 +35,12 @@ private Q_SLOTS:
 
 private:
     BatchRunner::Options fastOptions() const;
-    std::unique_ptr<test::SandboxFixture> m_sandbox;
+    std::unique_ptr<testing::SandboxService> m_sandbox;
 };
 
 void TestBatchRunner::init()
 {
-    m_sandbox = std::make_unique<test::SandboxFixture>();
+    m_sandbox = std::make_unique<testing::SandboxService>();
     QVERIFY(m_sandbox->start());
 }
 

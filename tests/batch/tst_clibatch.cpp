@@ -1,7 +1,7 @@
 // fenzhang-cli batch, run as a process against the in-process sandbox: the CSV it writes, its exit
 // codes, nothing on stdout, no progress when stderr is not a terminal.
 
-#include "sandboxfixture.h"
+#include "sandboxservice.h"
 
 #include <QFile>
 #include <QProcess>
@@ -24,7 +24,7 @@ private Q_SLOTS:
 private:
     int runCli(const QStringList &arguments);
     QStringList connectionArguments() const;
-    std::unique_ptr<test::SandboxFixture> m_sandbox;
+    std::unique_ptr<testing::SandboxService> m_sandbox;
     std::unique_ptr<QTemporaryDir> m_dir;
     QByteArray m_stdout;
     QByteArray m_stderr;
@@ -32,7 +32,7 @@ private:
 
 void TestCliBatch::init()
 {
-    m_sandbox = std::make_unique<test::SandboxFixture>();
+    m_sandbox = std::make_unique<testing::SandboxService>();
     QVERIFY(m_sandbox->start());
     m_dir = std::make_unique<QTemporaryDir>();
 }

@@ -5,7 +5,8 @@
 
 #include "batch/watcher.h"
 #include "history/historystore.h"
-#include "sandboxfixture.h"
+#include "orderrow.h"
+#include "sandboxservice.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -15,7 +16,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
-using fenzhang::test::orderRow;
+using fenzhang::testing::orderRow;
 
 class TestWatcher final : public QObject {
     Q_OBJECT
@@ -33,7 +34,7 @@ private Q_SLOTS:
 
 private:
     void instantScheduler(Watcher &watcher);
-    std::unique_ptr<test::SandboxFixture> m_sandbox;
+    std::unique_ptr<testing::SandboxService> m_sandbox;
     QList<int> m_delays;
     QList<std::function<void()>> m_parked; // callbacks held back by unwatch_stopsBeforeTheNextCheck
     bool m_park = false;
@@ -46,7 +47,7 @@ void TestWatcher::initTestCase()
 
 void TestWatcher::init()
 {
-    m_sandbox = std::make_unique<test::SandboxFixture>();
+    m_sandbox = std::make_unique<testing::SandboxService>();
     QVERIFY(m_sandbox->start());
     m_delays.clear();
     m_parked.clear();
