@@ -69,7 +69,9 @@ void HistoryBackend::record(const LookupResult &result, const QString &source)
 {
     // Kept by the recorder even when the history cannot be opened (damaged, locked): written once
     // it opens again, after Start afresh or when the lock is gone, so no look-up is lost meanwhile.
-    ensureOpen();
+    // A damaged file stays damaged until Start afresh opens a new one: not reopened per look-up.
+    if (!m_corrupt)
+        ensureOpen();
     m_recorder->record(result, source);
 }
 
