@@ -4,8 +4,13 @@ if(NOT TARGET fenzhang-desk)
     return()
 endif()
 
+if(WIN32 AND CMAKE_CROSSCOMPILING)
+    # MinGW-w64 cross build (tools/dev windows): no windeployqt, the same layout by our own script.
+    include(${CMAKE_CURRENT_LIST_DIR}/deploy-mingw.cmake)
+endif()
+
 foreach(program fenzhang-desk fenzhang-cli)
-    if(TARGET ${program})
+    if(TARGET ${program} AND NOT CMAKE_CROSSCOMPILING)
         qt_generate_deploy_app_script(
             TARGET ${program}
             OUTPUT_SCRIPT _deploy_script
