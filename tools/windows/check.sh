@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 here=$repo/tools/windows
-# shellcheck source=tools/windows/common.sh
+# shellcheck source=tools/windows/common.sh source-path=SCRIPTDIR/../..
 . "$here/common.sh"
 
 CACHE=$("$here/deps.sh" --path)
@@ -44,6 +44,7 @@ nice -n 10 cmake --build build/ci --target fenzhang-sandbox >"$out/linux-build.l
     || { tail -n 30 "$out/linux-build.log"; exit 1; }
 
 pids=()
+# shellcheck disable=SC2317 # called by the trap
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true

@@ -2,7 +2,7 @@
 # Runs inside the Debian 13 root of the Windows cache (tools/windows/check.sh starts it with DISPLAY,
 # OUT and REPO set): MinGW build, NSIS installer, then the five checks under Wine, each PASS or FAIL.
 set -uo pipefail
-cd "$REPO"
+cd "$REPO" || exit 1
 prefix=/opt/fenzhang-win
 build=$REPO/build/windows
 t_start=$(date +%s)
@@ -159,13 +159,13 @@ desk_run() { # language
     wine "$inst/bin/fenzhang-desk.exe" --demo --language "$lang" --window-size 1280x800 \
         >"$OUT/desk-$lang.log" 2>&1 &
     pid=$!
-    wid=$(timeout 90 xdotool search --sync --onlyvisible --name 'DEMO' | head -n 1) \
+    wid=$(timeout 90 xdotool search --sync --onlyvisible --class 'fenzhang-desk.exe' | head -n 1) \
         || { kill "$pid"; fail "no window within 90 s ($lang)"; return 1; }
     xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
     sleep 1
     xdotool key --window "$wid" ctrl+Return
-    local i
-    for i in $(seq 60); do
+    local _
+    for _ in $(seq 60); do
         [ "$(history_rows)" -gt "$before" ] && break
         sleep 1
     done
@@ -199,8 +199,8 @@ step_uninstall() {
     [ -e "$history_db" ] || fail "no history to keep ($history_db)" || return 1
     # NSIS's uninstaller copies itself to %TEMP% and returns at once: wait for the copy to finish.
     wine "$inst/Uninstall Fenzhang Desk.exe" /S >"$OUT/uninstall.log" 2>&1 || fail "uninstaller exit status $?" || return 1
-    local i
-    for i in $(seq 60); do [ -e "$inst/bin/fenzhang-desk.exe" ] || break; sleep 1; done
+    local _
+    for _ in $(seq 60); do [ -e "$inst/bin/fenzhang-desk.exe" ] || break; sleep 1; done
     wineserver -w 2>/dev/null || true
     [ ! -e "$inst/bin" ] || fail "programs left behind: $(find "$inst" | head -n 5)" || return 1
     [ ! -e "$inst" ] || fail "install folder left behind" || return 1
