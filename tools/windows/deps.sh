@@ -45,7 +45,7 @@ ROOT_PACKAGES=(
     wine wine64 wine32:i386 libwine-dev nsis
     xvfb xauth xdotool imagemagick fonts-noto-cjk python3
 )
-JOBS=2          # the machine is shared: two jobs, nice 10
+JOBS=2          # the machine is shared: two jobs, nice 10 (OpenSSL builds alongside qtbase with one)
 NICE=(nice -n 10)
 # ---------------------------------------------------------------------------------------------------
 
@@ -73,9 +73,14 @@ stage() {
     shift 4
     if [ -e "$CACHE/stamps/$name" ]; then say "$name: done earlier"; return; fi
     say "$name: $what (about $minutes min; log $CACHE/logs/$name.log)"
-    local t0
+    local t0 rc
     t0=$(date +%s)
-    if ! "$@" >"$CACHE/logs/$name.log" 2>&1; then
+    # In a subshell of its own, so that `set -e` holds inside the stage's functions too.
+    set +e
+    (set -e; "$@") >"$CACHE/logs/$name.log" 2>&1
+    rc=$?
+    set -e
+    if [ "$rc" -ne 0 ]; then
         say "$name: FAILED; last lines of its log:"
         tail -n 30 "$CACHE/logs/$name.log"
         exit 1
@@ -135,18 +140,19 @@ sqlite_and_wintab() {
     local qt sq
     qt=$(src_dir qt6-base); sq=$(src_dir sqlite3)
     in_root "$ROOT" sh -euc '
-        cd /src/'"$sq"' && ./configure >/dev/null && make sqlite3.c
+        cd /src/'"$sq"' && { [ -f sqlite3.c ] || { ./configure >/dev/null && make sqlite3.c; }; }
         mkdir -p /src/'"$qt"'/src/3rdparty/sqlite /src/'"$qt"'/src/3rdparty/wintab
         cp sqlite3.c sqlite3.h /src/'"$qt"'/src/3rdparty/sqlite/
         for h in wintab.h pktdef.h; do
             { printf "#pragma once\n#ifndef WINELIB_NAME_AW\n# ifdef UNICODE\n#  define WINELIB_NAME_AW(f) f##W\n# else\n#  define WINELIB_NAME_AW(f) f##A\n# endif\n#endif\n"
               printf "#ifndef DECL_WINELIB_TYPE_AW\n# define DECL_WINELIB_TYPE_AW(t) typedef WINELIB_NAME_AW(t) t;\n#endif\n#ifndef API\n# define API WINAPI\n#endif\n"
-              cat /usr/include/wine/windows/$h; } >/src/'"$qt"'/src/3rdparty/wintab/$h
+              cat /usr/include/wine/wine/windows/$h; } >/src/'"$qt"'/src/3rdparty/wintab/$h
         done'
 }
 
 qt_cmake_common=(-G Ninja -DCMAKE_BUILD_TYPE=Release "-DCMAKE_INSTALL_PREFIX=$PREFIX"
     "-DCMAKE_TOOLCHAIN_FILE=$PREFIX.toolchain.cmake" "-DFENZHANG_WIN_PREFIX=$PREFIX" -DQT_HOST_PATH=/usr
+    -DQT_HOST_PATH_CMAKE_DIR=/usr/lib/x86_64-linux-gnu/cmake
     "-DCMAKE_PREFIX_PATH=$PREFIX" -DQT_BUILD_EXAMPLES=OFF -DQT_BUILD_TESTS=OFF -DQT_GENERATE_SBOM=OFF)
 
 # cmake_build SOURCE-DIR BUILD-NAME [CMAKE OPTIONS...]: configure, build, install, delete the build folder
@@ -186,7 +192,7 @@ build_openssl() {
         ./Configure mingw64 --cross-compile-prefix=x86_64-w64-mingw32- CC=gcc-posix \
             --prefix='"$PREFIX"' --libdir=lib --openssldir='"$PREFIX"'/ssl \
             shared enable-legacy no-tests no-docs no-apps
-        '"${NICE[*]}"' make -j'"$JOBS"' build_sw
+        '"${NICE[*]}"' make -j1 build_sw
         make install_sw
         test -f '"$PREFIX"'/lib/ossl-modules/legacy.dll
         cd / && rm -rf /build/openssl'
@@ -196,8 +202,11 @@ say "cache $CACHE (recipe $recipe_hash). A fresh cache takes about an hour on tw
 stage sources       2 "sources: Debian 13's qt6-base, openssl, sqlite3, qtkeychain; Qt WebSockets/HttpServer tarballs" -- fetch_sources
 stage root          8 "Debian 13 root with MinGW-w64, Wine, NSIS and Qt 6.8 host tools" -- make_root
 stage sqlite        2 "sqlite amalgamation and wintab headers into qtbase's 3rdparty" -- sqlite_and_wintab
+# OpenSSL does not need Qt: it builds alongside qtbase, with one job.
+stage openssl      20 "OpenSSL 3 for mingw64, shared, with the legacy provider (alongside qtbase)" -- build_openssl &
+openssl_pid=$!
 stage qtbase       35 "Qt 6.8 qtbase for MinGW (Core Gui Widgets Network Sql Test ...)" -- build_qtbase
-stage openssl      12 "OpenSSL 3 for mingw64, shared, with the legacy provider" -- build_openssl
+wait "$openssl_pid" || { say "openssl: FAILED"; exit 1; }
 stage qtwebsockets  4 "Qt WebSockets" -- cmake_build "$(src_dir qtwebsockets)" qtwebsockets
 stage qthttpserver  4 "Qt HttpServer" -- cmake_build "$(src_dir qthttpserver)" qthttpserver
 stage qtkeychain    2 "QtKeychain (static)" -- cmake_build "$(src_dir qtkeychain)" qtkeychain \

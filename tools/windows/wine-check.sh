@@ -11,7 +11,14 @@ stamp() { printf '[windows %s, +%ds] %s\n' "$(date -u +%H:%M:%S)" $(($(date +%s)
 # A fresh Wine prefix for this run (64-bit, with the 32-bit side NSIS installers need); no Mono/Gecko
 # prompts. The tests and the build tree find Qt's, OpenSSL's and MinGW's DLLs through WINEPATH; the
 # installed programs must not (they carry their own), so WINEPATH is only set for step 1.
+# Wine's 64-bit loader itself: Debian's `wine` prefers the 32-bit one, which cannot start where the kernel
+# runs no 32-bit code (this machine); everything here is 64-bit, the installer included.
 export WINEPREFIX=/tmp/fenzhang-wine WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export WINELOADER=/usr/lib/wine/wine64 XDG_RUNTIME_DIR=/tmp/fenzhang-wine-run
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+wine() { "$WINELOADER" "$@"; }
+winepath() { wine winepath.exe "$@" 2>/dev/null | tr -d '\r'; }
+wineboot() { wine wineboot.exe "$@"; }
 export TZ=Asia/Shanghai CCACHE_DIR CCACHE_BASEDIR
 mingw_runtime_dir=$(dirname "$(x86_64-w64-mingw32-g++-posix -print-file-name=libstdc++-6.dll)")
 winpath_list() { local p out=""; for p in "$@"; do out+="$(winepath -w "$p");"; done; printf '%s' "${out%;}"; }
@@ -31,7 +38,8 @@ test_filter='gui|keychain|packaging|fuzz|bench'
 if ! cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
         -DCMAKE_TOOLCHAIN_FILE="$REPO/tools/windows/mingw-w64.cmake" -DFENZHANG_WIN_PREFIX=$prefix \
         -DCMAKE_PREFIX_PATH=$prefix -DOPENSSL_ROOT_DIR=$prefix -DQT_HOST_PATH=/usr \
-        -DCMAKE_STRIP=/usr/bin/x86_64-w64-mingw32-strip -DCMAKE_CROSSCOMPILING_EMULATOR=wine \
+        -DCMAKE_STRIP=/usr/bin/x86_64-w64-mingw32-strip -DCMAKE_CROSSCOMPILING_EMULATOR="$WINELOADER" \
+        -DFENZHANG_NSIS_TARGET=amd64-unicode \
         -DFENZHANG_WERROR=ON >"$OUT/configure.log" 2>&1; then
     tail -n 40 "$OUT/configure.log"; result build FAIL "configure (configure.log)"; exit 1
 fi
