@@ -11,7 +11,7 @@
 #
 #   src/                  the sources (seen as /src inside the root)
 #   root/                 a Debian 13 (trixie) root made with mmdebstrap: MinGW-w64 g++ (posix threads),
-#                         Wine (64 and 32 bit: NSIS installers are 32-bit), NSIS, Xvfb, xdotool,
+#                         Wine (64-bit: the kernel here runs no 32-bit code, so no wine32), NSIS, Xvfb, xdotool,
 #                         ImageMagick, CJK fonts, ccache and Qt 6.8's host tools (moc, rcc, uic, lrelease)
 #   root/opt/fenzhang-win the Windows prefix: Qt 6.8 (Core Gui Widgets Network Sql+sqlite Test Concurrent
 #                         Xml, WebSockets, HttpServer; shared; Qt's zh_CN translations), OpenSSL 3 (shared,
@@ -42,7 +42,7 @@ ROOT_PACKAGES=(
     ca-certificates build-essential cmake ninja-build perl tcl pkgconf xz-utils file procps ccache
     g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    wine wine64 wine32:i386 libwine-dev nsis
+    wine wine64 libwine-dev nsis
     xvfb xauth xdotool imagemagick fonts-noto-cjk python3
 )
 JOBS=2          # the machine is shared: two jobs, nice 10 (OpenSSL builds alongside qtbase with one)
@@ -121,7 +121,7 @@ make_root() {
     command -v mmdebstrap >/dev/null || apt-get install -y -qq --no-install-recommends mmdebstrap
     local list
     list=$(IFS=,; echo "${ROOT_PACKAGES[*]}")
-    "${NICE[@]}" mmdebstrap --variant=apt --architectures=amd64,i386 --include="$list" "$SUITE" "$ROOT" \
+    "${NICE[@]}" mmdebstrap --variant=apt --include="$list" "$SUITE" "$ROOT" \
         "deb $MIRROR $SUITE main"
     mkdir -p "$ROOT/src" "$ROOT$PREFIX"
     cp "$here/mingw-w64.cmake" "$ROOT$PREFIX.toolchain.cmake"
