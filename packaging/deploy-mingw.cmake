@@ -48,22 +48,31 @@ get_filename_component(_winpthread_dir "${_winpthread}" DIRECTORY)
 get_filename_component(_openssl_lib_dir "${OPENSSL_CRYPTO_LIBRARY}" DIRECTORY)
 set(_search_dirs "${_qt_prefix}/${QT6_INSTALL_BINS}" "${_openssl_lib_dir}/../bin" "${_libstdcxx_dir}"
     "${_winpthread_dir}" "/usr/x86_64-w64-mingw32/lib")
-find_program(FENZHANG_MINGW_OBJDUMP NAMES ${CMAKE_LIBRARY_ARCHITECTURE}-objdump x86_64-w64-mingw32-objdump REQUIRED)
+find_program(FENZHANG_MINGW_OBJDUMP NAMES x86_64-w64-mingw32-objdump REQUIRED)
 
+# Each path as its own quoted argument of the install-time code.
 set(_programs "")
 foreach(program IN LISTS FENZHANG_PROGRAMS)
     if(TARGET ${program})
-        list(APPEND _programs "$<TARGET_FILE:${program}>")
+        string(APPEND _programs " \"$<TARGET_FILE:${program}>\"")
     endif()
+endforeach()
+set(_modules "")
+foreach(file IN LISTS _plugin_files)
+    string(APPEND _modules " \"${file}\"")
+endforeach()
+set(_dirs "")
+foreach(dir IN LISTS _search_dirs)
+    string(APPEND _dirs " \"${dir}\"")
 endforeach()
 install(CODE "
     set(CMAKE_GET_RUNTIME_DEPENDENCIES_PLATFORM windows+pe)
     set(CMAKE_GET_RUNTIME_DEPENDENCIES_TOOL objdump)
     set(CMAKE_GET_RUNTIME_DEPENDENCIES_COMMAND \"${FENZHANG_MINGW_OBJDUMP}\")
     file(GET_RUNTIME_DEPENDENCIES
-        EXECUTABLES \"${_programs}\"
-        MODULES \"${_plugin_files}\"
-        DIRECTORIES \"${_search_dirs}\"
+        EXECUTABLES ${_programs}
+        MODULES ${_modules}
+        DIRECTORIES ${_dirs}
         RESOLVED_DEPENDENCIES_VAR _resolved
         UNRESOLVED_DEPENDENCIES_VAR _unresolved
         PRE_EXCLUDE_REGEXES \"^api-ms-\" \"^ext-ms-\")
