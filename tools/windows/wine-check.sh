@@ -169,9 +169,14 @@ desk_run() { # language
     pid=$!
     wid=$(timeout 90 xdotool search --sync --onlyvisible --class 'fenzhang-desk.exe' | head -n 1) \
         || { kill "$pid"; fail "no window within 90 s ($lang)"; return 1; }
-    xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
-    sleep 1
-    xdotool key --window "$wid" ctrl+Return
+    # No window manager under Xvfb: a click on the status bar gives Wine's window the keyboard focus,
+    # then Ctrl+Return (the look-up's shortcut) through XTEST, like a clerk's keyboard.
+    local geometry height
+    geometry=$(xdotool getwindowgeometry --shell "$wid")
+    height=$(sed -n 's/^HEIGHT=//p' <<<"$geometry")
+    xdotool mousemove --window "$wid" 200 $((height - 8)) click 1
+    xdotool windowfocus --sync "$wid" 2>/dev/null || true
+    xdotool key ctrl+Return
     local _
     for _ in $(seq 60); do
         [ "$(history_rows)" -gt "$before" ] && break
@@ -181,7 +186,7 @@ desk_run() { # language
     sleep 2 # the result view paints after the history write
     import -window root "$shot"
     echo "  $lang: look-up made (history rows $before -> $(history_rows)), screenshot ${shot#"$OUT"/}"
-    xdotool key --window "$wid" alt+F4
+    xdotool key alt+F4
     local rc=0
     timeout 60 tail --pid="$pid" -f /dev/null || { kill "$pid"; fail "did not exit within 60 s of Alt+F4 ($lang)"; return 1; }
     wait "$pid" || rc=$?
