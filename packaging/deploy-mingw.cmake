@@ -38,7 +38,7 @@ foreach(lang zh_CN)
 endforeach()
 
 # Every DLL the programs and plugins import, searched in Qt's and OpenSSL's bin and the MinGW runtime
-# folders; what is not found there is Windows' own (kernel32, ws2_32, api-ms-win-*...).
+# folders (mingw-runtime-dlls.cmake, at install time); what is not found there is Windows' own.
 execute_process(COMMAND "${CMAKE_CXX_COMPILER}" -print-file-name=libstdc++-6.dll
     OUTPUT_VARIABLE _libstdcxx OUTPUT_STRIP_TRAILING_WHITESPACE)
 execute_process(COMMAND "${CMAKE_CXX_COMPILER}" -print-file-name=libwinpthread-1.dll
@@ -51,33 +51,23 @@ set(_search_dirs "${_qt_prefix}/${QT6_INSTALL_BINS}" "${_openssl_lib_dir}/../bin
 find_program(FENZHANG_MINGW_OBJDUMP NAMES x86_64-w64-mingw32-objdump REQUIRED)
 
 # Each path as its own quoted argument of the install-time code.
-set(_programs "")
+set(_pe_files "")
 foreach(program IN LISTS FENZHANG_PROGRAMS)
     if(TARGET ${program})
-        string(APPEND _programs " \"$<TARGET_FILE:${program}>\"")
+        string(APPEND _pe_files " \"$<TARGET_FILE:${program}>\"")
     endif()
 endforeach()
-set(_modules "")
 foreach(file IN LISTS _plugin_files)
-    string(APPEND _modules " \"${file}\"")
+    string(APPEND _pe_files " \"${file}\"")
 endforeach()
 set(_dirs "")
 foreach(dir IN LISTS _search_dirs)
     string(APPEND _dirs " \"${dir}\"")
 endforeach()
 install(CODE "
-    set(CMAKE_GET_RUNTIME_DEPENDENCIES_PLATFORM windows+pe)
-    set(CMAKE_GET_RUNTIME_DEPENDENCIES_TOOL objdump)
-    set(CMAKE_GET_RUNTIME_DEPENDENCIES_COMMAND \"${FENZHANG_MINGW_OBJDUMP}\")
-    file(GET_RUNTIME_DEPENDENCIES
-        EXECUTABLES ${_programs}
-        MODULES ${_modules}
-        DIRECTORIES ${_dirs}
-        RESOLVED_DEPENDENCIES_VAR _resolved
-        UNRESOLVED_DEPENDENCIES_VAR _unresolved
-        PRE_EXCLUDE_REGEXES \"^api-ms-\" \"^ext-ms-\")
-    foreach(_dll IN LISTS _resolved)
-        file(INSTALL \"\${_dll}\" DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}\" FOLLOW_SYMLINK_CHAIN)
-    endforeach()
-    message(STATUS \"Windows system DLLs left to Windows: \${_unresolved}\")
+    set(FENZHANG_OBJDUMP \"${FENZHANG_MINGW_OBJDUMP}\")
+    set(FENZHANG_PE_FILES ${_pe_files})
+    set(FENZHANG_DLL_DIRS ${_dirs})
+    set(FENZHANG_DLL_DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}\")
+    include(\"${CMAKE_CURRENT_LIST_DIR}/mingw-runtime-dlls.cmake\")
     " COMPONENT Runtime)
