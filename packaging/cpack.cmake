@@ -32,6 +32,9 @@ set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, qt6-transla
 # Our own per-user template (packaging/windows/NSIS.template.in): CPack's asks for admin rights.
 set(CPACK_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}/windows")
 set(CPACK_NSIS_DISPLAY_NAME "Fenzhang Desk")
+# The template and the strings CPack writes are UTF-8 (Chinese included): makensis would read them
+# in the system code page (CP1252 on the Windows runners) without this. "-" works on every host.
+set(CPACK_NSIS_EXECUTABLE_PRE_ARGUMENTS -INPUTCHARSET UTF8)
 set(CPACK_NSIS_PACKAGE_NAME "Fenzhang Desk ${PROJECT_VERSION}")
 set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "FenzhangDesk")
 set(CPACK_NSIS_MANIFEST_DPI_AWARE ON)
