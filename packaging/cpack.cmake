@@ -42,6 +42,9 @@ else()
     set(CPACK_NSIS_FENZHANG_TARGET "Unicode true")
 endif()
 set(CPACK_NSIS_DISPLAY_NAME "Fenzhang Desk")
+# The template and the strings CPack writes are UTF-8 (Chinese included): makensis would read them
+# in the system code page (CP1252 on the Windows runners) without this. "-" works on every host.
+set(CPACK_NSIS_EXECUTABLE_PRE_ARGUMENTS -INPUTCHARSET UTF8)
 set(CPACK_NSIS_PACKAGE_NAME "Fenzhang Desk ${PROJECT_VERSION}")
 set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "FenzhangDesk")
 set(CPACK_NSIS_MANIFEST_DPI_AWARE ON)

@@ -9,6 +9,10 @@
 #   The build goes to build/qt68 (preset qt68 = preset ci in its own folder), so it never mixes
 #   with the host's build/ci.
 #
+#   tools/qt68.sh [ctest args]      build everything, run the suite (what `tools/dev test` runs)
+#   tools/qt68.sh exec CMD [ARG...]  run one command in the root, in the repo (e.g. build one target:
+#                                    tools/qt68.sh exec cmake --build build/qt68 --target test_foo)
+#
 # Needs root (mmdebstrap's root mode, chroot, bind mounts): uses sudo when not run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,7 +80,7 @@ make_root() {
     echo "$recipe_hash" | as_root tee "$root/$stamp" >/dev/null
 }
 
-# Runs `tools/dev suite qt68` inside the root: a private mount namespace, so the bind mounts go away
+# Runs a command (default `tools/dev suite qt68`) inside the root: a private mount namespace, so the bind mounts go away
 # with the process whatever happens; the repo and ccache's folder appear at their own paths.
 run_inside() {
     local ccache_dir ccache_base
@@ -97,11 +101,16 @@ run_inside() {
     ' qt68 "$root" "$repo" "$ccache_dir" \
         env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" \
         CI="${CI:-}" CCACHE_DIR="$ccache_dir" CCACHE_BASEDIR="$ccache_base" \
-        bash -c 'cd "$1" && shift && exec tools/dev suite qt68 "$@"' qt68 "$repo" "$@"
+        bash -c 'cd "$1" && shift && exec "$@"' qt68 "$repo" "$@"
 }
 
 start=$SECONDS
 make_root
 made=$((SECONDS - start))
-run_inside "$@"
+if [ "${1:-}" = exec ]; then
+    shift
+    run_inside "$@"
+    exit
+fi
+run_inside tools/dev suite qt68 "$@"
 echo "qt68: root ready in ${made} s, build and tests in $((SECONDS - start - made)) s"

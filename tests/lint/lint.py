@@ -7,6 +7,10 @@
   lint.py shell --repo DIR --tool shellcheck
       every shell script: *.sh and *.bash files, and files whose first line is a sh/bash shebang
 
+  lint.py version --repo DIR --tool tools/project-version.sh --expected X.Y.Z
+      the release workflow's version reader gives project(VERSION) from CMakeLists.txt as checked
+      out with LF and with CRLF line ends (a Windows runner without .gitattributes)
+
 The files are found when the test runs (tracked files when DIR is a git checkout), so a new script
 or workflow is checked without touching CMake. Fails when no file is found: a linter that checks
 nothing is no test.
@@ -56,12 +60,34 @@ def workflows(repo):
             if p.startswith(".github/workflows/") and p.endswith((".yml", ".yaml"))]
 
 
+def check_version(args):
+    import tempfile
+    with open(os.path.join(args.repo, "CMakeLists.txt"), "rb") as f:
+        text = f.read().replace(b"\r\n", b"\n")
+    failed = False
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in (("LF", text), ("CRLF", text.replace(b"\n", b"\r\n"))):
+            path = os.path.join(tmp, f"CMakeLists-{name}.txt")
+            with open(path, "wb") as f:
+                f.write(data)
+            result = subprocess.run(["bash", args.tool, path], capture_output=True, text=True)
+            got = result.stdout.strip()
+            print(f"{name}: {got!r} (exit {result.returncode})")
+            if result.returncode != 0 or got != args.expected:
+                print(f"FAIL: with {name} line ends the version read is {got!r}, not {args.expected!r}")
+                failed = True
+    return 1 if failed else 0
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["workflows", "shell"])
+    parser.add_argument("kind", choices=["workflows", "shell", "version"])
     parser.add_argument("--repo", required=True)
     parser.add_argument("--tool", required=True)
+    parser.add_argument("--expected")
     args = parser.parse_args()
+    if args.kind == "version":
+        return check_version(args)
 
     files = workflows(args.repo) if args.kind == "workflows" else shell_scripts(args.repo)
     if not files:
