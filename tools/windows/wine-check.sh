@@ -8,11 +8,11 @@ build=$REPO/build/windows
 t_start=$(date +%s)
 stamp() { printf '[windows %s, +%ds] %s\n' "$(date -u +%H:%M:%S)" $(($(date +%s) - t_start)) "$*"; }
 
-# A fresh Wine prefix for this run (64-bit, with the 32-bit side NSIS installers need); no Mono/Gecko
-# prompts. The tests and the build tree find Qt's, OpenSSL's and MinGW's DLLs through WINEPATH; the
-# installed programs must not (they carry their own), so WINEPATH is only set for step 1.
-# Wine's 64-bit loader itself: Debian's `wine` prefers the 32-bit one, which cannot start where the kernel
-# runs no 32-bit code (this machine); everything here is 64-bit, the installer included.
+# A fresh 64-bit Wine prefix for this run; no Mono/Gecko prompts. Wine's 64-bit loader itself:
+# Debian's `wine` prefers the 32-bit one, which cannot start where the kernel runs no 32-bit code (this
+# machine); everything here is 64-bit, the installer included. The tests in the build tree find Qt's,
+# OpenSSL's and MinGW's DLLs through WINEPATH; the installed programs must not (they carry their own),
+# so WINEPATH is only set for step 1.
 export WINEPREFIX=/tmp/fenzhang-wine WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 export WINELOADER=/usr/lib/wine/wine64 XDG_RUNTIME_DIR=/tmp/fenzhang-wine-run
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
