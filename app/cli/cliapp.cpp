@@ -175,6 +175,7 @@ int CliApp::finish(const LookupResult &result)
         return ExitUsage;
     case Kind::ApiError:
     case Kind::BadAnswer:
+    case Kind::NotTheAnswer:
         printFailure(result);
         return ExitApiError;
     case Kind::NetworkError:
@@ -265,6 +266,13 @@ void CliApp::printFailure(const LookupResult &result)
     case LookupResult::Kind::VerificationFailed:
         printError(tr("error: the answer's signature did not verify, so nothing from it is shown: %1")
                        .arg(response.verification.detail));
+        printError(tr("Request-ID: %1").arg(requestId));
+        break;
+    case LookupResult::Kind::NotTheAnswer:
+        printError(tr("error: the answer is signed by WeChat Pay but is not the answer to this question, "
+                      "so nothing from it is shown"));
+        for (const IdMismatch &m : result.mismatches)
+            printError(tr("%1 differs: asked %2, answered %3").arg(m.field, m.asked, m.answered));
         printError(tr("Request-ID: %1").arg(requestId));
         break;
     case LookupResult::Kind::Cancelled:

@@ -74,6 +74,25 @@ QString ClientConfig::validate() const
     return {};
 }
 
+std::optional<int> ClientConfig::timeoutMsFromSeconds(const QString &seconds)
+{
+    bool ok = false;
+    const double value = seconds.trimmed().toDouble(&ok);
+    // The range check comes before any product, so seconds * 1000 always fits an int.
+    if (!ok || !(value > 0) || value > 3600)
+        return std::nullopt;
+    return qMax(1, qRound(value * 1000));
+}
+
+RetryPolicy ClientConfig::retryPolicy() const
+{
+    RetryPolicy policy;
+    policy.maxRetries = maxRetries;
+    policy.initialBackoffMs = initialBackoffMs;
+    policy.budgetMs = maxTotalRetryWaitMs;
+    return policy;
+}
+
 QByteArray ClientConfig::defaultUserAgent()
 {
     const QString agent = u"fenzhang-desk/%1 (%2; %3) Qt/%4"_s.arg(

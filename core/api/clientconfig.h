@@ -2,6 +2,9 @@
 
 // How the API client reaches WeChat Pay: hosts, timeouts, retry bounds, TLS trust.
 
+#include "api/retrypolicy.h"
+
+#include <optional>
 #include <QByteArray>
 #include <QString>
 #include <QUrl>
@@ -22,6 +25,11 @@ struct ClientConfig {
     // Empty when usable, else a translated reason: plain http:// is accepted only for loopback
     // hosts (127.0.0.0/8, ::1, localhost); the CA file must hold a certificate; numbers must make sense.
     QString validate() const;
+    // "--timeout SECONDS" of both programs: more than 0 and at most 3600 seconds (fractions allowed),
+    // as milliseconds; nothing when the text is not such a number.
+    static std::optional<int> timeoutMsFromSeconds(const QString &seconds);
+    // The retry numbers above as the one RetryPolicy.
+    RetryPolicy retryPolicy() const;
     // "fenzhang-desk/<version> (<OS pretty name>; <cpu arch>) Qt/<runtime Qt version>"
     static QByteArray defaultUserAgent();
 };
