@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <QByteArray>
+#include <QList>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -25,6 +27,9 @@ struct ClientConfig {
     // Empty when usable, else a translated reason: plain http:// is accepted only for loopback
     // hosts (127.0.0.0/8, ::1, localhost); the CA file must hold a certificate; numbers must make sense.
     QString validate() const;
+    // The certificates of caFile (PEM, else DER), read with the key-file size limit; empty when
+    // there is no CA file, or it cannot be read (problem says why) or holds no certificate.
+    QList<QSslCertificate> extraCaCertificates(QString *problem = nullptr) const;
     // "--timeout SECONDS" of both programs: more than 0 and at most 3600 seconds (fractions allowed),
     // as milliseconds; nothing when the text is not such a number.
     static std::optional<int> timeoutMsFromSeconds(const QString &seconds);
