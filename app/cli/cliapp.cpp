@@ -62,6 +62,7 @@ int CliApp::run(const QStringList &arguments)
             printError(tr("fenzhang-cli: %1").arg(client.error().message));
             return ExitUsage;
         }
+        printWarnings(**client);
         LookupService service(*client);
         m_options.batch.progress = BatchCommand::stderrIsTerminal();
         return BatchCommand(&service).run(m_options.batch, m_stderr.get());
@@ -83,6 +84,7 @@ int CliApp::run(const QStringList &arguments)
         printError(tr("fenzhang-cli: %1").arg(client.error().message));
         return ExitUsage;
     }
+    printWarnings(**client);
     LookupService service(*client);
     LookupJob *job = m_options.lookup == LookupKind::Order ? service.queryOrder(m_options.order)
                                                            : service.queryReturn(m_options.returnQuery);
@@ -102,6 +104,12 @@ int CliApp::run(const QStringList &arguments)
     loop.exec();
     delete *client;
     return code;
+}
+
+void CliApp::printWarnings(const ApiClient &client)
+{
+    for (const QString &warning : client.verifier().keys().warnings())
+        printError(tr("fenzhang-cli: warning: %1").arg(warning));
 }
 
 bool CliApp::resolveConnection(QString *error)

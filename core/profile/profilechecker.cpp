@@ -178,7 +178,9 @@ QList<CheckItem> ProfileChecker::check(const Profile &profile, const QByteArray 
         auto ring = VerifierKeyRing::load(settings.wechatpay);
         if (ring)
             items.set(Check::WechatPayKeys, Outcome::Passed,
-                      tr("Answers can be verified with: %1").arg(ring->serials().join(u", "_s)));
+                      QStringList(tr("Answers can be verified with: %1").arg(ring->serials().join(u", "_s)))
+                          .append(ring->warnings())
+                          .join(u'\n'));
         else
             items.set(Check::WechatPayKeys, Outcome::Failed, ring.error().message);
     }
