@@ -45,10 +45,12 @@ std::optional<qint64> RetryPolicy::nextDelay(Reason reason, int retriesSoFar, qi
 
     // Exponential backoff, capped per step, with up to 50 % jitter so parallel clients do not
     // retry in step.
-    qint64 base = qMax<qint64>(0, initialBackoffMs);
-    for (int i = 0; i < retriesSoFar && base < maxBackoffMs; ++i)
+    // One step never exceeds MaxRetryAfterMs either, so the doubling and the jitter stay small.
+    const qint64 stepCap = qBound<qint64>(0, maxBackoffMs, MaxRetryAfterMs);
+    qint64 base = qBound<qint64>(0, initialBackoffMs, stepCap);
+    for (int i = 0; i < retriesSoFar && base < stepCap; ++i)
         base *= 2;
-    base = qMin(base, qMax<qint64>(0, maxBackoffMs));
+    base = qMin(base, stepCap);
     const qint64 jitter = base > 0 ? qint64(QRandomGenerator::global()->bounded(quint32(base / 2 + 1))) : 0;
     qint64 delay = base + jitter;
 

@@ -26,7 +26,7 @@ struct RetryPolicy {
 
     int maxRetries = 3;
     qint64 initialBackoffMs = 300;
-    qint64 maxBackoffMs = 30000;               // one backoff step, before jitter
+    qint64 maxBackoffMs = 30000;               // one backoff step, before jitter (at most MaxRetryAfterMs)
     qint64 budgetMs = 6000;                    // all the waiting of one call (or one batch row)
     qint64 maxRetryAfterMs = MaxRetryAfterMs;  // Retry-After is clamped to this (and to MaxRetryAfterMs)
     bool honourRetryAfter = true;

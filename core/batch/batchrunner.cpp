@@ -1,5 +1,7 @@
 #include "batch/batchrunner.h"
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace fenzhang {
@@ -250,14 +252,15 @@ void BatchRunner::onFinished(int index, const LookupResult &result)
             : entry.retry.next(result.response.httpStatus, result.response.errorCode,
                                result.response.header("Retry-After"));
     if (delay) {
+        const int wait = int(qMin<qint64>(*delay, std::numeric_limits<int>::max()));
         if (entry.retry.lastReason() == RetryPolicy::Reason::RateLimited) {
             // The limit is per merchant: the whole batch waits, and this row goes first after it.
-            m_limiter.holdOff(*delay);
+            m_limiter.holdOff(wait);
             setStatus(index, RowStatus::Waiting);
-            Q_EMIT backingOff(index, int(*delay));
+            Q_EMIT backingOff(index, wait);
             m_queue.prepend(index);
         } else {
-            requeue(index, int(*delay));
+            requeue(index, wait);
         }
         pump();
         return;
