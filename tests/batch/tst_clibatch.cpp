@@ -23,7 +23,7 @@ private Q_SLOTS:
     void batch_missingInput_exit2();
     void batch_hugeRetryAfter_finishesWithEveryRow();
     void batch_otherOrdersAnswer_exit3_rowWithoutIt();
-    void batch_inputIsFifo_exit2_fast();
+    void batch_inputIsFifoOrTooLarge_exit2_fast();
 
 private:
     int runCli(const QStringList &arguments);
@@ -172,8 +172,9 @@ void TestCliBatch::batch_otherOrdersAnswer_exit3_rowWithoutIt()
     QVERIFY(!lines.at(4).contains("MERCHANT_ID"));
 }
 
-// Issue 15.9: a FIFO as --input is refused at once instead of blocking in open().
-void TestCliBatch::batch_inputIsFifo_exit2_fast()
+// Issue 15.9: a FIFO as --input is refused at once instead of blocking in open(); a file past the
+// cap is refused before it is read.
+void TestCliBatch::batch_inputIsFifoOrTooLarge_exit2_fast()
 {
 #ifdef Q_OS_UNIX
     const QString fifo = m_dir->filePath(u"rows.csv"_s);
@@ -184,6 +185,17 @@ void TestCliBatch::batch_inputIsFifo_exit2_fast()
              2);
     QVERIFY(timer.elapsed() < 30000);
     QVERIFY2(m_stderr.contains("not a regular file"), m_stderr.constData());
+    QVERIFY(m_sandbox->log().isEmpty());
+
+    // A file past the 64 MiB cap (sparse: no disk is used) is refused before it is read.
+    const QString huge = m_dir->filePath(u"huge.csv"_s);
+    QFile file(huge);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(64LL * 1024 * 1024 + 1));
+    file.close();
+    QCOMPARE(runCli({u"batch"_s, u"order"_s, u"--input"_s, huge, u"--output"_s, m_dir->filePath(u"out.csv"_s)}),
+             2);
+    QVERIFY2(m_stderr.contains("is larger than"), m_stderr.constData());
     QVERIFY(m_sandbox->log().isEmpty());
 #else
     QSKIP("FIFOs are a Unix thing");
