@@ -1467,6 +1467,10 @@
         <source>Request-ID</source>
         <translation>Request-ID</translation>
     </message>
+    <message>
+        <source>Not the answer to this question</source>
+        <translation>不是本次查询的应答</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::HistoryPage</name>
