@@ -147,6 +147,14 @@ void ErrorPanel::setResult(const LookupResult &result)
                    "computer's clock. If it persists, report the Request-ID to WeChat Pay."),
                 details.join(u'\n'));
         return;
+    case LookupResult::Kind::NotTheAnswer:
+        present(tr("The answer is not the answer to this question — it was not used"), result.parseError,
+                tr("The answer is signed by WeChat Pay, but it is about another order or return, so "
+                   "no result is shown or saved. Something between this computer and WeChat Pay (a "
+                   "proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, "
+                   "report the Request-ID to your network administrator and to WeChat Pay."),
+                details.join(u'\n'));
+        return;
     case LookupResult::Kind::BadAnswer:
         present(tr("WeChat Pay's answer could not be read"), result.parseError,
                 tr("The answer was signed correctly but is not what the API documents. Report the "

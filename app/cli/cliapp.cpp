@@ -62,6 +62,7 @@ int CliApp::run(const QStringList &arguments)
             printError(tr("fenzhang-cli: %1").arg(client.error().message));
             return ExitUsage;
         }
+        printWarnings(**client);
         LookupService service(*client);
         m_options.batch.progress = BatchCommand::stderrIsTerminal();
         return BatchCommand(&service).run(m_options.batch, m_stderr.get());
@@ -83,6 +84,7 @@ int CliApp::run(const QStringList &arguments)
         printError(tr("fenzhang-cli: %1").arg(client.error().message));
         return ExitUsage;
     }
+    printWarnings(**client);
     LookupService service(*client);
     LookupJob *job = m_options.lookup == LookupKind::Order ? service.queryOrder(m_options.order)
                                                            : service.queryReturn(m_options.returnQuery);
@@ -102,6 +104,12 @@ int CliApp::run(const QStringList &arguments)
     loop.exec();
     delete *client;
     return code;
+}
+
+void CliApp::printWarnings(const ApiClient &client)
+{
+    for (const QString &warning : client.verifier().keys().warnings())
+        printError(tr("fenzhang-cli: warning: %1").arg(warning));
 }
 
 bool CliApp::resolveConnection(QString *error)
@@ -175,6 +183,7 @@ int CliApp::finish(const LookupResult &result)
         return ExitUsage;
     case Kind::ApiError:
     case Kind::BadAnswer:
+    case Kind::NotTheAnswer:
         printFailure(result);
         return ExitApiError;
     case Kind::NetworkError:
@@ -265,6 +274,13 @@ void CliApp::printFailure(const LookupResult &result)
     case LookupResult::Kind::VerificationFailed:
         printError(tr("error: the answer's signature did not verify, so nothing from it is shown: %1")
                        .arg(response.verification.detail));
+        printError(tr("Request-ID: %1").arg(requestId));
+        break;
+    case LookupResult::Kind::NotTheAnswer:
+        printError(tr("error: the answer is signed by WeChat Pay but is not the answer to this question, "
+                      "so nothing from it is shown"));
+        for (const IdMismatch &m : result.mismatches)
+            printError(tr("%1 differs: asked %2, answered %3").arg(m.field, m.asked, m.answered));
         printError(tr("Request-ID: %1").arg(requestId));
         break;
     case LookupResult::Kind::Cancelled:

@@ -183,6 +183,8 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
         const LookupResult::Kind kind = runner.result(i).kind;
         if (kind == LookupResult::Kind::VerificationFailed)
             code = ExitVerificationFailed;
+        else if (kind == LookupResult::Kind::NotTheAnswer && code != ExitVerificationFailed)
+            code = ExitApiError; // a verified answer to another question: as wrong as an error
         else if (kind == LookupResult::Kind::NetworkError && code == ExitSuccess)
             code = ExitNetworkError;
     }

@@ -3,6 +3,7 @@
 #include "crypto/keyloader.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QRegularExpression>
 
@@ -215,6 +216,20 @@ Expected<VerifierKeyRing, KeyError> VerifierKeyRing::load(const WechatPayKeySour
         if (!cert->publicKey().isRsa())
             return fail(KeyError::Kind::NotRsa,
                         tr("The platform certificate %1 does not hold an RSA key.").arg(QDir::toNativeSeparators(path)));
+        if (cert->publicKey().bits() < minimumRsaBits)
+            return fail(KeyError::Kind::KeyTooSmall,
+                        tr("The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.")
+                            .arg(QDir::toNativeSeparators(path))
+                            .arg(cert->publicKey().bits())
+                            .arg(minimumRsaBits));
+        // Past notAfter the key still verifies answers signed before WeChat Pay switched (as its
+        // documents say), so this is a warning to replace the file, not a refusal.
+        if (cert->notAfter().isValid() && cert->notAfter() < QDateTime::currentDateTimeUtc())
+            ring.m_warnings.append(
+                tr("The platform certificate %1 (serial %2) expired on %3; download the current one "
+                   "(or switch to the WeChat Pay public key).")
+                    .arg(QDir::toNativeSeparators(path), cert->serialHex(),
+                         cert->notAfter().toString(Qt::ISODate)));
         ring.addCertificate(*cert);
     }
     if (ring.isEmpty())

@@ -56,6 +56,9 @@ public:
     // else the platform certificate that expires last.
     QString preferredSerial() const;
 
+    // Translated warnings from load(): platform certificates past their notAfter.
+    const QStringList &warnings() const { return m_warnings; }
+
     static bool isValidPublicKeyId(const QString &keyId);
     static Expected<VerifierKeyRing, KeyError> load(const WechatPayKeySource &source);
 
@@ -66,6 +69,7 @@ private:
         QDateTime notAfter; // invalid for a bare public key
     };
     QList<Entry> m_entries;
+    QStringList m_warnings;
 };
 
 } // namespace fenzhang

@@ -1,11 +1,10 @@
 #include "crypto/keyloader.h"
 
 #include "crypto/opensslutil.h"
+#include "fileread.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
@@ -48,18 +47,20 @@ Expected<QByteArray, KeyError> readFile(const QString &path)
 {
     if (path.isEmpty())
         return fail(KeyError::Kind::MissingInput, tr("No file was given."));
-    const QFileInfo info(path);
-    if (!info.exists())
-        return fail(KeyError::Kind::FileMissing, tr("The file %1 does not exist.").arg(displayName(path)));
-    QFile file(path);
-    if (info.isDir() || !file.open(QIODevice::ReadOnly))
-        return fail(KeyError::Kind::FileUnreadable,
-                    tr("The file %1 cannot be read: %2").arg(displayName(path), file.errorString()));
-    constexpr qint64 maxKeyFileSize = 1024 * 1024; // key files are a few KiB
-    if (file.size() > maxKeyFileSize)
+    auto data = readBounded(path, FileLimits::KeyFile);
+    if (data)
+        return std::move(data).value();
+    switch (data.error().kind) {
+    case FileReadError::Kind::Missing:
+        return fail(KeyError::Kind::FileMissing, data.error().message);
+    case FileReadError::Kind::TooLarge:
         return fail(KeyError::Kind::WrongFormat,
                     tr("The file %1 is too large to be a key or certificate.").arg(displayName(path)));
-    return file.readAll();
+    case FileReadError::Kind::NotAFile:
+    case FileReadError::Kind::Unreadable:
+        break;
+    }
+    return fail(KeyError::Kind::FileUnreadable, data.error().message);
 }
 
 Expected<RsaPrivateKey, KeyError> privateKeyFromPem(const QByteArray &pem, const QString &sourceName)

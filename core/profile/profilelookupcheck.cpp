@@ -43,6 +43,10 @@ QString describe(const LookupResult &result)
     case LookupResult::Kind::VerificationFailed:
         return tr("The answer's signature did not verify: check the WeChat Pay public key and its id "
                   "(or the platform certificates) for this merchant.");
+    case LookupResult::Kind::NotTheAnswer:
+        return tr("The answer was signed by WeChat Pay but is not the answer to this question (%1); "
+                  "something between this computer and WeChat Pay mixed up or replayed answers.")
+            .arg(result.parseError);
     case LookupResult::Kind::NetworkError:
         return tr("WeChat Pay could not be reached: %1").arg(response.networkError);
     case LookupResult::Kind::BadAnswer:

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void usageOrInvalidInput_exit2_nothingSent();
     void apiError_exit3_codeMessageRequestIdOnStderr();
     void notJson_exit3();
+    void otherOrdersAnswer_exit3_whatDifferedAndRequestId();
     void bothHostsDown_exit4();
     void slowAnswer_timeout_exit4();
     void tlsWithoutCa_exit4();
@@ -333,6 +334,27 @@ void TestCli::notJson_exit3()
     QCOMPARE(cli.exitCode, 3);
     QVERIFY(cli.out.isEmpty());
     QVERIFY(cli.err.contains("Request-ID: "));
+}
+
+// Issue 15.1: the sandbox answers with another order's genuinely signed body. It used to be printed
+// as this order's result with exit 0; now nothing is printed, stderr names what differed and the
+// Request-ID, and the exit code is 3.
+void TestCli::otherOrdersAnswer_exit3_whatDifferedAndRequestId()
+{
+    const CliRun cli = run(cliConnection(*m_sandbox) + order(u"SCN-OTHER"_s));
+    QCOMPARE(cli.exitCode, 3);
+    QVERIFY(cli.out.isEmpty());
+    const QString err = QString::fromUtf8(cli.err);
+    QVERIFY2(err.contains(u"not the answer to this question"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"out_order_no differs: asked SCN-OTHER, answered "_s), qPrintable(err));
+    QCOMPARE(m_sandbox->log.size(), 1);
+    const QString requestId = m_sandbox->log.at(0).value("request_id"_L1).toString();
+    QVERIFY(!requestId.isEmpty());
+    QVERIFY2(err.contains(u"Request-ID: "_s + requestId), qPrintable(err));
+
+    const CliRun json = run(cliConnection(*m_sandbox) + order(u"SCN-OTHER-j"_s) + QStringList{u"--format"_s, u"json"_s});
+    QCOMPARE(json.exitCode, 3);
+    QVERIFY(json.out.isEmpty());
 }
 
 void TestCli::bothHostsDown_exit4()

@@ -142,6 +142,42 @@ private Q_SLOTS:
         QCOMPARE(ring->preferredSerial(), u"3C1A2B3C4D5E6F708192A3B4C5D6E7F809"_s);
     }
 
+    // Issue 15.11: the verifying keys are held to the same 2048-bit floor as the merchant key.
+    void keyRing_keysUnder2048Bits_refused()
+    {
+        WechatPayKeySource certificate;
+        certificate.platformCertificateFiles = {keyFixture(u"rsa1024_cert.pem"_s)};
+        auto ring = VerifierKeyRing::load(certificate);
+        QVERIFY(!ring);
+        QCOMPARE(ring.error().kind, KeyError::Kind::KeyTooSmall);
+        QVERIFY2(ring.error().message.contains(u"1024"_s), qPrintable(ring.error().message));
+
+        WechatPayKeySource publicKey;
+        publicKey.publicKeyId = keyId;
+        publicKey.publicKeyFile = keyFixture(u"rsa1024_pub.pem"_s);
+        ring = VerifierKeyRing::load(publicKey);
+        QVERIFY(!ring);
+        QCOMPARE(ring.error().kind, KeyError::Kind::KeyTooSmall);
+    }
+
+    // Past notAfter a platform certificate still verifies (WeChat Pay says so), with a warning.
+    void keyRing_expiredPlatformCertificate_loadsWithWarning()
+    {
+        WechatPayKeySource source;
+        source.platformCertificateFiles = {keyFixture(u"expired_platform_certificate.pem"_s)};
+        auto ring = VerifierKeyRing::load(source);
+        QVERIFY2(ring, qPrintable(ring ? QString() : ring.error().message));
+        QVERIFY(!ring->find(u"5E1A2B3C4D5E6F7081"_s).isNull());
+        QCOMPARE(ring->warnings().size(), 1);
+        QVERIFY2(ring->warnings().constFirst().contains(u"5E1A2B3C4D5E6F7081"_s),
+                 qPrintable(ring->warnings().constFirst()));
+
+        source.platformCertificateFiles = {keyFixture(u"platform_certificate.pem"_s)};
+        ring = VerifierKeyRing::load(source);
+        QVERIFY(ring);
+        QVERIFY(ring->warnings().isEmpty());
+    }
+
     void keyRing_errors_data()
     {
         QTest::addColumn<QString>("id");

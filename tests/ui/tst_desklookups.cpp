@@ -49,6 +49,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace fenzhang;
 using namespace Qt::StringLiterals;
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void returnLookup_typedIn_showsResult();
     void orderLookup_notFound_showsErrorPanel();
     void orderLookup_tamperedAnswer_notTrustedNoResult();
+    void orderLookup_otherOrdersAnswer_notTheAnswerNoResult();
     void orderLookup_processing_refreshUntilFinal();
     void settings_rememberPageAndProfile();
     void networkFailure_namesBothHosts();
@@ -319,6 +321,37 @@ void TestDeskLookups::orderLookup_tamperedAnswer_notTrustedNoResult()
     QVERIFY2(page->errorPanel()->title().contains(u"not trusted"_s), qPrintable(page->errorPanel()->title()));
     QVERIFY(!m_window->exportAction()->isEnabled());
     QVERIFY(!m_window->copyAction()->isEnabled());
+}
+
+// Issue 15.1: another order's genuinely signed answer is not shown as this order's result: the
+// error panel says it is not the answer to this question, names what differed and the Request-ID,
+// in English and in Chinese.
+void TestDeskLookups::orderLookup_otherOrdersAnswer_notTheAnswerNoResult()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-OTHER"_s);
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QVERIFY(!page->shownResult());
+    QVERIFY(!m_window->exportAction()->isEnabled());
+    ErrorPanel *panel = page->errorPanel();
+    QVERIFY2(panel->title().contains(u"not the answer to this question"_s), qPrintable(panel->title()));
+    const QString message = panel->findChild<QLabel *>(u"errorMessage"_s)->text();
+    QVERIFY2(message.contains(u"out_order_no: asked SCN-OTHER, answered "_s + m_demo.sampleOrder.outOrderNo),
+             qPrintable(message));
+    QVERIFY(panel->detailsText().contains(u"Request-ID: "_s));
+    QVERIFY(!panel->detailsText().contains(u"Request-ID: (none)"_s));
+
+    QTranslator chinese;
+    QVERIFY(chinese.load(u"fenzhang_zh_CN"_s, QStringLiteral(FENZHANG_BINARY_DIR) + u"/app/desk/translations"_s));
+    QCoreApplication::installTranslator(&chinese);
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-OTHER-zh"_s);
+    runAndWait(page);
+    const QString title = panel->title();
+    QCoreApplication::removeTranslator(&chinese);
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QVERIFY2(title.contains(u"不是本次查询的应答"_s), qPrintable(title));
 }
 
 void TestDeskLookups::orderLookup_processing_refreshUntilFinal()

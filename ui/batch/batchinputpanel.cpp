@@ -1,10 +1,11 @@
 #include "batchinputpanel.h"
 
+#include "fileread.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -166,13 +167,12 @@ void BatchInputPanel::chooseFile()
 
 void BatchInputPanel::importFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_summary->setText(
-            tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    auto bytes = readBounded(path, FileLimits::BatchInput);
+    if (!bytes) {
+        m_summary->setText(bytes.error().message);
         return;
     }
-    m_bytes = file.readAll();
+    m_bytes = std::move(bytes).value();
     m_fromFile = true;
     m_filling = true;
     m_paste->clear();

@@ -56,6 +56,8 @@ QString errorText(const BatchRow &row, const LookupResult &result, bool hasResul
         return BatchRowsModel::tr("The answer's signature did not verify");
     case LookupResult::Kind::BadAnswer:
         return BatchRowsModel::tr("Unexpected answer: %1").arg(result.parseError);
+    case LookupResult::Kind::NotTheAnswer:
+        return BatchRowsModel::tr("Not the answer to this question: %1").arg(result.parseError);
     case LookupResult::Kind::Cancelled:
         return BatchRowsModel::tr("Cancelled");
     default:

@@ -2,11 +2,11 @@
 
 #include "profile/profilestore.h"
 #include "profile/secretstore.h"
+#include "fileread.h"
 #include "profiledialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -267,12 +267,12 @@ bool ProfileManagerDialog::exportTo(const QString &path, const QStringList &ids)
 
 bool ProfileManagerDialog::importFrom(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showStatus(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    const auto bytes = readBounded(path, FileLimits::ProfileFile);
+    if (!bytes) {
+        showStatus(bytes.error().message);
         return false;
     }
-    auto added = m_store->importProfiles(file.readAll());
+    auto added = m_store->importProfiles(*bytes);
     if (!added) {
         showStatus(added.error());
         return false;
