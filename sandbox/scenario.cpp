@@ -33,6 +33,7 @@ constexpr KindName Kinds[] = {
     {Scenario::Kind::UnknownEnum, "UNKNOWN_ENUM"_L1},
     {Scenario::Kind::BigAmount, "BIG_AMOUNT"_L1},
     {Scenario::Kind::TimeFormats, "TIME_FORMATS"_L1},
+    {Scenario::Kind::Hostile, "HOSTILE"_L1},
 };
 
 } // namespace

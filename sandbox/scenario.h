@@ -31,6 +31,7 @@ struct Scenario {
         UnknownEnum,   // enum values no document lists
         BigAmount,     // amounts beyond 2^53 (2^53 + 1 and INT64_MAX)
         TimeFormats,   // every time format seen in the docs, including 13:29:35:120+08:00
+        Hostile,       // 400 PARAM_ERROR whose message carries ESC sequences, U+202E and HTML tags
     };
 
     Kind kind = Kind::None;

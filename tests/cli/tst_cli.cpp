@@ -36,6 +36,7 @@ private Q_SLOTS:
     void usageOrInvalidInput_exit2_nothingSent();
     void apiError_exit3_codeMessageRequestIdOnStderr();
     void notJson_exit3();
+    void hostileMessage_noControlsOnTheTerminal();
     void bothHostsDown_exit4();
     void slowAnswer_timeout_exit4();
     void tlsWithoutCa_exit4();
@@ -325,6 +326,23 @@ void TestCli::apiError_exit3_codeMessageRequestIdOnStderr()
     const QString requestId = m_sandbox->log.at(0).value("request_id"_L1).toString();
     QVERIFY(!requestId.isEmpty());
     QVERIFY2(err.contains(u"Request-ID: "_s + requestId), qPrintable(err));
+}
+
+// An error answer whose message carries ESC sequences and U+202E (sandbox SCN-HOSTILE) is printed
+// with every one of them replaced: nothing on stderr can clear the screen, recolour or reorder it.
+void TestCli::hostileMessage_noControlsOnTheTerminal()
+{
+    const CliRun cli = run(cliConnection(*m_sandbox) + order(u"SCN-HOSTILE"_s));
+    QCOMPARE(cli.exitCode, 3);
+    QVERIFY(cli.out.isEmpty());
+    QVERIFY2(!cli.err.contains('\x1b'), cli.err.constData());
+    QVERIFY2(!cli.err.contains("\xE2\x80\xAE"), cli.err.constData()); // U+202E in UTF-8
+    const QString err = QString::fromUtf8(cli.err);
+    QVERIFY2(err.contains(u"message: \uFFFD[2J\uFFFD[H\uFFFD[32mOK verified FINISHED\uFFFD[0m \uFFFD<b>bold</b>"_s),
+             qPrintable(err));
+    QVERIFY2(err.contains(u"PARAM_ERROR"_s), qPrintable(err));
+    for (const char c : cli.err)
+        QVERIFY2(uchar(c) >= 0x20 || c == '\n', "a control character reached stderr");
 }
 
 void TestCli::notJson_exit3()
