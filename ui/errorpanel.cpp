@@ -1,4 +1,5 @@
 #include "errorpanel.h"
+#include "plaintext.h"
 
 #include "api/lookupservice.h"
 #include "format/labels.h"
@@ -37,6 +38,8 @@ ErrorPanel::ErrorPanel(QWidget *parent)
     m_title->setPalette(warn);
     m_title->setWordWrap(true);
 
+    // The message is WeChat Pay's (or the network's) own text.
+    showPlain({m_title, m_message, m_advice});
     for (QLabel *label : {m_message, m_advice}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);

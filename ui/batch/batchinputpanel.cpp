@@ -1,4 +1,5 @@
 #include "batchinputpanel.h"
+#include "plaintext.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -94,6 +95,7 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     middle->addWidget(problemsBox, 2);
 
     m_summary->setObjectName(u"batchImportSummary"_s);
+    showPlain({m_source, m_summary}); // the file's name, what the importer says of its rows
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);

@@ -1,4 +1,5 @@
 #include "batchrowsmodel.h"
+#include "plaintext.h"
 
 #include "format/labels.h"
 #include "format/money.h"
@@ -177,7 +178,8 @@ QVariant BatchRowsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(index.row(), index.column());
     case Qt::ToolTipRole:
-        return index.column() == DetailColumn ? display(index.row(), index.column()) : QVariant();
+        return index.column() == DetailColumn ? QVariant(plainToolTip(display(index.row(), index.column())))
+                                              : QVariant();
     case RawValueRole:
         return raw(index.row(), index.column());
     case StatusRole:

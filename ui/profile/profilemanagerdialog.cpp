@@ -1,4 +1,5 @@
 #include "profilemanagerdialog.h"
+#include "plaintext.h"
 
 #include "profile/profilestore.h"
 #include "profile/secretstore.h"
@@ -35,6 +36,7 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, SecretStore *sec
     m_list->setObjectName(u"profileList"_s);
     m_status->setObjectName(u"statusLabel"_s);
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText); // profile names, keychain errors
 
     auto *add = new QPushButton(tr("&New…"));
     m_edit = new QPushButton(tr("&Edit…"));
@@ -114,12 +116,12 @@ void ProfileManagerDialog::reload()
         auto *item = new QListWidgetItem(profile.name, m_list);
         item->setData(idRole, profile.id);
         item->setFlags(item->flags() | Qt::ItemIsEditable);
-        item->setToolTip(tr("mchid %1").arg(profile.mchid));
+        item->setToolTip(plainToolTip(tr("mchid %1").arg(profile.mchid)));
         if (profile.id == defaultId) {
             QFont font = item->font();
             font.setBold(true);
             item->setFont(font);
-            item->setToolTip(tr("mchid %1 — used when the app starts").arg(profile.mchid));
+            item->setToolTip(plainToolTip(tr("mchid %1 — used when the app starts").arg(profile.mchid)));
         }
     }
     m_reloading = false;
