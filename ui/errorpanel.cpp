@@ -1,9 +1,9 @@
 #include "errorpanel.h"
-#include "plaintext.h"
 
 #include "api/lookupservice.h"
 #include "format/labels.h"
 #include "jsonpretty.h"
+#include "plaintext.h"
 #include "tonecolors.h"
 
 #include <QApplication>

@@ -1,6 +1,6 @@
 #include "fieldedit.h"
-#include "plaintext.h"
 
+#include "plaintext.h"
 #include "tonecolors.h"
 
 using namespace Qt::StringLiterals;

@@ -1,5 +1,4 @@
 #include "mainwindow.h"
-#include "plaintext.h"
 
 #include "appsettings.h"
 #include "batchpage.h"
@@ -12,6 +11,7 @@
 #include "lookuppage.h"
 #include "messagebox.h"
 #include "orderform.h"
+#include "plaintext.h"
 #include "processingbar.h"
 #include "profileselector.h"
 #include "queryform.h"

@@ -1,7 +1,7 @@
 #include "profileselector.h"
-#include "plaintext.h"
 
 #include "lookupcontroller.h"
+#include "plaintext.h"
 
 #include <QSignalBlocker>
 

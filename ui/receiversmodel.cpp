@@ -1,8 +1,8 @@
 #include "receiversmodel.h"
-#include "plaintext.h"
 
 #include "format/labels.h"
 #include "format/money.h"
+#include "plaintext.h"
 
 using namespace Qt::StringLiterals;
 

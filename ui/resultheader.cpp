@@ -1,8 +1,8 @@
 #include "resultheader.h"
-#include "plaintext.h"
 
 #include "badgelabel.h"
 #include "fieldgrid.h"
+#include "plaintext.h"
 #include "resultmetabar.h"
 
 #include <QHBoxLayout>

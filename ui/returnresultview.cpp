@@ -1,11 +1,11 @@
 #include "returnresultview.h"
-#include "plaintext.h"
 
 #include "api/lookupservice.h"
 #include "badgelabel.h"
 #include "fieldgrid.h"
 #include "format/labels.h"
 #include "format/money.h"
+#include "plaintext.h"
 #include "rawview.h"
 #include "resultheader.h"
 #include "resultmetabar.h"

@@ -1,6 +1,7 @@
 #include "profile/profile.h"
 
 #include "crypto/credentials.h"
+#include "profile/profiletrust.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -125,6 +126,7 @@ QStringList Profile::validate() const
         if (!problem.isEmpty())
             problems.append(problem);
     }
+    problems.append(ProfileTrust::remotePathProblems(*this));
     if (timeoutMs < minimumTimeoutMs || timeoutMs > maximumTimeoutMs)
         problems.append(tr("The timeout must be between %1 and %2 seconds.")
                             .arg(minimumTimeoutMs / 1000)

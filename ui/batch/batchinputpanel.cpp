@@ -1,4 +1,5 @@
 #include "batchinputpanel.h"
+
 #include "plaintext.h"
 
 #include <QApplication>

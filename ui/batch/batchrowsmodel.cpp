@@ -1,9 +1,9 @@
 #include "batchrowsmodel.h"
-#include "plaintext.h"
 
 #include "format/labels.h"
 #include "format/money.h"
 #include "lookup/resultexport.h"
+#include "plaintext.h"
 
 #include <QColor>
 

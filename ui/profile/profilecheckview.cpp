@@ -1,4 +1,5 @@
 #include "profilecheckview.h"
+
 #include "plaintext.h"
 
 #include <QHeaderView>

@@ -1,7 +1,9 @@
 #include "profilemanagerdialog.h"
-#include "plaintext.h"
 
+#include "messagebox.h"
+#include "plaintext.h"
 #include "profile/profilestore.h"
+#include "profile/profiletrust.h"
 #include "profile/secretstore.h"
 #include "profiledialog.h"
 
@@ -31,7 +33,7 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, SecretStore *sec
 {
     setWindowTitle(tr("Merchant profiles"));
     m_confirm = [this](const QString &question) {
-        return QMessageBox::question(this, windowTitle(), question) == QMessageBox::Yes;
+        return MessageBox::question(this, windowTitle(), question) == MessageBox::Button::Yes;
     };
     m_list->setObjectName(u"profileList"_s);
     m_status->setObjectName(u"statusLabel"_s);
@@ -274,7 +276,38 @@ bool ProfileManagerDialog::importFrom(const QString &path)
         showStatus(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
-    auto added = m_store->importProfiles(file.readAll());
+    const QByteArray data = file.readAll();
+    // Before anything is added: what the file would make this app trust, and the question.
+    const auto offered = ProfileStore::parseExport(data);
+    if (!offered) {
+        showStatus(offered.error());
+        return false;
+    }
+    QStringList refused;
+    for (const Profile &profile : *offered)
+        refused.append(ProfileTrust::remotePathProblems(profile));
+    if (!refused.isEmpty()) {
+        const QString message = tr("Nothing was imported from %1.\n\n%2")
+                                    .arg(QDir::toNativeSeparators(path), refused.join(u"\n"_s));
+        showStatus(message);
+        MessageBox::warning(this, tr("Import profiles"), message);
+        return false;
+    }
+    if (offered->isEmpty()) {
+        showStatus(tr("%1 holds no profile.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    const QString question =
+        tr("Importing from %1 makes this app trust what follows: requests signed with these keys go to "
+           "these hosts, and answers are trusted when they verify with these files. Import only what you "
+           "know the origin of.\n\n%2\n\nImport %n profile(s)?",
+           nullptr, int(offered->size()))
+            .arg(QDir::toNativeSeparators(path), ProfileTrust::describe(*offered));
+    if (MessageBox::question(this, tr("Import profiles"), question) != MessageBox::Button::Yes) {
+        showStatus(tr("Nothing was imported."));
+        return false;
+    }
+    auto added = m_store->importProfiles(data);
     if (!added) {
         showStatus(added.error());
         return false;
