@@ -160,6 +160,8 @@ bool CliApp::resolveConnection(QString *error)
         *error = problem;
         return false;
     }
+    // The keychain's PEM (or p12 password) becomes the key now and is wiped; the run keeps the key.
+    settings.merchant.build();
     m_options.connection = settings;
     return true;
 }

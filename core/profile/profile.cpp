@@ -1,6 +1,7 @@
 #include "profile/profile.h"
 
 #include "crypto/credentials.h"
+#include "crypto/secretwipe.h"
 #include "profile/profiletrust.h"
 
 #include <QCoreApplication>
@@ -64,11 +65,11 @@ ConnectionSettings Profile::toConnectionSettings(const QByteArray &secret) const
     merchant.mchid = mchid.trimmed();
     if (keyKind == KeyKind::Pkcs12) {
         merchant.pkcs12File = pkcs12File;
-        merchant.pkcs12Password = QString::fromUtf8(secret);
+        merchant.pkcs12Password = QString::fromUtf8(secret); // a buffer of its own
     } else {
         merchant.certificateFile = certificateFile;
         if (!secret.isEmpty())
-            merchant.privateKeyPem = secret;
+            merchant.privateKeyPem = Secret::ownCopy(secret); // wiped by build() without touching the caller's
         else
             merchant.privateKeyFile = privateKeyFile;
         // A typed serial only matters without a certificate; with one it is derived.

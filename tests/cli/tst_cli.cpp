@@ -42,6 +42,7 @@ private Q_SLOTS:
     void tlsWithoutCa_exit4();
     void tlsWithCaFile_exit0();
     void verificationFailure_exit5_nothingOnStdout();
+    void releaseBuild_noCoreDumps();
 
 private:
     CliRun run(const QStringList &arguments);
@@ -407,6 +408,33 @@ void TestCli::verificationFailure_exit5_nothingOnStdout()
     QVERIFY(cli.out.isEmpty());
     QVERIFY2(cli.err.contains("signature"), cli.err.constData());
     QVERIFY(cli.err.contains("Request-ID: "));
+}
+
+// Issue 15: a release build of the CLI runs with core dumps off (RLIMIT_CORE 0, set first thing in
+// main), seen from outside in /proc while it waits for a slow answer.
+void TestCli::releaseBuild_noCoreDumps()
+{
+#if !defined(Q_OS_LINUX) || !defined(NDEBUG)
+    QSKIP("Checked on Linux in release-like builds (NDEBUG), where fenzhang-cli disables core dumps");
+#else
+    QProcess process;
+    process.start(m_cli, cliConnection(*m_sandbox) + order(u"SCN-SLOW-3000"_s));
+    QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
+    const QString limits = u"/proc/%1/limits"_s.arg(process.processId());
+    const auto coreLimit = [&limits] {
+        QFile file(limits);
+        if (!file.open(QIODevice::ReadOnly))
+            return QStringList();
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (line.startsWith("Max core file size"))
+                return QString::fromLatin1(line.mid(18)).split(u' ', Qt::SkipEmptyParts).mid(0, 2);
+        }
+        return QStringList();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(coreLimit(), (QStringList{u"0"_s, u"0"_s}), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 60000);
+    QCOMPARE(process.exitCode(), 0);
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestCli)
