@@ -1,5 +1,7 @@
 #include "history/historyrecorder.h"
 
+#include <utility>
+
 namespace fenzhang {
 
 HistoryRecorder::HistoryRecorder(HistoryStore *store, QObject *parent) : QObject(parent), m_store(store)

@@ -1,13 +1,20 @@
 #include "history/historywriter.h"
 
+#include <QCoreApplication>
+#include <QSemaphore>
 #include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <utility>
 
 namespace fenzhang {
 
 // The half that lives on the writer's thread: the connection, the queue and the retry timer.
 class HistoryWriterWorker final : public QObject {
 public:
-    HistoryWriterWorker(HistoryWriter *owner) : m_owner(owner), m_retry(this)
+    explicit HistoryWriterWorker(HistoryWriter *owner) : m_owner(owner), m_retry(this)
     {
         m_retry.setSingleShot(true);
         m_retry.setInterval(HistoryWriter::retryIntervalMs);
@@ -89,7 +96,7 @@ HistoryWriter::HistoryWriter(QObject *parent) : QObject(parent), m_worker(new Hi
 
 HistoryWriter::~HistoryWriter()
 {
-    (void)drain();
+    (void)drain(-1);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { (void)worker->stop(); },
                               Qt::BlockingQueuedConnection);
     m_thread.quit();
@@ -109,12 +116,20 @@ void HistoryWriter::write(const QList<HistoryEntry> &entries)
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, entries] { worker->enqueue(entries); });
 }
 
-bool HistoryWriter::drain()
+bool HistoryWriter::drain(int timeoutMs)
 {
-    bool empty = true;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, &empty] { empty = worker->tryWrite(); },
-                              Qt::BlockingQueuedConnection);
-    return empty;
+    // Shared with the worker's call, which may outlive a wait that timed out.
+    auto done = std::make_shared<QSemaphore>();
+    auto empty = std::make_shared<std::atomic_bool>(false);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, done, empty] {
+        empty->store(worker->tryWrite());
+        done->release();
+    });
+    if (!done->tryAcquire(1, timeoutMs))
+        return false;
+    // The worker's "written" is queued to this object: take it now, so inFlight() is current.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    return empty->load();
 }
 
 QList<HistoryEntry> HistoryWriter::stop()

@@ -35,9 +35,10 @@ public:
     // Entries handed to write() and not written yet.
     int inFlight() const { return m_inFlight; }
 
-    // Blocking: the worker tries to write what is queued now; true when nothing is left. For the
-    // explicit actions that need it written first (Clear); waits at most the busy timeout.
-    bool drain();
+    // Waits up to timeoutMs (-1: as long as it takes) while the worker tries to write what is
+    // queued now; true when it did and nothing is left. For what needs the entries written first
+    // (a search that should show them, Clear); a locked database may keep it the busy timeout.
+    bool drain(int timeoutMs);
     // Blocking: the worker stops trying, closes its connection and hands back what it still held
     // (for Start afresh, which moves the file aside). setDatabase() starts it again.
     QList<HistoryEntry> stop();

@@ -13,6 +13,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
 
@@ -150,7 +152,7 @@ void TestHistoryWriter::stop_handsBackWhatWasNotWritten()
     writer.write({HistoryEntry::fromResult(answered(u"P1"_s), u"Shop"_s, u"single"_s),
                   HistoryEntry::fromResult(answered(u"P2"_s), u"Shop"_s, u"single"_s)});
     QCOMPARE(writer.inFlight(), 2);
-    QVERIFY(!writer.drain());
+    QVERIFY(!writer.drain(-1));
     const QList<HistoryEntry> left = writer.stop();
     QCOMPARE(left.size(), 2);
     QCOMPARE(left.at(1).outOrderNo, u"P2"_s);

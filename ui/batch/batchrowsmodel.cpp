@@ -178,7 +178,7 @@ QVariant BatchRowsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(index.row(), index.column());
     case Qt::ToolTipRole:
-        return index.column() == DetailColumn ? QVariant(plainToolTip(display(index.row(), index.column())))
+        return index.column() == DetailColumn ? QVariant(plainToolTip(display(index.row(), index.column()).toString()))
                                               : QVariant();
     case RawValueRole:
         return raw(index.row(), index.column());

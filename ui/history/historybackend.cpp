@@ -10,6 +10,7 @@ namespace {
 // Kept next to the app's other preferences; not in AppSettings so the ui/ table stays as it is.
 const QString retentionKey = u"history/retentionDays"_s;
 constexpr int readingBusyTimeoutMs = 300;
+constexpr int flushWaitMs = 1500; // under the writer's 3 s busy timeout: never a full freeze
 } // namespace
 
 HistoryBackend::HistoryBackend(const QString &path, QObject *parent)
@@ -61,8 +62,7 @@ bool HistoryBackend::ensureOpen()
     setError({});
     m_writer->setDatabase(m_path, options);
     // Look-ups that finished while the history could not be opened are written now.
-    if (m_recorder->pending() > 0)
-        m_recorder->flush();
+    flush();
     return true;
 }
 
@@ -93,8 +93,13 @@ void HistoryBackend::record(const LookupResult &result, const QString &source)
 
 void HistoryBackend::flush()
 {
-    if (m_recorder->pending() > 0)
-        m_recorder->flush();
+    if (m_recorder->pending() == 0)
+        return;
+    m_recorder->flush();
+    // A moment for the writer, so a search right after shows them; none while the database is
+    // known to be locked (the writer keeps retrying on its own thread).
+    if (!m_writeLocked)
+        (void)m_writer->drain(flushWaitMs);
 }
 
 void HistoryBackend::setRetentionDays(int days)
@@ -115,7 +120,7 @@ bool HistoryBackend::clear()
     if (!ensureOpen())
         return false;
     m_recorder->flush(); // what is buffered goes too, or it would reappear after the clear
-    (void)m_writer->drain();
+    (void)m_writer->drain(-1);
     const auto cleared = m_store.clear();
     if (!cleared) {
         setError(cleared.error().message);
