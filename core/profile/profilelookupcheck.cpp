@@ -61,7 +61,9 @@ void ProfileLookupCheck::start(const ConnectionSettings &settings, const OrderQu
 {
     cancel();
     m_owner = new QObject(this);
-    auto client = createApiClient(settings, m_owner);
+    ConnectionSettings built = settings;
+    built.merchant.build(); // the key now, the PEM or p12 password wiped
+    auto client = createApiClient(built, m_owner);
     if (!client) {
         finish(CheckItem::Outcome::Failed, client.error().message);
         return;
