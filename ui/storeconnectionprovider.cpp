@@ -24,7 +24,9 @@ StoreConnectionProvider::StoreConnectionProvider(ProfileStore *store, SecretStor
                 m_prepared = settings;
                 // The key is built now and the PEM or p12 password wiped: while the profile stays
                 // selected only the built key (an OpenSSL EVP_PKEY) is held.
-                m_prepared.merchant.build();
+                MerchantKeySource &merchant = m_prepared.merchant;
+                if (!merchant.privateKeyPem.isEmpty() || !merchant.pkcs12Password.isEmpty())
+                    merchant.build();
                 m_ready = true;
                 m_failure.clear();
                 Q_EMIT profileReady(id);

@@ -161,7 +161,8 @@ bool CliApp::resolveConnection(QString *error)
         return false;
     }
     // The keychain's PEM (or p12 password) becomes the key now and is wiped; the run keeps the key.
-    settings.merchant.build();
+    if (!settings.merchant.privateKeyPem.isEmpty() || !settings.merchant.pkcs12Password.isEmpty())
+        settings.merchant.build();
     m_options.connection = settings;
     return true;
 }
