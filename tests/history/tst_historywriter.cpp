@@ -4,6 +4,7 @@
 
 #include "history/historyrecorder.h"
 #include "history/historywriter.h"
+#include "historytestdata.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -22,14 +23,7 @@ namespace {
 
 LookupResult answered(const QString &outOrderNo)
 {
-    LookupResult r;
-    r.kind = LookupResult::Kind::ApiError;
-    r.lookup = LookupKind::Order;
-    r.orderQuery = {u"1900000109"_s, u"4208450740202511201234567890"_s, outOrderNo};
-    r.response.httpStatus = 404;
-    r.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
-    r.lookedUpAt = QDateTime::currentDateTime();
-    return r;
+    return testing::answeredLookup(outOrderNo);
 }
 
 // Counts the ticks of a 10 ms timer on this thread and the longest gap between two of them.
