@@ -210,8 +210,12 @@ int CliApp::finish(const LookupResult &result)
         // CSV cannot escape a control character, so on standard output (a terminal, often) the
         // unsafe ones are replaced; --output keeps every byte of the data. JSON escapes them
         // (\u001b, \u202e) and is exact either way.
-        if (!m_output)
-            bytes = SafeText::forDisplay(QString::fromUtf8(bytes), SafeText::Breaks::Keep).toUtf8();
+        if (!m_output) {
+            const QByteArray bom = "\xEF\xBB\xBF"_ba; // Excel's UTF-8 mark stays: the CSV starts with it
+            const bool hasBom = bytes.startsWith(bom);
+            const QString text = QString::fromUtf8(hasBom ? bytes.sliced(bom.size()) : bytes);
+            bytes = (hasBom ? bom : QByteArray()) + SafeText::forDisplay(text, SafeText::Breaks::Keep).toUtf8();
+        }
         break;
     }
     }
