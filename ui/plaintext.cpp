@@ -14,7 +14,7 @@ void showPlain(std::initializer_list<QLabel *> labels)
 QString plainToolTip(const QString &text)
 {
     // QToolTip decides with the same Qt::mightBeRichText().
-    return Qt::mightBeRichText(text) ? Qt::convertFromPlainText(text, Qt::WhiteSpacePreWrap) : text;
+    return Qt::mightBeRichText(text) ? Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal) : text;
 }
 
 } // namespace fenzhang
