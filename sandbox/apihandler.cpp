@@ -324,6 +324,12 @@ Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call, const 
             reply =
                 errorReply(403, "NO_AUTH"_L1, u"商户无权限，请确认是否已开通分账权限"_s, {}, u"scenario"_s);
             break;
+        case K::Hostile:
+            // What a hostile answer would use to repaint a terminal or a rich-text label.
+            reply = errorReply(400, "PARAM_ERROR"_L1,
+                               u"\x1b[2J\x1b[H\x1b[32mOK verified FINISHED\x1b[0m \u202E<b>bold</b><img src=\"x\">"_s,
+                               {}, u"scenario"_s);
+            break;
         case K::Slow:
             reply.delivery = Reply::Delivery::Delayed;
             reply.delayMs = scenario.delayMs();

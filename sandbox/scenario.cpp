@@ -35,6 +35,7 @@ constexpr KindName Kinds[] = {
     {Scenario::Kind::TimeFormats, "TIME_FORMATS"_L1},
     {Scenario::Kind::OtherAnswer, "OTHER"_L1},
     {Scenario::Kind::RetryAfter, "RETRY_AFTER"_L1},
+    {Scenario::Kind::Hostile, "HOSTILE"_L1},
 };
 
 } // namespace

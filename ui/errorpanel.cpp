@@ -3,6 +3,7 @@
 #include "api/lookupservice.h"
 #include "format/labels.h"
 #include "jsonpretty.h"
+#include "plaintext.h"
 #include "tonecolors.h"
 
 #include <QApplication>
@@ -37,6 +38,8 @@ ErrorPanel::ErrorPanel(QWidget *parent)
     m_title->setPalette(warn);
     m_title->setWordWrap(true);
 
+    // The message is WeChat Pay's (or the network's) own text.
+    showPlain({m_title, m_message, m_advice});
     for (QLabel *label : {m_message, m_advice}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -2,6 +2,7 @@
 
 #include "api/connection.h"
 #include "format/labels.h"
+#include "format/safetext.h"
 #include "lookup/resultexport.h"
 #include "profile/profileconnector.h"
 #include "profile/profilestore.h"
@@ -28,7 +29,8 @@ CliApp::~CliApp() = default;
 
 void CliApp::printError(const QString &text)
 {
-    m_stderr->write(text.toUtf8());
+    // Messages carry text from answers, files and the user: nothing in them may drive the terminal.
+    m_stderr->write(SafeText::forDisplay(text, SafeText::Breaks::Keep).toUtf8());
     if (!text.endsWith(u'\n'))
         m_stderr->write("\n");
 }
@@ -166,6 +168,9 @@ bool CliApp::resolveConnection(QString *error)
         *error = problem;
         return false;
     }
+    // The keychain's PEM (or p12 password) becomes the key now and is wiped; the run keeps the key.
+    if (!settings.merchant.privateKeyPem.isEmpty() || !settings.merchant.pkcs12Password.isEmpty())
+        settings.merchant.build();
     m_options.connection = settings;
     return true;
 }
@@ -198,7 +203,7 @@ int CliApp::finish(const LookupResult &result)
     QByteArray bytes;
     switch (m_options.format) {
     case CliOptions::Format::Table:
-        bytes = TableFormatter::format(result).toUtf8();
+        bytes = SafeText::forDisplay(TableFormatter::format(result), SafeText::Breaks::Keep).toUtf8();
         break;
     case CliOptions::Format::Json:
         bytes = ResultExport::toJson(result) + '\n';
@@ -210,6 +215,15 @@ int CliApp::finish(const LookupResult &result)
         if (!ResultExport::writeCsv(result, &buffer, &error)) {
             printError(tr("fenzhang-cli: cannot write the CSV: %1").arg(error));
             return ExitOutputFailed;
+        }
+        // CSV cannot escape a control character, so on standard output (a terminal, often) the
+        // unsafe ones are replaced; --output keeps every byte of the data. JSON escapes them
+        // (\u001b, \u202e) and is exact either way.
+        if (!m_output) {
+            const QByteArray bom = "\xEF\xBB\xBF"_ba; // Excel's UTF-8 mark stays: the CSV starts with it
+            const bool hasBom = bytes.startsWith(bom);
+            const QString text = QString::fromUtf8(hasBom ? bytes.sliced(bom.size()) : bytes);
+            bytes = (hasBom ? bom : QByteArray()) + SafeText::forDisplay(text, SafeText::Breaks::Keep).toUtf8();
         }
         break;
     }

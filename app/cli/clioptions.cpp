@@ -347,6 +347,7 @@ void CliOptionsParser::applyConnectionFlags(const CliOptions &options, Connectio
         base->merchant.privateKeyFile = flags.merchant.privateKeyFile;
         base->merchant.pkcs12File = flags.merchant.pkcs12File;
         base->merchant.privateKeyPem.clear();
+        base->merchant.built.reset();
         base->merchant.certificateFile.clear();
         base->merchant.pkcs12Password.clear();
         base->merchant.serialNo.clear();

@@ -1,6 +1,7 @@
 #include "crypto/credentials.h"
 
 #include "crypto/keyloader.h"
+#include "crypto/secretwipe.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -53,8 +54,22 @@ Unexpected<KeyError> fail(KeyError::Kind kind, const QString &message)
 
 } // namespace
 
+void MerchantKeySource::build()
+{
+    built = std::make_shared<const Expected<MerchantCredentials, KeyError>>(MerchantCredentials::load(*this));
+    wipeSecrets();
+}
+
+void MerchantKeySource::wipeSecrets()
+{
+    Secret::wipe(privateKeyPem);
+    Secret::wipe(pkcs12Password);
+}
+
 Expected<MerchantCredentials, KeyError> MerchantCredentials::load(const MerchantKeySource &source)
 {
+    if (source.built)
+        return *source.built;
     MerchantCredentials credentials;
     credentials.mchid = source.mchid.trimmed();
     if (credentials.mchid.isEmpty())
@@ -66,6 +81,7 @@ Expected<MerchantCredentials, KeyError> MerchantCredentials::load(const Merchant
     // apiclient_cert.p12 may come as pkcs12File, or as the "private key" file the user picked.
     QString p12Path = source.pkcs12File;
     QByteArray keyFileContent;
+    const Secret::WipeOnExit wipeContent(keyFileContent); // the key file's PEM, once the key is built
     if (p12Path.isEmpty() && !source.privateKeyPem.isEmpty()) {
         auto key = KeyLoader::privateKeyFromPem(source.privateKeyPem, tr("the private key kept in the keychain"));
         if (!key)

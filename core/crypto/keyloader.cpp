@@ -2,6 +2,7 @@
 
 #include "crypto/opensslutil.h"
 #include "fileread.h"
+#include "crypto/secretwipe.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -89,6 +90,7 @@ Expected<RsaPrivateKey, KeyError> privateKeyFromPemFile(const QString &path)
     auto data = readFile(path);
     if (!data)
         return unexpected(data.error());
+    const Secret::WipeOnExit wipe(*data); // the key's PEM goes once the key is built
     return privateKeyFromPem(*data, displayName(path));
 }
 
@@ -146,7 +148,8 @@ Expected<Pkcs12Contents, KeyError> pkcs12FromData(const QByteArray &der, const Q
     if (!p12)
         return fail(KeyError::Kind::WrongFormat, tr("%1 is not a PKCS#12 (.p12) file.").arg(sourceName));
 
-    const QByteArray pass = password.toUtf8();
+    QByteArray pass = password.toUtf8();
+    const Secret::WipeOnExit wipePass(pass);
     if (PKCS12_mac_present(p12.get()) && PKCS12_verify_mac(p12.get(), pass.constData(), int(pass.size())) != 1)
         return fail(KeyError::Kind::WrongPassword,
                     tr("The password for %1 is wrong. WeChat Pay sets it to the merchant id (mchid).")
@@ -179,6 +182,7 @@ Expected<Pkcs12Contents, KeyError> pkcs12FromFile(const QString &path, const QSt
     auto data = readFile(path);
     if (!data)
         return unexpected(data.error());
+    const Secret::WipeOnExit wipe(*data);
     return pkcs12FromData(*data, password, displayName(path));
 }
 

@@ -65,7 +65,10 @@ void ProfileLookupCheck::start(const ConnectionSettings &settings, const OrderQu
 {
     cancel();
     m_owner = new QObject(this);
-    auto client = createApiClient(settings, m_owner);
+    ConnectionSettings built = settings;
+    if (!built.merchant.privateKeyPem.isEmpty() || !built.merchant.pkcs12Password.isEmpty())
+        built.merchant.build(); // the key now, the PEM or p12 password wiped
+    auto client = createApiClient(built, m_owner);
     if (!client) {
         finish(CheckItem::Outcome::Failed, client.error().message);
         return;

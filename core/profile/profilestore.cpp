@@ -1,6 +1,7 @@
 #include "profile/profilestore.h"
 
 #include "fileread.h"
+#include "profile/profiletrust.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -321,6 +322,14 @@ Expected<QList<Profile>, QString> ProfileStore::importProfiles(const QByteArray 
     auto parsed = parseExport(data);
     if (!parsed)
         return parsed;
+    // Keys and trust anchors on another computer are refused before anything is added.
+    QStringList refused;
+    for (const Profile &profile : *parsed) {
+        for (const QString &problem : ProfileTrust::remotePathProblems(profile))
+            refused.append(tr("%1: %2").arg(profile.name, problem));
+    }
+    if (!refused.isEmpty())
+        return unexpected(tr("Nothing was imported. %1").arg(refused.join(u' ')));
     QList<Profile> added;
     for (Profile profile : *parsed) {
         profile.id = newId();

@@ -2463,6 +2463,39 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Import profiles</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Nothing was imported from %1.
+
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 holds no profile.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile(s)?</source>
+        <translation>
+            <numerusform>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile?</numerusform>
+            <numerusform>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profiles?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileSelector</name>
@@ -2547,6 +2580,61 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>%1 (copy)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileTrust</name>
+    <message>
+        <source>merchant certificate and private key (.p12)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>merchant private key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>merchant certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>extra CA (trusted for TLS besides the system&apos;s)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is on another computer or a web address; keys and certificates are read only from this computer: copy the file here and choose the copy.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 (mchid %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  hosts: WeChat Pay&apos;s own (api.mch.weixin.qq.com, api2.mch.weixin.qq.com)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  host NOT WeChat Pay&apos;s own: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
         <translation></translation>
     </message>
 </context>

@@ -2453,6 +2453,36 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Import profiles</source>
         <translation>导入配置</translation>
     </message>
+    <message>
+        <source>Nothing was imported from %1.
+
+%2</source>
+        <translation>未从 %1 导入任何配置。
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no profile.</source>
+        <translation>%1 中没有配置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile(s)?</source>
+        <translation>
+            <numerusform>从 %1 导入后，本应用将信任以下内容：用这些密钥签名的请求会发往这些主机，能用这些文件验签的应答将被视为可信。请只导入来源可靠的文件。
+
+%2
+
+导入 %n 个配置？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何配置。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileSelector</name>
@@ -2538,6 +2568,61 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>未导入任何配置。%1</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileTrust</name>
+    <message>
+        <source>merchant certificate and private key (.p12)</source>
+        <translation>商户证书和私钥（.p12）</translation>
+    </message>
+    <message>
+        <source>merchant private key</source>
+        <translation>商户私钥</translation>
+    </message>
+    <message>
+        <source>merchant certificate</source>
+        <translation>商户证书</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key</source>
+        <translation>微信支付公钥</translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate</source>
+        <translation>微信支付平台证书</translation>
+    </message>
+    <message>
+        <source>extra CA (trusted for TLS besides the system&apos;s)</source>
+        <translation>额外 CA（除系统 CA 外在 TLS 中信任）</translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is on another computer or a web address; keys and certificates are read only from this computer: copy the file here and choose the copy.</source>
+        <translation>%1文件 %2 位于其他电脑或网址上；密钥和证书只从本机读取：请把文件复制到本机，再选择该副本。</translation>
+    </message>
+    <message>
+        <source>%1 (mchid %2)</source>
+        <translation>%1（商户号 %2）</translation>
+    </message>
+    <message>
+        <source>  hosts: WeChat Pay&apos;s own (api.mch.weixin.qq.com, api2.mch.weixin.qq.com)</source>
+        <translation>  主机：微信支付官方（api.mch.weixin.qq.com、api2.mch.weixin.qq.com）</translation>
+    </message>
+    <message>
+        <source>  host NOT WeChat Pay&apos;s own: %1</source>
+        <translation>  非微信支付官方主机：%1</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1：%2</translation>
     </message>
 </context>
 <context>

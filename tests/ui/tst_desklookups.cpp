@@ -32,6 +32,7 @@
 
 #include <memory>
 #include <QAction>
+#include <QTextDocument>
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void orderLookup_notFound_showsErrorPanel();
     void orderLookup_tamperedAnswer_notTrustedNoResult();
     void orderLookup_otherOrdersAnswer_notTheAnswerNoResult();
+    void orderLookup_tagsInMessage_shownLiterally();
     void orderLookup_processing_refreshUntilFinal();
     void settings_rememberPageAndProfile();
     void networkFailure_namesBothHosts();
@@ -308,6 +310,36 @@ void TestDeskLookups::orderLookup_notFound_showsErrorPanel()
     QVERIFY(panel->detailsText().contains(u"Code: RESOURCE_NOT_EXISTS"_s));
     QVERIFY(!panel->detailsText().contains(u"Request-ID: (none)"_s));
     QVERIFY(!m_window->exportAction()->isEnabled());
+}
+
+// WeChat Pay's message is text, never HTML: an answer whose message carries <b> and <img> (sandbox
+// SCN-HOSTILE) shows the tags as written in the error panel (issue 15).
+void TestDeskLookups::orderLookup_tagsInMessage_shownLiterally()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-HOSTILE"_s);
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QVERIFY(!page->shownResult());
+    auto *message = page->errorPanel()->findChild<QLabel *>(u"errorMessage"_s);
+    QVERIFY(message);
+    QVERIFY2(message->text().contains(u"<b>bold</b><img src=\"x\">"_s), qPrintable(message->text()));
+    QVERIFY(Qt::mightBeRichText(message->text())); // what an AutoText label would render as HTML
+    QCOMPARE(message->textFormat(), Qt::PlainText);
+    for (auto *label : page->errorPanel()->findChildren<QLabel *>()) {
+        if (label->text().contains(u"<b>"_s))
+            QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
+    }
+    // What the label paints is the text itself: drawn as plain text it needs the width of the
+    // tags, which a rich-text rendering ("bold" and an image) would not.
+    message->setWordWrap(false);
+    const int plainWidth = message->fontMetrics().horizontalAdvance(message->text());
+    QVERIFY2(message->sizeHint().width() >= plainWidth, qPrintable(QString::number(message->sizeHint().width())));
+    QLabel rich(message->text());
+    rich.setFont(message->font());
+    rich.setTextFormat(Qt::RichText);
+    QVERIFY(rich.sizeHint().width() < plainWidth);
 }
 
 void TestDeskLookups::orderLookup_tamperedAnswer_notTrustedNoResult()

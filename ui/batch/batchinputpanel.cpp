@@ -1,6 +1,7 @@
 #include "batchinputpanel.h"
 
 #include "fileread.h"
+#include "plaintext.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -95,6 +96,7 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     middle->addWidget(problemsBox, 2);
 
     m_summary->setObjectName(u"batchImportSummary"_s);
+    showPlain({m_source, m_summary}); // the file's name, what the importer says of its rows
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);

@@ -3,6 +3,7 @@
 #include "format/labels.h"
 #include "format/money.h"
 #include "lookup/resultexport.h"
+#include "plaintext.h"
 
 #include <QColor>
 
@@ -179,7 +180,8 @@ QVariant BatchRowsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(index.row(), index.column());
     case Qt::ToolTipRole:
-        return index.column() == DetailColumn ? display(index.row(), index.column()) : QVariant();
+        return index.column() == DetailColumn ? QVariant(plainToolTip(display(index.row(), index.column()).toString()))
+                                              : QVariant();
     case RawValueRole:
         return raw(index.row(), index.column());
     case StatusRole:
