@@ -31,7 +31,20 @@ set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, qt6-transla
 # --- Windows: NSIS, per-user without admin rights --------------------------------------
 # Our own per-user template (packaging/windows/NSIS.template.in): CPack's asks for admin rights.
 set(CPACK_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}/windows")
+# The installer's own architecture. Empty: 32-bit (x86-unicode, the only stubs NSIS for Windows ships;
+# it installs the 64-bit app all the same). amd64-unicode: a 64-bit installer, which the Windows leg on
+# Linux builds (Debian's nsis has those stubs) because Wine there cannot start 32-bit programs when the
+# kernel runs no 32-bit code (docs/RELEASING.md).
+set(FENZHANG_NSIS_TARGET "" CACHE STRING "NSIS target of the installer: empty (x86-unicode) or amd64-unicode")
+if(FENZHANG_NSIS_TARGET)
+    set(CPACK_NSIS_FENZHANG_TARGET "Target ${FENZHANG_NSIS_TARGET}")
+else()
+    set(CPACK_NSIS_FENZHANG_TARGET "Unicode true")
+endif()
 set(CPACK_NSIS_DISPLAY_NAME "Fenzhang Desk")
+# The template and the strings CPack writes are UTF-8 (Chinese included): makensis would read them
+# in the system code page (CP1252 on the Windows runners) without this. "-" works on every host.
+set(CPACK_NSIS_EXECUTABLE_PRE_ARGUMENTS -INPUTCHARSET UTF8)
 set(CPACK_NSIS_PACKAGE_NAME "Fenzhang Desk ${PROJECT_VERSION}")
 set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "FenzhangDesk")
 set(CPACK_NSIS_MANIFEST_DPI_AWARE ON)

@@ -24,6 +24,14 @@ elseif(CPACK_GENERATOR STREQUAL "DragNDrop")
     endif()
     file(GLOB _apps "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/*.app" "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/ALL_IN_ONE/*.app")
     foreach(_app IN LISTS _apps)
+        # Inside out: the OpenSSL legacy module and the CLI and sandbox beside the app's executable
+        # each get their own hardened-runtime signature (notarization rejects unsigned nested code),
+        # then the bundle.
+        file(GLOB _nested "${_app}/Contents/PlugIns/ossl-modules/*.dylib"
+            "${_app}/Contents/MacOS/fenzhang-cli" "${_app}/Contents/MacOS/fenzhang-sandbox")
+        foreach(_file IN LISTS _nested)
+            fenzhang_codesign("${_file}" --options runtime)
+        endforeach()
         fenzhang_codesign("${_app}" --deep --options runtime
             --entitlements "${CMAKE_CURRENT_LIST_DIR}/macos/entitlements.plist")
     endforeach()

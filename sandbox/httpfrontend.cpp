@@ -97,6 +97,13 @@ QByteArray methodName(const QHttpServerRequest &request)
     }
 }
 
+// HTTP/1.1 keeps the connection unless asked not to; HTTP/1.0 only when asked to.
+bool keepsConnection(const IncomingRequest &incoming)
+{
+    const QByteArray connection = incoming.header("Connection").toLower();
+    return incoming.version == "HTTP/1.0" ? connection.contains("keep-alive") : !connection.contains("close");
+}
+
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
 constexpr qint64 StreamWindow = 1 << 20; // bytes queued on the socket while streaming
 
@@ -267,11 +274,7 @@ IncomingRequest HttpFrontend::toIncoming(const QHttpServerRequest &request, QTcp
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const IncomingRequest incoming = toIncoming(request, socket);
-    // HTTP/1.1 keeps the connection unless asked not to; HTTP/1.0 only when asked to.
-    const QByteArray connection = incoming.header("Connection").toLower();
-    const bool keepAlive =
-        incoming.version == "HTTP/1.0" ? connection.contains("keep-alive") : !connection.contains("close");
-    deliver(socket, m_handler(incoming, incoming.header("Host")), keepAlive);
+    deliver(socket, m_handler(incoming, incoming.header("Host")), keepsConnection(incoming));
     return true;
 }
 
@@ -293,15 +296,29 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QHttpServerR
         headers.append(name, value);
     headers.append(QHttpHeaders::WellKnownHeader::Server, "nginx"_ba);
     const auto status = static_cast<QHttpServerResponder::StatusCode>(reply.status);
+    // QtHttpServer 6.8 keeps every connection open: "Connection: close" is ours to honour, by
+    // saying so in the answer and closing once its bytes are written.
+    QPointer<QTcpSocket> closeAfterAnswer;
+    if (!keepsConnection(incoming)) {
+        headers.replaceOrAppend(QHttpHeaders::WellKnownHeader::Connection, "close"_ba);
+        closeAfterAnswer = socket;
+    }
+    const auto answered = [closeAfterAnswer] {
+        if (closeAfterAnswer)
+            closeAfterAnswer->disconnectFromHost(); // after the queued bytes are sent
+    };
 
     switch (reply.delivery) {
     case Reply::Delivery::Normal:
         responder.write(reply.body, headers, status);
+        answered();
         break;
     case Reply::Delivery::Delayed: {
         auto later = std::make_shared<QHttpServerResponder>(std::move(responder));
-        QTimer::singleShot(reply.delayMs, this,
-                           [later, reply, headers, status] { later->write(reply.body, headers, status); });
+        QTimer::singleShot(reply.delayMs, this, [later, reply, headers, status, answered] {
+            later->write(reply.body, headers, status);
+            answered();
+        });
         break;
     }
     case Reply::Delivery::Drop:
@@ -315,6 +332,7 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QHttpServerR
         break;
     case Reply::Delivery::Stream:
         responder.write(reply.stream.toByteArray(), headers, status);
+        answered();
         break;
     }
     return true;

@@ -1,11 +1,10 @@
 #include "language.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
 #include <QTranslator>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -22,23 +21,36 @@ QStringList translationDirectories(const QString &applicationDir)
 {
     QStringList directories;
     for (const QLatin1StringView relative : {"translations"_L1, "../share/fenzhang-desk/translations"_L1,
-                                              "../translations"_L1, "../Resources/translations"_L1})
+                                             "../translations"_L1, "../Resources/translations"_L1})
         directories << QDir::cleanPath(applicationDir + u'/' + relative);
     return directories;
+}
+
+bool loadQtTranslation(QTranslator *translator, const QString &language, const QStringList &directories)
+{
+    for (const QString &directory : directories) {
+        for (const QLatin1StringView catalogue : {"qtbase_"_L1, "qt_"_L1}) {
+            if (translator->load(catalogue + language, directory))
+                return true;
+        }
+    }
+    return false;
 }
 
 bool install(QCoreApplication *app, const QString &language)
 {
     auto *qt = new QTranslator(app);
-    if (qt->load(u"qtbase_"_s + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    const QStringList applicationDirectories = translationDirectories(QCoreApplication::applicationDirPath());
+    if (loadQtTranslation(qt, language,
+                          QStringList{QLibraryInfo::path(QLibraryInfo::TranslationsPath)} +
+                              applicationDirectories))
         QCoreApplication::installTranslator(qt);
     else
         delete qt;
 
     auto *own = new QTranslator(app);
     const QString file = u"fenzhang_"_s + language;
-    const QStringList directories = translationDirectories(QCoreApplication::applicationDirPath());
-    const bool found = std::any_of(directories.cbegin(), directories.cend(),
+    const bool found = std::any_of(applicationDirectories.cbegin(), applicationDirectories.cend(),
                                    [&](const QString &dir) { return own->load(file, dir); });
     if (!found) {
         delete own;

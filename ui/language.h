@@ -8,6 +8,7 @@
 #include <QStringList>
 
 class QCoreApplication;
+class QTranslator;
 
 namespace fenzhang::Language {
 
@@ -21,6 +22,11 @@ QString resolve(const QString &setting, const QLocale &system = QLocale::system(
 // tree, the Linux packages (share/fenzhang-desk), the Windows installer (translations\ beside
 // bin\, with Qt's own) and the macOS bundle (Contents/Resources).
 QStringList translationDirectories(const QString &applicationDir);
+
+// Loads Qt's own translation (its dialogs' buttons) into translator from the first of directories
+// that has one: qtbase_<language>.qm as Debian's Qt packages ship it, or qt_<language>.qm, the one
+// catalogue windeployqt and macdeployqt deploy. False when none of them has either.
+bool loadQtTranslation(QTranslator *translator, const QString &language, const QStringList &directories);
 
 // Installs fenzhang_<language>.qm from the first of translationDirectories() that has it, and Qt's
 // own translation. False if the app's translation was not found; then the UI stays in English.

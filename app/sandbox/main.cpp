@@ -1,19 +1,30 @@
 // fenzhang-sandbox: a local WeChat Pay stand-in. Prints one JSON line describing itself on stdout,
-// then serves until terminated (SIGTERM/SIGINT end it cleanly, removing the extracted demo keys).
+// then serves until terminated. Every way to stop it ends it cleanly, removing the extracted demo
+// keys: SIGTERM/SIGINT on Unix; Ctrl+C, Ctrl+Break and closing the console on Windows (where
+// QProcess::terminate() cannot stop a console program); and, everywhere, end of input when stdin
+// is a pipe, so a parent that closes its end (QProcess::closeWriteChannel()) or dies stops it.
 
 #include "fenzhang_version.h"
 #include "sandbox/sandboxserver.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <memory>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QMetaObject>
+#include <thread>
 
 #ifdef Q_OS_UNIX
 #include <csignal>
 #include <QSocketNotifier>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#endif
+#ifdef Q_OS_WIN
+#include <qt_windows.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -43,6 +54,60 @@ void quitOnSignals(QCoreApplication *app)
     ::sigaction(SIGINT, &action, nullptr);
 }
 #endif
+
+#ifdef Q_OS_WIN
+QCoreApplication *consoleApp = nullptr;
+HANDLE cleanedUp = nullptr;
+
+BOOL WINAPI onConsoleEvent(DWORD event)
+{
+    QMetaObject::invokeMethod(consoleApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    // Closing the console, logging off and shutting down end the process when the handler
+    // returns: wait (Windows allows a few seconds) until main() has removed the keys.
+    if (event == CTRL_CLOSE_EVENT || event == CTRL_LOGOFF_EVENT || event == CTRL_SHUTDOWN_EVENT)
+        WaitForSingleObject(cleanedUp, 4000);
+    return TRUE;
+}
+
+// Ctrl+C, Ctrl+Break and closing the console window become a normal quit.
+void quitOnConsoleEvents(QCoreApplication *app)
+{
+    consoleApp = app;
+    cleanedUp = CreateEventW(nullptr, TRUE, FALSE, nullptr);
+    SetConsoleCtrlHandler(onConsoleEvent, TRUE);
+}
+#endif
+
+// End of input on a piped stdin quits (a console or /dev/null on stdin is left alone: from a
+// terminal or a service the sandbox runs until stopped). Raw reads on a thread, not stdio, so
+// nothing holds stdin's FILE lock when the process exits.
+void quitOnStdinEnd(QCoreApplication *app)
+{
+#ifdef Q_OS_WIN
+    const HANDLE input = GetStdHandle(STD_INPUT_HANDLE);
+    if (input == nullptr || input == INVALID_HANDLE_VALUE || GetFileType(input) != FILE_TYPE_PIPE)
+        return;
+    std::thread([app, input] {
+        char buffer[256];
+        DWORD read = 0;
+        while (ReadFile(input, buffer, sizeof buffer, &read, nullptr) && read > 0) {
+        }
+        QMetaObject::invokeMethod(app, &QCoreApplication::quit, Qt::QueuedConnection);
+    }).detach();
+#else
+    struct stat status = {};
+    if (::fstat(STDIN_FILENO, &status) != 0 || !(S_ISFIFO(status.st_mode) || S_ISSOCK(status.st_mode)))
+        return;
+    std::thread([app] {
+        char buffer[256];
+        ssize_t got = 0;
+        do {
+            got = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        } while (got > 0 || (got < 0 && errno == EINTR));
+        QMetaObject::invokeMethod(app, &QCoreApplication::quit, Qt::QueuedConnection);
+    }).detach();
+#endif
+}
 
 } // namespace
 
@@ -108,17 +173,26 @@ int main(int argc, char *argv[])
     options.mchid = parser.value(mchidOption);
     options.publicKeyId = parser.value(keyIdOption);
 
-    fenzhang::sandbox::SandboxServer server;
-    if (!server.start(options)) {
-        std::fprintf(stderr, "fenzhang-sandbox: %s\n", qPrintable(server.errorString()));
+    auto server = std::make_unique<fenzhang::sandbox::SandboxServer>();
+    if (!server->start(options)) {
+        std::fprintf(stderr, "fenzhang-sandbox: %s\n", qPrintable(server->errorString()));
         return 1;
     }
 #ifdef Q_OS_UNIX
     quitOnSignals(&app);
 #endif
-    const QByteArray line = QJsonDocument(server.info()).toJson(QJsonDocument::Compact);
+#ifdef Q_OS_WIN
+    quitOnConsoleEvents(&app);
+#endif
+    quitOnStdinEnd(&app);
+    const QByteArray line = QJsonDocument(server->info()).toJson(QJsonDocument::Compact);
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
-    return app.exec();
+    const int code = app.exec();
+    server.reset(); // removes the extracted demo keys
+#ifdef Q_OS_WIN
+    SetEvent(cleanedUp); // the keys are gone: a console close may end the process now
+#endif
+    return code;
 }

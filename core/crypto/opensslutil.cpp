@@ -4,6 +4,8 @@
 #include <mutex>
 #include <openssl/err.h>
 #include <openssl/provider.h>
+#include <QCoreApplication>
+#include <QDir>
 
 namespace fenzhang::openssl {
 
@@ -23,6 +25,19 @@ QString takeErrorString()
     return QString::fromLatin1(buffer);
 }
 
+QString bundledModulesDirectory(const QString &applicationDir)
+{
+    if (applicationDir.isEmpty())
+        return {};
+    for (const QLatin1StringView relative :
+         {QLatin1StringView("ossl-modules"), QLatin1StringView("../PlugIns/ossl-modules")}) {
+        const QDir dir(applicationDir + u'/' + relative);
+        if (!dir.entryList({QStringLiteral("legacy.*")}, QDir::Files).isEmpty())
+            return QDir::cleanPath(dir.absolutePath());
+    }
+    return {};
+}
+
 bool ensureLegacyProvider()
 {
     static std::once_flag once;
@@ -30,6 +45,14 @@ bool ensureLegacyProvider()
     static OSSL_PROVIDER *defaultProvider = nullptr;
     static OSSL_PROVIDER *legacyProvider = nullptr;
     std::call_once(once, [] {
+        // The packages ship OpenSSL and its legacy module beside the app: look there, not in the
+        // folder compiled into libcrypto (a build machine's path). Without such a folder (Linux
+        // packages, a build tree) OpenSSL's own lookup, OPENSSL_MODULES included, stays.
+        const QString bundled = bundledModulesDirectory(
+            QCoreApplication::instance() ? QCoreApplication::applicationDirPath() : QString());
+        if (!bundled.isEmpty())
+            OSSL_PROVIDER_set_default_search_path(
+                nullptr, QDir::toNativeSeparators(bundled).toLocal8Bit().constData());
         // Loading any provider explicitly stops the implicit default one, so load both.
         defaultProvider = OSSL_PROVIDER_load(nullptr, "default");
         legacyProvider = OSSL_PROVIDER_load(nullptr, "legacy");

@@ -2,13 +2,11 @@
 
 // Small RAII helpers over OpenSSL for the crypto area's .cpp files only (not a public header).
 
-#include <QByteArray>
-#include <QString>
-
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
-
-#include <memory>
+#include <QByteArray>
+#include <QString>
 
 namespace fenzhang::openssl {
 
@@ -28,5 +26,10 @@ BioPtr memoryBio(const QByteArray &data);
 QString takeErrorString();
 // Loads the "legacy" provider (RC2-40 in old apiclient_cert.p12) next to "default", once.
 bool ensureLegacyProvider();
+
+// The folder of OpenSSL modules the Windows and macOS packages ship beside the app, given the
+// executable's folder: ossl-modules (Windows, beside the .exe) or ../PlugIns/ossl-modules (macOS
+// bundle), when it holds the legacy module; else empty. ensureLegacyProvider() loads from there.
+QString bundledModulesDirectory(const QString &applicationDir);
 
 } // namespace fenzhang::openssl

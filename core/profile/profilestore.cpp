@@ -88,6 +88,11 @@ ProfileStore::ProfileStore(const QString &filePath, QObject *parent) : QObject(p
 
 QString ProfileStore::defaultFilePath()
 {
+    // FENZHANG_PROFILES_DIR moves the file (tests on every platform, a portable install): off
+    // Linux AppConfigLocation ignores XDG_CONFIG_HOME, so nothing else can.
+    const QString overridden = qEnvironmentVariable("FENZHANG_PROFILES_DIR");
+    if (!overridden.isEmpty())
+        return QDir(overridden).filePath(u"profiles.json"_s);
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/profiles.json"_s;
 }
 

@@ -17,7 +17,7 @@ namespace fenzhang {
 class ProfileStore final : public QObject {
     Q_OBJECT
 public:
-    // The file in QStandardPaths::AppConfigLocation.
+    // The file in QStandardPaths::AppConfigLocation, or in $FENZHANG_PROFILES_DIR when that is set.
     explicit ProfileStore(QObject *parent = nullptr);
     ProfileStore(const QString &filePath, QObject *parent);
 

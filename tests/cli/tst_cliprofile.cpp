@@ -23,6 +23,7 @@ private Q_SLOTS:
     void profile_unknownName_exit2_listsSavedProfiles();
     void profile_incompleteProfile_exit2_namesTheOption();
     void profile_withoutFlagsOrProfile_stillExit2();
+    void profile_foundInProfilesDirOverride();
 
 private:
     using Run = testing::CliRun;
@@ -141,6 +142,26 @@ void TestCliProfile::profile_withoutFlagsOrProfile_stillExit2()
     const Run result = run(order());
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains("--mchid"), result.err.constData());
+}
+
+// FENZHANG_PROFILES_DIR wins over AppConfigLocation: the way tests (and portable set-ups) point the
+// CLI at a profiles file on Windows and macOS, where XDG_CONFIG_HOME means nothing.
+void TestCliProfile::profile_foundInProfilesDirOverride()
+{
+    QTemporaryDir elsewhere;
+    QVERIFY(elsewhere.isValid());
+    {
+        ProfileStore store(elsewhere.filePath(u"profiles.json"_s), nullptr);
+        QVERIFY(store.load());
+        QVERIFY2(store.add(sandboxProfile()), qPrintable(store.errorString()));
+    }
+    const QStringList arguments = QStringList{u"--profile"_s, u"Sandbox"_s, u"--format"_s, u"json"_s} + order();
+    // m_config holds no profile: without the override the name is unknown.
+    QCOMPARE(testing::runCli(m_cli, arguments, m_config.path()).exitCode, 2);
+    const Run result = testing::runCli(m_cli, arguments, m_config.path(), 60000,
+                                       {u"FENZHANG_PROFILES_DIR="_s + elsewhere.path()});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(m_sandbox->log.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCliProfile)

@@ -24,15 +24,24 @@ struct CliRun {
 
 // Runs the CLI while this process's event loop keeps the in-process sandbox answering. A
 // configHome that is not empty becomes XDG_CONFIG_HOME: where the CLI looks for the desktop
-// app's profiles. Failing to start or to end within timeoutMs fails the calling test.
+// app's profiles (configHome/FenzhangDesk/fenzhang-desk); off Linux, where AppConfigLocation
+// ignores it, the same folder is given as FENZHANG_PROFILES_DIR. extraEnvironment: NAME=value
+// pairs set on top. Failing to start or to end within timeoutMs fails the calling test.
 inline CliRun runCli(const QString &program, const QStringList &arguments, const QString &configHome = {},
-                     int timeoutMs = 60000)
+                     int timeoutMs = 60000, const QStringList &extraEnvironment = {})
 {
     CliRun result;
     QProcess process;
-    if (!configHome.isEmpty()) {
+    if (!configHome.isEmpty() || !extraEnvironment.isEmpty()) {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_CONFIG_HOME"_s, configHome);
+        if (!configHome.isEmpty()) {
+            env.insert(u"XDG_CONFIG_HOME"_s, configHome);
+#ifndef Q_OS_LINUX
+            env.insert(u"FENZHANG_PROFILES_DIR"_s, configHome + u"/FenzhangDesk/fenzhang-desk"_s);
+#endif
+        }
+        for (const QString &pair : extraEnvironment)
+            env.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
         process.setProcessEnvironment(env);
     }
     process.start(program, arguments);

@@ -9,6 +9,9 @@ what can be checked on this machine (issue 7):
   Chinese and finds its translation; every shared object it loads belongs to a package that its
   Depends pull in; the packaged CLI looks up an order, signed and verified, over HTTPS against the
   packaged sandbox;
+- an old RC2-40 apiclient_cert.p12 opens in the packaged CLI from the package's own OpenSSL module
+  folder (bin/ossl-modules, the Windows layout) with OpenSSL's own lookup pointed at nothing, and
+  does not without that folder;
 - the TGZ holds the same files;
 - the NSIS installer builds with Debian's makensis from packaging/windows/NSIS.template.in, per-user.
 
@@ -102,8 +105,12 @@ def check_deb_control(deb, version):
     check(control_field(deb, "Package") == "fenzhang-desk", "DEB Package is not fenzhang-desk")
     check(control_field(deb, "Version") == version, f"DEB Version is not {version}")
     depends = package_names(control_field(deb, "Depends"))
-    for name in EXPLICIT_DEPENDS + LIBRARY_DEPENDS:
+    for name in EXPLICIT_DEPENDS:
         check(name in depends, f"DEB Depends lacks {name}: {sorted(depends)}")
+    # Debian 13 renamed the libraries whose ABI has a time_t in it (the "t64" transition): a DEB
+    # built there (the Qt 6.8 leg, tools/qt68.sh) names libqt6core6t64, libssl3t64 and so on.
+    for name in LIBRARY_DEPENDS:
+        check(name in depends or name + "t64" in depends, f"DEB Depends lacks {name}: {sorted(depends)}")
     return depends
 
 
@@ -238,6 +245,60 @@ def check_cli_lookup(bin_dir, env):
         sandbox.wait(timeout=10)
 
 
+def openssl_modules_dir():
+    result = run(["openssl", "version", "-m"])
+    match = re.search(r'MODULESDIR: "([^"]+)"', result.stdout)
+    return match.group(1) if match else None
+
+
+def check_legacy_p12(bin_dir, env, work_dir):
+    """The packages put OpenSSL's legacy module beside the programs (Windows: bin/ossl-modules;
+    macOS: Contents/PlugIns/ossl-modules) and the app points OpenSSL there before loading it. Shown
+    here with the Windows layout in the extracted tree: OPENSSL_MODULES names an empty folder, so
+    only the module beside the CLI can open the RC2-40 .p12 (and without it, nothing can)."""
+    modules = openssl_modules_dir()
+    legacy = os.path.join(modules or "", "legacy.so")
+    if not check(modules and os.path.exists(legacy), f"OpenSSL's legacy module not found ({legacy})"):
+        return
+    vectors = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "vectors")
+    p12 = os.path.join(vectors, "merchant_certificate_legacy.p12")
+    empty = tempfile.mkdtemp(dir=work_dir, prefix="no-modules-")
+    lookup_env = dict(env, OPENSSL_MODULES=empty)
+    sandbox = subprocess.Popen([os.path.join(bin_dir, "fenzhang-sandbox"), "--port", "0", "--keys", vectors],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    own_modules = os.path.join(bin_dir, "ossl-modules")
+    try:
+        info = json.loads(sandbox.stdout.readline())
+        order = info["samples"]["order"]
+
+        def lookup():
+            return run([os.path.join(bin_dir, "fenzhang-cli"),
+                        "--mchid", info["mchid"], "--private-key", p12,
+                        "--wechatpay-public-key-id", info["wechatpay_public_key_id"],
+                        "--wechatpay-public-key", info["wechatpay_public_key"],
+                        "--base-url", info["url"], "--backup-url", info["url"],
+                        "--format", "json", "order", "--sub-mchid", order["sub_mchid"],
+                        "--transaction-id", order["transaction_id"], "--out-order-no", order["out_order_no"]],
+                       env=lookup_env, timeout=60)
+
+        without = lookup()
+        check(without.returncode != 0,
+              "the legacy .p12 opened with no legacy module anywhere: this check would prove nothing")
+        os.makedirs(own_modules)
+        shutil.copy(legacy, own_modules)
+        result = lookup()
+        if check(result.returncode == 0, "the packaged fenzhang-cli did not open the RC2-40 .p12 with the legacy "
+                                         f"module in bin/ossl-modules (exit {result.returncode}): "
+                                         f"{result.stderr.strip()}"):
+            answer = json.loads(result.stdout)
+            check(answer.get("out_order_no") == order["out_order_no"],
+                  f"packaged fenzhang-cli answered {result.stdout[:200]!r}")
+    finally:
+        shutil.rmtree(own_modules, ignore_errors=True)
+        sandbox.terminate()
+        sandbox.wait(timeout=10)
+
+
 def check_tgz(tgz, version):
     with tarfile.open(tgz) as archive:
         listed = set(archive.getnames())
@@ -291,6 +352,7 @@ def main():
     check_versions(bin_dir, args.version, env)
     check_desktop_start(bin_dir, root, depends, env)
     check_cli_lookup(bin_dir, env)
+    check_legacy_p12(bin_dir, env, args.work_dir)
 
     if check(tgz is not None, "no TGZ was built"):
         check_tgz(tgz, args.version)

@@ -35,7 +35,9 @@ class SigningHooks(unittest.TestCase):
         for path in ("bin/fenzhang-desk.exe", "bin/Qt6Core.dll", "bin/ossl-modules/legacy.dll",
                      "translations/fenzhang_zh_CN.qm"):
             self.touch(os.path.join(self.staging, path))
-        os.makedirs(os.path.join(self.staging, "fenzhang-desk.app", "Contents", "MacOS"))
+        for path in ("MacOS/fenzhang-desk", "MacOS/fenzhang-cli", "MacOS/fenzhang-sandbox",
+                     "PlugIns/ossl-modules/legacy.dylib"):
+            self.touch(os.path.join(self.staging, "fenzhang-desk.app", "Contents", path))
 
     def tearDown(self):
         self.dir.cleanup()
@@ -113,7 +115,13 @@ class SigningHooks(unittest.TestCase):
         identity = {"FENZHANG_CODESIGN_IDENTITY": "Developer ID Application: Fenzhang Desk (TEAM123456)"}
         result = self.hook("sign-binaries.cmake", "DragNDrop", identity)
         self.assertEqual(result.returncode, 0, result.stderr)
-        (bundle_call,) = self.calls()
+        *nested_calls, bundle_call = self.calls()
+        contents = os.path.join(self.staging, "fenzhang-desk.app", "Contents")
+        self.assertEqual(sorted(call.rsplit(" ", 1)[-1] for call in nested_calls),
+                         sorted(os.path.join(contents, p) for p in (
+                             "MacOS/fenzhang-cli", "MacOS/fenzhang-sandbox", "PlugIns/ossl-modules/legacy.dylib")))
+        for call in nested_calls:
+            self.assertTrue(call.startswith("codesign --force --timestamp --options runtime --sign "), call)
         self.assertTrue(bundle_call.startswith("codesign --force --timestamp --deep --options runtime --entitlements "))
         self.assertTrue(bundle_call.endswith(os.path.join(self.staging, "fenzhang-desk.app")))
         self.assertIn(identity["FENZHANG_CODESIGN_IDENTITY"], bundle_call)
@@ -123,7 +131,7 @@ class SigningHooks(unittest.TestCase):
                       FENZHANG_NOTARY_TEAM_ID="TEAM123456", FENZHANG_NOTARY_PASSWORD=NOTARY_PASSWORD)
         result = self.hook("sign-packages.cmake", "DragNDrop", notary, package_files=dmg)
         self.assertEqual(result.returncode, 0, result.stderr)
-        calls = self.calls()[1:]
+        calls = self.calls()[len(nested_calls) + 1:]
         self.assertEqual(len(calls), 3, calls)
         self.assertTrue(calls[0].startswith("codesign ") and calls[0].endswith(dmg))
         self.assertTrue(calls[1].startswith(f"xcrun notarytool submit {dmg} --wait --apple-id release@example.com"))

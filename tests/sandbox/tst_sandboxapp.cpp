@@ -100,6 +100,22 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(privateKey));
     }
 
+    // Windows cannot terminate() a console program: a parent closing the sandbox's stdin (or dying)
+    // stops it just as cleanly, keys removed, on every platform.
+    void stdinClosed_quitsCleanly_andRemovesKeys()
+    {
+        QProcess process;
+        const QJsonObject info = startSandbox(process, {u"--port"_s, u"0"_s});
+        QVERIFY(!info.isEmpty());
+        const QString privateKey = info.value(u"merchant_private_key"_s).toString();
+        QVERIFY(QFile::exists(privateKey));
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(!QFile::exists(privateKey));
+    }
+
     void tls_jsonLineNamesCa()
     {
         QProcess process;

@@ -2,7 +2,9 @@
 #include "language.h"
 #include "testsettings.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QLibraryInfo>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void translationDirectories_coverEveryLayout_data();
     void translationDirectories_coverEveryLayout();
     void installTranslation_fromBuildTree();
+    void qtTranslation_foundAsDeployedOnWindowsAndMacOs();
 
 private:
     QTemporaryDir m_dir;
@@ -143,6 +146,23 @@ void TestAppSettings::installTranslation_fromBuildTree()
     QVERIFY2(translator.load(u"fenzhang_zh_CN"_s, directories.constFirst()),
              qPrintable(directories.constFirst()));
     QCOMPARE(translator.translate("main", "Fenzhang Desk"), u"分账查询台"_s);
+}
+
+// windeployqt and macdeployqt ship Qt's strings as one qt_<lang>.qm beside the app, not Debian's
+// qtbase_<lang>.qm: a folder laid out like that must give Qt's dialogs Chinese buttons too.
+void TestAppSettings::qtTranslation_foundAsDeployedOnWindowsAndMacOs()
+{
+    const QString qtbase = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + u"/qtbase_zh_CN.qm"_s;
+    if (!QFileInfo::exists(qtbase))
+        QSKIP("Qt's own translations are not installed (qt6-translations-l10n)");
+    QTemporaryDir deployed;
+    QVERIFY(deployed.isValid());
+    QTranslator translator;
+    QVERIFY(!Language::loadQtTranslation(&translator, u"zh_CN"_s, {deployed.path()}));
+    QVERIFY(QFile::copy(qtbase, deployed.filePath(u"qt_zh_CN.qm"_s)));
+    QVERIFY(Language::loadQtTranslation(&translator, u"zh_CN"_s, {deployed.path()}));
+    QCOMPARE(translator.filePath(), deployed.filePath(u"qt_zh_CN.qm"_s));
+    QCOMPARE(translator.translate("QPlatformTheme", "Cancel"), u"取消"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAppSettings)
