@@ -64,6 +64,8 @@ int CliApp::run(const QStringList &arguments)
         }
         LookupService service(*client);
         m_options.batch.progress = BatchCommand::stderrIsTerminal();
+        m_options.batch.profileName = m_options.profileName;
+        m_options.batch.mchid = m_options.connection.merchant.mchid;
         return BatchCommand(&service).run(m_options.batch, m_stderr.get());
     }
 
@@ -200,6 +202,19 @@ int CliApp::finish(const LookupResult &result)
         QString error;
         if (!ResultExport::writeCsv(result, &buffer, &error)) {
             printError(tr("fenzhang-cli: cannot write the CSV: %1").arg(error));
+            return ExitOutputFailed;
+        }
+        break;
+    }
+    case CliOptions::Format::Xlsx: {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QString error;
+        const ExportInfo info{{}, m_options.profileName, m_options.connection.merchant.mchid};
+        if (!ResultExport::writeXlsx(result, info, &buffer, &error)) {
+            printError(tr("fenzhang-cli: cannot write the workbook: %1").arg(error));
+            if (m_output)
+                m_output->cancelWriting();
             return ExitOutputFailed;
         }
         break;
