@@ -152,18 +152,7 @@ template <typename AddLine> void forEachLine(LookupKind kind, const QList<BatchE
     }
 }
 
-ExportColumns summaryColumns()
-{
-    using T = ExportColumn::Type;
-    return ExportTable::columns({{u"group", T::Text},
-                                 {u"value", T::Text},
-                                 {u"label", T::Text},
-                                 {u"count", T::Integer},
-                                 {u"amount_yuan", T::Yuan},
-                                 {u"amount_fen", T::Integer}});
-}
-
-// The summary's lines under summaryColumns(), for its CSV and the workbook's Summary sheet.
+// The summary's lines under ExportTable::summaryColumns(), for its CSV and the workbook's Summary sheet.
 QList<QStringList> summaryLines(const BatchSummary &summary)
 {
     QList<QStringList> lines;
@@ -215,7 +204,7 @@ bool BatchExport::writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, 
         xlsx.addRow(line);
         ++lines;
     });
-    xlsx.beginSheet(tr("Summary"), summaryColumns());
+    xlsx.beginSheet(tr("Summary"), ExportTable::summaryColumns());
     for (const QStringList &line : summaryLines(summarize(kind, rows)))
         xlsx.addRow(line);
     int answers = 0;
@@ -307,7 +296,7 @@ QString BatchSummary::toText() const
 
 bool BatchExport::writeSummaryCsv(const BatchSummary &summary, QIODevice *device, QString *errorString)
 {
-    const ExportColumns exportColumns = summaryColumns();
+    const ExportColumns exportColumns = ExportTable::summaryColumns();
     const QList<int> numeric = ExportTable::numericColumns(exportColumns);
     CsvWriter csv(device);
     csv.writeBom();

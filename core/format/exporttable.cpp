@@ -92,6 +92,17 @@ ExportColumns ExportTable::columns(std::initializer_list<std::pair<const char16_
     return result;
 }
 
+ExportColumns ExportTable::summaryColumns()
+{
+    using T = ExportColumn::Type;
+    return columns({{u"group", T::Text},
+                    {u"value", T::Text},
+                    {u"label", T::Text},
+                    {u"count", T::Integer},
+                    {u"amount_yuan", T::Yuan},
+                    {u"amount_fen", T::Integer}});
+}
+
 QStringList ExportTable::names(const ExportColumns &columns)
 {
     QStringList names;

@@ -34,6 +34,8 @@ namespace ExportTable {
 ExportColumn column(const QString &name, ExportColumn::Type type = ExportColumn::Type::Text);
 ExportColumns columns(std::initializer_list<std::pair<const char16_t *, ExportColumn::Type>> list);
 QStringList names(const ExportColumns &columns);
+// group, value, label, count, amount_yuan, amount_fen: the summaries of batch and history exports.
+ExportColumns summaryColumns();
 // Columns the CSV writes verbatim (program-made numbers): every type but Text and Time.
 QList<int> numericColumns(const ExportColumns &columns);
 
