@@ -96,21 +96,11 @@ int main(int argc, char *argv[])
     const int rows = smoke ? 500 : std::max(1, parser.value(rowsOption).toInt());
     const int runs = smoke ? 1 : std::max(1, parser.value(runsOption).toInt());
 
-    const auto parsed = OrderResult::fromJson(BenchSupport::orderAnswer(rows));
-    if (!parsed) {
-        std::fprintf(stderr, "bench_export: %s\n", qPrintable(parsed.error()));
+    const LookupResult result = resultWith(rows);
+    if (!result.order) {
+        std::fprintf(stderr, "bench_export: the benchmark's answer did not parse\n");
         return 1;
     }
-    LookupResult result;
-    result.kind = LookupResult::Kind::Ok;
-    result.lookup = LookupKind::Order;
-    result.orderQuery = OrderQuery{parsed->subMchid, parsed->transactionId, parsed->outOrderNo};
-    result.order = *parsed;
-    result.response.outcome = ApiResponse::Outcome::Success;
-    result.response.httpStatus = 200;
-    result.response.verified = true;
-    result.response.requestId = "08F78BB5AF0610D8F7AEF40B20B1A1E91B00-0"_ba;
-    result.lookedUpAt = QDateTime::currentDateTime();
 
     for (int run = 0; run < runs; ++run) {
         QBuffer buffer;
