@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AnswerBinding</name>
+    <message>
+        <source>%1: asked %2, answered %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>CsvWriter</name>
     <message>
         <source>No output device.</source>
@@ -72,6 +83,10 @@
     <message>
         <source>Command-line settings</source>
         <translation />
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds between 0 and 3600, not &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -683,6 +698,26 @@
         <source>Cancelled.</source>
         <translation />
     </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>The file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, device or pipe); choose the file itself.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2; it was not read.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>The file %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The answer was signed by WeChat Pay but is not the answer to this question (%1); something between this computer and WeChat Pay mixed up or replayed answers.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ApiJob</name>
@@ -820,6 +855,10 @@
     <message>
         <source>Summary</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1202,10 @@
     <message>
         <source>Error</source>
         <translation />
+    </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -1582,6 +1625,14 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>Times are in this computer's time zone, as the app shows them, each with its UTC offset.</source>
         <translation>Times are in this computer's time zone, as the app shows them, each with its UTC offset.</translation>
     </message>
+    <message>
+        <source>The answer is not the answer to this question — it was not used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::FilePathEdit</name>
@@ -1681,6 +1732,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Request-ID</source>
         <translation />
+    </message>
+    <message>
+        <source>Not the answer to this question</source>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -2441,6 +2496,13 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
 </context>
 <context>
+    <name>fenzhang::ProfileConnection</name>
+    <message>
+        <source>No merchant profile is selected.</source>
+        <translation>No merchant profile is selected.</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ProfileDialog</name>
     <message>
         <source>Merchant profile</source>
@@ -2683,6 +2745,39 @@ Untick "system keychain" to keep only the key file's path.</source>
         <source>Import profiles</source>
         <translation />
     </message>
+    <message>
+        <source>Nothing was imported from %1.
+
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 holds no profile.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile(s)?</source>
+        <translation>
+            <numerusform>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile?</numerusform>
+            <numerusform>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profiles?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileSelector</name>
@@ -2768,6 +2863,61 @@ Untick "system keychain" to keep only the key file's path.</source>
     <message>
         <source>%1 (copy)</source>
         <translation />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileTrust</name>
+    <message>
+        <source>merchant certificate and private key (.p12)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>merchant private key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>merchant certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>extra CA (trusted for TLS besides the system&apos;s)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is on another computer or a web address; keys and certificates are read only from this computer: copy the file here and choose the copy.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 (mchid %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  hosts: WeChat Pay&apos;s own (api.mch.weixin.qq.com, api2.mch.weixin.qq.com)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  host NOT WeChat Pay&apos;s own: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -3124,6 +3274,14 @@ Untick "system keychain" to keep only the key file's path.</source>
     <message>
         <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
         <translation />
+    </message>
+    <message>
+        <source>The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 (serial %2) expired on %3; download the current one (or switch to the WeChat Pay public key).</source>
+        <translation></translation>
     </message>
 </context>
 <context>
