@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>AnswerBinding</name>
@@ -15,74 +16,74 @@
     <name>CsvWriter</name>
     <message>
         <source>No output device.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Could not write the CSV data.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>DeskOptions</name>
     <message>
         <source>Look up WeChat Pay profit-sharing results and returns.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Start the built-in sandbox and look up its demo data (no credentials needed).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant ID.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant certificate serial number.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant API private key (PEM).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant API certificate (PEM).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay public key ID (PUB_KEY_ID_…).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay public key (PEM).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay platform certificate (PEM).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Primary API host.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Backup API host.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Extra trusted CA certificate (PEM).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Timeout per attempt, in seconds.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Quit as soon as the main window has been painted (for benchmarks).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Command-line settings</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--timeout must be a number of seconds between 0 and 3600, not &quot;%1&quot;.</source>
@@ -93,345 +94,345 @@
     <name>JsonValue</name>
     <message>
         <source>unexpected data after the JSON value</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Invalid JSON at byte %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>unknown literal</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>unexpected end of input</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>unexpected character</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>nested deeper than %1 levels</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>expected a member name in quotes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>duplicate member name "%1"</source>
-        <translation />
+        <source>duplicate member name &quot;%1&quot;</source>
+        <translation></translation>
     </message>
     <message>
-        <source>expected ':'</source>
-        <translation />
+        <source>expected &apos;:&apos;</source>
+        <translation></translation>
     </message>
     <message>
-        <source>expected ',' or '}'</source>
-        <translation />
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation></translation>
     </message>
     <message>
-        <source>expected ',' or ']'</source>
-        <translation />
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation></translation>
     </message>
     <message>
         <source>leading zeros are not allowed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>expected a digit</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>expected a digit after '.'</source>
-        <translation />
+        <source>expected a digit after &apos;.&apos;</source>
+        <translation></translation>
     </message>
     <message>
         <source>expected a digit in the exponent</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>incomplete \u escape</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>invalid \u escape</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>unterminated string</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>invalid escape</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>unpaired low surrogate</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>unpaired high surrogate</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>invalid UTF-8</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>control character in a string</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Processing</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not final yet: query again later until the state is Finished.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Final: the transfers have been executed. Check each receiver's result; Finished does not mean every receiver was paid.</source>
-        <translation />
+        <source>Final: the transfers have been executed. Check each receiver&apos;s result; Finished does not mean every receiver was paid.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Merchant ID</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Personal OpenID (service provider's app)</source>
-        <translation />
+        <source>Personal OpenID (service provider&apos;s app)</source>
+        <translation></translation>
     </message>
     <message>
-        <source>Personal OpenID (sub-merchant's app)</source>
-        <translation />
+        <source>Personal OpenID (sub-merchant&apos;s app)</source>
+        <translation></translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Receiver account abnormal</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Receiver relation removed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>High-risk receiver</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Receiver not real-name verified</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Profit-sharing permission removed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Receiver's receipt limit reached</source>
-        <translation />
+        <source>Receiver&apos;s receipt limit reached</source>
+        <translation></translation>
     </message>
     <message>
         <source>Payer account abnormal</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Invalid request parameters</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The receiver's account is abnormal (for example frozen or closed). Ask the receiver to check the account, then share again.</source>
-        <translation />
+        <source>The receiver&apos;s account is abnormal (for example frozen or closed). Ask the receiver to check the account, then share again.</source>
+        <translation></translation>
     </message>
     <message>
         <source>There is no profit-sharing relation with this receiver. Add the receiver first (添加分账接收方), then send a new profit-sharing request.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>WeChat Pay's risk control refused this receiver. Share to another receiver or contact WeChat Pay support with the Request-ID.</source>
-        <translation />
+        <source>WeChat Pay&apos;s risk control refused this receiver. Share to another receiver or contact WeChat Pay support with the Request-ID.</source>
+        <translation></translation>
     </message>
     <message>
         <source>The receiver must complete real-name verification in WeChat, then share again.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The sub-merchant's profit-sharing authorisation was removed. Have the sub-merchant authorise profit sharing again, then share again.</source>
-        <translation />
+        <source>The sub-merchant&apos;s profit-sharing authorisation was removed. Have the sub-merchant authorise profit sharing again, then share again.</source>
+        <translation></translation>
     </message>
     <message>
         <source>The receiver has reached the limit on what it may receive. Share again after the limit resets, or to another receiver.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The paying sub-merchant's account is abnormal (for example frozen). Check its status on the merchant platform.</source>
-        <translation />
+        <source>The paying sub-merchant&apos;s account is abnormal (for example frozen). Check its status on the merchant platform.</source>
+        <translation></translation>
     </message>
     <message>
         <source>A parameter of the profit-sharing request (such as the description) was not accepted. Correct it and send a new request.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not final yet: query again later. If you send the return again, use the SAME out_return_no and the same parameters, never a new number, or funds are at risk. A return still processing after 5 days is closed as failed.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Final: the amount was returned from the receiver.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Final: the return failed. See the failure reason.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Original receiver's account abnormal</source>
-        <translation />
+        <source>Original receiver&apos;s account abnormal</source>
+        <translation></translation>
     </message>
     <message>
         <source>Closed after timing out</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Original payer's account abnormal</source>
-        <translation />
+        <source>Original payer&apos;s account abnormal</source>
+        <translation></translation>
     </message>
     <message>
         <source>The account of the original receiver is abnormal. Ask the receiver to check the account before returning again.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The return stayed processing for 5 days and was closed as failed. Check the receiver's balance, then send a new return.</source>
-        <translation />
+        <source>The return stayed processing for 5 days and was closed as failed. Check the receiver&apos;s balance, then send a new return.</source>
+        <translation></translation>
     </message>
     <message>
         <source>The account of the original payer (the sub-merchant) is abnormal. Check its status on the merchant platform.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>A parameter of the return request (such as the description) was not accepted. Correct it and send the return again.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Parameter error</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Request does not follow the API rules</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Signature rejected</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No permission</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Record not found</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Queried too often</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay system error</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>A parameter is wrong. Correct it as the error message says and query again.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The request does not follow the WeChat Pay APIv3 rules. Check the message and detail.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay could not verify the signature. Check the merchant ID, the merchant certificate serial number and that the private key belongs to that certificate.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>This merchant may not query this record. Check that sub_mchid belongs to this service provider and that profit sharing is authorised.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No such record. Check the numbers you entered and the sub_mchid.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Too many queries. Wait a moment, then retry.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay had a temporary problem. Retry later with the same numbers.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ProfileChecker</name>
     <message>
         <source>Merchant id (mchid)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Files can be read</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Private key and certificate open</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Private key is RSA with at least 2048 bits</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Private key matches the certificate</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Certificate serial number</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay public key id</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay public key or platform certificates load</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not checked: an earlier check failed.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The merchant id must be digits only, like 1900000001 (shown at the top of the merchant platform).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) found and readable.</source>
@@ -442,102 +443,102 @@
     </message>
     <message>
         <source>Missing or unreadable: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The private key opens (no certificate given).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Opened; the certificate is valid until %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>RSA, %1 bits.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No certificate: the serial number was typed and cannot be checked here.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 (typed)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>They belong together.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The profile says %1 but the certificate's serial is %2: open and save the profile again.</source>
-        <translation />
+        <source>The profile says %1 but the certificate&apos;s serial is %2: open and save the profile again.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Opened.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>At least 2048 bits.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Without apiclient_cert.pem the serial number must be typed, in hexadecimal like 5157F09EFDC096DE15EBE81A47057A7232F1B8E1. Choosing the certificate is better: the serial is then read from it.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No public key id: answers are verified with platform certificates only.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
-        <translation />
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Answers can be verified with: %1</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ProfileConnector</name>
     <message>
-        <source>Profile "%1": %2</source>
-        <translation />
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ProfileDialog</name>
     <message>
         <source>Merchant certificate (*.p12 *.pfx);;All files (*)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ProfileImport</name>
     <message>
         <source>No p12 file was chosen.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No certificate file was chosen.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ProfileManagerDialog</name>
     <message>
         <source>Profiles (*.json);;All files (*)</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ResultExport</name>
     <message>
         <source>There is no result to export.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Profit-sharing order %1</source>
@@ -559,51 +560,51 @@
 <context>
     <name>Results</name>
     <message>
-        <source>The answer has no "%1".</source>
-        <translation />
+        <source>The answer has no &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" in the answer is not a string.</source>
-        <translation />
+        <source>&quot;%1&quot; in the answer is not a string.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" in the answer is not a number.</source>
-        <translation />
+        <source>&quot;%1&quot; in the answer is not a number.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" in the answer is not a whole number of fen: %2.</source>
-        <translation />
+        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" in the answer is out of range: %2.</source>
-        <translation />
+        <source>&quot;%1&quot; in the answer is out of range: %2.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" in the answer is negative: %2.</source>
-        <translation />
+        <source>&quot;%1&quot; in the answer is negative: %2.</source>
+        <translation></translation>
     </message>
     <message>
         <source>The answer is not a JSON object.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" in the answer is not an object.</source>
-        <translation />
+        <source>&quot;%1&quot; in the answer is not an object.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" in the answer is not a list.</source>
-        <translation />
+        <source>&quot;%1&quot; in the answer is not a list.</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
         <source>Required.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Digits only.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>At most %n digits.</source>
@@ -614,89 +615,89 @@
     </message>
     <message>
         <source>Only letters, digits and _ - | * @ are allowed.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>At most 64 characters.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Enter order_id or out_order_no, not both.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Enter either order_id or out_order_no.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>WechatPaySettingsWidget</name>
     <message>
         <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang</name>
     <message>
-        <source>The %1 URL "%2" is not a valid URL.</source>
-        <translation />
+        <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>The %1 URL "%2" uses plain http://, which is only allowed for this computer (127.0.0.1, ::1, localhost). Use https://.</source>
-        <translation />
+        <source>The %1 URL &quot;%2&quot; uses plain http://, which is only allowed for this computer (127.0.0.1, ::1, localhost). Use https://.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>The %1 URL "%2" must start with https://.</source>
-        <translation />
+        <source>The %1 URL &quot;%2&quot; must start with https://.</source>
+        <translation></translation>
     </message>
     <message>
         <source>The %1 host is missing.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The %1 host is not a valid address, like https://api.mch.weixin.qq.com.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The %1 host must use https:// (plain http:// only on this computer).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Order %1 found: WeChat Pay accepted the signature and its answer verified.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The known order is not valid: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay refused the signature (%1 %2): check the merchant id, the private key and that the certificate is the one in use.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay accepted the signature but does not know this order (%1 %2): check the numbers and the sub-merchant id.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay answered HTTP %1 %2 %3.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The answer's signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
-        <translation />
+        <source>The answer&apos;s signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay could not be reached: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The answer could not be read: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The file %1 does not exist.</source>
@@ -723,130 +724,136 @@
     <name>fenzhang::ApiJob</name>
     <message>
         <source>The answer from %1 is larger than %2 bytes; it was not read.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>no complete answer within %1 ms</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The error answer carries no signature.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The request URL is not valid: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>the connection was closed before an answer arrived</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::BatchCommand</name>
     <message>
         <source>batch: the CSV of look-ups (header: API field names).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>batch: look-ups at once (default 4).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>batch: look-ups started per second (default 10, 0 = no limit).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The batch command needs order or return: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--%1 was given more than once.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The batch command needs --input and --output: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--concurrency must be a whole number from 1 to 64.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>--qps must be a number from 0 (no limit) to 10000.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 has no header row; the first row must name the columns: %2
 </source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Row %1: %2: %3
 </source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Nothing was sent: correct the rows above and run again.
 </source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Row %1 is the same as row %2: it is looked up once.
 </source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cannot write %1: %2
 </source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1/%2 done, %3 failed, %4 processing, ETA %5 s   </source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::BatchExport</name>
     <message>
         <source>Same as row %1: not sent twice.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cancelled before an answer came.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 rows: %2 answered, %3 without a result.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Orders by state:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Returns by result:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Receivers by result:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Batch of %n order look-up(s)</source>
-        <translation><numerusform>Batch of %n order look-up</numerusform><numerusform>Batch of %n order look-ups</numerusform></translation>
+        <translation>
+            <numerusform>Batch of %n order look-up</numerusform>
+            <numerusform>Batch of %n order look-ups</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Batch of %n return look-up(s)</source>
-        <translation><numerusform>Batch of %n return look-up</numerusform><numerusform>Batch of %n return look-ups</numerusform></translation>
+        <translation>
+            <numerusform>Batch of %n return look-up</numerusform>
+            <numerusform>Batch of %n return look-ups</numerusform>
+        </translation>
     </message>
     <message>
         <source>Batch</source>
@@ -864,91 +871,83 @@
 <context>
     <name>fenzhang::BatchImporter</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation />
-    </message>
-    <message>
         <source>The file is neither UTF-8 nor GB18030 text.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>There are no rows to import.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No column is mapped to %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>There are no rows under the header.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::BatchInputPanel</name>
     <message>
         <source>&amp;Paste from Excel</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Profit-sharing results (orders)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Profit-sharing returns</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Look up:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Preview of the first rows</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rows that will not be sent</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No rows yet.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Pasted list</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Import CSV</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation />
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Reading the rows…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) read (%1).</source>
@@ -973,38 +972,38 @@
     </message>
     <message>
         <source>(none)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Column %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Column %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Column %1 → %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>the same as row %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Row %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Every row is valid.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::BatchPage</name>
     <message>
         <source>Batch</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>%n s</source>
@@ -1015,63 +1014,59 @@
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Run batch</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Ca&amp;ncel</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Re-run &amp;failed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Watch the PROCESSING ones</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>How many look-ups run at the same time.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> per second</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Look-ups started per second at most; 0 switches the limit off.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>At once:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rate:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation />
-    </message>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Watching %n look-up(s) still PROCESSING; you will be told when they are final.</source>
@@ -1082,43 +1077,43 @@
     </message>
     <message>
         <source>Run batch</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>There are no valid rows to look up.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Export batch</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Row %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 of %2 done · %3 failed · %4 processing · %5 not sent</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> · %1 cancelled</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> · paused</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> · about %1 left</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -1129,79 +1124,79 @@
     <name>fenzhang::BatchRowsModel</name>
     <message>
         <source>Same as row %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No answer from WeChat Pay</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The answer's signature did not verify</source>
-        <translation />
+        <source>The answer&apos;s signature did not verify</source>
+        <translation></translation>
     </message>
     <message>
         <source>Unexpected answer: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not sent (invalid)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Looking up…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Waiting to retry</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Done</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Done, still processing</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Row</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Status</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sub-merchant</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant number</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>State / result</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Amount (yuan)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Error</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not the answer to this question: %1</source>
@@ -1212,128 +1207,128 @@
     <name>fenzhang::BatchSummaryView</name>
     <message>
         <source>Group</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>State / result</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Count</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Amount (yuan)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Without a result</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Returns</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Receivers</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ClientConfig</name>
     <message>
         <source>primary</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>backup</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The CA file "%1" does not exist.</source>
-        <translation />
+        <source>The CA file &quot;%1&quot; does not exist.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>The CA file "%1" holds no readable certificate (PEM or DER).</source>
-        <translation />
+        <source>The CA file &quot;%1&quot; holds no readable certificate (PEM or DER).</source>
+        <translation></translation>
     </message>
     <message>
         <source>The timeout must be greater than zero.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The retry settings must not be negative.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The maximum body size must be greater than zero.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::DemoProfile</name>
     <message>
         <source>DEMO — built-in sandbox</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ErrorPanel</name>
     <message>
         <source>Details (copy these into a support ticket):</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The profile could not be used</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Check the profile's key and certificate files. Nothing was sent.</source>
-        <translation />
+        <source>Check the profile&apos;s key and certificate files. Nothing was sent.</source>
+        <translation></translation>
     </message>
     <message>
         <source>HTTP status: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Request-ID: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Attempts: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Hosts tried: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Code: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Message: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Detail:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Tried %n time(s) in all.</source>
@@ -1344,67 +1339,75 @@
     </message>
     <message>
         <source>WeChat Pay answered with an error: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 (%2): %3</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>(no host)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> and </source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay could not be reached</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No answer from %1. %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Check the network connection, proxy and firewall, then try again. Nothing was looked up; no result is shown.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The answer's signature did not verify — it was not trusted</source>
-        <translation />
+        <source>The answer&apos;s signature did not verify — it was not trusted</source>
+        <translation></translation>
     </message>
     <message>
-        <source>No result is shown, because this answer may not come from WeChat Pay. Check the profile's WeChat Pay public key and its ID (or platform certificate), and your computer's clock. If it persists, report the Request-ID to WeChat Pay.</source>
-        <translation />
+        <source>No result is shown, because this answer may not come from WeChat Pay. Check the profile&apos;s WeChat Pay public key and its ID (or platform certificate), and your computer&apos;s clock. If it persists, report the Request-ID to WeChat Pay.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>WeChat Pay's answer could not be read</source>
-        <translation />
+        <source>WeChat Pay&apos;s answer could not be read</source>
+        <translation></translation>
     </message>
     <message>
         <source>The answer was signed correctly but is not what the API documents. Report the Request-ID to WeChat Pay.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The query is not valid</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Correct the marked fields. Nothing was sent.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Look-up cancelled</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The look-up was stopped before WeChat Pay answered, so there is no result. Press Enter to look it up again.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation />
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer is not the answer to this question — it was not used</source>
+        <translation>The answer is not the answer to this question — it was not used</translation>
+    </message>
+    <message>
+        <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
+        <translation>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</translation>
     </message>
 </context>
 <context>
@@ -1419,11 +1422,17 @@
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1 (Excel workbook).</source>
-        <translation><numerusform>Exported %n row to %1 (Excel workbook).</numerusform><numerusform>Exported %n rows to %1 (Excel workbook).</numerusform></translation>
+        <translation>
+            <numerusform>Exported %n row to %1 (Excel workbook).</numerusform>
+            <numerusform>Exported %n rows to %1 (Excel workbook).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1 (CSV).</source>
-        <translation><numerusform>Exported %n row to %1 (CSV).</numerusform><numerusform>Exported %n rows to %1 (CSV).</numerusform></translation>
+        <translation>
+            <numerusform>Exported %n row to %1 (CSV).</numerusform>
+            <numerusform>Exported %n rows to %1 (CSV).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1622,41 +1631,36 @@ No file was written; an existing file of that name is unchanged. Choose another 
 <context>
     <name>fenzhang::ExportTime</name>
     <message>
-        <source>Times are in this computer's time zone, as the app shows them, each with its UTC offset.</source>
-        <translation>Times are in this computer's time zone, as the app shows them, each with its UTC offset.</translation>
-    </message>
-    <message>
-        <source>The answer is not the answer to this question — it was not used</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
-        <translation></translation>
+        <source>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</source>
+        <translation>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</translation>
     </message>
 </context>
 <context>
     <name>fenzhang::FilePathEdit</name>
     <message>
         <source>Browse…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::HistoryBackend</name>
     <message>
         <source>The damaged history file %1 could not be moved aside.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::HistoryExport</name>
     <message numerus="yes">
         <source>History: %n look-up(s)</source>
-        <translation><numerusform>History: %n look-up</numerusform><numerusform>History: %n look-ups</numerusform></translation>
+        <translation>
+            <numerusform>History: %n look-up</numerusform>
+            <numerusform>History: %n look-ups</numerusform>
+        </translation>
     </message>
     <message>
         <source>History</source>
@@ -1671,67 +1675,67 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <name>fenzhang::HistoryModel</name>
     <message>
         <source>Single</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Watch</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not trusted</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Order</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Return</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Looked up at</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Look-up</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Source</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sub-merchant</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant number</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>State / result</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Amount (yuan)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Request-ID</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not the answer to this question</source>
@@ -1742,79 +1746,79 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <name>fenzhang::HistoryPage</name>
     <message>
         <source>History</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Looked up from</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Start a new history file</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Run again</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Clear history…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Search any number or Request-ID</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Processing</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Finished (orders)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Success (returns)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Failed (returns)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>to</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>State:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>forever</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> days</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Keep history for:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The damaged file was kept as %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The history cannot be used right now: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>%n look-up(s)</source>
@@ -1825,19 +1829,19 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
     <message>
         <source>Run again</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Export history</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Clear history</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Delete all %n stored look-up(s) from this computer? This cannot be undone.</source>
@@ -1852,15 +1856,24 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
     <message numerus="yes">
         <source>%n look-up(s) match the search; %1 selected. Which should be exported?</source>
-        <translation><numerusform>%n look-up matches the search; %1 selected. Which should be exported?</numerusform><numerusform>%n look-ups match the search; %1 selected. Which should be exported?</numerusform></translation>
+        <translation>
+            <numerusform>%n look-up matches the search; %1 selected. Which should be exported?</numerusform>
+            <numerusform>%n look-ups match the search; %1 selected. Which should be exported?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>All %n matching</source>
-        <translation><numerusform>All %n matching</numerusform><numerusform>All %n matching</numerusform></translation>
+        <translation>
+            <numerusform>All %n matching</numerusform>
+            <numerusform>All %n matching</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Only the %n selected</source>
-        <translation><numerusform>Only the %n selected</numerusform><numerusform>Only the %n selected</numerusform></translation>
+        <translation>
+            <numerusform>Only the %n selected</numerusform>
+            <numerusform>Only the %n selected</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 Only the selected look-ups.</source>
@@ -1872,301 +1885,295 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
     <message numerus="yes">
         <source>History: %n selected look-up(s)</source>
-        <translation><numerusform>History: %n selected look-up</numerusform><numerusform>History: %n selected look-ups</numerusform></translation>
+        <translation>
+            <numerusform>History: %n selected look-up</numerusform>
+            <numerusform>History: %n selected look-ups</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>History: %n look-up(s) matching the search</source>
-        <translation><numerusform>History: %n look-up matching the search</numerusform><numerusform>History: %n look-ups matching the search</numerusform></translation>
+        <translation>
+            <numerusform>History: %n look-up matching the search</numerusform>
+            <numerusform>History: %n look-ups matching the search</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>fenzhang::HistoryStore</name>
     <message>
         <source>The stored answer is missing.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The history is not open.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The history (%1) is in use by another program, so %2 is not possible now. Close the other program and try again.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The history file %1 is damaged or is not a history file (%2). It can be moved aside and a new, empty history started.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The history file %1 cannot be written (%2).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The history failed while %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Qt's SQLite driver is missing.</source>
-        <translation />
+        <source>Qt&apos;s SQLite driver is missing.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>opening it</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>reading its version</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The history file %1 was written by a newer version of Fenzhang Desk (schema %2).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>creating it</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>saving a look-up</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>searching</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>reading an entry</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>History entry %1 no longer exists.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>removing old entries</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>clearing it</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::KeyLoader</name>
     <message>
         <source>No file was given.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The file %1 does not exist.</source>
-        <translation />
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The file %1 is too large to be a key or certificate.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The private key in %1 is encrypted with a password; use the apiclient_key.pem WeChat Pay issued, or the apiclient_cert.p12 file.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>%1 is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----").</source>
-        <translation />
+        <source>%1 is not a PEM private key (expected &quot;-----BEGIN PRIVATE KEY-----&quot;).</source>
+        <translation></translation>
     </message>
     <message>
         <source>%1 does not contain a readable private key.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The private key in %1 is not an RSA key.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>%1 is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----").</source>
-        <translation />
+        <source>%1 is not a PEM public key (expected &quot;-----BEGIN PUBLIC KEY-----&quot;).</source>
+        <translation></translation>
     </message>
     <message>
         <source>%1 does not contain a readable public key.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The public key in %1 is not an RSA key.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 is not an X.509 certificate.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 is not a PKCS#12 (.p12) file.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The password for %1 is wrong. WeChat Pay sets it to the merchant id (mchid).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 could not be opened: it uses an unsupported encryption or is damaged.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 holds no private key.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::KnownOrderBox</name>
     <message>
         <source>Also look up a known order (optional)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sub-merchant id (sub_mchid)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay order number (transaction_id)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Your profit-sharing order number (out_order_no)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sub-merchant:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay order:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Profit-sharing order:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Proves that WeChat Pay accepts this profile's signature and that its answer verifies.</source>
-        <translation />
+        <source>Proves that WeChat Pay accepts this profile&apos;s signature and that its answer verifies.</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::LookupController</name>
     <message>
-        <source>No merchant profile is selected.</source>
-        <translation />
-    </message>
-    <message>
         <source>Looking up at %1…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Primary host unreachable — trying backup host %1…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay asked to slow down — retrying (attempt %1)…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay system error — retrying (attempt %1)…</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::LookupPage</name>
     <message>
         <source>Enter the sub-merchant ID, the WeChat Pay transaction ID and your profit-sharing order number, then press Enter.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Enter the sub-merchant ID, your return number and the original profit-sharing order, then press Enter.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Profit-sharing result</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Profit-sharing return</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>There is no result to export.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::MainWindow</name>
     <message>
         <source>DEMO — these look-ups go to the built-in sandbox, not to WeChat Pay. The data is made up.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant profile:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Copy selected receivers</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Look-up</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Run look-up</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Cancel look-up</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Re&amp;fresh result</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;About Fenzhang Desk</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No profile</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Profile: %1 (mchid %2)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>[DEMO]</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Done: HTTP %1, %n attempt(s), signature verified.</source>
@@ -2177,7 +2184,7 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
     <message>
         <source>Look-up cancelled.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>No answer from WeChat Pay (%n attempt(s)).</source>
@@ -2188,52 +2195,52 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
     <message>
         <source>The look-up did not give a result — see the panel for why.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>About Fenzhang Desk</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&lt;h3&gt;Fenzhang Desk %1&lt;/h3&gt;&lt;p&gt;Looks up WeChat Pay profit-sharing results and returns: signed, verified, exportable.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sample numbers from the sandbox are filled in: press Enter to look them up.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Batch</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 is no longer processing: %2.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Fenzhang Desk: watching PROCESSING look-ups</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Look-up final</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Manage profiles…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>History not saved</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1
 Click to open the History tab.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>%n look-up(s) could not be saved to the history: %1
@@ -2261,116 +2268,116 @@ Quit without them in the history? To keep them, stay and start a new history fil
     <name>fenzhang::MerchantCredentials</name>
     <message>
         <source>The merchant id (mchid) is missing.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The merchant id (mchid) must be digits only, at most 32, like 1900000001.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No merchant private key was given: choose apiclient_key.pem or apiclient_cert.p12.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The merchant private key has %1 bits; WeChat Pay requires RSA keys of at least %2 bits.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The merchant private key does not belong to the merchant certificate (serial %1). Use the apiclient_key.pem and apiclient_cert.pem downloaded together.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The serial number %1 does not match the merchant certificate's serial %2.</source>
-        <translation />
+        <source>The serial number %1 does not match the merchant certificate&apos;s serial %2.</source>
+        <translation></translation>
     </message>
     <message>
         <source>The merchant certificate serial number is missing: give apiclient_cert.pem, or type the serial shown in the merchant platform.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>the private key kept in the keychain</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::MessageBox</name>
     <message>
         <source>OK</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::OrderForm</name>
     <message>
         <source>Sub-merchant ID (sub_mchid)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>e.g. 1900000109</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Transaction ID (transaction_id)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay order number, up to 32 digits</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant order No. (out_order_no)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Your profit-sharing order number</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::OrderResultView</name>
     <message>
         <source>Profit-sharing order</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay order ID (order_id)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Transaction ID (transaction_id)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant order No. (out_order_no)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sub-merchant ID (sub_mchid)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Receivers</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Raw answer</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>%1: %n receiver(s), %2 yuan</source>
@@ -2391,19 +2398,19 @@ Quit without them in the history? To keep them, stay and start a new history fil
     <name>fenzhang::ProcessingBar</name>
     <message>
         <source>Not final yet: WeChat Pay is still processing.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Refresh automatically until final</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Looks again after 10 s, 30 s, 1 min, then every 5 min.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Next look-up in %n s</source>
@@ -2417,82 +2424,82 @@ Quit without them in the history? To keep them, stay and start a new history fil
     <name>fenzhang::Profile</name>
     <message>
         <source>The profile needs a name.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The merchant id (mchid) is missing.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The merchant id (mchid) must be digits only, like 1900000001.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Choose the merchant certificate file apiclient_cert.p12.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Choose the merchant private key file apiclient_key.pem.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Choose the merchant certificate apiclient_cert.pem (or type its serial number).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The WeChat Pay public key id starts with PUB_KEY_ID_ followed by letters and digits.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Choose the WeChat Pay public key file pub_key.pem.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Type the WeChat Pay public key id (PUB_KEY_ID_…) shown next to the key.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Give the WeChat Pay public key (or platform certificates) to verify answers.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>primary</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>backup</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The timeout must be between %1 and %2 seconds.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ProfileCheckView</name>
     <message>
         <source>Check</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Result</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Details</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not checked</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -2506,218 +2513,218 @@ Quit without them in the history? To keep them, stay and start a new history fil
     <name>fenzhang::ProfileDialog</name>
     <message>
         <source>Merchant profile</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1
-Untick "system keychain" to keep only the key file's path.</source>
-        <translation />
+Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Merchant</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>A name you recognise, like "Head office"</source>
-        <translation />
+        <source>A name you recognise, like &quot;Head office&quot;</source>
+        <translation></translation>
     </message>
     <message>
         <source>Service provider merchant id, like 1900000001</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Merchant id (mchid):</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Chec&amp;k profile</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant API certificate and private key</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>apiclient_cert.p12</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>apiclient_key.pem + apiclient_cert.pem</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Import from &amp;folder…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Files:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Leave empty: the mchid, as WeChat Pay issues it</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Certificate (.p12):</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>p12 password:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Private key:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Certificate:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Certificate serial:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Secret:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Folder with the merchant's certificate files</source>
-        <translation />
+        <source>Folder with the merchant&apos;s certificate files</source>
+        <translation></translation>
     </message>
     <message>
         <source>No WeChat Pay files were found in %1 (apiclient_cert.p12, apiclient_key.pem, apiclient_cert.pem, pub_key.pem).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Keep the p12 password in the system keychain</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Keep the private key in the system keychain</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Without apiclient_cert.pem, type the serial shown in 商户平台 → 账户中心 → API安全 → API证书.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Read from the certificate once it is chosen.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Read from the certificate when the profile was saved (its password is in the system keychain).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Read from the certificate.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>There is already a profile named "%1".</source>
-        <translation />
+        <source>There is already a profile named &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
         <source>The certificate could not be read: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Choose the private key file to put into the keychain.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Looking up the known order…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>A known order can be looked up</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Not checked: an earlier check failed.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Waiting for the system keychain…</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ProfileLookupCheck</name>
     <message>
         <source>A known order can be looked up</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ProfileManagerDialog</name>
     <message>
         <source>Merchant profiles</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Use as de&amp;fault</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>mchid %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>mchid %1 — used when the app starts</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>Saved "%1".</source>
-        <translation />
+        <source>Saved &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>Created "%1".</source>
-        <translation />
+        <source>Created &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" was created without the secret: %2</source>
-        <translation />
+        <source>&quot;%1&quot; was created without the secret: %2</source>
+        <translation></translation>
     </message>
     <message>
-        <source>Delete the profile "%1"? Its key files stay where they are; a key kept in the system keychain for it is removed.</source>
-        <translation />
+        <source>Delete the profile &quot;%1&quot;? Its key files stay where they are; a key kept in the system keychain for it is removed.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>Deleted "%1".</source>
-        <translation />
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Could not export to %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message numerus="yes">
         <source>Exported %n profile(s) to %1, without keys or passwords.</source>
@@ -2726,24 +2733,20 @@ Untick "system keychain" to keep only the key file's path.</source>
             <numerusform>Exported %n profiles to %1, without keys or passwords.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation />
-    </message>
     <message numerus="yes">
-        <source>Imported %n profile(s). Check each one: keys kept in another computer's keychain are not part of an export.</source>
+        <source>Imported %n profile(s). Check each one: keys kept in another computer&apos;s keychain are not part of an export.</source>
         <translation>
-            <numerusform>Imported %n profile. Check it: keys kept in another computer's keychain are not part of an export.</numerusform>
-            <numerusform>Imported %n profiles. Check each one: keys kept in another computer's keychain are not part of an export.</numerusform>
+            <numerusform>Imported %n profile. Check it: keys kept in another computer&apos;s keychain are not part of an export.</numerusform>
+            <numerusform>Imported %n profiles. Check each one: keys kept in another computer&apos;s keychain are not part of an export.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export profile</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Import profiles</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Nothing was imported from %1.
@@ -2783,86 +2786,86 @@ Import %n profiles?</numerusform>
     <name>fenzhang::ProfileSelector</name>
     <message>
         <source>The merchant account the look-ups are made with</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No profile — start with --demo or pass connection options</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ProfileStore</name>
     <message>
         <source>The profiles are not valid JSON (%1 at byte %2).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>This is not a Fenzhang Desk profile file.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The profile file has no valid version.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The profile file was written by a newer version of Fenzhang Desk (format %1); update the app to read it.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The profile file holds an entry that is not a profile.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The profile file holds a profile without a name.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Could not read the profiles in %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The profiles file could not be read: %1 It was kept as %2 and the app starts without profiles.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The profiles file %1 could not be read: %2 It could not be moved aside either; it will not be overwritten until you move it.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The profiles file %1 could not be read and is left untouched; move it away to save profiles.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The profiles file %1 is not writable.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Could not save the profiles to %1: %2</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The profile needs a name.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>There is already a profile named "%1".</source>
-        <translation />
+        <source>There is already a profile named &quot;%1&quot;.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>The profile "%1" no longer exists.</source>
-        <translation />
+        <source>The profile &quot;%1&quot; no longer exists.</source>
+        <translation></translation>
     </message>
     <message>
         <source>The profile no longer exists.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2924,356 +2927,356 @@ Import %n profiles?</numerusform>
     <name>fenzhang::QueryForm</name>
     <message>
         <source>Query</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Look up (Enter or Ctrl+Enter)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Stop this look-up (Esc)</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ReceiversModel</name>
     <message>
         <source>Amount (yuan)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Description</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Receiver type</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Receiver account</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Result</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Failure reason</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Created</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Detail ID</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ReceiversPanel</name>
     <message>
         <source>Filter receivers (account, description, result…)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Copy rows as TSV</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ResponseVerifier</name>
     <message>
         <source>The answer is not signed: %1 missing.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The answer uses an unsupported signature type (%1).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The answer carries a WeChat Pay signature probe (WECHATPAY/SIGNTEST/), not a real signature.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The answer is signed with key %1, which this profile does not have. Add the current WeChat Pay public key or platform certificate.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The answer's Wechatpay-Timestamp is not a Unix time.</source>
-        <translation />
+        <source>The answer&apos;s Wechatpay-Timestamp is not a Unix time.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>The answer's timestamp is %1 seconds away from this computer's clock (more than %2 allowed). Check the computer's date and time.</source>
-        <translation />
+        <source>The answer&apos;s timestamp is %1 seconds away from this computer&apos;s clock (more than %2 allowed). Check the computer&apos;s date and time.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>The answer's signature is not valid Base64.</source>
-        <translation />
+        <source>The answer&apos;s signature is not valid Base64.</source>
+        <translation></translation>
     </message>
     <message>
-        <source>The answer's signature does not match its content: it may have been altered.</source>
-        <translation />
+        <source>The answer&apos;s signature does not match its content: it may have been altered.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Signature verified.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ResultDialog</name>
     <message>
         <source>Profit-sharing result</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Return result</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>From history, looked up at %1. This is the answer as it was then; run the look-up again for the current state.</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ResultMetaBar</name>
     <message>
         <source>Copy</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Copy the Request-ID, for a support ticket</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Signature verified</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Signature NOT verified</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>The answer carries WeChat Pay's valid signature.</source>
-        <translation />
+        <source>The answer carries WeChat Pay&apos;s valid signature.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Request-ID: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Looked up %1</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ReturnForm</name>
     <message>
         <source>Sub-merchant ID (sub_mchid)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>e.g. 1900000109</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant return No. (out_return_no)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Your profit-sharing return number</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay order ID (order_id)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant order No. (out_order_no)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Original order identified by</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Original order</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay profit-sharing order ID</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Your profit-sharing order number</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::ReturnResultView</name>
     <message>
         <source>This return is still being processed. Look it up again later with the SAME merchant return No. (out_return_no) — never start a new return with a new number for the same money. A return not finished within 5 days is closed as failed.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Profit-sharing return</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Return amount (yuan)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Returning merchant (return_mchid)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay return No. (return_no)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant return No. (out_return_no)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>WeChat Pay order ID (order_id)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Merchant order No. (out_order_no)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Sub-merchant ID (sub_mchid)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Details</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Raw answer</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Failure reason: %1 (%2) — %3</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::SecretStore</name>
     <message>
         <source>Checking the system keychain…</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Private keys and p12 passwords are kept in the system keychain.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No system keychain is available (%1). Secrets are not stored: the key file is read from its path when needed, and a p12 password other than the mchid is asked each time.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Could not store the secret in the system keychain: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The system keychain holds no secret for this profile; choose the key file again.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Could not read the secret from the system keychain: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Could not remove the secret from the system keychain: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Could not copy the secret in the system keychain: %1</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Refresh PROCESSING results automatically</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>A new language applies the next time the app starts.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Language</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>OK</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::StoreConnectionProvider</name>
     <message>
-        <source>The private key of "%1" is still being read from the system keychain; try again in a moment.</source>
-        <translation />
+        <source>The private key of &quot;%1&quot; is still being read from the system keychain; try again in a moment.</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>fenzhang::VerifierKeyRing</name>
     <message>
         <source>The WeChat Pay public key id is missing (PUB_KEY_ID_…, shown next to the key in the merchant platform).</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
-        <source>"%1" is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits.</source>
-        <translation />
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits.</source>
+        <translation></translation>
     </message>
     <message>
         <source>The WeChat Pay public key file (pub_key.pem) is missing for %1.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The WeChat Pay public key has %1 bits; at least %2 are expected.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The platform certificate %1 does not hold an RSA key.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.</source>
@@ -3288,55 +3291,55 @@ Import %n profiles?</numerusform>
     <name>fenzhang::WechatPaySettingsWidget</name>
     <message>
         <source>WeChat Pay public key (verifies answers)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Optional, one file per line (older accounts without a public key)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Public key id:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Public key file:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Platform certificates:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Empty: no backup host</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source> s</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Optional: an extra trusted CA (company proxy)</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Primary host:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Backup host:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Timeout:</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Extra CA:</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -3354,8 +3357,8 @@ Import %n profiles?</numerusform>
         <translation>Could not start the workbook.</translation>
     </message>
     <message>
-        <source>Could not add the sheet "%1".</source>
-        <translation>Could not add the sheet "%1".</translation>
+        <source>Could not add the sheet &quot;%1&quot;.</source>
+        <translation>Could not add the sheet &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>More than %1 rows do not fit in a workbook; export CSV instead.</source>
@@ -3371,11 +3374,17 @@ Import %n profiles?</numerusform>
     </message>
     <message numerus="yes">
         <source>all %n answer(s) verified</source>
-        <translation><numerusform>all %n answer verified</numerusform><numerusform>all %n answers verified</numerusform></translation>
+        <translation>
+            <numerusform>all %n answer verified</numerusform>
+            <numerusform>all %n answers verified</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n answer(s) verified</source>
-        <translation><numerusform>%1 of %n answer verified</numerusform><numerusform>%1 of %n answers verified</numerusform></translation>
+        <translation>
+            <numerusform>%1 of %n answer verified</numerusform>
+            <numerusform>%1 of %n answers verified</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export</source>
@@ -3422,8 +3431,8 @@ Import %n profiles?</numerusform>
         <translation>IDs</translation>
     </message>
     <message>
-        <source>Every ID is a text cell holding exactly WeChat Pay's digits.</source>
-        <translation>Every ID is a text cell holding exactly WeChat Pay's digits.</translation>
+        <source>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</source>
+        <translation>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</translation>
     </message>
     <message>
         <source>No output device.</source>
@@ -3434,19 +3443,19 @@ Import %n profiles?</numerusform>
     <name>main</name>
     <message>
         <source>Demo mode</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>The built-in sandbox could not start: %1</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Fenzhang Desk</source>
-        <translation />
+        <translation></translation>
     </message>
     <message>
         <source>Profiles</source>
-        <translation />
+        <translation></translation>
     </message>
 </context>
 </TS>

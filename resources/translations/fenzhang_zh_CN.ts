@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnswerBinding</name>
@@ -120,19 +121,19 @@
         <translation>此处应为带引号的字段名</translation>
     </message>
     <message>
-        <source>duplicate member name "%1"</source>
+        <source>duplicate member name &quot;%1&quot;</source>
         <translation>字段名“%1”重复</translation>
     </message>
     <message>
-        <source>expected ':'</source>
+        <source>expected &apos;:&apos;</source>
         <translation>此处应为“:”</translation>
     </message>
     <message>
-        <source>expected ',' or '}'</source>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
         <translation>此处应为“,”或“}”</translation>
     </message>
     <message>
-        <source>expected ',' or ']'</source>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
         <translation>此处应为“,”或“]”</translation>
     </message>
     <message>
@@ -144,7 +145,7 @@
         <translation>此处应为数字</translation>
     </message>
     <message>
-        <source>expected a digit after '.'</source>
+        <source>expected a digit after &apos;.&apos;</source>
         <translation>“.”之后应为数字</translation>
     </message>
     <message>
@@ -199,7 +200,7 @@
         <translation>尚未最终完成：请稍后再次查询，直到状态为“分账完成”。</translation>
     </message>
     <message>
-        <source>Final: the transfers have been executed. Check each receiver's result; Finished does not mean every receiver was paid.</source>
+        <source>Final: the transfers have been executed. Check each receiver&apos;s result; Finished does not mean every receiver was paid.</source>
         <translation>已是最终状态：分账已执行。请逐个查看接收方的分账结果——“分账完成”不代表每个接收方都已到账。</translation>
     </message>
     <message>
@@ -207,11 +208,11 @@
         <translation>商户号</translation>
     </message>
     <message>
-        <source>Personal OpenID (service provider's app)</source>
+        <source>Personal OpenID (service provider&apos;s app)</source>
         <translation>个人 OpenID（服务商应用）</translation>
     </message>
     <message>
-        <source>Personal OpenID (sub-merchant's app)</source>
+        <source>Personal OpenID (sub-merchant&apos;s app)</source>
         <translation>个人 OpenID（子商户应用）</translation>
     </message>
     <message>
@@ -247,7 +248,7 @@
         <translation>分账权限已解除</translation>
     </message>
     <message>
-        <source>Receiver's receipt limit reached</source>
+        <source>Receiver&apos;s receipt limit reached</source>
         <translation>接收方已达收款限额</translation>
     </message>
     <message>
@@ -259,7 +260,7 @@
         <translation>请求参数不合法</translation>
     </message>
     <message>
-        <source>The receiver's account is abnormal (for example frozen or closed). Ask the receiver to check the account, then share again.</source>
+        <source>The receiver&apos;s account is abnormal (for example frozen or closed). Ask the receiver to check the account, then share again.</source>
         <translation>接收方账户异常（例如被冻结或已注销）。请接收方核实账户状态后重新发起分账。</translation>
     </message>
     <message>
@@ -267,7 +268,7 @@
         <translation>与该接收方没有分账关系。请先添加分账接收方，再重新发起分账请求。</translation>
     </message>
     <message>
-        <source>WeChat Pay's risk control refused this receiver. Share to another receiver or contact WeChat Pay support with the Request-ID.</source>
+        <source>WeChat Pay&apos;s risk control refused this receiver. Share to another receiver or contact WeChat Pay support with the Request-ID.</source>
         <translation>微信支付风控拒绝了该接收方。请改为分给其他接收方，或凭 Request-ID 联系微信支付客服。</translation>
     </message>
     <message>
@@ -275,7 +276,7 @@
         <translation>接收方需先在微信中完成实名认证，然后重新发起分账。</translation>
     </message>
     <message>
-        <source>The sub-merchant's profit-sharing authorisation was removed. Have the sub-merchant authorise profit sharing again, then share again.</source>
+        <source>The sub-merchant&apos;s profit-sharing authorisation was removed. Have the sub-merchant authorise profit sharing again, then share again.</source>
         <translation>子商户已解除分账授权。请子商户重新授权分账后再发起分账。</translation>
     </message>
     <message>
@@ -283,7 +284,7 @@
         <translation>接收方已达到收款限额。请在限额恢复后重新分账，或分给其他接收方。</translation>
     </message>
     <message>
-        <source>The paying sub-merchant's account is abnormal (for example frozen). Check its status on the merchant platform.</source>
+        <source>The paying sub-merchant&apos;s account is abnormal (for example frozen). Check its status on the merchant platform.</source>
         <translation>分出方（子商户）账户异常（例如被冻结）。请在商户平台查看账户状态。</translation>
     </message>
     <message>
@@ -307,7 +308,7 @@
         <translation>已是最终状态：回退失败，请查看失败原因。</translation>
     </message>
     <message>
-        <source>Original receiver's account abnormal</source>
+        <source>Original receiver&apos;s account abnormal</source>
         <translation>原分账接收方账户异常</translation>
     </message>
     <message>
@@ -315,7 +316,7 @@
         <translation>超时关单</translation>
     </message>
     <message>
-        <source>Original payer's account abnormal</source>
+        <source>Original payer&apos;s account abnormal</source>
         <translation>原分账分出方账户异常</translation>
     </message>
     <message>
@@ -323,7 +324,7 @@
         <translation>原分账接收方账户异常。请接收方核实账户后再重新回退。</translation>
     </message>
     <message>
-        <source>The return stayed processing for 5 days and was closed as failed. Check the receiver's balance, then send a new return.</source>
+        <source>The return stayed processing for 5 days and was closed as failed. Check the receiver&apos;s balance, then send a new return.</source>
         <translation>回退处理 5 天仍未完成，已按失败关单。请确认接收方余额后再发起新的回退。</translation>
     </message>
     <message>
@@ -468,7 +469,7 @@
         <translation>二者配套。</translation>
     </message>
     <message>
-        <source>The profile says %1 but the certificate's serial is %2: open and save the profile again.</source>
+        <source>The profile says %1 but the certificate&apos;s serial is %2: open and save the profile again.</source>
         <translation>配置中记录的是 %1，但证书序列号为 %2：请打开该配置并重新保存。</translation>
     </message>
     <message>
@@ -488,7 +489,7 @@
         <translation>没有公钥 ID：仅使用平台证书验证应答。</translation>
     </message>
     <message>
-        <source>"%1" is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
         <translation>“%1”不是微信支付公钥 ID：公钥 ID 以 PUB_KEY_ID_ 开头，后接字母和数字，可在 商户平台 → 账户中心 → API安全 中查看。</translation>
     </message>
     <message>
@@ -499,7 +500,7 @@
 <context>
     <name>ProfileConnector</name>
     <message>
-        <source>Profile "%1": %2</source>
+        <source>Profile &quot;%1&quot;: %2</source>
         <translation>配置“%1”：%2</translation>
     </message>
 </context>
@@ -558,27 +559,27 @@
 <context>
     <name>Results</name>
     <message>
-        <source>The answer has no "%1".</source>
+        <source>The answer has no &quot;%1&quot;.</source>
         <translation>应答中缺少“%1”。</translation>
     </message>
     <message>
-        <source>"%1" in the answer is not a string.</source>
+        <source>&quot;%1&quot; in the answer is not a string.</source>
         <translation>应答中的“%1”不是字符串。</translation>
     </message>
     <message>
-        <source>"%1" in the answer is not a number.</source>
+        <source>&quot;%1&quot; in the answer is not a number.</source>
         <translation>应答中的“%1”不是数字。</translation>
     </message>
     <message>
-        <source>"%1" in the answer is not a whole number of fen: %2.</source>
+        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
         <translation>应答中的“%1”不是整数分：%2。</translation>
     </message>
     <message>
-        <source>"%1" in the answer is out of range: %2.</source>
+        <source>&quot;%1&quot; in the answer is out of range: %2.</source>
         <translation>应答中的“%1”超出范围：%2。</translation>
     </message>
     <message>
-        <source>"%1" in the answer is negative: %2.</source>
+        <source>&quot;%1&quot; in the answer is negative: %2.</source>
         <translation>应答中的“%1”为负数：%2。</translation>
     </message>
     <message>
@@ -586,11 +587,11 @@
         <translation>应答不是 JSON 对象。</translation>
     </message>
     <message>
-        <source>"%1" in the answer is not an object.</source>
+        <source>&quot;%1&quot; in the answer is not an object.</source>
         <translation>应答中的“%1”不是对象。</translation>
     </message>
     <message>
-        <source>"%1" in the answer is not a list.</source>
+        <source>&quot;%1&quot; in the answer is not a list.</source>
         <translation>应答中的“%1”不是列表。</translation>
     </message>
 </context>
@@ -637,15 +638,15 @@
 <context>
     <name>fenzhang</name>
     <message>
-        <source>The %1 URL "%2" is not a valid URL.</source>
+        <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
         <translation>%1地址“%2”不是有效的网址。</translation>
     </message>
     <message>
-        <source>The %1 URL "%2" uses plain http://, which is only allowed for this computer (127.0.0.1, ::1, localhost). Use https://.</source>
+        <source>The %1 URL &quot;%2&quot; uses plain http://, which is only allowed for this computer (127.0.0.1, ::1, localhost). Use https://.</source>
         <translation>%1地址“%2”使用了明文 http://，这只允许用于本机（127.0.0.1、::1、localhost）。请使用 https://。</translation>
     </message>
     <message>
-        <source>The %1 URL "%2" must start with https://.</source>
+        <source>The %1 URL &quot;%2&quot; must start with https://.</source>
         <translation>%1地址“%2”必须以 https:// 开头。</translation>
     </message>
     <message>
@@ -681,7 +682,7 @@
         <translation>微信支付返回 HTTP %1 %2 %3。</translation>
     </message>
     <message>
-        <source>The answer's signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
+        <source>The answer&apos;s signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
         <translation>应答签名验证失败：请检查该商户的微信支付公钥及其 ID（或平台证书）。</translation>
     </message>
     <message>
@@ -845,11 +846,15 @@
     </message>
     <message numerus="yes">
         <source>Batch of %n order look-up(s)</source>
-        <translation><numerusform>批量查询 %n 笔分账单</numerusform></translation>
+        <translation>
+            <numerusform>批量查询 %n 笔分账单</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Batch of %n return look-up(s)</source>
-        <translation><numerusform>批量查询 %n 笔分账回退</numerusform></translation>
+        <translation>
+            <numerusform>批量查询 %n 笔分账回退</numerusform>
+        </translation>
     </message>
     <message>
         <source>Batch</source>
@@ -1122,7 +1127,7 @@
         <translation>微信支付没有应答</translation>
     </message>
     <message>
-        <source>The answer's signature did not verify</source>
+        <source>The answer&apos;s signature did not verify</source>
         <translation>应答签名验证失败</translation>
     </message>
     <message>
@@ -1248,11 +1253,11 @@
         <translation>备用</translation>
     </message>
     <message>
-        <source>The CA file "%1" does not exist.</source>
+        <source>The CA file &quot;%1&quot; does not exist.</source>
         <translation>CA 文件“%1”不存在。</translation>
     </message>
     <message>
-        <source>The CA file "%1" holds no readable certificate (PEM or DER).</source>
+        <source>The CA file &quot;%1&quot; holds no readable certificate (PEM or DER).</source>
         <translation>CA 文件“%1”中没有可读取的证书（PEM 或 DER）。</translation>
     </message>
     <message>
@@ -1286,7 +1291,7 @@
         <translation>无法使用该商户配置</translation>
     </message>
     <message>
-        <source>Check the profile's key and certificate files. Nothing was sent.</source>
+        <source>Check the profile&apos;s key and certificate files. Nothing was sent.</source>
         <translation>请检查该配置的私钥和证书文件。本次未发送任何请求。</translation>
     </message>
     <message>
@@ -1356,15 +1361,15 @@
         <translation>请检查网络连接、代理和防火墙后重试。本次未查到任何内容，不显示结果。</translation>
     </message>
     <message>
-        <source>The answer's signature did not verify — it was not trusted</source>
+        <source>The answer&apos;s signature did not verify — it was not trusted</source>
         <translation>应答签名验证失败——该应答不可信</translation>
     </message>
     <message>
-        <source>No result is shown, because this answer may not come from WeChat Pay. Check the profile's WeChat Pay public key and its ID (or platform certificate), and your computer's clock. If it persists, report the Request-ID to WeChat Pay.</source>
+        <source>No result is shown, because this answer may not come from WeChat Pay. Check the profile&apos;s WeChat Pay public key and its ID (or platform certificate), and your computer&apos;s clock. If it persists, report the Request-ID to WeChat Pay.</source>
         <translation>该应答可能并非来自微信支付，因此不显示任何结果。请检查配置中的微信支付公钥及其 ID（或平台证书），以及本机时间。如问题持续，请将 Request-ID 提供给微信支付。</translation>
     </message>
     <message>
-        <source>WeChat Pay's answer could not be read</source>
+        <source>WeChat Pay&apos;s answer could not be read</source>
         <translation>无法解析微信支付的应答</translation>
     </message>
     <message>
@@ -1412,11 +1417,15 @@
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1 (Excel workbook).</source>
-        <translation><numerusform>已导出 %n 行到 %1（Excel 工作簿）。</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 行到 %1（Excel 工作簿）。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1 (CSV).</source>
-        <translation><numerusform>已导出 %n 行到 %1（CSV）。</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 行到 %1（CSV）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1615,7 +1624,7 @@ No file was written; an existing file of that name is unchanged. Choose another 
 <context>
     <name>fenzhang::ExportTime</name>
     <message>
-        <source>Times are in this computer's time zone, as the app shows them, each with its UTC offset.</source>
+        <source>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</source>
         <translation>时间均为本机时区的时间（与本应用界面显示一致），并注明与 UTC 的时差。</translation>
     </message>
 </context>
@@ -1641,7 +1650,9 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <name>fenzhang::HistoryExport</name>
     <message numerus="yes">
         <source>History: %n look-up(s)</source>
-        <translation><numerusform>查询历史：%n 次查询</numerusform></translation>
+        <translation>
+            <numerusform>查询历史：%n 次查询</numerusform>
+        </translation>
     </message>
     <message>
         <source>History</source>
@@ -1835,15 +1846,21 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
     <message numerus="yes">
         <source>%n look-up(s) match the search; %1 selected. Which should be exported?</source>
-        <translation><numerusform>共有 %n 条查询符合搜索条件，已选中 %1 条。要导出哪些？</numerusform></translation>
+        <translation>
+            <numerusform>共有 %n 条查询符合搜索条件，已选中 %1 条。要导出哪些？</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>All %n matching</source>
-        <translation><numerusform>全部 %n 条</numerusform></translation>
+        <translation>
+            <numerusform>全部 %n 条</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Only the %n selected</source>
-        <translation><numerusform>仅选中的 %n 条</numerusform></translation>
+        <translation>
+            <numerusform>仅选中的 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 Only the selected look-ups.</source>
@@ -1855,11 +1872,15 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
     <message numerus="yes">
         <source>History: %n selected look-up(s)</source>
-        <translation><numerusform>查询历史：选中的 %n 次查询</numerusform></translation>
+        <translation>
+            <numerusform>查询历史：选中的 %n 次查询</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>History: %n look-up(s) matching the search</source>
-        <translation><numerusform>查询历史：符合搜索条件的 %n 次查询</numerusform></translation>
+        <translation>
+            <numerusform>查询历史：符合搜索条件的 %n 次查询</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1889,7 +1910,7 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation>查询历史在%1时出错：%2</translation>
     </message>
     <message>
-        <source>Qt's SQLite driver is missing.</source>
+        <source>Qt&apos;s SQLite driver is missing.</source>
         <translation>缺少 Qt 的 SQLite 驱动。</translation>
     </message>
     <message>
@@ -1952,7 +1973,7 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation>%1 中的私钥设置了密码；请使用微信支付下发的 apiclient_key.pem 或 apiclient_cert.p12 文件。</translation>
     </message>
     <message>
-        <source>%1 is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----").</source>
+        <source>%1 is not a PEM private key (expected &quot;-----BEGIN PRIVATE KEY-----&quot;).</source>
         <translation>%1 不是 PEM 格式的私钥（应以“-----BEGIN PRIVATE KEY-----”开头）。</translation>
     </message>
     <message>
@@ -1964,7 +1985,7 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation>%1 中的私钥不是 RSA 密钥。</translation>
     </message>
     <message>
-        <source>%1 is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----").</source>
+        <source>%1 is not a PEM public key (expected &quot;-----BEGIN PUBLIC KEY-----&quot;).</source>
         <translation>%1 不是 PEM 格式的公钥（应以“-----BEGIN PUBLIC KEY-----”开头）。</translation>
     </message>
     <message>
@@ -2027,7 +2048,7 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation>商户分账单号：</translation>
     </message>
     <message>
-        <source>Proves that WeChat Pay accepts this profile's signature and that its answer verifies.</source>
+        <source>Proves that WeChat Pay accepts this profile&apos;s signature and that its answer verifies.</source>
         <translation>用于确认微信支付接受本配置的签名，且应答可以验签通过。</translation>
     </message>
 </context>
@@ -2247,7 +2268,7 @@ Quit without them in the history? To keep them, stay and start a new history fil
         <translation>商户私钥与商户证书（序列号 %1）不匹配。请使用同一次下载的 apiclient_key.pem 和 apiclient_cert.pem。</translation>
     </message>
     <message>
-        <source>The serial number %1 does not match the merchant certificate's serial %2.</source>
+        <source>The serial number %1 does not match the merchant certificate&apos;s serial %2.</source>
         <translation>序列号 %1 与商户证书的序列号 %2 不一致。</translation>
     </message>
     <message>
@@ -2474,7 +2495,7 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
     <message>
         <source>%1
-Untick "system keychain" to keep only the key file's path.</source>
+Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</source>
         <translation>%1
 取消勾选“系统钥匙串”即可只保存密钥文件的路径。</translation>
     </message>
@@ -2483,7 +2504,7 @@ Untick "system keychain" to keep only the key file's path.</source>
         <translation>商户</translation>
     </message>
     <message>
-        <source>A name you recognise, like "Head office"</source>
+        <source>A name you recognise, like &quot;Head office&quot;</source>
         <translation>便于识别的名称，例如“总部”</translation>
     </message>
     <message>
@@ -2551,7 +2572,7 @@ Untick "system keychain" to keep only the key file's path.</source>
         <translation>密钥保管：</translation>
     </message>
     <message>
-        <source>Folder with the merchant's certificate files</source>
+        <source>Folder with the merchant&apos;s certificate files</source>
         <translation>存放商户证书文件的文件夹</translation>
     </message>
     <message>
@@ -2583,7 +2604,7 @@ Untick "system keychain" to keep only the key file's path.</source>
         <translation>已从证书中读取。</translation>
     </message>
     <message>
-        <source>There is already a profile named "%1".</source>
+        <source>There is already a profile named &quot;%1&quot;.</source>
         <translation>已存在名为“%1”的配置。</translation>
     </message>
     <message>
@@ -2661,23 +2682,23 @@ Untick "system keychain" to keep only the key file's path.</source>
         <translation>商户号 %1 — 启动时默认使用</translation>
     </message>
     <message>
-        <source>Saved "%1".</source>
+        <source>Saved &quot;%1&quot;.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <source>Created "%1".</source>
+        <source>Created &quot;%1&quot;.</source>
         <translation>已创建“%1”。</translation>
     </message>
     <message>
-        <source>"%1" was created without the secret: %2</source>
+        <source>&quot;%1&quot; was created without the secret: %2</source>
         <translation>已创建“%1”，但未保存密钥：%2</translation>
     </message>
     <message>
-        <source>Delete the profile "%1"? Its key files stay where they are; a key kept in the system keychain for it is removed.</source>
+        <source>Delete the profile &quot;%1&quot;? Its key files stay where they are; a key kept in the system keychain for it is removed.</source>
         <translation>删除配置“%1”？其密钥文件保留在原处；为其保存在系统钥匙串中的密钥将被删除。</translation>
     </message>
     <message>
-        <source>Deleted "%1".</source>
+        <source>Deleted &quot;%1&quot;.</source>
         <translation>已删除“%1”。</translation>
     </message>
     <message>
@@ -2691,7 +2712,7 @@ Untick "system keychain" to keep only the key file's path.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Imported %n profile(s). Check each one: keys kept in another computer's keychain are not part of an export.</source>
+        <source>Imported %n profile(s). Check each one: keys kept in another computer&apos;s keychain are not part of an export.</source>
         <translation>
             <numerusform>已导入 %n 个配置。请逐个检查：保存在其他电脑钥匙串中的密钥不会随导出文件一起迁移。</numerusform>
         </translation>
@@ -2805,11 +2826,11 @@ Import %n profile(s)?</source>
         <translation>请为配置填写名称。</translation>
     </message>
     <message>
-        <source>There is already a profile named "%1".</source>
+        <source>There is already a profile named &quot;%1&quot;.</source>
         <translation>已存在名为“%1”的配置。</translation>
     </message>
     <message>
-        <source>The profile "%1" no longer exists.</source>
+        <source>The profile &quot;%1&quot; no longer exists.</source>
         <translation>配置“%1”已不存在。</translation>
     </message>
     <message>
@@ -2964,19 +2985,19 @@ Import %n profile(s)?</source>
         <translation>应答使用密钥 %1 签名，但本配置中没有该密钥。请添加当前的微信支付公钥或平台证书。</translation>
     </message>
     <message>
-        <source>The answer's Wechatpay-Timestamp is not a Unix time.</source>
+        <source>The answer&apos;s Wechatpay-Timestamp is not a Unix time.</source>
         <translation>应答的 Wechatpay-Timestamp 不是 Unix 时间戳。</translation>
     </message>
     <message>
-        <source>The answer's timestamp is %1 seconds away from this computer's clock (more than %2 allowed). Check the computer's date and time.</source>
+        <source>The answer&apos;s timestamp is %1 seconds away from this computer&apos;s clock (more than %2 allowed). Check the computer&apos;s date and time.</source>
         <translation>应答时间戳与本机时间相差 %1 秒（允许不超过 %2 秒）。请检查本机的日期和时间。</translation>
     </message>
     <message>
-        <source>The answer's signature is not valid Base64.</source>
+        <source>The answer&apos;s signature is not valid Base64.</source>
         <translation>应答签名不是有效的 Base64。</translation>
     </message>
     <message>
-        <source>The answer's signature does not match its content: it may have been altered.</source>
+        <source>The answer&apos;s signature does not match its content: it may have been altered.</source>
         <translation>应答签名与内容不符：内容可能已被篡改。</translation>
     </message>
     <message>
@@ -3018,7 +3039,7 @@ Import %n profile(s)?</source>
         <translation>签名未通过验证</translation>
     </message>
     <message>
-        <source>The answer carries WeChat Pay's valid signature.</source>
+        <source>The answer carries WeChat Pay&apos;s valid signature.</source>
         <translation>该应答带有有效的微信支付签名。</translation>
     </message>
     <message>
@@ -3201,7 +3222,7 @@ Import %n profile(s)?</source>
 <context>
     <name>fenzhang::StoreConnectionProvider</name>
     <message>
-        <source>The private key of "%1" is still being read from the system keychain; try again in a moment.</source>
+        <source>The private key of &quot;%1&quot; is still being read from the system keychain; try again in a moment.</source>
         <translation>正在从系统钥匙串读取“%1”的私钥，请稍候再试。</translation>
     </message>
 </context>
@@ -3212,7 +3233,7 @@ Import %n profile(s)?</source>
         <translation>缺少微信支付公钥 ID（PUB_KEY_ID_…，在商户平台中显示于公钥旁）。</translation>
     </message>
     <message>
-        <source>"%1" is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits.</source>
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits.</source>
         <translation>“%1”不是微信支付公钥 ID：公钥 ID 以 PUB_KEY_ID_ 开头，后接字母和数字。</translation>
     </message>
     <message>
@@ -3310,7 +3331,7 @@ Import %n profile(s)?</source>
         <translation>无法创建工作簿。</translation>
     </message>
     <message>
-        <source>Could not add the sheet "%1".</source>
+        <source>Could not add the sheet &quot;%1&quot;.</source>
         <translation>无法添加工作表“%1”。</translation>
     </message>
     <message>
@@ -3327,11 +3348,15 @@ Import %n profile(s)?</source>
     </message>
     <message numerus="yes">
         <source>all %n answer(s) verified</source>
-        <translation><numerusform>全部 %n 个应答签名已验证</numerusform></translation>
+        <translation>
+            <numerusform>全部 %n 个应答签名已验证</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n answer(s) verified</source>
-        <translation><numerusform>%n 个应答中 %1 个签名已验证</numerusform></translation>
+        <translation>
+            <numerusform>%n 个应答中 %1 个签名已验证</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export</source>
@@ -3378,7 +3403,7 @@ Import %n profile(s)?</source>
         <translation>单号</translation>
     </message>
     <message>
-        <source>Every ID is a text cell holding exactly WeChat Pay's digits.</source>
+        <source>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</source>
         <translation>所有单号均为文本单元格，与微信支付返回的数字完全一致。</translation>
     </message>
     <message>
