@@ -1,6 +1,9 @@
 // bench_export: the CSV export of a 100,000-receiver order result (ResultExport::writeCsv, as the
 // app and the CLI export: BOM, RFC 4180, formula-safe, yuan and fen, labels) into a QBuffer, and
-// ResultExport::saveCsv into a file (QSaveFile, as the app's Export button does).
+// ResultExport::saveCsv into a file (QSaveFile, as the app's Export button does). Then the same rows
+// as an Excel workbook (ResultExport::save, .xlsx: libxlsxwriter in constant-memory mode), with the
+// export's own peak memory (resident peak reset before, on Linux) at a tenth of the rows and at all
+// of them: constant memory means the two are about the same.
 //
 // bench_export [--smoke] [--rows N] [--runs R]
 
@@ -8,6 +11,7 @@
 #include "lookup/resultexport.h"
 
 #include <cstdio>
+#include <cstring>
 #include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,6 +21,67 @@
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
+
+namespace {
+
+// The export's own peak: the resident peak is reset to the current size (Linux: clear_refs 5), the
+// export runs, and the new peak minus the size before is what it needed. -1 where unsupported.
+qint64 statusKb(const char *field)
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qsizetype(std::strlen(field))).trimmed().split(' ').constFirst().toLongLong();
+    }
+    return -1;
+}
+
+bool resetPeak()
+{
+    QFile clear(u"/proc/self/clear_refs"_s);
+    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
+}
+
+LookupResult resultWith(int rows)
+{
+    const auto parsed = OrderResult::fromJson(BenchSupport::orderAnswer(rows));
+    LookupResult result;
+    if (!parsed)
+        return result;
+    result.kind = LookupResult::Kind::Ok;
+    result.lookup = LookupKind::Order;
+    result.orderQuery = OrderQuery{parsed->subMchid, parsed->transactionId, parsed->outOrderNo};
+    result.order = *parsed;
+    result.response.outcome = ApiResponse::Outcome::Success;
+    result.response.httpStatus = 200;
+    result.response.verified = true;
+    result.response.requestId = "08F78BB5AF0610D8F7AEF40B20B1A1E91B00-0"_ba;
+    result.lookedUpAt = QDateTime::currentDateTime();
+    return result;
+}
+
+// One workbook export into a file; its wall ms, and its own peak memory in KiB (-1: unknown).
+bool exportWorkbook(const LookupResult &result, const QString &path, double *ms, double *cpuMs, qint64 *peakKb)
+{
+    QString error;
+    const bool peakKnown = resetPeak();
+    const qint64 before = statusKb("VmRSS:");
+    const double cpuBefore = BenchSupport::processCpuMs();
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = ResultExport::save(result, path, ExportFormat::Xlsx, {}, &error);
+    *ms = double(timer.nsecsElapsed()) / 1e6;
+    *cpuMs = BenchSupport::processCpuMs() - cpuBefore;
+    *peakKb = peakKnown && before >= 0 ? statusKb("VmHWM:") - before : -1;
+    if (!ok)
+        std::fprintf(stderr, "bench_export: workbook failed: %s\n", qPrintable(error));
+    QFile::remove(path);
+    return ok;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -31,21 +96,11 @@ int main(int argc, char *argv[])
     const int rows = smoke ? 500 : std::max(1, parser.value(rowsOption).toInt());
     const int runs = smoke ? 1 : std::max(1, parser.value(runsOption).toInt());
 
-    const auto parsed = OrderResult::fromJson(BenchSupport::orderAnswer(rows));
-    if (!parsed) {
-        std::fprintf(stderr, "bench_export: %s\n", qPrintable(parsed.error()));
+    const LookupResult result = resultWith(rows);
+    if (!result.order) {
+        std::fprintf(stderr, "bench_export: the benchmark's answer did not parse\n");
         return 1;
     }
-    LookupResult result;
-    result.kind = LookupResult::Kind::Ok;
-    result.lookup = LookupKind::Order;
-    result.orderQuery = OrderQuery{parsed->subMchid, parsed->transactionId, parsed->outOrderNo};
-    result.order = *parsed;
-    result.response.outcome = ApiResponse::Outcome::Success;
-    result.response.httpStatus = 200;
-    result.response.verified = true;
-    result.response.requestId = "08F78BB5AF0610D8F7AEF40B20B1A1E91B00-0"_ba;
-    result.lookedUpAt = QDateTime::currentDateTime();
 
     for (int run = 0; run < runs; ++run) {
         QBuffer buffer;
@@ -84,6 +139,28 @@ int main(int argc, char *argv[])
         BenchSupport::report(u"export_file_ms"_s, ms, u"ms"_s);
         BenchSupport::report(u"export_file_cpu_ms"_s, cpuMs, u"ms"_s);
         QFile::remove(path);
+    }
+
+    // The workbook: first a tenth of the rows (its own result), then all of them.
+    const QString book = dir.filePath(u"export.xlsx"_s);
+    {
+        const LookupResult tenth = resultWith(std::max(1, rows / 10));
+        double ms = 0;
+        double cpuMs = 0;
+        qint64 peakKb = 0;
+        if (!dir.isValid() || !tenth.order || !exportWorkbook(tenth, book, &ms, &cpuMs, &peakKb))
+            return 1;
+        BenchSupport::report(u"xlsx_tenth_peak_mb"_s, double(peakKb) / 1024.0, u"MB"_s);
+    }
+    for (int run = 0; run < runs; ++run) {
+        double ms = 0;
+        double cpuMs = 0;
+        qint64 peakKb = 0;
+        if (!exportWorkbook(result, book, &ms, &cpuMs, &peakKb))
+            return 1;
+        BenchSupport::report(u"xlsx_file_ms"_s, ms, u"ms"_s);
+        BenchSupport::report(u"xlsx_file_cpu_ms"_s, cpuMs, u"ms"_s);
+        BenchSupport::report(u"xlsx_peak_mb"_s, double(peakKb) / 1024.0, u"MB"_s);
     }
     return 0;
 }

@@ -98,3 +98,16 @@ if(APPLE)
         endforeach()
     " COMPONENT Runtime)
 endif()
+
+if(WIN32 AND XLSXWRITER_LIBRARY)
+    # libxlsxwriter (vcpkg) for the Excel export, with the zlib / minizip DLLs it loads.
+    get_filename_component(_xlsx_dir "${XLSXWRITER_LIBRARY}" DIRECTORY)
+    file(GLOB _xlsx_dlls "${_xlsx_dir}/../bin/xlsxwriter*.dll" "${_xlsx_dir}/../bin/zlib*.dll"
+         "${_xlsx_dir}/../bin/minizip*.dll" "${_xlsx_dir}/../bin/bz2*.dll")
+    if(NOT _xlsx_dlls)
+        message(WARNING "libxlsxwriter's DLL not found next to ${XLSXWRITER_LIBRARY}")
+    endif()
+    install(FILES ${_xlsx_dlls} DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT Runtime)
+endif()
+# macOS: macdeployqt copies Homebrew's libxlsxwriter.dylib into the bundle with the other non-system
+# libraries; Debian's package gets libxlsxwriter4 through CPACK_DEBIAN_PACKAGE_SHLIBDEPS.

@@ -13,4 +13,8 @@ PACKAGES=(
     clang libclang-rt-dev
     dpkg-dev nsis desktop-file-utils appstream qt6-translations-l10n
     mmdebstrap debian-archive-keyring shellcheck
+    libxlsxwriter-dev python3-openpyxl
+    # LibreOffice Calc for the workbook round-trip test (~80 MB download, ~3 min to install here);
+    # the test skips with a message when soffice is absent.
+    libreoffice-calc-nogui
 )

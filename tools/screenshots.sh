@@ -29,7 +29,23 @@ shoot() { # name language page [extra options...]
     echo "$out/$name-$lang.png"
 }
 
+# The export choice: a modal file dialog, so a picture of the whole (virtual) screen, taken with
+# xdotool and ImageMagick's import: Ctrl+E on a result, then the file-type list opened.
+shoot_export_choice() { # language
+    local lang=$1 file="$out/export-choice-$1.png"
+    mkdir -p "$HOME/Documents"
+    xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
+        "$1" --demo --language "$2" --page order --window-size 1440x860 --run & pid=$!
+        sleep 12
+        xdotool mousemove 700 700 click 1; sleep 1; xdotool key ctrl+e; sleep 4
+        xdotool mousemove 708 573 click 1; sleep 2
+        import -window root "$3"
+        kill $pid' _ "$app" "$lang" "$file"
+    echo "$file"
+}
+
 for lang in zh_CN en; do
+    shoot_export_choice "$lang"
     shoot demo "$lang" order
     shoot order-result "$lang" order --run
     shoot return-result "$lang" return --run

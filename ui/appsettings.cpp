@@ -24,6 +24,7 @@ const Entry &entry(AppSettings::Key key)
         {AppSettings::Key::LastPage, "ui/lastPage"_L1, 0},
         {AppSettings::Key::LastProfile, "ui/lastProfile"_L1, QString()},
         {AppSettings::Key::AutoRefresh, "lookup/autoRefresh"_L1, false},
+        {AppSettings::Key::ExportFormat, "export/format"_L1, u"xlsx"_s},
     };
     for (const Entry &e : entries) {
         if (e.key == key)

@@ -16,6 +16,7 @@ public:
         LastPage,       // index of the look-up page
         LastProfile,    // profile id
         AutoRefresh,    // opt-in auto-refresh of PROCESSING results
+        ExportFormat,   // the last export's choice: "xlsx" (default) or "csv"
     };
 
     static QVariant value(Key key);

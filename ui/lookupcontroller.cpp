@@ -27,6 +27,15 @@ ConnectionProfile LookupController::currentProfile() const
     return m_provider->profile(m_profileId);
 }
 
+ExportInfo LookupController::exportInfo() const
+{
+    const ConnectionProfile profile = currentProfile();
+    ExportInfo info;
+    info.profile = profile.name;
+    info.mchid = profile.settings.merchant.mchid;
+    return info;
+}
+
 void LookupController::setCurrentProfile(const QString &id)
 {
     if (id == m_profileId)

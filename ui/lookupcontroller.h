@@ -6,6 +6,7 @@
 
 #include "api/lookupservice.h"
 #include "connectionprovider.h"
+#include "format/exporttable.h"
 #include "profileconnection.h"
 
 #include <QObject>
@@ -26,6 +27,9 @@ public:
     // nullptr with *error set when there is no profile or its keys could not be loaded.
     LookupJob *startOrder(const OrderQuery &query, QString *error);
     LookupJob *startReturn(const ReturnQuery &query, QString *error);
+
+    // What a workbook's About sheet says of the current profile: its name and mchid.
+    ExportInfo exportInfo() const;
 
     static QString attemptText(const QUrl &host, int attempt, ApiJob::AttemptReason reason);
 

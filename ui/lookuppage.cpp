@@ -169,13 +169,22 @@ void LookupPage::finish(const LookupResult &result)
     Q_EMIT lookupFinished(result);
 }
 
-bool LookupPage::exportCsv(const QString &path, QString *error) const
+bool LookupPage::exportTo(const ExportTarget &target, const ExportInfo &info, QString *error) const
 {
     if (!m_shown) {
         *error = tr("There is no result to export.");
         return false;
     }
-    return ResultExport::saveCsv(*m_shown, path, error);
+    return ResultExport::save(*m_shown, target.path, target.format, info, error);
+}
+
+int LookupPage::exportRowCount() const
+{
+    if (!m_shown)
+        return 0;
+    if (m_shown->lookup == LookupKind::Order && m_shown->order)
+        return std::max(1, int(m_shown->order->receivers.size()));
+    return 1;
 }
 
 QString LookupPage::suggestedExportName() const
@@ -183,8 +192,8 @@ QString LookupPage::suggestedExportName() const
     if (!m_shown)
         return {};
     if (m_kind == LookupKind::Order)
-        return u"profitsharing-order-%1.csv"_s.arg(m_shown->orderQuery.outOrderNo);
-    return u"profitsharing-return-%1.csv"_s.arg(m_shown->returnQuery.outReturnNo);
+        return u"profitsharing-order-%1"_s.arg(m_shown->orderQuery.outOrderNo);
+    return u"profitsharing-return-%1"_s.arg(m_shown->returnQuery.outReturnNo);
 }
 
 bool LookupPage::copyRows() const

@@ -5,6 +5,7 @@
 // offers Refresh for PROCESSING answers, and exports the shown result as CSV.
 
 #include "api/lookupservice.h"
+#include "exportdialog.h"
 
 #include <optional>
 #include <QPointer>
@@ -46,8 +47,12 @@ public:
     bool isBusy() const { return !m_job.isNull(); }
     // The last verified result shown (what Export writes); empty after an error.
     const std::optional<LookupResult> &shownResult() const { return m_shown; }
-    bool exportCsv(const QString &path, QString *error) const;
+    // Writes the shown result (ResultExport::save: atomic); false with *error when it could not.
+    bool exportTo(const ExportTarget &target, const ExportInfo &info, QString *error) const;
+    // "profitsharing-order-P2015…", without a suffix.
     QString suggestedExportName() const;
+    // How many rows the export of the shown result has (one per receiver).
+    int exportRowCount() const;
     // Copies the selected receivers (orders) as TSV; false when nothing to copy.
     bool copyRows() const;
 

@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "batchpage.h"
+#include "exportdialog.h"
 #include "fenzhang_version.h"
 #include "fieldedit.h"
 #include "format/labels.h"
@@ -120,6 +121,9 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
     });
     connect(m_batchPage, &BatchPage::busyChanged, this, &MainWindow::updateActions);
     connect(m_batchPage, &BatchPage::watchFinished, this, &MainWindow::notifyWatchFinished);
+    connect(m_batchPage, &BatchPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_historyPage, &HistoryPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text); });
     m_history->setProfile(m_controller->currentProfile().name);
     connect(m_controller, &LookupController::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text); });
@@ -151,7 +155,7 @@ void MainWindow::focusForm()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    m_export = file->addAction(tr("&Export CSV…"), this, &MainWindow::exportCsv);
+    m_export = file->addAction(tr("&Export…"), this, &MainWindow::exportResult);
     m_export->setShortcut(Qt::CTRL | Qt::Key_E);
     file->addSeparator();
     m_manageProfiles = file->addAction(tr("&Manage profiles…"), this, &MainWindow::manageProfilesRequested);
@@ -300,22 +304,21 @@ void MainWindow::reportFinished(const LookupResult &result)
     }
 }
 
-void MainWindow::exportCsv()
+void MainWindow::exportResult()
 {
     LookupPage *page = currentPage();
     if (!page->shownResult())
         return;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = MessageBox::saveFileName(
-        this, tr("Export CSV"), QDir(dir).filePath(page->suggestedExportName()), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
+    const std::optional<ExportTarget> target =
+        ExportDialog::ask(this, tr("Export result"), page->suggestedExportName());
+    if (!target)
         return;
     QString error;
-    if (!page->exportCsv(path, &error)) {
-        MessageBox::critical(this, tr("Export failed"), tr("Could not write %1:\n%2").arg(path, error));
+    if (!page->exportTo(*target, m_controller->exportInfo(), &error)) {
+        ExportDialog::showFailure(this, *target, error);
         return;
     }
-    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
+    statusBar()->showMessage(ExportDialog::doneText(*target, page->exportRowCount()));
 }
 
 void MainWindow::showSettings()

@@ -52,7 +52,7 @@ public:
     QAction *refreshAction() const { return m_refresh; }
     QAction *manageProfilesAction() const { return m_manageProfiles; }
 
-    void exportCsv();
+    void exportResult();
     void showSettings();
 
 Q_SIGNALS:

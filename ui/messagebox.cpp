@@ -4,6 +4,7 @@
 #include <QAbstractButton>
 #include <QCoreApplication>
 #include <QFileDialog>
+#include <QPushButton>
 #include <utility>
 
 namespace fenzhang {
@@ -11,6 +12,7 @@ namespace fenzhang {
 namespace {
 std::optional<MessageBox::Button> s_nextAnswer;
 std::optional<QString> s_nextSaveFileName;
+std::optional<int> s_nextChoice;
 QString s_lastText;
 } // namespace
 
@@ -83,15 +85,40 @@ QString MessageBox::lastText()
     return s_lastText;
 }
 
+int MessageBox::choose(QWidget *parent, const QString &title, const QString &text, const QStringList &choices,
+                       int defaultChoice)
+{
+    s_lastText = text;
+    if (s_nextChoice) {
+        const int answer = *s_nextChoice;
+        s_nextChoice.reset();
+        return answer;
+    }
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
+    box.button(QMessageBox::Cancel)->setText(QCoreApplication::translate("fenzhang::MessageBox", "Cancel"));
+    QList<QAbstractButton *> buttons;
+    for (const QString &choice : choices)
+        buttons.append(box.addButton(choice, QMessageBox::AcceptRole));
+    if (defaultChoice >= 0 && defaultChoice < buttons.size())
+        box.setDefaultButton(qobject_cast<QPushButton *>(buttons.at(defaultChoice)));
+    box.exec();
+    return int(buttons.indexOf(box.clickedButton()));
+}
+
+void MessageBox::setNextChoice(int choice)
+{
+    s_nextChoice = choice;
+}
+
 QString MessageBox::saveFileName(QWidget *parent, const QString &caption, const QString &suggested,
-                                 const QString &filter)
+                                 const QString &filter, QString *selectedFilter)
 {
     if (s_nextSaveFileName) {
         const QString path = *s_nextSaveFileName;
         s_nextSaveFileName.reset();
         return path;
     }
-    return QFileDialog::getSaveFileName(parent, caption, suggested, filter);
+    return QFileDialog::getSaveFileName(parent, caption, suggested, filter, selectedFilter);
 }
 
 void MessageBox::setNextSaveFileName(const QString &path)

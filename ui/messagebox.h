@@ -26,9 +26,16 @@ public:
     // Tests: text of the last box that was answered or shown.
     static QString lastText();
 
-    // A save-file dialog; tests set the next answer ("" = the user cancelled).
+    // One of several answers, each a button with its own words, plus Cancel; `defaultChoice` is the
+    // default button. Returns the index of the answer, -1 for Cancel. Tests pre-answer setNextChoice().
+    static int choose(QWidget *parent, const QString &title, const QString &text, const QStringList &choices,
+                      int defaultChoice = 0);
+    static void setNextChoice(int choice);
+
+    // A save-file dialog; tests set the next answer ("" = the user cancelled). selectedFilter, when
+    // given, is the filter shown first and, after the dialog, the one the user picked.
     static QString saveFileName(QWidget *parent, const QString &caption, const QString &suggested,
-                                const QString &filter);
+                                const QString &filter, QString *selectedFilter = nullptr);
     static void setNextSaveFileName(const QString &path);
 
 private:

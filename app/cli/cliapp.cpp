@@ -67,6 +67,8 @@ int CliApp::run(const QStringList &arguments)
         printWarnings(**client);
         LookupService service(*client);
         m_options.batch.progress = BatchCommand::stderrIsTerminal();
+        m_options.batch.profileName = m_options.profileName;
+        m_options.batch.mchid = m_options.connection.merchant.mchid;
         return BatchCommand(&service).run(m_options.batch, m_stderr.get());
     }
 
@@ -224,6 +226,19 @@ int CliApp::finish(const LookupResult &result)
             const bool hasBom = bytes.startsWith(bom);
             const QString text = QString::fromUtf8(hasBom ? bytes.sliced(bom.size()) : bytes);
             bytes = (hasBom ? bom : QByteArray()) + SafeText::forDisplay(text, SafeText::Breaks::Keep).toUtf8();
+        }
+        break;
+    }
+    case CliOptions::Format::Xlsx: {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QString error;
+        const ExportInfo info{{}, m_options.profileName, m_options.connection.merchant.mchid};
+        if (!ResultExport::writeXlsx(result, info, &buffer, &error)) {
+            printError(tr("fenzhang-cli: cannot write the workbook: %1").arg(error));
+            if (m_output)
+                m_output->cancelWriting();
+            return ExitOutputFailed;
         }
         break;
     }

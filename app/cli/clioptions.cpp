@@ -52,11 +52,14 @@ constexpr OptionSpec connectionOptions[] = {
                        "Extra trusted CA certificate (PEM), added to the system CAs.")},
     {"timeout", "SECONDS",
      QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Time limit per attempt (default 10).")},
-    {"format", "table|json|csv",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "Output format (default table).")},
+    {"format", "table|json|csv|xlsx",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "Output format (default table). xlsx: an Excel workbook that keeps every ID "
+                       "as text and needs --output; csv is for programs.")},
     {"output", "FILE",
      QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
-                       "Write the result there, atomically, instead of to stdout.")},
+                       "Write the result there, atomically, instead of to stdout. batch: FILE.xlsx "
+                       "writes an Excel workbook, any other name CSV.")},
 };
 
 constexpr OptionSpec lookupOptions[] = {
@@ -318,13 +321,19 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
             options->format = CliOptions::Format::Json;
         } else if (format == "csv"_L1) {
             options->format = CliOptions::Format::Csv;
+        } else if (format == "xlsx"_L1) {
+            options->format = CliOptions::Format::Xlsx;
         } else {
-            *error = tr("--format must be table, json or csv, not \"%1\".").arg(format);
+            *error = tr("--format must be table, json, csv or xlsx, not \"%1\".").arg(format);
             return false;
         }
     }
     if (parser.isSet(u"output"_s) && options->outputFile.isEmpty()) {
         *error = tr("--output needs a file name.");
+        return false;
+    }
+    if (options->format == CliOptions::Format::Xlsx && options->outputFile.isEmpty()) {
+        *error = tr("--format xlsx writes a workbook file: give it with --output FILE.xlsx.");
         return false;
     }
     if (const QString problem = client.validate(); !problem.isEmpty()) {

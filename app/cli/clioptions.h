@@ -25,7 +25,7 @@ enum ExitCode : int {
 
 struct CliOptions {
     enum class Action { Run, Batch, Help, Version };
-    enum class Format { Table, Json, Csv };
+    enum class Format { Table, Json, Csv, Xlsx };
 
     Action action = Action::Run;
     LookupKind lookup = LookupKind::Order;

@@ -1,5 +1,6 @@
 #include "tableformatter.h"
 
+#include "format/exporttable.h"
 #include "format/labels.h"
 #include "format/money.h"
 
@@ -8,15 +9,6 @@ using namespace Qt::StringLiterals;
 namespace fenzhang {
 
 namespace {
-
-bool isWide(char32_t c)
-{
-    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF) ||
-           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
-           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-           (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-           (c >= 0x20000 && c <= 0x3FFFD);
-}
 
 // Label and code together, so the human text and what WeChat Pay sent are both visible.
 QString labelled(const QString &label, const QString &code)
@@ -72,10 +64,7 @@ QString signatureLine(const LookupResult &result)
 
 int TableFormatter::displayWidth(QStringView text)
 {
-    int width = 0;
-    for (const char32_t c : text.toUcs4())
-        width += isWide(c) ? 2 : 1;
-    return width;
+    return fenzhang::displayWidth(text); // the one table of wide characters, shared with the workbook
 }
 
 QString TableFormatter::alignedTable(const QList<QStringList> &rows, const QList<int> &rightAligned)

@@ -3,6 +3,7 @@
 #include "batch/batchexport.h"
 #include "batch/batchimporter.h"
 #include "batch/batchrunner.h"
+#include "format/exporttable.h"
 #include "format/safetext.h"
 
 #include <cstdio>
@@ -34,9 +35,8 @@ void BatchCommand::addOptions(QCommandLineParser &parser)
 
 QString BatchCommand::usage()
 {
-    return u"fenzhang-cli [connection options] batch order|return --input FILE --output FILE [--concurrency "
-           u"N] "
-           u"[--qps N]"_s;
+    return u"fenzhang-cli [connection options] batch order|return --input FILE --output FILE.xlsx|FILE.csv "
+           u"[--concurrency N] [--qps N]"_s;
 }
 
 bool BatchCommand::parse(const QCommandLineParser &parser, const QStringList &positional,
@@ -173,7 +173,13 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
 
     const QList<BatchExportRow> rows = BatchExport::rowsOf(runner);
     QString error;
-    if (!BatchExport::writeCsv(options.lookup, rows, &output, &error) || !output.commit()) {
+    // The format follows --output's extension: .xlsx a workbook, anything else (.csv) the CSV.
+    const ExportFormat format = ExportFiles::formatOfPath(options.outputFile, ExportFormat::Csv);
+    const ExportInfo info{{}, options.profileName, options.mchid};
+    const bool written = format == ExportFormat::Xlsx
+                             ? BatchExport::writeXlsx(options.lookup, rows, info, &output, &error)
+                             : BatchExport::writeCsv(options.lookup, rows, &output, &error);
+    if (!written || !output.commit()) {
         print(err, tr("Cannot write %1: %2\n")
                        .arg(options.outputFile, error.isEmpty() ? output.errorString() : error));
         return ExitOutputFailed;

@@ -2,7 +2,7 @@
 
 // The work behind `fenzhang-cli [connection options] batch order|return --input FILE --output FILE
 // [--concurrency N] [--qps N]`: import and validate the CSV (any bad row: exit 2, nothing sent), run
-// it, write the batch CSV atomically, print the summary on stderr, and progress there too when it
+// it, write the batch CSV (or workbook, for --output FILE.xlsx) atomically, print the summary on stderr, and progress there too when it
 // is a terminal. The CLI adds addOptions() to its parser and hands over when the command is
 // "batch"; everything else lives here so the CLI change is a few lines.
 
@@ -19,7 +19,9 @@ namespace fenzhang {
 struct BatchCommandOptions {
     LookupKind lookup = LookupKind::Order;
     QString inputFile;
-    QString outputFile;
+    QString outputFile; // FILE.xlsx: a workbook; otherwise CSV
+    QString profileName; // for the workbook's About sheet
+    QString mchid;
     int concurrency = 4;
     double qps = 10.0;     // 0: no limit
     bool progress = false; // the CLI: stderrIsTerminal()

@@ -2,12 +2,13 @@
 
 #include "batch/batchrunner.h"
 #include "format/csvwriter.h"
+#include "format/exporttable.h"
 #include "format/labels.h"
 #include "format/money.h"
 #include "format/saturating.h"
+#include "format/xlsxwriter.h"
 #include "lookup/resultexport.h"
 
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -15,7 +16,15 @@ namespace fenzhang {
 
 namespace {
 
-const QStringList errorColumns = {u"error_kind"_s, u"http_status"_s, u"error_code"_s, u"error_message"_s};
+ExportColumns errorColumns()
+{
+    using T = ExportColumn::Type;
+    return ExportTable::columns({{u"error_kind", T::Text},
+                                 {u"http_status", T::Integer},
+                                 {u"error_code", T::Text},
+                                 {u"error_message", T::Text},
+                                 {u"error_advice", T::Text}});
+}
 
 QString errorMessage(const BatchExportRow &row)
 {
@@ -69,7 +78,7 @@ QStringList queryOnlyRow(const QStringList &header, const LookupResult &r)
     if (r.kind != LookupResult::Kind::InvalidInput && r.kind != LookupResult::Kind::Cancelled) {
         set(u"request_id"_s, QString::fromLatin1(r.response.requestId));
         set(u"verified"_s, r.response.verified ? u"true"_s : u"false"_s);
-        set(u"looked_up_at"_s, ResultExport::isoTime(r.lookedUpAt));
+        set(u"looked_up_at"_s, ExportTime::text(r.lookedUpAt));
     }
     return cells;
 }
@@ -88,11 +97,15 @@ void addTo(QList<BatchSummary::Line> &lines, const QString &value, qint64 amount
 
 } // namespace
 
+ExportColumns BatchExport::columns(LookupKind kind)
+{
+    return ExportColumns{ExportTable::column(u"row"_s, ExportColumn::Type::Integer)} + ResultExport::columns(kind) +
+           errorColumns();
+}
+
 QStringList BatchExport::header(LookupKind kind)
 {
-    return QStringList{u"row"_s} +
-           (kind == LookupKind::Order ? ResultExport::orderCsvHeader() : ResultExport::returnCsvHeader()) +
-           errorColumns;
+    return ExportTable::names(columns(kind));
 }
 
 QList<BatchExportRow> BatchExport::rowsOf(const BatchRunner &runner)
@@ -120,58 +133,116 @@ QList<BatchExportRow> BatchExport::rowsOf(const BatchRunner &runner)
     return rows;
 }
 
-bool BatchExport::writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, QIODevice *device,
-                           QString *errorString)
-{
-    const QStringList columns = header(kind);
-    const QStringList resultColumns = columns.mid(1, columns.size() - 1 - errorColumns.size());
-    // The single export's numeric columns, shifted past the row number; the row number and the
-    // HTTP status are program-made numbers too.
-    QList<int> numeric = {0};
-    for (const int column : ResultExport::csvNumericColumns(kind))
-        numeric.append(column + 1);
-    numeric.append(int(columns.size()) - 3);
+namespace {
 
-    CsvWriter csv(device);
-    csv.writeBom();
-    csv.writeRow(columns);
+// Every line of the export, in order, to addLine(cells): the one list both writers write.
+template <typename AddLine> void forEachLine(LookupKind kind, const QList<BatchExportRow> &rows, AddLine addLine)
+{
+    const QStringList resultColumns = ExportTable::names(ResultExport::columns(kind));
     for (const BatchExportRow &row : rows) {
         const LookupResult &r = row.result;
         const QString status =
             r.response.httpStatus != 0 ? QString::number(r.response.httpStatus) : QString();
         const QString kindName = row.duplicateOf > 0 ? u"duplicate"_s : ResultExport::kindName(r.kind);
-        const QStringList error = {kindName, status, r.response.errorCode, errorMessage(row)};
+        const QStringList error = {kindName, status, r.response.errorCode, errorMessage(row),
+                                   Labels::errorAdvice(r.response.errorCode)};
         QList<QStringList> lines =
             r.kind == LookupResult::Kind::Ok ? ResultExport::csvRows(r) : QList<QStringList>();
         if (lines.isEmpty())
             lines.append(queryOnlyRow(resultColumns, r));
         for (const QStringList &line : std::as_const(lines))
-            csv.writeRow(QStringList{QString::number(row.rowNumber)} + line + error, numeric);
+            addLine(QStringList{QString::number(row.rowNumber)} + line + error);
     }
+}
+
+// The summary's lines under ExportTable::summaryColumns(), for its CSV and the workbook's Summary sheet.
+QList<QStringList> summaryLines(const BatchSummary &summary)
+{
+    QList<QStringList> lines;
+    const QString stateGroup = summary.kind == LookupKind::Order ? u"order_state"_s : u"return_result"_s;
+    for (const BatchSummary::Line &line : summary.byState) {
+        const QString label = summary.kind == LookupKind::Order ? Labels::orderState(line.value)
+                                                                : Labels::returnResult(line.value);
+        lines.append({stateGroup, line.value, label, QString::number(line.count), Money::formatYuan(line.amount),
+                      QString::number(line.amount)});
+    }
+    for (const BatchSummary::Line &line : summary.byReceiverResult) {
+        lines.append({u"receiver_result"_s, line.value, Labels::receiverResult(line.value),
+                      QString::number(line.count), Money::formatYuan(line.amount), QString::number(line.amount)});
+    }
+    lines.append({u"rows"_s, u"answered"_s, QString(), QString::number(summary.answered), QString(), QString()});
+    lines.append(
+        {u"rows"_s, u"without_result"_s, QString(), QString::number(summary.failed), QString(), QString()});
+    return lines;
+}
+
+} // namespace
+
+bool BatchExport::writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, QIODevice *device,
+                           QString *errorString)
+{
+    const ExportColumns exportColumns = columns(kind);
+    const QList<int> numeric = ExportTable::numericColumns(exportColumns);
+    CsvWriter csv(device);
+    csv.writeBom();
+    csv.writeRow(ExportTable::names(exportColumns));
+    forEachLine(kind, rows, [&](const QStringList &line) { csv.writeRow(line, numeric); });
     if (!csv.ok() && errorString)
         *errorString = csv.errorString();
     return csv.ok();
 }
 
-bool BatchExport::saveCsv(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path,
-                          QString *errorString)
+bool BatchExport::writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, const ExportInfo &info,
+                            QIODevice *device, QString *errorString)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (errorString)
-            *errorString = file.errorString();
-        return false;
+    XlsxWriter xlsx;
+    ExportInfo about = info;
+    if (about.subject.isEmpty())
+        about.subject = kind == LookupKind::Order ? tr("Batch of %n order look-up(s)", nullptr, int(rows.size()))
+                                                  : tr("Batch of %n return look-up(s)", nullptr, int(rows.size()));
+    xlsx.setTitle(about.subject);
+    xlsx.beginSheet(tr("Batch"), columns(kind));
+    int lines = 0;
+    forEachLine(kind, rows, [&](const QStringList &line) {
+        xlsx.addRow(line);
+        ++lines;
+    });
+    xlsx.beginSheet(tr("Summary"), ExportTable::summaryColumns());
+    for (const QStringList &line : summaryLines(summarize(kind, rows)))
+        xlsx.addRow(line);
+    int answers = 0;
+    int verified = 0;
+    for (const BatchExportRow &row : rows) {
+        if (row.result.response.httpStatus != 0) {
+            ++answers;
+            verified += row.result.response.verified ? 1 : 0;
+        }
     }
-    if (!writeCsv(kind, rows, &file, errorString)) {
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
+    xlsx.addAboutSheet(about, lines, answers, verified);
+    if (!xlsx.finish(device)) {
         if (errorString)
-            *errorString = file.errorString();
+            *errorString = xlsx.errorString();
         return false;
     }
     return true;
+}
+
+bool BatchExport::save(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path,
+                       ExportFormat format, const ExportInfo &info, QString *errorString)
+{
+    return ExportFiles::save(
+        path,
+        [&](QIODevice *device, QString *error) {
+            return format == ExportFormat::Xlsx ? writeXlsx(kind, rows, info, device, error)
+                                                : writeCsv(kind, rows, device, error);
+        },
+        errorString);
+}
+
+bool BatchExport::saveCsv(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path,
+                          QString *errorString)
+{
+    return save(kind, rows, path, ExportFormat::Csv, {}, errorString);
 }
 
 BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow> &rows)
@@ -228,30 +299,13 @@ QString BatchSummary::toText() const
 
 bool BatchExport::writeSummaryCsv(const BatchSummary &summary, QIODevice *device, QString *errorString)
 {
+    const ExportColumns exportColumns = ExportTable::summaryColumns();
+    const QList<int> numeric = ExportTable::numericColumns(exportColumns);
     CsvWriter csv(device);
     csv.writeBom();
-    csv.writeRow({u"group"_s, u"value"_s, u"label"_s, u"count"_s, u"amount_yuan"_s, u"amount_fen"_s});
-    const QList<int> numeric = {3, 4, 5};
-    const QString stateGroup = summary.kind == LookupKind::Order ? u"order_state"_s : u"return_result"_s;
-    for (const BatchSummary::Line &line : summary.byState) {
-        const QString label = summary.kind == LookupKind::Order ? Labels::orderState(line.value)
-                                                                : Labels::returnResult(line.value);
-        csv.writeRow({stateGroup, line.value, label, QString::number(line.count),
-                      Money::formatYuan(line.amount), QString::number(line.amount)},
-                     numeric);
-    }
-    for (const BatchSummary::Line &line : summary.byReceiverResult) {
-        csv.writeRow({u"receiver_result"_s, line.value, Labels::receiverResult(line.value),
-                      QString::number(line.count), Money::formatYuan(line.amount),
-                      QString::number(line.amount)},
-                     numeric);
-    }
-    csv.writeRow(
-        {u"rows"_s, u"answered"_s, QString(), QString::number(summary.answered), QString(), QString()},
-        numeric);
-    csv.writeRow(
-        {u"rows"_s, u"without_result"_s, QString(), QString::number(summary.failed), QString(), QString()},
-        numeric);
+    csv.writeRow(ExportTable::names(exportColumns));
+    for (const QStringList &line : summaryLines(summary))
+        csv.writeRow(line, numeric);
     if (!csv.ok() && errorString)
         *errorString = csv.errorString();
     return csv.ok();

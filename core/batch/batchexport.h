@@ -1,13 +1,15 @@
 #pragma once
 
-// The CSV of a whole batch: the single export's columns (ResultExport, reused, not copied) with the
+// The CSV or workbook of a whole batch: the single export's columns (ResultExport, reused, not copied) with the
 // input row number in front and the row's error in columns of its own at the end; one line per
 // receiver for orders, one line for a row without an answer. Plus a summary: totals by order state
-// / return result and by receiver result, with amounts in fen and yuan. Same safety as the single
-// export: UTF-8 BOM, RFC 4180, formula-safe cells, atomic save.
+// / return result and by receiver result, with amounts in fen and yuan (the workbook's Summary sheet).
+// Same safety as the single export: UTF-8 BOM, RFC 4180, formula-safe cells, typed workbook cells,
+// atomic save.
 
 #include "api/lookupservice.h"
 #include "batch/batchrow.h"
+#include "format/exporttable.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -44,12 +46,19 @@ struct BatchSummary {
 class BatchExport final {
     Q_DECLARE_TR_FUNCTIONS(fenzhang::BatchExport)
 public:
-    static QStringList header(LookupKind kind);
+    // row, the single export's columns, error_kind, http_status, error_code, error_message, error_advice.
+    static ExportColumns columns(LookupKind kind);
+    static QStringList header(LookupKind kind); // the CSV's: API names
     // Every row of the runner: answered rows with their results, invalid and cancelled ones with why.
     static QList<BatchExportRow> rowsOf(const BatchRunner &runner);
 
     static bool writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, QIODevice *device,
                          QString *errorString);
+    // The rows on a "Batch" sheet, the summary on "Summary", and an About sheet.
+    static bool writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, const ExportInfo &info,
+                          QIODevice *device, QString *errorString);
+    static bool save(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path, ExportFormat format,
+                     const ExportInfo &info, QString *errorString);
     static bool saveCsv(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path,
                         QString *errorString);
 

@@ -1,5 +1,7 @@
 #include "format/wxtime.h"
 
+#include <limits>
+
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -233,6 +235,43 @@ QString WxTime::toIsoString() const
     out.reserve(29);
     appendDateTime(out, m_value, u'T', m_hasFraction);
     appendOffset(out, m_value.offsetFromUtc());
+    return out;
+}
+
+namespace {
+
+// The local zone's offset at an instant, looked up once per quarter of an hour of UTC (zones change
+// their offset only at such boundaries): the receivers of an order share a few instants, and
+// converting each to local time was as slow as the rest of its CSV row.
+int localOffsetAt(const QDateTime &instant)
+{
+    thread_local qint64 lastBucket = std::numeric_limits<qint64>::min();
+    thread_local int lastOffset = 0;
+    const qint64 bucket = instant.toSecsSinceEpoch() / 900;
+    if (bucket != lastBucket) {
+        lastOffset = instant.toLocalTime().offsetFromUtc();
+        lastBucket = bucket;
+    }
+    return lastOffset;
+}
+
+} // namespace
+
+QString WxTime::toLocalIsoString() const
+{
+    if (!isValid())
+        return m_raw;
+    const int local = localOffsetAt(m_value);
+    if (local == m_value.offsetFromUtc())
+        return toIsoString();
+    QString out;
+    out.reserve(29);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    appendDateTime(out, m_value.toTimeZone(QTimeZone::fromSecondsAheadOfUtc(local)), u'T', m_hasFraction);
+#else
+    appendDateTime(out, m_value.toOffsetFromUtc(local), u'T', m_hasFraction);
+#endif
+    appendOffset(out, local);
     return out;
 }
 

@@ -26,6 +26,8 @@ public:
     QString toLocalDisplayString() const;
     // RFC 3339 with the original offset and milliseconds when there were any.
     QString toIsoString() const;
+    // The same in the system's local zone (ExportTime's rule); the raw text when not valid.
+    QString toLocalIsoString() const;
 
 private:
     QString m_raw;

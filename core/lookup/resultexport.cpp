@@ -1,34 +1,21 @@
 #include "lookup/resultexport.h"
 
 #include "format/csvwriter.h"
+#include "format/exporttable.h"
 #include "format/labels.h"
 #include "format/money.h"
+#include "format/xlsxwriter.h"
 #include "lookup/jsonreader.h"
 #include "lookup/jsonwriter.h"
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
 namespace fenzhang::ResultExport {
 
 namespace {
-
-// Positions of amount_yuan and amount_fen: program-made numbers, written as numeric cells.
-const QList<int> orderNumericColumns = {9, 10};
-const QList<int> returnNumericColumns = {8, 9};
-
-QString isoWithOffset(const QDateTime &time)
-{
-    if (!time.isValid())
-        return {};
-    const int offset = time.offsetFromUtc();
-    const int magnitude = offset < 0 ? -offset : offset;
-    return time.toString(u"yyyy-MM-dd'T'HH:mm:ss"_s) + (offset < 0 ? u'-' : u'+') +
-           u"%1:%2"_s.arg(magnitude / 3600, 2, 10, QChar(u'0')).arg(magnitude / 60 % 60, 2, 10, QChar(u'0'));
-}
 
 QString verifiedText(const LookupResult &result)
 {
@@ -93,13 +80,13 @@ OrderRowParts orderRowParts(const LookupResult &result)
     return {{order.subMchid, order.transactionId, order.outOrderNo, order.orderId, order.state,
              Labels::orderState(order.state)},
             {QString::fromLatin1(result.response.requestId), verifiedText(result),
-             isoWithOffset(result.lookedUpAt)}};
+             ExportTime::text(result.lookedUpAt)}};
 }
 
-constexpr qsizetype receiverColumns = 13;
+constexpr qsizetype receiverColumns = 14;
 
 // Hands a receiver's cells to cell(text, numeric) in column order: the one place they are listed.
-// The numeric ones, amount_yuan and amount_fen, are orderNumericColumns once the head is before them.
+// Their types are orderColumns()'s; the numeric flag is the CSV's (amount_yuan and amount_fen).
 class ReceiverCells final {
 public:
     template <typename Cell> void operator()(const ReceiverDetail &r, Cell cell)
@@ -114,8 +101,9 @@ public:
         cell(m_resultLabels(r.result), false);
         cell(r.failReason, false);
         cell(m_failReasonLabels(r.failReason), false);
-        cell(r.createTime.toIsoString(), false);
-        cell(r.finishTime.toIsoString(), false);
+        cell(m_failAdvice(r.failReason), false);
+        cell(r.createTime.toLocalIsoString(), false);
+        cell(r.finishTime.toLocalIsoString(), false);
         cell(r.detailId, false);
     }
 
@@ -123,6 +111,7 @@ private:
     LabelCache m_typeLabels{Labels::receiverType};
     LabelCache m_resultLabels{Labels::receiverResult};
     LabelCache m_failReasonLabels{Labels::receiverFailReason};
+    LabelCache m_failAdvice{Labels::receiverFailAdvice};
 };
 
 void appendOrderRows(QList<QStringList> &rows, const LookupResult &result)
@@ -151,7 +140,8 @@ void writeOrderRows(CsvWriter &csv, const LookupResult &result)
     const OrderRowParts parts = orderRowParts(result);
     const QList<ReceiverDetail> &receivers = result.order->receivers;
     if (receivers.isEmpty()) {
-        csv.writeRow(parts.head + QStringList(receiverColumns) + parts.tail, orderNumericColumns);
+        csv.writeRow(parts.head + QStringList(receiverColumns) + parts.tail,
+                     ExportTable::numericColumns(orderColumns()));
         return;
     }
     const CsvWriter::EncodedCells head = CsvWriter::encodeCells(parts.head);
@@ -171,8 +161,9 @@ void appendReturnRows(QList<QStringList> &rows, const LookupResult &result)
     rows.append({ret.subMchid, ret.outReturnNo, ret.orderId, ret.outOrderNo, ret.returnNo, ret.returnMchid,
                  ret.result, Labels::returnResult(ret.result), Money::formatYuan(ret.amount),
                  QString::number(ret.amount), ret.failReason, Labels::returnFailReason(ret.failReason),
-                 ret.finishTime.toIsoString(), QString::fromLatin1(result.response.requestId),
-                 verifiedText(result), isoWithOffset(result.lookedUpAt)});
+                 Labels::returnFailAdvice(ret.failReason), ret.finishTime.toLocalIsoString(),
+                 QString::fromLatin1(result.response.requestId), verifiedText(result),
+                 ExportTime::text(result.lookedUpAt)});
 }
 
 void writeOrderJson(JsonWriter &json, const OrderResult &order)
@@ -287,43 +278,74 @@ void writeProblemJson(JsonWriter &json, const LookupResult &result)
 
 } // namespace
 
+ExportColumns orderColumns()
+{
+    using T = ExportColumn::Type;
+    return ExportTable::columns({{u"sub_mchid", T::Text},
+                                 {u"transaction_id", T::Text},
+                                 {u"out_order_no", T::Text},
+                                 {u"order_id", T::Text},
+                                 {u"state", T::Text},
+                                 {u"state_label", T::Text},
+                                 {u"receiver_account", T::Text},
+                                 {u"receiver_type", T::Text},
+                                 {u"receiver_type_label", T::Text},
+                                 {u"amount_yuan", T::Yuan},
+                                 {u"amount_fen", T::Integer},
+                                 {u"description", T::Text},
+                                 {u"result", T::Text},
+                                 {u"result_label", T::Text},
+                                 {u"fail_reason", T::Text},
+                                 {u"fail_reason_label", T::Text},
+                                 {u"fail_reason_advice", T::Text},
+                                 {u"create_time", T::Time},
+                                 {u"finish_time", T::Time},
+                                 {u"detail_id", T::Text},
+                                 {u"request_id", T::Text},
+                                 {u"verified", T::Text},
+                                 {u"looked_up_at", T::Time}});
+}
+
+ExportColumns returnColumns()
+{
+    using T = ExportColumn::Type;
+    return ExportTable::columns({{u"sub_mchid", T::Text},
+                                 {u"out_return_no", T::Text},
+                                 {u"order_id", T::Text},
+                                 {u"out_order_no", T::Text},
+                                 {u"return_no", T::Text},
+                                 {u"return_mchid", T::Text},
+                                 {u"result", T::Text},
+                                 {u"result_label", T::Text},
+                                 {u"amount_yuan", T::Yuan},
+                                 {u"amount_fen", T::Integer},
+                                 {u"fail_reason", T::Text},
+                                 {u"fail_reason_label", T::Text},
+                                 {u"fail_reason_advice", T::Text},
+                                 {u"finish_time", T::Time},
+                                 {u"request_id", T::Text},
+                                 {u"verified", T::Text},
+                                 {u"looked_up_at", T::Time}});
+}
+
+ExportColumns columns(LookupKind kind)
+{
+    return kind == LookupKind::Order ? orderColumns() : returnColumns();
+}
+
 QStringList orderCsvHeader()
 {
-    return {u"sub_mchid"_s,
-            u"transaction_id"_s,
-            u"out_order_no"_s,
-            u"order_id"_s,
-            u"state"_s,
-            u"state_label"_s,
-            u"receiver_account"_s,
-            u"receiver_type"_s,
-            u"receiver_type_label"_s,
-            u"amount_yuan"_s,
-            u"amount_fen"_s,
-            u"description"_s,
-            u"result"_s,
-            u"result_label"_s,
-            u"fail_reason"_s,
-            u"fail_reason_label"_s,
-            u"create_time"_s,
-            u"finish_time"_s,
-            u"detail_id"_s,
-            u"request_id"_s,
-            u"verified"_s,
-            u"looked_up_at"_s};
+    return ExportTable::names(orderColumns());
 }
 
 QStringList returnCsvHeader()
 {
-    return {u"sub_mchid"_s,   u"out_return_no"_s, u"order_id"_s,    u"out_order_no"_s,
-            u"return_no"_s,   u"return_mchid"_s,  u"result"_s,      u"result_label"_s,
-            u"amount_yuan"_s, u"amount_fen"_s,    u"fail_reason"_s, u"fail_reason_label"_s,
-            u"finish_time"_s, u"request_id"_s,    u"verified"_s,    u"looked_up_at"_s};
+    return ExportTable::names(returnColumns());
 }
 
 QList<int> csvNumericColumns(LookupKind kind)
 {
-    return kind == LookupKind::Order ? orderNumericColumns : returnNumericColumns;
+    return ExportTable::numericColumns(columns(kind));
 }
 
 QList<QStringList> csvRows(const LookupResult &result)
@@ -336,19 +358,25 @@ QList<QStringList> csvRows(const LookupResult &result)
     return rows;
 }
 
-QString isoTime(const QDateTime &time)
+namespace {
+
+bool hasTypedResult(const LookupResult &result, QString *errorString)
 {
-    return isoWithOffset(time);
+    const bool isOrder = result.lookup == LookupKind::Order;
+    if ((isOrder && result.order) || (!isOrder && result.returnOrder))
+        return true;
+    if (errorString)
+        *errorString = QCoreApplication::translate("ResultExport", "There is no result to export.");
+    return false;
 }
+
+} // namespace
 
 bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString)
 {
-    const bool isOrder = result.lookup == LookupKind::Order;
-    if ((isOrder && !result.order) || (!isOrder && !result.returnOrder)) {
-        if (errorString)
-            *errorString = QCoreApplication::translate("ResultExport", "There is no result to export.");
+    if (!hasTypedResult(result, errorString))
         return false;
-    }
+    const bool isOrder = result.lookup == LookupKind::Order;
     CsvWriter csv(device);
     csv.writeBom();
     csv.writeRow(isOrder ? orderCsvHeader() : returnCsvHeader());
@@ -366,22 +394,74 @@ bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorStrin
 
 bool saveCsv(const LookupResult &result, const QString &path, QString *errorString)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (errorString)
-            *errorString = file.errorString();
-        return false;
+    return save(result, path, ExportFormat::Csv, {}, errorString);
+}
+
+QString subject(const LookupResult &result)
+{
+    if (result.lookup == LookupKind::Order) {
+        const QString number = result.order ? result.order->outOrderNo : result.orderQuery.outOrderNo;
+        return QCoreApplication::translate("ResultExport", "Profit-sharing order %1").arg(number);
     }
-    if (!writeCsv(result, &file, errorString)) {
-        file.cancelWriting();
+    const QString number = result.returnOrder ? result.returnOrder->outReturnNo : result.returnQuery.outReturnNo;
+    return QCoreApplication::translate("ResultExport", "Profit-sharing return %1").arg(number);
+}
+
+bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString)
+{
+    if (!hasTypedResult(result, errorString))
         return false;
+    const bool isOrder = result.lookup == LookupKind::Order;
+    XlsxWriter xlsx;
+    ExportInfo about = info;
+    if (about.subject.isEmpty())
+        about.subject = subject(result);
+    xlsx.setTitle(about.subject);
+    xlsx.beginSheet(isOrder ? QCoreApplication::translate("ResultExport", "Receivers")
+                            : QCoreApplication::translate("ResultExport", "Return"),
+                    columns(result.lookup));
+    int rows = 0;
+    if (isOrder) {
+        const OrderRowParts parts = orderRowParts(result);
+        ReceiverCells receiverCells;
+        for (const ReceiverDetail &r : result.order->receivers) {
+            xlsx.addCells(parts.head);
+            receiverCells(r, [&xlsx](const QString &cell, bool) { xlsx.addCell(cell); });
+            xlsx.addCells(parts.tail);
+            xlsx.endRow();
+            ++rows;
+        }
+        if (rows == 0) {
+            xlsx.addRow(parts.head + QStringList(receiverColumns) + parts.tail);
+            rows = 1;
+        }
+    } else {
+        for (const QStringList &row : csvRows(result)) {
+            xlsx.addRow(row);
+            ++rows;
+        }
     }
-    if (!file.commit()) {
+    xlsx.addAboutSheet(about, rows, 1, result.response.verified ? 1 : 0);
+    if (!xlsx.finish(device)) {
         if (errorString)
-            *errorString = file.errorString();
+            *errorString = xlsx.errorString();
         return false;
     }
     return true;
+}
+
+bool save(const LookupResult &result, const QString &path, ExportFormat format, const ExportInfo &info,
+          QString *errorString)
+{
+    if (!hasTypedResult(result, errorString))
+        return false;
+    return ExportFiles::save(
+        path,
+        [&](QIODevice *device, QString *error) {
+            return format == ExportFormat::Xlsx ? writeXlsx(result, info, device, error)
+                                                : writeCsv(result, device, error);
+        },
+        errorString);
 }
 
 QByteArray toJson(const LookupResult &result)

@@ -1,18 +1,25 @@
 #pragma once
 
-// The CSV and JSON forms of a look-up's result, shared by the desktop app and the CLI.
-// CSV: one row per receiver (orders) or one row (returns); UTF-8 with BOM, RFC 4180,
-// formula-safe; amounts in yuan with two decimals plus the raw fen; raw codes and human labels;
-// the look-up's sub_mchid, numbers, Request-ID and verified flag on every row.
+// The CSV, workbook and JSON forms of a look-up's result, shared by the desktop app and the CLI.
+// CSV and workbook are two writers of the same rows and columns (orderColumns(), returnColumns()):
+// one row per receiver (orders) or one row (returns); amounts in yuan with two decimals plus the raw
+// fen; raw codes, human labels and advice; the look-up's sub_mchid, numbers, Request-ID and verified
+// flag on every row; times by ExportTime's rule. CSV: UTF-8 with BOM, RFC 4180, formula-safe, API
+// names as headings (for programs). Workbook: typed cells, headings in the app's language, an
+// About sheet.
 
 #include "api/lookupservice.h"
+#include "format/exporttable.h"
 
 #include <QIODevice>
 #include <QString>
 
 namespace fenzhang::ResultExport {
 
-QStringList orderCsvHeader();
+ExportColumns orderColumns();
+ExportColumns returnColumns();
+ExportColumns columns(LookupKind kind);
+QStringList orderCsvHeader();  // the API names of orderColumns()
 QStringList returnCsvHeader();
 
 // The data rows of the CSV (no BOM, no header) and which of their columns are numeric, so the
@@ -21,11 +28,14 @@ QList<QStringList> csvRows(const LookupResult &result);
 QList<int> csvNumericColumns(LookupKind kind);
 // "ok", "api_error", ...: the machine name of a result kind, as the JSON export writes it.
 QString kindName(LookupResult::Kind kind);
-// 2025-11-20T10:15:30+08:00, as the looked_up_at column writes a time.
-QString isoTime(const QDateTime &time);
+// "Profit-sharing order 1217752501201407033233368018": what the export is, for its title.
+QString subject(const LookupResult &result);
 
 bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString);
+bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString);
 // Atomic (QSaveFile): a failed write never leaves half a file.
+bool save(const LookupResult &result, const QString &path, ExportFormat format, const ExportInfo &info,
+          QString *errorString);
 bool saveCsv(const LookupResult &result, const QString &path, QString *errorString);
 
 // The API's response fields under their API names, amounts as exact JSON integers, plus

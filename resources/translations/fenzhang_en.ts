@@ -540,6 +540,22 @@
         <source>There is no result to export.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Profit-sharing order %1</source>
+        <translation>Profit-sharing order %1</translation>
+    </message>
+    <message>
+        <source>Profit-sharing return %1</source>
+        <translation>Profit-sharing return %1</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation>Receivers</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
 </context>
 <context>
     <name>Results</name>
@@ -825,6 +841,28 @@
         <source>Receivers by result:</source>
         <translation></translation>
     </message>
+    <message numerus="yes">
+        <source>Batch of %n order look-up(s)</source>
+        <translation>
+            <numerusform>Batch of %n order look-up</numerusform>
+            <numerusform>Batch of %n order look-ups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n return look-up(s)</source>
+        <translation>
+            <numerusform>Batch of %n return look-up</numerusform>
+            <numerusform>Batch of %n return look-ups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
     <message>
         <source>Not the answer to this question: %1</source>
         <translation></translation>
@@ -1003,10 +1041,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>How many look-ups run at the same time.</source>
         <translation></translation>
     </message>
@@ -1054,19 +1088,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Row %1</source>
         <translation></translation>
     </message>
@@ -1093,6 +1114,10 @@
     <message>
         <source>&amp;Resume</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
     </message>
 </context>
 <context>
@@ -1378,11 +1403,236 @@
     </message>
     <message>
         <source>The answer is not the answer to this question — it was not used</source>
-        <translation></translation>
+        <translation>The answer is not the answer to this question — it was not used</translation>
     </message>
     <message>
         <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
-        <translation></translation>
+        <translation>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ExportDialog</name>
+    <message>
+        <source>Excel workbook, IDs kept exact (*.xlsx)</source>
+        <translation>Excel workbook, IDs kept exact (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for programs, Excel shortens long IDs (*.csv)</source>
+        <translation>CSV for programs, Excel shortens long IDs (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1 (Excel workbook).</source>
+        <translation>
+            <numerusform>Exported %n row to %1 (Excel workbook).</numerusform>
+            <numerusform>Exported %n rows to %1 (Excel workbook).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1 (CSV).</source>
+        <translation>
+            <numerusform>Exported %n row to %1 (CSV).</numerusform>
+            <numerusform>Exported %n rows to %1 (CSV).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2
+
+No file was written; an existing file of that name is unchanged. Choose another folder or close the file in Excel, then export again.</source>
+        <translation>Could not write %1:
+%2
+
+No file was written; an existing file of that name is unchanged. Choose another folder or close the file in Excel, then export again.</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ExportTable</name>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Sub-merchant ID</source>
+        <translation>Sub-merchant ID</translation>
+    </message>
+    <message>
+        <source>WeChat Pay transaction ID</source>
+        <translation>WeChat Pay transaction ID</translation>
+    </message>
+    <message>
+        <source>Merchant sharing order no.</source>
+        <translation>Merchant sharing order no.</translation>
+    </message>
+    <message>
+        <source>WeChat sharing order no.</source>
+        <translation>WeChat sharing order no.</translation>
+    </message>
+    <message>
+        <source>Merchant return no.</source>
+        <translation>Merchant return no.</translation>
+    </message>
+    <message>
+        <source>WeChat return no.</source>
+        <translation>WeChat return no.</translation>
+    </message>
+    <message>
+        <source>Return merchant ID</source>
+        <translation>Return merchant ID</translation>
+    </message>
+    <message>
+        <source>State code</source>
+        <translation>State code</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Receiver account</source>
+        <translation>Receiver account</translation>
+    </message>
+    <message>
+        <source>Receiver type code</source>
+        <translation>Receiver type code</translation>
+    </message>
+    <message>
+        <source>Receiver type</source>
+        <translation>Receiver type</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Amount (fen)</source>
+        <translation>Amount (fen)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Result code</source>
+        <translation>Result code</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Failure reason code</source>
+        <translation>Failure reason code</translation>
+    </message>
+    <message>
+        <source>Failure reason</source>
+        <translation>Failure reason</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Detail ID</source>
+        <translation>Detail ID</translation>
+    </message>
+    <message>
+        <source>Request-ID</source>
+        <translation>Request-ID</translation>
+    </message>
+    <message>
+        <source>Signature verified</source>
+        <translation>Signature verified</translation>
+    </message>
+    <message>
+        <source>Looked up at</source>
+        <translation>Looked up at</translation>
+    </message>
+    <message>
+        <source>Error kind</source>
+        <translation>Error kind</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP status</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Error code</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>What to do about the error</source>
+        <translation>What to do about the error</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Look-up</source>
+        <translation>Look-up</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Result kind</source>
+        <translation>Result kind</translation>
+    </message>
+    <message>
+        <source>Receiver results</source>
+        <translation>Receiver results</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation>Receivers</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ExportTime</name>
+    <message>
+        <source>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</source>
+        <translation>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</translation>
     </message>
 </context>
 <context>
@@ -1401,6 +1651,24 @@
     <message>
         <source>The damaged history file %1 could not be moved aside.</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryExport</name>
+    <message numerus="yes">
+        <source>History: %n look-up(s)</source>
+        <translation>
+            <numerusform>History: %n look-up</numerusform>
+            <numerusform>History: %n look-ups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
     </message>
 </context>
 <context>
@@ -1497,10 +1765,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>&amp;Clear history…</source>
         <translation></translation>
     </message>
@@ -1576,15 +1840,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Clear history</source>
         <translation></translation>
     </message>
@@ -1593,6 +1848,53 @@
         <translation>
             <numerusform>Delete all %n stored look-up from this computer? This cannot be undone.</numerusform>
             <numerusform>Delete all %n stored look-ups from this computer? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look-up(s) match the search; %1 selected. Which should be exported?</source>
+        <translation>
+            <numerusform>%n look-up matches the search; %1 selected. Which should be exported?</numerusform>
+            <numerusform>%n look-ups match the search; %1 selected. Which should be exported?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n matching</source>
+        <translation>
+            <numerusform>All %n matching</numerusform>
+            <numerusform>All %n matching</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %n selected</source>
+        <translation>
+            <numerusform>Only the %n selected</numerusform>
+            <numerusform>Only the %n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Only the selected look-ups.</source>
+        <translation>%1 Only the selected look-ups.</translation>
+    </message>
+    <message>
+        <source>%1 All look-ups matching the search.</source>
+        <translation>%1 All look-ups matching the search.</translation>
+    </message>
+    <message numerus="yes">
+        <source>History: %n selected look-up(s)</source>
+        <translation>
+            <numerusform>History: %n selected look-up</numerusform>
+            <numerusform>History: %n selected look-ups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>History: %n look-up(s) matching the search</source>
+        <translation>
+            <numerusform>History: %n look-up matching the search</numerusform>
+            <numerusform>History: %n look-ups matching the search</numerusform>
         </translation>
     </message>
 </context>
@@ -1822,10 +2124,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation></translation>
     </message>
@@ -1900,27 +2198,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Export CSV</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>About Fenzhang Desk</source>
         <translation></translation>
     </message>
@@ -1977,6 +2254,14 @@ Quit without it in the history? To keep it, stay and start a new history file on
 
 Quit without them in the history? To keep them, stay and start a new history file on the History tab.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Export result</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3340,103 @@ Import %n profiles?</numerusform>
     <message>
         <source>Extra CA:</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::XlsxWriter</name>
+    <message>
+        <source>A cell holds more than %1 characters, more than a workbook cell can.</source>
+        <translation>A cell holds more than %1 characters, more than a workbook cell can.</translation>
+    </message>
+    <message>
+        <source>Could not create a temporary file for the workbook: %1</source>
+        <translation>Could not create a temporary file for the workbook: %1</translation>
+    </message>
+    <message>
+        <source>Could not start the workbook.</source>
+        <translation>Could not start the workbook.</translation>
+    </message>
+    <message>
+        <source>Could not add the sheet &quot;%1&quot;.</source>
+        <translation>Could not add the sheet &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>More than %1 rows do not fit in a workbook; export CSV instead.</source>
+        <translation>More than %1 rows do not fit in a workbook; export CSV instead.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>no answers</source>
+        <translation>no answers</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n answer(s) verified</source>
+        <translation>
+            <numerusform>all %n answer verified</numerusform>
+            <numerusform>all %n answers verified</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n answer(s) verified</source>
+        <translation>
+            <numerusform>%1 of %n answer verified</numerusform>
+            <numerusform>%1 of %n answers verified</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Merchant ID (mchid)</source>
+        <translation>Merchant ID (mchid)</translation>
+    </message>
+    <message>
+        <source>Exported at</source>
+        <translation>Exported at</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Signatures verified</source>
+        <translation>Signatures verified</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <source>Amounts are numbers (yuan with two decimals, fen as integers); an amount too large for a spreadsheet to hold exactly (over 15 digits) is written as text.</source>
+        <translation>Amounts are numbers (yuan with two decimals, fen as integers); an amount too large for a spreadsheet to hold exactly (over 15 digits) is written as text.</translation>
+    </message>
+    <message>
+        <source>IDs</source>
+        <translation>IDs</translation>
+    </message>
+    <message>
+        <source>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</source>
+        <translation>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</translation>
+    </message>
+    <message>
+        <source>No output device.</source>
+        <translation>No output device.</translation>
     </message>
 </context>
 <context>

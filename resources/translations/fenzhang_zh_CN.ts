@@ -539,6 +539,22 @@
         <source>There is no result to export.</source>
         <translation>没有可导出的结果。</translation>
     </message>
+    <message>
+        <source>Profit-sharing order %1</source>
+        <translation>分账单 %1</translation>
+    </message>
+    <message>
+        <source>Profit-sharing return %1</source>
+        <translation>分账回退单 %1</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>分账回退</translation>
+    </message>
 </context>
 <context>
     <name>Results</name>
@@ -828,6 +844,26 @@
         <source>Receivers by result:</source>
         <translation>接收方按分账结果统计：</translation>
     </message>
+    <message numerus="yes">
+        <source>Batch of %n order look-up(s)</source>
+        <translation>
+            <numerusform>批量查询 %n 笔分账单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n return look-up(s)</source>
+        <translation>
+            <numerusform>批量查询 %n 笔分账回退</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量查询</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
     <message>
         <source>Not the answer to this question: %1</source>
         <translation>不是本次查询的应答：%1</translation>
@@ -1002,10 +1038,6 @@
         <translation>跟踪处理中的(&amp;W)</translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation>导出 CSV(&amp;E)…</translation>
-    </message>
-    <message>
         <source>How many look-ups run at the same time.</source>
         <translation>同时进行的查询数。</translation>
     </message>
@@ -1052,20 +1084,6 @@
         <translation>导出批量结果</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation>无法写入 %1：
-%2</translation>
-    </message>
-    <message>
         <source>Row %1</source>
         <translation>第 %1 行</translation>
     </message>
@@ -1092,6 +1110,10 @@
     <message>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1406,229 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::ExportDialog</name>
+    <message>
+        <source>Excel workbook, IDs kept exact (*.xlsx)</source>
+        <translation>Excel 工作簿，单号完整保留 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for programs, Excel shortens long IDs (*.csv)</source>
+        <translation>CSV 供程序使用，Excel 会截短长单号 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1 (Excel workbook).</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1（Excel 工作簿）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1 (CSV).</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1（CSV）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2
+
+No file was written; an existing file of that name is unchanged. Choose another folder or close the file in Excel, then export again.</source>
+        <translation>无法写入 %1：
+%2
+
+没有写入任何文件；同名的已有文件保持不变。请选择其他文件夹，或在 Excel 中关闭该文件，然后重新导出。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ExportTable</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Sub-merchant ID</source>
+        <translation>子商户号</translation>
+    </message>
+    <message>
+        <source>WeChat Pay transaction ID</source>
+        <translation>微信支付订单号</translation>
+    </message>
+    <message>
+        <source>Merchant sharing order no.</source>
+        <translation>商户分账单号</translation>
+    </message>
+    <message>
+        <source>WeChat sharing order no.</source>
+        <translation>微信分账单号</translation>
+    </message>
+    <message>
+        <source>Merchant return no.</source>
+        <translation>商户回退单号</translation>
+    </message>
+    <message>
+        <source>WeChat return no.</source>
+        <translation>微信回退单号</translation>
+    </message>
+    <message>
+        <source>Return merchant ID</source>
+        <translation>回退商户号</translation>
+    </message>
+    <message>
+        <source>State code</source>
+        <translation>状态代码</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Receiver account</source>
+        <translation>接收方账号</translation>
+    </message>
+    <message>
+        <source>Receiver type code</source>
+        <translation>接收方类型代码</translation>
+    </message>
+    <message>
+        <source>Receiver type</source>
+        <translation>接收方类型</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount (fen)</source>
+        <translation>金额（分）</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>分账描述</translation>
+    </message>
+    <message>
+        <source>Result code</source>
+        <translation>结果代码</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Failure reason code</source>
+        <translation>失败原因代码</translation>
+    </message>
+    <message>
+        <source>Failure reason</source>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理建议</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Detail ID</source>
+        <translation>分账明细单号</translation>
+    </message>
+    <message>
+        <source>Request-ID</source>
+        <translation>请求 ID（Request-ID）</translation>
+    </message>
+    <message>
+        <source>Signature verified</source>
+        <translation>签名已验证</translation>
+    </message>
+    <message>
+        <source>Looked up at</source>
+        <translation>查询时间</translation>
+    </message>
+    <message>
+        <source>Error kind</source>
+        <translation>错误类型</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP 状态</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>错误代码</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>错误信息</translation>
+    </message>
+    <message>
+        <source>What to do about the error</source>
+        <translation>错误处理建议</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>商户配置</translation>
+    </message>
+    <message>
+        <source>Look-up</source>
+        <translation>查询类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Result kind</source>
+        <translation>结果类型</translation>
+    </message>
+    <message>
+        <source>Receiver results</source>
+        <translation>接收方结果</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation>接收方数</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ExportTime</name>
+    <message>
+        <source>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</source>
+        <translation>时间均为本机时区的时间（与本应用界面显示一致），并注明与 UTC 的时差。</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::FilePathEdit</name>
     <message>
         <source>Browse…</source>
@@ -1399,6 +1644,23 @@
     <message>
         <source>The damaged history file %1 could not be moved aside.</source>
         <translation>无法将损坏的历史文件 %1 移到一旁。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryExport</name>
+    <message numerus="yes">
+        <source>History: %n look-up(s)</source>
+        <translation>
+            <numerusform>查询历史：%n 次查询</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>查询历史</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
     </message>
 </context>
 <context>
@@ -1495,10 +1757,6 @@
         <translation>重新查询(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation>导出 CSV(&amp;E)…</translation>
-    </message>
-    <message>
         <source>&amp;Clear history…</source>
         <translation>清空历史(&amp;C)…</translation>
     </message>
@@ -1573,16 +1831,6 @@
         <translation>导出查询历史</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation>无法写入 %1：
-%2</translation>
-    </message>
-    <message>
         <source>Clear history</source>
         <translation>清空历史</translation>
     </message>
@@ -1590,6 +1838,48 @@
         <source>Delete all %n stored look-up(s) from this computer? This cannot be undone.</source>
         <translation>
             <numerusform>从这台电脑删除全部 %n 条查询历史？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look-up(s) match the search; %1 selected. Which should be exported?</source>
+        <translation>
+            <numerusform>共有 %n 条查询符合搜索条件，已选中 %1 条。要导出哪些？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n matching</source>
+        <translation>
+            <numerusform>全部 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %n selected</source>
+        <translation>
+            <numerusform>仅选中的 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Only the selected look-ups.</source>
+        <translation>%1 仅包含选中的查询。</translation>
+    </message>
+    <message>
+        <source>%1 All look-ups matching the search.</source>
+        <translation>%1 包含所有符合搜索条件的查询。</translation>
+    </message>
+    <message numerus="yes">
+        <source>History: %n selected look-up(s)</source>
+        <translation>
+            <numerusform>查询历史：选中的 %n 次查询</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>History: %n look-up(s) matching the search</source>
+        <translation>
+            <numerusform>查询历史：符合搜索条件的 %n 次查询</numerusform>
         </translation>
     </message>
 </context>
@@ -1819,10 +2109,6 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation>导出 CSV(&amp;E)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1895,28 +2181,6 @@
         <translation>本次查询没有结果——原因见下方面板。</translation>
     </message>
     <message>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation>无法写入 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
         <source>About Fenzhang Desk</source>
         <translation>关于分账查询台</translation>
     </message>
@@ -1971,6 +2235,14 @@ Quit without them in the history? To keep them, stay and start a new history fil
 
 仍要退出、不保存这些记录吗？如需保留，请留在“查询历史”页新建历史文件。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>导出查询结果</translation>
     </message>
 </context>
 <context>
@@ -3042,6 +3314,101 @@ Import %n profile(s)?</source>
     <message>
         <source>Extra CA:</source>
         <translation>额外 CA：</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::XlsxWriter</name>
+    <message>
+        <source>A cell holds more than %1 characters, more than a workbook cell can.</source>
+        <translation>某个单元格超过 %1 个字符，超出了工作簿单元格的容量。</translation>
+    </message>
+    <message>
+        <source>Could not create a temporary file for the workbook: %1</source>
+        <translation>无法为工作簿创建临时文件：%1</translation>
+    </message>
+    <message>
+        <source>Could not start the workbook.</source>
+        <translation>无法创建工作簿。</translation>
+    </message>
+    <message>
+        <source>Could not add the sheet &quot;%1&quot;.</source>
+        <translation>无法添加工作表“%1”。</translation>
+    </message>
+    <message>
+        <source>More than %1 rows do not fit in a workbook; export CSV instead.</source>
+        <translation>工作簿最多容纳 %1 行；请改为导出 CSV。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>no answers</source>
+        <translation>没有应答</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n answer(s) verified</source>
+        <translation>
+            <numerusform>全部 %n 个应答签名已验证</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n answer(s) verified</source>
+        <translation>
+            <numerusform>%n 个应答中 %1 个签名已验证</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>商户配置</translation>
+    </message>
+    <message>
+        <source>Merchant ID (mchid)</source>
+        <translation>商户号（mchid）</translation>
+    </message>
+    <message>
+        <source>Exported at</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Signatures verified</source>
+        <translation>签名验证</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Amounts are numbers (yuan with two decimals, fen as integers); an amount too large for a spreadsheet to hold exactly (over 15 digits) is written as text.</source>
+        <translation>金额为数字（元保留两位小数，分为整数）；超过 15 位、电子表格无法精确保存的金额以文本写入。</translation>
+    </message>
+    <message>
+        <source>IDs</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</source>
+        <translation>所有单号均为文本单元格，与微信支付返回的数字完全一致。</translation>
+    </message>
+    <message>
+        <source>No output device.</source>
+        <translation>没有可写入的输出设备。</translation>
     </message>
 </context>
 <context>

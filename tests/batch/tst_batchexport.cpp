@@ -94,27 +94,31 @@ void TestBatchExport::writeCsv_orders_byteExact()
         "\xEF\xBB\xBF"
         "row,sub_mchid,transaction_id,out_order_no,order_id,state,state_label,receiver_account,receiver_type,"
         "receiver_type_label,amount_yuan,amount_fen,description,result,result_label,fail_reason,fail_reason_"
-        "label,"
+        "label,fail_reason_advice,"
         "create_time,finish_time,detail_id,request_id,verified,looked_up_at,error_kind,http_status,error_"
         "code,"
-        "error_message\r\n"
+        "error_message,error_advice\r\n"
         "2,1900000109,4208450740202511201234567890,P1,3008450740201411110007820472,FINISHED,Finished,"
         "1900000110,"
         "MERCHANT_ID,Merchant ID,128.00,12800,\"平台服务费, "
-        "十一月\",SUCCESS,Succeeded,,,2025-11-20T10:15:30+08:00,"
+        "十一月\",SUCCESS,Succeeded,,,,2025-11-20T10:15:30+08:00,"
         "2025-11-20T10:16:02+08:00,36011111111111111111111,08F1B2C3D4E5-1,true,2025-11-21T09:30:00+08:00,ok,"
-        "200,,"
+        "200,,,"
         "\r\n"
         "2,1900000109,4208450740202511201234567890,P1,3008450740201411110007820472,FINISHED,Finished,"
         "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,PERSONAL_OPENID,Personal OpenID (service provider's "
         "app),2.50,250,'=推广佣金,CLOSED,Closed,"
-        "NO_RELATION,Receiver relation removed,2025-11-20T10:15:30+08:00,2025-11-20T10:16:02+08:00,"
-        "36011111111111111111112,08F1B2C3D4E5-1,true,2025-11-21T09:30:00+08:00,ok,200,,\r\n"
-        "3,1900000109,4208450740202511201234567891,P2,,,,,,,,,,,,,,,,,08F1B2C3D4E5-2,true,"
-        "2025-11-21T09:30:00+08:00,api_error,404,RESOURCE_NOT_EXISTS,记录不存在\r\n"
-        "4,19000x0109,4208450740202511201234567890,P3,,,,,,,,,,,,,,,,,,,,invalid_input,,,sub_mchid: Digits "
-        "only.\r\n"
-        "5,1900000109,4208450740202511201234567890,P1,,,,,,,,,,,,,,,,,,,,duplicate,,,Same as row 2: not sent twice.\r\n"_ba;
+        "NO_RELATION,Receiver relation removed,\"There is no profit-sharing relation with this receiver. Add the "
+        "receiver first (添加分账接收方), then send a new profit-sharing request.\",2025-11-20T10:15:30+08:00,"
+        "2025-11-20T10:16:02+08:00,"
+        "36011111111111111111112,08F1B2C3D4E5-1,true,2025-11-21T09:30:00+08:00,ok,200,,,\r\n"
+        "3,1900000109,4208450740202511201234567891,P2,,,,,,,,,,,,,,,,,,08F1B2C3D4E5-2,true,"
+        "2025-11-21T09:30:00+08:00,api_error,404,RESOURCE_NOT_EXISTS,记录不存在,"
+        "No such record. Check the numbers you entered and the sub_mchid.\r\n"
+        "4,19000x0109,4208450740202511201234567890,P3,,,,,,,,,,,,,,,,,,,,,invalid_input,,,sub_mchid: Digits "
+        "only.,\r\n"
+        "5,1900000109,4208450740202511201234567890,P1,,,,,,,,,,,,,,,,,,,,,duplicate,,,Same as row 2: not sent "
+        "twice.,\r\n"_ba;
     if (buffer.data() != expected) {
         qInfo().noquote() << QString::fromUtf8(buffer.data());
     }
@@ -143,7 +147,7 @@ void TestBatchExport::writeCsv_returns_oneLinePerRow()
     QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFrow,sub_mchid,out_return_no,order_id,out_order_no,"_ba));
     QVERIFY(lines.at(1).startsWith("7,1900000109,R1,3008450740201411110007820472,P1,"_ba));
     QVERIFY(lines.at(1).contains(",0.10,10,"_ba));
-    QVERIFY(lines.at(1).endsWith(",ok,,,\r"_ba));
+    QVERIFY(lines.at(1).endsWith(",ok,,,,\r"_ba));
 }
 
 // Issue 15.10: INT64_MAX fen twice (two receivers of one order, and two orders) used to wrap to a

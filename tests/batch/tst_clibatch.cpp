@@ -2,6 +2,7 @@
 // codes, nothing on stdout, no progress when stderr is not a terminal.
 
 #include "sandboxservice.h"
+#include "xlsxreader.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void batchOrder_writesCsv_exit0();
+    void batchOrder_xlsxOutput_writesWorkbook();
     void batchOrder_badRow_exit2_nothingSent();
     void batch_missingInput_exit2();
     void batch_hugeRetryAfter_finishesWithEveryRow();
@@ -102,6 +104,38 @@ void TestCliBatch::batchOrder_writesCsv_exit0()
     QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFrow,sub_mchid,"));
     QVERIFY(lines.at(1).startsWith("2,1900000109,4208450740202511201234567890,P20251120101530001,"));
     QVERIFY(lines.at(4).contains(",api_error,404,RESOURCE_NOT_EXISTS,"));
+}
+
+void TestCliBatch::batchOrder_xlsxOutput_writesWorkbook()
+{
+    const QString input = m_dir->filePath(u"in.csv"_s);
+    const QString output = m_dir->filePath(u"out.xlsx"_s);
+    QFile in(input);
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write("sub_mchid,transaction_id,out_order_no\n"
+             "1900000109,4208450740202511201234567890,P20251120101530001\n"
+             "1900000109,4208450740202511201234567890,SCN-BIG_AMOUNT\n");
+    in.close();
+    QCOMPARE(runCli({u"batch"_s, u"order"_s, u"--input"_s, input, u"--output"_s, output, u"--qps"_s, u"0"_s}), 0);
+    QVERIFY(m_stdout.isEmpty());
+    const test::XlsxBook book = test::readXlsx(output);
+    QVERIFY2(book.error.isEmpty(), qPrintable(book.error));
+    const test::XlsxSheet *batch = book.sheet(u"Batch"_s);
+    QVERIFY(batch);
+    QCOMPARE(batch->at(1, u"WeChat Pay transaction ID"_s).value, u"4208450740202511201234567890"_s);
+    QCOMPARE(batch->at(1, u"WeChat Pay transaction ID"_s).type, u"str"_s);
+    QCOMPARE(batch->at(1, u"Amount (fen)"_s).type, u"int"_s);
+    // SCN-BIG_AMOUNT: 2^53 + 1 and INT64_MAX fen, kept exact as text.
+    QStringList big;
+    for (qsizetype row = 1; row < batch->rows.size(); ++row) {
+        if (batch->at(int(row), u"Merchant sharing order no."_s).value == u"SCN-BIG_AMOUNT"_s)
+            big.append(batch->at(int(row), u"Amount (fen)"_s).type + u':' + batch->at(int(row), u"Amount (fen)"_s).value);
+    }
+    QCOMPARE(big, (QStringList{u"str:9007199254740993"_s, u"str:9223372036854775807"_s}));
+    QVERIFY(book.sheet(u"Summary"_s));
+    const test::XlsxSheet *about = book.sheet(u"About"_s);
+    QVERIFY(about);
+    QCOMPARE(about->rows.at(3).at(1).value, m_sandbox->settings().merchant.mchid);
 }
 
 void TestCliBatch::batchOrder_badRow_exit2_nothingSent()

@@ -5,6 +5,7 @@
 #include "fenzhang_version.h"
 #include "lookup/jsonreader.h"
 #include "sandboxfixture.h"
+#include "xlsxreader.h"
 
 #include <QFile>
 #include <QStandardPaths>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void processing_isSuccess();
     void json_exactIntegersVerifiedAndRequestId();
     void csv_startsWithBom();
+    void xlsx_writesWorkbookWithExactIds();
     void output_writesFileAtomically();
     void output_untouchedOnFailure();
     void merchantKeyFormats_exit0_data();
@@ -97,7 +99,7 @@ void TestCli::help_documentsEveryOption()
                               u"--backup-url URL"_s,
                               u"--ca-file FILE"_s,
                               u"--timeout SECONDS"_s,
-                              u"--format table|json|csv"_s,
+                              u"--format table|json|csv|xlsx"_s,
                               u"--output FILE"_s,
                               u"--sub-mchid ID"_s,
                               u"--transaction-id ID"_s,
@@ -193,6 +195,31 @@ void TestCli::csv_startsWithBom()
     QVERIFY(cli.out.contains(m_sandbox->sampleOrder().outOrderNo.toUtf8()));
 }
 
+void TestCli::xlsx_writesWorkbookWithExactIds()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"big.xlsx"_s);
+    const CliRun cli = run(cliConnection(*m_sandbox) + order(u"SCN-BIG_AMOUNT"_s) +
+                           QStringList{u"--format"_s, u"xlsx"_s, u"--output"_s, path});
+    QCOMPARE(cli.exitCode, 0);
+    QVERIFY(cli.out.isEmpty());
+    const test::XlsxBook book = test::readXlsx(path);
+    QVERIFY2(book.error.isEmpty(), qPrintable(book.error));
+    const test::XlsxSheet *sheet = book.sheet(u"Receivers"_s);
+    QVERIFY(sheet);
+    QCOMPARE(sheet->rows.size(), 3);
+    QCOMPARE(sheet->at(1, u"WeChat Pay transaction ID"_s).type, u"str"_s);
+    QCOMPARE(sheet->at(1, u"WeChat Pay transaction ID"_s).value.size(), 28);
+    QCOMPARE(sheet->at(1, u"Amount (fen)"_s).value, u"9007199254740993"_s);
+    QCOMPARE(sheet->at(1, u"Amount (fen)"_s).type, u"str"_s);
+    QCOMPARE(sheet->at(2, u"Amount (fen)"_s).value, u"9223372036854775807"_s);
+    QCOMPARE(sheet->at(2, u"Amount (yuan)"_s).value, u"92233720368547758.07"_s);
+    QCOMPARE(m_sandbox->log.size(), 1);
+    QCOMPARE(sheet->at(1, u"Request-ID"_s).value, m_sandbox->log.at(0).value("request_id"_L1).toString());
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"big.xlsx"_s});
+}
+
 void TestCli::output_writesFileAtomically()
 {
     QTemporaryDir dir;
@@ -283,6 +310,10 @@ void TestCli::usageOrInvalidInput_exit2_nothingSent_data()
                        u"P1"_s}
         << u"exactly one"_s;
     QTest::newRow("bad format") << QStringList{u"--format"_s, u"xml"_s, u"order"_s} << u"xml"_s;
+    QTest::newRow("xlsx without --output")
+        << QStringList{u"--format"_s,     u"xlsx"_s, u"order"_s,          u"--sub-mchid"_s, u"1900000109"_s,
+                       u"--transaction-id"_s, u"4208450740201411110007820472"_s, u"--out-order-no"_s, u"P1"_s}
+        << u"--output FILE.xlsx"_s;
     QTest::newRow("bad timeout") << QStringList{u"--timeout"_s, u"soon"_s, u"order"_s} << u"soon"_s;
     QTest::newRow("plain http to a public host")
         << QStringList{u"--base-url"_s, u"http://api.mch.weixin.qq.com"_s, u"order"_s} << u"http://"_s;

@@ -90,7 +90,7 @@ QByteArray csvOf(const LookupResult &result)
 const QByteArray orderHeader =
     "sub_mchid,transaction_id,out_order_no,order_id,state,state_label,receiver_account,receiver_type,"
     "receiver_type_label,amount_yuan,amount_fen,description,result,result_label,fail_reason,fail_reason_"
-    "label,"
+    "label,fail_reason_advice,"
     "create_time,finish_time,detail_id,request_id,verified,looked_up_at\r\n"_ba;
 
 } // namespace
@@ -109,15 +109,18 @@ void TestResultExport::orderCsv_byteExact()
         "1900000109,4208450740201411110007820472,P20150806125346,3008450740201411110007820472,FINISHED,"
         "Finished,"
         "1900000110,MERCHANT_ID,Merchant ID,90071992547409.93,9007199254740993,"
-        "\"'=SUM(A1), \"\"quoted\"\"\n\xE5\x88\x86\xE8\xB4\xA6\",SUCCESS,Succeeded,,,"
+        "\"'=SUM(A1), \"\"quoted\"\"\n\xE5\x88\x86\xE8\xB4\xA6\",SUCCESS,Succeeded,,,,"
         "2015-05-20T13:29:35.120+08:00,2015-05-20T13:29:35.120+08:00,36011111111111111111111,"
         "08F78BB5AF0610D302D8B2A1A10B10A9A101,true,2026-11-24T12:18:30+08:00\r\n"
         "1900000109,4208450740201411110007820472,P20150806125346,3008450740201411110007820472,FINISHED,"
         "Finished,"
         "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,PERSONAL_OPENID,Personal OpenID (service provider's app),0.07,7,"
         "'-\xE5\x88\x86\xE7\xBB\x99\xE4\xB8\xAA\xE4\xBA\xBA,CLOSED,Closed,NO_RELATION,Receiver relation "
-        "removed,"
-        "2015-05-20T05:29:35+00:00,bogus,36011111111111111111112,"
+        "removed,\"There is no profit-sharing relation with this receiver. Add the receiver first "
+        "(\xE6\xB7\xBB\xE5\x8A\xA0\xE5\x88\x86\xE8\xB4\xA6\xE6\x8E\xA5\xE6\x94\xB6\xE6\x96\xB9), then send a new "
+        "profit-sharing request.\","
+        // Times in the computer's zone (TZ=Asia/Shanghai here), offset written: 05:29:35Z is 13:29:35+08:00.
+        "2015-05-20T13:29:35+08:00,bogus,36011111111111111111112,"
         "08F78BB5AF0610D302D8B2A1A10B10A9A101,true,2026-11-24T12:18:30+08:00\r\n"_ba;
     QCOMPARE(csvOf(orderResult(twoReceivers)), expected);
 }
@@ -131,9 +134,9 @@ void TestResultExport::orderCsv_noReceivers_oneRow()
     const QByteArray expected =
         "\xEF\xBB\xBF"_ba + orderHeader +
         "1900000109,4208450740201411110007820472,P20150806125346,3008450740201411110007820472,PROCESSING,"
-        "Processing,,,,,,,,,,,,,,08F78BB5AF0610D302D8B2A1A10B10A9A101,false,2026-11-24T12:18:30+08:00\r\n"_ba;
+        "Processing,,,,,,,,,,,,,,,08F78BB5AF0610D302D8B2A1A10B10A9A101,false,2026-11-24T12:18:30+08:00\r\n"_ba;
     QCOMPARE(csvOf(result), expected);
-    QCOMPARE(ResultExport::orderCsvHeader().size(), 22);
+    QCOMPARE(ResultExport::orderCsvHeader().size(), 23);
 }
 
 void TestResultExport::returnCsv_byteExact()
@@ -142,13 +145,15 @@ void TestResultExport::returnCsv_byteExact()
         "\xEF\xBB\xBF"
         "sub_mchid,out_return_no,order_id,out_order_no,return_no,return_mchid,result,result_label,amount_"
         "yuan,"
-        "amount_fen,fail_reason,fail_reason_label,finish_time,request_id,verified,looked_up_at\r\n"
+        "amount_fen,fail_reason,fail_reason_label,fail_reason_advice,finish_time,request_id,verified,looked_up_at\r\n"
         "1900000109,R20190516001,3008450740201411110007820472,P20150806125346,3008450740201411110007820473,"
         "86693852,"
-        "FAIL,Failed,0.10,10,TIME_OUT_CLOSED,Closed after timing out,2015-05-20T13:29:35.120+08:00,"
+        "FAIL,Failed,0.10,10,TIME_OUT_CLOSED,Closed after timing out,\"The return stayed processing for 5 days "
+        "and was closed as failed. Check the receiver's balance, then send a new return.\","
+        "2015-05-20T13:29:35.120+08:00,"
         "08F78BB5AF0610D302D8B2A1A10B10A9A101,true,2026-11-24T12:18:30+08:00\r\n"_ba;
     QCOMPARE(csvOf(returnResult()), expected);
-    QCOMPARE(ResultExport::returnCsvHeader().size(), 16);
+    QCOMPARE(ResultExport::returnCsvHeader().size(), 17);
 }
 
 void TestResultExport::csv_withoutResult_fails()

@@ -17,6 +17,7 @@
 #include "resultdialog.h"
 #include "sandbox/sandboxserver.h"
 #include "testsettings.h"
+#include "xlsxreader.h"
 
 #include <memory>
 #include <QAbstractItemModelTester>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void pause_holdsQueueUntilResume();
     void cancel_thenRerunFailed_completes();
     void export_bytesEqualBatchExport();
+    void export_workbookWithSummaryAndStatus();
     void openRow_showsResultView();
     void watchProcessing_becomesFinal_signalsAndHistory();
 
@@ -367,8 +369,41 @@ void TestBatchPage::export_bytesEqualBatchExport()
     // Cancelled in the save dialog: nothing is written.
     QFile::remove(path);
     MessageBox::setNextSaveFileName(QString());
-    m_page->exportCsv();
+    m_page->exportResults();
     QVERIFY(!QFile::exists(path));
+}
+
+void TestBatchPage::export_workbookWithSummaryAndStatus()
+{
+    paste({u"sub_mchid\ttransaction_id\tout_order_no"_s, orderLine(sampleNo), orderLine(u"SCN-404-exp"_s)});
+    runToEnd();
+    QSignalSpy status(m_page.get(), &BatchPage::statusMessage);
+    const QString path = m_dir.filePath(u"batch-export.xlsx"_s);
+    MessageBox::setNextSaveFileName(path);
+    QTest::mouseClick(m_page->exportButton(), Qt::LeftButton);
+    QCOMPARE(status.size(), 1);
+    QVERIFY2(status.at(0).at(0).toString().contains(u"Excel workbook"_s), qPrintable(status.at(0).at(0).toString()));
+
+    const test::XlsxBook book = test::readXlsx(path);
+    QVERIFY2(book.error.isEmpty(), qPrintable(book.error));
+    const test::XlsxSheet *batch = book.sheet(u"Batch"_s);
+    QVERIFY(batch);
+    const BatchRunner &runner = *m_page->runner();
+    QVERIFY(runner.hasResult(0));
+    const OrderResult &order = *runner.result(0).order;
+    QCOMPARE(batch->rows.size(), order.receivers.size() + 2); // header, receivers, the 404 row
+    QCOMPARE(batch->at(1, u"WeChat Pay transaction ID"_s).value, order.transactionId);
+    QCOMPARE(batch->at(1, u"WeChat Pay transaction ID"_s).type, u"str"_s);
+    QCOMPARE(batch->at(1, u"Detail ID"_s).value, order.receivers.at(0).detailId);
+    QCOMPARE(batch->at(1, u"Amount (fen)"_s).type, u"int"_s);
+    const int last = int(batch->rows.size()) - 1;
+    QCOMPARE(batch->at(last, u"Error code"_s).value, u"RESOURCE_NOT_EXISTS"_s);
+    QVERIFY(!batch->at(last, u"What to do about the error"_s).value.isEmpty());
+    const test::XlsxSheet *summary = book.sheet(u"Summary"_s);
+    QVERIFY(summary);
+    QCOMPARE(summary->at(1, u"Code"_s).value, order.state);
+    QCOMPARE(summary->at(1, u"Count"_s).value, u"1"_s);
+    QVERIFY(book.sheet(u"About"_s));
 }
 
 void TestBatchPage::openRow_showsResultView()

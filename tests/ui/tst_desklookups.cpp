@@ -10,6 +10,7 @@
 #include "format/labels.h"
 #include "format/money.h"
 #include "historybackend.h"
+#include "language.h"
 #include "lookup/resultexport.h"
 #include "lookupcontroller.h"
 #include "lookuppage.h"
@@ -29,6 +30,7 @@
 #include "sandbox/sandboxserver.h"
 #include "settingsdialog.h"
 #include "testsettings.h"
+#include "xlsxreader.h"
 
 #include <memory>
 #include <QAction>
@@ -49,6 +51,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTimer>
 #include <QTranslator>
 
@@ -66,6 +69,9 @@ private Q_SLOTS:
     void demo_prefillsBothFormsAndIsMarked();
     void orderLookup_typedIn_showsReceiversAndBadges();
     void orderLookup_exportCsv_byteForByteResultExport();
+    void orderLookup_exportWorkbook_typedCellsAndStatus();
+    void export_remembersChoice_failureLeavesNothing();
+    void export_workbookHeadingsFollowLanguage();
     void orderLookup_ctrlC_copiesSelectedRowsAsTsv();
     void returnLookup_typedIn_showsResult();
     void orderLookup_notFound_showsErrorPanel();
@@ -248,6 +254,108 @@ void TestDeskLookups::orderLookup_exportCsv_byteForByteResultExport()
     MessageBox::setNextSaveFileName(QString());
     m_window->exportAction()->trigger();
     QVERIFY(!QFile::exists(path));
+}
+
+void TestDeskLookups::orderLookup_exportWorkbook_typedCellsAndStatus()
+{
+    AppSettings::reset(AppSettings::Key::ExportFormat); // first export: the workbook is the default
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    runAndWait(page);
+    QVERIFY(page->shownResult());
+    const OrderResult &order = *page->shownResult()->order;
+
+    // A name typed without a suffix gets the chosen format's.
+    const QString typed = m_dir.filePath(u"order-book"_s);
+    MessageBox::setNextSaveFileName(typed);
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    const QString path = typed + u".xlsx"_s;
+    QVERIFY2(QFile::exists(path), qPrintable(path));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"Excel workbook"_s),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(
+        u"Exported %1 row"_s.arg(order.receivers.size())));
+
+    const test::XlsxBook book = test::readXlsx(path);
+    QVERIFY2(book.error.isEmpty(), qPrintable(book.error));
+    const test::XlsxSheet *sheet = book.sheet(u"Receivers"_s);
+    QVERIFY(sheet);
+    QCOMPARE(sheet->rows.size(), order.receivers.size() + 1);
+    for (qsizetype i = 0; i < order.receivers.size(); ++i) {
+        const int row = int(i) + 1;
+        QCOMPARE(sheet->at(row, u"WeChat Pay transaction ID"_s).value, order.transactionId);
+        QCOMPARE(sheet->at(row, u"WeChat Pay transaction ID"_s).type, u"str"_s);
+        QCOMPARE(sheet->at(row, u"WeChat sharing order no."_s).value, order.orderId);
+        QCOMPARE(sheet->at(row, u"Detail ID"_s).value, order.receivers.at(i).detailId);
+        QCOMPARE(sheet->at(row, u"Detail ID"_s).type, u"str"_s);
+        QCOMPARE(sheet->at(row, u"Amount (fen)"_s).type, u"int"_s);
+        QCOMPARE(sheet->at(row, u"Amount (fen)"_s).value, QString::number(order.receivers.at(i).amount));
+        QCOMPARE(sheet->at(row, u"Amount (yuan)"_s).format, u"0.00"_s);
+    }
+    const test::XlsxSheet *about = book.sheet(u"About"_s);
+    QVERIFY(about);
+    QCOMPARE(about->rows.at(2).at(1).value, m_demo.name); // Profile
+    QCOMPARE(about->rows.at(3).at(1).value, m_demo.settings.merchant.mchid);
+    QCOMPARE(AppSettings::value(AppSettings::Key::ExportFormat).toString(), u"xlsx"_s);
+}
+
+void TestDeskLookups::export_remembersChoice_failureLeavesNothing()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    runAndWait(page);
+
+    // Choosing CSV (by its extension) is remembered for the next export.
+    const QString csv = m_dir.filePath(u"remembered.csv"_s);
+    MessageBox::setNextSaveFileName(csv);
+    m_window->exportAction()->trigger();
+    QVERIFY(QFile::exists(csv));
+    QCOMPARE(AppSettings::value(AppSettings::Key::ExportFormat).toString(), u"csv"_s);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"(CSV)"_s));
+
+    // A folder that does not exist: the failure says why and that nothing was written.
+    const QString bad = m_dir.filePath(u"no/such/folder/result.xlsx"_s);
+    MessageBox::setNextSaveFileName(bad);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    m_window->exportAction()->trigger();
+    QVERIFY(!QFile::exists(bad));
+    QVERIFY2(MessageBox::lastText().contains(u"No file was written"_s), qPrintable(MessageBox::lastText()));
+    QVERIFY(MessageBox::lastText().contains(QDir::toNativeSeparators(bad)));
+    QCOMPARE(AppSettings::value(AppSettings::Key::ExportFormat).toString(), u"xlsx"_s);
+}
+
+void TestDeskLookups::export_workbookHeadingsFollowLanguage()
+{
+    const QString deskDir = QStringLiteral(FENZHANG_BINARY_DIR) + u"/app/desk"_s;
+    QTranslator translator;
+    if (!translator.load(u"fenzhang_zh_CN"_s, Language::translationDirectories(deskDir).constFirst()))
+        QSKIP("the desktop app's translations are not built");
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    runAndWait(page);
+    QCoreApplication::installTranslator(&translator);
+    const QString path = m_dir.filePath(u"zh.xlsx"_s);
+    MessageBox::setNextSaveFileName(path);
+    m_window->exportAction()->trigger();
+    QCoreApplication::removeTranslator(&translator);
+    const test::XlsxBook book = test::readXlsx(path);
+    QVERIFY2(book.error.isEmpty(), qPrintable(book.error));
+    QCOMPARE(book.sheets.size(), 2);
+    const test::XlsxSheet &sheet = book.sheets.at(0);
+    QCOMPARE(sheet.name, u"接收方"_s);
+    QCOMPARE(sheet.at(1, u"微信支付订单号"_s).value, page->shownResult()->order->transactionId);
+    QCOMPARE(sheet.at(1, u"金额（分）"_s).type, u"int"_s);
+    QCOMPARE(book.sheets.at(1).name, u"说明"_s);
+
+    // The CSV keeps the API names whatever the language: it is for programs.
+    QCoreApplication::installTranslator(&translator);
+    const QString csv = m_dir.filePath(u"zh.csv"_s);
+    MessageBox::setNextSaveFileName(csv);
+    m_window->exportAction()->trigger();
+    QCoreApplication::removeTranslator(&translator);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readLine().startsWith("\xEF\xBB\xBFsub_mchid,transaction_id,out_order_no,order_id,"));
 }
 
 void TestDeskLookups::orderLookup_ctrlC_copiesSelectedRowsAsTsv()

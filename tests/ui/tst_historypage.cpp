@@ -6,7 +6,7 @@
 #include "demoprofile.h"
 #include "errorpanel.h"
 #include "historybackend.h"
-#include "historyexport.h"
+#include "history/historyexport.h"
 #include "historymodel.h"
 #include "historypage.h"
 #include "lookupcontroller.h"
@@ -18,6 +18,7 @@
 #include "resultdialog.h"
 #include "sandbox/sandboxserver.h"
 #include "testsettings.h"
+#include "xlsxreader.h"
 
 #include <memory>
 #include <QAbstractItemModelTester>
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void open_marksFromHistory();
     void rerun_addsAnEntry();
     void export_allAndSelected();
+    void export_workbookSummaryAndAbout();
     void clear_asksAndEmpties();
     void retention_isRememberedAndPurges();
     void corruptDatabase_messageNotCrash_startAfresh();
@@ -268,21 +270,37 @@ void TestHistoryPage::rerun_addsAnEntry()
 void TestHistoryPage::export_allAndSelected()
 {
     lookUpSamples();
+    QSignalSpy status(m_page.get(), &HistoryPage::statusMessage);
     const QString all = m_dir.filePath(u"history-all.csv"_s);
     MessageBox::setNextSaveFileName(all);
-    m_page->exportCsv();
+    m_page->exportHistory();
     QFile file(all);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
     QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
     QCOMPARE(bytes.count("\r\n"), 4); // header + 3
     QVERIFY(bytes.contains("P20251121090000002"));
+    QCOMPARE(status.size(), 1);
+    QVERIFY2(status.at(0).at(0).toString().contains(u"Exported 3 row(s)"_s), qPrintable(status.at(0).at(0).toString()));
+
+    // One row selected: the page asks; the default answer (the first) is still all matching.
+    m_page->table()->selectRow(1);
+    const QString again = m_dir.filePath(u"history-again.csv"_s);
+    MessageBox::setNextChoice(0);
+    MessageBox::setNextSaveFileName(again);
+    m_page->exportHistory();
+    QVERIFY2(MessageBox::lastText().contains(u"3 look-up(s) match the search; 1 selected"_s),
+             qPrintable(MessageBox::lastText()));
+    QFile againFile(again);
+    QVERIFY(againFile.open(QIODevice::ReadOnly));
+    QCOMPARE(againFile.readAll().count("\r\n"), 4);
+    QVERIFY(status.constLast().at(0).toString().contains(u"All look-ups matching the search"_s));
 
     // Only the selected row, and byte for byte what HistoryExport writes for it.
-    m_page->table()->selectRow(1);
     const QString one = m_dir.filePath(u"history-one.csv"_s);
+    MessageBox::setNextChoice(1);
     MessageBox::setNextSaveFileName(one);
-    m_page->exportCsv();
+    m_page->exportHistory();
     QFile oneFile(one);
     QVERIFY(oneFile.open(QIODevice::ReadOnly));
     QBuffer expected;
@@ -290,6 +308,56 @@ void TestHistoryPage::export_allAndSelected()
     QString error;
     QVERIFY(HistoryExport::writeCsv({m_page->model()->entry(1)}, &expected, &error));
     QCOMPARE(oneFile.readAll(), expected.data());
+    QVERIFY(status.constLast().at(0).toString().contains(u"Exported 1 row(s)"_s));
+    QVERIFY(status.constLast().at(0).toString().contains(u"Only the selected"_s));
+
+    // Cancel in the question: nothing is asked for or written.
+    const QString none = m_dir.filePath(u"history-none.csv"_s);
+    MessageBox::setNextChoice(-1);
+    MessageBox::setNextSaveFileName(none);
+    m_page->exportHistory();
+    QVERIFY(!QFile::exists(none));
+    // The save dialog was never opened: its pre-set answer is still waiting (and is used up here).
+    QCOMPARE(MessageBox::saveFileName(nullptr, {}, {}, {}), none);
+}
+
+void TestHistoryPage::export_workbookSummaryAndAbout()
+{
+    lookUpSamples();
+    const QString path = m_dir.filePath(u"history.xlsx"_s);
+    MessageBox::setNextSaveFileName(path);
+    m_page->exportHistory();
+    const test::XlsxBook book = test::readXlsx(path);
+    QVERIFY2(book.error.isEmpty(), qPrintable(book.error));
+    const test::XlsxSheet *history = book.sheet(u"History"_s);
+    QVERIFY(history);
+    QCOMPARE(history->rows.size(), 4);
+    for (int row = 1; row <= 3; ++row) {
+        const HistoryEntry entry = m_page->model()->entry(row - 1);
+        QCOMPARE(history->at(row, u"Merchant sharing order no."_s).value, entry.outOrderNo);
+        QCOMPARE(history->at(row, u"Merchant sharing order no."_s).type, u"str"_s);
+        QCOMPARE(history->at(row, u"Request-ID"_s).value, entry.requestId);
+        if (!entry.transactionId.isEmpty())
+            QCOMPARE(history->at(row, u"WeChat Pay transaction ID"_s).value, entry.transactionId);
+        if (!entry.state.isEmpty()) {
+            QCOMPARE(history->at(row, u"Amount (fen)"_s).type, u"int"_s);
+            QCOMPARE(history->at(row, u"Amount (fen)"_s).value, QString::number(entry.totalFen));
+        }
+        QCOMPARE(history->at(row, u"HTTP status"_s).type, u"int"_s);
+    }
+    const test::XlsxSheet *summary = book.sheet(u"Summary"_s);
+    QVERIFY(summary);
+    QVERIFY(summary->rows.size() >= 2);
+    int counted = 0;
+    for (qsizetype row = 1; row < summary->rows.size(); ++row) {
+        const QString group = summary->rows.at(row).at(0).value;
+        if (group != u"receiver_result"_s)
+            counted += summary->rows.at(row).at(3).value.toInt();
+    }
+    QCOMPARE(counted, 3); // every look-up in one state or result-kind line
+    const test::XlsxSheet *about = book.sheet(u"About"_s);
+    QVERIFY(about);
+    QVERIFY(about->rows.at(1).at(1).value.contains(u"3 look-up(s)"_s));
 }
 
 void TestHistoryPage::clear_asksAndEmpties()

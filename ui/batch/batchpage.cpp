@@ -1,6 +1,7 @@
 #include "batchpage.h"
 
 #include "batch/batchexport.h"
+#include "exportdialog.h"
 #include "batch/batchrunner.h"
 #include "batch/watcher.h"
 #include "batchinputpanel.h"
@@ -51,7 +52,7 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
       m_run(new QPushButton(tr("&Run batch"), this)), m_pause(new QPushButton(tr("&Pause"), this)),
       m_cancel(new QPushButton(tr("Ca&ncel"), this)), m_rerun(new QPushButton(tr("Re-run &failed"), this)),
       m_watch(new QPushButton(tr("&Watch the PROCESSING ones"), this)),
-      m_export(new QPushButton(tr("&Export CSV…"), this)), m_progress(new QProgressBar(this)),
+      m_export(new QPushButton(tr("&Export…"), this)), m_progress(new QProgressBar(this)),
       m_counts(new QLabel(this)), m_watching(new QLabel(this)), m_table(new QTableView(this)),
       m_summary(new BatchSummaryView(this))
 {
@@ -137,7 +138,7 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
     connect(m_cancel, &QPushButton::clicked, this, &BatchPage::cancel);
     connect(m_rerun, &QPushButton::clicked, this, &BatchPage::rerunFailed);
     connect(m_watch, &QPushButton::clicked, this, &BatchPage::watchProcessing);
-    connect(m_export, &QPushButton::clicked, this, &BatchPage::exportCsv);
+    connect(m_export, &QPushButton::clicked, this, &BatchPage::exportResults);
     connect(m_input, &BatchInputPanel::importChanged, this, &BatchPage::updateButtons);
     connect(m_controller, &LookupController::currentProfileChanged, this, [this] {
         if (!m_runner || !m_runner->isRunning())
@@ -297,21 +298,23 @@ int BatchPage::watchProcessing()
     return int(rows.size());
 }
 
-void BatchPage::exportCsv()
+void BatchPage::exportResults()
 {
     if (!m_runner || m_runner->rowCount() == 0)
         return;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString name =
-        u"fenzhang-batch-%1-%2.csv"_s.arg(m_runKind == LookupKind::Order ? u"orders"_s : u"returns"_s,
-                                          QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
-    const QString path =
-        MessageBox::saveFileName(this, tr("Export batch"), QDir(dir).filePath(name), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
+        u"fenzhang-batch-%1-%2"_s.arg(m_runKind == LookupKind::Order ? u"orders"_s : u"returns"_s,
+                                      QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
+    const std::optional<ExportTarget> target = ExportDialog::ask(this, tr("Export batch"), name);
+    if (!target)
         return;
+    const QList<BatchExportRow> rows = BatchExport::rowsOf(*m_runner);
     QString error;
-    if (!BatchExport::saveCsv(m_runKind, BatchExport::rowsOf(*m_runner), path, &error))
-        MessageBox::critical(this, tr("Export failed"), tr("Could not write %1:\n%2").arg(path, error));
+    if (!BatchExport::save(m_runKind, rows, target->path, target->format, m_controller->exportInfo(), &error)) {
+        ExportDialog::showFailure(this, *target, error);
+        return;
+    }
+    Q_EMIT statusMessage(ExportDialog::doneText(*target, int(rows.size())));
 }
 
 void BatchPage::openRow(int row)

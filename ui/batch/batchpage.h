@@ -64,7 +64,7 @@ public:
     int rerunFailed();
     // Hands the rows still PROCESSING to the watcher; returns how many.
     int watchProcessing();
-    void exportCsv();
+    void exportResults();
     void openRow(int row);
     // Demo profile only: a sample list from the sandbox's data (for trying the page and screenshots).
     void fillDemoRows();
@@ -75,6 +75,8 @@ Q_SIGNALS:
     // A watched look-up reached a final state (the main window turns it into a tray message).
     void watchFinished(const fenzhang::LookupResult &result);
     void busyChanged(bool busy);
+    // For the status bar: what an export wrote.
+    void statusMessage(const QString &text);
 
 private:
     bool ensureService(QString *error);

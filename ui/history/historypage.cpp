@@ -1,7 +1,8 @@
 #include "historypage.h"
 
+#include "exportdialog.h"
 #include "historybackend.h"
-#include "historyexport.h"
+#include "history/historyexport.h"
 #include "historymodel.h"
 #include "lookupcontroller.h"
 #include "messagebox.h"
@@ -34,7 +35,7 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
       m_table(new QTableView(this)), m_count(new QLabel(this)), m_error(new QLabel(this)),
       m_afresh(new QPushButton(tr("Start a new history file"), this)),
       m_open(new QPushButton(tr("&Open"), this)), m_rerun(new QPushButton(tr("&Run again"), this)),
-      m_export(new QPushButton(tr("&Export CSV…"), this)),
+      m_export(new QPushButton(tr("&Export…"), this)),
       m_clear(new QPushButton(tr("&Clear history…"), this)), m_retention(new QSpinBox(this)),
       m_searchDelay(new QTimer(this))
 {
@@ -133,7 +134,7 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
     connect(m_model, &HistoryModel::queried, this, &HistoryPage::updateState);
     connect(m_open, &QPushButton::clicked, this, [this] { openRow(); });
     connect(m_rerun, &QPushButton::clicked, this, &HistoryPage::rerunSelected);
-    connect(m_export, &QPushButton::clicked, this, &HistoryPage::exportCsv);
+    connect(m_export, &QPushButton::clicked, this, &HistoryPage::exportHistory);
     connect(m_clear, &QPushButton::clicked, this, &HistoryPage::clearHistory);
     // Not through `this`: closing the window takes the focus from the spin box, and its
     // editingFinished then arrives while the page is half destroyed (only QWidget left of it).
@@ -254,15 +255,29 @@ void HistoryPage::rerunSelected()
     });
 }
 
-void HistoryPage::exportCsv()
+void HistoryPage::exportHistory()
 {
-    QList<HistoryEntry> entries;
+    // With rows selected, ask: all matching look-ups (the default) or only the selected ones.
     const QList<int> rows = selectedRows();
-    if (!rows.isEmpty()) {
+    const int matching = m_model->totalCount();
+    bool onlySelected = false;
+    if (!rows.isEmpty() && int(rows.size()) < matching) {
+        const int choice = MessageBox::choose(
+            this, tr("Export history"),
+            tr("%n look-up(s) match the search; %1 selected. Which should be exported?", nullptr, matching)
+                .arg(rows.size()),
+            {tr("All %n matching", nullptr, matching), tr("Only the %n selected", nullptr, int(rows.size()))}, 0);
+        if (choice < 0)
+            return;
+        onlySelected = choice == 1;
+    }
+    QList<HistoryEntry> entries;
+    if (onlySelected) {
         for (int row : rows)
             entries.append(m_model->entry(row));
     } else {
         HistoryFilter all = currentFilter();
+        all.offset = 0;
         all.limit = 0;
         const auto found = m_backend->store()->search(all);
         if (!found) {
@@ -271,16 +286,37 @@ void HistoryPage::exportCsv()
         }
         entries = found.value();
     }
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested =
-        QDir(dir).filePath(u"fenzhang-history-%1.csv"_s.arg(QDate::currentDate().toString(u"yyyyMMdd"_s)));
-    const QString path =
-        MessageBox::saveFileName(this, tr("Export history"), suggested, tr("CSV files (*.csv)"));
-    if (path.isEmpty())
+    const std::optional<ExportTarget> target = ExportDialog::ask(
+        this, tr("Export history"), u"fenzhang-history-%1"_s.arg(QDate::currentDate().toString(u"yyyyMMdd"_s)));
+    if (!target)
         return;
     QString error;
-    if (!HistoryExport::saveCsv(entries, path, &error))
-        MessageBox::critical(this, tr("Export failed"), tr("Could not write %1:\n%2").arg(path, error));
+    if (!HistoryExport::save(entries, target->path, target->format, historyExportInfo(entries, onlySelected),
+                             &error)) {
+        ExportDialog::showFailure(this, *target, error);
+        return;
+    }
+    const QString done = ExportDialog::doneText(*target, int(entries.size()));
+    Q_EMIT statusMessage(onlySelected ? tr("%1 Only the selected look-ups.").arg(done)
+                                      : tr("%1 All look-ups matching the search.").arg(done));
+}
+
+ExportInfo HistoryPage::historyExportInfo(const QList<HistoryEntry> &entries, bool onlySelected) const
+{
+    ExportInfo info = m_controller ? m_controller->exportInfo() : ExportInfo();
+    // History spans profiles: name the one(s) in the export, the mchid only for the current one.
+    QStringList profiles;
+    for (const HistoryEntry &e : entries) {
+        if (!profiles.contains(e.profile))
+            profiles.append(e.profile);
+    }
+    if (profiles.size() != 1 || profiles.constFirst() != info.profile) {
+        info.profile = profiles.join(u", "_s);
+        info.mchid.clear();
+    }
+    info.subject = onlySelected ? tr("History: %n selected look-up(s)", nullptr, int(entries.size()))
+                                : tr("History: %n look-up(s) matching the search", nullptr, int(entries.size()));
+    return info;
 }
 
 void HistoryPage::clearHistory()

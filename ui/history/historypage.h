@@ -2,8 +2,10 @@
 
 // The history page: every look-up this computer made (single, batch, watch), searchable by any
 // number or Request-ID, filtered by date and state; a past answer opens in the result view marked
-// "from history, looked up at …"; re-run, CSV export, retention and "clear history". A corrupt or
+// "from history, looked up at …"; re-run, export (workbook or CSV; all matching or only the selected), retention and "clear history". A corrupt or
 // locked database is a message on the page, with a way to start afresh, never a crash.
+
+#include "format/exporttable.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -52,16 +54,19 @@ public:
     void openRow(int row = -1);
     void rerunSelected();
     // Selected rows, or all matching entries when nothing is selected.
-    void exportCsv();
+    void exportHistory();
     void clearHistory();
 
 Q_SIGNALS:
     void rerunFinished(const fenzhang::LookupResult &result);
+    // For the status bar: what an export wrote.
+    void statusMessage(const QString &text);
 
 private:
     void updateState();
     void showResult(const LookupResult &result, const HistoryEntry *entry);
     QList<int> selectedRows() const;
+    ExportInfo historyExportInfo(const QList<HistoryEntry> &entries, bool onlySelected) const;
 
     HistoryBackend *m_backend;
     LookupController *m_controller;

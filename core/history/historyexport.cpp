@@ -1,0 +1,189 @@
+#include "history/historyexport.h"
+
+#include "format/csvwriter.h"
+#include "format/labels.h"
+#include "format/money.h"
+#include "format/xlsxwriter.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang {
+
+namespace {
+
+QStringList lineOf(const HistoryEntry &e)
+{
+    const bool hasAmount = !e.state.isEmpty();
+    return {ExportTime::text(e.lookedUpAt),
+            e.profile,
+            e.lookup == LookupKind::Order ? u"order"_s : u"return"_s,
+            e.source,
+            e.subMchid,
+            e.transactionId,
+            e.outOrderNo,
+            e.outReturnNo,
+            e.orderId,
+            e.httpStatus > 0 ? QString::number(e.httpStatus) : QString(),
+            e.requestId,
+            e.verified ? u"true"_s : u"false"_s,
+            e.resultKind,
+            e.state,
+            e.receiverResults,
+            QString::number(e.receiverCount),
+            hasAmount ? Money::formatYuan(e.totalFen) : QString(),
+            hasAmount ? QString::number(e.totalFen) : QString(),
+            e.errorCode,
+            e.errorMessage,
+            Labels::errorAdvice(e.errorCode)};
+}
+
+struct SummaryLine {
+    QString group;
+    QString value;
+    int count = 0;
+    qint64 amount = 0;
+    bool hasAmount = false;
+};
+
+void addTo(QList<SummaryLine> &lines, const QString &group, const QString &value, int count, qint64 amount,
+           bool hasAmount)
+{
+    for (SummaryLine &line : lines) {
+        if (line.group == group && line.value == value) {
+            line.count += count;
+            line.amount += amount;
+            return;
+        }
+    }
+    lines.append({group, value, count, amount, hasAmount});
+}
+
+// Look-ups by order state / return result (with their amounts), those without a result by what
+// happened, and receivers by result ("SUCCESS:2,CLOSED:1" in each entry).
+QList<QStringList> summaryLines(const QList<HistoryEntry> &entries)
+{
+    QList<SummaryLine> lines;
+    for (const HistoryEntry &e : entries) {
+        if (e.state.isEmpty()) {
+            addTo(lines, u"result_kind"_s, e.resultKind, 1, 0, false);
+            continue;
+        }
+        const bool order = e.lookup == LookupKind::Order;
+        addTo(lines, order ? u"order_state"_s : u"return_result"_s, e.state, 1, e.totalFen, true);
+        for (const QString &part : e.receiverResults.split(u',', Qt::SkipEmptyParts)) {
+            const qsizetype colon = part.lastIndexOf(u':');
+            if (colon > 0)
+                addTo(lines, u"receiver_result"_s, part.left(colon), part.sliced(colon + 1).toInt(), 0, false);
+        }
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const SummaryLine &a, const SummaryLine &b) {
+        const auto rank = [](const QString &group) {
+            return group == u"order_state"_s ? 0 : group == u"return_result"_s ? 1 : group == u"receiver_result"_s ? 2 : 3;
+        };
+        return rank(a.group) < rank(b.group);
+    });
+    QList<QStringList> out;
+    for (const SummaryLine &line : lines) {
+        QString label;
+        if (line.group == u"order_state"_s)
+            label = Labels::orderState(line.value);
+        else if (line.group == u"return_result"_s)
+            label = Labels::returnResult(line.value);
+        else if (line.group == u"receiver_result"_s)
+            label = Labels::receiverResult(line.value);
+        out.append({line.group, line.value, label, QString::number(line.count),
+                    line.hasAmount ? Money::formatYuan(line.amount) : QString(),
+                    line.hasAmount ? QString::number(line.amount) : QString()});
+    }
+    return out;
+}
+
+} // namespace
+
+ExportColumns HistoryExport::columns()
+{
+    using T = ExportColumn::Type;
+    return ExportTable::columns({{u"looked_up_at", T::Time},     {u"profile", T::Text},
+                                 {u"lookup", T::Text},           {u"source", T::Text},
+                                 {u"sub_mchid", T::Text},        {u"transaction_id", T::Text},
+                                 {u"out_order_no", T::Text},     {u"out_return_no", T::Text},
+                                 {u"order_id", T::Text},         {u"http_status", T::Integer},
+                                 {u"request_id", T::Text},       {u"verified", T::Text},
+                                 {u"result_kind", T::Text},      {u"state", T::Text},
+                                 {u"receiver_results", T::Text}, {u"receiver_count", T::Integer},
+                                 {u"amount_yuan", T::Yuan},      {u"amount_fen", T::Integer},
+                                 {u"error_code", T::Text},       {u"error_message", T::Text},
+                                 {u"error_advice", T::Text}});
+}
+
+QStringList HistoryExport::header()
+{
+    return ExportTable::names(columns());
+}
+
+bool HistoryExport::writeCsv(const QList<HistoryEntry> &entries, QIODevice *device, QString *errorString)
+{
+    const QList<int> numeric = ExportTable::numericColumns(columns());
+    CsvWriter csv(device);
+    csv.writeBom();
+    csv.writeRow(header());
+    for (const HistoryEntry &e : entries) {
+        csv.writeRow(lineOf(e), numeric);
+        if (!csv.ok())
+            break;
+    }
+    if (!csv.ok() && errorString)
+        *errorString = csv.errorString();
+    return csv.ok();
+}
+
+bool HistoryExport::writeXlsx(const QList<HistoryEntry> &entries, const ExportInfo &info, QIODevice *device,
+                              QString *errorString)
+{
+    XlsxWriter xlsx;
+    ExportInfo about = info;
+    if (about.subject.isEmpty())
+        about.subject = tr("History: %n look-up(s)", nullptr, int(entries.size()));
+    xlsx.setTitle(about.subject);
+    xlsx.beginSheet(tr("History"), columns());
+    int answers = 0;
+    int verified = 0;
+    for (const HistoryEntry &e : entries) {
+        xlsx.addRow(lineOf(e));
+        if (e.httpStatus > 0) {
+            ++answers;
+            verified += e.verified ? 1 : 0;
+        }
+    }
+    xlsx.beginSheet(tr("Summary"), ExportTable::summaryColumns());
+    for (const QStringList &line : summaryLines(entries))
+        xlsx.addRow(line);
+    xlsx.addAboutSheet(about, int(entries.size()), answers, verified);
+    if (!xlsx.finish(device)) {
+        if (errorString)
+            *errorString = xlsx.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool HistoryExport::save(const QList<HistoryEntry> &entries, const QString &path, ExportFormat format,
+                         const ExportInfo &info, QString *errorString)
+{
+    return ExportFiles::save(
+        path,
+        [&](QIODevice *device, QString *error) {
+            return format == ExportFormat::Xlsx ? writeXlsx(entries, info, device, error)
+                                                : writeCsv(entries, device, error);
+        },
+        errorString);
+}
+
+bool HistoryExport::saveCsv(const QList<HistoryEntry> &entries, const QString &path, QString *errorString)
+{
+    return save(entries, path, ExportFormat::Csv, {}, errorString);
+}
+
+} // namespace fenzhang

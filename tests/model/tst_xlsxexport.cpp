@@ -1,0 +1,361 @@
+// The workbook exports read back by an independent reader (openpyxl through tests/common/xlsxdump.py)
+// and, when LibreOffice is installed, after Calc has opened and saved them again.
+
+#include "batch/batchexport.h"
+#include "format/labels.h"
+#include "format/xlsxwriter.h"
+#include "lookup/resultexport.h"
+#include "xlsxreader.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace fenzhang;
+using fenzhang::test::XlsxBook;
+using fenzhang::test::XlsxSheet;
+
+class TestXlsxExport final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void order_cellsTypedAndExact();
+    void order_sheetSetUp();
+    void return_oneRowWithAdvice();
+    void batch_rowsSummaryAndAbout();
+    void csvAndWorkbook_sameColumns();
+    void save_failureLeavesNothing();
+    void libreOffice_roundTripKeepsEverything();
+
+private:
+    QString write(const QString &name, const std::function<bool(QIODevice *, QString *)> &writer);
+    QTemporaryDir m_dir;
+};
+
+namespace {
+
+// A 28-digit transaction_id, order_id and detail_id; an amount of 2^53 + 1 fen; formula-like and
+// Chinese text; a fail reason with advice.
+const QByteArray orderBody = R"({"sub_mchid":"1900000109","transaction_id":"4208450740201411110007820472",
+"out_order_no":"P20150806125346","order_id":"3008450740201411110007820472","state":"FINISHED","receivers":[
+{"amount":9007199254740993,"description":"=SUM(A1), \"quoted\"\n分账","type":"MERCHANT_ID","account":"1900000110",
+ "result":"SUCCESS","create_time":"2015-05-20T13:29:35+08:00","finish_time":"2015-05-20T13:29:36+08:00",
+ "detail_id":"3601111111111111111111111111"},
+{"amount":1234,"description":"+86 分给个人","type":"PERSONAL_OPENID","account":"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+ "result":"CLOSED","fail_reason":"NO_RELATION","create_time":"2015-05-20T05:29:35Z","finish_time":"bogus",
+ "detail_id":"3601111111111111111111111112"}]})"_ba;
+
+const QByteArray returnBody = R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472",
+"out_order_no":"P20150806125346","out_return_no":"R20190516001","return_no":"3008450740201411110007820473",
+"return_mchid":"86693852","amount":10,"result":"FAIL","fail_reason":"TIME_OUT_CLOSED",
+"finish_time":"2015-05-20T13:29:35.120+08:00"})"_ba;
+
+LookupResult baseResult()
+{
+    LookupResult result;
+    result.kind = LookupResult::Kind::Ok;
+    result.response.outcome = ApiResponse::Outcome::Success;
+    result.response.httpStatus = 200;
+    result.response.verified = true;
+    result.response.requestId = "08F78BB5AF0610D302D8B2A1A10B10A9A101"_ba;
+    result.lookedUpAt = QDateTime(QDate(2026, 11, 24), QTime(12, 18, 30), QTimeZone("Asia/Shanghai"));
+    return result;
+}
+
+LookupResult orderResult()
+{
+    LookupResult result = baseResult();
+    result.lookup = LookupKind::Order;
+    result.orderQuery = {u"1900000109"_s, u"4208450740201411110007820472"_s, u"P20150806125346"_s};
+    result.order = *OrderResult::fromJson(orderBody);
+    return result;
+}
+
+LookupResult returnResult()
+{
+    LookupResult result = baseResult();
+    result.lookup = LookupKind::Return;
+    result.returnQuery = {u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s};
+    result.returnOrder = *ReturnResult::fromJson(returnBody);
+    return result;
+}
+
+const ExportInfo info{QString(), u"演示商户"_s, u"1900000001"_s};
+
+#define READ_BOOK(book, path)                                                                                \
+    const XlsxBook book = fenzhang::test::readXlsx(path);                                                    \
+    QVERIFY2(book.error.isEmpty(), qPrintable(book.error))
+
+QString aboutValue(const XlsxSheet &about, const QString &item)
+{
+    for (const auto &row : about.rows) {
+        if (row.size() >= 2 && row.at(0).value == item)
+            return row.at(1).value;
+    }
+    return u"(missing)"_s;
+}
+
+} // namespace
+
+void TestXlsxExport::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(OrderResult::fromJson(orderBody));
+    QVERIFY(ReturnResult::fromJson(returnBody));
+}
+
+QString TestXlsxExport::write(const QString &name, const std::function<bool(QIODevice *, QString *)> &writer)
+{
+    const QString path = m_dir.filePath(name);
+    QString error;
+    if (!ExportFiles::save(path, writer, &error))
+        qWarning() << "export failed:" << error;
+    return path;
+}
+
+void TestXlsxExport::order_cellsTypedAndExact()
+{
+    const LookupResult result = orderResult();
+    const QString path = write(u"order.xlsx"_s, [&](QIODevice *device, QString *error) {
+        return ResultExport::writeXlsx(result, info, device, error);
+    });
+    READ_BOOK(book, path);
+    const XlsxSheet *sheet = book.sheet(u"Receivers"_s);
+    QVERIFY(sheet);
+    QCOMPARE(sheet->rows.size(), 3); // header + two receivers
+
+    // IDs: text cells with every digit.
+    for (int row : {1, 2}) {
+        QCOMPARE(sheet->at(row, u"WeChat Pay transaction ID"_s).type, u"str"_s);
+        QCOMPARE(sheet->at(row, u"WeChat Pay transaction ID"_s).value, u"4208450740201411110007820472"_s);
+        QCOMPARE(sheet->at(row, u"WeChat sharing order no."_s).value, u"3008450740201411110007820472"_s);
+        QCOMPARE(sheet->at(row, u"WeChat sharing order no."_s).type, u"str"_s);
+        QCOMPARE(sheet->at(row, u"Sub-merchant ID"_s).type, u"str"_s);
+        QCOMPARE(sheet->at(row, u"Request-ID"_s).value, u"08F78BB5AF0610D302D8B2A1A10B10A9A101"_s);
+    }
+    QCOMPARE(sheet->at(1, u"Detail ID"_s).type, u"str"_s);
+    QCOMPARE(sheet->at(1, u"Detail ID"_s).value, u"3601111111111111111111111111"_s);
+    QCOMPARE(sheet->at(2, u"Detail ID"_s).value, u"3601111111111111111111111112"_s);
+    QCOMPARE(sheet->at(1, u"Receiver account"_s).type, u"str"_s);
+    QCOMPARE(sheet->at(1, u"Receiver account"_s).value, u"1900000110"_s);
+
+    // 2^53 + 1 fen: beyond what a spreadsheet number holds exactly, so text, every digit kept.
+    QCOMPARE(sheet->at(1, u"Amount (fen)"_s).type, u"str"_s);
+    QCOMPARE(sheet->at(1, u"Amount (fen)"_s).value, u"9007199254740993"_s);
+    QCOMPARE(sheet->at(1, u"Amount (yuan)"_s).type, u"str"_s);
+    QCOMPARE(sheet->at(1, u"Amount (yuan)"_s).value, u"90071992547409.93"_s);
+    // An ordinary amount: numbers, yuan formatted 0.00 and fen an integer.
+    QCOMPARE(sheet->at(2, u"Amount (yuan)"_s).type, u"float"_s);
+    QCOMPARE(sheet->at(2, u"Amount (yuan)"_s).value, u"12.34"_s);
+    QCOMPARE(sheet->at(2, u"Amount (yuan)"_s).format, u"0.00"_s);
+    QCOMPARE(sheet->at(2, u"Amount (fen)"_s).type, u"int"_s);
+    QCOMPARE(sheet->at(2, u"Amount (fen)"_s).value, u"1234"_s);
+
+    // Text exactly as sent: no apostrophe, never a formula; Chinese intact.
+    QCOMPARE(sheet->at(1, u"Description"_s).type, u"str"_s);
+    QCOMPARE(sheet->at(1, u"Description"_s).value, u"=SUM(A1), \"quoted\"\n分账"_s);
+    QCOMPARE(sheet->at(2, u"Description"_s).value, u"+86 分给个人"_s);
+    // Labels, advice, times (local zone: TZ=Asia/Shanghai in the tests) and verified as text.
+    QCOMPARE(sheet->at(2, u"Failure reason code"_s).value, u"NO_RELATION"_s);
+    QCOMPARE(sheet->at(2, u"What to do"_s).value, Labels::receiverFailAdvice(u"NO_RELATION"_s));
+    QVERIFY(!sheet->at(2, u"What to do"_s).value.isEmpty());
+    QCOMPARE(sheet->at(2, u"Created"_s).value, u"2015-05-20 13:29:35 +08:00"_s);
+    QCOMPARE(sheet->at(2, u"Created"_s).type, u"str"_s);
+    QCOMPARE(sheet->at(2, u"Finished"_s).value, u"bogus"_s);
+    QCOMPARE(sheet->at(1, u"Looked up at"_s).value, u"2026-11-24 12:18:30 +08:00"_s);
+    QCOMPARE(sheet->at(1, u"Signature verified"_s).value, u"true"_s);
+    QCOMPARE(sheet->at(1, u"Signature verified"_s).type, u"str"_s);
+}
+
+void TestXlsxExport::order_sheetSetUp()
+{
+    const LookupResult result = orderResult();
+    const QString path = write(u"order-setup.xlsx"_s, [&](QIODevice *device, QString *error) {
+        return ResultExport::writeXlsx(result, info, device, error);
+    });
+    READ_BOOK(book, path);
+    QCOMPARE(book.sheets.size(), 2);
+    QCOMPARE(book.sheets.at(0).name, u"Receivers"_s);
+    QCOMPARE(book.sheets.at(1).name, u"About"_s);
+    QCOMPARE(book.title, u"Profit-sharing order P20150806125346"_s);
+    QCOMPARE(book.creator, QCoreApplication::applicationName());
+
+    const XlsxSheet &sheet = book.sheets.at(0);
+    QCOMPARE(sheet.freeze, u"A2"_s);
+    QCOMPARE(sheet.autofilter, u"A1:W3"_s); // 23 columns, header + 2 rows
+    for (const auto &heading : sheet.rows.first())
+        QVERIFY2(heading.bold && heading.type == u"str"_s, qPrintable(heading.value));
+    // Widths fitted: the 28-digit ID's column is wider than the state code's, none beyond the cap.
+    const double idWidth = sheet.widths.value(u"B").toDouble();
+    const double stateWidth = sheet.widths.value(u"E").toDouble();
+    QVERIFY2(idWidth >= 28 && idWidth <= 62, qPrintable(QString::number(idWidth)));
+    QVERIFY2(stateWidth < idWidth, qPrintable(QString::number(stateWidth)));
+    for (const QString &column : sheet.widths.keys())
+        QVERIFY2(sheet.widths.value(column).toDouble() <= 62.5, qPrintable(column));
+
+    const XlsxSheet &about = book.sheets.at(1);
+    QCOMPARE(aboutValue(about, u"Profile"_s), u"演示商户"_s);
+    QCOMPARE(aboutValue(about, u"Merchant ID (mchid)"_s), u"1900000001"_s);
+    QCOMPARE(aboutValue(about, u"Rows"_s), u"2"_s);
+    QCOMPARE(aboutValue(about, u"Signatures verified"_s), u"all 1 answer(s) verified"_s);
+    QCOMPARE(aboutValue(about, u"Times"_s), ExportTime::ruleText());
+    QVERIFY(aboutValue(about, u"App"_s).contains(QStringLiteral(FENZHANG_VERSION_TEXT)));
+    QVERIFY(aboutValue(about, u"Exported at"_s).contains(u" +08:00"_s));
+}
+
+void TestXlsxExport::return_oneRowWithAdvice()
+{
+    const LookupResult result = returnResult();
+    const QString path = write(u"return.xlsx"_s, [&](QIODevice *device, QString *error) {
+        return ResultExport::writeXlsx(result, info, device, error);
+    });
+    READ_BOOK(book, path);
+    const XlsxSheet *sheet = book.sheet(u"Return"_s);
+    QVERIFY(sheet);
+    QCOMPARE(sheet->rows.size(), 2);
+    QCOMPARE(sheet->at(1, u"WeChat return no."_s).value, u"3008450740201411110007820473"_s);
+    QCOMPARE(sheet->at(1, u"WeChat return no."_s).type, u"str"_s);
+    QCOMPARE(sheet->at(1, u"Return merchant ID"_s).type, u"str"_s);
+    QCOMPARE(sheet->at(1, u"Amount (yuan)"_s).value, u"0.1"_s);
+    QCOMPARE(sheet->at(1, u"Amount (yuan)"_s).format, u"0.00"_s);
+    QCOMPARE(sheet->at(1, u"Amount (fen)"_s).value, u"10"_s);
+    QCOMPARE(sheet->at(1, u"What to do"_s).value, Labels::returnFailAdvice(u"TIME_OUT_CLOSED"_s));
+    QCOMPARE(sheet->at(1, u"Finished"_s).value, u"2015-05-20 13:29:35.120 +08:00"_s);
+}
+
+void TestXlsxExport::batch_rowsSummaryAndAbout()
+{
+    BatchExportRow ok{2, orderResult(), 0};
+    BatchExportRow failed{3, {}, 0};
+    failed.result.lookup = LookupKind::Order;
+    failed.result.kind = LookupResult::Kind::ApiError;
+    failed.result.orderQuery = {u"1900000109"_s, u"4208450740201411110007820999"_s, u"=cmd|' /C calc'!A0"_s};
+    failed.result.response.httpStatus = 404;
+    failed.result.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
+    failed.result.response.errorMessage = u"记录不存在"_s;
+    failed.result.response.requestId = "REQ-404"_ba;
+    const QList<BatchExportRow> rows = {ok, failed};
+    const QString path = write(u"batch.xlsx"_s, [&](QIODevice *device, QString *error) {
+        return BatchExport::writeXlsx(LookupKind::Order, rows, info, device, error);
+    });
+    READ_BOOK(book, path);
+    QCOMPARE(book.sheets.size(), 3);
+    const XlsxSheet *batch = book.sheet(u"Batch"_s);
+    QVERIFY(batch);
+    QCOMPARE(batch->rows.size(), 4); // header, two receivers of row 2, row 3
+    QCOMPARE(batch->at(1, u"Row"_s).type, u"int"_s);
+    QCOMPARE(batch->at(3, u"Row"_s).value, u"3"_s);
+    QCOMPARE(batch->at(3, u"WeChat Pay transaction ID"_s).value, u"4208450740201411110007820999"_s);
+    QCOMPARE(batch->at(3, u"Merchant sharing order no."_s).value, u"=cmd|' /C calc'!A0"_s);
+    QCOMPARE(batch->at(3, u"Merchant sharing order no."_s).type, u"str"_s);
+    QCOMPARE(batch->at(3, u"HTTP status"_s).type, u"int"_s);
+    QCOMPARE(batch->at(3, u"Error message"_s).value, u"记录不存在"_s);
+    QCOMPARE(batch->at(3, u"What to do about the error"_s).value, Labels::errorAdvice(u"RESOURCE_NOT_EXISTS"_s));
+    QCOMPARE(batch->at(1, u"Amount (fen)"_s).value, u"9007199254740993"_s);
+    QCOMPARE(batch->autofilter, u"A1:AC4"_s);
+
+    const XlsxSheet *summary = book.sheet(u"Summary"_s);
+    QVERIFY(summary);
+    QCOMPARE(summary->freeze, u"A2"_s);
+    // FINISHED: one order, 2^53 + 1234 + 1 fen: text, exact.
+    QCOMPARE(summary->at(1, u"Code"_s).value, u"FINISHED"_s);
+    QCOMPARE(summary->at(1, u"Count"_s).type, u"int"_s);
+    QCOMPARE(summary->at(1, u"Amount (fen)"_s).value, u"9007199254742227"_s);
+    QCOMPARE(summary->at(1, u"Amount (fen)"_s).type, u"str"_s);
+    QCOMPARE(summary->at(3, u"Code"_s).value, u"CLOSED"_s);
+    QCOMPARE(summary->at(3, u"Amount (yuan)"_s).value, u"12.34"_s);
+    QCOMPARE(summary->at(3, u"Amount (yuan)"_s).type, u"float"_s);
+
+    const XlsxSheet *about = book.sheet(u"About"_s);
+    QVERIFY(about);
+    QCOMPARE(aboutValue(*about, u"Export"_s), u"Batch of 2 order look-up(s)"_s);
+    QCOMPARE(aboutValue(*about, u"Rows"_s), u"3"_s);
+    QCOMPARE(aboutValue(*about, u"Signatures verified"_s), u"1 of 2 answer(s) verified"_s);
+    QCOMPARE(book.title, u"Batch of 2 order look-up(s)"_s);
+}
+
+void TestXlsxExport::csvAndWorkbook_sameColumns()
+{
+    // One column list: the CSV's headings are its API names, the workbook's its translated headings.
+    const ExportColumns columns = ResultExport::orderColumns();
+    QCOMPARE(ResultExport::orderCsvHeader(), ExportTable::names(columns));
+    QCOMPARE(ExportTable::numericColumns(columns), (QList<int>{9, 10}));
+    const QString path = write(u"columns.xlsx"_s, [&](QIODevice *device, QString *error) {
+        return ResultExport::writeXlsx(orderResult(), info, device, error);
+    });
+    READ_BOOK(book, path);
+    QStringList headings;
+    for (const auto &cell : book.sheets.at(0).rows.first())
+        headings.append(cell.value);
+    QStringList expected;
+    for (const ExportColumn &column : columns)
+        expected.append(column.heading);
+    QCOMPARE(headings, expected);
+    QCOMPARE(BatchExport::header(LookupKind::Return).size(), BatchExport::columns(LookupKind::Return).size());
+}
+
+void TestXlsxExport::save_failureLeavesNothing()
+{
+    QString error;
+    const QString missing = m_dir.filePath(u"missing/dir/out.xlsx"_s);
+    QVERIFY(!ResultExport::save(orderResult(), missing, ExportFormat::Xlsx, info, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!QFile::exists(missing));
+
+    // A write that fails half-way (a cell too long for a workbook) leaves the old file untouched.
+    const QString path = m_dir.filePath(u"kept.xlsx"_s);
+    QVERIFY2(ResultExport::save(returnResult(), path, ExportFormat::Xlsx, info, &error), qPrintable(error));
+    const QByteArray before = [&] {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    LookupResult huge = orderResult();
+    huge.order->receivers[0].description = QString(40000, u'x');
+    error.clear();
+    QVERIFY(!ResultExport::save(huge, path, ExportFormat::Xlsx, info, &error));
+    QVERIFY2(error.contains(u"32767"_s), qPrintable(error));
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), before);
+    QCOMPARE(QDir(m_dir.path()).entryList({u"kept.xlsx.*"_s}, QDir::Files | QDir::Hidden), QStringList());
+}
+
+void TestXlsxExport::libreOffice_roundTripKeepsEverything()
+{
+    if (fenzhang::test::sofficeProgram().isEmpty())
+        QSKIP("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui to run the "
+              "Calc round trip");
+    BatchExportRow ok{2, orderResult(), 0};
+    const QString path = write(u"roundtrip.xlsx"_s, [&](QIODevice *device, QString *error) {
+        return BatchExport::writeXlsx(LookupKind::Order, {ok}, info, device, error);
+    });
+    const QString outDir = m_dir.filePath(u"lo"_s);
+    QVERIFY(QDir().mkpath(outDir));
+    QString error;
+    const QString saved = fenzhang::test::sofficeRoundTrip(path, outDir, &error);
+    QVERIFY2(!saved.isEmpty(), qPrintable(error));
+    READ_BOOK(book, saved);
+    const XlsxSheet *batch = book.sheet(u"Batch"_s);
+    QVERIFY(batch);
+    QCOMPARE(batch->at(1, u"WeChat Pay transaction ID"_s).value, u"4208450740201411110007820472"_s);
+    QCOMPARE(batch->at(1, u"WeChat Pay transaction ID"_s).type, u"str"_s);
+    QCOMPARE(batch->at(1, u"WeChat sharing order no."_s).value, u"3008450740201411110007820472"_s);
+    QCOMPARE(batch->at(2, u"Detail ID"_s).value, u"3601111111111111111111111112"_s);
+    QCOMPARE(batch->at(2, u"Detail ID"_s).type, u"str"_s);
+    QCOMPARE(batch->at(1, u"Amount (fen)"_s).value, u"9007199254740993"_s);
+    QCOMPARE(batch->at(2, u"Amount (yuan)"_s).value, u"12.34"_s);
+    QCOMPARE(batch->at(2, u"Amount (yuan)"_s).type, u"float"_s);
+    QCOMPARE(batch->at(2, u"Amount (fen)"_s).value, u"1234"_s);
+    QVERIFY(batch->at(2, u"Amount (fen)"_s).type == u"int"_s || batch->at(2, u"Amount (fen)"_s).type == u"float"_s);
+    QCOMPARE(batch->at(1, u"Description"_s).value, u"=SUM(A1), \"quoted\"\n分账"_s);
+    QCOMPARE(batch->at(1, u"Description"_s).type, u"str"_s);
+    QVERIFY(book.sheet(u"Summary"_s));
+    QVERIFY(book.sheet(u"About"_s));
+}
+
+QTEST_GUILESS_MAIN(TestXlsxExport)
+#include "tst_xlsxexport.moc"
