@@ -344,7 +344,7 @@ bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorStrin
     const bool isOrder = result.lookup == LookupKind::Order;
     if ((isOrder && !result.order) || (!isOrder && !result.returnOrder)) {
         if (errorString)
-            *errorString = QCoreApplication::translate("ResultExport", "There is no result to export.");
+            *errorString = QCoreApplication::translate("fenzhang::ResultExport", "There is no result to export.");
         return false;
     }
     CsvWriter csv(device);

@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>CsvWriter</name>
-    <message>
-        <source>No output device.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not write the CSV data.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>DeskOptions</name>
     <message>
         <source>Look up WeChat Pay profit-sharing results and returns.</source>
@@ -76,421 +65,6 @@
     </message>
 </context>
 <context>
-    <name>JsonValue</name>
-    <message>
-        <source>unexpected data after the JSON value</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Invalid JSON at byte %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>unknown literal</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>unexpected end of input</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>unexpected character</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>nested deeper than %1 levels</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>expected a member name in quotes</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>duplicate member name &quot;%1&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>expected &apos;:&apos;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>expected &apos;,&apos; or &apos;}&apos;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>expected &apos;,&apos; or &apos;]&apos;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>leading zeros are not allowed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>expected a digit</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>expected a digit after &apos;.&apos;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>expected a digit in the exponent</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>incomplete \u escape</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>invalid \u escape</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>unterminated string</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>invalid escape</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>unpaired low surrogate</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>unpaired high surrogate</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>invalid UTF-8</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>control character in a string</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>Labels</name>
-    <message>
-        <source>Processing</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not final yet: query again later until the state is Finished.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Final: the transfers have been executed. Check each receiver&apos;s result; Finished does not mean every receiver was paid.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Merchant ID</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Personal OpenID (service provider&apos;s app)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Personal OpenID (sub-merchant&apos;s app)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Succeeded</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Receiver account abnormal</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Receiver relation removed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>High-risk receiver</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Receiver not real-name verified</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing permission removed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Receiver&apos;s receipt limit reached</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Payer account abnormal</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Invalid request parameters</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The receiver&apos;s account is abnormal (for example frozen or closed). Ask the receiver to check the account, then share again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>There is no profit-sharing relation with this receiver. Add the receiver first (添加分账接收方), then send a new profit-sharing request.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay&apos;s risk control refused this receiver. Share to another receiver or contact WeChat Pay support with the Request-ID.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The receiver must complete real-name verification in WeChat, then share again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The sub-merchant&apos;s profit-sharing authorisation was removed. Have the sub-merchant authorise profit sharing again, then share again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The receiver has reached the limit on what it may receive. Share again after the limit resets, or to another receiver.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The paying sub-merchant&apos;s account is abnormal (for example frozen). Check its status on the merchant platform.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A parameter of the profit-sharing request (such as the description) was not accepted. Correct it and send a new request.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not final yet: query again later. If you send the return again, use the SAME out_return_no and the same parameters, never a new number, or funds are at risk. A return still processing after 5 days is closed as failed.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Final: the amount was returned from the receiver.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Final: the return failed. See the failure reason.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Original receiver&apos;s account abnormal</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Closed after timing out</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Original payer&apos;s account abnormal</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The account of the original receiver is abnormal. Ask the receiver to check the account before returning again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The return stayed processing for 5 days and was closed as failed. Check the receiver&apos;s balance, then send a new return.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The account of the original payer (the sub-merchant) is abnormal. Check its status on the merchant platform.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A parameter of the return request (such as the description) was not accepted. Correct it and send the return again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Parameter error</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Request does not follow the API rules</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Signature rejected</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No permission</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Record not found</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Queried too often</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay system error</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A parameter is wrong. Correct it as the error message says and query again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The request does not follow the WeChat Pay APIv3 rules. Check the message and detail.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay could not verify the signature. Check the merchant ID, the merchant certificate serial number and that the private key belongs to that certificate.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>This merchant may not query this record. Check that sub_mchid belongs to this service provider and that profit sharing is authorised.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No such record. Check the numbers you entered and the sub_mchid.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Too many queries. Wait a moment, then retry.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay had a temporary problem. Retry later with the same numbers.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>ProfileChecker</name>
-    <message>
-        <source>Merchant id (mchid)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Files can be read</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Private key and certificate open</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Private key is RSA with at least 2048 bits</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Private key matches the certificate</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Certificate serial number</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay public key id</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay public key or platform certificates load</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not checked: an earlier check failed.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant id must be digits only, like 1900000001 (shown at the top of the merchant platform).</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) found and readable.</source>
-        <translation>
-            <numerusform>%n file found and readable.</numerusform>
-            <numerusform>%n files found and readable.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Missing or unreadable: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The private key opens (no certificate given).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Opened; the certificate is valid until %1.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>RSA, %1 bits.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No certificate: the serial number was typed and cannot be checked here.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 (typed)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>They belong together.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The profile says %1 but the certificate&apos;s serial is %2: open and save the profile again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Opened.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>At least 2048 bits.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Without apiclient_cert.pem the serial number must be typed, in hexadecimal like 5157F09EFDC096DE15EBE81A47057A7232F1B8E1. Choosing the certificate is better: the serial is then read from it.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No public key id: answers are verified with platform certificates only.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Answers can be verified with: %1</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>ProfileConnector</name>
-    <message>
-        <source>Profile &quot;%1&quot;: %2</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>ProfileDialog</name>
     <message>
         <source>Merchant certificate (*.p12 *.pfx);;All files (*)</source>
@@ -502,17 +76,6 @@
     </message>
 </context>
 <context>
-    <name>ProfileImport</name>
-    <message>
-        <source>No p12 file was chosen.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No certificate file was chosen.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>ProfileManagerDialog</name>
     <message>
         <source>Profiles (*.json);;All files (*)</source>
@@ -520,152 +83,9 @@
     </message>
 </context>
 <context>
-    <name>ResultExport</name>
-    <message>
-        <source>There is no result to export.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>Results</name>
-    <message>
-        <source>The answer has no &quot;%1&quot;.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a string.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a number.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is out of range: %2.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is negative: %2.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer is not a JSON object.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not an object.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a list.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>Validation</name>
-    <message>
-        <source>Required.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Digits only.</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>At most %n digits.</source>
-        <translation>
-            <numerusform>At most %n digit.</numerusform>
-            <numerusform>At most %n digits.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Only letters, digits and _ - | * @ are allowed.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>At most 64 characters.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Enter order_id or out_order_no, not both.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Enter either order_id or out_order_no.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>WechatPaySettingsWidget</name>
     <message>
         <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang</name>
-    <message>
-        <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The %1 URL &quot;%2&quot; uses plain http://, which is only allowed for this computer (127.0.0.1, ::1, localhost). Use https://.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The %1 URL &quot;%2&quot; must start with https://.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The %1 host is missing.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The %1 host is not a valid address, like https://api.mch.weixin.qq.com.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The %1 host must use https:// (plain http:// only on this computer).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Order %1 found: WeChat Pay accepted the signature and its answer verified.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The known order is not valid: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay refused the signature (%1 %2): check the merchant id, the private key and that the certificate is the one in use.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay accepted the signature but does not know this order (%1 %2): check the numbers and the sub-merchant id.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay answered HTTP %1 %2 %3.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer&apos;s signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay could not be reached: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer could not be read: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
         <translation></translation>
     </message>
 </context>
@@ -1220,6 +640,92 @@
         <source>The maximum body size must be greater than zero.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; uses plain http://, which is only allowed for this computer (127.0.0.1, ::1, localhost). Use https://.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; must start with https://.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::Credentials</name>
+    <message>
+        <source>The merchant id (mchid) is missing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant id (mchid) must be digits only, at most 32, like 1900000001.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the private key kept in the keychain</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No merchant private key was given: choose apiclient_key.pem or apiclient_cert.p12.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant private key has %1 bits; WeChat Pay requires RSA keys of at least %2 bits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant private key does not belong to the merchant certificate (serial %1). Use the apiclient_key.pem and apiclient_cert.pem downloaded together.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The serial number %1 does not match the merchant certificate&apos;s serial %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant certificate serial number is missing: give apiclient_cert.pem, or type the serial shown in the merchant platform.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The WeChat Pay public key id is missing (PUB_KEY_ID_…, shown next to the key in the merchant platform).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The WeChat Pay public key file (pub_key.pem) is missing for %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The WeChat Pay public key has %1 bits; at least %2 are expected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 does not hold an RSA key.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::CsvWriter</name>
+    <message>
+        <source>No output device.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not write the CSV data.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::DemoProfile</name>
@@ -1629,6 +1135,101 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::JsonValue</name>
+    <message>
+        <source>unexpected data after the JSON value</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Invalid JSON at byte %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unknown literal</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unexpected end of input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unexpected character</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>expected a member name in quotes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>duplicate member name &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>leading zeros are not allowed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>expected a digit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>expected a digit after &apos;.&apos;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>expected a digit in the exponent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>incomplete \u escape</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>invalid \u escape</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>invalid escape</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unpaired low surrogate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>unpaired high surrogate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>control character in a string</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::KeyLoader</name>
     <message>
         <source>No file was given.</source>
@@ -1731,6 +1332,213 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::Labels</name>
+    <message>
+        <source>Processing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not final yet: query again later until the state is Finished.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Final: the transfers have been executed. Check each receiver&apos;s result; Finished does not mean every receiver was paid.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Merchant ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Personal OpenID (service provider&apos;s app)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Personal OpenID (sub-merchant&apos;s app)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Receiver account abnormal</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Receiver relation removed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>High-risk receiver</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Receiver not real-name verified</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Profit-sharing permission removed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Receiver&apos;s receipt limit reached</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Payer account abnormal</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Invalid request parameters</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s account is abnormal (for example frozen or closed). Ask the receiver to check the account, then share again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There is no profit-sharing relation with this receiver. Add the receiver first (添加分账接收方), then send a new profit-sharing request.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay&apos;s risk control refused this receiver. Share to another receiver or contact WeChat Pay support with the Request-ID.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The receiver must complete real-name verification in WeChat, then share again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The sub-merchant&apos;s profit-sharing authorisation was removed. Have the sub-merchant authorise profit sharing again, then share again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The receiver has reached the limit on what it may receive. Share again after the limit resets, or to another receiver.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The paying sub-merchant&apos;s account is abnormal (for example frozen). Check its status on the merchant platform.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A parameter of the profit-sharing request (such as the description) was not accepted. Correct it and send a new request.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not final yet: query again later. If you send the return again, use the SAME out_return_no and the same parameters, never a new number, or funds are at risk. A return still processing after 5 days is closed as failed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Final: the amount was returned from the receiver.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Final: the return failed. See the failure reason.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Original receiver&apos;s account abnormal</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Closed after timing out</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Original payer&apos;s account abnormal</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The account of the original receiver is abnormal. Ask the receiver to check the account before returning again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The return stayed processing for 5 days and was closed as failed. Check the receiver&apos;s balance, then send a new return.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The account of the original payer (the sub-merchant) is abnormal. Check its status on the merchant platform.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A parameter of the return request (such as the description) was not accepted. Correct it and send the return again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Parameter error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Request does not follow the API rules</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Signature rejected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No permission</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Record not found</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Queried too often</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay system error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A parameter is wrong. Correct it as the error message says and query again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The request does not follow the WeChat Pay APIv3 rules. Check the message and detail.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay could not verify the signature. Check the merchant ID, the merchant certificate serial number and that the private key belongs to that certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This merchant may not query this record. Check that sub_mchid belongs to this service provider and that profit sharing is authorised.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No such record. Check the numbers you entered and the sub_mchid.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Too many queries. Wait a moment, then retry.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay had a temporary problem. Retry later with the same numbers.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::LookupController</name>
     <message>
         <source>No merchant profile is selected.</source>
@@ -1773,6 +1581,14 @@
     </message>
     <message>
         <source>There is no result to export.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Previous result, for %1 — the numbers above are being looked up…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Previous result, for %1 — not for the numbers above. Press Enter to look them up.</source>
         <translation></translation>
     </message>
 </context>
@@ -1949,45 +1765,6 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
 </context>
 <context>
-    <name>fenzhang::MerchantCredentials</name>
-    <message>
-        <source>The merchant id (mchid) is missing.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant id (mchid) must be digits only, at most 32, like 1900000001.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No merchant private key was given: choose apiclient_key.pem or apiclient_cert.p12.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant private key has %1 bits; WeChat Pay requires RSA keys of at least %2 bits.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant private key does not belong to the merchant certificate (serial %1). Use the apiclient_key.pem and apiclient_cert.pem downloaded together.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The serial number %1 does not match the merchant certificate&apos;s serial %2.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant certificate serial number is missing: give apiclient_cert.pem, or type the serial shown in the merchant platform.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>the private key kept in the keychain</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>fenzhang::MessageBox</name>
     <message>
         <source>OK</source>
@@ -2158,6 +1935,18 @@ Quit without them in the history? To keep them, stay and start a new history fil
         <source>The timeout must be between %1 and %2 seconds.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The %1 host is missing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 host is not a valid address, like https://api.mch.weixin.qq.com.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 host must use https:// (plain http:// only on this computer).</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileCheckView</name>
@@ -2183,6 +1972,119 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
     <message>
         <source>Not checked</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileChecker</name>
+    <message>
+        <source>Merchant id (mchid)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Files can be read</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Private key and certificate open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Private key is RSA with at least 2048 bits</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Private key matches the certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate serial number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key or platform certificates load</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not checked: an earlier check failed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant id must be digits only, like 1900000001 (shown at the top of the merchant platform).</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) found and readable.</source>
+        <translation>
+            <numerusform>%n file found and readable.</numerusform>
+            <numerusform>%n files found and readable.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missing or unreadable: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The private key opens (no certificate given).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Opened; the certificate is valid until %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>RSA, %1 bits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No certificate: the serial number was typed and cannot be checked here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 (typed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>They belong together.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profile says %1 but the certificate&apos;s serial is %2: open and save the profile again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Opened.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>At least 2048 bits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Without apiclient_cert.pem the serial number must be typed, in hexadecimal like 5157F09EFDC096DE15EBE81A47057A7232F1B8E1. Choosing the certificate is better: the serial is then read from it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No public key id: answers are verified with platform certificates only.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Answers can be verified with: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileConnector</name>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
         <translation></translation>
     </message>
 </context>
@@ -2331,9 +2233,56 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
 </context>
 <context>
+    <name>fenzhang::ProfileImport</name>
+    <message>
+        <source>No p12 file was chosen.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No certificate file was chosen.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ProfileLookupCheck</name>
     <message>
         <source>A known order can be looked up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Order %1 found: WeChat Pay accepted the signature and its answer verified.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The known order is not valid: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay refused the signature (%1 %2): check the merchant id, the private key and that the certificate is the one in use.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay accepted the signature but does not know this order (%1 %2): check the numbers and the sub-merchant id.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered HTTP %1 %2 %3.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer&apos;s signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay could not be reached: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer could not be read: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
         <translation></translation>
     </message>
 </context>
@@ -2534,6 +2483,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Stop this look-up (Esc)</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Not looked up: %1 — %2</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ReceiversModel</name>
@@ -2640,6 +2593,13 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
 </context>
 <context>
+    <name>fenzhang::ResultExport</name>
+    <message>
+        <source>There is no result to export.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ResultMetaBar</name>
     <message>
         <source>Copy</source>
@@ -2675,6 +2635,45 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
 </context>
 <context>
+    <name>fenzhang::Results</name>
+    <message>
+        <source>The answer has no &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a string.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a number.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is out of range: %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is negative: %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer is not a JSON object.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not an object.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a list.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ReturnForm</name>
     <message>
         <source>Sub-merchant ID (sub_mchid)</source>
@@ -2702,10 +2701,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>Original order identified by</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Original order</source>
         <translation></translation>
     </message>
     <message>
@@ -2846,29 +2841,36 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
 </context>
 <context>
-    <name>fenzhang::VerifierKeyRing</name>
+    <name>fenzhang::Validation</name>
     <message>
-        <source>The WeChat Pay public key id is missing (PUB_KEY_ID_…, shown next to the key in the merchant platform).</source>
+        <source>Required.</source>
         <translation></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits.</source>
+        <source>Digits only.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n digits.</source>
+        <translation>
+            <numerusform>At most %n digit.</numerusform>
+            <numerusform>At most %n digits.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At most 64 characters.</source>
         <translation></translation>
     </message>
     <message>
-        <source>The WeChat Pay public key file (pub_key.pem) is missing for %1.</source>
+        <source>Enter order_id or out_order_no, not both.</source>
         <translation></translation>
     </message>
     <message>
-        <source>The WeChat Pay public key has %1 bits; at least %2 are expected.</source>
+        <source>Enter either order_id or out_order_no.</source>
         <translation></translation>
     </message>
     <message>
-        <source>The platform certificate %1 does not hold an RSA key.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
+        <source>Only letters, digits and _ - | * @ are allowed.</source>
         <translation></translation>
     </message>
 </context>
