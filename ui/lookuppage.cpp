@@ -10,6 +10,7 @@
 #include "refreshscheduler.h"
 #include "returnform.h"
 #include "returnresultview.h"
+#include "stalebanner.h"
 
 #include <QFrame>
 #include <QLabel>
@@ -22,7 +23,8 @@ namespace fenzhang {
 
 LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *parent)
     : QWidget(parent), m_kind(kind), m_controller(controller), m_errorPanel(new ErrorPanel(this)),
-      m_processing(new ProcessingBar(this)), m_hint(new QLabel(this)), m_stack(new QStackedWidget(this))
+      m_processing(new ProcessingBar(this)), m_hint(new QLabel(this)), m_stack(new QStackedWidget(this)),
+      m_staleBanner(new StaleBanner(m_stack, this))
 {
     QWidget *resultView = nullptr;
     if (kind == LookupKind::Order) {
@@ -49,6 +51,7 @@ LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *p
     m_stack->addWidget(m_errorPanel);
 
     connect(form(), &QueryForm::submitted, this, &LookupPage::run);
+    connect(form(), &QueryForm::inputChanged, this, &LookupPage::updateStale);
     connect(form(), &QueryForm::cancelRequested, this, &LookupPage::cancel);
     connect(m_processing, &ProcessingBar::refreshRequested, this, &LookupPage::refresh);
 
@@ -60,6 +63,7 @@ LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *p
     layout->addWidget(form());
     layout->addWidget(line);
     layout->addWidget(m_processing);
+    layout->addWidget(m_staleBanner);
     layout->addWidget(m_stack, 1);
 }
 
@@ -121,10 +125,13 @@ void LookupPage::start(const OrderQuery &order, const ReturnQuery &ret)
         m_processing->stop();
         m_errorPanel->setSetupError(error);
         m_stack->setCurrentWidget(m_errorPanel);
-        Q_EMIT exportableChanged(false);
+        m_displayedFor = Numbers{order, ret};
+        updateStale();
         return;
     }
+    m_running = Numbers{order, ret};
     setJob(job);
+    updateStale();
 }
 
 void LookupPage::setJob(LookupJob *job)
@@ -133,6 +140,8 @@ void LookupPage::setJob(LookupJob *job)
     connect(job, &LookupJob::finished, this, &LookupPage::finish);
     // A job that dies without finishing (its profile was switched away) must not leave us busy.
     connect(job, &QObject::destroyed, this, [this] {
+        m_running.reset();
+        updateStale();
         if (form()->isBusy()) {
             form()->setBusy(false);
             Q_EMIT busyChanged(false);
@@ -145,6 +154,7 @@ void LookupPage::setJob(LookupJob *job)
 void LookupPage::finish(const LookupResult &result)
 {
     m_job.clear();
+    m_running.reset();
     form()->setBusy(false);
     Q_EMIT busyChanged(false);
 
@@ -156,6 +166,7 @@ void LookupPage::finish(const LookupResult &result)
             m_returnView->setResult(result);
         m_stack->setCurrentIndex(1);
         m_processing->setFinal(result.isFinal());
+        m_displayedFor = Numbers{result.orderQuery, result.returnQuery};
     } else if (result.kind == LookupResult::Kind::Cancelled && m_shown) {
         // Keep showing the previous answer; the status line says it was cancelled.
         m_processing->scheduler()->stop();
@@ -164,9 +175,42 @@ void LookupPage::finish(const LookupResult &result)
         m_processing->stop();
         m_errorPanel->setResult(result);
         m_stack->setCurrentWidget(m_errorPanel);
+        m_displayedFor = Numbers{result.orderQuery, result.returnQuery};
     }
-    Q_EMIT exportableChanged(m_shown.has_value());
+    updateStale();
     Q_EMIT lookupFinished(result);
+}
+
+bool LookupPage::formAsks(const OrderQuery &order, const ReturnQuery &ret) const
+{
+    if (m_orderForm)
+        return m_orderForm->query() == order.trimmed();
+    return m_returnForm->query() == ret.trimmed();
+}
+
+bool LookupPage::isStale() const
+{
+    return m_staleBanner->isStale();
+}
+
+void LookupPage::updateStale()
+{
+    QString text;
+    if (m_displayedFor && currentView() != View::Empty) {
+        const Numbers &shown = *m_displayedFor;
+        const QString which = m_orderForm ? shown.order.outOrderNo : shown.ret.outReturnNo;
+        if (m_running && !(*m_running == shown))
+            text = tr("Previous result, for %1 — the numbers above are being looked up…").arg(which);
+        else if (!formAsks(shown.order, shown.ret))
+            text = tr("Previous result, for %1 — not for the numbers above. Press Enter to look them up.")
+                       .arg(which);
+    }
+    m_staleBanner->setStaleText(text);
+    const bool exportable = m_shown.has_value() && !isStale();
+    if (exportable != m_exportable) {
+        m_exportable = exportable;
+        Q_EMIT exportableChanged(exportable);
+    }
 }
 
 bool LookupPage::exportCsv(const QString &path, QString *error) const

@@ -1,0 +1,33 @@
+#pragma once
+
+// The line over a result that no longer answers the numbers in the form (they were changed, or a
+// look-up of other numbers is running): "Previous result, for …", and the result below it dimmed,
+// so an old answer is never read as the new one. Hidden, it leaves the result as it is.
+
+#include <QLabel>
+
+class QGraphicsOpacityEffect;
+
+namespace fenzhang {
+
+class StaleBanner final : public QLabel {
+    Q_OBJECT
+public:
+    // dimmed: the widget shown faded while the banner is up.
+    explicit StaleBanner(QWidget *dimmed, QWidget *parent = nullptr);
+
+    // Empty text: not stale (hidden, nothing dimmed).
+    void setStaleText(const QString &text);
+    bool isStale() const { return !text().isEmpty(); }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyColours();
+
+    QGraphicsOpacityEffect *m_fade;
+    bool m_applying = false;
+};
+
+} // namespace fenzhang
