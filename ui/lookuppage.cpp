@@ -21,6 +21,23 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
+namespace {
+
+bool sameNumbers(const OrderQuery &a, const OrderQuery &b)
+{
+    const OrderQuery x = a.trimmed(), y = b.trimmed();
+    return x.subMchid == y.subMchid && x.transactionId == y.transactionId && x.outOrderNo == y.outOrderNo;
+}
+
+bool sameNumbers(const ReturnQuery &a, const ReturnQuery &b)
+{
+    const ReturnQuery x = a.trimmed(), y = b.trimmed();
+    return x.subMchid == y.subMchid && x.outReturnNo == y.outReturnNo && x.orderId == y.orderId
+           && x.outOrderNo == y.outOrderNo;
+}
+
+} // namespace
+
 LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *parent)
     : QWidget(parent), m_kind(kind), m_controller(controller), m_errorPanel(new ErrorPanel(this)),
       m_processing(new ProcessingBar(this)), m_hint(new QLabel(this)), m_stack(new QStackedWidget(this)),
@@ -140,8 +157,10 @@ void LookupPage::setJob(LookupJob *job)
     connect(job, &LookupJob::finished, this, &LookupPage::finish);
     // A job that dies without finishing (its profile was switched away) must not leave us busy.
     connect(job, &QObject::destroyed, this, [this] {
-        m_running.reset();
-        updateStale();
+        if (!m_job && m_running) { // this job died unfinished, and no other runs
+            m_running.reset();
+            updateStale();
+        }
         if (form()->isBusy()) {
             form()->setBusy(false);
             Q_EMIT busyChanged(false);
@@ -184,8 +203,8 @@ void LookupPage::finish(const LookupResult &result)
 bool LookupPage::formAsks(const OrderQuery &order, const ReturnQuery &ret) const
 {
     if (m_orderForm)
-        return m_orderForm->query() == order.trimmed();
-    return m_returnForm->query() == ret.trimmed();
+        return sameNumbers(m_orderForm->query(), order);
+    return sameNumbers(m_returnForm->query(), ret);
 }
 
 bool LookupPage::isStale() const
@@ -199,7 +218,9 @@ void LookupPage::updateStale()
     if (m_displayedFor && currentView() != View::Empty) {
         const Numbers &shown = *m_displayedFor;
         const QString which = m_orderForm ? shown.order.outOrderNo : shown.ret.outReturnNo;
-        if (m_running && !(*m_running == shown))
+        const bool runningOther = m_running && (m_orderForm ? !sameNumbers(m_running->order, shown.order)
+                                                            : !sameNumbers(m_running->ret, shown.ret));
+        if (runningOther)
             text = tr("Previous result, for %1 — the numbers above are being looked up…").arg(which);
         else if (!formAsks(shown.order, shown.ret))
             text = tr("Previous result, for %1 — not for the numbers above. Press Enter to look them up.")

@@ -90,7 +90,6 @@ private:
     struct Numbers {
         OrderQuery order;
         ReturnQuery ret;
-        bool operator==(const Numbers &) const = default;
     };
     std::optional<Numbers> m_displayedFor;
     std::optional<Numbers> m_running;

@@ -3,21 +3,17 @@
 #include "tonecolors.h"
 
 #include <QEvent>
-#include <QGraphicsOpacityEffect>
 
 using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
 StaleBanner::StaleBanner(QWidget *dimmed, QWidget *parent)
-    : QLabel(parent), m_fade(new QGraphicsOpacityEffect(dimmed))
+    : QLabel(parent), m_dimmed(dimmed)
 {
     setObjectName(u"staleBanner"_s);
     setWordWrap(true);
     setTextFormat(Qt::PlainText);
-    m_fade->setOpacity(0.35);
-    m_fade->setEnabled(false);
-    dimmed->setGraphicsEffect(m_fade);
     applyColours();
     hide();
 }
@@ -27,7 +23,9 @@ void StaleBanner::setStaleText(const QString &text)
     setText(text);
     setAccessibleName(text);
     setVisible(!text.isEmpty());
-    m_fade->setEnabled(!text.isEmpty());
+    // A graphics opacity effect would be gentler, but it smears scrolled tables; disabled widgets
+    // are greyed out by every style.
+    m_dimmed->setEnabled(text.isEmpty());
 }
 
 void StaleBanner::changeEvent(QEvent *event)

@@ -6,14 +6,13 @@
 
 #include <QLabel>
 
-class QGraphicsOpacityEffect;
-
 namespace fenzhang {
 
 class StaleBanner final : public QLabel {
     Q_OBJECT
 public:
-    // dimmed: the widget shown faded while the banner is up.
+    // dimmed: the widget shown greyed out (disabled: still there to see, no longer to act on, and
+    // "unavailable" to screen readers) while the banner is up.
     explicit StaleBanner(QWidget *dimmed, QWidget *parent = nullptr);
 
     // Empty text: not stale (hidden, nothing dimmed).
@@ -26,7 +25,7 @@ protected:
 private:
     void applyColours();
 
-    QGraphicsOpacityEffect *m_fade;
+    QWidget *m_dimmed;
     bool m_applying = false;
 };
 

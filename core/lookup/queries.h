@@ -25,7 +25,6 @@ struct OrderQuery {
     OrderQuery trimmed() const;
     QList<FieldError> validate() const;
     QByteArray requestTarget() const;
-    bool operator==(const OrderQuery &) const = default;
 };
 
 // GET /v3/brand/profitsharing/returnorders?sub_mchid=&out_return_no=&(order_id=|out_order_no=)
@@ -38,7 +37,6 @@ struct ReturnQuery {
     ReturnQuery trimmed() const;
     QList<FieldError> validate() const;
     QByteArray requestTarget() const;
-    bool operator==(const ReturnQuery &) const = default;
 };
 
 // Percent-encodes everything outside [A-Za-z0-9-._~] (so '|', '*', '@' and any non-ASCII too).

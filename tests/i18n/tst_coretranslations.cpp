@@ -28,6 +28,7 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -110,6 +111,7 @@ private:
     void expectChinese(const QString &what, const QString &text);
 
     RecordingTranslator m_translator;
+    QTranslator m_qt;
     QTemporaryDir m_dir;
     int m_checked = 0;
 };
@@ -121,12 +123,17 @@ void TestCoreTranslations::initTestCase()
     if (!QFileInfo::exists(directory))
         QSKIP("the desktop app (and its translations) is not part of this build");
     QVERIFY2(m_translator.loadFrom(directory), qPrintable(directory));
+    // As the app does (Language::install): Qt's own messages, such as a refused connection, from
+    // Qt's translation.
+    if (m_qt.load(u"qtbase_zh_CN"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&m_qt);
     QCoreApplication::installTranslator(&m_translator);
 }
 
 void TestCoreTranslations::cleanupTestCase()
 {
     QCoreApplication::removeTranslator(&m_translator);
+    QCoreApplication::removeTranslator(&m_qt);
 }
 
 void TestCoreTranslations::expectChinese(const QString &what, const QString &text)
@@ -364,8 +371,13 @@ void TestCoreTranslations::csvWriting()
 {
     LookupResult nothing;
     QString error;
-    QVERIFY(!ResultExport::saveCsv(nothing, m_dir.filePath(u"no/such/folder/x.csv"_s), &error));
-    expectChinese(u"export"_s, error);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(!ResultExport::writeCsv(nothing, &buffer, &error));
+    expectChinese(u"nothing to export"_s, error);
+    CsvWriter writer(nullptr);
+    writer.writeRow({u"a"_s});
+    expectChinese(u"no output device"_s, writer.errorString());
 }
 
 void TestCoreTranslations::nothingAskedInAContextTheTranslationLacks()
