@@ -1,5 +1,6 @@
 #include "fieldedit.h"
 
+#include "accessibility.h"
 #include "tonecolors.h"
 
 using namespace Qt::StringLiterals;
@@ -10,6 +11,7 @@ FieldEdit::FieldEdit(const QString &apiName, QWidget *parent) : QLineEdit(parent
 {
     setObjectName(apiName);
     setClearButtonEnabled(true);
+    Accessibility::nameClearButton(this);
     connect(this, &QLineEdit::textEdited, this, &FieldEdit::trimEdit);
 }
 
