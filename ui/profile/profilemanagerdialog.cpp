@@ -33,6 +33,7 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, SecretStore *sec
         return QMessageBox::question(this, windowTitle(), question) == QMessageBox::Yes;
     };
     m_list->setObjectName(u"profileList"_s);
+    m_list->setAccessibleName(tr("Profiles"));
     m_status->setObjectName(u"statusLabel"_s);
     m_status->setWordWrap(true);
 
