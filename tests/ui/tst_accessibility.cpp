@@ -11,6 +11,7 @@
 #include "lookupcontroller.h"
 #include "lookuppage.h"
 #include "mainwindow.h"
+#include "orderform.h"
 #include "profile/profilestore.h"
 #include "profile/secretstore.h"
 #include "profiledialog.h"
@@ -218,16 +219,17 @@ void TestAccessibility::everyPage_everyControlNamed()
 
 void TestAccessibility::profileDialogs_everyControlNamed()
 {
-    ProfileStore store(m_dir.filePath(u"profiles.json"_s), nullptr);
-    QVERIFY(store.load());
-    SecretStore secrets(u"fenzhang-test-accessibility"_s, nullptr);
-    ProfileManagerDialog manager(&store, &secrets);
+    // Both outlive the test function: a keychain query may answer after the dialogs are gone.
+    auto *store = new ProfileStore(m_dir.filePath(u"profiles.json"_s), this);
+    QVERIFY(store->load());
+    auto *secrets = new SecretStore(u"fenzhang-test-accessibility"_s, this);
+    ProfileManagerDialog manager(store, secrets);
     manager.show();
     QVERIFY(QTest::qWaitForWindowExposed(&manager));
     QStringList missing = unnamed(&manager);
     QVERIFY2(missing.isEmpty(), qPrintable(u"profile manager — no accessible name:\n"_s + missing.join(u'\n')));
 
-    ProfileDialog editor(&secrets);
+    ProfileDialog editor(secrets);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     missing = unnamed(&editor);
