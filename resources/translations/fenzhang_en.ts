@@ -90,6 +90,13 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::Accessibility</name>
+    <message>
+        <source>Clear the field</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ApiJob</name>
     <message>
         <source>The answer from %1 is larger than %2 bytes; it was not read.</source>
@@ -349,6 +356,18 @@
         <source>Every row is valid.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Rows to look up (pasted from Excel or typed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Preview of the rows read</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Problems in the rows</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchPage</name>
@@ -487,6 +506,10 @@
         <source>&amp;Resume</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Batch results</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchRowsModel</name>
@@ -607,6 +630,10 @@
     </message>
     <message>
         <source>Receivers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Batch summary</source>
         <translation></translation>
     </message>
 </context>
@@ -851,6 +878,10 @@
         <source>Copy details</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Error details</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::FilePathEdit</name>
@@ -860,6 +891,10 @@
     </message>
     <message>
         <source>Choose a file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose the file for %1</source>
         <translation></translation>
     </message>
 </context>
@@ -1057,6 +1092,18 @@
             <numerusform>Delete all %n stored look-up from this computer? This cannot be undone.</numerusform>
             <numerusform>Delete all %n stored look-ups from this computer? This cannot be undone.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looked up until</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Look-ups in the history</source>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2278,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Waiting for the system keychain…</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Profile check results</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileImport</name>
@@ -2378,6 +2429,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Import profiles</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Profiles</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileSelector</name>
@@ -2489,6 +2544,13 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
 </context>
 <context>
+    <name>fenzhang::RawView</name>
+    <message>
+        <source>Raw answer (HTTP status, headers and body)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ReceiversModel</name>
     <message>
         <source>Amount (yuan)</source>
@@ -2535,6 +2597,14 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>Copy rows as TSV</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Filter receivers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Receivers</source>
         <translation></translation>
     </message>
 </context>
@@ -2631,6 +2701,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>Looked up %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Copy the Request-ID</source>
         <translation></translation>
     </message>
 </context>

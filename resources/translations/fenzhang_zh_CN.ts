@@ -90,6 +90,13 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::Accessibility</name>
+    <message>
+        <source>Clear the field</source>
+        <translation>清空此栏</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ApiJob</name>
     <message>
         <source>The answer from %1 is larger than %2 bytes; it was not read.</source>
@@ -351,6 +358,18 @@
         <source>Every row is valid.</source>
         <translation>所有行都有效。</translation>
     </message>
+    <message>
+        <source>Rows to look up (pasted from Excel or typed)</source>
+        <translation>要查询的行（从 Excel 粘贴或手动输入）</translation>
+    </message>
+    <message>
+        <source>Preview of the rows read</source>
+        <translation>已读取行的预览</translation>
+    </message>
+    <message>
+        <source>Problems in the rows</source>
+        <translation>各行的问题</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchPage</name>
@@ -488,6 +507,10 @@
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
+    <message>
+        <source>Batch results</source>
+        <translation>批量查询结果</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchRowsModel</name>
@@ -609,6 +632,10 @@
     <message>
         <source>Receivers</source>
         <translation>分账接收方</translation>
+    </message>
+    <message>
+        <source>Batch summary</source>
+        <translation>批量查询汇总</translation>
     </message>
 </context>
 <context>
@@ -851,6 +878,10 @@
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
+    <message>
+        <source>Error details</source>
+        <translation>错误详细信息</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::FilePathEdit</name>
@@ -861,6 +892,10 @@
     <message>
         <source>Choose a file</source>
         <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Choose the file for %1</source>
+        <translation>为“%1”选择文件</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1091,18 @@
         <translation>
             <numerusform>从这台电脑删除全部 %n 条查询历史？此操作无法撤销。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>搜索查询历史</translation>
+    </message>
+    <message>
+        <source>Looked up until</source>
+        <translation>查询日期至</translation>
+    </message>
+    <message>
+        <source>Look-ups in the history</source>
+        <translation>历史中的查询记录</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +2271,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Waiting for the system keychain…</source>
         <translation>正在等待系统钥匙串…</translation>
     </message>
+    <message>
+        <source>Profile check results</source>
+        <translation>配置检查结果</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileImport</name>
@@ -2369,6 +2420,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Import profiles</source>
         <translation>导入配置</translation>
     </message>
+    <message>
+        <source>Profiles</source>
+        <translation>商户配置列表</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileSelector</name>
@@ -2480,6 +2535,13 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
 </context>
 <context>
+    <name>fenzhang::RawView</name>
+    <message>
+        <source>Raw answer (HTTP status, headers and body)</source>
+        <translation>原始应答（HTTP 状态码、响应头和正文）</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ReceiversModel</name>
     <message>
         <source>Amount (yuan)</source>
@@ -2527,6 +2589,14 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Copy rows as TSV</source>
         <translation>复制选中行（可粘贴到 Excel）</translation>
+    </message>
+    <message>
+        <source>Filter receivers</source>
+        <translation>筛选接收方</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation>分账接收方</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +2693,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Looked up %1</source>
         <translation>查询时间 %1</translation>
+    </message>
+    <message>
+        <source>Copy the Request-ID</source>
+        <translation>复制 Request-ID</translation>
     </message>
 </context>
 <context>

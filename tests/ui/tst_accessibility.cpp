@@ -114,7 +114,7 @@ QStringList unnamed(QWidget *root)
 // Four or more English words in a row: a sentence, not an API name, a number or "Request-ID".
 QStringList englishSentences(QWidget *root)
 {
-    static const QRegularExpression sentence(u"[A-Za-z]{2,}(?:[ ,'’]+[A-Za-z]{2,}){3,}"_s);
+    static const QRegularExpression sentence(u"[A-Za-z]{2,}(?:[ ,'’]+[A-Za-z]{2,})+"_s);
     QStringList list;
     for (const Node &node : tree(root)) {
         for (const QString &text : {node.name, node.description}) {
