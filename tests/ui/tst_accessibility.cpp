@@ -111,7 +111,8 @@ QStringList unnamed(QWidget *root)
     return list;
 }
 
-// Four or more English words in a row: a sentence, not an API name, a number or "Request-ID".
+// Two or more English words in a row: words meant for the reader, not an API name, a number or
+// "Request-ID".
 QStringList englishSentences(QWidget *root)
 {
     static const QRegularExpression sentence(u"[A-Za-z]{2,}(?:[ ,'’]+[A-Za-z]{2,})+"_s);
