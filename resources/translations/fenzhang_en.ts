@@ -63,6 +63,10 @@
         <source>Command-line settings</source>
         <translation></translation>
     </message>
+    <message>
+        <source>--timeout must be a number of seconds between 0 and 3600, not &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>
@@ -93,6 +97,17 @@
     <name>fenzhang::Accessibility</name>
     <message>
         <source>Clear the field</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::AnswerBinding</name>
+    <message>
+        <source>%1: asked %2, answered %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(none)</source>
         <translation></translation>
     </message>
 </context>
@@ -217,13 +232,13 @@
         <source>Receivers by result:</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchImporter</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation></translation>
-    </message>
     <message>
         <source>The file is neither UTF-8 nor GB18030 text.</source>
         <translation></translation>
@@ -293,10 +308,6 @@
     </message>
     <message>
         <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
         <translation></translation>
     </message>
     <message>
@@ -442,10 +453,6 @@
         <source>Summary</source>
         <translation></translation>
     </message>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation></translation>
-    </message>
     <message numerus="yes">
         <source>Watching %n look-up(s) still PROCESSING; you will be told when they are final.</source>
         <translation>
@@ -587,6 +594,10 @@
     </message>
     <message>
         <source>Error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
         <translation></translation>
     </message>
 </context>
@@ -739,6 +750,14 @@
         <translation></translation>
     </message>
     <message>
+        <source>The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 (serial %2) expired on %3; download the current one (or switch to the WeChat Pay public key).</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
         <translation></translation>
     </message>
@@ -879,6 +898,14 @@
         <translation></translation>
     </message>
     <message>
+        <source>The answer is not the answer to this question — it was not used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>Error details</source>
         <translation></translation>
     </message>
@@ -895,6 +922,25 @@
     </message>
     <message>
         <source>Choose the file for %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::FileRead</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, device or pipe); choose the file itself.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2; it was not read.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
         <translation></translation>
     </message>
 </context>
@@ -969,6 +1015,10 @@
     </message>
     <message>
         <source>Request-ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not the answer to this question</source>
         <translation></translation>
     </message>
 </context>
@@ -1283,14 +1333,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>The file %1 does not exist.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a key or certificate.</source>
         <translation></translation>
     </message>
@@ -1587,10 +1629,6 @@
 </context>
 <context>
     <name>fenzhang::LookupController</name>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation></translation>
-    </message>
     <message>
         <source>Looking up at %1…</source>
         <translation></translation>
@@ -2129,6 +2167,13 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
 </context>
 <context>
+    <name>fenzhang::ProfileConnection</name>
+    <message>
+        <source>No merchant profile is selected.</source>
+        <translation>No merchant profile is selected.</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ProfileConnector</name>
     <message>
         <source>Profile &quot;%1&quot;: %2</source>
@@ -2325,6 +2370,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <translation></translation>
     </message>
     <message>
+        <source>The answer was signed by WeChat Pay but is not the answer to this question (%1); something between this computer and WeChat Pay mixed up or replayed answers.</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>WeChat Pay could not be reached: %1</source>
         <translation></translation>
     </message>
@@ -2410,10 +2459,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
             <numerusform>Exported %n profiles to %1, without keys or passwords.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation></translation>
-    </message>
     <message numerus="yes">
         <source>Imported %n profile(s). Check each one: keys kept in another computer&apos;s keychain are not part of an export.</source>
         <translation>
@@ -2427,6 +2472,39 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>Import profiles</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1.
+
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 holds no profile.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile(s)?</source>
+        <translation>
+            <numerusform>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile?</numerusform>
+            <numerusform>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profiles?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
         <translation></translation>
     </message>
     <message>
@@ -2517,6 +2595,61 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>%1 (copy)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileTrust</name>
+    <message>
+        <source>merchant certificate and private key (.p12)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>merchant private key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>merchant certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>extra CA (trusted for TLS besides the system&apos;s)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is on another computer or a web address; keys and certificates are read only from this computer: copy the file here and choose the copy.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 (mchid %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  hosts: WeChat Pay&apos;s own (api.mch.weixin.qq.com, api2.mch.weixin.qq.com)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  host NOT WeChat Pay&apos;s own: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
         <translation></translation>
     </message>
 </context>
@@ -2723,6 +2856,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <translation></translation>
     </message>
     <message>
+        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>&quot;%1&quot; in the answer is out of range: %2.</source>
         <translation></translation>
     </message>
@@ -2740,10 +2877,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>&quot;%1&quot; in the answer is not a list.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
         <translation></translation>
     </message>
 </context>
@@ -2932,6 +3065,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         </translation>
     </message>
     <message>
+        <source>Only letters, digits and _ - | * @ are allowed.</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>At most 64 characters.</source>
         <translation></translation>
     </message>
@@ -2941,10 +3078,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>Enter either order_id or out_order_no.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Only letters, digits and _ - | * @ are allowed.</source>
         <translation></translation>
     </message>
 </context>

@@ -63,6 +63,10 @@
         <source>Command-line settings</source>
         <translation>命令行参数</translation>
     </message>
+    <message>
+        <source>--timeout must be a number of seconds between 0 and 3600, not &quot;%1&quot;.</source>
+        <translation>--timeout 必须是 0 到 3600 之间的秒数，而不是“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>
@@ -94,6 +98,17 @@
     <message>
         <source>Clear the field</source>
         <translation>清空此栏</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::AnswerBinding</name>
+    <message>
+        <source>%1: asked %2, answered %3</source>
+        <translation>%1：查询的是 %2，应答的是 %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -222,13 +237,13 @@
         <source>Receivers by result:</source>
         <translation>接收方按分账结果统计：</translation>
     </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation>不是本次查询的应答：%1</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchImporter</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
     <message>
         <source>The file is neither UTF-8 nor GB18030 text.</source>
         <translation>该文件既不是 UTF-8 也不是 GB18030 编码的文本。</translation>
@@ -299,10 +314,6 @@
     <message>
         <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>CSV 或文本文件 (*.csv *.txt *.tsv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>File: %1</source>
@@ -442,10 +453,6 @@
     <message>
         <source>Summary</source>
         <translation>汇总</translation>
-    </message>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation>尚未选择商户配置。</translation>
     </message>
     <message numerus="yes">
         <source>Watching %n look-up(s) still PROCESSING; you will be told when they are final.</source>
@@ -589,6 +596,10 @@
     <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation>不是本次查询的应答：%1</translation>
     </message>
 </context>
 <context>
@@ -740,6 +751,14 @@
         <translation>平台证书 %1 中不是 RSA 密钥。</translation>
     </message>
     <message>
+        <source>The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.</source>
+        <translation>平台证书 %1 的 RSA 密钥只有 %2 位；至少应为 %3 位。</translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 (serial %2) expired on %3; download the current one (or switch to the WeChat Pay public key).</source>
+        <translation>平台证书 %1（序列号 %2）已于 %3 过期；请下载当前的平台证书（或改用微信支付公钥）。</translation>
+    </message>
+    <message>
         <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
         <translation>未提供微信支付公钥或平台证书：无法验证应答签名。</translation>
     </message>
@@ -879,6 +898,14 @@
         <translation>复制详细信息</translation>
     </message>
     <message>
+        <source>The answer is not the answer to this question — it was not used</source>
+        <translation>该应答不是本次查询的应答——未予采用</translation>
+    </message>
+    <message>
+        <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
+        <translation>该应答有微信支付的签名，但内容是另一笔分账或回退，因此不显示也不保存任何结果。本机与微信支付之间的某个环节（代理、缓存）混淆或重放了应答。请重新查询；如仍如此，请把 Request-ID 报告给网络管理员和微信支付。</translation>
+    </message>
+    <message>
         <source>Error details</source>
         <translation>错误详细信息</translation>
     </message>
@@ -896,6 +923,25 @@
     <message>
         <source>Choose the file for %1</source>
         <translation>为“%1”选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::FileRead</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, device or pipe); choose the file itself.</source>
+        <translation>%1 不是普通文件（而是文件夹、设备或管道）；请选择文件本身。</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2; it was not read.</source>
+        <translation>文件 %1 大于 %2，未读取。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -970,6 +1016,10 @@
     <message>
         <source>Request-ID</source>
         <translation>Request-ID</translation>
+    </message>
+    <message>
+        <source>Not the answer to this question</source>
+        <translation>不是本次查询的应答</translation>
     </message>
 </context>
 <context>
@@ -1282,14 +1332,6 @@
         <translation>未指定文件。</translation>
     </message>
     <message>
-        <source>The file %1 does not exist.</source>
-        <translation>文件 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>无法读取文件 %1：%2</translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a key or certificate.</source>
         <translation>文件 %1 过大，不是密钥或证书文件。</translation>
     </message>
@@ -1485,7 +1527,7 @@
     </message>
     <message>
         <source>Failed</source>
-        <translation>已失败</translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Not final yet: query again later. If you send the return again, use the SAME out_return_no and the same parameters, never a new number, or funds are at risk. A return still processing after 5 days is closed as failed.</source>
@@ -1586,10 +1628,6 @@
 </context>
 <context>
     <name>fenzhang::LookupController</name>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation>尚未选择商户配置。</translation>
-    </message>
     <message>
         <source>Looking up at %1…</source>
         <translation>正在向 %1 查询…</translation>
@@ -2121,6 +2159,13 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
 </context>
 <context>
+    <name>fenzhang::ProfileConnection</name>
+    <message>
+        <source>No merchant profile is selected.</source>
+        <translation>尚未选择商户配置。</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ProfileConnector</name>
     <message>
         <source>Profile &quot;%1&quot;: %2</source>
@@ -2318,6 +2363,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <translation>应答签名验证失败：请检查该商户的微信支付公钥及其 ID（或平台证书）。</translation>
     </message>
     <message>
+        <source>The answer was signed by WeChat Pay but is not the answer to this question (%1); something between this computer and WeChat Pay mixed up or replayed answers.</source>
+        <translation>该应答有微信支付的签名，但不是本次查询的应答（%1）；本机与微信支付之间的某个环节混淆或重放了应答。</translation>
+    </message>
+    <message>
         <source>WeChat Pay could not be reached: %1</source>
         <translation>无法连接微信支付：%1</translation>
     </message>
@@ -2402,10 +2451,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
             <numerusform>已将 %n 个配置导出到 %1，不含密钥和密码。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
     <message numerus="yes">
         <source>Imported %n profile(s). Check each one: keys kept in another computer&apos;s keychain are not part of an export.</source>
         <translation>
@@ -2419,6 +2464,36 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Import profiles</source>
         <translation>导入配置</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1.
+
+%2</source>
+        <translation>未从 %1 导入任何配置。
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no profile.</source>
+        <translation>%1 中没有配置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile(s)?</source>
+        <translation>
+            <numerusform>从 %1 导入后，本应用将信任以下内容：用这些密钥签名的请求会发往这些主机，能用这些文件验签的应答将被视为可信。请只导入来源可靠的文件。
+
+%2
+
+导入 %n 个配置？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何配置。</translation>
     </message>
     <message>
         <source>Profiles</source>
@@ -2509,6 +2584,61 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>未导入任何配置。%1</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileTrust</name>
+    <message>
+        <source>merchant certificate and private key (.p12)</source>
+        <translation>商户证书和私钥（.p12）</translation>
+    </message>
+    <message>
+        <source>merchant private key</source>
+        <translation>商户私钥</translation>
+    </message>
+    <message>
+        <source>merchant certificate</source>
+        <translation>商户证书</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key</source>
+        <translation>微信支付公钥</translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate</source>
+        <translation>微信支付平台证书</translation>
+    </message>
+    <message>
+        <source>extra CA (trusted for TLS besides the system&apos;s)</source>
+        <translation>额外 CA（除系统 CA 外在 TLS 中信任）</translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is on another computer or a web address; keys and certificates are read only from this computer: copy the file here and choose the copy.</source>
+        <translation>%1文件 %2 位于其他电脑或网址上；密钥和证书只从本机读取：请把文件复制到本机，再选择该副本。</translation>
+    </message>
+    <message>
+        <source>%1 (mchid %2)</source>
+        <translation>%1（商户号 %2）</translation>
+    </message>
+    <message>
+        <source>  hosts: WeChat Pay&apos;s own (api.mch.weixin.qq.com, api2.mch.weixin.qq.com)</source>
+        <translation>  主机：微信支付官方（api.mch.weixin.qq.com、api2.mch.weixin.qq.com）</translation>
+    </message>
+    <message>
+        <source>  host NOT WeChat Pay&apos;s own: %1</source>
+        <translation>  非微信支付官方主机：%1</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2714,6 +2844,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <translation>应答中的“%1”不是数字。</translation>
     </message>
     <message>
+        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
+        <translation>应答中的“%1”不是整数分：%2。</translation>
+    </message>
+    <message>
         <source>&quot;%1&quot; in the answer is out of range: %2.</source>
         <translation>应答中的“%1”超出范围：%2。</translation>
     </message>
@@ -2732,10 +2866,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>&quot;%1&quot; in the answer is not a list.</source>
         <translation>应答中的“%1”不是列表。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
-        <translation>应答中的“%1”不是整数分：%2。</translation>
     </message>
 </context>
 <context>
@@ -2922,6 +3052,10 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         </translation>
     </message>
     <message>
+        <source>Only letters, digits and _ - | * @ are allowed.</source>
+        <translation>只能包含字母、数字和 _ - | * @。</translation>
+    </message>
+    <message>
         <source>At most 64 characters.</source>
         <translation>最多 64 个字符。</translation>
     </message>
@@ -2932,10 +3066,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Enter either order_id or out_order_no.</source>
         <translation>请填写微信分账单号（order_id）或商户分账单号（out_order_no）。</translation>
-    </message>
-    <message>
-        <source>Only letters, digits and _ - | * @ are allowed.</source>
-        <translation>只能包含字母、数字和 _ - | * @。</translation>
     </message>
 </context>
 <context>
