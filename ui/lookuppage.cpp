@@ -68,7 +68,7 @@ LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *p
     m_stack->addWidget(m_errorPanel);
 
     connect(form(), &QueryForm::submitted, this, &LookupPage::run);
-    connect(form(), &QueryForm::inputChanged, this, &LookupPage::updateStale);
+    connect(form(), &QueryForm::inputChanged, this, [this] { updateStale(); });
     connect(form(), &QueryForm::cancelRequested, this, &LookupPage::cancel);
     connect(m_processing, &ProcessingBar::refreshRequested, this, &LookupPage::refresh);
 
@@ -196,7 +196,7 @@ void LookupPage::finish(const LookupResult &result)
         m_stack->setCurrentWidget(m_errorPanel);
         m_displayedFor = Numbers{result.orderQuery, result.returnQuery};
     }
-    updateStale();
+    updateStale(true);
     Q_EMIT lookupFinished(result);
 }
 
@@ -212,7 +212,7 @@ bool LookupPage::isStale() const
     return m_staleBanner->isStale();
 }
 
-void LookupPage::updateStale()
+void LookupPage::updateStale(bool notify)
 {
     QString text;
     if (m_displayedFor && currentView() != View::Empty) {
@@ -228,9 +228,9 @@ void LookupPage::updateStale()
     }
     m_staleBanner->setStaleText(text);
     const bool exportable = m_shown.has_value() && !isStale();
-    if (exportable != m_exportable) {
+    if (exportable != m_exportable || notify) {
         m_exportable = exportable;
-        Q_EMIT exportableChanged(exportable);
+        Q_EMIT exportableChanged(exportable); // also after each answer: Refresh may change
     }
 }
 

@@ -70,7 +70,8 @@ private:
     void start(const OrderQuery &order, const ReturnQuery &ret);
     void finish(const LookupResult &result);
     void setJob(LookupJob *job);
-    void updateStale();
+    // notify: emit exportableChanged() even when exportability did not change (a new answer).
+    void updateStale(bool notify = false);
     bool formAsks(const OrderQuery &order, const ReturnQuery &ret) const;
 
     LookupKind m_kind;
