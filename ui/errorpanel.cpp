@@ -49,6 +49,7 @@ ErrorPanel::ErrorPanel(QWidget *parent)
         pending.background.name(), pending.foreground.name()));
 
     m_details->setReadOnly(true);
+    m_details->setAccessibleName(tr("Error details"));
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
     auto *layout = new QVBoxLayout(this);

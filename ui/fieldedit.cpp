@@ -1,5 +1,6 @@
 #include "fieldedit.h"
 
+#include "accessibility.h"
 #include "plaintext.h"
 #include "tonecolors.h"
 
@@ -11,6 +12,7 @@ FieldEdit::FieldEdit(const QString &apiName, QWidget *parent) : QLineEdit(parent
 {
     setObjectName(apiName);
     setClearButtonEnabled(true);
+    Accessibility::nameClearButton(this);
     connect(this, &QLineEdit::textEdited, this, &FieldEdit::trimEdit);
 }
 

@@ -10,6 +10,7 @@
 #include "refreshscheduler.h"
 #include "returnform.h"
 #include "returnresultview.h"
+#include "stalebanner.h"
 
 #include <QFrame>
 #include <QLabel>
@@ -20,9 +21,27 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
+namespace {
+
+bool sameNumbers(const OrderQuery &a, const OrderQuery &b)
+{
+    const OrderQuery x = a.trimmed(), y = b.trimmed();
+    return x.subMchid == y.subMchid && x.transactionId == y.transactionId && x.outOrderNo == y.outOrderNo;
+}
+
+bool sameNumbers(const ReturnQuery &a, const ReturnQuery &b)
+{
+    const ReturnQuery x = a.trimmed(), y = b.trimmed();
+    return x.subMchid == y.subMchid && x.outReturnNo == y.outReturnNo && x.orderId == y.orderId
+           && x.outOrderNo == y.outOrderNo;
+}
+
+} // namespace
+
 LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *parent)
     : QWidget(parent), m_kind(kind), m_controller(controller), m_errorPanel(new ErrorPanel(this)),
-      m_processing(new ProcessingBar(this)), m_hint(new QLabel(this)), m_stack(new QStackedWidget(this))
+      m_processing(new ProcessingBar(this)), m_hint(new QLabel(this)), m_stack(new QStackedWidget(this)),
+      m_staleBanner(new StaleBanner(m_stack, this))
 {
     QWidget *resultView = nullptr;
     if (kind == LookupKind::Order) {
@@ -49,6 +68,7 @@ LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *p
     m_stack->addWidget(m_errorPanel);
 
     connect(form(), &QueryForm::submitted, this, &LookupPage::run);
+    connect(form(), &QueryForm::inputChanged, this, [this] { updateStale(); });
     connect(form(), &QueryForm::cancelRequested, this, &LookupPage::cancel);
     connect(m_processing, &ProcessingBar::refreshRequested, this, &LookupPage::refresh);
 
@@ -60,6 +80,7 @@ LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *p
     layout->addWidget(form());
     layout->addWidget(line);
     layout->addWidget(m_processing);
+    layout->addWidget(m_staleBanner);
     layout->addWidget(m_stack, 1);
 }
 
@@ -121,10 +142,13 @@ void LookupPage::start(const OrderQuery &order, const ReturnQuery &ret)
         m_processing->stop();
         m_errorPanel->setSetupError(error);
         m_stack->setCurrentWidget(m_errorPanel);
-        Q_EMIT exportableChanged(false);
+        m_displayedFor = Numbers{order, ret};
+        updateStale();
         return;
     }
+    m_running = Numbers{order, ret};
     setJob(job);
+    updateStale();
 }
 
 void LookupPage::setJob(LookupJob *job)
@@ -133,6 +157,10 @@ void LookupPage::setJob(LookupJob *job)
     connect(job, &LookupJob::finished, this, &LookupPage::finish);
     // A job that dies without finishing (its profile was switched away) must not leave us busy.
     connect(job, &QObject::destroyed, this, [this] {
+        if (!m_job && m_running) { // this job died unfinished, and no other runs
+            m_running.reset();
+            updateStale();
+        }
         if (form()->isBusy()) {
             form()->setBusy(false);
             Q_EMIT busyChanged(false);
@@ -145,6 +173,7 @@ void LookupPage::setJob(LookupJob *job)
 void LookupPage::finish(const LookupResult &result)
 {
     m_job.clear();
+    m_running.reset();
     form()->setBusy(false);
     Q_EMIT busyChanged(false);
 
@@ -156,6 +185,7 @@ void LookupPage::finish(const LookupResult &result)
             m_returnView->setResult(result);
         m_stack->setCurrentIndex(1);
         m_processing->setFinal(result.isFinal());
+        m_displayedFor = Numbers{result.orderQuery, result.returnQuery};
     } else if (result.kind == LookupResult::Kind::Cancelled && m_shown) {
         // Keep showing the previous answer; the status line says it was cancelled.
         m_processing->scheduler()->stop();
@@ -164,9 +194,44 @@ void LookupPage::finish(const LookupResult &result)
         m_processing->stop();
         m_errorPanel->setResult(result);
         m_stack->setCurrentWidget(m_errorPanel);
+        m_displayedFor = Numbers{result.orderQuery, result.returnQuery};
     }
-    Q_EMIT exportableChanged(m_shown.has_value());
+    updateStale(true);
     Q_EMIT lookupFinished(result);
+}
+
+bool LookupPage::formAsks(const OrderQuery &order, const ReturnQuery &ret) const
+{
+    if (m_orderForm)
+        return sameNumbers(m_orderForm->query(), order);
+    return sameNumbers(m_returnForm->query(), ret);
+}
+
+bool LookupPage::isStale() const
+{
+    return m_staleBanner->isStale();
+}
+
+void LookupPage::updateStale(bool notify)
+{
+    QString text;
+    if (m_displayedFor && currentView() != View::Empty) {
+        const Numbers &shown = *m_displayedFor;
+        const QString which = m_orderForm ? shown.order.outOrderNo : shown.ret.outReturnNo;
+        const bool runningOther = m_running && (m_orderForm ? !sameNumbers(m_running->order, shown.order)
+                                                            : !sameNumbers(m_running->ret, shown.ret));
+        if (runningOther)
+            text = tr("Previous result, for %1 — the numbers above are being looked up…").arg(which);
+        else if (!formAsks(shown.order, shown.ret))
+            text = tr("Previous result, for %1 — not for the numbers above. Press Enter to look them up.")
+                       .arg(which);
+    }
+    m_staleBanner->setStaleText(text);
+    const bool exportable = m_shown.has_value() && !isStale();
+    if (exportable != m_exportable || notify) {
+        m_exportable = exportable;
+        Q_EMIT exportableChanged(exportable); // also after each answer: Refresh may change
+    }
 }
 
 bool LookupPage::exportTo(const ExportTarget &target, const ExportInfo &info, QString *error) const

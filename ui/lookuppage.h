@@ -2,7 +2,8 @@
 
 // One look-up page (分账结果查询 or 分账回退查询): its form above, and below either the result,
 // the error panel, or a hint. Runs the look-up through the LookupController, shows busy state,
-// offers Refresh for PROCESSING answers, and exports the shown result as CSV.
+// offers Refresh for PROCESSING answers, and exports the shown result as CSV. A result (or error)
+// that no longer answers the numbers in the form is marked as the previous one at once.
 
 #include "api/lookupservice.h"
 #include "exportdialog.h"
@@ -24,6 +25,7 @@ class ProcessingBar;
 class QueryForm;
 class ReturnForm;
 class ReturnResultView;
+class StaleBanner;
 
 class LookupPage final : public QWidget {
     Q_OBJECT
@@ -47,6 +49,10 @@ public:
     bool isBusy() const { return !m_job.isNull(); }
     // The last verified result shown (what Export writes); empty after an error.
     const std::optional<LookupResult> &shownResult() const { return m_shown; }
+    // The shown result or error is for other numbers than the form's, or other numbers are being
+    // looked up: it is dimmed under a "Previous result" banner and not exported.
+    bool isStale() const;
+    StaleBanner *staleBanner() const { return m_staleBanner; }
     // Writes the shown result (ResultExport::save: atomic); false with *error when it could not.
     bool exportTo(const ExportTarget &target, const ExportInfo &info, QString *error) const;
     // "profitsharing-order-P2015…", without a suffix.
@@ -69,6 +75,9 @@ private:
     void start(const OrderQuery &order, const ReturnQuery &ret);
     void finish(const LookupResult &result);
     void setJob(LookupJob *job);
+    // notify: emit exportableChanged() even when exportability did not change (a new answer).
+    void updateStale(bool notify = false);
+    bool formAsks(const OrderQuery &order, const ReturnQuery &ret) const;
 
     LookupKind m_kind;
     LookupController *m_controller;
@@ -80,8 +89,17 @@ private:
     ProcessingBar *m_processing;
     QLabel *m_hint;
     QStackedWidget *m_stack;
+    StaleBanner *m_staleBanner;
     QPointer<LookupJob> m_job;
     std::optional<LookupResult> m_shown;
+    // The numbers the result or error on screen answers, and those being looked up.
+    struct Numbers {
+        OrderQuery order;
+        ReturnQuery ret;
+    };
+    std::optional<Numbers> m_displayedFor;
+    std::optional<Numbers> m_running;
+    bool m_exportable = false;
 };
 
 } // namespace fenzhang

@@ -18,6 +18,7 @@
 #include "queryform.h"
 #include "returnform.h"
 #include "settingsdialog.h"
+#include "shortcutpriority.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -96,6 +97,8 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
     statusBar()->addPermanentWidget(m_profileStatus);
 
     buildMenus();
+    // Ctrl+E exports from the form too, where a line edit would take it as "end of line".
+    new ShortcutPriority(this, {m_export});
 
     for (LookupPage *page : {m_orderPage, m_returnPage}) {
         connect(page, &LookupPage::busyChanged, this, &MainWindow::updateActions);
@@ -104,6 +107,8 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
         connect(page, &LookupPage::lookupFinished, m_history,
                 [this](const LookupResult &result) { m_history->record(result, u"single"_s); });
         connect(page->form(), &QueryForm::validityChanged, this, &MainWindow::updateActions);
+        connect(page->form(), &QueryForm::refused, this,
+                [this](const QString &reason) { statusBar()->showMessage(reason); });
         connect(page->processingBar(), &ProcessingBar::autoRefreshToggled, this,
                 [](bool on) { AppSettings::setValue(AppSettings::Key::AutoRefresh, on); });
         page->processingBar()->setAutoRefresh(AppSettings::value(AppSettings::Key::AutoRefresh).toBool());
@@ -261,7 +266,7 @@ void MainWindow::updateActions()
     const bool busy = page->isBusy();
     m_run->setEnabled(lookup && !busy && page->form()->isValid());
     m_cancel->setEnabled(lookup && busy);
-    m_export->setEnabled(lookup && !busy && page->shownResult().has_value());
+    m_export->setEnabled(lookup && !busy && page->shownResult().has_value() && !page->isStale());
     m_copy->setEnabled(lookup && page->kind() == LookupKind::Order && page->shownResult().has_value());
     m_refresh->setEnabled(lookup && !busy && page->shownResult() && !page->shownResult()->isFinal());
     m_profiles->setEnabled(!m_orderPage->isBusy() && !m_returnPage->isBusy() && !m_batchPage->isBusy());

@@ -62,7 +62,9 @@ FieldEdit *QueryForm::addField(const QString &apiName, const QString &label, con
     QPalette warn = error->palette();
     warn.setColor(QPalette::WindowText, ToneColors::warningText(palette()));
     error->setPalette(warn);
-    error->hide();
+    // The line under the field is always there, empty while the field is valid: a reason that
+    // comes and goes while typing must not move the fields below it.
+    error->setMinimumHeight(error->fontMetrics().height());
 
     auto *cell = new QWidget(this);
     auto *cellLayout = new QVBoxLayout(cell);
@@ -73,9 +75,11 @@ FieldEdit *QueryForm::addField(const QString &apiName, const QString &label, con
     m_form->addRow(label, cell);
     if (auto *labelWidget = qobject_cast<QLabel *>(m_form->labelForField(cell)))
         labelWidget->setBuddy(edit);
+    // Screen readers name the field by its label (the buddy) on every platform.
+    edit->setAccessibleName(label);
 
     // Enter in a field reaches keyPressEvent(): QLineEdit passes Return on to its parent.
-    m_rows.append({edit, error});
+    m_rows.append({edit, error, cell});
     connect(edit, &FieldEdit::edited, this, &QueryForm::revalidate);
     return edit;
 }
@@ -83,6 +87,41 @@ FieldEdit *QueryForm::addField(const QString &apiName, const QString &label, con
 void QueryForm::addRow(const QString &label, QWidget *widget)
 {
     m_form->addRow(label, widget);
+    if (auto *labelWidget = qobject_cast<QLabel *>(m_form->labelForField(widget)))
+        labelWidget->setBuddy(widget);
+    widget->setAccessibleName(label);
+}
+
+void QueryForm::setFieldInUse(FieldEdit *edit, bool inUse)
+{
+    for (Row &row : m_rows) {
+        if (row.edit == edit) {
+            row.inUse = inUse;
+            m_form->setRowVisible(row.cell, inUse);
+        }
+    }
+}
+
+const QueryForm::Row *QueryForm::rowOf(const FieldEdit *edit) const
+{
+    for (const Row &row : m_rows) {
+        if (row.edit == edit)
+            return &row;
+    }
+    return nullptr;
+}
+
+QString QueryForm::labelText(const FieldEdit *edit) const
+{
+    const Row *row = rowOf(edit);
+    const auto *label = row ? qobject_cast<QLabel *>(m_form->labelForField(row->cell)) : nullptr;
+    return label ? label->text() : QString();
+}
+
+QLabel *QueryForm::errorLabel(const FieldEdit *edit) const
+{
+    const Row *row = rowOf(edit);
+    return row ? row->error : nullptr;
 }
 
 FieldEdit *QueryForm::field(const QString &apiName) const
@@ -97,8 +136,10 @@ FieldEdit *QueryForm::field(const QString &apiName) const
 QList<FieldEdit *> QueryForm::fields() const
 {
     QList<FieldEdit *> list;
-    for (const Row &row : m_rows)
-        list << row.edit;
+    for (const Row &row : m_rows) {
+        if (row.inUse)
+            list << row.edit;
+    }
     return list;
 }
 
@@ -119,10 +160,10 @@ void QueryForm::revalidate()
             }
         }
         // Fields the user has not touched yet stay calm; the Query button says enough.
-        const bool shown = row.edit->isTouched() && !message.isEmpty();
+        const bool shown = row.inUse && row.edit->isTouched() && !message.isEmpty();
         row.edit->setError(shown ? message : QString());
-        row.error->setText(message);
-        row.error->setVisible(shown);
+        row.error->setText(shown ? message : QString());
+        row.edit->setAccessibleDescription(shown ? message : QString());
     }
     const bool valid = errors.isEmpty();
     m_query->setEnabled(valid && !m_busy);
@@ -130,6 +171,7 @@ void QueryForm::revalidate()
         m_valid = valid;
         Q_EMIT validityChanged(valid);
     }
+    Q_EMIT inputChanged();
 }
 
 bool QueryForm::isValid() const
@@ -145,6 +187,15 @@ bool QueryForm::submit()
         for (const Row &row : std::as_const(m_rows))
             row.edit->setTouched(true);
         revalidate();
+        // The cursor goes where the first correction is needed, with its reason said once more.
+        for (const Row &row : std::as_const(m_rows)) {
+            if (row.inUse && row.edit->hasError()) {
+                row.edit->setFocus(Qt::OtherFocusReason);
+                row.edit->selectAll();
+                Q_EMIT refused(tr("Not looked up: %1 — %2").arg(labelText(row.edit), row.edit->error()));
+                break;
+            }
+        }
         return false;
     }
     Q_EMIT submitted();

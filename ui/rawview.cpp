@@ -14,6 +14,7 @@ RawView::RawView(QWidget *parent) : QPlainTextEdit(parent)
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setObjectName(u"rawView"_s);
+    setAccessibleName(tr("Raw answer (HTTP status, headers and body)"));
 }
 
 bool RawView::isHiddenHeader(QByteArrayView name)

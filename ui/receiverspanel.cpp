@@ -1,5 +1,6 @@
 #include "receiverspanel.h"
 
+#include "accessibility.h"
 #include "badgedelegate.h"
 #include "receiversmodel.h"
 
@@ -27,10 +28,13 @@ ReceiversPanel::ReceiversPanel(QWidget *parent)
 
     m_filter->setPlaceholderText(tr("Filter receivers (account, description, result…)"));
     m_filter->setClearButtonEnabled(true);
+    Accessibility::nameClearButton(m_filter);
     m_filter->setObjectName(QStringLiteral("receiversFilter"));
+    m_filter->setAccessibleName(tr("Filter receivers"));
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_view->setObjectName(QStringLiteral("receiversView"));
+    m_view->setAccessibleName(tr("Receivers"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder); // keep the API's order until a header is clicked

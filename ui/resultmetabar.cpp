@@ -34,6 +34,7 @@ ResultMetaBar::ResultMetaBar(QWidget *parent)
     m_requestIdLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_copy->setObjectName(u"copyRequestId"_s);
     m_copy->setText(tr("Copy"));
+    m_copy->setAccessibleName(tr("Copy the Request-ID"));
     m_copy->setToolTip(tr("Copy the Request-ID, for a support ticket"));
     m_copy->setAutoRaise(true);
     connect(m_copy, &QToolButton::clicked, this, [this] { QApplication::clipboard()->setText(m_requestId); });

@@ -17,14 +17,31 @@ ReturnForm::ReturnForm(QWidget *parent) : QueryForm(parent), m_orderBy(new QComb
     m_orderBy->addItem(tr("WeChat Pay order ID (order_id)"));
     m_orderBy->addItem(tr("Merchant order No. (out_order_no)"));
     addRow(tr("Original order identified by"), m_orderBy);
-    m_order = addField(u"order_id"_s, tr("Original order"), {});
+    m_orderId = addField(u"order_id"_s, tr("WeChat Pay order ID (order_id)"),
+                         tr("WeChat Pay profit-sharing order ID"));
+    m_outOrderNo = addField(u"out_order_no"_s, tr("Merchant order No. (out_order_no)"),
+                            tr("Your profit-sharing order number"));
     connect(m_orderBy, &QComboBox::currentIndexChanged, this, [this] {
-        m_order->setPlaceholderText(orderBy() == OrderBy::OrderId ? tr("WeChat Pay profit-sharing order ID")
-                                                                  : tr("Your profit-sharing order number"));
+        const bool hadFocus = m_orderId->hasFocus() || m_outOrderNo->hasFocus();
+        showOrderField();
+        if (hadFocus)
+            orderField()->setFocus();
         revalidate();
     });
-    m_order->setPlaceholderText(tr("WeChat Pay profit-sharing order ID"));
+    showOrderField();
     revalidate();
+}
+
+void ReturnForm::showOrderField()
+{
+    const bool byOrderId = orderBy() == OrderBy::OrderId;
+    setFieldInUse(m_orderId, byOrderId);
+    setFieldInUse(m_outOrderNo, !byOrderId);
+}
+
+FieldEdit *ReturnForm::orderField() const
+{
+    return orderBy() == OrderBy::OrderId ? m_orderId : m_outOrderNo;
 }
 
 ReturnForm::OrderBy ReturnForm::orderBy() const
@@ -42,10 +59,11 @@ ReturnQuery ReturnForm::query() const
     ReturnQuery q;
     q.subMchid = m_subMchid->text();
     q.outReturnNo = m_outReturnNo->text();
+    // Only the field of the way chosen is sent; the other keeps its value for switching back.
     if (orderBy() == OrderBy::OrderId)
-        q.orderId = m_order->text();
+        q.orderId = m_orderId->text();
     else
-        q.outOrderNo = m_order->text();
+        q.outOrderNo = m_outOrderNo->text();
     return q.trimmed();
 }
 
@@ -56,8 +74,9 @@ void ReturnForm::setQuery(const ReturnQuery &query)
     m_outReturnNo->setText(q.outReturnNo);
     const bool byOutOrderNo = q.orderId.isEmpty() && !q.outOrderNo.isEmpty();
     setOrderBy(byOutOrderNo ? OrderBy::OutOrderNo : OrderBy::OrderId);
-    m_order->setText(byOutOrderNo ? q.outOrderNo : q.orderId);
-    for (FieldEdit *edit : fields())
+    m_orderId->setText(q.orderId);
+    m_outOrderNo->setText(q.outOrderNo);
+    for (FieldEdit *edit : {m_subMchid, m_outReturnNo, m_orderId, m_outOrderNo})
         edit->setTouched(!edit->text().isEmpty());
     revalidate();
 }
@@ -69,8 +88,9 @@ QList<FieldError> ReturnForm::currentErrors() const
 
 FieldEdit *ReturnForm::fieldForError(const QString &apiName) const
 {
+    // "Enter either order_id or out_order_no" belongs to the field of the way chosen.
     if (apiName == u"order_id"_s || apiName == u"out_order_no"_s)
-        return m_order;
+        return orderField();
     return QueryForm::fieldForError(apiName);
 }
 

@@ -35,8 +35,7 @@ StartupActions::StartupActions(MainWindow *window, const DeskOptions &options, Q
         LookupPage *page = window->currentPage();
         if (name == u"out_order_no"_s && page->returnForm())
             page->returnForm()->setOrderBy(ReturnForm::OrderBy::OutOrderNo);
-        const QString fieldName = (name == u"out_order_no"_s && page->returnForm()) ? u"order_id"_s : name;
-        if (FieldEdit *field = page->form()->field(fieldName)) {
+        if (FieldEdit *field = page->form()->field(name)) {
             field->setText(value);
             field->setTouched(true);
             Q_EMIT field->edited();

@@ -15,10 +15,10 @@ namespace fenzhang {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fenzhang::ClientConfig", text);
-}
+// The translation context of this file's messages (lupdate reads it from here, too).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::ClientConfig)
+};
 
 // Only the machine itself may be spoken to in clear text: the sandbox, a local proxy in tests.
 bool isLoopbackHost(const QString &host)
@@ -34,45 +34,45 @@ bool isLoopbackHost(const QString &host)
 QString checkUrl(const QUrl &url, const QString &name)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return tr("The %1 URL \"%2\" is not a valid URL.").arg(name, url.toDisplayString());
+        return Text::tr("The %1 URL \"%2\" is not a valid URL.").arg(name, url.toDisplayString());
     const QString scheme = url.scheme().toLower();
     if (scheme == "https"_L1)
         return {};
     if (scheme == "http"_L1) {
         if (isLoopbackHost(url.host()))
             return {};
-        return tr("The %1 URL \"%2\" uses plain http://, which is only allowed for this computer "
+        return Text::tr("The %1 URL \"%2\" uses plain http://, which is only allowed for this computer "
                   "(127.0.0.1, ::1, localhost). Use https://.")
             .arg(name, url.toDisplayString());
     }
-    return tr("The %1 URL \"%2\" must start with https://.").arg(name, url.toDisplayString());
+    return Text::tr("The %1 URL \"%2\" must start with https://.").arg(name, url.toDisplayString());
 }
 
 } // namespace
 
 QString ClientConfig::validate() const
 {
-    if (QString error = checkUrl(primaryUrl, tr("primary")); !error.isEmpty())
+    if (QString error = checkUrl(primaryUrl, Text::tr("primary")); !error.isEmpty())
         return error;
     if (!backupUrl.isEmpty()) {
-        if (QString error = checkUrl(backupUrl, tr("backup")); !error.isEmpty())
+        if (QString error = checkUrl(backupUrl, Text::tr("backup")); !error.isEmpty())
             return error;
     }
     if (!caFile.isEmpty()) {
         if (!QFileInfo::exists(caFile))
-            return tr("The CA file \"%1\" does not exist.").arg(caFile);
+            return Text::tr("The CA file \"%1\" does not exist.").arg(caFile);
         QString problem;
         if (extraCaCertificates(&problem).isEmpty())
             return problem.isEmpty()
-                       ? tr("The CA file \"%1\" holds no readable certificate (PEM or DER).").arg(caFile)
+                       ? Text::tr("The CA file \"%1\" holds no readable certificate (PEM or DER).").arg(caFile)
                        : problem;
     }
     if (timeoutMs <= 0)
-        return tr("The timeout must be greater than zero.");
+        return Text::tr("The timeout must be greater than zero.");
     if (maxRetries < 0 || maxTotalRetryWaitMs < 0 || initialBackoffMs < 0)
-        return tr("The retry settings must not be negative.");
+        return Text::tr("The retry settings must not be negative.");
     if (maxBodyBytes <= 0)
-        return tr("The maximum body size must be greater than zero.");
+        return Text::tr("The maximum body size must be greater than zero.");
     return {};
 }
 

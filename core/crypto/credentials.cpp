@@ -18,10 +18,10 @@ namespace {
 
 constexpr int minimumRsaBits = 2048;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Credentials", text);
-}
+// The translation context of this file's messages (lupdate reads it from here, too).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::Credentials)
+};
 
 bool isDigits(const QString &text, int maxLength)
 {
@@ -73,17 +73,17 @@ Expected<MerchantCredentials, KeyError> MerchantCredentials::load(const Merchant
     MerchantCredentials credentials;
     credentials.mchid = source.mchid.trimmed();
     if (credentials.mchid.isEmpty())
-        return fail(KeyError::Kind::MissingInput, tr("The merchant id (mchid) is missing."));
+        return fail(KeyError::Kind::MissingInput, Text::tr("The merchant id (mchid) is missing."));
     if (!isDigits(credentials.mchid, 32))
         return fail(KeyError::Kind::WrongFormat,
-                    tr("The merchant id (mchid) must be digits only, at most 32, like 1900000001."));
+                    Text::tr("The merchant id (mchid) must be digits only, at most 32, like 1900000001."));
 
     // apiclient_cert.p12 may come as pkcs12File, or as the "private key" file the user picked.
     QString p12Path = source.pkcs12File;
     QByteArray keyFileContent;
     const Secret::WipeOnExit wipeContent(keyFileContent); // the key file's PEM, once the key is built
     if (p12Path.isEmpty() && !source.privateKeyPem.isEmpty()) {
-        auto key = KeyLoader::privateKeyFromPem(source.privateKeyPem, tr("the private key kept in the keychain"));
+        auto key = KeyLoader::privateKeyFromPem(source.privateKeyPem, Text::tr("the private key kept in the keychain"));
         if (!key)
             return unexpected(key.error());
         credentials.privateKey = *key;
@@ -112,7 +112,7 @@ Expected<MerchantCredentials, KeyError> MerchantCredentials::load(const Merchant
         credentials.privateKey = *key;
     } else {
         return fail(KeyError::Kind::MissingInput,
-                    tr("No merchant private key was given: choose apiclient_key.pem or apiclient_cert.p12."));
+                    Text::tr("No merchant private key was given: choose apiclient_key.pem or apiclient_cert.p12."));
     }
 
     if (!source.certificateFile.isEmpty() && credentials.certificate.isNull()) {
@@ -124,7 +124,7 @@ Expected<MerchantCredentials, KeyError> MerchantCredentials::load(const Merchant
 
     if (credentials.privateKey.bits() < minimumRsaBits)
         return fail(KeyError::Kind::KeyTooSmall,
-                    tr("The merchant private key has %1 bits; WeChat Pay requires RSA keys of at least %2 bits.")
+                    Text::tr("The merchant private key has %1 bits; WeChat Pay requires RSA keys of at least %2 bits.")
                         .arg(credentials.privateKey.bits())
                         .arg(minimumRsaBits));
 
@@ -132,22 +132,22 @@ Expected<MerchantCredentials, KeyError> MerchantCredentials::load(const Merchant
     if (!credentials.certificate.isNull()) {
         if (credentials.certificate.publicKey().der() != credentials.privateKey.publicKey().der())
             return fail(KeyError::Kind::KeyMismatch,
-                        tr("The merchant private key does not belong to the merchant certificate (serial %1). "
+                        Text::tr("The merchant private key does not belong to the merchant certificate (serial %1). "
                            "Use the apiclient_key.pem and apiclient_cert.pem downloaded together.")
                             .arg(credentials.certificate.serialHex()));
         credentials.serialNo = credentials.certificate.serialHex();
         if (!typedSerial.isEmpty() && typedSerial != credentials.serialNo)
             return fail(KeyError::Kind::KeyMismatch,
-                        tr("The serial number %1 does not match the merchant certificate's serial %2.")
+                        Text::tr("The serial number %1 does not match the merchant certificate's serial %2.")
                             .arg(typedSerial, credentials.serialNo));
     } else {
         if (typedSerial.isEmpty())
             return fail(KeyError::Kind::MissingInput,
-                        tr("The merchant certificate serial number is missing: give apiclient_cert.pem, "
+                        Text::tr("The merchant certificate serial number is missing: give apiclient_cert.pem, "
                            "or type the serial shown in the merchant platform."));
         if (!isHex(typedSerial))
             return fail(KeyError::Kind::WrongFormat,
-                        tr("The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE."));
+                        Text::tr("The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE."));
         credentials.serialNo = typedSerial;
     }
     return credentials;
@@ -205,22 +205,22 @@ Expected<VerifierKeyRing, KeyError> VerifierKeyRing::load(const WechatPayKeySour
     if (!source.publicKeyFile.isEmpty() || !keyId.isEmpty()) {
         if (keyId.isEmpty())
             return fail(KeyError::Kind::MissingInput,
-                        tr("The WeChat Pay public key id is missing (PUB_KEY_ID_…, shown next to the key in "
+                        Text::tr("The WeChat Pay public key id is missing (PUB_KEY_ID_…, shown next to the key in "
                            "the merchant platform)."));
         if (!isValidPublicKeyId(keyId))
             return fail(KeyError::Kind::InvalidKeyId,
-                        tr("\"%1\" is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by "
+                        Text::tr("\"%1\" is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by "
                            "letters and digits.")
                             .arg(keyId));
         if (source.publicKeyFile.isEmpty())
             return fail(KeyError::Kind::MissingInput,
-                        tr("The WeChat Pay public key file (pub_key.pem) is missing for %1.").arg(keyId));
+                        Text::tr("The WeChat Pay public key file (pub_key.pem) is missing for %1.").arg(keyId));
         auto key = KeyLoader::publicKeyFromPemFile(source.publicKeyFile);
         if (!key)
             return unexpected(key.error());
         if (key->bits() < minimumRsaBits)
             return fail(KeyError::Kind::KeyTooSmall,
-                        tr("The WeChat Pay public key has %1 bits; at least %2 are expected.")
+                        Text::tr("The WeChat Pay public key has %1 bits; at least %2 are expected.")
                             .arg(key->bits())
                             .arg(minimumRsaBits));
         ring.addPublicKey(keyId, *key);
@@ -231,10 +231,10 @@ Expected<VerifierKeyRing, KeyError> VerifierKeyRing::load(const WechatPayKeySour
             return unexpected(cert.error());
         if (!cert->publicKey().isRsa())
             return fail(KeyError::Kind::NotRsa,
-                        tr("The platform certificate %1 does not hold an RSA key.").arg(QDir::toNativeSeparators(path)));
+                        Text::tr("The platform certificate %1 does not hold an RSA key.").arg(QDir::toNativeSeparators(path)));
         if (cert->publicKey().bits() < minimumRsaBits)
             return fail(KeyError::Kind::KeyTooSmall,
-                        tr("The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.")
+                        Text::tr("The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.")
                             .arg(QDir::toNativeSeparators(path))
                             .arg(cert->publicKey().bits())
                             .arg(minimumRsaBits));
@@ -242,7 +242,7 @@ Expected<VerifierKeyRing, KeyError> VerifierKeyRing::load(const WechatPayKeySour
         // documents say), so this is a warning to replace the file, not a refusal.
         if (cert->notAfter().isValid() && cert->notAfter() < QDateTime::currentDateTimeUtc())
             ring.m_warnings.append(
-                tr("The platform certificate %1 (serial %2) expired on %3; download the current one "
+                Text::tr("The platform certificate %1 (serial %2) expired on %3; download the current one "
                    "(or switch to the WeChat Pay public key).")
                     .arg(QDir::toNativeSeparators(path), cert->serialHex(),
                          cert->notAfter().toString(Qt::ISODate)));
@@ -250,7 +250,7 @@ Expected<VerifierKeyRing, KeyError> VerifierKeyRing::load(const WechatPayKeySour
     }
     if (ring.isEmpty())
         return fail(KeyError::Kind::MissingInput,
-                    tr("No WeChat Pay public key or platform certificate was given: answers cannot be verified."));
+                    Text::tr("No WeChat Pay public key or platform certificate was given: answers cannot be verified."));
     return ring;
 }
 

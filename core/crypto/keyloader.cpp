@@ -15,10 +15,10 @@ namespace fenzhang::KeyLoader {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("KeyLoader", text);
-}
+// The translation context of this file's messages (lupdate reads it from here, too).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::KeyLoader)
+};
 
 Unexpected<KeyError> fail(KeyError::Kind kind, const QString &message)
 {
@@ -47,7 +47,7 @@ int noPassword(char *, int, int, void *)
 Expected<QByteArray, KeyError> readFile(const QString &path)
 {
     if (path.isEmpty())
-        return fail(KeyError::Kind::MissingInput, tr("No file was given."));
+        return fail(KeyError::Kind::MissingInput, Text::tr("No file was given."));
     auto data = readBounded(path, FileLimits::KeyFile);
     if (data)
         return std::move(data).value();
@@ -56,7 +56,7 @@ Expected<QByteArray, KeyError> readFile(const QString &path)
         return fail(KeyError::Kind::FileMissing, data.error().message);
     case FileReadError::Kind::TooLarge:
         return fail(KeyError::Kind::WrongFormat,
-                    tr("The file %1 is too large to be a key or certificate.").arg(displayName(path)));
+                    Text::tr("The file %1 is too large to be a key or certificate.").arg(displayName(path)));
     case FileReadError::Kind::NotAFile:
     case FileReadError::Kind::Unreadable:
         break;
@@ -68,20 +68,20 @@ Expected<RsaPrivateKey, KeyError> privateKeyFromPem(const QByteArray &pem, const
 {
     if (pem.contains("ENCRYPTED"))
         return fail(KeyError::Kind::WrongFormat,
-                    tr("The private key in %1 is encrypted with a password; use the apiclient_key.pem "
+                    Text::tr("The private key in %1 is encrypted with a password; use the apiclient_key.pem "
                        "WeChat Pay issued, or the apiclient_cert.p12 file.")
                         .arg(sourceName));
     if (!looksLikePem(pem))
         return fail(KeyError::Kind::WrongFormat,
-                    tr("%1 is not a PEM private key (expected \"-----BEGIN PRIVATE KEY-----\").").arg(sourceName));
+                    Text::tr("%1 is not a PEM private key (expected \"-----BEGIN PRIVATE KEY-----\").").arg(sourceName));
     auto bio = openssl::memoryBio(pem);
     EVP_PKEY *key = PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassword, nullptr);
     if (!key)
         return fail(KeyError::Kind::WrongFormat,
-                    tr("%1 does not contain a readable private key.").arg(sourceName));
+                    Text::tr("%1 does not contain a readable private key.").arg(sourceName));
     auto result = RsaPrivateKey::adopt(key);
     if (!result.isRsa())
-        return fail(KeyError::Kind::NotRsa, tr("The private key in %1 is not an RSA key.").arg(sourceName));
+        return fail(KeyError::Kind::NotRsa, Text::tr("The private key in %1 is not an RSA key.").arg(sourceName));
     return result;
 }
 
@@ -98,14 +98,14 @@ Expected<RsaPublicKey, KeyError> publicKeyFromPem(const QByteArray &pem, const Q
 {
     if (!looksLikePem(pem))
         return fail(KeyError::Kind::WrongFormat,
-                    tr("%1 is not a PEM public key (expected \"-----BEGIN PUBLIC KEY-----\").").arg(sourceName));
+                    Text::tr("%1 is not a PEM public key (expected \"-----BEGIN PUBLIC KEY-----\").").arg(sourceName));
     auto bio = openssl::memoryBio(pem);
     EVP_PKEY *key = PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr);
     if (!key)
-        return fail(KeyError::Kind::WrongFormat, tr("%1 does not contain a readable public key.").arg(sourceName));
+        return fail(KeyError::Kind::WrongFormat, Text::tr("%1 does not contain a readable public key.").arg(sourceName));
     auto result = RsaPublicKey::adopt(key);
     if (!result.isRsa())
-        return fail(KeyError::Kind::NotRsa, tr("The public key in %1 is not an RSA key.").arg(sourceName));
+        return fail(KeyError::Kind::NotRsa, Text::tr("The public key in %1 is not an RSA key.").arg(sourceName));
     return result;
 }
 
@@ -128,7 +128,7 @@ Expected<Certificate, KeyError> certificateFromPem(const QByteArray &pem, const 
         cert = d2i_X509_bio(bio.get(), nullptr);
     }
     if (!cert)
-        return fail(KeyError::Kind::WrongFormat, tr("%1 is not an X.509 certificate.").arg(sourceName));
+        return fail(KeyError::Kind::WrongFormat, Text::tr("%1 is not an X.509 certificate.").arg(sourceName));
     return Certificate::adopt(cert);
 }
 
@@ -146,13 +146,13 @@ Expected<Pkcs12Contents, KeyError> pkcs12FromData(const QByteArray &der, const Q
     auto bio = openssl::memoryBio(der);
     std::unique_ptr<PKCS12, decltype(&PKCS12_free)> p12(d2i_PKCS12_bio(bio.get(), nullptr), &PKCS12_free);
     if (!p12)
-        return fail(KeyError::Kind::WrongFormat, tr("%1 is not a PKCS#12 (.p12) file.").arg(sourceName));
+        return fail(KeyError::Kind::WrongFormat, Text::tr("%1 is not a PKCS#12 (.p12) file.").arg(sourceName));
 
     QByteArray pass = password.toUtf8();
     const Secret::WipeOnExit wipePass(pass);
     if (PKCS12_mac_present(p12.get()) && PKCS12_verify_mac(p12.get(), pass.constData(), int(pass.size())) != 1)
         return fail(KeyError::Kind::WrongPassword,
-                    tr("The password for %1 is wrong. WeChat Pay sets it to the merchant id (mchid).")
+                    Text::tr("The password for %1 is wrong. WeChat Pay sets it to the merchant id (mchid).")
                         .arg(sourceName));
 
     EVP_PKEY *key = nullptr;
@@ -167,13 +167,13 @@ Expected<Pkcs12Contents, KeyError> pkcs12FromData(const QByteArray &der, const Q
     }
     if (!parsed)
         return fail(KeyError::Kind::WrongFormat,
-                    tr("%1 could not be opened: it uses an unsupported encryption or is damaged.").arg(sourceName));
+                    Text::tr("%1 could not be opened: it uses an unsupported encryption or is damaged.").arg(sourceName));
 
     Pkcs12Contents contents{RsaPrivateKey::adopt(key), Certificate::adopt(cert)};
     if (contents.privateKey.isNull())
-        return fail(KeyError::Kind::WrongFormat, tr("%1 holds no private key.").arg(sourceName));
+        return fail(KeyError::Kind::WrongFormat, Text::tr("%1 holds no private key.").arg(sourceName));
     if (!contents.privateKey.isRsa())
-        return fail(KeyError::Kind::NotRsa, tr("The private key in %1 is not an RSA key.").arg(sourceName));
+        return fail(KeyError::Kind::NotRsa, Text::tr("The private key in %1 is not an RSA key.").arg(sourceName));
     return contents;
 }
 

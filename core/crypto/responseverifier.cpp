@@ -8,10 +8,10 @@ namespace fenzhang {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ResponseVerifier", text);
-}
+// The translation context of this file's messages (lupdate reads it from here, too).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::ResponseVerifier)
+};
 
 Verification failure(Verification::Status status, const QString &detail)
 {
@@ -76,33 +76,33 @@ Verification ResponseVerifier::verify(const SignatureHeaders &headers, QByteArra
         missing << QStringLiteral("Wechatpay-Serial");
     if (!missing.isEmpty())
         return failure(Status::MissingHeader,
-                       tr("The answer is not signed: %1 missing.").arg(missing.join(QStringLiteral(", "))));
+                       Text::tr("The answer is not signed: %1 missing.").arg(missing.join(QStringLiteral(", "))));
 
     if (!headers.signatureType.isEmpty() && headers.signatureType != "WECHATPAY2-SHA256-RSA2048")
         return failure(Status::UnsupportedSignatureType,
-                       tr("The answer uses an unsupported signature type (%1).")
+                       Text::tr("The answer uses an unsupported signature type (%1).")
                            .arg(QString::fromLatin1(headers.signatureType.left(64))));
 
     if (headers.signature.startsWith("WECHATPAY/SIGNTEST/"))
         return failure(Status::SignatureProbe,
-                       tr("The answer carries a WeChat Pay signature probe (WECHATPAY/SIGNTEST/), not a real "
+                       Text::tr("The answer carries a WeChat Pay signature probe (WECHATPAY/SIGNTEST/), not a real "
                           "signature."));
 
     const QString serial = QString::fromLatin1(headers.serial.left(128));
     const RsaPublicKey key = m_keys.find(serial);
     if (key.isNull())
         return failure(Status::UnknownSerial,
-                       tr("The answer is signed with key %1, which this profile does not have. Add the current "
+                       Text::tr("The answer is signed with key %1, which this profile does not have. Add the current "
                           "WeChat Pay public key or platform certificate.")
                            .arg(serial));
 
     if (!isDigits(headers.timestamp) || headers.timestamp.size() > 12)
-        return failure(Status::MalformedTimestamp, tr("The answer's Wechatpay-Timestamp is not a Unix time."));
+        return failure(Status::MalformedTimestamp, Text::tr("The answer's Wechatpay-Timestamp is not a Unix time."));
     const qint64 timestamp = headers.timestamp.toLongLong();
     const qint64 skew = m_clock() - timestamp;
     if (skew >= MaxSkewSeconds || skew <= -MaxSkewSeconds)
         return failure(Status::ClockSkew,
-                       tr("The answer's timestamp is %1 seconds away from this computer's clock (more than %2 "
+                       Text::tr("The answer's timestamp is %1 seconds away from this computer's clock (more than %2 "
                           "allowed). Check the computer's date and time.")
                            .arg(skew)
                            .arg(MaxSkewSeconds));
@@ -110,12 +110,12 @@ Verification ResponseVerifier::verify(const SignatureHeaders &headers, QByteArra
     const auto decoded =
         QByteArray::fromBase64Encoding(headers.signature, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.isEmpty())
-        return failure(Status::MalformedSignature, tr("The answer's signature is not valid Base64."));
+        return failure(Status::MalformedSignature, Text::tr("The answer's signature is not valid Base64."));
 
     if (!key.verifySha256(message(headers.timestamp, headers.nonce, body), decoded.decoded))
         return failure(Status::BadSignature,
-                       tr("The answer's signature does not match its content: it may have been altered."));
-    return Verification{Status::Verified, tr("Signature verified.")};
+                       Text::tr("The answer's signature does not match its content: it may have been altered."));
+    return Verification{Status::Verified, Text::tr("Signature verified.")};
 }
 
 } // namespace fenzhang

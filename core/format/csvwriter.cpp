@@ -179,9 +179,9 @@ QString CsvWriter::errorString() const
     if (m_ok)
         return {};
     if (!m_device)
-        return QCoreApplication::translate("CsvWriter", "No output device.");
+        return QCoreApplication::translate("fenzhang::CsvWriter", "No output device.");
     const QString reason = m_device->errorString();
-    return reason.isEmpty() ? QCoreApplication::translate("CsvWriter", "Could not write the CSV data.")
+    return reason.isEmpty() ? QCoreApplication::translate("fenzhang::CsvWriter", "Could not write the CSV data.")
                             : reason;
 }
 

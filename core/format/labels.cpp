@@ -19,144 +19,144 @@ template <std::size_t N> QString lookup(const Entry (&table)[N], const QString &
 {
     for (const Entry &entry : table) {
         if (code == QLatin1String(entry.code))
-            return QCoreApplication::translate("Labels", entry.text);
+            return QCoreApplication::translate("fenzhang::Labels", entry.text);
     }
     return passThrough ? code : QString();
 }
 
 const Entry orderStates[] = {
-    {"PROCESSING", QT_TRANSLATE_NOOP("Labels", "Processing")},
-    {"FINISHED", QT_TRANSLATE_NOOP("Labels", "Finished")},
+    {"PROCESSING", QT_TRANSLATE_NOOP("fenzhang::Labels", "Processing")},
+    {"FINISHED", QT_TRANSLATE_NOOP("fenzhang::Labels", "Finished")},
 };
 
 const Entry orderStateAdvices[] = {
     {"PROCESSING",
-     QT_TRANSLATE_NOOP("Labels", "Not final yet: query again later until the state is Finished.")},
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "Not final yet: query again later until the state is Finished.")},
     {"FINISHED",
-     QT_TRANSLATE_NOOP("Labels", "Final: the transfers have been executed. Check each receiver's result; "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "Final: the transfers have been executed. Check each receiver's result; "
                                  "Finished does not mean every receiver was paid.")},
 };
 
 const Entry receiverTypes[] = {
-    {"MERCHANT_ID", QT_TRANSLATE_NOOP("Labels", "Merchant ID")},
-    {"PERSONAL_OPENID", QT_TRANSLATE_NOOP("Labels", "Personal OpenID (service provider's app)")},
-    {"PERSONAL_SUB_OPENID", QT_TRANSLATE_NOOP("Labels", "Personal OpenID (sub-merchant's app)")},
+    {"MERCHANT_ID", QT_TRANSLATE_NOOP("fenzhang::Labels", "Merchant ID")},
+    {"PERSONAL_OPENID", QT_TRANSLATE_NOOP("fenzhang::Labels", "Personal OpenID (service provider's app)")},
+    {"PERSONAL_SUB_OPENID", QT_TRANSLATE_NOOP("fenzhang::Labels", "Personal OpenID (sub-merchant's app)")},
 };
 
 const Entry receiverResults[] = {
-    {"PENDING", QT_TRANSLATE_NOOP("Labels", "Pending")},
-    {"SUCCESS", QT_TRANSLATE_NOOP("Labels", "Succeeded")},
-    {"CLOSED", QT_TRANSLATE_NOOP("Labels", "Closed")},
+    {"PENDING", QT_TRANSLATE_NOOP("fenzhang::Labels", "Pending")},
+    {"SUCCESS", QT_TRANSLATE_NOOP("fenzhang::Labels", "Succeeded")},
+    {"CLOSED", QT_TRANSLATE_NOOP("fenzhang::Labels", "Closed")},
 };
 
 const Entry receiverFailReasons[] = {
-    {"ACCOUNT_ABNORMAL", QT_TRANSLATE_NOOP("Labels", "Receiver account abnormal")},
-    {"NO_RELATION", QT_TRANSLATE_NOOP("Labels", "Receiver relation removed")},
-    {"RECEIVER_HIGH_RISK", QT_TRANSLATE_NOOP("Labels", "High-risk receiver")},
-    {"RECEIVER_REAL_NAME_NOT_VERIFIED", QT_TRANSLATE_NOOP("Labels", "Receiver not real-name verified")},
-    {"NO_AUTH", QT_TRANSLATE_NOOP("Labels", "Profit-sharing permission removed")},
-    {"RECEIVER_RECEIPT_LIMIT", QT_TRANSLATE_NOOP("Labels", "Receiver's receipt limit reached")},
-    {"PAYER_ACCOUNT_ABNORMAL", QT_TRANSLATE_NOOP("Labels", "Payer account abnormal")},
-    {"INVALID_REQUEST", QT_TRANSLATE_NOOP("Labels", "Invalid request parameters")},
+    {"ACCOUNT_ABNORMAL", QT_TRANSLATE_NOOP("fenzhang::Labels", "Receiver account abnormal")},
+    {"NO_RELATION", QT_TRANSLATE_NOOP("fenzhang::Labels", "Receiver relation removed")},
+    {"RECEIVER_HIGH_RISK", QT_TRANSLATE_NOOP("fenzhang::Labels", "High-risk receiver")},
+    {"RECEIVER_REAL_NAME_NOT_VERIFIED", QT_TRANSLATE_NOOP("fenzhang::Labels", "Receiver not real-name verified")},
+    {"NO_AUTH", QT_TRANSLATE_NOOP("fenzhang::Labels", "Profit-sharing permission removed")},
+    {"RECEIVER_RECEIPT_LIMIT", QT_TRANSLATE_NOOP("fenzhang::Labels", "Receiver's receipt limit reached")},
+    {"PAYER_ACCOUNT_ABNORMAL", QT_TRANSLATE_NOOP("fenzhang::Labels", "Payer account abnormal")},
+    {"INVALID_REQUEST", QT_TRANSLATE_NOOP("fenzhang::Labels", "Invalid request parameters")},
 };
 
 const Entry receiverFailAdvices[] = {
     {"ACCOUNT_ABNORMAL",
-     QT_TRANSLATE_NOOP("Labels", "The receiver's account is abnormal (for example frozen or closed). "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "The receiver's account is abnormal (for example frozen or closed). "
                                  "Ask the receiver to check the account, then share again.")},
     {"NO_RELATION",
-     QT_TRANSLATE_NOOP("Labels", "There is no profit-sharing relation with this receiver. Add the receiver "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "There is no profit-sharing relation with this receiver. Add the receiver "
                                  "first (添加分账接收方), then send a new profit-sharing request.")},
     {"RECEIVER_HIGH_RISK",
-     QT_TRANSLATE_NOOP("Labels", "WeChat Pay's risk control refused this receiver. Share to another "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "WeChat Pay's risk control refused this receiver. Share to another "
                                  "receiver or contact WeChat Pay support with the Request-ID.")},
     {"RECEIVER_REAL_NAME_NOT_VERIFIED",
-     QT_TRANSLATE_NOOP("Labels", "The receiver must complete real-name verification in "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "The receiver must complete real-name verification in "
                                  "WeChat, then share again.")},
     {"NO_AUTH",
-     QT_TRANSLATE_NOOP("Labels", "The sub-merchant's profit-sharing authorisation was removed. Have the "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "The sub-merchant's profit-sharing authorisation was removed. Have the "
                                  "sub-merchant authorise profit sharing again, then share again.")},
     {"RECEIVER_RECEIPT_LIMIT",
-     QT_TRANSLATE_NOOP("Labels", "The receiver has reached the limit on what it may receive. Share "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "The receiver has reached the limit on what it may receive. Share "
                                  "again after the limit resets, or to another receiver.")},
     {"PAYER_ACCOUNT_ABNORMAL",
-     QT_TRANSLATE_NOOP("Labels", "The paying sub-merchant's account is abnormal (for example "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "The paying sub-merchant's account is abnormal (for example "
                                  "frozen). Check its status on the merchant platform.")},
     {"INVALID_REQUEST",
-     QT_TRANSLATE_NOOP("Labels", "A parameter of the profit-sharing request (such as the description) was "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "A parameter of the profit-sharing request (such as the description) was "
                                  "not accepted. Correct it and send a new request.")},
 };
 
 const Entry returnResults[] = {
-    {"PROCESSING", QT_TRANSLATE_NOOP("Labels", "Processing")},
-    {"SUCCESS", QT_TRANSLATE_NOOP("Labels", "Succeeded")},
-    {"FAIL", QT_TRANSLATE_NOOP("Labels", "Failed")},
-    {"FAILED", QT_TRANSLATE_NOOP("Labels", "Failed")},
+    {"PROCESSING", QT_TRANSLATE_NOOP("fenzhang::Labels", "Processing")},
+    {"SUCCESS", QT_TRANSLATE_NOOP("fenzhang::Labels", "Succeeded")},
+    {"FAIL", QT_TRANSLATE_NOOP("fenzhang::Labels", "Failed")},
+    {"FAILED", QT_TRANSLATE_NOOP("fenzhang::Labels", "Failed")},
 };
 
 const Entry returnResultAdvices[] = {
     {"PROCESSING",
-     QT_TRANSLATE_NOOP("Labels",
+     QT_TRANSLATE_NOOP("fenzhang::Labels",
                        "Not final yet: query again later. If you send the return again, use the SAME "
                        "out_return_no and the same parameters, never a new number, or funds are at "
                        "risk. A return still processing after 5 days is closed as failed.")},
-    {"SUCCESS", QT_TRANSLATE_NOOP("Labels", "Final: the amount was returned from the receiver.")},
-    {"FAIL", QT_TRANSLATE_NOOP("Labels", "Final: the return failed. See the failure reason.")},
-    {"FAILED", QT_TRANSLATE_NOOP("Labels", "Final: the return failed. See the failure reason.")},
+    {"SUCCESS", QT_TRANSLATE_NOOP("fenzhang::Labels", "Final: the amount was returned from the receiver.")},
+    {"FAIL", QT_TRANSLATE_NOOP("fenzhang::Labels", "Final: the return failed. See the failure reason.")},
+    {"FAILED", QT_TRANSLATE_NOOP("fenzhang::Labels", "Final: the return failed. See the failure reason.")},
 };
 
 const Entry returnFailReasons[] = {
-    {"ACCOUNT_ABNORMAL", QT_TRANSLATE_NOOP("Labels", "Original receiver's account abnormal")},
-    {"TIME_OUT_CLOSED", QT_TRANSLATE_NOOP("Labels", "Closed after timing out")},
-    {"PAYER_ACCOUNT_ABNORMAL", QT_TRANSLATE_NOOP("Labels", "Original payer's account abnormal")},
-    {"INVALID_REQUEST", QT_TRANSLATE_NOOP("Labels", "Invalid request parameters")},
+    {"ACCOUNT_ABNORMAL", QT_TRANSLATE_NOOP("fenzhang::Labels", "Original receiver's account abnormal")},
+    {"TIME_OUT_CLOSED", QT_TRANSLATE_NOOP("fenzhang::Labels", "Closed after timing out")},
+    {"PAYER_ACCOUNT_ABNORMAL", QT_TRANSLATE_NOOP("fenzhang::Labels", "Original payer's account abnormal")},
+    {"INVALID_REQUEST", QT_TRANSLATE_NOOP("fenzhang::Labels", "Invalid request parameters")},
 };
 
 const Entry returnFailAdvices[] = {
     {"ACCOUNT_ABNORMAL",
-     QT_TRANSLATE_NOOP("Labels", "The account of the original receiver is abnormal. Ask the receiver to "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "The account of the original receiver is abnormal. Ask the receiver to "
                                  "check the account before returning again.")},
     {"TIME_OUT_CLOSED",
-     QT_TRANSLATE_NOOP("Labels", "The return stayed processing for 5 days and was closed as failed. Check "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "The return stayed processing for 5 days and was closed as failed. Check "
                                  "the receiver's balance, then send a new return.")},
     {"PAYER_ACCOUNT_ABNORMAL",
-     QT_TRANSLATE_NOOP("Labels", "The account of the original payer (the sub-merchant) is abnormal. "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "The account of the original payer (the sub-merchant) is abnormal. "
                                  "Check its status on the merchant platform.")},
     {"INVALID_REQUEST",
-     QT_TRANSLATE_NOOP("Labels", "A parameter of the return request (such as the description) was not "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "A parameter of the return request (such as the description) was not "
                                  "accepted. Correct it and send the return again.")},
 };
 
 const Entry errorCodes[] = {
-    {"PARAM_ERROR", QT_TRANSLATE_NOOP("Labels", "Parameter error")},
-    {"INVALID_REQUEST", QT_TRANSLATE_NOOP("Labels", "Request does not follow the API rules")},
-    {"SIGN_ERROR", QT_TRANSLATE_NOOP("Labels", "Signature rejected")},
-    {"NO_AUTH", QT_TRANSLATE_NOOP("Labels", "No permission")},
-    {"RESOURCE_NOT_EXISTS", QT_TRANSLATE_NOOP("Labels", "Record not found")},
-    {"FREQUENCY_LIMITED", QT_TRANSLATE_NOOP("Labels", "Queried too often")},
-    {"SYSTEM_ERROR", QT_TRANSLATE_NOOP("Labels", "WeChat Pay system error")},
+    {"PARAM_ERROR", QT_TRANSLATE_NOOP("fenzhang::Labels", "Parameter error")},
+    {"INVALID_REQUEST", QT_TRANSLATE_NOOP("fenzhang::Labels", "Request does not follow the API rules")},
+    {"SIGN_ERROR", QT_TRANSLATE_NOOP("fenzhang::Labels", "Signature rejected")},
+    {"NO_AUTH", QT_TRANSLATE_NOOP("fenzhang::Labels", "No permission")},
+    {"RESOURCE_NOT_EXISTS", QT_TRANSLATE_NOOP("fenzhang::Labels", "Record not found")},
+    {"FREQUENCY_LIMITED", QT_TRANSLATE_NOOP("fenzhang::Labels", "Queried too often")},
+    {"SYSTEM_ERROR", QT_TRANSLATE_NOOP("fenzhang::Labels", "WeChat Pay system error")},
 };
 
 const Entry errorAdvices[] = {
     {"PARAM_ERROR",
-     QT_TRANSLATE_NOOP("Labels",
+     QT_TRANSLATE_NOOP("fenzhang::Labels",
                        "A parameter is wrong. Correct it as the error message says and query again.")},
     {"INVALID_REQUEST",
-     QT_TRANSLATE_NOOP("Labels", "The request does not follow the WeChat Pay APIv3 rules. Check the "
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "The request does not follow the WeChat Pay APIv3 rules. Check the "
                                  "message and detail.")},
     {"SIGN_ERROR",
-     QT_TRANSLATE_NOOP("Labels",
+     QT_TRANSLATE_NOOP("fenzhang::Labels",
                        "WeChat Pay could not verify the signature. Check the merchant ID, the merchant "
                        "certificate serial number and that the private key belongs to that "
                        "certificate.")},
     {"NO_AUTH", QT_TRANSLATE_NOOP(
-                    "Labels", "This merchant may not query this record. Check that sub_mchid belongs to this "
+                    "fenzhang::Labels", "This merchant may not query this record. Check that sub_mchid belongs to this "
                               "service provider and that profit sharing is authorised.")},
     {"RESOURCE_NOT_EXISTS",
-     QT_TRANSLATE_NOOP("Labels", "No such record. Check the numbers you entered and the sub_mchid.")},
-    {"FREQUENCY_LIMITED", QT_TRANSLATE_NOOP("Labels", "Too many queries. Wait a moment, then retry.")},
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "No such record. Check the numbers you entered and the sub_mchid.")},
+    {"FREQUENCY_LIMITED", QT_TRANSLATE_NOOP("fenzhang::Labels", "Too many queries. Wait a moment, then retry.")},
     {"SYSTEM_ERROR",
-     QT_TRANSLATE_NOOP("Labels", "WeChat Pay had a temporary problem. Retry later with the same numbers.")},
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "WeChat Pay had a temporary problem. Retry later with the same numbers.")},
 };
 
 } // namespace

@@ -42,9 +42,9 @@ QString describe(const QList<IdMismatch> &mismatches)
 {
     QStringList parts;
     for (const IdMismatch &m : mismatches) {
-        parts.append(QCoreApplication::translate("AnswerBinding", "%1: asked %2, answered %3")
+        parts.append(QCoreApplication::translate("fenzhang::AnswerBinding", "%1: asked %2, answered %3")
                          .arg(m.field, m.asked,
-                              m.answered.isEmpty() ? QCoreApplication::translate("AnswerBinding", "(none)")
+                              m.answered.isEmpty() ? QCoreApplication::translate("fenzhang::AnswerBinding", "(none)")
                                                    : m.answered));
     }
     return parts.join(u"; "_s);

@@ -21,7 +21,7 @@ public:
             return unexpected(m_error);
         skipWhitespace();
         if (m_pos < m_text.size()) {
-            fail(QCoreApplication::translate("JsonValue", "unexpected data after the JSON value"));
+            fail(QCoreApplication::translate("fenzhang::JsonValue", "unexpected data after the JSON value"));
             return unexpected(m_error);
         }
         return root;
@@ -34,7 +34,7 @@ private:
     bool fail(const QString &what)
     {
         m_error =
-            QCoreApplication::translate("JsonValue", "Invalid JSON at byte %1: %2").arg(m_pos).arg(what);
+            QCoreApplication::translate("fenzhang::JsonValue", "Invalid JSON at byte %1: %2").arg(m_pos).arg(what);
         return false;
     }
 
@@ -51,7 +51,7 @@ private:
     bool expectLiteral(QByteArrayView literal)
     {
         if (m_text.size() - m_pos < literal.size() || m_text.sliced(m_pos, literal.size()) != literal)
-            return fail(QCoreApplication::translate("JsonValue", "unknown literal"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "unknown literal"));
         m_pos += literal.size();
         return true;
     }
@@ -59,7 +59,7 @@ private:
     bool parseValue(JsonValue &value, int depth)
     {
         if (atEnd())
-            return fail(QCoreApplication::translate("JsonValue", "unexpected end of input"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "unexpected end of input"));
         switch (peek()) {
         case '{':
             return parseObject(value, depth + 1);
@@ -84,7 +84,7 @@ private:
                 value.m_type = JsonValue::Type::Number;
                 return parseNumber(value.m_number);
             }
-            return fail(QCoreApplication::translate("JsonValue", "unexpected character"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "unexpected character"));
         }
     }
 
@@ -92,7 +92,7 @@ private:
     {
         if (depth > m_maxDepth)
             return fail(
-                QCoreApplication::translate("JsonValue", "nested deeper than %1 levels").arg(m_maxDepth));
+                QCoreApplication::translate("fenzhang::JsonValue", "nested deeper than %1 levels").arg(m_maxDepth));
         return true;
     }
 
@@ -131,7 +131,7 @@ private:
         while (true) {
             skipWhitespace();
             if (peek() != '"')
-                return fail(QCoreApplication::translate("JsonValue", "expected a member name in quotes"));
+                return fail(QCoreApplication::translate("fenzhang::JsonValue", "expected a member name in quotes"));
             const qsizetype keyStart = m_pos;
             QString key;
             if (!parseKey(key))
@@ -140,13 +140,13 @@ private:
             if (isDuplicate(key)) {
                 m_pos = keyStart;
                 return fail(
-                    QCoreApplication::translate("JsonValue", "duplicate member name \"%1\"").arg(key));
+                    QCoreApplication::translate("fenzhang::JsonValue", "duplicate member name \"%1\"").arg(key));
             }
             if (!keys.isEmpty())
                 keys.insert(key);
             skipWhitespace();
             if (peek() != ':')
-                return fail(QCoreApplication::translate("JsonValue", "expected ':'"));
+                return fail(QCoreApplication::translate("fenzhang::JsonValue", "expected ':'"));
             ++m_pos;
             skipWhitespace();
             JsonValue member;
@@ -162,7 +162,7 @@ private:
                 ++m_pos;
                 return true;
             }
-            return fail(QCoreApplication::translate("JsonValue", "expected ',' or '}'"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "expected ',' or '}'"));
         }
     }
 
@@ -193,7 +193,7 @@ private:
                 ++m_pos;
                 return true;
             }
-            return fail(QCoreApplication::translate("JsonValue", "expected ',' or ']'"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "expected ',' or ']'"));
         }
     }
 
@@ -208,17 +208,17 @@ private:
         if (peek() == '0') {
             ++m_pos;
             if (isDigit())
-                return fail(QCoreApplication::translate("JsonValue", "leading zeros are not allowed"));
+                return fail(QCoreApplication::translate("fenzhang::JsonValue", "leading zeros are not allowed"));
         } else if (isDigit()) {
             while (isDigit())
                 ++m_pos;
         } else {
-            return fail(QCoreApplication::translate("JsonValue", "expected a digit"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "expected a digit"));
         }
         if (peek() == '.') {
             ++m_pos;
             if (!isDigit())
-                return fail(QCoreApplication::translate("JsonValue", "expected a digit after '.'"));
+                return fail(QCoreApplication::translate("fenzhang::JsonValue", "expected a digit after '.'"));
             while (isDigit())
                 ++m_pos;
         }
@@ -227,7 +227,7 @@ private:
             if (peek() == '+' || peek() == '-')
                 ++m_pos;
             if (!isDigit())
-                return fail(QCoreApplication::translate("JsonValue", "expected a digit in the exponent"));
+                return fail(QCoreApplication::translate("fenzhang::JsonValue", "expected a digit in the exponent"));
             while (isDigit())
                 ++m_pos;
         }
@@ -238,7 +238,7 @@ private:
     bool parseHex4(char32_t &out)
     {
         if (m_text.size() - m_pos < 4)
-            return fail(QCoreApplication::translate("JsonValue", "incomplete \\u escape"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "incomplete \\u escape"));
         out = 0;
         for (int i = 0; i < 4; ++i) {
             const char c = m_text.at(m_pos + i);
@@ -250,7 +250,7 @@ private:
             else if (c >= 'A' && c <= 'F')
                 digit = c - 'A' + 10;
             else
-                return fail(QCoreApplication::translate("JsonValue", "invalid \\u escape"));
+                return fail(QCoreApplication::translate("fenzhang::JsonValue", "invalid \\u escape"));
             out = out * 16 + static_cast<char32_t>(digit);
         }
         m_pos += 4;
@@ -261,7 +261,7 @@ private:
     {
         ++m_pos; // backslash
         if (atEnd())
-            return fail(QCoreApplication::translate("JsonValue", "unterminated string"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "unterminated string"));
         const char c = m_text.at(m_pos++);
         switch (c) {
         case '"':
@@ -292,23 +292,23 @@ private:
             break;
         default:
             --m_pos;
-            return fail(QCoreApplication::translate("JsonValue", "invalid escape"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "invalid escape"));
         }
         char32_t unit;
         if (!parseHex4(unit))
             return false;
         if (unit >= 0xDC00 && unit <= 0xDFFF)
-            return fail(QCoreApplication::translate("JsonValue", "unpaired low surrogate"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "unpaired low surrogate"));
         if (unit >= 0xD800 && unit <= 0xDBFF) {
             // A high surrogate must be followed by an escaped low surrogate.
             if (m_text.size() - m_pos < 2 || m_text.at(m_pos) != '\\' || m_text.at(m_pos + 1) != 'u')
-                return fail(QCoreApplication::translate("JsonValue", "unpaired high surrogate"));
+                return fail(QCoreApplication::translate("fenzhang::JsonValue", "unpaired high surrogate"));
             m_pos += 2;
             char32_t low;
             if (!parseHex4(low))
                 return false;
             if (low < 0xDC00 || low > 0xDFFF)
-                return fail(QCoreApplication::translate("JsonValue", "unpaired high surrogate"));
+                return fail(QCoreApplication::translate("fenzhang::JsonValue", "unpaired high surrogate"));
             out += QChar(static_cast<char16_t>(unit));
             out += QChar(static_cast<char16_t>(low));
             return true;
@@ -332,18 +332,18 @@ private:
         } else if (lead >= 0xF0 && lead <= 0xF4) {
             length = 4, cp = lead & 0x07, min = 0x10000;
         } else {
-            return fail(QCoreApplication::translate("JsonValue", "invalid UTF-8"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "invalid UTF-8"));
         }
         if (m_text.size() - m_pos < length)
-            return fail(QCoreApplication::translate("JsonValue", "invalid UTF-8"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "invalid UTF-8"));
         for (int i = 1; i < length; ++i) {
             const unsigned char next = byte(m_pos + i);
             if ((next & 0xC0) != 0x80)
-                return fail(QCoreApplication::translate("JsonValue", "invalid UTF-8"));
+                return fail(QCoreApplication::translate("fenzhang::JsonValue", "invalid UTF-8"));
             cp = (cp << 6) | (next & 0x3F);
         }
         if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return fail(QCoreApplication::translate("JsonValue", "invalid UTF-8"));
+            return fail(QCoreApplication::translate("fenzhang::JsonValue", "invalid UTF-8"));
         m_pos += length;
         // Appended as UTF-16 units directly: a temporary QString per character was most of the
         // cost of parsing Chinese text.
@@ -404,7 +404,7 @@ private:
                 m_pos = run;
             }
             if (atEnd())
-                return fail(QCoreApplication::translate("JsonValue", "unterminated string"));
+                return fail(QCoreApplication::translate("fenzhang::JsonValue", "unterminated string"));
             const auto c = static_cast<unsigned char>(m_text.at(m_pos));
             if (c == '"') {
                 ++m_pos;
@@ -414,7 +414,7 @@ private:
                 if (!parseEscape(out))
                     return false;
             } else if (c < 0x20) {
-                return fail(QCoreApplication::translate("JsonValue", "control character in a string"));
+                return fail(QCoreApplication::translate("fenzhang::JsonValue", "control character in a string"));
             } else if (c < 0x80) {
                 out += QChar(static_cast<char16_t>(c));
                 ++m_pos;

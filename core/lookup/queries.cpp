@@ -35,28 +35,28 @@ void checkDigits(QList<FieldError> &errors, const QString &field, const QString 
 {
     if (value.isEmpty()) {
         if (required)
-            errors.append({field, QCoreApplication::translate("Validation", "Required.")});
+            errors.append({field, QCoreApplication::translate("fenzhang::Validation", "Required.")});
         return;
     }
     if (!allDigits(value))
-        errors.append({field, QCoreApplication::translate("Validation", "Digits only.")});
+        errors.append({field, QCoreApplication::translate("fenzhang::Validation", "Digits only.")});
     else if (value.size() > maxLength)
         errors.append(
-            {field, QCoreApplication::translate("Validation", "At most %n digits.", nullptr, maxLength)});
+            {field, QCoreApplication::translate("fenzhang::Validation", "At most %n digits.", nullptr, maxLength)});
 }
 
 void checkMerchantNumber(QList<FieldError> &errors, const QString &field, const QString &value, bool required)
 {
     if (value.isEmpty()) {
         if (required)
-            errors.append({field, QCoreApplication::translate("Validation", "Required.")});
+            errors.append({field, QCoreApplication::translate("fenzhang::Validation", "Required.")});
         return;
     }
     if (!merchantNumberChars(value))
         errors.append({field, QCoreApplication::translate(
-                                  "Validation", "Only letters, digits and _ - | * @ are allowed.")});
+                                  "fenzhang::Validation", "Only letters, digits and _ - | * @ are allowed.")});
     else if (value.size() > 64)
-        errors.append({field, QCoreApplication::translate("Validation", "At most 64 characters.")});
+        errors.append({field, QCoreApplication::translate("fenzhang::Validation", "At most 64 characters.")});
 }
 
 } // namespace
@@ -93,12 +93,12 @@ QList<FieldError> ReturnQuery::validate() const
     checkMerchantNumber(errors, u"out_return_no"_s, outReturnNo, true);
     if (!orderId.isEmpty() && !outOrderNo.isEmpty()) {
         const QString message =
-            QCoreApplication::translate("Validation", "Enter order_id or out_order_no, not both.");
+            QCoreApplication::translate("fenzhang::Validation", "Enter order_id or out_order_no, not both.");
         errors.append({u"order_id"_s, message});
         errors.append({u"out_order_no"_s, message});
     } else if (orderId.isEmpty() && outOrderNo.isEmpty()) {
         const QString message =
-            QCoreApplication::translate("Validation", "Enter either order_id or out_order_no.");
+            QCoreApplication::translate("fenzhang::Validation", "Enter either order_id or out_order_no.");
         errors.append({u"order_id"_s, message});
         errors.append({u"out_order_no"_s, message});
     } else {

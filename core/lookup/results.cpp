@@ -45,9 +45,9 @@ public:
         if (!value)
             return !required ||
                    setError(
-                       QCoreApplication::translate("Results", "The answer has no \"%1\".").arg(name(field)));
+                       QCoreApplication::translate("fenzhang::Results", "The answer has no \"%1\".").arg(name(field)));
         if (!value->isString())
-            return setError(QCoreApplication::translate("Results", "\"%1\" in the answer is not a string.")
+            return setError(QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not a string.")
                                 .arg(name(field)));
         out = value->toString();
         return true;
@@ -69,22 +69,22 @@ public:
         const JsonValue *value = find(field);
         if (!value)
             return setError(
-                QCoreApplication::translate("Results", "The answer has no \"%1\".").arg(name(field)));
+                QCoreApplication::translate("fenzhang::Results", "The answer has no \"%1\".").arg(name(field)));
         if (!value->isNumber())
-            return setError(QCoreApplication::translate("Results", "\"%1\" in the answer is not a number.")
+            return setError(QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not a number.")
                                 .arg(name(field)));
         const QByteArray literal = value->numberText();
         if (literal.contains('.') || literal.contains('e') || literal.contains('E'))
             return setError(QCoreApplication::translate(
-                                "Results", "\"%1\" in the answer is not a whole number of fen: %2.")
+                                "fenzhang::Results", "\"%1\" in the answer is not a whole number of fen: %2.")
                                 .arg(name(field), QString::fromLatin1(literal)));
         const std::optional<qint64> fen = Money::parseFen(literal);
         if (!fen)
             return setError(
-                QCoreApplication::translate("Results", "\"%1\" in the answer is out of range: %2.")
+                QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is out of range: %2.")
                     .arg(name(field), QString::fromLatin1(literal)));
         if (*fen < 0)
-            return setError(QCoreApplication::translate("Results", "\"%1\" in the answer is negative: %2.")
+            return setError(QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is negative: %2.")
                                 .arg(name(field), QString::fromLatin1(literal)));
         out = *fen;
         return true;
@@ -102,7 +102,7 @@ Expected<JsonValue, QString> parseObject(QByteArrayView body)
     if (!json)
         return json;
     if (!json->isObject())
-        return unexpected(QCoreApplication::translate("Results", "The answer is not a JSON object."));
+        return unexpected(QCoreApplication::translate("fenzhang::Results", "The answer is not a JSON object."));
     return json;
 }
 
@@ -110,7 +110,7 @@ bool readReceiver(const JsonValue &object, int index, ReceiverDetail &out, QStri
 {
     FieldReader r(object, u"receivers[%1]"_s.arg(index), error);
     if (!object.isObject())
-        return r.setError(QCoreApplication::translate("Results", "\"%1\" in the answer is not an object.")
+        return r.setError(QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not an object.")
                               .arg(u"receivers[%1]"_s.arg(index)));
     // The documents mark every field required; description, times and detail_id are tolerated
     // missing so an answer for a receiver still being processed remains readable.
@@ -157,9 +157,9 @@ Expected<OrderResult, QString> OrderResult::fromJson(QByteArrayView body)
     const JsonValue *receivers = r.find(u"receivers"_s);
     if (!receivers)
         return unexpected(
-            QCoreApplication::translate("Results", "The answer has no \"%1\".").arg(u"receivers"_s));
+            QCoreApplication::translate("fenzhang::Results", "The answer has no \"%1\".").arg(u"receivers"_s));
     if (!receivers->isArray())
-        return unexpected(QCoreApplication::translate("Results", "\"%1\" in the answer is not a list.")
+        return unexpected(QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not a list.")
                               .arg(u"receivers"_s));
     const QList<JsonValue> &list = receivers->array();
     order.receivers.reserve(list.size());

@@ -16,10 +16,10 @@ namespace fenzhang {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Profile", text);
-}
+// The translation context of this file's messages (lupdate reads it from here, too).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::Profile)
+};
 
 QString keyKindName(Profile::KeyKind kind)
 {
@@ -38,14 +38,14 @@ bool isLoopback(const QString &host)
 QString urlProblem(const QUrl &url, const QString &label, bool required)
 {
     if (url.isEmpty())
-        return required ? tr("The %1 host is missing.").arg(label) : QString();
+        return required ? Text::tr("The %1 host is missing.").arg(label) : QString();
     if (!url.isValid() || url.host().isEmpty())
-        return tr("The %1 host is not a valid address, like https://api.mch.weixin.qq.com.").arg(label);
+        return Text::tr("The %1 host is not a valid address, like https://api.mch.weixin.qq.com.").arg(label);
     if (url.scheme() == u"https"_s)
         return {};
     if (url.scheme() == u"http"_s && isLoopback(url.host()))
         return {};
-    return tr("The %1 host must use https:// (plain http:// only on this computer).").arg(label);
+    return Text::tr("The %1 host must use https:// (plain http:// only on this computer).").arg(label);
 }
 
 } // namespace
@@ -92,44 +92,44 @@ QStringList Profile::validate() const
 {
     QStringList problems;
     if (name.trimmed().isEmpty())
-        problems.append(tr("The profile needs a name."));
+        problems.append(Text::tr("The profile needs a name."));
     static const QRegularExpression digits(u"^[0-9]{1,32}$"_s);
     if (mchid.trimmed().isEmpty())
-        problems.append(tr("The merchant id (mchid) is missing."));
+        problems.append(Text::tr("The merchant id (mchid) is missing."));
     else if (!digits.match(mchid.trimmed()).hasMatch())
-        problems.append(tr("The merchant id (mchid) must be digits only, like 1900000001."));
+        problems.append(Text::tr("The merchant id (mchid) must be digits only, like 1900000001."));
 
     if (keyKind == KeyKind::Pkcs12) {
         if (pkcs12File.isEmpty())
-            problems.append(tr("Choose the merchant certificate file apiclient_cert.p12."));
+            problems.append(Text::tr("Choose the merchant certificate file apiclient_cert.p12."));
     } else {
         if (privateKeyFile.isEmpty() && !secretInKeychain)
-            problems.append(tr("Choose the merchant private key file apiclient_key.pem."));
+            problems.append(Text::tr("Choose the merchant private key file apiclient_key.pem."));
         static const QRegularExpression hex(u"^[0-9A-Fa-f]{1,64}$"_s);
         if (certificateFile.isEmpty() && !hex.match(serialNo.trimmed()).hasMatch())
             problems.append(
-                tr("Choose the merchant certificate apiclient_cert.pem (or type its serial number)."));
+                Text::tr("Choose the merchant certificate apiclient_cert.pem (or type its serial number)."));
     }
 
     const QString keyId = publicKeyId.trimmed();
     if (!keyId.isEmpty() && !VerifierKeyRing::isValidPublicKeyId(keyId))
         problems.append(
-            tr("The WeChat Pay public key id starts with PUB_KEY_ID_ followed by letters and digits."));
+            Text::tr("The WeChat Pay public key id starts with PUB_KEY_ID_ followed by letters and digits."));
     if (!keyId.isEmpty() && publicKeyFile.isEmpty())
-        problems.append(tr("Choose the WeChat Pay public key file pub_key.pem."));
+        problems.append(Text::tr("Choose the WeChat Pay public key file pub_key.pem."));
     if (keyId.isEmpty() && !publicKeyFile.isEmpty())
-        problems.append(tr("Type the WeChat Pay public key id (PUB_KEY_ID_…) shown next to the key."));
+        problems.append(Text::tr("Type the WeChat Pay public key id (PUB_KEY_ID_…) shown next to the key."));
     if (keyId.isEmpty() && publicKeyFile.isEmpty() && platformCertificateFiles.isEmpty())
-        problems.append(tr("Give the WeChat Pay public key (or platform certificates) to verify answers."));
+        problems.append(Text::tr("Give the WeChat Pay public key (or platform certificates) to verify answers."));
 
     for (const QString &problem :
-         {urlProblem(primaryUrl, tr("primary"), true), urlProblem(backupUrl, tr("backup"), false)}) {
+         {urlProblem(primaryUrl, Text::tr("primary"), true), urlProblem(backupUrl, Text::tr("backup"), false)}) {
         if (!problem.isEmpty())
             problems.append(problem);
     }
     problems.append(ProfileTrust::remotePathProblems(*this));
     if (timeoutMs < minimumTimeoutMs || timeoutMs > maximumTimeoutMs)
-        problems.append(tr("The timeout must be between %1 and %2 seconds.")
+        problems.append(Text::tr("The timeout must be between %1 and %2 seconds.")
                             .arg(minimumTimeoutMs / 1000)
                             .arg(maximumTimeoutMs / 1000));
     return problems;

@@ -33,7 +33,7 @@ struct CheckItem {
 };
 
 class ProfileChecker final {
-    Q_DECLARE_TR_FUNCTIONS(ProfileChecker)
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::ProfileChecker)
 public:
     // secret as for Profile::toConnectionSettings: the key PEM from the keychain or the p12 password.
     static QList<CheckItem> check(const Profile &profile, const QByteArray &secret = {});

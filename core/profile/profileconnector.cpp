@@ -20,7 +20,7 @@ ProfileConnector::ProfileConnector(SecretStore *secrets, QObject *parent)
                 m_waiting.erase(it);
                 if (error != SecretStore::Error::None) {
                     Q_EMIT failed(profile.id,
-                                  QCoreApplication::translate("ProfileConnector", "Profile \"%1\": %2")
+                                  QCoreApplication::translate("fenzhang::ProfileConnector", "Profile \"%1\": %2")
                                       .arg(profile.name, message));
                     return;
                 }

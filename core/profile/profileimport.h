@@ -27,7 +27,7 @@ struct ImportedFiles {
 };
 
 class ProfileImport final {
-    Q_DECLARE_TR_FUNCTIONS(ProfileImport)
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::ProfileImport)
 public:
     static ImportedFiles scanFolder(const QString &folder);
     static ImportedFiles scanFiles(const QStringList &files);

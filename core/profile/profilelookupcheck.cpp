@@ -10,51 +10,51 @@ namespace fenzhang {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProfileLookupCheck", text);
-}
+// The translation context of this file's messages (lupdate reads it from here, too).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::ProfileLookupCheck)
+};
 
 QString describe(const LookupResult &result)
 {
     const ApiResponse &response = result.response;
     switch (result.kind) {
     case LookupResult::Kind::Ok:
-        return tr("Order %1 found: WeChat Pay accepted the signature and its answer verified.")
+        return Text::tr("Order %1 found: WeChat Pay accepted the signature and its answer verified.")
             .arg(result.orderQuery.outOrderNo);
     case LookupResult::Kind::InvalidInput: {
         QStringList problems;
         for (const FieldError &error : result.fieldErrors)
             problems.append(error.message);
-        return tr("The known order is not valid: %1").arg(problems.join(u" "_s));
+        return Text::tr("The known order is not valid: %1").arg(problems.join(u" "_s));
     }
     case LookupResult::Kind::ApiError:
         if (response.httpStatus == 401)
-            return tr("WeChat Pay refused the signature (%1 %2): check the merchant id, the private key and "
+            return Text::tr("WeChat Pay refused the signature (%1 %2): check the merchant id, the private key and "
                       "that the certificate is the one in use.")
                 .arg(response.errorCode, response.errorMessage);
         if (response.httpStatus == 404)
-            return tr("WeChat Pay accepted the signature but does not know this order (%1 %2): check the "
+            return Text::tr("WeChat Pay accepted the signature but does not know this order (%1 %2): check the "
                       "numbers and the sub-merchant id.")
                 .arg(response.errorCode, response.errorMessage);
-        return tr("WeChat Pay answered HTTP %1 %2 %3.")
+        return Text::tr("WeChat Pay answered HTTP %1 %2 %3.")
             .arg(response.httpStatus)
             .arg(response.errorCode, response.errorMessage);
     case LookupResult::Kind::VerificationFailed:
-        return tr("The answer's signature did not verify: check the WeChat Pay public key and its id "
+        return Text::tr("The answer's signature did not verify: check the WeChat Pay public key and its id "
                   "(or the platform certificates) for this merchant.");
     case LookupResult::Kind::NotTheAnswer:
-        return tr("The answer was signed by WeChat Pay but is not the answer to this question (%1); "
+        return Text::tr("The answer was signed by WeChat Pay but is not the answer to this question (%1); "
                   "something between this computer and WeChat Pay mixed up or replayed answers.")
             .arg(result.parseError);
     case LookupResult::Kind::NetworkError:
-        return tr("WeChat Pay could not be reached: %1").arg(response.networkError);
+        return Text::tr("WeChat Pay could not be reached: %1").arg(response.networkError);
     case LookupResult::Kind::BadAnswer:
-        return tr("The answer could not be read: %1").arg(result.parseError);
+        return Text::tr("The answer could not be read: %1").arg(result.parseError);
     case LookupResult::Kind::Cancelled:
         break;
     }
-    return tr("Cancelled.");
+    return Text::tr("Cancelled.");
 }
 
 } // namespace
@@ -97,7 +97,7 @@ void ProfileLookupCheck::finish(CheckItem::Outcome outcome, const QString &detai
         m_owner = nullptr;
     }
     Q_EMIT finished(
-        CheckItem{CheckItem::Check::KnownLookup, outcome, tr("A known order can be looked up"), detail});
+        CheckItem{CheckItem::Check::KnownLookup, outcome, Text::tr("A known order can be looked up"), detail});
 }
 
 } // namespace fenzhang

@@ -2,28 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>AnswerBinding</name>
-    <message>
-        <source>%1: asked %2, answered %3</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(none)</translation>
-    </message>
-</context>
-<context>
-    <name>CsvWriter</name>
-    <message>
-        <source>No output device.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not write the CSV data.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>DeskOptions</name>
     <message>
         <source>Look up WeChat Pay profit-sharing results and returns.</source>
@@ -91,7 +69,1170 @@
     </message>
 </context>
 <context>
-    <name>JsonValue</name>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Merchant certificate (*.p12 *.pfx);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileManagerDialog</name>
+    <message>
+        <source>Profiles (*.json);;All files (*)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>WechatPaySettingsWidget</name>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::Accessibility</name>
+    <message>
+        <source>Clear the field</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::AnswerBinding</name>
+    <message>
+        <source>%1: asked %2, answered %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ApiJob</name>
+    <message>
+        <source>The answer from %1 is larger than %2 bytes; it was not read.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no complete answer within %1 ms</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The error answer carries no signature.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The request URL is not valid: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the connection was closed before an answer arrived</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchCommand</name>
+    <message>
+        <source>batch: the CSV of look-ups (header: API field names).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>batch: look-ups at once (default 4).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>batch: look-ups started per second (default 10, 0 = no limit).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The batch command needs order or return: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--%1 was given more than once.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The batch command needs --input and --output: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--concurrency must be a whole number from 1 to 64.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--qps must be a number from 0 (no limit) to 10000.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 has no header row; the first row must name the columns: %2
+</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Row %1: %2: %3
+</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: correct the rows above and run again.
+</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Row %1 is the same as row %2: it is looked up once.
+</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2
+</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1/%2 done, %3 failed, %4 processing, ETA %5 s   </source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchExport</name>
+    <message>
+        <source>Same as row %1: not sent twice.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancelled before an answer came.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 answered, %3 without a result.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Orders by state:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Returns by result:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Receivers by result:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchImporter</name>
+    <message>
+        <source>The file is neither UTF-8 nor GB18030 text.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There are no rows to import.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No column is mapped to %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There are no rows under the header.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchInputPanel</name>
+    <message>
+        <source>&amp;Paste from Excel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Profit-sharing results (orders)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Profit-sharing returns</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Look up:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rows that will not be sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No rows yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pasted list</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reading the rows…</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read (%1).</source>
+        <translation>
+            <numerusform>%n row read (%1).</numerusform>
+            <numerusform>%n rows read (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be looked up</source>
+        <translation>
+            <numerusform>%n will be looked up</numerusform>
+            <numerusform>%n will be looked up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will not be sent.</source>
+        <translation>
+            <numerusform>%n will not be sent.</numerusform>
+            <numerusform>%n will not be sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Column %1 → %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the same as row %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Every row is valid.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rows to look up (pasted from Excel or typed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Preview of the rows read</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Problems in the rows</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchPage</name>
+    <message>
+        <source>Batch</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Run batch</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Re-run &amp;failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Watch the PROCESSING ones</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How many look-ups run at the same time.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Look-ups started per second at most; 0 switches the limit off.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>At once:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n look-up(s) still PROCESSING; you will be told when they are final.</source>
+        <translation>
+            <numerusform>Watching %n look-up still PROCESSING; you will be told when they are final.</numerusform>
+            <numerusform>Watching %n look-ups still PROCESSING; you will be told when they are final.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run batch</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>There are no valid rows to look up.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export batch</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done · %3 failed · %4 processing · %5 not sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> · %1 cancelled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Batch results</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchRowsModel</name>
+    <message>
+        <source>Same as row %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No answer from WeChat Pay</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer&apos;s signature did not verify</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unexpected answer: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not sent (invalid)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Done, still processing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sub-merchant</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Merchant number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>State / result</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::BatchSummaryView</name>
+    <message>
+        <source>Group</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>State / result</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Without a result</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Batch summary</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ClientConfig</name>
+    <message>
+        <source>primary</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The CA file &quot;%1&quot; does not exist.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The CA file &quot;%1&quot; holds no readable certificate (PEM or DER).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The timeout must be greater than zero.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The retry settings must not be negative.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The maximum body size must be greater than zero.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; uses plain http://, which is only allowed for this computer (127.0.0.1, ::1, localhost). Use https://.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; must start with https://.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::Credentials</name>
+    <message>
+        <source>The merchant id (mchid) is missing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant id (mchid) must be digits only, at most 32, like 1900000001.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the private key kept in the keychain</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No merchant private key was given: choose apiclient_key.pem or apiclient_cert.p12.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant private key has %1 bits; WeChat Pay requires RSA keys of at least %2 bits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant private key does not belong to the merchant certificate (serial %1). Use the apiclient_key.pem and apiclient_cert.pem downloaded together.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The serial number %1 does not match the merchant certificate&apos;s serial %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant certificate serial number is missing: give apiclient_cert.pem, or type the serial shown in the merchant platform.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The WeChat Pay public key id is missing (PUB_KEY_ID_…, shown next to the key in the merchant platform).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The WeChat Pay public key file (pub_key.pem) is missing for %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The WeChat Pay public key has %1 bits; at least %2 are expected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 does not hold an RSA key.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 (serial %2) expired on %3; download the current one (or switch to the WeChat Pay public key).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::CsvWriter</name>
+    <message>
+        <source>No output device.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not write the CSV data.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::DemoProfile</name>
+    <message>
+        <source>DEMO — built-in sandbox</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ErrorPanel</name>
+    <message>
+        <source>Details (copy these into a support ticket):</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profile could not be used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s key and certificate files. Nothing was sent.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Request-ID: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hosts tried: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Detail:</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s) in all.</source>
+        <translation>
+            <numerusform>Tried %n time in all.</numerusform>
+            <numerusform>Tried %n times in all.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered with an error: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(no host)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay could not be reached</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No answer from %1. %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Check the network connection, proxy and firewall, then try again. Nothing was looked up; no result is shown.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer&apos;s signature did not verify — it was not trusted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No result is shown, because this answer may not come from WeChat Pay. Check the profile&apos;s WeChat Pay public key and its ID (or platform certificate), and your computer&apos;s clock. If it persists, report the Request-ID to WeChat Pay.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay&apos;s answer could not be read</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer was signed correctly but is not what the API documents. Report the Request-ID to WeChat Pay.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The query is not valid</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Correct the marked fields. Nothing was sent.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Look-up cancelled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The look-up was stopped before WeChat Pay answered, so there is no result. Press Enter to look it up again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer is not the answer to this question — it was not used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::FilePathEdit</name>
+    <message>
+        <source>Browse…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose the file for %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::FileRead</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, device or pipe); choose the file itself.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2; it was not read.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryBackend</name>
+    <message>
+        <source>The damaged history file %1 could not be moved aside.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryModel</name>
+    <message>
+        <source>Single</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not trusted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looked up at</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Look-up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sub-merchant</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Merchant number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>State / result</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Request-ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not the answer to this question</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryPage</name>
+    <message>
+        <source>History</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looked up from</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Start a new history file</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Clear history…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Search any number or Request-ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Finished (orders)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Success (returns)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Failed (returns)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>forever</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Keep history for:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history cannot be used right now: %1</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look-up(s)</source>
+        <translation>
+            <numerusform>%n look-up</numerusform>
+            <numerusform>%n look-ups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n stored look-up(s) from this computer? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete all %n stored look-up from this computer? This cannot be undone.</numerusform>
+            <numerusform>Delete all %n stored look-ups from this computer? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looked up until</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Look-ups in the history</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryStore</name>
+    <message>
+        <source>The stored answer is missing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history is not open.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history (%1) is in use by another program, so %2 is not possible now. Close the other program and try again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history file %1 is damaged or is not a history file (%2). It can be moved aside and a new, empty history started.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history file %1 cannot be written (%2).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history failed while %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver is missing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>opening it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>reading its version</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The history file %1 was written by a newer version of Fenzhang Desk (schema %2).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>creating it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>saving a look-up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>reading an entry</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>History entry %1 no longer exists.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>removing old entries</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>clearing it</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::JsonValue</name>
     <message>
         <source>unexpected data after the JSON value</source>
         <translation></translation>
@@ -186,7 +1327,101 @@
     </message>
 </context>
 <context>
-    <name>Labels</name>
+    <name>fenzhang::KeyLoader</name>
+    <message>
+        <source>No file was given.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file %1 is too large to be a key or certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The private key in %1 is encrypted with a password; use the apiclient_key.pem WeChat Pay issued, or the apiclient_cert.p12 file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM private key (expected &quot;-----BEGIN PRIVATE KEY-----&quot;).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 does not contain a readable private key.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The private key in %1 is not an RSA key.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM public key (expected &quot;-----BEGIN PUBLIC KEY-----&quot;).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 does not contain a readable public key.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The public key in %1 is not an RSA key.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is not an X.509 certificate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is not a PKCS#12 (.p12) file.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The password for %1 is wrong. WeChat Pay sets it to the merchant id (mchid).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: it uses an unsupported encryption or is damaged.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 holds no private key.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::KnownOrderBox</name>
+    <message>
+        <source>Also look up a known order (optional)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sub-merchant id (sub_mchid)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay order number (transaction_id)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your profit-sharing order number (out_order_no)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sub-merchant:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay order:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Profit-sharing order:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Proves that WeChat Pay accepts this profile&apos;s signature and that its answer verifies.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::Labels</name>
     <message>
         <source>Processing</source>
         <translation></translation>
@@ -393,1681 +1628,6 @@
     </message>
 </context>
 <context>
-    <name>ProfileChecker</name>
-    <message>
-        <source>Merchant id (mchid)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Files can be read</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Private key and certificate open</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Private key is RSA with at least 2048 bits</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Private key matches the certificate</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Certificate serial number</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay public key id</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay public key or platform certificates load</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not checked: an earlier check failed.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant id must be digits only, like 1900000001 (shown at the top of the merchant platform).</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) found and readable.</source>
-        <translation>
-            <numerusform>%n file found and readable.</numerusform>
-            <numerusform>%n files found and readable.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Missing or unreadable: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The private key opens (no certificate given).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Opened; the certificate is valid until %1.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>RSA, %1 bits.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No certificate: the serial number was typed and cannot be checked here.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 (typed)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>They belong together.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The profile says %1 but the certificate&apos;s serial is %2: open and save the profile again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Opened.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>At least 2048 bits.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Without apiclient_cert.pem the serial number must be typed, in hexadecimal like 5157F09EFDC096DE15EBE81A47057A7232F1B8E1. Choosing the certificate is better: the serial is then read from it.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No public key id: answers are verified with platform certificates only.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Answers can be verified with: %1</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>ProfileConnector</name>
-    <message>
-        <source>Profile &quot;%1&quot;: %2</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>ProfileDialog</name>
-    <message>
-        <source>Merchant certificate (*.p12 *.pfx);;All files (*)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>ProfileImport</name>
-    <message>
-        <source>No p12 file was chosen.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No certificate file was chosen.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>ProfileManagerDialog</name>
-    <message>
-        <source>Profiles (*.json);;All files (*)</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>ResultExport</name>
-    <message>
-        <source>There is no result to export.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing order %1</source>
-        <translation>Profit-sharing order %1</translation>
-    </message>
-    <message>
-        <source>Profit-sharing return %1</source>
-        <translation>Profit-sharing return %1</translation>
-    </message>
-    <message>
-        <source>Receivers</source>
-        <translation>Receivers</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>Return</translation>
-    </message>
-</context>
-<context>
-    <name>Results</name>
-    <message>
-        <source>The answer has no &quot;%1&quot;.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a string.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a number.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is out of range: %2.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is negative: %2.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer is not a JSON object.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not an object.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a list.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>Validation</name>
-    <message>
-        <source>Required.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Digits only.</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>At most %n digits.</source>
-        <translation>
-            <numerusform>At most %n digit.</numerusform>
-            <numerusform>At most %n digits.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Only letters, digits and _ - | * @ are allowed.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>At most 64 characters.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Enter order_id or out_order_no, not both.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Enter either order_id or out_order_no.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>WechatPaySettingsWidget</name>
-    <message>
-        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang</name>
-    <message>
-        <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The %1 URL &quot;%2&quot; uses plain http://, which is only allowed for this computer (127.0.0.1, ::1, localhost). Use https://.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The %1 URL &quot;%2&quot; must start with https://.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The %1 host is missing.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The %1 host is not a valid address, like https://api.mch.weixin.qq.com.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The %1 host must use https:// (plain http:// only on this computer).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Order %1 found: WeChat Pay accepted the signature and its answer verified.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The known order is not valid: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay refused the signature (%1 %2): check the merchant id, the private key and that the certificate is the one in use.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay accepted the signature but does not know this order (%1 %2): check the numbers and the sub-merchant id.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay answered HTTP %1 %2 %3.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer&apos;s signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay could not be reached: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer could not be read: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The file %1 does not exist.</source>
-        <translation>The file %1 does not exist.</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file (a folder, device or pipe); choose the file itself.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The file %1 is larger than %2; it was not read.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>The file %1 cannot be read: %2</translation>
-    </message>
-    <message>
-        <source>The answer was signed by WeChat Pay but is not the answer to this question (%1); something between this computer and WeChat Pay mixed up or replayed answers.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::ApiJob</name>
-    <message>
-        <source>The answer from %1 is larger than %2 bytes; it was not read.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>no complete answer within %1 ms</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The error answer carries no signature.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The request URL is not valid: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>the connection was closed before an answer arrived</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchCommand</name>
-    <message>
-        <source>batch: the CSV of look-ups (header: API field names).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>batch: look-ups at once (default 4).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>batch: look-ups started per second (default 10, 0 = no limit).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The batch command needs order or return: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>--%1 was given more than once.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The batch command needs --input and --output: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>--concurrency must be a whole number from 1 to 64.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>--qps must be a number from 0 (no limit) to 10000.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 has no header row; the first row must name the columns: %2
-</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Row %1: %2: %3
-</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Nothing was sent: correct the rows above and run again.
-</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Row %1 is the same as row %2: it is looked up once.
-</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2
-</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1/%2 done, %3 failed, %4 processing, ETA %5 s   </source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchExport</name>
-    <message>
-        <source>Same as row %1: not sent twice.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Cancelled before an answer came.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 rows: %2 answered, %3 without a result.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Orders by state:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Returns by result:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Receivers by result:</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch of %n order look-up(s)</source>
-        <translation>
-            <numerusform>Batch of %n order look-up</numerusform>
-            <numerusform>Batch of %n order look-ups</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch of %n return look-up(s)</source>
-        <translation>
-            <numerusform>Batch of %n return look-up</numerusform>
-            <numerusform>Batch of %n return look-ups</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>Batch</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Not the answer to this question: %1</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchImporter</name>
-    <message>
-        <source>The file is neither UTF-8 nor GB18030 text.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>There are no rows to import.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No column is mapped to %1.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>There are no rows under the header.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchInputPanel</name>
-    <message>
-        <source>&amp;Paste from Excel</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Import CSV…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing results (orders)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing returns</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Look up:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Columns</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Preview of the first rows</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Rows that will not be sent</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No rows yet.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Pasted list</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Import CSV</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>File: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Reading the rows…</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) read (%1).</source>
-        <translation>
-            <numerusform>%n row read (%1).</numerusform>
-            <numerusform>%n rows read (%1).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n will be looked up</source>
-        <translation>
-            <numerusform>%n will be looked up</numerusform>
-            <numerusform>%n will be looked up</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n will not be sent.</source>
-        <translation>
-            <numerusform>%n will not be sent.</numerusform>
-            <numerusform>%n will not be sent.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Column %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Column %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Column %1 → %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>the same as row %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Row %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Every row is valid.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchPage</name>
-    <message>
-        <source>Batch</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Run batch</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Ca&amp;ncel</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Re-run &amp;failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Watch the PROCESSING ones</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>How many look-ups run at the same time.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> per second</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Look-ups started per second at most; 0 switches the limit off.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>At once:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Rate:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Watching %n look-up(s) still PROCESSING; you will be told when they are final.</source>
-        <translation>
-            <numerusform>Watching %n look-up still PROCESSING; you will be told when they are final.</numerusform>
-            <numerusform>Watching %n look-ups still PROCESSING; you will be told when they are final.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Run batch</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>There are no valid rows to look up.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Export batch</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Row %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 of %2 done · %3 failed · %4 processing · %5 not sent</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> · %1 cancelled</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> · paused</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> · about %1 left</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Export…</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchRowsModel</name>
-    <message>
-        <source>Same as row %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No answer from WeChat Pay</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer&apos;s signature did not verify</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Unexpected answer: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not sent (invalid)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Looking up…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Waiting to retry</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Done, still processing</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sub-merchant</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Merchant number</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>State / result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not the answer to this question: %1</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::BatchSummaryView</name>
-    <message>
-        <source>Group</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>State / result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Answered</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Without a result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Returns</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Receivers</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::ClientConfig</name>
-    <message>
-        <source>primary</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>backup</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The CA file &quot;%1&quot; does not exist.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The CA file &quot;%1&quot; holds no readable certificate (PEM or DER).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The timeout must be greater than zero.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The retry settings must not be negative.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The maximum body size must be greater than zero.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::DemoProfile</name>
-    <message>
-        <source>DEMO — built-in sandbox</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::ErrorPanel</name>
-    <message>
-        <source>Details (copy these into a support ticket):</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The profile could not be used</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Check the profile&apos;s key and certificate files. Nothing was sent.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>HTTP status: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Request-ID: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Attempts: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Hosts tried: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Code: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Message: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Detail:</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Tried %n time(s) in all.</source>
-        <translation>
-            <numerusform>Tried %n time in all.</numerusform>
-            <numerusform>Tried %n times in all.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>WeChat Pay answered with an error: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 (%2): %3</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>(no host)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay could not be reached</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No answer from %1. %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Check the network connection, proxy and firewall, then try again. Nothing was looked up; no result is shown.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer&apos;s signature did not verify — it was not trusted</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No result is shown, because this answer may not come from WeChat Pay. Check the profile&apos;s WeChat Pay public key and its ID (or platform certificate), and your computer&apos;s clock. If it persists, report the Request-ID to WeChat Pay.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay&apos;s answer could not be read</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer was signed correctly but is not what the API documents. Report the Request-ID to WeChat Pay.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The query is not valid</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Correct the marked fields. Nothing was sent.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Look-up cancelled</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The look-up was stopped before WeChat Pay answered, so there is no result. Press Enter to look it up again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Copy details</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The answer is not the answer to this question — it was not used</source>
-        <translation>The answer is not the answer to this question — it was not used</translation>
-    </message>
-    <message>
-        <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
-        <translation>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::ExportDialog</name>
-    <message>
-        <source>Excel workbook, IDs kept exact (*.xlsx)</source>
-        <translation>Excel workbook, IDs kept exact (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV for programs, Excel shortens long IDs (*.csv)</source>
-        <translation>CSV for programs, Excel shortens long IDs (*.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n row(s) to %1 (Excel workbook).</source>
-        <translation>
-            <numerusform>Exported %n row to %1 (Excel workbook).</numerusform>
-            <numerusform>Exported %n rows to %1 (Excel workbook).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n row(s) to %1 (CSV).</source>
-        <translation>
-            <numerusform>Exported %n row to %1 (CSV).</numerusform>
-            <numerusform>Exported %n rows to %1 (CSV).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export failed</translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2
-
-No file was written; an existing file of that name is unchanged. Choose another folder or close the file in Excel, then export again.</source>
-        <translation>Could not write %1:
-%2
-
-No file was written; an existing file of that name is unchanged. Choose another folder or close the file in Excel, then export again.</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::ExportTable</name>
-    <message>
-        <source>Row</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <source>Sub-merchant ID</source>
-        <translation>Sub-merchant ID</translation>
-    </message>
-    <message>
-        <source>WeChat Pay transaction ID</source>
-        <translation>WeChat Pay transaction ID</translation>
-    </message>
-    <message>
-        <source>Merchant sharing order no.</source>
-        <translation>Merchant sharing order no.</translation>
-    </message>
-    <message>
-        <source>WeChat sharing order no.</source>
-        <translation>WeChat sharing order no.</translation>
-    </message>
-    <message>
-        <source>Merchant return no.</source>
-        <translation>Merchant return no.</translation>
-    </message>
-    <message>
-        <source>WeChat return no.</source>
-        <translation>WeChat return no.</translation>
-    </message>
-    <message>
-        <source>Return merchant ID</source>
-        <translation>Return merchant ID</translation>
-    </message>
-    <message>
-        <source>State code</source>
-        <translation>State code</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>Receiver account</source>
-        <translation>Receiver account</translation>
-    </message>
-    <message>
-        <source>Receiver type code</source>
-        <translation>Receiver type code</translation>
-    </message>
-    <message>
-        <source>Receiver type</source>
-        <translation>Receiver type</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation>Amount (yuan)</translation>
-    </message>
-    <message>
-        <source>Amount (fen)</source>
-        <translation>Amount (fen)</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Result code</source>
-        <translation>Result code</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <source>Failure reason code</source>
-        <translation>Failure reason code</translation>
-    </message>
-    <message>
-        <source>Failure reason</source>
-        <translation>Failure reason</translation>
-    </message>
-    <message>
-        <source>What to do</source>
-        <translation>What to do</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Finished</translation>
-    </message>
-    <message>
-        <source>Detail ID</source>
-        <translation>Detail ID</translation>
-    </message>
-    <message>
-        <source>Request-ID</source>
-        <translation>Request-ID</translation>
-    </message>
-    <message>
-        <source>Signature verified</source>
-        <translation>Signature verified</translation>
-    </message>
-    <message>
-        <source>Looked up at</source>
-        <translation>Looked up at</translation>
-    </message>
-    <message>
-        <source>Error kind</source>
-        <translation>Error kind</translation>
-    </message>
-    <message>
-        <source>HTTP status</source>
-        <translation>HTTP status</translation>
-    </message>
-    <message>
-        <source>Error code</source>
-        <translation>Error code</translation>
-    </message>
-    <message>
-        <source>Error message</source>
-        <translation>Error message</translation>
-    </message>
-    <message>
-        <source>What to do about the error</source>
-        <translation>What to do about the error</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <source>Look-up</source>
-        <translation>Look-up</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Result kind</source>
-        <translation>Result kind</translation>
-    </message>
-    <message>
-        <source>Receiver results</source>
-        <translation>Receiver results</translation>
-    </message>
-    <message>
-        <source>Receivers</source>
-        <translation>Receivers</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::ExportTime</name>
-    <message>
-        <source>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</source>
-        <translation>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::FilePathEdit</name>
-    <message>
-        <source>Browse…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Choose a file</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::HistoryBackend</name>
-    <message>
-        <source>The damaged history file %1 could not be moved aside.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::HistoryExport</name>
-    <message numerus="yes">
-        <source>History: %n look-up(s)</source>
-        <translation>
-            <numerusform>History: %n look-up</numerusform>
-            <numerusform>History: %n look-ups</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::HistoryModel</name>
-    <message>
-        <source>Single</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Watch</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not trusted</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Looked up at</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Look-up</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sub-merchant</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Merchant number</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>State / result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>HTTP</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Request-ID</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not the answer to this question</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::HistoryPage</name>
-    <message>
-        <source>History</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Looked up from</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Start a new history file</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Run again</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Clear history…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Search any number or Request-ID</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Any state</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Processing</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Finished (orders)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Success (returns)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Failed (returns)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>forever</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Keep history for:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The damaged file was kept as %1.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The history cannot be used right now: %1</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n look-up(s)</source>
-        <translation>
-            <numerusform>%n look-up</numerusform>
-            <numerusform>%n look-ups</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Run again</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Clear history</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete all %n stored look-up(s) from this computer? This cannot be undone.</source>
-        <translation>
-            <numerusform>Delete all %n stored look-up from this computer? This cannot be undone.</numerusform>
-            <numerusform>Delete all %n stored look-ups from this computer? This cannot be undone.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Export…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n look-up(s) match the search; %1 selected. Which should be exported?</source>
-        <translation>
-            <numerusform>%n look-up matches the search; %1 selected. Which should be exported?</numerusform>
-            <numerusform>%n look-ups match the search; %1 selected. Which should be exported?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>All %n matching</source>
-        <translation>
-            <numerusform>All %n matching</numerusform>
-            <numerusform>All %n matching</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Only the %n selected</source>
-        <translation>
-            <numerusform>Only the %n selected</numerusform>
-            <numerusform>Only the %n selected</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 Only the selected look-ups.</source>
-        <translation>%1 Only the selected look-ups.</translation>
-    </message>
-    <message>
-        <source>%1 All look-ups matching the search.</source>
-        <translation>%1 All look-ups matching the search.</translation>
-    </message>
-    <message numerus="yes">
-        <source>History: %n selected look-up(s)</source>
-        <translation>
-            <numerusform>History: %n selected look-up</numerusform>
-            <numerusform>History: %n selected look-ups</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>History: %n look-up(s) matching the search</source>
-        <translation>
-            <numerusform>History: %n look-up matching the search</numerusform>
-            <numerusform>History: %n look-ups matching the search</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::HistoryStore</name>
-    <message>
-        <source>The stored answer is missing.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The history is not open.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The history (%1) is in use by another program, so %2 is not possible now. Close the other program and try again.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The history file %1 is damaged or is not a history file (%2). It can be moved aside and a new, empty history started.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The history file %1 cannot be written (%2).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The history failed while %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Qt&apos;s SQLite driver is missing.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>opening it</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>reading its version</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The history file %1 was written by a newer version of Fenzhang Desk (schema %2).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>creating it</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>saving a look-up</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>searching</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>reading an entry</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>History entry %1 no longer exists.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>removing old entries</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>clearing it</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::KeyLoader</name>
-    <message>
-        <source>No file was given.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The file %1 is too large to be a key or certificate.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The private key in %1 is encrypted with a password; use the apiclient_key.pem WeChat Pay issued, or the apiclient_cert.p12 file.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 is not a PEM private key (expected &quot;-----BEGIN PRIVATE KEY-----&quot;).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 does not contain a readable private key.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The private key in %1 is not an RSA key.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 is not a PEM public key (expected &quot;-----BEGIN PUBLIC KEY-----&quot;).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 does not contain a readable public key.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The public key in %1 is not an RSA key.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 is not an X.509 certificate.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 is not a PKCS#12 (.p12) file.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The password for %1 is wrong. WeChat Pay sets it to the merchant id (mchid).</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 could not be opened: it uses an unsupported encryption or is damaged.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 holds no private key.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::KnownOrderBox</name>
-    <message>
-        <source>Also look up a known order (optional)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sub-merchant id (sub_mchid)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay order number (transaction_id)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Your profit-sharing order number (out_order_no)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sub-merchant:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay order:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing order:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Proves that WeChat Pay accepts this profile&apos;s signature and that its answer verifies.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>fenzhang::LookupController</name>
     <message>
         <source>Looking up at %1…</source>
@@ -2108,6 +1668,14 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>There is no result to export.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Previous result, for %1 — the numbers above are being looked up…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Previous result, for %1 — not for the numbers above. Press Enter to look them up.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MainWindow</name>
@@ -2121,6 +1689,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
     <message>
         <source>&amp;File</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
         <translation></translation>
     </message>
     <message>
@@ -2198,6 +1770,27 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation></translation>
     </message>
     <message>
+        <source>Export CSV</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>About Fenzhang Desk</source>
         <translation></translation>
     </message>
@@ -2254,53 +1847,6 @@ Quit without it in the history? To keep it, stay and start a new history file on
 
 Quit without them in the history? To keep them, stay and start a new history file on the History tab.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Export…</translation>
-    </message>
-    <message>
-        <source>Export result</source>
-        <translation>Export result</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::MerchantCredentials</name>
-    <message>
-        <source>The merchant id (mchid) is missing.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant id (mchid) must be digits only, at most 32, like 1900000001.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No merchant private key was given: choose apiclient_key.pem or apiclient_cert.p12.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant private key has %1 bits; WeChat Pay requires RSA keys of at least %2 bits.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant private key does not belong to the merchant certificate (serial %1). Use the apiclient_key.pem and apiclient_cert.pem downloaded together.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The serial number %1 does not match the merchant certificate&apos;s serial %2.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant certificate serial number is missing: give apiclient_cert.pem, or type the serial shown in the merchant platform.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>the private key kept in the keychain</source>
-        <translation></translation>
     </message>
 </context>
 <context>
@@ -2474,6 +2020,18 @@ Quit without them in the history? To keep them, stay and start a new history fil
         <source>The timeout must be between %1 and %2 seconds.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The %1 host is missing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 host is not a valid address, like https://api.mch.weixin.qq.com.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 host must use https:// (plain http:// only on this computer).</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileCheckView</name>
@@ -2503,10 +2061,123 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
 </context>
 <context>
+    <name>fenzhang::ProfileChecker</name>
+    <message>
+        <source>Merchant id (mchid)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Files can be read</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Private key and certificate open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Private key is RSA with at least 2048 bits</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Private key matches the certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate serial number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key or platform certificates load</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not checked: an earlier check failed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The merchant id must be digits only, like 1900000001 (shown at the top of the merchant platform).</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) found and readable.</source>
+        <translation>
+            <numerusform>%n file found and readable.</numerusform>
+            <numerusform>%n files found and readable.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missing or unreadable: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The private key opens (no certificate given).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Opened; the certificate is valid until %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>RSA, %1 bits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No certificate: the serial number was typed and cannot be checked here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 (typed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>They belong together.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The profile says %1 but the certificate&apos;s serial is %2: open and save the profile again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Opened.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>At least 2048 bits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Without apiclient_cert.pem the serial number must be typed, in hexadecimal like 5157F09EFDC096DE15EBE81A47057A7232F1B8E1. Choosing the certificate is better: the serial is then read from it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No public key id: answers are verified with platform certificates only.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Answers can be verified with: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ProfileConnection</name>
     <message>
         <source>No merchant profile is selected.</source>
         <translation>No merchant profile is selected.</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileConnector</name>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -2652,11 +2323,66 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Waiting for the system keychain…</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Profile check results</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileImport</name>
+    <message>
+        <source>No p12 file was chosen.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No certificate file was chosen.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileLookupCheck</name>
     <message>
         <source>A known order can be looked up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Order %1 found: WeChat Pay accepted the signature and its answer verified.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The known order is not valid: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay refused the signature (%1 %2): check the merchant id, the private key and that the certificate is the one in use.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay accepted the signature but does not know this order (%1 %2): check the numbers and the sub-merchant id.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered HTTP %1 %2 %3.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer&apos;s signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer was signed by WeChat Pay but is not the answer to this question (%1); something between this computer and WeChat Pay mixed up or replayed answers.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay could not be reached: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer could not be read: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
         <translation></translation>
     </message>
 </context>
@@ -2779,6 +2505,10 @@ Import %n profiles?</numerusform>
     </message>
     <message>
         <source>Nothing was imported.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Profiles</source>
         <translation></translation>
     </message>
 </context>
@@ -2941,6 +2671,17 @@ Import %n profiles?</numerusform>
         <source>Stop this look-up (Esc)</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Not looked up: %1 — %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::RawView</name>
+    <message>
+        <source>Raw answer (HTTP status, headers and body)</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ReceiversModel</name>
@@ -2989,6 +2730,14 @@ Import %n profiles?</numerusform>
     </message>
     <message>
         <source>Copy rows as TSV</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Filter receivers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Receivers</source>
         <translation></translation>
     </message>
 </context>
@@ -3047,6 +2796,13 @@ Import %n profiles?</numerusform>
     </message>
 </context>
 <context>
+    <name>fenzhang::ResultExport</name>
+    <message>
+        <source>There is no result to export.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ResultMetaBar</name>
     <message>
         <source>Copy</source>
@@ -3080,6 +2836,49 @@ Import %n profiles?</numerusform>
         <source>Looked up %1</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Copy the Request-ID</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::Results</name>
+    <message>
+        <source>The answer has no &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a string.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a number.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is out of range: %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is negative: %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer is not a JSON object.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not an object.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a list.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ReturnForm</name>
@@ -3109,10 +2908,6 @@ Import %n profiles?</numerusform>
     </message>
     <message>
         <source>Original order identified by</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Original order</source>
         <translation></translation>
     </message>
     <message>
@@ -3253,37 +3048,36 @@ Import %n profiles?</numerusform>
     </message>
 </context>
 <context>
-    <name>fenzhang::VerifierKeyRing</name>
+    <name>fenzhang::Validation</name>
     <message>
-        <source>The WeChat Pay public key id is missing (PUB_KEY_ID_…, shown next to the key in the merchant platform).</source>
+        <source>Required.</source>
         <translation></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits.</source>
+        <source>Digits only.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n digits.</source>
+        <translation>
+            <numerusform>At most %n digit.</numerusform>
+            <numerusform>At most %n digits.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only letters, digits and _ - | * @ are allowed.</source>
         <translation></translation>
     </message>
     <message>
-        <source>The WeChat Pay public key file (pub_key.pem) is missing for %1.</source>
+        <source>At most 64 characters.</source>
         <translation></translation>
     </message>
     <message>
-        <source>The WeChat Pay public key has %1 bits; at least %2 are expected.</source>
+        <source>Enter order_id or out_order_no, not both.</source>
         <translation></translation>
     </message>
     <message>
-        <source>The platform certificate %1 does not hold an RSA key.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The platform certificate %1 (serial %2) expired on %3; download the current one (or switch to the WeChat Pay public key).</source>
+        <source>Enter either order_id or out_order_no.</source>
         <translation></translation>
     </message>
 </context>
@@ -3340,103 +3134,6 @@ Import %n profiles?</numerusform>
     <message>
         <source>Extra CA:</source>
         <translation></translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::XlsxWriter</name>
-    <message>
-        <source>A cell holds more than %1 characters, more than a workbook cell can.</source>
-        <translation>A cell holds more than %1 characters, more than a workbook cell can.</translation>
-    </message>
-    <message>
-        <source>Could not create a temporary file for the workbook: %1</source>
-        <translation>Could not create a temporary file for the workbook: %1</translation>
-    </message>
-    <message>
-        <source>Could not start the workbook.</source>
-        <translation>Could not start the workbook.</translation>
-    </message>
-    <message>
-        <source>Could not add the sheet &quot;%1&quot;.</source>
-        <translation>Could not add the sheet &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>More than %1 rows do not fit in a workbook; export CSV instead.</source>
-        <translation>More than %1 rows do not fit in a workbook; export CSV instead.</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <source>no answers</source>
-        <translation>no answers</translation>
-    </message>
-    <message numerus="yes">
-        <source>all %n answer(s) verified</source>
-        <translation>
-            <numerusform>all %n answer verified</numerusform>
-            <numerusform>all %n answers verified</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n answer(s) verified</source>
-        <translation>
-            <numerusform>%1 of %n answer verified</numerusform>
-            <numerusform>%1 of %n answers verified</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <source>Merchant ID (mchid)</source>
-        <translation>Merchant ID (mchid)</translation>
-    </message>
-    <message>
-        <source>Exported at</source>
-        <translation>Exported at</translation>
-    </message>
-    <message>
-        <source>App</source>
-        <translation>App</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>Rows</translation>
-    </message>
-    <message>
-        <source>Signatures verified</source>
-        <translation>Signatures verified</translation>
-    </message>
-    <message>
-        <source>Times</source>
-        <translation>Times</translation>
-    </message>
-    <message>
-        <source>Amounts</source>
-        <translation>Amounts</translation>
-    </message>
-    <message>
-        <source>Amounts are numbers (yuan with two decimals, fen as integers); an amount too large for a spreadsheet to hold exactly (over 15 digits) is written as text.</source>
-        <translation>Amounts are numbers (yuan with two decimals, fen as integers); an amount too large for a spreadsheet to hold exactly (over 15 digits) is written as text.</translation>
-    </message>
-    <message>
-        <source>IDs</source>
-        <translation>IDs</translation>
-    </message>
-    <message>
-        <source>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</source>
-        <translation>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</translation>
-    </message>
-    <message>
-        <source>No output device.</source>
-        <translation>No output device.</translation>
     </message>
 </context>
 <context>

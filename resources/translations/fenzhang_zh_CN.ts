@@ -2,28 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AnswerBinding</name>
-    <message>
-        <source>%1: asked %2, answered %3</source>
-        <translation>%1：查询的是 %2，应答的是 %3</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-</context>
-<context>
-    <name>CsvWriter</name>
-    <message>
-        <source>No output device.</source>
-        <translation>没有可写入的输出设备。</translation>
-    </message>
-    <message>
-        <source>Could not write the CSV data.</source>
-        <translation>无法写入 CSV 数据。</translation>
-    </message>
-</context>
-<context>
     <name>DeskOptions</name>
     <message>
         <source>Look up WeChat Pay profit-sharing results and returns.</source>
@@ -91,420 +69,6 @@
     </message>
 </context>
 <context>
-    <name>JsonValue</name>
-    <message>
-        <source>unexpected data after the JSON value</source>
-        <translation>JSON 值之后有多余数据</translation>
-    </message>
-    <message>
-        <source>Invalid JSON at byte %1: %2</source>
-        <translation>JSON 无效（第 %1 字节）：%2</translation>
-    </message>
-    <message>
-        <source>unknown literal</source>
-        <translation>未知的字面量</translation>
-    </message>
-    <message>
-        <source>unexpected end of input</source>
-        <translation>内容意外结束</translation>
-    </message>
-    <message>
-        <source>unexpected character</source>
-        <translation>意外的字符</translation>
-    </message>
-    <message>
-        <source>nested deeper than %1 levels</source>
-        <translation>嵌套超过 %1 层</translation>
-    </message>
-    <message>
-        <source>expected a member name in quotes</source>
-        <translation>此处应为带引号的字段名</translation>
-    </message>
-    <message>
-        <source>duplicate member name &quot;%1&quot;</source>
-        <translation>字段名“%1”重复</translation>
-    </message>
-    <message>
-        <source>expected &apos;:&apos;</source>
-        <translation>此处应为“:”</translation>
-    </message>
-    <message>
-        <source>expected &apos;,&apos; or &apos;}&apos;</source>
-        <translation>此处应为“,”或“}”</translation>
-    </message>
-    <message>
-        <source>expected &apos;,&apos; or &apos;]&apos;</source>
-        <translation>此处应为“,”或“]”</translation>
-    </message>
-    <message>
-        <source>leading zeros are not allowed</source>
-        <translation>数字不允许以 0 开头</translation>
-    </message>
-    <message>
-        <source>expected a digit</source>
-        <translation>此处应为数字</translation>
-    </message>
-    <message>
-        <source>expected a digit after &apos;.&apos;</source>
-        <translation>“.”之后应为数字</translation>
-    </message>
-    <message>
-        <source>expected a digit in the exponent</source>
-        <translation>指数部分应为数字</translation>
-    </message>
-    <message>
-        <source>incomplete \u escape</source>
-        <translation>\u 转义不完整</translation>
-    </message>
-    <message>
-        <source>invalid \u escape</source>
-        <translation>\u 转义无效</translation>
-    </message>
-    <message>
-        <source>unterminated string</source>
-        <translation>字符串没有结束</translation>
-    </message>
-    <message>
-        <source>invalid escape</source>
-        <translation>转义无效</translation>
-    </message>
-    <message>
-        <source>unpaired low surrogate</source>
-        <translation>低代理项未配对</translation>
-    </message>
-    <message>
-        <source>unpaired high surrogate</source>
-        <translation>高代理项未配对</translation>
-    </message>
-    <message>
-        <source>invalid UTF-8</source>
-        <translation>UTF-8 编码无效</translation>
-    </message>
-    <message>
-        <source>control character in a string</source>
-        <translation>字符串中含有控制字符</translation>
-    </message>
-</context>
-<context>
-    <name>Labels</name>
-    <message>
-        <source>Processing</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>分账完成</translation>
-    </message>
-    <message>
-        <source>Not final yet: query again later until the state is Finished.</source>
-        <translation>尚未最终完成：请稍后再次查询，直到状态为“分账完成”。</translation>
-    </message>
-    <message>
-        <source>Final: the transfers have been executed. Check each receiver&apos;s result; Finished does not mean every receiver was paid.</source>
-        <translation>已是最终状态：分账已执行。请逐个查看接收方的分账结果——“分账完成”不代表每个接收方都已到账。</translation>
-    </message>
-    <message>
-        <source>Merchant ID</source>
-        <translation>商户号</translation>
-    </message>
-    <message>
-        <source>Personal OpenID (service provider&apos;s app)</source>
-        <translation>个人 OpenID（服务商应用）</translation>
-    </message>
-    <message>
-        <source>Personal OpenID (sub-merchant&apos;s app)</source>
-        <translation>个人 OpenID（子商户应用）</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>待分账</translation>
-    </message>
-    <message>
-        <source>Succeeded</source>
-        <translation>已成功</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <source>Receiver account abnormal</source>
-        <translation>分账接收账户异常</translation>
-    </message>
-    <message>
-        <source>Receiver relation removed</source>
-        <translation>分账关系已解除</translation>
-    </message>
-    <message>
-        <source>High-risk receiver</source>
-        <translation>高风险接收方</translation>
-    </message>
-    <message>
-        <source>Receiver not real-name verified</source>
-        <translation>接收方未实名</translation>
-    </message>
-    <message>
-        <source>Profit-sharing permission removed</source>
-        <translation>分账权限已解除</translation>
-    </message>
-    <message>
-        <source>Receiver&apos;s receipt limit reached</source>
-        <translation>接收方已达收款限额</translation>
-    </message>
-    <message>
-        <source>Payer account abnormal</source>
-        <translation>分出方账户异常</translation>
-    </message>
-    <message>
-        <source>Invalid request parameters</source>
-        <translation>请求参数不合法</translation>
-    </message>
-    <message>
-        <source>The receiver&apos;s account is abnormal (for example frozen or closed). Ask the receiver to check the account, then share again.</source>
-        <translation>接收方账户异常（例如被冻结或已注销）。请接收方核实账户状态后重新发起分账。</translation>
-    </message>
-    <message>
-        <source>There is no profit-sharing relation with this receiver. Add the receiver first (添加分账接收方), then send a new profit-sharing request.</source>
-        <translation>与该接收方没有分账关系。请先添加分账接收方，再重新发起分账请求。</translation>
-    </message>
-    <message>
-        <source>WeChat Pay&apos;s risk control refused this receiver. Share to another receiver or contact WeChat Pay support with the Request-ID.</source>
-        <translation>微信支付风控拒绝了该接收方。请改为分给其他接收方，或凭 Request-ID 联系微信支付客服。</translation>
-    </message>
-    <message>
-        <source>The receiver must complete real-name verification in WeChat, then share again.</source>
-        <translation>接收方需先在微信中完成实名认证，然后重新发起分账。</translation>
-    </message>
-    <message>
-        <source>The sub-merchant&apos;s profit-sharing authorisation was removed. Have the sub-merchant authorise profit sharing again, then share again.</source>
-        <translation>子商户已解除分账授权。请子商户重新授权分账后再发起分账。</translation>
-    </message>
-    <message>
-        <source>The receiver has reached the limit on what it may receive. Share again after the limit resets, or to another receiver.</source>
-        <translation>接收方已达到收款限额。请在限额恢复后重新分账，或分给其他接收方。</translation>
-    </message>
-    <message>
-        <source>The paying sub-merchant&apos;s account is abnormal (for example frozen). Check its status on the merchant platform.</source>
-        <translation>分出方（子商户）账户异常（例如被冻结）。请在商户平台查看账户状态。</translation>
-    </message>
-    <message>
-        <source>A parameter of the profit-sharing request (such as the description) was not accepted. Correct it and send a new request.</source>
-        <translation>分账请求中的某个参数（如分账描述）未被接受。请修改后重新发起请求。</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>已失败</translation>
-    </message>
-    <message>
-        <source>Not final yet: query again later. If you send the return again, use the SAME out_return_no and the same parameters, never a new number, or funds are at risk. A return still processing after 5 days is closed as failed.</source>
-        <translation>尚未最终完成：请稍后再次查询。如需重新发起回退，必须使用相同的商户回退单号（out_return_no）和相同参数，切勿换新单号，否则有资金风险。回退处理超过 5 天仍未完成的，将按失败关单。</translation>
-    </message>
-    <message>
-        <source>Final: the amount was returned from the receiver.</source>
-        <translation>已是最终状态：款项已从接收方回退。</translation>
-    </message>
-    <message>
-        <source>Final: the return failed. See the failure reason.</source>
-        <translation>已是最终状态：回退失败，请查看失败原因。</translation>
-    </message>
-    <message>
-        <source>Original receiver&apos;s account abnormal</source>
-        <translation>原分账接收方账户异常</translation>
-    </message>
-    <message>
-        <source>Closed after timing out</source>
-        <translation>超时关单</translation>
-    </message>
-    <message>
-        <source>Original payer&apos;s account abnormal</source>
-        <translation>原分账分出方账户异常</translation>
-    </message>
-    <message>
-        <source>The account of the original receiver is abnormal. Ask the receiver to check the account before returning again.</source>
-        <translation>原分账接收方账户异常。请接收方核实账户后再重新回退。</translation>
-    </message>
-    <message>
-        <source>The return stayed processing for 5 days and was closed as failed. Check the receiver&apos;s balance, then send a new return.</source>
-        <translation>回退处理 5 天仍未完成，已按失败关单。请确认接收方余额后再发起新的回退。</translation>
-    </message>
-    <message>
-        <source>The account of the original payer (the sub-merchant) is abnormal. Check its status on the merchant platform.</source>
-        <translation>原分账分出方（子商户）账户异常。请在商户平台查看账户状态。</translation>
-    </message>
-    <message>
-        <source>A parameter of the return request (such as the description) was not accepted. Correct it and send the return again.</source>
-        <translation>回退请求中的某个参数（如回退描述）未被接受。请修改后重新发起回退。</translation>
-    </message>
-    <message>
-        <source>Parameter error</source>
-        <translation>参数错误</translation>
-    </message>
-    <message>
-        <source>Request does not follow the API rules</source>
-        <translation>请求不符合接口规则</translation>
-    </message>
-    <message>
-        <source>Signature rejected</source>
-        <translation>签名错误</translation>
-    </message>
-    <message>
-        <source>No permission</source>
-        <translation>无权限</translation>
-    </message>
-    <message>
-        <source>Record not found</source>
-        <translation>记录不存在</translation>
-    </message>
-    <message>
-        <source>Queried too often</source>
-        <translation>查询过于频繁</translation>
-    </message>
-    <message>
-        <source>WeChat Pay system error</source>
-        <translation>微信支付系统错误</translation>
-    </message>
-    <message>
-        <source>A parameter is wrong. Correct it as the error message says and query again.</source>
-        <translation>参数有误。请按错误信息修改后重新查询。</translation>
-    </message>
-    <message>
-        <source>The request does not follow the WeChat Pay APIv3 rules. Check the message and detail.</source>
-        <translation>请求不符合微信支付 APIv3 规则。请查看错误信息和详情。</translation>
-    </message>
-    <message>
-        <source>WeChat Pay could not verify the signature. Check the merchant ID, the merchant certificate serial number and that the private key belongs to that certificate.</source>
-        <translation>微信支付无法验证请求签名。请检查商户号、商户证书序列号，以及私钥是否与该证书配套。</translation>
-    </message>
-    <message>
-        <source>This merchant may not query this record. Check that sub_mchid belongs to this service provider and that profit sharing is authorised.</source>
-        <translation>当前商户无权查询该记录。请确认特约商户号（sub_mchid）属于本服务商，且已授权分账。</translation>
-    </message>
-    <message>
-        <source>No such record. Check the numbers you entered and the sub_mchid.</source>
-        <translation>记录不存在。请核对输入的单号和特约商户号（sub_mchid）。</translation>
-    </message>
-    <message>
-        <source>Too many queries. Wait a moment, then retry.</source>
-        <translation>查询过于频繁。请稍候再试。</translation>
-    </message>
-    <message>
-        <source>WeChat Pay had a temporary problem. Retry later with the same numbers.</source>
-        <translation>微信支付出现临时故障。请稍后用相同的单号重试。</translation>
-    </message>
-</context>
-<context>
-    <name>ProfileChecker</name>
-    <message>
-        <source>Merchant id (mchid)</source>
-        <translation>商户号（mchid）</translation>
-    </message>
-    <message>
-        <source>Files can be read</source>
-        <translation>文件可读取</translation>
-    </message>
-    <message>
-        <source>Private key and certificate open</source>
-        <translation>私钥和证书可打开</translation>
-    </message>
-    <message>
-        <source>Private key is RSA with at least 2048 bits</source>
-        <translation>私钥为 RSA 且不少于 2048 位</translation>
-    </message>
-    <message>
-        <source>Private key matches the certificate</source>
-        <translation>私钥与证书匹配</translation>
-    </message>
-    <message>
-        <source>Certificate serial number</source>
-        <translation>证书序列号</translation>
-    </message>
-    <message>
-        <source>WeChat Pay public key id</source>
-        <translation>微信支付公钥 ID</translation>
-    </message>
-    <message>
-        <source>WeChat Pay public key or platform certificates load</source>
-        <translation>微信支付公钥或平台证书可加载</translation>
-    </message>
-    <message>
-        <source>Not checked: an earlier check failed.</source>
-        <translation>未检查：前面的检查项未通过。</translation>
-    </message>
-    <message>
-        <source>The merchant id must be digits only, like 1900000001 (shown at the top of the merchant platform).</source>
-        <translation>商户号只能是数字，例如 1900000001（显示在商户平台顶部）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) found and readable.</source>
-        <translation>
-            <numerusform>找到 %n 个文件，均可读取。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Missing or unreadable: %1</source>
-        <translation>缺失或无法读取：%1</translation>
-    </message>
-    <message>
-        <source>The private key opens (no certificate given).</source>
-        <translation>私钥可以打开（未提供证书）。</translation>
-    </message>
-    <message>
-        <source>Opened; the certificate is valid until %1.</source>
-        <translation>已打开；证书有效期至 %1。</translation>
-    </message>
-    <message>
-        <source>RSA, %1 bits.</source>
-        <translation>RSA，%1 位。</translation>
-    </message>
-    <message>
-        <source>No certificate: the serial number was typed and cannot be checked here.</source>
-        <translation>没有证书：序列号为手动填写，无法在此核对。</translation>
-    </message>
-    <message>
-        <source>%1 (typed)</source>
-        <translation>%1（手动填写）</translation>
-    </message>
-    <message>
-        <source>They belong together.</source>
-        <translation>二者配套。</translation>
-    </message>
-    <message>
-        <source>The profile says %1 but the certificate&apos;s serial is %2: open and save the profile again.</source>
-        <translation>配置中记录的是 %1，但证书序列号为 %2：请打开该配置并重新保存。</translation>
-    </message>
-    <message>
-        <source>Opened.</source>
-        <translation>已打开。</translation>
-    </message>
-    <message>
-        <source>At least 2048 bits.</source>
-        <translation>不少于 2048 位。</translation>
-    </message>
-    <message>
-        <source>Without apiclient_cert.pem the serial number must be typed, in hexadecimal like 5157F09EFDC096DE15EBE81A47057A7232F1B8E1. Choosing the certificate is better: the serial is then read from it.</source>
-        <translation>没有 apiclient_cert.pem 时必须手动填写序列号（十六进制，例如 5157F09EFDC096DE15EBE81A47057A7232F1B8E1）。建议选择证书文件，序列号会自动从中读取。</translation>
-    </message>
-    <message>
-        <source>No public key id: answers are verified with platform certificates only.</source>
-        <translation>没有公钥 ID：仅使用平台证书验证应答。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
-        <translation>“%1”不是微信支付公钥 ID：公钥 ID 以 PUB_KEY_ID_ 开头，后接字母和数字，可在 商户平台 → 账户中心 → API安全 中查看。</translation>
-    </message>
-    <message>
-        <source>Answers can be verified with: %1</source>
-        <translation>可用于验证应答的密钥：%1</translation>
-    </message>
-</context>
-<context>
-    <name>ProfileConnector</name>
-    <message>
-        <source>Profile &quot;%1&quot;: %2</source>
-        <translation>配置“%1”：%2</translation>
-    </message>
-</context>
-<context>
     <name>ProfileDialog</name>
     <message>
         <source>Merchant certificate (*.p12 *.pfx);;All files (*)</source>
@@ -516,116 +80,10 @@
     </message>
 </context>
 <context>
-    <name>ProfileImport</name>
-    <message>
-        <source>No p12 file was chosen.</source>
-        <translation>未选择 p12 文件。</translation>
-    </message>
-    <message>
-        <source>No certificate file was chosen.</source>
-        <translation>未选择证书文件。</translation>
-    </message>
-</context>
-<context>
     <name>ProfileManagerDialog</name>
     <message>
         <source>Profiles (*.json);;All files (*)</source>
         <translation>商户配置 (*.json);;所有文件 (*)</translation>
-    </message>
-</context>
-<context>
-    <name>ResultExport</name>
-    <message>
-        <source>There is no result to export.</source>
-        <translation>没有可导出的结果。</translation>
-    </message>
-    <message>
-        <source>Profit-sharing order %1</source>
-        <translation>分账单 %1</translation>
-    </message>
-    <message>
-        <source>Profit-sharing return %1</source>
-        <translation>分账回退单 %1</translation>
-    </message>
-    <message>
-        <source>Receivers</source>
-        <translation>接收方</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>分账回退</translation>
-    </message>
-</context>
-<context>
-    <name>Results</name>
-    <message>
-        <source>The answer has no &quot;%1&quot;.</source>
-        <translation>应答中缺少“%1”。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a string.</source>
-        <translation>应答中的“%1”不是字符串。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a number.</source>
-        <translation>应答中的“%1”不是数字。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
-        <translation>应答中的“%1”不是整数分：%2。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is out of range: %2.</source>
-        <translation>应答中的“%1”超出范围：%2。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is negative: %2.</source>
-        <translation>应答中的“%1”为负数：%2。</translation>
-    </message>
-    <message>
-        <source>The answer is not a JSON object.</source>
-        <translation>应答不是 JSON 对象。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not an object.</source>
-        <translation>应答中的“%1”不是对象。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; in the answer is not a list.</source>
-        <translation>应答中的“%1”不是列表。</translation>
-    </message>
-</context>
-<context>
-    <name>Validation</name>
-    <message>
-        <source>Required.</source>
-        <translation>必填。</translation>
-    </message>
-    <message>
-        <source>Digits only.</source>
-        <translation>只能填数字。</translation>
-    </message>
-    <message numerus="yes">
-        <source>At most %n digits.</source>
-        <translation>
-            <numerusform>最多 %n 位数字。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Only letters, digits and _ - | * @ are allowed.</source>
-        <translation>只能包含字母、数字和 _ - | * @。</translation>
-    </message>
-    <message>
-        <source>At most 64 characters.</source>
-        <translation>最多 64 个字符。</translation>
-    </message>
-    <message>
-        <source>Enter order_id or out_order_no, not both.</source>
-        <translation>微信分账单号（order_id）和商户分账单号（out_order_no）只能填一个。</translation>
-    </message>
-    <message>
-        <source>Enter either order_id or out_order_no.</source>
-        <translation>请填写微信分账单号（order_id）或商户分账单号（out_order_no）。</translation>
     </message>
 </context>
 <context>
@@ -636,86 +94,21 @@
     </message>
 </context>
 <context>
-    <name>fenzhang</name>
+    <name>fenzhang::Accessibility</name>
     <message>
-        <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
-        <translation>%1地址“%2”不是有效的网址。</translation>
+        <source>Clear the field</source>
+        <translation>清空此栏</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::AnswerBinding</name>
+    <message>
+        <source>%1: asked %2, answered %3</source>
+        <translation>%1：查询的是 %2，应答的是 %3</translation>
     </message>
     <message>
-        <source>The %1 URL &quot;%2&quot; uses plain http://, which is only allowed for this computer (127.0.0.1, ::1, localhost). Use https://.</source>
-        <translation>%1地址“%2”使用了明文 http://，这只允许用于本机（127.0.0.1、::1、localhost）。请使用 https://。</translation>
-    </message>
-    <message>
-        <source>The %1 URL &quot;%2&quot; must start with https://.</source>
-        <translation>%1地址“%2”必须以 https:// 开头。</translation>
-    </message>
-    <message>
-        <source>The %1 host is missing.</source>
-        <translation>缺少%1域名。</translation>
-    </message>
-    <message>
-        <source>The %1 host is not a valid address, like https://api.mch.weixin.qq.com.</source>
-        <translation>%1域名不是有效地址，应类似 https://api.mch.weixin.qq.com。</translation>
-    </message>
-    <message>
-        <source>The %1 host must use https:// (plain http:// only on this computer).</source>
-        <translation>%1域名必须使用 https://（明文 http:// 仅限本机）。</translation>
-    </message>
-    <message>
-        <source>Order %1 found: WeChat Pay accepted the signature and its answer verified.</source>
-        <translation>已查到分账单 %1：微信支付接受了签名，应答验签通过。</translation>
-    </message>
-    <message>
-        <source>The known order is not valid: %1</source>
-        <translation>填写的已知分账单无效：%1</translation>
-    </message>
-    <message>
-        <source>WeChat Pay refused the signature (%1 %2): check the merchant id, the private key and that the certificate is the one in use.</source>
-        <translation>微信支付拒绝了签名（%1 %2）：请检查商户号、私钥，以及证书是否为当前使用的证书。</translation>
-    </message>
-    <message>
-        <source>WeChat Pay accepted the signature but does not know this order (%1 %2): check the numbers and the sub-merchant id.</source>
-        <translation>微信支付接受了签名，但没有这笔分账单（%1 %2）：请核对单号和特约商户号。</translation>
-    </message>
-    <message>
-        <source>WeChat Pay answered HTTP %1 %2 %3.</source>
-        <translation>微信支付返回 HTTP %1 %2 %3。</translation>
-    </message>
-    <message>
-        <source>The answer&apos;s signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
-        <translation>应答签名验证失败：请检查该商户的微信支付公钥及其 ID（或平台证书）。</translation>
-    </message>
-    <message>
-        <source>WeChat Pay could not be reached: %1</source>
-        <translation>无法连接微信支付：%1</translation>
-    </message>
-    <message>
-        <source>The answer could not be read: %1</source>
-        <translation>无法解析应答：%1</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <source>The file %1 does not exist.</source>
-        <translation>文件 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file (a folder, device or pipe); choose the file itself.</source>
-        <translation>%1 不是普通文件（而是文件夹、设备或管道）；请选择文件本身。</translation>
-    </message>
-    <message>
-        <source>The file %1 is larger than %2; it was not read.</source>
-        <translation>文件 %1 大于 %2，未读取。</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>无法读取文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>The answer was signed by WeChat Pay but is not the answer to this question (%1); something between this computer and WeChat Pay mixed up or replayed answers.</source>
-        <translation>该应答有微信支付的签名，但不是本次查询的应答（%1）；本机与微信支付之间的某个环节混淆或重放了应答。</translation>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -843,26 +236,6 @@
     <message>
         <source>Receivers by result:</source>
         <translation>接收方按分账结果统计：</translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch of %n order look-up(s)</source>
-        <translation>
-            <numerusform>批量查询 %n 笔分账单</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch of %n return look-up(s)</source>
-        <translation>
-            <numerusform>批量查询 %n 笔分账回退</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>批量查询</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>汇总</translation>
     </message>
     <message>
         <source>Not the answer to this question: %1</source>
@@ -996,6 +369,18 @@
         <source>Every row is valid.</source>
         <translation>所有行都有效。</translation>
     </message>
+    <message>
+        <source>Rows to look up (pasted from Excel or typed)</source>
+        <translation>要查询的行（从 Excel 粘贴或手动输入）</translation>
+    </message>
+    <message>
+        <source>Preview of the rows read</source>
+        <translation>已读取行的预览</translation>
+    </message>
+    <message>
+        <source>Problems in the rows</source>
+        <translation>各行的问题</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchPage</name>
@@ -1036,6 +421,10 @@
     <message>
         <source>&amp;Watch the PROCESSING ones</source>
         <translation>跟踪处理中的(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
         <source>How many look-ups run at the same time.</source>
@@ -1084,6 +473,20 @@
         <translation>导出批量结果</translation>
     </message>
     <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
         <source>Row %1</source>
         <translation>第 %1 行</translation>
     </message>
@@ -1112,8 +515,8 @@
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
+        <source>Batch results</source>
+        <translation>批量查询结果</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +644,10 @@
         <source>Receivers</source>
         <translation>分账接收方</translation>
     </message>
+    <message>
+        <source>Batch summary</source>
+        <translation>批量查询汇总</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ClientConfig</name>
@@ -1271,6 +678,100 @@
     <message>
         <source>The maximum body size must be greater than zero.</source>
         <translation>应答大小上限必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
+        <translation>%1地址“%2”不是有效的网址。</translation>
+    </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; uses plain http://, which is only allowed for this computer (127.0.0.1, ::1, localhost). Use https://.</source>
+        <translation>%1地址“%2”使用了明文 http://，这只允许用于本机（127.0.0.1、::1、localhost）。请使用 https://。</translation>
+    </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; must start with https://.</source>
+        <translation>%1地址“%2”必须以 https:// 开头。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::Credentials</name>
+    <message>
+        <source>The merchant id (mchid) is missing.</source>
+        <translation>缺少商户号（mchid）。</translation>
+    </message>
+    <message>
+        <source>The merchant id (mchid) must be digits only, at most 32, like 1900000001.</source>
+        <translation>商户号（mchid）只能是数字，最多 32 位，例如 1900000001。</translation>
+    </message>
+    <message>
+        <source>the private key kept in the keychain</source>
+        <translation>保存在系统钥匙串中的私钥</translation>
+    </message>
+    <message>
+        <source>No merchant private key was given: choose apiclient_key.pem or apiclient_cert.p12.</source>
+        <translation>未指定商户私钥：请选择 apiclient_key.pem 或 apiclient_cert.p12。</translation>
+    </message>
+    <message>
+        <source>The merchant private key has %1 bits; WeChat Pay requires RSA keys of at least %2 bits.</source>
+        <translation>商户私钥为 %1 位；微信支付要求 RSA 密钥至少 %2 位。</translation>
+    </message>
+    <message>
+        <source>The merchant private key does not belong to the merchant certificate (serial %1). Use the apiclient_key.pem and apiclient_cert.pem downloaded together.</source>
+        <translation>商户私钥与商户证书（序列号 %1）不匹配。请使用同一次下载的 apiclient_key.pem 和 apiclient_cert.pem。</translation>
+    </message>
+    <message>
+        <source>The serial number %1 does not match the merchant certificate&apos;s serial %2.</source>
+        <translation>序列号 %1 与商户证书的序列号 %2 不一致。</translation>
+    </message>
+    <message>
+        <source>The merchant certificate serial number is missing: give apiclient_cert.pem, or type the serial shown in the merchant platform.</source>
+        <translation>缺少商户证书序列号：请提供 apiclient_cert.pem，或填写商户平台上显示的序列号。</translation>
+    </message>
+    <message>
+        <source>The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE.</source>
+        <translation>商户证书序列号必须是十六进制，例如 5157F09EFDC096DE。</translation>
+    </message>
+    <message>
+        <source>The WeChat Pay public key id is missing (PUB_KEY_ID_…, shown next to the key in the merchant platform).</source>
+        <translation>缺少微信支付公钥 ID（PUB_KEY_ID_…，在商户平台中显示于公钥旁）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits.</source>
+        <translation>“%1”不是微信支付公钥 ID：公钥 ID 以 PUB_KEY_ID_ 开头，后接字母和数字。</translation>
+    </message>
+    <message>
+        <source>The WeChat Pay public key file (pub_key.pem) is missing for %1.</source>
+        <translation>缺少 %1 对应的微信支付公钥文件（pub_key.pem）。</translation>
+    </message>
+    <message>
+        <source>The WeChat Pay public key has %1 bits; at least %2 are expected.</source>
+        <translation>微信支付公钥为 %1 位；应至少 %2 位。</translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 does not hold an RSA key.</source>
+        <translation>平台证书 %1 中不是 RSA 密钥。</translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.</source>
+        <translation>平台证书 %1 的 RSA 密钥只有 %2 位；至少应为 %3 位。</translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 (serial %2) expired on %3; download the current one (or switch to the WeChat Pay public key).</source>
+        <translation>平台证书 %1（序列号 %2）已于 %3 过期；请下载当前的平台证书（或改用微信支付公钥）。</translation>
+    </message>
+    <message>
+        <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
+        <translation>未提供微信支付公钥或平台证书：无法验证应答签名。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::CsvWriter</name>
+    <message>
+        <source>No output device.</source>
+        <translation>没有可写入的输出设备。</translation>
+    </message>
+    <message>
+        <source>Could not write the CSV data.</source>
+        <translation>无法写入 CSV 数据。</translation>
     </message>
 </context>
 <context>
@@ -1404,228 +905,9 @@
         <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
         <translation>该应答有微信支付的签名，但内容是另一笔分账或回退，因此不显示也不保存任何结果。本机与微信支付之间的某个环节（代理、缓存）混淆或重放了应答。请重新查询；如仍如此，请把 Request-ID 报告给网络管理员和微信支付。</translation>
     </message>
-</context>
-<context>
-    <name>fenzhang::ExportDialog</name>
     <message>
-        <source>Excel workbook, IDs kept exact (*.xlsx)</source>
-        <translation>Excel 工作簿，单号完整保留 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV for programs, Excel shortens long IDs (*.csv)</source>
-        <translation>CSV 供程序使用，Excel 会截短长单号 (*.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n row(s) to %1 (Excel workbook).</source>
-        <translation>
-            <numerusform>已导出 %n 行到 %1（Excel 工作簿）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n row(s) to %1 (CSV).</source>
-        <translation>
-            <numerusform>已导出 %n 行到 %1（CSV）。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2
-
-No file was written; an existing file of that name is unchanged. Choose another folder or close the file in Excel, then export again.</source>
-        <translation>无法写入 %1：
-%2
-
-没有写入任何文件；同名的已有文件保持不变。请选择其他文件夹，或在 Excel 中关闭该文件，然后重新导出。</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::ExportTable</name>
-    <message>
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <source>Sub-merchant ID</source>
-        <translation>子商户号</translation>
-    </message>
-    <message>
-        <source>WeChat Pay transaction ID</source>
-        <translation>微信支付订单号</translation>
-    </message>
-    <message>
-        <source>Merchant sharing order no.</source>
-        <translation>商户分账单号</translation>
-    </message>
-    <message>
-        <source>WeChat sharing order no.</source>
-        <translation>微信分账单号</translation>
-    </message>
-    <message>
-        <source>Merchant return no.</source>
-        <translation>商户回退单号</translation>
-    </message>
-    <message>
-        <source>WeChat return no.</source>
-        <translation>微信回退单号</translation>
-    </message>
-    <message>
-        <source>Return merchant ID</source>
-        <translation>回退商户号</translation>
-    </message>
-    <message>
-        <source>State code</source>
-        <translation>状态代码</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Receiver account</source>
-        <translation>接收方账号</translation>
-    </message>
-    <message>
-        <source>Receiver type code</source>
-        <translation>接收方类型代码</translation>
-    </message>
-    <message>
-        <source>Receiver type</source>
-        <translation>接收方类型</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <source>Amount (fen)</source>
-        <translation>金额（分）</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>分账描述</translation>
-    </message>
-    <message>
-        <source>Result code</source>
-        <translation>结果代码</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Failure reason code</source>
-        <translation>失败原因代码</translation>
-    </message>
-    <message>
-        <source>Failure reason</source>
-        <translation>失败原因</translation>
-    </message>
-    <message>
-        <source>What to do</source>
-        <translation>处理建议</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>创建时间</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>完成时间</translation>
-    </message>
-    <message>
-        <source>Detail ID</source>
-        <translation>分账明细单号</translation>
-    </message>
-    <message>
-        <source>Request-ID</source>
-        <translation>请求 ID（Request-ID）</translation>
-    </message>
-    <message>
-        <source>Signature verified</source>
-        <translation>签名已验证</translation>
-    </message>
-    <message>
-        <source>Looked up at</source>
-        <translation>查询时间</translation>
-    </message>
-    <message>
-        <source>Error kind</source>
-        <translation>错误类型</translation>
-    </message>
-    <message>
-        <source>HTTP status</source>
-        <translation>HTTP 状态</translation>
-    </message>
-    <message>
-        <source>Error code</source>
-        <translation>错误代码</translation>
-    </message>
-    <message>
-        <source>Error message</source>
-        <translation>错误信息</translation>
-    </message>
-    <message>
-        <source>What to do about the error</source>
-        <translation>错误处理建议</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>商户配置</translation>
-    </message>
-    <message>
-        <source>Look-up</source>
-        <translation>查询类型</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Result kind</source>
-        <translation>结果类型</translation>
-    </message>
-    <message>
-        <source>Receiver results</source>
-        <translation>接收方结果</translation>
-    </message>
-    <message>
-        <source>Receivers</source>
-        <translation>接收方数</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>分组</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>内容</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::ExportTime</name>
-    <message>
-        <source>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</source>
-        <translation>时间均为本机时区的时间（与本应用界面显示一致），并注明与 UTC 的时差。</translation>
+        <source>Error details</source>
+        <translation>错误详细信息</translation>
     </message>
 </context>
 <context>
@@ -1638,29 +920,35 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
+    <message>
+        <source>Choose the file for %1</source>
+        <translation>为“%1”选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::FileRead</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, device or pipe); choose the file itself.</source>
+        <translation>%1 不是普通文件（而是文件夹、设备或管道）；请选择文件本身。</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2; it was not read.</source>
+        <translation>文件 %1 大于 %2，未读取。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::HistoryBackend</name>
     <message>
         <source>The damaged history file %1 could not be moved aside.</source>
         <translation>无法将损坏的历史文件 %1 移到一旁。</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::HistoryExport</name>
-    <message numerus="yes">
-        <source>History: %n look-up(s)</source>
-        <translation>
-            <numerusform>查询历史：%n 次查询</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>查询历史</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>汇总</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1045,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation>重新查询(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Clear history…</source>
         <translation>清空历史(&amp;C)…</translation>
     </message>
@@ -1831,6 +1123,16 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation>导出查询历史</translation>
     </message>
     <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
         <source>Clear history</source>
         <translation>清空历史</translation>
     </message>
@@ -1841,46 +1143,16 @@ No file was written; an existing file of that name is unchanged. Choose another 
         </translation>
     </message>
     <message>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n look-up(s) match the search; %1 selected. Which should be exported?</source>
-        <translation>
-            <numerusform>共有 %n 条查询符合搜索条件，已选中 %1 条。要导出哪些？</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>All %n matching</source>
-        <translation>
-            <numerusform>全部 %n 条</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Only the %n selected</source>
-        <translation>
-            <numerusform>仅选中的 %n 条</numerusform>
-        </translation>
+        <source>Search the history</source>
+        <translation>搜索查询历史</translation>
     </message>
     <message>
-        <source>%1 Only the selected look-ups.</source>
-        <translation>%1 仅包含选中的查询。</translation>
+        <source>Looked up until</source>
+        <translation>查询日期至</translation>
     </message>
     <message>
-        <source>%1 All look-ups matching the search.</source>
-        <translation>%1 包含所有符合搜索条件的查询。</translation>
-    </message>
-    <message numerus="yes">
-        <source>History: %n selected look-up(s)</source>
-        <translation>
-            <numerusform>查询历史：选中的 %n 次查询</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>History: %n look-up(s) matching the search</source>
-        <translation>
-            <numerusform>查询历史：符合搜索条件的 %n 次查询</numerusform>
-        </translation>
+        <source>Look-ups in the history</source>
+        <translation>历史中的查询记录</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +1228,101 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>clearing it</source>
         <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::JsonValue</name>
+    <message>
+        <source>unexpected data after the JSON value</source>
+        <translation>JSON 值之后有多余数据</translation>
+    </message>
+    <message>
+        <source>Invalid JSON at byte %1: %2</source>
+        <translation>JSON 无效（第 %1 字节）：%2</translation>
+    </message>
+    <message>
+        <source>unknown literal</source>
+        <translation>未知的字面量</translation>
+    </message>
+    <message>
+        <source>unexpected end of input</source>
+        <translation>内容意外结束</translation>
+    </message>
+    <message>
+        <source>unexpected character</source>
+        <translation>意外的字符</translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation>嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <source>expected a member name in quotes</source>
+        <translation>此处应为带引号的字段名</translation>
+    </message>
+    <message>
+        <source>duplicate member name &quot;%1&quot;</source>
+        <translation>字段名“%1”重复</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos;</source>
+        <translation>此处应为“:”</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>此处应为“,”或“}”</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>此处应为“,”或“]”</translation>
+    </message>
+    <message>
+        <source>leading zeros are not allowed</source>
+        <translation>数字不允许以 0 开头</translation>
+    </message>
+    <message>
+        <source>expected a digit</source>
+        <translation>此处应为数字</translation>
+    </message>
+    <message>
+        <source>expected a digit after &apos;.&apos;</source>
+        <translation>“.”之后应为数字</translation>
+    </message>
+    <message>
+        <source>expected a digit in the exponent</source>
+        <translation>指数部分应为数字</translation>
+    </message>
+    <message>
+        <source>incomplete \u escape</source>
+        <translation>\u 转义不完整</translation>
+    </message>
+    <message>
+        <source>invalid \u escape</source>
+        <translation>\u 转义无效</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>invalid escape</source>
+        <translation>转义无效</translation>
+    </message>
+    <message>
+        <source>unpaired low surrogate</source>
+        <translation>低代理项未配对</translation>
+    </message>
+    <message>
+        <source>unpaired high surrogate</source>
+        <translation>高代理项未配对</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation>UTF-8 编码无效</translation>
+    </message>
+    <message>
+        <source>control character in a string</source>
+        <translation>字符串中含有控制字符</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +1420,213 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
 </context>
 <context>
+    <name>fenzhang::Labels</name>
+    <message>
+        <source>Processing</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>分账完成</translation>
+    </message>
+    <message>
+        <source>Not final yet: query again later until the state is Finished.</source>
+        <translation>尚未最终完成：请稍后再次查询，直到状态为“分账完成”。</translation>
+    </message>
+    <message>
+        <source>Final: the transfers have been executed. Check each receiver&apos;s result; Finished does not mean every receiver was paid.</source>
+        <translation>已是最终状态：分账已执行。请逐个查看接收方的分账结果——“分账完成”不代表每个接收方都已到账。</translation>
+    </message>
+    <message>
+        <source>Merchant ID</source>
+        <translation>商户号</translation>
+    </message>
+    <message>
+        <source>Personal OpenID (service provider&apos;s app)</source>
+        <translation>个人 OpenID（服务商应用）</translation>
+    </message>
+    <message>
+        <source>Personal OpenID (sub-merchant&apos;s app)</source>
+        <translation>个人 OpenID（子商户应用）</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待分账</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>已成功</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Receiver account abnormal</source>
+        <translation>分账接收账户异常</translation>
+    </message>
+    <message>
+        <source>Receiver relation removed</source>
+        <translation>分账关系已解除</translation>
+    </message>
+    <message>
+        <source>High-risk receiver</source>
+        <translation>高风险接收方</translation>
+    </message>
+    <message>
+        <source>Receiver not real-name verified</source>
+        <translation>接收方未实名</translation>
+    </message>
+    <message>
+        <source>Profit-sharing permission removed</source>
+        <translation>分账权限已解除</translation>
+    </message>
+    <message>
+        <source>Receiver&apos;s receipt limit reached</source>
+        <translation>接收方已达收款限额</translation>
+    </message>
+    <message>
+        <source>Payer account abnormal</source>
+        <translation>分出方账户异常</translation>
+    </message>
+    <message>
+        <source>Invalid request parameters</source>
+        <translation>请求参数不合法</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s account is abnormal (for example frozen or closed). Ask the receiver to check the account, then share again.</source>
+        <translation>接收方账户异常（例如被冻结或已注销）。请接收方核实账户状态后重新发起分账。</translation>
+    </message>
+    <message>
+        <source>There is no profit-sharing relation with this receiver. Add the receiver first (添加分账接收方), then send a new profit-sharing request.</source>
+        <translation>与该接收方没有分账关系。请先添加分账接收方，再重新发起分账请求。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay&apos;s risk control refused this receiver. Share to another receiver or contact WeChat Pay support with the Request-ID.</source>
+        <translation>微信支付风控拒绝了该接收方。请改为分给其他接收方，或凭 Request-ID 联系微信支付客服。</translation>
+    </message>
+    <message>
+        <source>The receiver must complete real-name verification in WeChat, then share again.</source>
+        <translation>接收方需先在微信中完成实名认证，然后重新发起分账。</translation>
+    </message>
+    <message>
+        <source>The sub-merchant&apos;s profit-sharing authorisation was removed. Have the sub-merchant authorise profit sharing again, then share again.</source>
+        <translation>子商户已解除分账授权。请子商户重新授权分账后再发起分账。</translation>
+    </message>
+    <message>
+        <source>The receiver has reached the limit on what it may receive. Share again after the limit resets, or to another receiver.</source>
+        <translation>接收方已达到收款限额。请在限额恢复后重新分账，或分给其他接收方。</translation>
+    </message>
+    <message>
+        <source>The paying sub-merchant&apos;s account is abnormal (for example frozen). Check its status on the merchant platform.</source>
+        <translation>分出方（子商户）账户异常（例如被冻结）。请在商户平台查看账户状态。</translation>
+    </message>
+    <message>
+        <source>A parameter of the profit-sharing request (such as the description) was not accepted. Correct it and send a new request.</source>
+        <translation>分账请求中的某个参数（如分账描述）未被接受。请修改后重新发起请求。</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Not final yet: query again later. If you send the return again, use the SAME out_return_no and the same parameters, never a new number, or funds are at risk. A return still processing after 5 days is closed as failed.</source>
+        <translation>尚未最终完成：请稍后再次查询。如需重新发起回退，必须使用相同的商户回退单号（out_return_no）和相同参数，切勿换新单号，否则有资金风险。回退处理超过 5 天仍未完成的，将按失败关单。</translation>
+    </message>
+    <message>
+        <source>Final: the amount was returned from the receiver.</source>
+        <translation>已是最终状态：款项已从接收方回退。</translation>
+    </message>
+    <message>
+        <source>Final: the return failed. See the failure reason.</source>
+        <translation>已是最终状态：回退失败，请查看失败原因。</translation>
+    </message>
+    <message>
+        <source>Original receiver&apos;s account abnormal</source>
+        <translation>原分账接收方账户异常</translation>
+    </message>
+    <message>
+        <source>Closed after timing out</source>
+        <translation>超时关单</translation>
+    </message>
+    <message>
+        <source>Original payer&apos;s account abnormal</source>
+        <translation>原分账分出方账户异常</translation>
+    </message>
+    <message>
+        <source>The account of the original receiver is abnormal. Ask the receiver to check the account before returning again.</source>
+        <translation>原分账接收方账户异常。请接收方核实账户后再重新回退。</translation>
+    </message>
+    <message>
+        <source>The return stayed processing for 5 days and was closed as failed. Check the receiver&apos;s balance, then send a new return.</source>
+        <translation>回退处理 5 天仍未完成，已按失败关单。请确认接收方余额后再发起新的回退。</translation>
+    </message>
+    <message>
+        <source>The account of the original payer (the sub-merchant) is abnormal. Check its status on the merchant platform.</source>
+        <translation>原分账分出方（子商户）账户异常。请在商户平台查看账户状态。</translation>
+    </message>
+    <message>
+        <source>A parameter of the return request (such as the description) was not accepted. Correct it and send the return again.</source>
+        <translation>回退请求中的某个参数（如回退描述）未被接受。请修改后重新发起回退。</translation>
+    </message>
+    <message>
+        <source>Parameter error</source>
+        <translation>参数错误</translation>
+    </message>
+    <message>
+        <source>Request does not follow the API rules</source>
+        <translation>请求不符合接口规则</translation>
+    </message>
+    <message>
+        <source>Signature rejected</source>
+        <translation>签名错误</translation>
+    </message>
+    <message>
+        <source>No permission</source>
+        <translation>无权限</translation>
+    </message>
+    <message>
+        <source>Record not found</source>
+        <translation>记录不存在</translation>
+    </message>
+    <message>
+        <source>Queried too often</source>
+        <translation>查询过于频繁</translation>
+    </message>
+    <message>
+        <source>WeChat Pay system error</source>
+        <translation>微信支付系统错误</translation>
+    </message>
+    <message>
+        <source>A parameter is wrong. Correct it as the error message says and query again.</source>
+        <translation>参数有误。请按错误信息修改后重新查询。</translation>
+    </message>
+    <message>
+        <source>The request does not follow the WeChat Pay APIv3 rules. Check the message and detail.</source>
+        <translation>请求不符合微信支付 APIv3 规则。请查看错误信息和详情。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay could not verify the signature. Check the merchant ID, the merchant certificate serial number and that the private key belongs to that certificate.</source>
+        <translation>微信支付无法验证请求签名。请检查商户号、商户证书序列号，以及私钥是否与该证书配套。</translation>
+    </message>
+    <message>
+        <source>This merchant may not query this record. Check that sub_mchid belongs to this service provider and that profit sharing is authorised.</source>
+        <translation>当前商户无权查询该记录。请确认特约商户号（sub_mchid）属于本服务商，且已授权分账。</translation>
+    </message>
+    <message>
+        <source>No such record. Check the numbers you entered and the sub_mchid.</source>
+        <translation>记录不存在。请核对输入的单号和特约商户号（sub_mchid）。</translation>
+    </message>
+    <message>
+        <source>Too many queries. Wait a moment, then retry.</source>
+        <translation>查询过于频繁。请稍候再试。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay had a temporary problem. Retry later with the same numbers.</source>
+        <translation>微信支付出现临时故障。请稍后用相同的单号重试。</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::LookupController</name>
     <message>
         <source>Looking up at %1…</source>
@@ -2093,6 +1667,14 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>There is no result to export.</source>
         <translation>没有可导出的结果。</translation>
     </message>
+    <message>
+        <source>Previous result, for %1 — the numbers above are being looked up…</source>
+        <translation>上一次的结果（%1）— 正在查询上方的单号…</translation>
+    </message>
+    <message>
+        <source>Previous result, for %1 — not for the numbers above. Press Enter to look them up.</source>
+        <translation>上一次的结果（%1）— 不是上方单号的结果。按 Enter 查询上方单号。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MainWindow</name>
@@ -2107,6 +1689,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2181,6 +1767,28 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation>本次查询没有结果——原因见下方面板。</translation>
     </message>
     <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
         <source>About Fenzhang Desk</source>
         <translation>关于分账查询台</translation>
     </message>
@@ -2235,53 +1843,6 @@ Quit without them in the history? To keep them, stay and start a new history fil
 
 仍要退出、不保存这些记录吗？如需保留，请留在“查询历史”页新建历史文件。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Export result</source>
-        <translation>导出查询结果</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::MerchantCredentials</name>
-    <message>
-        <source>The merchant id (mchid) is missing.</source>
-        <translation>缺少商户号（mchid）。</translation>
-    </message>
-    <message>
-        <source>The merchant id (mchid) must be digits only, at most 32, like 1900000001.</source>
-        <translation>商户号（mchid）只能是数字，最多 32 位，例如 1900000001。</translation>
-    </message>
-    <message>
-        <source>No merchant private key was given: choose apiclient_key.pem or apiclient_cert.p12.</source>
-        <translation>未指定商户私钥：请选择 apiclient_key.pem 或 apiclient_cert.p12。</translation>
-    </message>
-    <message>
-        <source>The merchant private key has %1 bits; WeChat Pay requires RSA keys of at least %2 bits.</source>
-        <translation>商户私钥为 %1 位；微信支付要求 RSA 密钥至少 %2 位。</translation>
-    </message>
-    <message>
-        <source>The merchant private key does not belong to the merchant certificate (serial %1). Use the apiclient_key.pem and apiclient_cert.pem downloaded together.</source>
-        <translation>商户私钥与商户证书（序列号 %1）不匹配。请使用同一次下载的 apiclient_key.pem 和 apiclient_cert.pem。</translation>
-    </message>
-    <message>
-        <source>The serial number %1 does not match the merchant certificate&apos;s serial %2.</source>
-        <translation>序列号 %1 与商户证书的序列号 %2 不一致。</translation>
-    </message>
-    <message>
-        <source>The merchant certificate serial number is missing: give apiclient_cert.pem, or type the serial shown in the merchant platform.</source>
-        <translation>缺少商户证书序列号：请提供 apiclient_cert.pem，或填写商户平台上显示的序列号。</translation>
-    </message>
-    <message>
-        <source>The merchant certificate serial number must be hexadecimal, like 5157F09EFDC096DE.</source>
-        <translation>商户证书序列号必须是十六进制，例如 5157F09EFDC096DE。</translation>
-    </message>
-    <message>
-        <source>the private key kept in the keychain</source>
-        <translation>保存在系统钥匙串中的私钥</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +2013,18 @@ Quit without them in the history? To keep them, stay and start a new history fil
         <source>The timeout must be between %1 and %2 seconds.</source>
         <translation>超时时间必须在 %1 到 %2 秒之间。</translation>
     </message>
+    <message>
+        <source>The %1 host is missing.</source>
+        <translation>缺少%1域名。</translation>
+    </message>
+    <message>
+        <source>The %1 host is not a valid address, like https://api.mch.weixin.qq.com.</source>
+        <translation>%1域名不是有效地址，应类似 https://api.mch.weixin.qq.com。</translation>
+    </message>
+    <message>
+        <source>The %1 host must use https:// (plain http:// only on this computer).</source>
+        <translation>%1域名必须使用 https://（明文 http:// 仅限本机）。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileCheckView</name>
@@ -2481,10 +2054,122 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
 </context>
 <context>
+    <name>fenzhang::ProfileChecker</name>
+    <message>
+        <source>Merchant id (mchid)</source>
+        <translation>商户号（mchid）</translation>
+    </message>
+    <message>
+        <source>Files can be read</source>
+        <translation>文件可读取</translation>
+    </message>
+    <message>
+        <source>Private key and certificate open</source>
+        <translation>私钥和证书可打开</translation>
+    </message>
+    <message>
+        <source>Private key is RSA with at least 2048 bits</source>
+        <translation>私钥为 RSA 且不少于 2048 位</translation>
+    </message>
+    <message>
+        <source>Private key matches the certificate</source>
+        <translation>私钥与证书匹配</translation>
+    </message>
+    <message>
+        <source>Certificate serial number</source>
+        <translation>证书序列号</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key id</source>
+        <translation>微信支付公钥 ID</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key or platform certificates load</source>
+        <translation>微信支付公钥或平台证书可加载</translation>
+    </message>
+    <message>
+        <source>Not checked: an earlier check failed.</source>
+        <translation>未检查：前面的检查项未通过。</translation>
+    </message>
+    <message>
+        <source>The merchant id must be digits only, like 1900000001 (shown at the top of the merchant platform).</source>
+        <translation>商户号只能是数字，例如 1900000001（显示在商户平台顶部）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) found and readable.</source>
+        <translation>
+            <numerusform>找到 %n 个文件，均可读取。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missing or unreadable: %1</source>
+        <translation>缺失或无法读取：%1</translation>
+    </message>
+    <message>
+        <source>The private key opens (no certificate given).</source>
+        <translation>私钥可以打开（未提供证书）。</translation>
+    </message>
+    <message>
+        <source>Opened; the certificate is valid until %1.</source>
+        <translation>已打开；证书有效期至 %1。</translation>
+    </message>
+    <message>
+        <source>RSA, %1 bits.</source>
+        <translation>RSA，%1 位。</translation>
+    </message>
+    <message>
+        <source>No certificate: the serial number was typed and cannot be checked here.</source>
+        <translation>没有证书：序列号为手动填写，无法在此核对。</translation>
+    </message>
+    <message>
+        <source>%1 (typed)</source>
+        <translation>%1（手动填写）</translation>
+    </message>
+    <message>
+        <source>They belong together.</source>
+        <translation>二者配套。</translation>
+    </message>
+    <message>
+        <source>The profile says %1 but the certificate&apos;s serial is %2: open and save the profile again.</source>
+        <translation>配置中记录的是 %1，但证书序列号为 %2：请打开该配置并重新保存。</translation>
+    </message>
+    <message>
+        <source>Opened.</source>
+        <translation>已打开。</translation>
+    </message>
+    <message>
+        <source>At least 2048 bits.</source>
+        <translation>不少于 2048 位。</translation>
+    </message>
+    <message>
+        <source>Without apiclient_cert.pem the serial number must be typed, in hexadecimal like 5157F09EFDC096DE15EBE81A47057A7232F1B8E1. Choosing the certificate is better: the serial is then read from it.</source>
+        <translation>没有 apiclient_cert.pem 时必须手动填写序列号（十六进制，例如 5157F09EFDC096DE15EBE81A47057A7232F1B8E1）。建议选择证书文件，序列号会自动从中读取。</translation>
+    </message>
+    <message>
+        <source>No public key id: answers are verified with platform certificates only.</source>
+        <translation>没有公钥 ID：仅使用平台证书验证应答。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits, as shown in 商户平台 → 账户中心 → API安全.</source>
+        <translation>“%1”不是微信支付公钥 ID：公钥 ID 以 PUB_KEY_ID_ 开头，后接字母和数字，可在 商户平台 → 账户中心 → API安全 中查看。</translation>
+    </message>
+    <message>
+        <source>Answers can be verified with: %1</source>
+        <translation>可用于验证应答的密钥：%1</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ProfileConnection</name>
     <message>
         <source>No merchant profile is selected.</source>
         <translation>尚未选择商户配置。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileConnector</name>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>配置“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -2631,12 +2316,67 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Waiting for the system keychain…</source>
         <translation>正在等待系统钥匙串…</translation>
     </message>
+    <message>
+        <source>Profile check results</source>
+        <translation>配置检查结果</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileImport</name>
+    <message>
+        <source>No p12 file was chosen.</source>
+        <translation>未选择 p12 文件。</translation>
+    </message>
+    <message>
+        <source>No certificate file was chosen.</source>
+        <translation>未选择证书文件。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileLookupCheck</name>
     <message>
         <source>A known order can be looked up</source>
         <translation>可以查询已知分账单</translation>
+    </message>
+    <message>
+        <source>Order %1 found: WeChat Pay accepted the signature and its answer verified.</source>
+        <translation>已查到分账单 %1：微信支付接受了签名，应答验签通过。</translation>
+    </message>
+    <message>
+        <source>The known order is not valid: %1</source>
+        <translation>填写的已知分账单无效：%1</translation>
+    </message>
+    <message>
+        <source>WeChat Pay refused the signature (%1 %2): check the merchant id, the private key and that the certificate is the one in use.</source>
+        <translation>微信支付拒绝了签名（%1 %2）：请检查商户号、私钥，以及证书是否为当前使用的证书。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay accepted the signature but does not know this order (%1 %2): check the numbers and the sub-merchant id.</source>
+        <translation>微信支付接受了签名，但没有这笔分账单（%1 %2）：请核对单号和特约商户号。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered HTTP %1 %2 %3.</source>
+        <translation>微信支付返回 HTTP %1 %2 %3。</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s signature did not verify: check the WeChat Pay public key and its id (or the platform certificates) for this merchant.</source>
+        <translation>应答签名验证失败：请检查该商户的微信支付公钥及其 ID（或平台证书）。</translation>
+    </message>
+    <message>
+        <source>The answer was signed by WeChat Pay but is not the answer to this question (%1); something between this computer and WeChat Pay mixed up or replayed answers.</source>
+        <translation>该应答有微信支付的签名，但不是本次查询的应答（%1）；本机与微信支付之间的某个环节混淆或重放了应答。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay could not be reached: %1</source>
+        <translation>无法连接微信支付：%1</translation>
+    </message>
+    <message>
+        <source>The answer could not be read: %1</source>
+        <translation>无法解析应答：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -2754,6 +2494,10 @@ Import %n profile(s)?</source>
     <message>
         <source>Nothing was imported.</source>
         <translation>未导入任何配置。</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>商户配置列表</translation>
     </message>
 </context>
 <context>
@@ -2915,6 +2659,17 @@ Import %n profile(s)?</source>
         <source>Stop this look-up (Esc)</source>
         <translation>停止本次查询（Esc）</translation>
     </message>
+    <message>
+        <source>Not looked up: %1 — %2</source>
+        <translation>未查询：%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::RawView</name>
+    <message>
+        <source>Raw answer (HTTP status, headers and body)</source>
+        <translation>原始应答（HTTP 状态码、响应头和正文）</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ReceiversModel</name>
@@ -2964,6 +2719,14 @@ Import %n profile(s)?</source>
     <message>
         <source>Copy rows as TSV</source>
         <translation>复制选中行（可粘贴到 Excel）</translation>
+    </message>
+    <message>
+        <source>Filter receivers</source>
+        <translation>筛选接收方</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation>分账接收方</translation>
     </message>
 </context>
 <context>
@@ -3021,6 +2784,13 @@ Import %n profile(s)?</source>
     </message>
 </context>
 <context>
+    <name>fenzhang::ResultExport</name>
+    <message>
+        <source>There is no result to export.</source>
+        <translation>没有可导出的结果。</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ResultMetaBar</name>
     <message>
         <source>Copy</source>
@@ -3054,6 +2824,49 @@ Import %n profile(s)?</source>
         <source>Looked up %1</source>
         <translation>查询时间 %1</translation>
     </message>
+    <message>
+        <source>Copy the Request-ID</source>
+        <translation>复制 Request-ID</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::Results</name>
+    <message>
+        <source>The answer has no &quot;%1&quot;.</source>
+        <translation>应答中缺少“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a string.</source>
+        <translation>应答中的“%1”不是字符串。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a number.</source>
+        <translation>应答中的“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a whole number of fen: %2.</source>
+        <translation>应答中的“%1”不是整数分：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is out of range: %2.</source>
+        <translation>应答中的“%1”超出范围：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is negative: %2.</source>
+        <translation>应答中的“%1”为负数：%2。</translation>
+    </message>
+    <message>
+        <source>The answer is not a JSON object.</source>
+        <translation>应答不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not an object.</source>
+        <translation>应答中的“%1”不是对象。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the answer is not a list.</source>
+        <translation>应答中的“%1”不是列表。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ReturnForm</name>
@@ -3084,10 +2897,6 @@ Import %n profile(s)?</source>
     <message>
         <source>Original order identified by</source>
         <translation>原分账单的查询方式</translation>
-    </message>
-    <message>
-        <source>Original order</source>
-        <translation>原分账单号</translation>
     </message>
     <message>
         <source>WeChat Pay profit-sharing order ID</source>
@@ -3227,38 +3036,36 @@ Import %n profile(s)?</source>
     </message>
 </context>
 <context>
-    <name>fenzhang::VerifierKeyRing</name>
+    <name>fenzhang::Validation</name>
     <message>
-        <source>The WeChat Pay public key id is missing (PUB_KEY_ID_…, shown next to the key in the merchant platform).</source>
-        <translation>缺少微信支付公钥 ID（PUB_KEY_ID_…，在商户平台中显示于公钥旁）。</translation>
+        <source>Required.</source>
+        <translation>必填。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a WeChat Pay public key id: it starts with PUB_KEY_ID_ followed by letters and digits.</source>
-        <translation>“%1”不是微信支付公钥 ID：公钥 ID 以 PUB_KEY_ID_ 开头，后接字母和数字。</translation>
+        <source>Digits only.</source>
+        <translation>只能填数字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n digits.</source>
+        <translation>
+            <numerusform>最多 %n 位数字。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>The WeChat Pay public key file (pub_key.pem) is missing for %1.</source>
-        <translation>缺少 %1 对应的微信支付公钥文件（pub_key.pem）。</translation>
+        <source>Only letters, digits and _ - | * @ are allowed.</source>
+        <translation>只能包含字母、数字和 _ - | * @。</translation>
     </message>
     <message>
-        <source>The WeChat Pay public key has %1 bits; at least %2 are expected.</source>
-        <translation>微信支付公钥为 %1 位；应至少 %2 位。</translation>
+        <source>At most 64 characters.</source>
+        <translation>最多 64 个字符。</translation>
     </message>
     <message>
-        <source>The platform certificate %1 does not hold an RSA key.</source>
-        <translation>平台证书 %1 中不是 RSA 密钥。</translation>
+        <source>Enter order_id or out_order_no, not both.</source>
+        <translation>微信分账单号（order_id）和商户分账单号（out_order_no）只能填一个。</translation>
     </message>
     <message>
-        <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
-        <translation>未提供微信支付公钥或平台证书：无法验证应答签名。</translation>
-    </message>
-    <message>
-        <source>The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.</source>
-        <translation>平台证书 %1 的 RSA 密钥只有 %2 位；至少应为 %3 位。</translation>
-    </message>
-    <message>
-        <source>The platform certificate %1 (serial %2) expired on %3; download the current one (or switch to the WeChat Pay public key).</source>
-        <translation>平台证书 %1（序列号 %2）已于 %3 过期；请下载当前的平台证书（或改用微信支付公钥）。</translation>
+        <source>Enter either order_id or out_order_no.</source>
+        <translation>请填写微信分账单号（order_id）或商户分账单号（out_order_no）。</translation>
     </message>
 </context>
 <context>
@@ -3314,101 +3121,6 @@ Import %n profile(s)?</source>
     <message>
         <source>Extra CA:</source>
         <translation>额外 CA：</translation>
-    </message>
-</context>
-<context>
-    <name>fenzhang::XlsxWriter</name>
-    <message>
-        <source>A cell holds more than %1 characters, more than a workbook cell can.</source>
-        <translation>某个单元格超过 %1 个字符，超出了工作簿单元格的容量。</translation>
-    </message>
-    <message>
-        <source>Could not create a temporary file for the workbook: %1</source>
-        <translation>无法为工作簿创建临时文件：%1</translation>
-    </message>
-    <message>
-        <source>Could not start the workbook.</source>
-        <translation>无法创建工作簿。</translation>
-    </message>
-    <message>
-        <source>Could not add the sheet &quot;%1&quot;.</source>
-        <translation>无法添加工作表“%1”。</translation>
-    </message>
-    <message>
-        <source>More than %1 rows do not fit in a workbook; export CSV instead.</source>
-        <translation>工作簿最多容纳 %1 行；请改为导出 CSV。</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>no answers</source>
-        <translation>没有应答</translation>
-    </message>
-    <message numerus="yes">
-        <source>all %n answer(s) verified</source>
-        <translation>
-            <numerusform>全部 %n 个应答签名已验证</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n answer(s) verified</source>
-        <translation>
-            <numerusform>%n 个应答中 %1 个签名已验证</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出内容</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>商户配置</translation>
-    </message>
-    <message>
-        <source>Merchant ID (mchid)</source>
-        <translation>商户号（mchid）</translation>
-    </message>
-    <message>
-        <source>Exported at</source>
-        <translation>导出时间</translation>
-    </message>
-    <message>
-        <source>App</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>行数</translation>
-    </message>
-    <message>
-        <source>Signatures verified</source>
-        <translation>签名验证</translation>
-    </message>
-    <message>
-        <source>Times</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Amounts</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Amounts are numbers (yuan with two decimals, fen as integers); an amount too large for a spreadsheet to hold exactly (over 15 digits) is written as text.</source>
-        <translation>金额为数字（元保留两位小数，分为整数）；超过 15 位、电子表格无法精确保存的金额以文本写入。</translation>
-    </message>
-    <message>
-        <source>IDs</source>
-        <translation>单号</translation>
-    </message>
-    <message>
-        <source>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</source>
-        <translation>所有单号均为文本单元格，与微信支付返回的数字完全一致。</translation>
-    </message>
-    <message>
-        <source>No output device.</source>
-        <translation>没有可写入的输出设备。</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@
 #include "rogueserver.h"
 #include "sandbox/sandboxserver.h"
 #include "settingsdialog.h"
+#include "stalebanner.h"
 #include "testsettings.h"
 #include "xlsxreader.h"
 
@@ -38,6 +39,9 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
+#include <QDir>
+#include <QJsonObject>
+#include <QKeyEvent>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
@@ -91,6 +95,10 @@ private Q_SLOTS:
     void statusLine_namesFailoverAndRetries();
     void about_showsVersion();
     void settingsDialog_savesLanguage();
+    void staleResult_markedAtOnce_whenNumbersChangeOrALookupStarts();
+    void enterOnInvalidField_statusLineSaysWhy();
+    void returnLookup_switchingWays_sendsEachWaysOwnNumber();
+    void typeEnterCtrlE_exportsFromTheNumberField();
 
 private:
     void runAndWait(LookupPage *page);
@@ -831,6 +839,163 @@ void TestDeskLookups::settingsDialog_savesLanguage()
     QCOMPARE(AppSettings::value(AppSettings::Key::Language).toString(), QString());
     SettingsDialog again;
     QCOMPARE(again.languageCombo()->currentData().toString(), QString());
+}
+
+// Issue 16.4: the previous order's result stayed readable under new numbers, also while they
+// were being looked up.
+void TestDeskLookups::staleResult_markedAtOnce_whenNumbersChangeOrALookupStarts()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Result);
+    StaleBanner *banner = page->staleBanner();
+    QVERIFY(banner->isHidden());
+    QVERIFY(!page->isStale());
+    QVERIFY(m_window->exportAction()->isEnabled());
+    QVERIFY(page->orderView()->isEnabled()); // not dimmed
+
+    // One more character: the result on screen is no longer the answer to the form.
+    FieldEdit *outOrderNo = page->form()->field(u"out_order_no"_s);
+    QTest::keyClicks(outOrderNo, u"9"_s);
+    QVERIFY(page->isStale());
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(m_demo.sampleOrder.outOrderNo), qPrintable(banner->text()));
+    QVERIFY(!page->orderView()->isEnabled()); // dimmed (greyed out)
+    QVERIFY(!m_window->exportAction()->isEnabled()); // Ctrl+E would write the old answer
+    // Back to the numbers it answers: it is current again.
+    QTest::keyClick(outOrderNo, Qt::Key_Backspace);
+    QVERIFY(!page->isStale());
+    QVERIFY(banner->isHidden());
+    QVERIFY(m_window->exportAction()->isEnabled());
+
+    // Other numbers looked up: marked the moment the look-up starts, not when it ends.
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-404"_s);
+    QTest::keyClick(outOrderNo, Qt::Key_Return);
+    QVERIFY(page->isBusy());
+    QVERIFY(page->isStale());
+    QVERIFY(banner->isVisible());
+    const QString whileRunning = banner->text();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+    // The answer (an error panel) is for the numbers in the form: nothing is stale.
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QVERIFY(!page->isStale());
+    QVERIFY(banner->isHidden());
+    QVERIFY(whileRunning != banner->text());
+
+    // An error panel for other numbers is stale the same way.
+    QTest::keyClicks(outOrderNo, u"X"_s);
+    QVERIFY(page->isStale());
+}
+
+void TestDeskLookups::enterOnInvalidField_statusLineSaysWhy()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"transaction_id"_s, u"12ab"_s);
+    FieldEdit *last = page->form()->field(u"out_order_no"_s);
+    last->setFocus();
+    QTest::keyClick(last, Qt::Key_Return);
+    QVERIFY(!page->isBusy());
+    FieldEdit *wrong = page->form()->field(u"transaction_id"_s);
+    QTRY_COMPARE(QApplication::focusWidget(), wrong);
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(wrong->error()) && message.contains(u"transaction_id"_s), qPrintable(message));
+}
+
+// Issue 16.5, against the sandbox: each way of naming the original order sends its own field.
+void TestDeskLookups::returnLookup_switchingWays_sendsEachWaysOwnNumber()
+{
+    QVERIFY(!m_demo.sampleReturn.orderId.isEmpty());
+    // The sample return's order by the merchant's number (the demo's sample order).
+    const QString outOrderNo = m_demo.sampleReturn.outOrderNo.isEmpty() ? m_demo.sampleOrder.outOrderNo
+                                                                        : m_demo.sampleReturn.outOrderNo;
+    QStringList targets;
+    connect(&m_server, &sandbox::SandboxServer::requestHandled, this,
+            [&targets](const QJsonObject &entry) { targets << entry.value(u"target"_s).toString(); });
+
+    m_window->setCurrentPage(1);
+    LookupPage *page = m_window->returnPage();
+    ReturnForm *form = page->returnForm();
+    typeInto(form, u"sub_mchid"_s, m_demo.sampleReturn.subMchid);
+    typeInto(form, u"out_return_no"_s, m_demo.sampleReturn.outReturnNo);
+    form->setOrderBy(ReturnForm::OrderBy::OrderId);
+    typeInto(form, u"order_id"_s, m_demo.sampleReturn.orderId);
+    // The clerk switches to out_order_no: an empty field of its own, Query waits for it.
+    form->orderByCombo()->setCurrentIndex(1);
+    QCOMPARE(form->orderField()->apiName(), u"out_order_no"_s);
+    QVERIFY(form->orderField()->text().isEmpty());
+    QVERIFY(!form->queryButton()->isEnabled());
+    typeInto(form, u"out_order_no"_s, outOrderNo);
+    runAndWait(page);
+    QCOMPARE(targets.size(), 1);
+    QVERIFY2(targets.constLast().contains(u"out_order_no="_s + outOrderNo), qPrintable(targets.constLast()));
+    QVERIFY2(!targets.constLast().contains(u"order_id="_s), qPrintable(targets.constLast()));
+
+    // And back: the order_id typed before is still there and is what goes.
+    form->orderByCombo()->setCurrentIndex(0);
+    QCOMPARE(form->orderField()->text(), m_demo.sampleReturn.orderId);
+    QVERIFY(page->isStale()); // what is shown was asked by out_order_no
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Result);
+    QCOMPARE(targets.size(), 2);
+    QVERIFY2(targets.constLast().contains(u"order_id="_s + m_demo.sampleReturn.orderId), qPrintable(targets.constLast()));
+    QVERIFY2(!targets.constLast().contains(u"out_order_no="_s), qPrintable(targets.constLast()));
+    QCOMPARE(page->shownResult()->returnOrder->outReturnNo, m_demo.sampleReturn.outReturnNo);
+}
+
+namespace {
+class ClaimsCtrlE final : public QObject {
+public:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::ShortcutOverride) {
+            const auto *key = static_cast<QKeyEvent *>(event);
+            if (key->key() == Qt::Key_E && key->modifiers() == Qt::ControlModifier)
+                event->accept();
+        }
+        return false;
+    }
+};
+} // namespace
+
+// Issue 16.7: type → Enter → Ctrl+E, the cursor still in the number field.
+void TestDeskLookups::typeEnterCtrlE_exportsFromTheNumberField()
+{
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"sub_mchid"_s, m_demo.sampleOrder.subMchid);
+    typeInto(page->form(), u"transaction_id"_s, m_demo.sampleOrder.transactionId);
+    FieldEdit *field = page->form()->field(u"out_order_no"_s);
+    field->setFocus();
+    QTest::keyClicks(field, m_demo.sampleOrder.outOrderNo);
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(page->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+    QCOMPARE(page->currentView(), LookupPage::View::Result);
+    QTRY_COMPARE(QApplication::focusWidget(), field);
+    // The line edit's own binding for the key (end of line with Linux's key scheme) must not
+    // swallow it. The offscreen platform uses another scheme, so the field claims the key here
+    // exactly as QLineEdit does under X11: by accepting the ShortcutOverride.
+    ClaimsCtrlE claim;
+    field->installEventFilter(&claim);
+    field->setCursorPosition(0);
+
+    const QString path = m_dir.filePath(u"typed-enter-ctrl-e.csv"_s);
+    QFile::remove(path);
+    MessageBox::setNextSaveFileName(path);
+    QTest::keyClick(field, Qt::Key_E, Qt::ControlModifier);
+    QVERIFY2(QFile::exists(path), "Ctrl+E in the number field did not export");
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QDir::toNativeSeparators(path)));
+    QCOMPARE(field->text(), m_demo.sampleOrder.outOrderNo); // the field itself is untouched
+
+    // With nothing to export the key is the field's again (no dialog, no file).
+    QTest::keyClicks(field, u"7"_s); // other numbers: the result is stale, export is off
+    QVERIFY(!m_window->exportAction()->isEnabled());
+    QFile::remove(path);
+    MessageBox::setNextSaveFileName(path);
+    QTest::keyClick(field, Qt::Key_E, Qt::ControlModifier);
+    QVERIFY(!QFile::exists(path));
+    MessageBox::setNextSaveFileName(QString());
 }
 
 QTEST_MAIN(TestDeskLookups)

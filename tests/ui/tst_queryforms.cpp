@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <memory>
+
 using namespace fenzhang;
 using namespace Qt::StringLiterals;
 
@@ -44,7 +46,11 @@ private Q_SLOTS:
     void busy_disablesQueryAndShowsCancel();
     void setQuery_trimsAndValidates();
     void returnForm_orderByChoosesTheField();
+    void returnForm_eachWayKeepsItsOwnNumber();
     void returnForm_emptyOrderField_marked();
+    void enterOnInvalidField_focusesFirstInvalidAndSaysWhy();
+    void inlineErrors_doNotMoveTheFields();
+    void fields_haveAccessibleNames();
 };
 
 void TestQueryForms::emptyForm_queryDisabledAndNothingRed()
@@ -54,7 +60,7 @@ void TestQueryForms::emptyForm_queryDisabledAndNothingRed()
     QVERIFY(!form.isValid());
     for (FieldEdit *field : form.fields()) {
         QVERIFY(!field->hasError());
-        QVERIFY(errorLabel(form, field->apiName())->isHidden());
+        QVERIFY(errorLabel(form, field->apiName())->text().isEmpty());
     }
 }
 
@@ -81,7 +87,7 @@ void TestQueryForms::typingLetterIntoDigits_marksFieldWithReason()
     QTest::keyClicks(sub, u"x"_s);
     QVERIFY(sub->hasError());
     QCOMPARE(sub->toolTip(), sub->error());
-    QVERIFY(!errorLabel(form, u"sub_mchid"_s)->isHidden());
+    QVERIFY(!errorLabel(form, u"sub_mchid"_s)->text().isEmpty());
     QCOMPARE(errorLabel(form, u"sub_mchid"_s)->text(), sub->error());
     QVERIFY(!form.queryButton()->isEnabled());
     // The other fields stay valid and unmarked.
@@ -197,15 +203,53 @@ void TestQueryForms::returnForm_orderByChoosesTheField()
     QCOMPARE(q.orderId, u"3008450740201411110007820472"_s);
     QVERIFY(q.outOrderNo.isEmpty());
 
-    form.setOrderBy(ReturnForm::OrderBy::OutOrderNo);
-    q = form.query();
-    QVERIFY(q.orderId.isEmpty());
-    QCOMPARE(q.outOrderNo, u"3008450740201411110007820472"_s);
-    QVERIFY(form.queryButton()->isEnabled());
-
     form.setQuery({u"1900000109"_s, u"R1"_s, {}, u"P20150806125346"_s});
     QCOMPARE(form.orderBy(), ReturnForm::OrderBy::OutOrderNo);
-    QCOMPARE(form.field(u"order_id"_s)->text(), u"P20150806125346"_s);
+    QCOMPARE(form.orderField(), form.field(u"out_order_no"_s));
+    QCOMPARE(form.field(u"out_order_no"_s)->text(), u"P20150806125346"_s);
+    QCOMPARE(form.query().outOrderNo, u"P20150806125346"_s);
+    QVERIFY(form.query().orderId.isEmpty());
+}
+
+// Issue 16.5: switching 查询方式 used to carry the 32-digit order_id over and send it as out_order_no.
+void TestQueryForms::returnForm_eachWayKeepsItsOwnNumber()
+{
+    ReturnForm form;
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    QTest::keyClicks(form.field(u"sub_mchid"_s), u"1900000109"_s);
+    QTest::keyClicks(form.field(u"out_return_no"_s), u"R20190516"_s);
+    const QString orderId = u"3008450740201411110007820472"_s;
+    QTest::keyClicks(form.field(u"order_id"_s), orderId);
+    QVERIFY(form.field(u"order_id"_s)->isVisible());
+    QVERIFY(!form.field(u"out_order_no"_s)->isVisible());
+    QVERIFY(form.labelText(form.orderField()).contains(u"order_id"_s));
+
+    form.setOrderBy(ReturnForm::OrderBy::OutOrderNo);
+    // The other way's own, empty field, labelled with its API name; nothing is carried over.
+    QCOMPARE(form.orderField(), form.field(u"out_order_no"_s));
+    QVERIFY(form.field(u"out_order_no"_s)->isVisible());
+    QVERIFY(!form.field(u"order_id"_s)->isVisible());
+    QVERIFY(form.labelText(form.orderField()).contains(u"out_order_no"_s));
+    QVERIFY(!form.labelText(form.orderField()).contains(u"(order_id)"_s));
+    QVERIFY(form.field(u"out_order_no"_s)->text().isEmpty());
+    QVERIFY(form.query().outOrderNo.isEmpty());
+    QVERIFY(form.query().orderId.isEmpty());
+    QVERIFY(!form.queryButton()->isEnabled());
+    QVERIFY(!form.fields().contains(form.field(u"order_id"_s)));
+
+    QTest::keyClicks(form.field(u"out_order_no"_s), u"P20150806125346"_s);
+    QCOMPARE(form.query().outOrderNo, u"P20150806125346"_s);
+    QVERIFY(form.query().orderId.isEmpty());
+
+    // Back: the order_id typed first is still there, and only it is sent.
+    form.orderByCombo()->setCurrentIndex(0);
+    QCOMPARE(form.field(u"order_id"_s)->text(), orderId);
+    QCOMPARE(form.query().orderId, orderId);
+    QVERIFY(form.query().outOrderNo.isEmpty());
+    form.orderByCombo()->setCurrentIndex(1);
+    QCOMPARE(form.field(u"out_order_no"_s)->text(), u"P20150806125346"_s);
+    QVERIFY(form.query().orderId.isEmpty());
 }
 
 void TestQueryForms::returnForm_emptyOrderField_marked()
@@ -219,6 +263,74 @@ void TestQueryForms::returnForm_emptyOrderField_marked()
     QVERIFY(form.field(u"order_id"_s)->hasError());
     form.setOrderBy(ReturnForm::OrderBy::OutOrderNo); // out_order_no allows letters
     QVERIFY(!form.field(u"order_id"_s)->hasError());
+}
+
+// Issue 16.4: Enter with a field in error said nothing and left the cursor where it was.
+void TestQueryForms::enterOnInvalidField_focusesFirstInvalidAndSaysWhy()
+{
+    OrderForm form;
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    QApplication::setActiveWindow(&form);
+    QTest::keyClicks(form.field(u"sub_mchid"_s), u"1900000109"_s);
+    QTest::keyClicks(form.field(u"transaction_id"_s), u"42084507x"_s);
+    FieldEdit *last = form.field(u"out_order_no"_s);
+    last->setFocus();
+    QTRY_VERIFY(last->hasFocus());
+    QSignalSpy submitted(&form, &QueryForm::submitted);
+    QSignalSpy refused(&form, &QueryForm::refused);
+    QTest::keyClick(last, Qt::Key_Return);
+    QCOMPARE(submitted.size(), 0);
+    QCOMPARE(refused.size(), 1);
+    FieldEdit *wrong = form.field(u"transaction_id"_s);
+    QTRY_VERIFY(wrong->hasFocus());
+    const QString reason = refused.constFirst().constFirst().toString();
+    QVERIFY2(reason.contains(form.labelText(wrong)) && reason.contains(wrong->error()), qPrintable(reason));
+    QCOMPARE(wrong->selectedText(), wrong->text()); // ready to be typed over
+    // Every field in error now says so, under itself, and to a screen reader.
+    QCOMPARE(errorLabel(form, u"out_order_no"_s)->text(), last->error());
+    QVERIFY(!last->error().isEmpty());
+    QCOMPARE(wrong->accessibleDescription(), wrong->error());
+}
+
+// Issue 16.4: a reason that appears under a field while typing must not push the fields around.
+void TestQueryForms::inlineErrors_doNotMoveTheFields()
+{
+    for (const bool returnForm : {false, true}) {
+        std::unique_ptr<QueryForm> owner(returnForm ? static_cast<QueryForm *>(new ReturnForm)
+                                                    : static_cast<QueryForm *>(new OrderForm));
+        QueryForm &form = *owner;
+        form.resize(700, form.sizeHint().height());
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        const auto geometries = [&] {
+            QList<QRect> list;
+            for (FieldEdit *field : form.fields())
+                list << QRect(field->mapTo(&form, QPoint(0, 0)), field->size());
+            list << QRect(form.queryButton()->mapTo(&form, QPoint(0, 0)), form.queryButton()->size());
+            return list;
+        };
+        const QList<QRect> before = geometries();
+        FieldEdit *first = form.fields().constFirst();
+        QTest::keyClicks(first, u"19x"_s); // "digits only" appears
+        QVERIFY(first->hasError());
+        QVERIFY(!errorLabel(form, first->apiName())->text().isEmpty());
+        QApplication::processEvents();
+        QCOMPARE(geometries(), before);
+        QTest::keyClick(first, Qt::Key_Backspace); // and goes
+        QVERIFY(!first->hasError());
+        QApplication::processEvents();
+        QCOMPARE(geometries(), before);
+    }
+}
+
+void TestQueryForms::fields_haveAccessibleNames()
+{
+    ReturnForm form;
+    for (FieldEdit *field : {form.field(u"sub_mchid"_s), form.field(u"out_return_no"_s), form.field(u"order_id"_s),
+                             form.field(u"out_order_no"_s)})
+        QCOMPARE(field->accessibleName(), form.labelText(field));
+    QVERIFY(!form.orderByCombo()->accessibleName().isEmpty());
 }
 
 QTEST_MAIN(TestQueryForms)

@@ -47,6 +47,7 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     m_kind->addItem(tr("Profit-sharing returns"), int(LookupKind::Return));
 
     m_paste->setObjectName(u"batchPaste"_s);
+    m_paste->setAccessibleName(tr("Rows to look up (pasted from Excel or typed)"));
     m_paste->setPlaceholderText(tr("Paste rows copied from Excel here (tab-separated), or import a CSV file. "
                                    "Order columns: sub_mchid, transaction_id, out_order_no. Return columns: "
                                    "sub_mchid, out_return_no, order_id or out_order_no."));
@@ -75,6 +76,7 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     }
 
     m_preview->setObjectName(u"batchPreview"_s);
+    m_preview->setAccessibleName(tr("Preview of the rows read"));
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->verticalHeader()->hide();
     m_preview->verticalHeader()->setDefaultSectionSize(m_preview->fontMetrics().height() + 8);
@@ -85,6 +87,7 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     previewLayout->addWidget(m_preview);
 
     m_problems->setObjectName(u"batchProblems"_s);
+    m_problems->setAccessibleName(tr("Problems in the rows"));
     m_problems->setMaximumHeight(150);
     auto *problemsBox = new QGroupBox(tr("Rows that will not be sent"), this);
     auto *problemsLayout = new QVBoxLayout(problemsBox);

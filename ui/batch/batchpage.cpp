@@ -97,6 +97,7 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
     progressRow->addWidget(m_counts);
 
     m_table->setObjectName(u"batchTable"_s);
+    m_table->setAccessibleName(tr("Batch results"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);

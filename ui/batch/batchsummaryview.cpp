@@ -12,6 +12,7 @@ namespace fenzhang {
 BatchSummaryView::BatchSummaryView(QWidget *parent) : QTableWidget(parent)
 {
     setObjectName(u"batchSummary"_s);
+    setAccessibleName(tr("Batch summary"));
     setColumnCount(4);
     setHorizontalHeaderLabels({tr("Group"), tr("State / result"), tr("Count"), tr("Amount (yuan)")});
     setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -1,5 +1,6 @@
 #include "historypage.h"
 
+#include "accessibility.h"
 #include "exportdialog.h"
 #include "historybackend.h"
 #include "history/historyexport.h"
@@ -43,6 +44,8 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
     m_search->setObjectName(u"historySearch"_s);
     m_search->setPlaceholderText(tr("Search any number or Request-ID"));
     m_search->setClearButtonEnabled(true);
+    Accessibility::nameClearButton(m_search);
+    m_search->setAccessibleName(tr("Search the history"));
     const QDate today = QDate::currentDate();
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
@@ -53,6 +56,8 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
     }
     m_from->setDate(today.addDays(-30));
     m_to->setDate(today);
+    m_from->setAccessibleName(tr("Looked up from"));
+    m_to->setAccessibleName(tr("Looked up until"));
     m_state->addItem(tr("Any state"), QString());
     const QList<std::pair<QString, QString>> states = {{u"PROCESSING"_s, tr("Processing")},
                                                        {u"FINISHED"_s, tr("Finished (orders)")},
@@ -83,6 +88,7 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
     errorRow->addWidget(m_afresh);
 
     m_table->setObjectName(u"historyTable"_s);
+    m_table->setAccessibleName(tr("Look-ups in the history"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -1,9 +1,11 @@
 #include "filepathedit.h"
 
+#include "accessibility.h"
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QToolButton>
 
@@ -18,9 +20,29 @@ FilePathEdit::FilePathEdit(const QString &filter, QWidget *parent)
     layout->addWidget(m_button);
     m_button->setText(tr("Browse…"));
     m_edit->setClearButtonEnabled(true);
+    Accessibility::nameClearButton(m_edit);
     setFocusProxy(m_edit);
     connect(m_button, &QToolButton::clicked, this, &FilePathEdit::browse);
     connect(m_edit, &QLineEdit::textChanged, this, [this] { Q_EMIT pathChanged(path()); });
+}
+
+void FilePathEdit::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!parentWidget())
+        return;
+    const auto labels = parentWidget()->findChildren<QLabel *>(Qt::FindDirectChildrenOnly);
+    for (const QLabel *label : labels) {
+        if (label->buddy() != this && label->buddy() != m_edit)
+            continue;
+        QString name = label->text();
+        name.remove(u'&');
+        while (name.endsWith(u':') || name.endsWith(u'：'))
+            name.chop(1);
+        m_edit->setAccessibleName(name);
+        m_button->setAccessibleName(tr("Choose the file for %1").arg(name));
+        return;
+    }
 }
 
 QString FilePathEdit::path() const

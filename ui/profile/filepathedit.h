@@ -23,6 +23,11 @@ public:
 Q_SIGNALS:
     void pathChanged(const QString &path);
 
+protected:
+    // Names the inner edit and its Browse button after the label whose buddy this is, for
+    // screen readers (the label is this widget's sibling, not the edit's).
+    void showEvent(QShowEvent *event) override;
+
 private:
     void browse();
 

@@ -119,6 +119,7 @@ void ProfileDialog::buildUi()
     m_checkButton->setObjectName(u"checkButton"_s);
     m_checkView = new ProfileCheckView;
     m_checkView->setObjectName(u"checkView"_s);
+    m_checkView->setAccessibleName(tr("Profile check results"));
     m_knownOrder = new KnownOrderBox;
     layout->addWidget(m_knownOrder);
     layout->addWidget(m_checkButton, 0, Qt::AlignLeft);

@@ -36,6 +36,7 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, SecretStore *sec
         return MessageBox::question(this, windowTitle(), question) == MessageBox::Button::Yes;
     };
     m_list->setObjectName(u"profileList"_s);
+    m_list->setAccessibleName(tr("Profiles"));
     m_status->setObjectName(u"statusLabel"_s);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText); // profile names, keychain errors
