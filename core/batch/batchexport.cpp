@@ -76,7 +76,7 @@ void addTo(QList<BatchSummary::Line> &lines, const QString &value, qint64 amount
     for (BatchSummary::Line &line : lines) {
         if (line.value == value) {
             ++line.count;
-            line.amount += amount;
+            Money::addSaturating(line.amount, amount);
             return;
         }
     }
@@ -182,7 +182,7 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
             ++summary.answered;
             qint64 total = 0;
             for (const ReceiverDetail &receiver : r.order->receivers) {
-                total += receiver.amount;
+                Money::addSaturating(total, receiver.amount);
                 addTo(summary.byReceiverResult, receiver.result, receiver.amount);
             }
             addTo(summary.byState, r.order->state, total);

@@ -2,8 +2,29 @@
 
 #include <iterator>
 #include <limits>
+#include <QCoreApplication>
 
 namespace fenzhang::Money {
+
+void addSaturating(qint64 &total, qint64 amount)
+{
+    if (isSaturated(total))
+        return;
+    if (qAddOverflow(total, amount, &total))
+        total = amount < 0 ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
+}
+
+bool isSaturated(qint64 total)
+{
+    return total == std::numeric_limits<qint64>::max() || total == std::numeric_limits<qint64>::min();
+}
+
+QString formatTotal(qint64 total, Grouping grouping)
+{
+    if (isSaturated(total))
+        return QCoreApplication::translate("Money", "too large to add up");
+    return formatYuan(total, grouping);
+}
 
 QString formatYuan(qint64 fen, Grouping grouping)
 {
