@@ -14,6 +14,7 @@ private Q_SLOTS:
     void parseFen_data();
     void parseFen();
     void roundTrip_everyLimit();
+    void addSaturating_stopsAtTheLimitsAndSaysSo();
 };
 
 void TestMoney::formatYuan_data()
@@ -98,6 +99,32 @@ void TestMoney::roundTrip_everyLimit()
                              std::numeric_limits<qint64>::max()};
     for (const qint64 value : values)
         QCOMPARE(Money::parseFen(QByteArray::number(value)), std::optional<qint64>(value));
+}
+
+void TestMoney::addSaturating_stopsAtTheLimitsAndSaysSo()
+{
+    constexpr qint64 max = std::numeric_limits<qint64>::max();
+    constexpr qint64 min = std::numeric_limits<qint64>::min();
+    qint64 total = 0;
+    Money::addSaturating(total, 150);
+    Money::addSaturating(total, -50);
+    QCOMPARE(total, qint64(100));
+    QVERIFY(!Money::isSaturated(total));
+    QCOMPARE(Money::formatTotal(total), u"1.00"_s);
+
+    total = max - 10;
+    Money::addSaturating(total, 11);
+    QCOMPARE(total, max);
+    QVERIFY(Money::isSaturated(total));
+    // Once stopped, it stays stopped: a later negative amount does not make it a number again.
+    Money::addSaturating(total, -1000);
+    QCOMPARE(total, max);
+    QCOMPARE(Money::formatTotal(total), u"too large to add up"_s);
+
+    total = min + 1;
+    Money::addSaturating(total, -2);
+    QCOMPARE(total, min);
+    QCOMPARE(Money::formatTotal(total, Money::Grouping::None), u"too large to add up"_s);
 }
 
 QTEST_GUILESS_MAIN(TestMoney)
