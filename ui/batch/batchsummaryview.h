@@ -9,19 +9,26 @@
 
 namespace fenzhang {
 
+class ColumnSizer;
+
 class BatchSummaryView final : public QTableWidget {
     Q_OBJECT
 public:
+    enum Column { GroupColumn, LabelColumn, CountColumn, AmountColumn };
+
     explicit BatchSummaryView(QWidget *parent = nullptr);
 
     void setSummary(const BatchSummary &summary);
     void clearSummary();
     const BatchSummary &summary() const { return m_summary; }
+    QSize minimumSizeHint() const override;
 
 private:
     void addLine(const QString &group, const QString &label, int count, const QString &yuan);
 
+    static constexpr int MinTextWidth = 60;
     BatchSummary m_summary;
+    ColumnSizer *m_sizer = nullptr;
 };
 
 } // namespace fenzhang
