@@ -378,6 +378,13 @@
     </message>
 </context>
 <context>
+    <name>Money</name>
+    <message>
+        <source>too large to add up</source>
+        <translation>too large to add up</translation>
+    </message>
+</context>
+<context>
     <name>ProfileChecker</name>
     <message>
         <source>Merchant id (mchid)</source>
@@ -517,6 +524,41 @@
     <message>
         <source>Profiles (*.json);;All files (*)</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>File Folder</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <comment>macOS Finder</comment>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
     </message>
 </context>
 <context>
@@ -813,6 +855,14 @@
         <source>There are no rows under the header.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The headings name the fields of a return look-up.</source>
+        <translation>The headings name the fields of a return look-up.</translation>
+    </message>
+    <message>
+        <source>The headings name the fields of an order look-up.</source>
+        <translation>The headings name the fields of an order look-up.</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchInputPanel</name>
@@ -910,10 +960,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Column %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Column %1 → %2</source>
         <translation></translation>
     </message>
@@ -928,6 +974,30 @@
     <message>
         <source>Every row is valid.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Column %1 (%2)</source>
+        <translation>Column %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Column %1 (e.g. %2)</source>
+        <translation>Column %1 (e.g. %2)</translation>
+    </message>
+    <message>
+        <source>These rows look like profit-sharing returns (out_return_no), not orders.</source>
+        <translation>These rows look like profit-sharing returns (out_return_no), not orders.</translation>
+    </message>
+    <message>
+        <source>These rows look like profit-sharing orders (transaction_id, out_order_no), not returns.</source>
+        <translation>These rows look like profit-sharing orders (transaction_id, out_order_no), not returns.</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to returns</source>
+        <translation>&amp;Switch to returns</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to orders</source>
+        <translation>&amp;Switch to orders</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1137,10 @@
         <source>&amp;Resume</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Selected row</source>
+        <translation>Selected row</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchRowsModel</name>
@@ -1142,9 +1216,40 @@
         <source>Amount (yuan)</source>
         <translation></translation>
     </message>
+    <message numerus="yes">
+        <source>%n receiver(s) not paid: %1</source>
+        <translation>
+            <numerusform>%n receiver not paid: %1</numerusform>
+            <numerusform>%n receivers not paid: %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Error</source>
-        <translation></translation>
+        <source>Row %1 · %2 · %3</source>
+        <translation>Row %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>State / result: %1 (%2)</source>
+        <translation>State / result: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Amount: %1 yuan</source>
+        <translation>Amount: %1 yuan</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>What to do: %1</translation>
+    </message>
+    <message>
+        <source>Request-ID: %1</source>
+        <translation>Request-ID: %1</translation>
+    </message>
+    <message>
+        <source>Reason / error</source>
+        <translation>Reason / error</translation>
     </message>
 </context>
 <context>
@@ -1290,14 +1395,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>(no host)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation></translation>
-    </message>
-    <message>
         <source>WeChat Pay could not be reached</source>
         <translation></translation>
     </message>
@@ -1344,6 +1441,18 @@
     <message>
         <source>Copy details</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>No answer from WeChat Pay. %1</source>
+        <translation>No answer from WeChat Pay. %1</translation>
+    </message>
+    <message>
+        <source>Neither %1 answered. %2</source>
+        <translation>Neither %1 answered. %2</translation>
+    </message>
+    <message>
+        <source> nor </source>
+        <translation> nor </translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1538,26 @@
     <message>
         <source>Request-ID</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Unreadable answer</source>
+        <translation>Unreadable answer</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Not sent (invalid)</source>
+        <translation>Not sent (invalid)</translation>
+    </message>
+    <message>
+        <source>WeChat Pay error</source>
+        <translation>WeChat Pay error</translation>
+    </message>
+    <message>
+        <source>Other (%1)</source>
+        <translation>Other (%1)</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1681,22 @@
             <numerusform>Delete all %n stored look-ups from this computer? This cannot be undone.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Any error (no result)</source>
+        <translation>Any error (no result)</translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered with an error</source>
+        <translation>WeChat Pay answered with an error</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Not trusted or unreadable answer</source>
+        <translation>Not trusted or unreadable answer</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::HistoryStore</name>
@@ -1626,6 +1771,80 @@
     <message>
         <source>clearing it</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ImportChecklist</name>
+    <message>
+        <source>Files found in the folder</source>
+        <translation>Files found in the folder</translation>
+    </message>
+    <message>
+        <source>Merchant private key: %1</source>
+        <translation>Merchant private key: %1</translation>
+    </message>
+    <message>
+        <source>Merchant certificate: %1</source>
+        <translation>Merchant certificate: %1</translation>
+    </message>
+    <message>
+        <source>Merchant certificate and key: %1</source>
+        <translation>Merchant certificate and key: %1</translation>
+    </message>
+    <message>
+        <source>Merchant private key apiclient_key.pem (or apiclient_cert.p12): not found — download it in 商户平台 → 账户中心 → API安全 → API证书</source>
+        <translation>Merchant private key apiclient_key.pem (or apiclient_cert.p12): not found — download it in 商户平台 → 账户中心 → API安全 → API证书</translation>
+    </message>
+    <message>
+        <source>Merchant certificate apiclient_cert.pem (or apiclient_cert.p12): not found — it comes with the private key</source>
+        <translation>Merchant certificate apiclient_cert.pem (or apiclient_cert.p12): not found — it comes with the private key</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key: %1</source>
+        <translation>WeChat Pay public key: %1</translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate: %1</source>
+        <translation>WeChat Pay platform certificate: %1</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key pub_key.pem: not found — download it in 商户平台 → 账户中心 → API安全 → 微信支付公钥</source>
+        <translation>WeChat Pay public key pub_key.pem: not found — download it in 商户平台 → 账户中心 → API安全 → 微信支付公钥</translation>
+    </message>
+    <message>
+        <source>Its ID PUB_KEY_ID_…: not found — copy it from the same page into &quot;Public key id&quot;</source>
+        <translation>Its ID PUB_KEY_ID_…: not found — copy it from the same page into &quot;Public key id&quot;</translation>
+    </message>
+    <message>
+        <source>Public key ID: %1</source>
+        <translation>Public key ID: %1</translation>
+    </message>
+    <message>
+        <source>Merchant id (mchid): not found in the certificate — type it above</source>
+        <translation>Merchant id (mchid): not found in the certificate — type it above</translation>
+    </message>
+    <message>
+        <source>Merchant id (mchid): %1</source>
+        <translation>Merchant id (mchid): %1</translation>
+    </message>
+    <message>
+        <source>Certificate serial: not read yet — see the note under it</source>
+        <translation>Certificate serial: not read yet — see the note under it</translation>
+    </message>
+    <message>
+        <source>Certificate serial: %1</source>
+        <translation>Certificate serial: %1</translation>
+    </message>
+    <message>
+        <source>Everything was found in %1:</source>
+        <translation>Everything was found in %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read from %1 — %n item(s) still missing:</source>
+        <translation>
+            <numerusform>Read from %1 — %n item still missing:</numerusform>
+            <numerusform>Read from %1 — %n items still missing:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2296,20 @@ Quit without them in the history? To keep them, stay and start a new history fil
             <numerusform>Total: %n receivers, %1 yuan</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n receiver(s), too large to add up</source>
+        <translation>
+            <numerusform>%1: %n receiver, too large to add up</numerusform>
+            <numerusform>%1: %n receivers, too large to add up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n receiver(s), too large to add up</source>
+        <translation>
+            <numerusform>Total: %n receiver, too large to add up</numerusform>
+            <numerusform>Total: %n receivers, too large to add up</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProcessingBar</name>
@@ -2270,10 +2503,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <translation></translation>
     </message>
     <message>
-        <source>Folder with the merchant&apos;s certificate files</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>No WeChat Pay files were found in %1 (apiclient_cert.p12, apiclient_key.pem, apiclient_cert.pem, pub_key.pem).</source>
         <translation></translation>
     </message>
@@ -2329,6 +2558,14 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Waiting for the system keychain…</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Reads apiclient_key.pem + apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem (PUB_KEY_ID_….pem) from one folder and fills in the fields.</source>
+        <translation>Reads apiclient_key.pem + apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem (PUB_KEY_ID_….pem) from one folder and fills in the fields.</translation>
+    </message>
+    <message>
+        <source>Choose the folder with apiclient_key.pem, apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem</source>
+        <translation>Choose the folder with apiclient_key.pem, apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileLookupCheck</name>
@@ -2361,14 +2598,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>Use as de&amp;fault</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
         <translation></translation>
     </message>
     <message>
@@ -2428,6 +2657,38 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Import profiles</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>New profile from a &amp;folder…</source>
+        <translation>New profile from a &amp;folder…</translation>
+    </message>
+    <message>
+        <source>No merchant profile yet. A profile is one service-provider account; what you need, from 商户平台 → 账户中心 → API安全:
+  1. the merchant API private key and certificate: apiclient_key.pem + apiclient_cert.pem, or apiclient_cert.p12
+  2. the WeChat Pay public key pub_key.pem and its ID PUB_KEY_ID_…
+  3. your merchant id (mchid)
+Put the files in one folder and start with &quot;New profile from a folder…&quot;.</source>
+        <translation>No merchant profile yet. A profile is one service-provider account; what you need, from 商户平台 → 账户中心 → API安全:
+  1. the merchant API private key and certificate: apiclient_key.pem + apiclient_cert.pem, or apiclient_cert.p12
+  2. the WeChat Pay public key pub_key.pem and its ID PUB_KEY_ID_…
+  3. your merchant id (mchid)
+Put the files in one folder and start with &quot;New profile from a folder…&quot;.</translation>
+    </message>
+    <message>
+        <source>&amp;Import profiles (JSON)…</source>
+        <translation>&amp;Import profiles (JSON)…</translation>
+    </message>
+    <message>
+        <source>Adds profiles exported from Fenzhang Desk (a .json file, without keys or passwords). For the certificate files WeChat Pay issues, use New… → Import from folder.</source>
+        <translation>Adds profiles exported from Fenzhang Desk (a .json file, without keys or passwords). For the certificate files WeChat Pay issues, use New… → Import from folder.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport profile (JSON)…</source>
+        <translation>E&amp;xport profile (JSON)…</translation>
+    </message>
+    <message>
+        <source>Saves the selected profile as a .json file for a colleague, without keys or passwords.</source>
+        <translation>Saves the selected profile as a .json file for a colleague, without keys or passwords.</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2794,49 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Stop this look-up (Esc)</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ReceiverDetailPane</name>
+    <message>
+        <source>Selected receiver</source>
+        <translation>Selected receiver</translation>
+    </message>
+    <message>
+        <source>%1 yuan to %2 (%3)</source>
+        <translation>%1 yuan to %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>Description: %1</translation>
+    </message>
+    <message>
+        <source>Result: %1 (%2)</source>
+        <translation>Result: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Failure reason: %1 (%2)</source>
+        <translation>Failure reason: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>created %1</translation>
+    </message>
+    <message>
+        <source>finished %1</source>
+        <translation>finished %1</translation>
+    </message>
+    <message>
+        <source>detail ID %1</source>
+        <translation>detail ID %1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>What to do: %1</translation>
+    </message>
+    <message>
+        <source>Select a receiver to see its failure reason and what to do about it.</source>
+        <translation>Select a receiver to see its failure reason and what to do about it.</translation>
     </message>
 </context>
 <context>

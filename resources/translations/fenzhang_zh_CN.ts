@@ -378,6 +378,13 @@
     </message>
 </context>
 <context>
+    <name>Money</name>
+    <message>
+        <source>too large to add up</source>
+        <translation>金额过大，无法合计</translation>
+    </message>
+</context>
+<context>
     <name>ProfileChecker</name>
     <message>
         <source>Merchant id (mchid)</source>
@@ -516,6 +523,41 @@
     <message>
         <source>Profiles (*.json);;All files (*)</source>
         <translation>商户配置 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <comment>macOS Finder</comment>
+        <translation>替身</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -816,6 +858,14 @@
         <source>There are no rows under the header.</source>
         <translation>表头下没有数据行。</translation>
     </message>
+    <message>
+        <source>The headings name the fields of a return look-up.</source>
+        <translation>表头是分账回退查询的字段。</translation>
+    </message>
+    <message>
+        <source>The headings name the fields of an order look-up.</source>
+        <translation>表头是分账结果查询的字段。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchInputPanel</name>
@@ -910,10 +960,6 @@
         <translation>第 %1 列</translation>
     </message>
     <message>
-        <source>Column %1: %2</source>
-        <translation>第 %1 列：%2</translation>
-    </message>
-    <message>
         <source>Column %1 → %2</source>
         <translation>第 %1 列 → %2</translation>
     </message>
@@ -928,6 +974,30 @@
     <message>
         <source>Every row is valid.</source>
         <translation>所有行都有效。</translation>
+    </message>
+    <message>
+        <source>Column %1 (%2)</source>
+        <translation>第 %1 列（%2）</translation>
+    </message>
+    <message>
+        <source>Column %1 (e.g. %2)</source>
+        <translation>第 %1 列（如 %2）</translation>
+    </message>
+    <message>
+        <source>These rows look like profit-sharing returns (out_return_no), not orders.</source>
+        <translation>这些行看起来是分账回退（out_return_no），不是分账结果查询。</translation>
+    </message>
+    <message>
+        <source>These rows look like profit-sharing orders (transaction_id, out_order_no), not returns.</source>
+        <translation>这些行看起来是分账结果查询（transaction_id、out_order_no），不是分账回退。</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to returns</source>
+        <translation>改为查询分账回退(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to orders</source>
+        <translation>改为查询分账结果(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1136,10 @@
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
+    <message>
+        <source>Selected row</source>
+        <translation>所选行</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchRowsModel</name>
@@ -1141,9 +1215,39 @@
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n receiver(s) not paid: %1</source>
+        <translation>
+            <numerusform>%n 个接收方未分到：%1</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Error</source>
-        <translation>错误</translation>
+        <source>Row %1 · %2 · %3</source>
+        <translation>第 %1 行 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>State / result: %1 (%2)</source>
+        <translation>状态 / 结果：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Amount: %1 yuan</source>
+        <translation>金额：%1 元</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>处理建议：%1</translation>
+    </message>
+    <message>
+        <source>Request-ID: %1</source>
+        <translation>Request-ID：%1</translation>
+    </message>
+    <message>
+        <source>Reason / error</source>
+        <translation>原因 / 错误</translation>
     </message>
 </context>
 <context>
@@ -1288,20 +1392,12 @@
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <source>(no host)</source>
-        <translation>（无域名）</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation> 和 </translation>
-    </message>
-    <message>
         <source>WeChat Pay could not be reached</source>
         <translation>无法连接微信支付</translation>
     </message>
     <message>
         <source>No answer from %1. %2</source>
-        <translation>%1 均无应答。%2</translation>
+        <translation>%1 无应答。%2</translation>
     </message>
     <message>
         <source>Check the network connection, proxy and firewall, then try again. Nothing was looked up; no result is shown.</source>
@@ -1342,6 +1438,18 @@
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>No answer from WeChat Pay. %1</source>
+        <translation>微信支付无应答。%1</translation>
+    </message>
+    <message>
+        <source>Neither %1 answered. %2</source>
+        <translation>%1 均无应答。%2</translation>
+    </message>
+    <message>
+        <source> nor </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1535,26 @@
     <message>
         <source>Request-ID</source>
         <translation>Request-ID</translation>
+    </message>
+    <message>
+        <source>Unreadable answer</source>
+        <translation>应答无法读取</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Not sent (invalid)</source>
+        <translation>未发送（输入无效）</translation>
+    </message>
+    <message>
+        <source>WeChat Pay error</source>
+        <translation>微信支付返回错误</translation>
+    </message>
+    <message>
+        <source>Other (%1)</source>
+        <translation>其他（%1）</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1677,22 @@
             <numerusform>从这台电脑删除全部 %n 条查询历史？此操作无法撤销。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Any error (no result)</source>
+        <translation>所有错误（无结果）</translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered with an error</source>
+        <translation>微信支付返回错误</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>Not trusted or unreadable answer</source>
+        <translation>应答不可信或无法读取</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::HistoryStore</name>
@@ -1623,6 +1767,79 @@
     <message>
         <source>clearing it</source>
         <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ImportChecklist</name>
+    <message>
+        <source>Files found in the folder</source>
+        <translation>文件夹中找到的文件</translation>
+    </message>
+    <message>
+        <source>Merchant private key: %1</source>
+        <translation>商户私钥：%1</translation>
+    </message>
+    <message>
+        <source>Merchant certificate: %1</source>
+        <translation>商户证书：%1</translation>
+    </message>
+    <message>
+        <source>Merchant certificate and key: %1</source>
+        <translation>商户证书和私钥：%1</translation>
+    </message>
+    <message>
+        <source>Merchant private key apiclient_key.pem (or apiclient_cert.p12): not found — download it in 商户平台 → 账户中心 → API安全 → API证书</source>
+        <translation>商户私钥 apiclient_key.pem（或 apiclient_cert.p12）：未找到 —— 请在 商户平台 → 账户中心 → API安全 → API证书 下载</translation>
+    </message>
+    <message>
+        <source>Merchant certificate apiclient_cert.pem (or apiclient_cert.p12): not found — it comes with the private key</source>
+        <translation>商户证书 apiclient_cert.pem（或 apiclient_cert.p12）：未找到 —— 它与私钥一同下载</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key: %1</source>
+        <translation>微信支付公钥：%1</translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate: %1</source>
+        <translation>微信支付平台证书：%1</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key pub_key.pem: not found — download it in 商户平台 → 账户中心 → API安全 → 微信支付公钥</source>
+        <translation>微信支付公钥 pub_key.pem：未找到 —— 请在 商户平台 → 账户中心 → API安全 → 微信支付公钥 下载</translation>
+    </message>
+    <message>
+        <source>Its ID PUB_KEY_ID_…: not found — copy it from the same page into &quot;Public key id&quot;</source>
+        <translation>公钥 ID PUB_KEY_ID_…：未找到 —— 请从同一页面复制到“公钥 ID”</translation>
+    </message>
+    <message>
+        <source>Public key ID: %1</source>
+        <translation>公钥 ID：%1</translation>
+    </message>
+    <message>
+        <source>Merchant id (mchid): not found in the certificate — type it above</source>
+        <translation>商户号（mchid）：证书中未找到 —— 请在上方填写</translation>
+    </message>
+    <message>
+        <source>Merchant id (mchid): %1</source>
+        <translation>商户号（mchid）：%1</translation>
+    </message>
+    <message>
+        <source>Certificate serial: not read yet — see the note under it</source>
+        <translation>证书序列号：尚未读出 —— 见其下方的说明</translation>
+    </message>
+    <message>
+        <source>Certificate serial: %1</source>
+        <translation>证书序列号：%1</translation>
+    </message>
+    <message>
+        <source>Everything was found in %1:</source>
+        <translation>在 %1 中全部找到：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read from %1 — %n item(s) still missing:</source>
+        <translation>
+            <numerusform>已从 %1 读取 —— 还缺 %n 项：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2069,6 +2286,18 @@ Quit without them in the history? To keep them, stay and start a new history fil
             <numerusform>合计：%n 笔，%1 元</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n receiver(s), too large to add up</source>
+        <translation>
+            <numerusform>%1：%n 笔，金额过大，无法合计</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n receiver(s), too large to add up</source>
+        <translation>
+            <numerusform>合计：%n 笔，金额过大，无法合计</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProcessingBar</name>
@@ -2262,10 +2491,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <translation>密钥保管：</translation>
     </message>
     <message>
-        <source>Folder with the merchant&apos;s certificate files</source>
-        <translation>存放商户证书文件的文件夹</translation>
-    </message>
-    <message>
         <source>No WeChat Pay files were found in %1 (apiclient_cert.p12, apiclient_key.pem, apiclient_cert.pem, pub_key.pem).</source>
         <translation>在 %1 中没有找到微信支付文件（apiclient_cert.p12、apiclient_key.pem、apiclient_cert.pem、pub_key.pem）。</translation>
     </message>
@@ -2321,6 +2546,14 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Waiting for the system keychain…</source>
         <translation>正在等待系统钥匙串…</translation>
     </message>
+    <message>
+        <source>Reads apiclient_key.pem + apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem (PUB_KEY_ID_….pem) from one folder and fills in the fields.</source>
+        <translation>从一个文件夹读取 apiclient_key.pem + apiclient_cert.pem（或 apiclient_cert.p12）和 pub_key.pem（PUB_KEY_ID_….pem），并填入各字段。</translation>
+    </message>
+    <message>
+        <source>Choose the folder with apiclient_key.pem, apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem</source>
+        <translation>选择存放 apiclient_key.pem、apiclient_cert.pem（或 apiclient_cert.p12）和 pub_key.pem 的文件夹</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileLookupCheck</name>
@@ -2354,14 +2587,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Use as de&amp;fault</source>
         <translation>设为默认(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>导出(&amp;X)…</translation>
     </message>
     <message>
         <source>mchid %1</source>
@@ -2418,6 +2643,38 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Import profiles</source>
         <translation>导入配置</translation>
+    </message>
+    <message>
+        <source>New profile from a &amp;folder…</source>
+        <translation>从文件夹新建配置(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>No merchant profile yet. A profile is one service-provider account; what you need, from 商户平台 → 账户中心 → API安全:
+  1. the merchant API private key and certificate: apiclient_key.pem + apiclient_cert.pem, or apiclient_cert.p12
+  2. the WeChat Pay public key pub_key.pem and its ID PUB_KEY_ID_…
+  3. your merchant id (mchid)
+Put the files in one folder and start with &quot;New profile from a folder…&quot;.</source>
+        <translation>还没有商户配置。一个配置对应一个服务商账户，需要以下内容（在 商户平台 → 账户中心 → API安全 获取）：
+  1. 商户 API 私钥和证书：apiclient_key.pem + apiclient_cert.pem，或 apiclient_cert.p12
+  2. 微信支付公钥 pub_key.pem 及其 ID PUB_KEY_ID_…
+  3. 您的商户号（mchid）
+把这些文件放在同一个文件夹里，然后点“从文件夹新建配置…”。</translation>
+    </message>
+    <message>
+        <source>&amp;Import profiles (JSON)…</source>
+        <translation>导入配置（JSON）(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Adds profiles exported from Fenzhang Desk (a .json file, without keys or passwords). For the certificate files WeChat Pay issues, use New… → Import from folder.</source>
+        <translation>添加从分账查询台导出的配置（.json 文件，不含密钥和密码）。微信支付下发的证书文件请用 新建… → 从文件夹导入。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport profile (JSON)…</source>
+        <translation>导出配置（JSON）(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Saves the selected profile as a .json file for a colleague, without keys or passwords.</source>
+        <translation>把所选配置存为 .json 文件给同事使用，不含密钥和密码。</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2780,49 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Stop this look-up (Esc)</source>
         <translation>停止本次查询（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ReceiverDetailPane</name>
+    <message>
+        <source>Selected receiver</source>
+        <translation>所选接收方</translation>
+    </message>
+    <message>
+        <source>%1 yuan to %2 (%3)</source>
+        <translation>%1 元 → %2（%3）</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>分账描述：%1</translation>
+    </message>
+    <message>
+        <source>Result: %1 (%2)</source>
+        <translation>结果：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Failure reason: %1 (%2)</source>
+        <translation>失败原因：%1（%2）</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>finished %1</source>
+        <translation>完成于 %1</translation>
+    </message>
+    <message>
+        <source>detail ID %1</source>
+        <translation>明细单号 %1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>处理建议：%1</translation>
+    </message>
+    <message>
+        <source>Select a receiver to see its failure reason and what to do about it.</source>
+        <translation>选中一个接收方，可查看失败原因和处理建议。</translation>
     </message>
 </context>
 <context>
