@@ -38,7 +38,7 @@ QString oneLine(QString text)
 QString pad(const QString &text, int width, bool right)
 {
     const int fill = qMax(0, width - TableFormatter::displayWidth(text));
-    return right ? QString(fill, u' ') + text : text + QString(fill, u' ');
+    return right ? QString(QString(fill, u' ') + text) : QString(text + QString(fill, u' '));
 }
 
 // "Label:  value" lines with the values aligned.

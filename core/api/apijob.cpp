@@ -99,7 +99,7 @@ void ApiJob::Private::attempt(AttemptReason reason)
         prefix.chop(1);
     const QByteArray origin =
         currentBase.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toEncoded();
-    const QUrl url = QUrl::fromEncoded(origin + prefix + requestTarget, QUrl::StrictMode);
+    const QUrl url = QUrl::fromEncoded(QByteArray(origin + prefix + requestTarget), QUrl::StrictMode);
     const QByteArray wireTarget = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority |
                                                 QUrl::RemoveFragment | QUrl::NormalizePathSegments);
 

@@ -2,6 +2,8 @@
 
 #include "crypto/opensslutil.h"
 
+#include <QTimeZone>
+
 #include <openssl/asn1.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
@@ -26,8 +28,9 @@ QDateTime fromAsn1Time(const ASN1_TIME *time)
     struct tm parts = {};
     if (!time || ASN1_TIME_to_tm(time, &parts) != 1)
         return {};
+    // A QTimeZone, not Qt::UTC: the Qt::TimeSpec constructor is deprecated from Qt 6.8 on.
     return QDateTime(QDate(parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday),
-                     QTime(parts.tm_hour, parts.tm_min, parts.tm_sec), Qt::UTC);
+                     QTime(parts.tm_hour, parts.tm_min, parts.tm_sec), QTimeZone::utc());
 }
 
 } // namespace

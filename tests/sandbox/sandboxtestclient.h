@@ -72,7 +72,7 @@ inline ResponseVerifier verifierFor(const QString &keyId, const QString &publicK
 inline Answer send(QNetworkAccessManager &nam, const QUrl &base, const QByteArray &method,
                    const QByteArray &target, const HeaderList &headers, int timeoutMs = 60000)
 {
-    QNetworkRequest request(QUrl::fromEncoded(base.toEncoded() + target, QUrl::StrictMode));
+    QNetworkRequest request(QUrl::fromEncoded(QByteArray(base.toEncoded() + target), QUrl::StrictMode));
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "fenzhang-sandbox-tests");
     for (const auto &[name, value] : headers)

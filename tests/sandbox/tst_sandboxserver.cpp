@@ -507,7 +507,7 @@ private Q_SLOTS:
         const QByteArray target = "/v3/profitsharing/orders/P2025%7C11%2A24%40A_B-005?sub_mchid=1900000109"
                                   "&transaction_id=4208450740202511241234567894"_ba;
         QNetworkAccessManager trusting;
-        QNetworkRequest request(QUrl::fromEncoded(server.url().toEncoded() + target));
+        QNetworkRequest request(QUrl::fromEncoded(QByteArray(server.url().toEncoded() + target)));
         request.setSslConfiguration(configuration);
         request.setRawHeader("Authorization", m_signer.authorization("GET", target));
         QNetworkReply *reply = trusting.get(request);
