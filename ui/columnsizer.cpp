@@ -12,7 +12,15 @@ namespace fenzhang {
 
 ColumnSizer::ColumnSizer(QTableView *view, Plan plan) : QObject(view), m_view(view), m_plan(std::move(plan))
 {
-    m_view->viewport()->installEventFilter(this);
+    m_viewport = m_view->viewport();
+    m_viewport->installEventFilter(this);
+    // Once the view is being torn down (its header goes early), a model still signalling must not
+    // make it measure.
+    connect(m_view->horizontalHeader(), &QObject::destroyed, this, [this] {
+        m_viewGone = true;
+        if (m_model)
+            disconnect(m_model, nullptr, this, nullptr);
+    });
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     attachModel();
 }
@@ -91,6 +99,8 @@ int ColumnSizer::wholeWidth(int column) const
 
 void ColumnSizer::fit()
 {
+    if (m_viewGone)
+        return;
     if (m_view->model() != m_model)
         attachModel();
     const QAbstractItemModel *model = m_view->model();
@@ -143,7 +153,9 @@ void ColumnSizer::fit()
 
 bool ColumnSizer::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    // The type first: while the view is destroyed its viewport still gets events, and the view must
+    // not be asked anything then.
+    if (event->type() == QEvent::Resize && watched == m_viewport)
         fit();
     return QObject::eventFilter(watched, event);
 }

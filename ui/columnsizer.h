@@ -11,6 +11,7 @@
 #include <QPointer>
 
 class QAbstractItemModel;
+class QWidget;
 class QTableView;
 
 namespace fenzhang {
@@ -42,10 +43,12 @@ private:
     void measureWhole(int firstRow, int lastRow);
 
     QTableView *m_view;
+    QPointer<QWidget> m_viewport;
     Plan m_plan;
     QList<int> m_wholeWidths; // per entry of m_plan.whole, widest cell seen so far
     QPointer<QAbstractItemModel> m_model;
     bool m_fitting = false;
+    bool m_viewGone = false;
 };
 
 } // namespace fenzhang

@@ -13,6 +13,12 @@ namespace fenzhang {
 
 namespace {
 
+// "Label (CODE)", or the code alone when there is no label for it (a value newer than the app).
+QString labelled(const QString &label, const QString &code)
+{
+    return label == code ? code : u"%1 (%2)"_s.arg(label, code);
+}
+
 QString timeText(const WxTime &time)
 {
     return time.isValid() ? time.toLocalDisplayString() : time.raw();
@@ -51,9 +57,10 @@ void ReceiverDetailPane::setReceiver(const ReceiverDetail &r)
                       Labels::receiverType(r.type));
     if (!r.description.isEmpty())
         lines << tr("Description: %1").arg(r.description);
-    lines << tr("Result: %1 (%2)").arg(Labels::receiverResult(r.result), r.result);
+    lines << tr("Result: %1").arg(labelled(Labels::receiverResult(r.result), r.result));
     if (!r.failReason.isEmpty())
-        lines << tr("Failure reason: %1 (%2)").arg(Labels::receiverFailReason(r.failReason), r.failReason);
+        lines
+            << tr("Failure reason: %1").arg(labelled(Labels::receiverFailReason(r.failReason), r.failReason));
     QStringList times;
     if (!r.createTime.raw().isEmpty())
         times << tr("created %1").arg(timeText(r.createTime));

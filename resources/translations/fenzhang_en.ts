@@ -2811,14 +2811,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <translation>Description: %1</translation>
     </message>
     <message>
-        <source>Result: %1 (%2)</source>
-        <translation>Result: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Failure reason: %1 (%2)</source>
-        <translation>Failure reason: %1 (%2)</translation>
-    </message>
-    <message>
         <source>created %1</source>
         <translation>created %1</translation>
     </message>
@@ -2837,6 +2829,14 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Select a receiver to see its failure reason and what to do about it.</source>
         <translation>Select a receiver to see its failure reason and what to do about it.</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <source>Failure reason: %1</source>
+        <translation>Failure reason: %1</translation>
     </message>
 </context>
 <context>

@@ -2797,14 +2797,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <translation>分账描述：%1</translation>
     </message>
     <message>
-        <source>Result: %1 (%2)</source>
-        <translation>结果：%1（%2）</translation>
-    </message>
-    <message>
-        <source>Failure reason: %1 (%2)</source>
-        <translation>失败原因：%1（%2）</translation>
-    </message>
-    <message>
         <source>created %1</source>
         <translation>创建于 %1</translation>
     </message>
@@ -2823,6 +2815,14 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Select a receiver to see its failure reason and what to do about it.</source>
         <translation>选中一个接收方，可查看失败原因和处理建议。</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Failure reason: %1</source>
+        <translation>失败原因：%1</translation>
     </message>
 </context>
 <context>

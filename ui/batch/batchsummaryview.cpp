@@ -28,6 +28,11 @@ BatchSummaryView::BatchSummaryView(QWidget *parent) : QTableWidget(parent)
                                      .minWidth = MinTextWidth});
 }
 
+BatchSummaryView::~BatchSummaryView()
+{
+    delete m_sizer;
+}
+
 QSize BatchSummaryView::minimumSizeHint() const
 {
     // Never so narrow that a count or an amount is cut: the splitter beside the batch table

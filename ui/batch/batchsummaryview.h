@@ -17,6 +17,8 @@ public:
     enum Column { GroupColumn, LabelColumn, CountColumn, AmountColumn };
 
     explicit BatchSummaryView(QWidget *parent = nullptr);
+    // The sizer goes first: QTableWidget's own model resets while the table is torn down.
+    ~BatchSummaryView() override;
 
     void setSummary(const BatchSummary &summary);
     void clearSummary();
