@@ -5,6 +5,7 @@
 #include "fieldgrid.h"
 #include "format/labels.h"
 #include "format/money.h"
+#include "format/saturating.h"
 #include "rawview.h"
 #include "receiversmodel.h"
 #include "receiverspanel.h"
@@ -53,7 +54,7 @@ QString OrderResultView::totalsText(const OrderResult &order)
                       : tr("%1: %n receiver(s), %2 yuan", nullptr, total.count)
                             .arg(Labels::receiverResult(total.result),
                                  Money::formatYuan(total.amount, Money::Grouping::Thousands)));
-        Money::addSaturating(all, total.amount);
+        all = saturatingAdd(all, total.amount);
         count += total.count;
     }
     const QString sum = Money::isSaturated(all)

@@ -6,14 +6,6 @@
 
 namespace fenzhang::Money {
 
-void addSaturating(qint64 &total, qint64 amount)
-{
-    if (isSaturated(total))
-        return;
-    if (qAddOverflow(total, amount, &total))
-        total = amount < 0 ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
-}
-
 bool isSaturated(qint64 total)
 {
     return total == std::numeric_limits<qint64>::max() || total == std::numeric_limits<qint64>::min();

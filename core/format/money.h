@@ -13,10 +13,7 @@ enum class Grouping { None, Thousands };
 
 // 100 -> "1.00", -5 -> "-0.05", 123456789 -> "1,234,567.89" with Thousands. Exact for every qint64.
 QString formatYuan(qint64 fen, Grouping grouping = Grouping::None);
-// Adds amount to total, stopping at the qint64 limits instead of overflowing (a sum that large is
-// not money any more). Every total of amounts is added up this way.
-void addSaturating(qint64 &total, qint64 amount);
-// True for a total that stopped at a limit: it is not a number to show.
+// True for a total that stopped at a limit (saturatingAdd, format/saturating.h): not a number to show.
 bool isSaturated(qint64 total);
 // formatYuan(), or "too large to add up" (translated) for a saturated total.
 QString formatTotal(qint64 total, Grouping grouping = Grouping::Thousands);

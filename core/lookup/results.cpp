@@ -1,6 +1,7 @@
 #include "lookup/results.h"
 
 #include "format/money.h"
+#include "format/saturating.h"
 #include "lookup/jsonreader.h"
 
 #include <limits>
@@ -133,7 +134,7 @@ QList<OrderResult::Total> OrderResult::totalsByResult() const
             it = totals.end() - 1;
         }
         ++it->count;
-        Money::addSaturating(it->amount, receiver.amount);
+        it->amount = saturatingAdd(it->amount, receiver.amount);
     }
     return totals;
 }

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AnswerBinding</name>
+    <message>
+        <source>%1: asked %2, answered %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>CsvWriter</name>
     <message>
         <source>No output device.</source>
@@ -72,6 +83,10 @@
     </message>
     <message>
         <source>Command-line settings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds between 0 and 3600, not &quot;%1&quot;.</source>
         <translation></translation>
     </message>
 </context>
@@ -710,6 +725,26 @@
         <source>Cancelled.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>The file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, device or pipe); choose the file itself.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2; it was not read.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>The file %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The answer was signed by WeChat Pay but is not the answer to this question (%1); something between this computer and WeChat Pay mixed up or replayed answers.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ApiJob</name>
@@ -832,13 +867,13 @@
         <source>Receivers by result:</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchImporter</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation></translation>
-    </message>
     <message>
         <source>The file is neither UTF-8 nor GB18030 text.</source>
         <translation></translation>
@@ -916,10 +951,6 @@
     </message>
     <message>
         <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
         <translation></translation>
     </message>
     <message>
@@ -1073,10 +1104,6 @@
         <source>Summary</source>
         <translation></translation>
     </message>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation></translation>
-    </message>
     <message numerus="yes">
         <source>Watching %n look-up(s) still PROCESSING; you will be told when they are final.</source>
         <translation>
@@ -1214,6 +1241,10 @@
     </message>
     <message>
         <source>Amount (yuan)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
         <translation></translation>
     </message>
     <message numerus="yes">
@@ -1443,6 +1474,14 @@
         <translation></translation>
     </message>
     <message>
+        <source>The answer is not the answer to this question — it was not used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>No answer from WeChat Pay. %1</source>
         <translation>No answer from WeChat Pay. %1</translation>
     </message>
@@ -1537,6 +1576,10 @@
     </message>
     <message>
         <source>Request-ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not the answer to this question</source>
         <translation></translation>
     </message>
     <message>
@@ -1854,14 +1897,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>The file %1 does not exist.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a key or certificate.</source>
         <translation></translation>
     </message>
@@ -1951,10 +1986,6 @@
 </context>
 <context>
     <name>fenzhang::LookupController</name>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation></translation>
-    </message>
     <message>
         <source>Looking up at %1…</source>
         <translation></translation>
@@ -2420,6 +2451,13 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
 </context>
 <context>
+    <name>fenzhang::ProfileConnection</name>
+    <message>
+        <source>No merchant profile is selected.</source>
+        <translation>No merchant profile is selected.</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ProfileDialog</name>
     <message>
         <source>Merchant profile</source>
@@ -2639,10 +2677,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
             <numerusform>Exported %n profiles to %1, without keys or passwords.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation></translation>
-    </message>
     <message numerus="yes">
         <source>Imported %n profile(s). Check each one: keys kept in another computer&apos;s keychain are not part of an export.</source>
         <translation>
@@ -2656,6 +2690,39 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>Import profiles</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1.
+
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 holds no profile.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile(s)?</source>
+        <translation>
+            <numerusform>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile?</numerusform>
+            <numerusform>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profiles?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
         <translation></translation>
     </message>
     <message>
@@ -2776,6 +2843,61 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <source>%1 (copy)</source>
         <translation></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileTrust</name>
+    <message>
+        <source>merchant certificate and private key (.p12)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>merchant private key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>merchant certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>extra CA (trusted for TLS besides the system&apos;s)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is on another computer or a web address; keys and certificates are read only from this computer: copy the file here and choose the copy.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 (mchid %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  hosts: WeChat Pay&apos;s own (api.mch.weixin.qq.com, api2.mch.weixin.qq.com)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  host NOT WeChat Pay&apos;s own: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::QueryForm</name>
@@ -2811,6 +2933,14 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <translation>Description: %1</translation>
     </message>
     <message>
+        <source>Result: %1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <source>Failure reason: %1</source>
+        <translation>Failure reason: %1</translation>
+    </message>
+    <message>
         <source>created %1</source>
         <translation>created %1</translation>
     </message>
@@ -2829,14 +2959,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Select a receiver to see its failure reason and what to do about it.</source>
         <translation>Select a receiver to see its failure reason and what to do about it.</translation>
-    </message>
-    <message>
-        <source>Result: %1</source>
-        <translation>Result: %1</translation>
-    </message>
-    <message>
-        <source>Failure reason: %1</source>
-        <translation>Failure reason: %1</translation>
     </message>
 </context>
 <context>
@@ -3173,6 +3295,14 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     </message>
     <message>
         <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 (serial %2) expired on %3; download the current one (or switch to the WeChat Pay public key).</source>
         <translation></translation>
     </message>
 </context>

@@ -2,7 +2,9 @@
 
 #include "format/labels.h"
 #include "format/money.h"
+#include "format/saturating.h"
 #include "lookup/resultexport.h"
+#include "plaintext.h"
 
 #include <QColor>
 
@@ -26,7 +28,7 @@ std::optional<qint64> amountFen(const LookupResult &result)
     if (result.order) {
         qint64 sum = 0;
         for (const ReceiverDetail &receiver : result.order->receivers)
-            Money::addSaturating(sum, receiver.amount);
+            sum = saturatingAdd(sum, receiver.amount);
         return sum;
     }
     if (result.returnOrder)
@@ -103,6 +105,8 @@ QString reasonText(const BatchRow &row, const LookupResult &result, bool hasResu
         return BatchRowsModel::tr("The answer's signature did not verify");
     case LookupResult::Kind::BadAnswer:
         return BatchRowsModel::tr("Unexpected answer: %1").arg(result.parseError);
+    case LookupResult::Kind::NotTheAnswer:
+        return BatchRowsModel::tr("Not the answer to this question: %1").arg(result.parseError);
     case LookupResult::Kind::Cancelled:
         return BatchRowsModel::tr("Cancelled");
     default:
@@ -256,7 +260,8 @@ QVariant BatchRowsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(index.row(), index.column());
     case Qt::ToolTipRole:
-        return index.column() == DetailColumn ? display(index.row(), index.column()) : QVariant();
+        return index.column() == DetailColumn ? QVariant(plainToolTip(display(index.row(), index.column()).toString()))
+                                              : QVariant();
     case RawValueRole:
         return raw(index.row(), index.column());
     case StatusRole:

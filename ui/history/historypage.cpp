@@ -60,11 +60,11 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
         {u"state:FINISHED"_s, tr("Finished (orders)")},
         {u"state:SUCCESS"_s, tr("Success (returns)")},
         {u"state:FAIL"_s, tr("Failed (returns)")},
-        {u"kinds:api_error,network_error,bad_answer,verification_failed,cancelled"_s,
+        {u"kinds:api_error,network_error,bad_answer,verification_failed,not_the_answer,cancelled"_s,
          tr("Any error (no result)")},
         {u"kinds:api_error"_s, tr("WeChat Pay answered with an error")},
         {u"kinds:network_error"_s, tr("No answer")},
-        {u"kinds:verification_failed,bad_answer"_s, tr("Not trusted or unreadable answer")}};
+        {u"kinds:verification_failed,not_the_answer,bad_answer"_s, tr("Not trusted or unreadable answer")}};
     for (const auto &[code, text] : states)
         m_state->addItem(text, code);
 
@@ -81,6 +81,7 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
 
     m_error->setObjectName(u"historyError"_s);
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText); // names the file, quotes SQLite
     m_error->setStyleSheet(u"QLabel { background: #fbe9e7; color: #8a1c0c; padding: 8px; }"_s);
     m_error->hide();
     m_afresh->hide();
