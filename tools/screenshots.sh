@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the desktop app's main states into docs/screenshots/, in Chinese and English, under Xvfb:
 # the demo window as it opens, order and return results (final and PROCESSING), a 404, an answer
-# whose signature failed, a dark palette, a finished demo batch and the history it left. Each
+# whose signature failed, a dark palette, a finished demo batch (also at 1024×700) and the history it left. Each
 # picture is the app's own QWidget::grab() of its main window (hidden --screenshot option), taken
 # once the look-up (or the batch) has finished.
 # Usage: tools/screenshots.sh [build dir, default build/dev]
@@ -55,5 +55,7 @@ for lang in zh_CN en; do
     shoot error-not-trusted "$lang" order --set out_order_no=SCN-TAMPER --run
     shoot order-result-dark "$lang" order --run --dark-palette
     shoot batch "$lang" batch --run
+    # A small screen: amounts whole, the reason column giving way (issue 16).
+    shoot batch-1024x700 "$lang" batch --run --window-size 1024x660
     shoot history "$lang" history
 done

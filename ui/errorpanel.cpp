@@ -123,7 +123,9 @@ void ErrorPanel::setResult(const LookupResult &result)
         QStringList lines = details;
         lines.prepend(tr("Code: %1").arg(code));
         lines.insert(1, tr("Message: %1").arg(response.errorMessage));
-        if (!response.errorDetail.isEmpty())
+        // An empty detail ({}, [] or null, as a not-found answer carries) says nothing: left out.
+        const QByteArray detail = response.errorDetail.trimmed();
+        if (!detail.isEmpty() && detail != "{}" && detail != "[]" && detail != "null")
             lines << tr("Detail:") << prettyJson(response.errorDetail);
         QString advice = Labels::errorAdvice(code);
         if ((code == u"SYSTEM_ERROR"_s || code == u"FREQUENCY_LIMITED"_s) && response.attempts > 1)
@@ -134,10 +136,14 @@ void ErrorPanel::setResult(const LookupResult &result)
         return;
     }
     case LookupResult::Kind::NetworkError: {
-        const QString hosts =
-            response.hostsTried.isEmpty() ? tr("(no host)") : response.hostsTried.join(tr(" and "));
-        present(tr("WeChat Pay could not be reached"),
-                tr("No answer from %1. %2").arg(hosts, response.networkError),
+        // One host (a profile without a backup) is said differently from "neither of two".
+        const QStringList &tried = response.hostsTried;
+        const QString message =
+            tried.isEmpty() ? tr("No answer from WeChat Pay. %1").arg(response.networkError)
+            : tried.size() == 1
+                ? tr("No answer from %1. %2").arg(tried.constFirst(), response.networkError)
+                : tr("Neither %1 answered. %2").arg(tried.join(tr(" nor ")), response.networkError);
+        present(tr("WeChat Pay could not be reached"), message,
                 tr("Check the network connection, proxy and firewall, then try again. Nothing was "
                    "looked up; no result is shown."),
                 details.join(u'\n'));

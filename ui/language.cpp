@@ -10,6 +10,22 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang::Language {
 
+namespace {
+
+// Qt's own Chinese translation lacks the file dialog's kinds (the "Folder" in its Type column), so
+// the app's translation carries them under Qt's context; it is installed after Qt's and asked first.
+[[maybe_unused]] const char *const fileDialogKinds[][2] = {
+    QT_TRANSLATE_NOOP3("QAbstractFileIconProvider", "Folder", "All other platforms"),
+    QT_TRANSLATE_NOOP3("QAbstractFileIconProvider", "File Folder", "Match Windows Explorer"),
+    QT_TRANSLATE_NOOP3("QAbstractFileIconProvider", "Shortcut", "All other platforms"),
+    QT_TRANSLATE_NOOP3("QAbstractFileIconProvider", "Alias", "macOS Finder"),
+    QT_TRANSLATE_NOOP3("QAbstractFileIconProvider", "Drive", ""),
+    QT_TRANSLATE_NOOP3("QAbstractFileIconProvider", "File", ""),
+    QT_TRANSLATE_NOOP3("QAbstractFileIconProvider", "Unknown", ""),
+};
+
+} // namespace
+
 QString resolve(const QString &setting, const QLocale &system)
 {
     if (setting == Chinese || setting == English)

@@ -113,10 +113,19 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
                 [](bool on) { AppSettings::setValue(AppSettings::Key::AutoRefresh, on); });
         page->processingBar()->setAutoRefresh(AppSettings::value(AppSettings::Key::AutoRefresh).toBool());
     }
-    connect(m_pages, &QTabWidget::currentChanged, this, [this] {
-        // The demo's "press Enter" hint is about the look-up forms only.
-        if (!isLookupPageCurrent() && statusBar()->currentMessage() == sampleHint())
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
+        // Each tab keeps its own status message: the one a tab left is not read as news about
+        // the next (the demo's "press Enter" hint is about the look-up forms only, too).
+        m_pageMessages.resize(m_pages->count());
+        if (m_shownPage >= 0 && m_shownPage < m_pageMessages.size())
+            m_pageMessages[m_shownPage] = statusBar()->currentMessage();
+        m_shownPage = index;
+        const QString message =
+            index >= 0 && index < m_pageMessages.size() ? m_pageMessages.at(index) : QString();
+        if (message.isEmpty())
             statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(message);
         updateActions();
         updateTitle();
         if (isLookupPageCurrent())
@@ -255,8 +264,12 @@ void MainWindow::prefillSamples()
     if (!profile.sampleReturn.subMchid.isEmpty())
         m_returnPage->returnForm()->setQuery(profile.sampleReturn);
     focusForm();
-    if (profile.demo)
-        statusBar()->showMessage(sampleHint());
+    if (profile.demo) {
+        m_pageMessages.resize(m_pages->count());
+        for (LookupPage *page : {m_orderPage, m_returnPage})
+            m_pageMessages[m_pages->indexOf(page)] = sampleHint();
+        statusBar()->showMessage(isLookupPageCurrent() ? sampleHint() : QString());
+    }
 }
 
 void MainWindow::updateActions()

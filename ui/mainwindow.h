@@ -4,6 +4,7 @@
 // menus and shortcuts, and the status line. Behaviour lives in the pieces; this wires them.
 
 #include <QMainWindow>
+#include <QStringList>
 
 class QAction;
 class QLabel;
@@ -87,6 +88,8 @@ private:
     BatchPage *m_batchPage;
     HistoryPage *m_historyPage;
     QSystemTrayIcon *m_tray = nullptr;
+    QStringList m_pageMessages; // the status message each tab last showed
+    int m_shownPage = 0;
     QLabel *m_profileStatus;
     QToolButton *m_historyWarning; // shown while the history cannot be written
     QAction *m_run = nullptr;

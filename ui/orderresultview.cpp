@@ -5,6 +5,7 @@
 #include "fieldgrid.h"
 #include "format/labels.h"
 #include "format/money.h"
+#include "format/saturating.h"
 #include "rawview.h"
 #include "receiversmodel.h"
 #include "receiverspanel.h"
@@ -47,14 +48,19 @@ QString OrderResultView::totalsText(const OrderResult &order)
     qint64 all = 0;
     int count = 0;
     for (const auto &total : totals) {
-        parts << tr("%1: %n receiver(s), %2 yuan", nullptr, total.count)
-                     .arg(Labels::receiverResult(total.result),
-                          Money::formatYuan(total.amount, Money::Grouping::Thousands));
-        all += total.amount;
+        parts << (Money::isSaturated(total.amount)
+                      ? tr("%1: %n receiver(s), too large to add up", nullptr, total.count)
+                            .arg(Labels::receiverResult(total.result))
+                      : tr("%1: %n receiver(s), %2 yuan", nullptr, total.count)
+                            .arg(Labels::receiverResult(total.result),
+                                 Money::formatYuan(total.amount, Money::Grouping::Thousands)));
+        all = saturatingAdd(all, total.amount);
         count += total.count;
     }
-    const QString sum = tr("Total: %n receiver(s), %1 yuan", nullptr, count)
-                            .arg(Money::formatYuan(all, Money::Grouping::Thousands));
+    const QString sum = Money::isSaturated(all)
+                            ? tr("Total: %n receiver(s), too large to add up", nullptr, count)
+                            : tr("Total: %n receiver(s), %1 yuan", nullptr, count)
+                                  .arg(Money::formatYuan(all, Money::Grouping::Thousands));
     return parts.isEmpty() ? sum : sum + u"  ·  "_s + parts.join(u"  ·  "_s);
 }
 

@@ -2,6 +2,8 @@
 
 #include "accessibility.h"
 #include "badgedelegate.h"
+#include "columnsizer.h"
+#include "receiverdetailpane.h"
 #include "receiversmodel.h"
 
 #include <algorithm>
@@ -9,8 +11,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLineEdit>
-#include <QResizeEvent>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -19,7 +21,7 @@ namespace fenzhang {
 
 ReceiversPanel::ReceiversPanel(QWidget *parent)
     : QWidget(parent), m_model(new ReceiversModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_view(new QTableView(this)), m_filter(new QLineEdit(this))
+      m_view(new QTableView(this)), m_filter(new QLineEdit(this)), m_detail(new ReceiverDetailPane(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ReceiversModel::RawRole);
@@ -43,11 +45,19 @@ ReceiversPanel::ReceiversPanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->setItemDelegateForColumn(ReceiversModel::Result,
                                      new BadgeDelegate(ReceiversModel::ToneRole, m_view));
-    connect(m_model, &QAbstractItemModel::modelReset, this, &ReceiversPanel::fitColumns);
+    // Amounts, results and failure reasons are read whole; the ID, type, description and account
+    // give way (their tooltips and the detail pane have them whole); times stay as wide as they are.
+    new ColumnSizer(m_view,
+                    {.whole = {ReceiversModel::Amount, ReceiversModel::Result, ReceiversModel::FailReason},
+                     .giveWay = {ReceiversModel::DetailId, ReceiversModel::Type, ReceiversModel::Description,
+                                 ReceiversModel::Account},
+                     .grow = {ReceiversModel::Description, ReceiversModel::Account},
+                     .minWidth = 110});
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ReceiversPanel::showCurrent);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ReceiversPanel::showFirstFailure);
 
     // No shortcut here: the main window's Ctrl+C action copies rows; two would be ambiguous.
     auto *copy = new QAction(tr("Copy rows as TSV"), m_view);
@@ -59,43 +69,30 @@ ReceiversPanel::ReceiversPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_filter);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_detail);
 }
 
-void ReceiversPanel::fitColumns()
+void ReceiversPanel::showCurrent()
 {
-    // The stretched last section would count its stretched width: measure without stretching.
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->resizeColumnsToContents();
-    // Every column should be visible without scrolling: narrow the free-text columns (their
-    // cells have tooltips with the whole text), widest first, but never below MinWidth.
-    constexpr int MinWidth = 110;
-    const QList<int> flexible{ReceiversModel::Description, ReceiversModel::Type, ReceiversModel::Account,
-                              ReceiversModel::FailReason};
-    int total = 0;
-    for (int c = 0; c < ReceiversModel::ColumnCount; ++c)
-        total += m_view->columnWidth(c);
-    int excess = total - m_view->viewport()->width();
-    while (excess > 0) {
-        int widest = -1;
-        for (int c : flexible) {
-            if (m_view->columnWidth(c) > MinWidth &&
-                (widest < 0 || m_view->columnWidth(c) > m_view->columnWidth(widest)))
-                widest = c;
+    const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
+    if (current.isValid() && current.row() < m_model->rowCount())
+        m_detail->setReceiver(m_model->receivers().at(current.row()));
+    else
+        m_detail->clear();
+}
+
+void ReceiversPanel::showFirstFailure()
+{
+    // The first receiver with a failure reason is what the clerk came for: the pane shows it
+    // without selecting it (the selection decides what Ctrl+C copies).
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, ReceiversModel::FailReason);
+        if (!index.data(ReceiversModel::RawRole).toString().isEmpty()) {
+            m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            return;
         }
-        if (widest < 0)
-            break;
-        const int cut = std::min({excess, m_view->columnWidth(widest) - MinWidth, 8});
-        m_view->setColumnWidth(widest, m_view->columnWidth(widest) - cut);
-        excess -= cut;
     }
-    m_view->horizontalHeader()->setStretchLastSection(true);
-}
-
-void ReceiversPanel::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    if (m_model->rowCount() > 0)
-        fitColumns();
+    showCurrent();
 }
 
 QList<int> ReceiversPanel::selectedSourceRows() const

@@ -1,7 +1,8 @@
 #pragma once
 
 // The receivers table of an order result: a filter box over a sortable view of ReceiversModel,
-// the result column drawn as badges, and Ctrl+C copying the selected rows as TSV.
+// the result column drawn as badges, Ctrl+C copying the selected rows as TSV, and a pane with the
+// current receiver's failure reason and advice.
 
 #include <QWidget>
 
@@ -11,6 +12,7 @@ class QTableView;
 
 namespace fenzhang {
 
+class ReceiverDetailPane;
 class ReceiversModel;
 
 class ReceiversPanel final : public QWidget {
@@ -22,21 +24,21 @@ public:
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QTableView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
+    ReceiverDetailPane *detailPane() const { return m_detail; }
 
     // Source rows of the selection, in view order; every visible row when nothing is selected.
     QList<int> selectedSourceRows() const;
     void copySelection() const;
-    // Sizes the columns to their contents, narrowing free-text columns so all of them fit.
-    void fitColumns();
-
-protected:
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void showCurrent();
+    void showFirstFailure();
+
     ReceiversModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
     QLineEdit *m_filter;
+    ReceiverDetailPane *m_detail;
 };
 
 } // namespace fenzhang

@@ -2,6 +2,8 @@
 
 #include "fileread.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace fenzhang {
@@ -14,13 +16,68 @@ const QString outOrderNoField = u"out_order_no"_s;
 const QString outReturnNoField = u"out_return_no"_s;
 const QString orderIdField = u"order_id"_s;
 
-// "Sub_MchID ", "sub mchid" and "sub-mchid" all name sub_mchid.
+// "Sub_MchID ", "sub mchid", "sub-mchid" and "子商户号：" all come to one spelling.
 QString normaliseHeaderCell(const QString &cell)
 {
     QString name = cell.trimmed().toLower();
+    while (name.endsWith(u':') || name.endsWith(u'\uff1a'))
+        name.chop(1);
+    name = name.trimmed();
     name.replace(u' ', u'_');
     name.replace(u'-', u'_');
     return name;
+}
+
+// Headings other than the API names, as clerks' sheets carry them: the names WeChat Pay's merchant
+// platform uses, and this app's own screen and workbook headings in both languages (which also name
+// the field in brackets, see fieldOfHeading). Normalised spelling.
+struct HeadingAlias {
+    QStringView heading;
+    const QString &field;
+};
+const HeadingAlias headingAliases[] = {
+    {u"子商户号", subMchidField},
+    {u"特约商户号", subMchidField},
+    {u"sub_merchant_id", subMchidField},
+    {u"sub_merchant", subMchidField},
+    {u"微信支付订单号", transactionIdField},
+    {u"微信订单号", transactionIdField},
+    {u"transaction_id", transactionIdField},
+    {u"商户分账单号", outOrderNoField},
+    {u"merchant_order_no.", outOrderNoField},
+    {u"merchant_order_no", outOrderNoField},
+    {u"商户回退单号", outReturnNoField},
+    {u"merchant_return_no.", outReturnNoField},
+    {u"merchant_return_no", outReturnNoField},
+    {u"微信分账单号", orderIdField},
+    {u"wechat_pay_order_id", orderIdField},
+};
+
+// The API field a heading names, or empty.
+QString fieldOfHeading(const QString &cell)
+{
+    const QString name = normaliseHeaderCell(cell);
+    const auto apiField = [](const QString &candidate) -> QString {
+        for (const QString *field :
+             {&subMchidField, &transactionIdField, &outOrderNoField, &outReturnNoField, &orderIdField}) {
+            if (candidate == *field)
+                return *field;
+        }
+        return {};
+    };
+    if (const QString field = apiField(name); !field.isEmpty())
+        return field;
+    // "Sub-merchant ID (sub_mchid)", "特约商户号（sub_mchid）": the field in brackets decides.
+    static const QRegularExpression bracketed(u"[(\uff08]_*([a-z_]+?)_*[)\uff09]$"_s);
+    if (const QRegularExpressionMatch match = bracketed.match(name); match.hasMatch()) {
+        if (const QString field = apiField(match.captured(1)); !field.isEmpty())
+            return field;
+    }
+    for (const HeadingAlias &alias : headingAliases) {
+        if (name == alias.heading)
+            return alias.field;
+    }
+    return {};
 }
 
 constexpr int previewRecords = 20;
@@ -236,14 +293,19 @@ ColumnMapping BatchImporter::mappingFromHeader(const QStringList &header)
 {
     ColumnMapping mapping;
     for (int column = 0; column < header.size(); ++column) {
-        const QString name = normaliseHeaderCell(header.at(column));
-        if (mapping.column(name) == -1)
+        const QString name = fieldOfHeading(header.at(column));
+        if (!name.isEmpty() && mapping.column(name) == -1)
             mapping.setColumn(name, column); // the first column of a name wins
     }
     return mapping;
 }
 
-BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding encoding) const
+LookupKind BatchImporter::otherKind(LookupKind kind)
+{
+    return kind == LookupKind::Order ? LookupKind::Return : LookupKind::Order;
+}
+
+BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding encoding, bool suggest) const
 {
     BatchImport result;
     result.kind = m_kind;
@@ -283,6 +345,12 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
             missing.removeAll(outOrderNoField);
         }
         result.error = tr("No column is mapped to %1.").arg(missing.join(u", "_s));
+        if (!m_explicitMapping && result.hasHeader && fromHeader.isCompleteFor(otherKind(m_kind))) {
+            result.suggestedKind = otherKind(m_kind);
+            result.error += u' ' + (m_kind == LookupKind::Order
+                                        ? tr("The headings name the fields of a return look-up.")
+                                        : tr("The headings name the fields of an order look-up."));
+        }
         return result;
     }
 
@@ -320,6 +388,14 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
     }
     if (result.rows.isEmpty())
         result.error = tr("There are no rows under the header.");
+    // Without headings the columns are taken by position; a list of the other kind then fails
+    // validation row by row. Read it as the other kind once, and suggest that when it fits better.
+    const int valid = result.validCount();
+    if (suggest && !m_explicitMapping && !result.hasHeader && valid * 2 < result.rows.size()) {
+        const BatchImport other = BatchImporter(otherKind(m_kind)).build(text, encoding, false);
+        if (other.ok() && other.validCount() > valid && other.validCount() * 2 >= other.rows.size())
+            result.suggestedKind = other.kind;
+    }
     return result;
 }
 

@@ -2,13 +2,15 @@
 
 // Reads the rows of a batch from a CSV file or from text pasted from Excel (TSV): detects the
 // encoding (UTF-8 with or without BOM, or GB18030), parses RFC 4180 quoting, recognises a header
-// row of API field names, maps columns (or takes the UI's explicit mapping), trims every cell,
-// validates every row with the query's own rules and flags duplicates. Pure and synchronous: 100,000
-// rows take a fraction of a second (bench/bench_import).
+// row of API field names or of the headings clerks' sheets carry (子商户号, 微信支付订单号, 商户分账单号,
+// 商户回退单号, 微信分账单号, this app's own headings in both languages), maps columns (or takes the UI's
+// explicit mapping), trims every cell, validates every row with the query's own rules and flags duplicates.
+// Pure and synchronous: 100,000 rows take a fraction of a second (bench/bench_import).
 
 #include "batch/batchrow.h"
 #include "batch/textdecoding.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QHash>
 #include <QStringList>
@@ -46,6 +48,9 @@ struct BatchImport {
     QList<QStringList> preview; // the first records as read (header included), for the mapping UI
     QList<BatchRow> rows;
     QString error; // translated; non-empty when nothing could be read at all
+    // Set when the rows look like the other kind's (their headings name its fields, or without a
+    // heading most rows are valid only as the other kind): the UI offers to switch.
+    std::optional<LookupKind> suggestedKind;
 
     bool ok() const { return error.isEmpty(); }
     int validCount() const;
@@ -76,12 +81,13 @@ public:
     // CRLF, LF or CR end a record. Blank lines are dropped.
     static QList<QStringList> parseRecords(QStringView text, QChar delimiter);
     static QChar detectDelimiter(QStringView text);
-    // A mapping when the cells are API field names (case and spaces ignored), else nullopt-like
-    // (an incomplete mapping).
+    // A mapping from the cells that name a field: API names (case and spaces ignored), the Chinese
+    // names of the merchant platform, "Heading (api_name)"; an incomplete mapping when none do.
     static ColumnMapping mappingFromHeader(const QStringList &header);
 
 private:
-    BatchImport build(const QString &text, TextDecoding::Encoding encoding) const;
+    BatchImport build(const QString &text, TextDecoding::Encoding encoding, bool suggest = true) const;
+    static LookupKind otherKind(LookupKind kind);
 
     LookupKind m_kind;
     ColumnMapping m_mapping;

@@ -2,8 +2,21 @@
 
 #include <iterator>
 #include <limits>
+#include <QCoreApplication>
 
 namespace fenzhang::Money {
+
+bool isSaturated(qint64 total)
+{
+    return total == std::numeric_limits<qint64>::max() || total == std::numeric_limits<qint64>::min();
+}
+
+QString formatTotal(qint64 total, Grouping grouping)
+{
+    if (isSaturated(total))
+        return QCoreApplication::translate("Money", "too large to add up");
+    return formatYuan(total, grouping);
+}
 
 QString formatYuan(qint64 fen, Grouping grouping)
 {

@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace fenzhang {
 
@@ -46,6 +47,7 @@ struct HistoryFilter {
     QDateTime from; // inclusive; invalid: open
     QDateTime to;   // exclusive; invalid: open
     QString state;  // exact order state / return result; empty: any
+    QStringList resultKinds; // result_kind is one of these (ResultExport::kindName); empty: any
     std::optional<LookupKind> lookup;
     int offset = 0;
     int limit = 100; // <= 0: no limit

@@ -130,6 +130,14 @@ Where whereFor(const HistoryFilter &filter)
         parts.append(u"state = ?"_s);
         where.values.append(filter.state);
     }
+    if (!filter.resultKinds.isEmpty()) {
+        QStringList marks;
+        for (const QString &kind : filter.resultKinds) {
+            marks.append(u"?"_s);
+            where.values.append(kind);
+        }
+        parts.append(u"result_kind IN (%1)"_s.arg(marks.join(u", "_s)));
+    }
     if (filter.lookup) {
         parts.append(u"lookup = ?"_s);
         where.values.append(lookupName(*filter.lookup));

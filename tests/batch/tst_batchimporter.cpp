@@ -50,6 +50,11 @@ private Q_SLOTS:
     void importText_headerMissingAField_isAnError();
     void importFile_returns_orderIdOrOutOrderNo();
     void importFile_missingFile_isAnError();
+    void importText_chineseAndAppHeadings_data();
+    void importText_chineseAndAppHeadings();
+    void importText_returnHeadingsInOrderMode_suggestReturns();
+    void importText_rowsOfTheOtherKindWithoutHeading_suggestIt();
+    void importText_ownKind_suggestsNothing();
 };
 
 void TestBatchImporter::importFile_eachEncoding_data()
@@ -236,6 +241,103 @@ void TestBatchImporter::importFile_missingFile_isAnError()
     const BatchImport import = BatchImporter(LookupKind::Order).importFile(dataFile("no_such_file.csv"));
     QVERIFY(!import.ok());
     QVERIFY(import.error.contains(u"no_such_file.csv"_s));
+}
+
+void TestBatchImporter::importText_chineseAndAppHeadings_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("header");
+    QTest::addColumn<QString>("row");
+    const QString order = u"1900000109\t4208450740202511201234567890\tP20251120101530001"_s;
+    const QString ret = u"1900000109\tR20251121100000001\t30000000012025112012345678901234"_s;
+    QTest::newRow("merchant platform, zh")
+        << int(LookupKind::Order) << u"子商户号\t微信支付订单号\t商户分账单号"_s << order;
+    QTest::newRow("zh with colons") << int(LookupKind::Order)
+                                    << u"子商户号：\t微信支付订单号:\t 商户分账单号 "_s << order;
+    QTest::newRow("app headings, zh")
+        << int(LookupKind::Order)
+        << u"特约商户号（sub_mchid）\t微信支付订单号（transaction_id）\t商户分账单号（out_order_no）"_s
+        << order;
+    QTest::newRow("app headings, en")
+        << int(LookupKind::Order)
+        << u"Sub-merchant ID (sub_mchid)\tTransaction ID (transaction_id)\tMerchant order No. (out_order_no)"_s
+        << order;
+    QTest::newRow("returns, zh") << int(LookupKind::Return) << u"子商户号\t商户回退单号\t微信分账单号"_s
+                                 << ret;
+    QTest::newRow("returns, app en")
+        << int(LookupKind::Return)
+        << u"Sub-merchant ID (sub_mchid)\tMerchant return No. (out_return_no)\tWeChat Pay order ID (order_id)"_s
+        << ret;
+}
+
+void TestBatchImporter::importText_chineseAndAppHeadings()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, header);
+    QFETCH(QString, row);
+    const BatchImport import = BatchImporter(LookupKind(kind)).importText(header + u'\n' + row + u'\n');
+    QVERIFY2(import.ok(), qPrintable(import.error));
+    QVERIFY(import.hasHeader);
+    // The heading row is a heading, not an invalid first data row.
+    QCOMPARE(import.rows.size(), 1);
+    QCOMPARE(import.rows.at(0).rowNumber, 2);
+    QVERIFY2(import.rows.at(0).isValid(), qPrintable(fields(import.rows.at(0).errors).join(u',')));
+    QCOMPARE(import.mapping.subMchid, 0);
+    if (LookupKind(kind) == LookupKind::Order) {
+        QCOMPARE(import.mapping.transactionId, 1);
+        QCOMPARE(import.mapping.outOrderNo, 2);
+    } else {
+        QCOMPARE(import.mapping.outReturnNo, 1);
+        QCOMPARE(import.mapping.orderId, 2);
+    }
+    QVERIFY(!import.suggestedKind);
+}
+
+void TestBatchImporter::importText_returnHeadingsInOrderMode_suggestReturns()
+{
+    const BatchImport import =
+        BatchImporter(LookupKind::Order)
+            .importText(u"子商户号\t商户回退单号\t微信分账单号\n"
+                        u"1900000109\tR20251121100000001\t30000000012025112012345678901234\n"_s);
+    QVERIFY(!import.ok());
+    QVERIFY(import.suggestedKind.has_value());
+    QCOMPARE(*import.suggestedKind, LookupKind::Return);
+
+    const BatchImport back =
+        BatchImporter(LookupKind::Return)
+            .importText(u"sub_mchid,transaction_id,out_order_no\n"
+                        u"1900000109,4208450740202511201234567890,P20251120101530001\n"_s);
+    QVERIFY(!back.ok());
+    QCOMPARE(back.suggestedKind, std::optional<LookupKind>(LookupKind::Order));
+}
+
+void TestBatchImporter::importText_rowsOfTheOtherKindWithoutHeading_suggestIt()
+{
+    // Copied from Excel without the heading row: taken by position, every row fails as an order.
+    const QString returns = u"1900000109\tR20251121100000001\t30000000012025112012345678901234\n"
+                            u"1900000109\tR20251121110000002\t30000000012025112012345678901234\n"_s;
+    const BatchImport asOrders = BatchImporter(LookupKind::Order).importText(returns);
+    QVERIFY(asOrders.ok());
+    QCOMPARE(asOrders.validCount(), 0);
+    QCOMPARE(asOrders.suggestedKind, std::optional<LookupKind>(LookupKind::Return));
+
+    const QString orders = u"1900000109\t4208450740202511201234567890\tP20251120101530001\n"_s;
+    const BatchImport asReturns = BatchImporter(LookupKind::Return).importText(orders);
+    QCOMPARE(asReturns.validCount(), 0);
+    QCOMPARE(asReturns.suggestedKind, std::optional<LookupKind>(LookupKind::Order));
+}
+
+void TestBatchImporter::importText_ownKind_suggestsNothing()
+{
+    // Rows bad for their own reasons are not a reason to switch.
+    const BatchImport bad = BatchImporter(LookupKind::Order).importText(u"19000001O9\tx\ty\n"_s);
+    QCOMPARE(bad.validCount(), 0);
+    QVERIFY(!bad.suggestedKind);
+    const BatchImport good =
+        BatchImporter(LookupKind::Order)
+            .importText(u"1900000109\t4208450740202511201234567890\tP20251120101530001\n"_s);
+    QCOMPARE(good.validCount(), 1);
+    QVERIFY(!good.suggestedKind);
 }
 
 QTEST_GUILESS_MAIN(TestBatchImporter)

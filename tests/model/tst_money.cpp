@@ -1,4 +1,5 @@
 #include "format/money.h"
+#include "format/saturating.h"
 
 #include <limits>
 #include <QTest>
@@ -14,6 +15,7 @@ private Q_SLOTS:
     void parseFen_data();
     void parseFen();
     void roundTrip_everyLimit();
+    void formatTotal_saturatedSaysSo();
 };
 
 void TestMoney::formatYuan_data()
@@ -98,6 +100,18 @@ void TestMoney::roundTrip_everyLimit()
                              std::numeric_limits<qint64>::max()};
     for (const qint64 value : values)
         QCOMPARE(Money::parseFen(QByteArray::number(value)), std::optional<qint64>(value));
+}
+
+void TestMoney::formatTotal_saturatedSaysSo()
+{
+    constexpr qint64 max = std::numeric_limits<qint64>::max();
+    constexpr qint64 min = std::numeric_limits<qint64>::min();
+    QCOMPARE(Money::formatTotal(saturatingAdd(150, -50)), u"1.00"_s);
+    const qint64 total = saturatingAdd(max - 10, 11);
+    QVERIFY(Money::isSaturated(total));
+    QCOMPARE(Money::formatTotal(total), u"too large to add up"_s);
+    QCOMPARE(Money::formatTotal(saturatingAdd(min + 1, -2), Money::Grouping::None), u"too large to add up"_s);
+    QVERIFY(!Money::isSaturated(max - 1));
 }
 
 QTEST_GUILESS_MAIN(TestMoney)

@@ -2,6 +2,7 @@
 // dbus-run-session, label keychain) and, with FENZHANG_NO_KEYCHAIN, with no D-Bus at all.
 
 #include "filepathedit.h"
+#include "importchecklist.h"
 #include "profile/secretstore.h"
 #include "profiledialog.h"
 #include "profiletestutil.h"
@@ -15,6 +16,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -207,6 +210,64 @@ private Q_SLOTS:
         QCOMPARE(edit("publicKeyIdEdit")->text(), keyId);
         QCOMPARE(path("keyFileEdit")->path(), dir.filePath(u"apiclient_key.pem"_s));
         QVERIFY2(m_dialog->problems().isEmpty(), qPrintable(problems()));
+    }
+
+    void importFolder_listsWhatWasFoundAndWhatIsMissing()
+    {
+        // The certificate pair without the WeChat Pay public key: found and missing, line by line.
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(vectorPath(u"merchant_private_key.pem"_s), dir.filePath(u"apiclient_key.pem"_s)));
+        QVERIFY(
+            QFile::copy(vectorPath(u"merchant_certificate.pem"_s), dir.filePath(u"apiclient_cert.pem"_s)));
+        ImportChecklist *checklist = m_dialog->importChecklist();
+        QVERIFY(checklist->isHidden());
+        m_dialog->importFolder(dir.path());
+        QVERIFY(checklist->isVisible());
+        const QList<ImportChecklist::Item> items = checklist->items();
+        const auto item = [&items](const QString &needle) {
+            for (const ImportChecklist::Item &i : items) {
+                if (i.text.contains(needle))
+                    return i;
+            }
+            return ImportChecklist::Item{false, u"<no item with %1>"_s.arg(needle)};
+        };
+        QVERIFY(item(u"apiclient_key.pem"_s).found);
+        QVERIFY(item(u"apiclient_cert.pem"_s).found);
+        QVERIFY2(!item(u"pub_key.pem"_s).found && item(u"pub_key.pem"_s).text.contains(u"not found"_s),
+                 qPrintable(checklist->text()));
+        QVERIFY(!item(u"PUB_KEY_ID_"_s).found);
+        QVERIFY(item(mchid).found);
+        QVERIFY(item(serial).found);
+        QVERIFY2(checklist->text().contains(u"2 item(s) still missing"_s), qPrintable(checklist->text()));
+
+        // The rest added: everything found.
+        QVERIFY(QFile::copy(vectorPath(u"wechatpay_public_key.pem"_s), dir.filePath(keyId + u".pem"_s)));
+        m_dialog->importFolder(dir.path());
+        for (const ImportChecklist::Item &i : checklist->items())
+            QVERIFY2(i.found, qPrintable(i.text));
+        QVERIFY(checklist->text().contains(keyId));
+        QVERIFY(ProfileDialog::folderFilesText().contains(u"pub_key.pem"_s));
+    }
+
+    void disabledOk_reasonStaysInSight_andDialogFitsTheScreen()
+    {
+        // The offscreen screen is smaller than 1366 × 768: the dialog still fits on it, the form
+        // scrolls, and the reason OK is grey is outside the scrolling part, shown.
+        const QRect available = m_dialog->screen()->availableGeometry();
+        QVERIFY2(m_dialog->height() <= available.height() && m_dialog->width() <= available.width(),
+                 qPrintable(u"%1x%2 on %3x%4"_s.arg(m_dialog->width())
+                                .arg(m_dialog->height())
+                                .arg(available.width())
+                                .arg(available.height())));
+        QVERIFY(!okButton()->isEnabled());
+        auto *reason = m_dialog->findChild<QLabel *>(u"problemsLabel"_s);
+        QVERIFY(reason);
+        QVERIFY(!reason->text().isEmpty());
+        QVERIFY(reason->isVisible());
+        for (QWidget *w = reason->parentWidget(); w && w != m_dialog; w = w->parentWidget())
+            QVERIFY2(!qobject_cast<QScrollArea *>(w), "the reason scrolls with the form");
+        const QRect shown = QRect(reason->mapTo(m_dialog, QPoint(0, 0)), reason->size());
+        QVERIFY2(m_dialog->rect().contains(shown), "the reason is outside the dialog");
     }
 
 #ifdef FENZHANG_HAVE_SANDBOX

@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -75,6 +76,28 @@ private Q_SLOTS:
         delete m_manager;
         delete m_secrets;
         delete m_store;
+    }
+
+    void emptyManager_saysWhatAProfileNeeds()
+    {
+        QVERIFY(m_store->profiles().isEmpty());
+        QVERIFY(m_manager->isShowingEmptyHelp());
+        const QString help = m_manager->emptyHelpText();
+        for (const QString &needle :
+             {u"apiclient_key.pem"_s, u"apiclient_cert.pem"_s, u"apiclient_cert.p12"_s, u"pub_key.pem"_s,
+              u"PUB_KEY_ID_"_s, u"mchid"_s})
+            QVERIFY2(help.contains(needle), qPrintable(needle));
+        auto *fromFolder = m_manager->findChild<QPushButton *>(u"newFromFolderButton"_s);
+        QVERIFY(fromFolder && fromFolder->isVisible());
+        // The JSON import is named as such, and points to where the WeChat Pay files go instead.
+        auto *json = m_manager->findChild<QPushButton *>(u"importJsonButton"_s);
+        QVERIFY(json);
+        QVERIFY2(json->text().contains(u"JSON"_s), qPrintable(json->text()));
+        QVERIFY(json->toolTip().contains(u"Import from folder"_s));
+
+        QVERIFY(m_store->add(good(u"Head office"_s)));
+        QVERIFY(!m_manager->isShowingEmptyHelp());
+        QVERIFY(m_manager->findChild<QListWidget *>(u"profileList"_s)->isVisible());
     }
 
     void newProfile_throughTheDialog_isStored()

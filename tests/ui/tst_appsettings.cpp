@@ -3,6 +3,7 @@
 #include "testsettings.h"
 
 #include <QFile>
+#include <QAbstractFileIconProvider>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QSettings>
@@ -146,6 +147,12 @@ void TestAppSettings::installTranslation_fromBuildTree()
     QVERIFY2(translator.load(u"fenzhang_zh_CN"_s, directories.constFirst()),
              qPrintable(directories.constFirst()));
     QCOMPARE(translator.translate("main", "Fenzhang Desk"), u"分账查询台"_s);
+
+    // The file dialog's "Folder" (its Type column), which Qt's own Chinese file lacks.
+    QCoreApplication::installTranslator(&translator);
+    const QString folder = QAbstractFileIconProvider().type(QFileInfo(m_dir.path()));
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(folder, u"文件夹"_s);
 }
 
 // windeployqt and macdeployqt ship Qt's strings as one qt_<lang>.qm beside the app, not Debian's

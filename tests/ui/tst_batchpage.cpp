@@ -10,6 +10,7 @@
 #include "batchrowsmodel.h"
 #include "batchsummaryview.h"
 #include "demoprofile.h"
+#include "format/labels.h"
 #include "historybackend.h"
 #include "lookupcontroller.h"
 #include "messagebox.h"
@@ -24,6 +25,7 @@
 #include <QBuffer>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
@@ -68,9 +70,14 @@ private Q_SLOTS:
     void export_workbookWithSummaryAndStatus();
     void openRow_showsResultView();
     void watchProcessing_becomesFinal_signalsAndHistory();
+    void amountColumns_wholeAtEachWindowSize();
+    void failedReturn_showsReasonAndAdviceInThePane();
+    void chineseHeadings_mappedAndCombosWhole();
+    void returnRowsInOrderMode_offerOneClickSwitch();
 
 private:
     void paste(const QStringList &lines);
+    static void verifyWhole(QTableView *view, int column);
     void runToEnd();
 
     QTemporaryDir m_dir;
@@ -129,6 +136,36 @@ void TestBatchPage::runToEnd()
     QTest::mouseClick(m_page->runButton(), Qt::LeftButton);
     QVERIFY(m_page->runner());
     QVERIFY(finished.wait(30000));
+}
+
+// Every cell of the column fits its width, and the column is inside the viewport (not scrolled away).
+void TestBatchPage::verifyWhole(QTableView *view, int column)
+{
+    const QFontMetrics metrics = view->fontMetrics();
+    int widest = 0;
+    for (int row = 0; row < view->model()->rowCount(); ++row)
+        widest =
+            std::max(widest, metrics.horizontalAdvance(view->model()->index(row, column).data().toString()));
+    QVERIFY(widest > 0);
+    QVERIFY2(view->columnWidth(column) >= widest,
+             qPrintable(u"%1 column %2: width %3 < text %4"_s.arg(view->objectName())
+                            .arg(column)
+                            .arg(view->columnWidth(column))
+                            .arg(widest)));
+    QVERIFY2(view->columnViewportPosition(column) >= 0 &&
+                 view->columnViewportPosition(column) + view->columnWidth(column) <=
+                     view->viewport()->width(),
+             qPrintable(u"%1 column %2 at %3+%4 outside %5"_s.arg(view->objectName())
+                            .arg(column)
+                            .arg(view->columnViewportPosition(column))
+                            .arg(view->columnWidth(column))
+                            .arg(view->viewport()->width())));
+    // Models give Qt::Alignment, QTableWidgetItem an int.
+    const QVariant alignment = view->model()->index(0, column).data(Qt::TextAlignmentRole);
+    const Qt::Alignment flags = alignment.metaType() == QMetaType::fromType<Qt::Alignment>()
+                                    ? alignment.value<Qt::Alignment>()
+                                    : Qt::Alignment(alignment.toInt());
+    QVERIFY(flags.testFlag(Qt::AlignRight));
 }
 
 void TestBatchPage::pasteTsv_headerMapsColumnsAndListsBadRows()
@@ -447,6 +484,91 @@ void TestBatchPage::watchProcessing_becomesFinal_signalsAndHistory()
     QVERIFY2(sources.count(u"watch"_s) >= 1, qPrintable(sources.join(u',')));
     QCOMPARE(sources.count(u"batch"_s), 1);
     QCOMPARE(entries.constFirst().state, u"FINISHED"_s); // newest first
+}
+
+void TestBatchPage::amountColumns_wholeAtEachWindowSize()
+{
+    paste({u"sub_mchid\ttransaction_id\tout_order_no"_s, orderLine(sampleNo),
+           orderLine(u"P20251121090000002"_s, u"4208450740202511211234567891"_s),
+           orderLine(u"P20251122143000003"_s, u"4208450740202511221234567892"_s),
+           orderLine(u"SCN-404-sizes"_s)});
+    runToEnd();
+    // The page inside the main window at 1440×900, 1280×720 and 1024×700 (menus, tabs and status
+    // bar take the rest).
+    for (const QSize window : {QSize(1440, 900), QSize(1280, 720), QSize(1024, 700)}) {
+        m_page->resize(window - QSize(24, 150));
+        QCoreApplication::processEvents();
+        verifyWhole(m_page->table(), BatchRowsModel::AmountColumn);
+        verifyWhole(m_page->summaryView(), BatchSummaryView::AmountColumn);
+        verifyWhole(m_page->summaryView(), BatchSummaryView::CountColumn);
+        if (QTest::currentTestFailed())
+            qWarning() << "at" << window;
+    }
+}
+
+void TestBatchPage::failedReturn_showsReasonAndAdviceInThePane()
+{
+    m_page->input()->setKind(LookupKind::Return);
+    paste({u"sub_mchid\tout_return_no\torder_id"_s,
+           u"1900000109\tR20251122150000003\t30000000012025112212345678903456"_s});
+    runToEnd();
+    BatchRowsModel *model = m_page->model();
+    QCOMPARE(model->index(0, BatchRowsModel::StateColumn).data(BatchRowsModel::RawValueRole).toString(),
+             u"FAIL"_s);
+    const QString reason = model->index(0, BatchRowsModel::DetailColumn).data().toString();
+    QVERIFY2(reason.contains(u"ACCOUNT_ABNORMAL"_s) &&
+                 reason.contains(Labels::returnFailReason(u"ACCOUNT_ABNORMAL"_s)),
+             qPrintable(reason));
+    m_page->table()->setCurrentIndex(model->index(0, BatchRowsModel::StatusColumn));
+    const QString pane = m_page->rowDetailText();
+    QVERIFY2(pane.contains(reason) && pane.contains(Labels::returnFailAdvice(u"ACCOUNT_ABNORMAL"_s)),
+             qPrintable(pane));
+    QVERIFY2(pane.contains(u"R20251122150000003"_s), qPrintable(pane));
+}
+
+void TestBatchPage::chineseHeadings_mappedAndCombosWhole()
+{
+    paste({u"子商户号\t微信支付订单号\t商户分账单号"_s, orderLine(sampleNo)});
+    BatchInputPanel *input = m_page->input();
+    const BatchImport &import = input->currentImport();
+    QVERIFY2(import.ok(), qPrintable(import.error));
+    QVERIFY(import.hasHeader);
+    QCOMPARE(import.validCount(), 1);
+    QComboBox *combo = input->mappingCombo(u"transaction_id"_s);
+    QCOMPARE(combo->currentData().toInt(), 1);
+    QCOMPARE(combo->itemText(2), u"Column 2 (微信支付订单号)"_s);
+    for (const QString &field : ColumnMapping::fieldsFor(LookupKind::Order)) {
+        QComboBox *box = input->mappingCombo(field);
+        for (int i = 0; i < box->count(); ++i) {
+            const int text = box->fontMetrics().horizontalAdvance(box->itemText(i));
+            QVERIFY2(box->width() > text,
+                     qPrintable(u"%1: %2 in %3"_s.arg(box->itemText(i)).arg(text).arg(box->width())));
+        }
+    }
+    // Without a heading the choice shows the first value in each column.
+    paste({orderLine(sampleNo)});
+    QCOMPARE(input->mappingCombo(u"sub_mchid"_s)->itemText(1), u"Column 1 (e.g. 1900000109)"_s);
+}
+
+void TestBatchPage::returnRowsInOrderMode_offerOneClickSwitch()
+{
+    QCOMPARE(m_page->input()->kind(), LookupKind::Order);
+    paste({u"sub_mchid\tout_return_no\torder_id"_s,
+           u"1900000109\tR20251121100000001\t30000000012025112012345678901234"_s});
+    BatchInputPanel *input = m_page->input();
+    QVERIFY(!input->currentImport().ok());
+    QVERIFY(input->kindSuggestion()->isVisible());
+    QVERIFY(input->switchKindButton()->isVisible());
+    QVERIFY(!m_page->runButton()->isEnabled());
+
+    QSignalSpy imported(input, &BatchInputPanel::importChanged);
+    QTest::mouseClick(input->switchKindButton(), Qt::LeftButton);
+    QVERIFY(imported.wait(10000));
+    QCOMPARE(input->kind(), LookupKind::Return);
+    QVERIFY2(input->currentImport().ok(), qPrintable(input->currentImport().error));
+    QCOMPARE(input->currentImport().validCount(), 1);
+    QVERIFY(!input->kindSuggestion()->isVisible());
+    QVERIFY(m_page->runButton()->isEnabled());
 }
 
 QTEST_MAIN(TestBatchPage)

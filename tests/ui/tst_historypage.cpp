@@ -35,6 +35,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void afterLookups_listsNewestFirst_modelIsSound();
     void search_byAnyNumber();
     void filter_byStateAndDate();
+    void filter_errorsAndUntrusted_shownInWords();
     void paging_fetchesMoreOnDemand();
     void open_marksFromHistory();
     void rerun_addsAnEntry();
@@ -175,10 +177,10 @@ void TestHistoryPage::filter_byStateAndDate()
 {
     lookUpSamples();
     QComboBox *state = m_page->stateCombo();
-    state->setCurrentIndex(state->findData(u"PROCESSING"_s));
+    state->setCurrentIndex(state->findData(u"state:PROCESSING"_s));
     QCOMPARE(m_page->model()->rowCount(), 1);
     QCOMPARE(m_page->model()->entry(0).outOrderNo, u"P20251121090000002"_s);
-    state->setCurrentIndex(state->findData(u"FINISHED"_s));
+    state->setCurrentIndex(state->findData(u"state:FINISHED"_s));
     QCOMPARE(m_page->model()->rowCount(), 1);
     state->setCurrentIndex(0);
     QCOMPARE(m_page->model()->rowCount(), 3);
@@ -191,6 +193,40 @@ void TestHistoryPage::filter_byStateAndDate()
     QCOMPARE(m_page->model()->rowCount(), 0);
     m_page->dateCheck()->setChecked(false);
     QCOMPARE(m_page->model()->rowCount(), 3);
+}
+
+void TestHistoryPage::filter_errorsAndUntrusted_shownInWords()
+{
+    lookUpSamples();
+    // An answer that did not verify and one that could not be read, through the real client.
+    QCOMPARE(lookUpOrder(u"SCN-TAMPER-hist"_s, u"4208450740202511201234567890"_s).kind,
+             LookupResult::Kind::VerificationFailed);
+    QCOMPARE(lookUpOrder(u"SCN-NOT_JSON-hist"_s, u"4208450740202511201234567890"_s).kind,
+             LookupResult::Kind::BadAnswer);
+    m_history->flush();
+    m_page->refresh();
+    QCOMPARE(m_page->model()->rowCount(), 5);
+    for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+        const QString state = m_page->model()->index(row, HistoryModel::StateColumn).data().toString();
+        QVERIFY2(!state.contains(u'_') && !state.isEmpty(), qPrintable(state)); // no bad_answer, no API word
+    }
+    QCOMPARE(m_page->model()->index(0, HistoryModel::StateColumn).data().toString(), u"Unreadable answer"_s);
+
+    QComboBox *state = m_page->stateCombo();
+    const auto choose = [state](const QString &text) {
+        const int index = state->findText(text);
+        QVERIFY2(index >= 0, qPrintable(text));
+        state->setCurrentIndex(index);
+    };
+    choose(u"Any error (no result)"_s);
+    QCOMPARE(m_page->model()->rowCount(), 3);
+    choose(u"Not trusted or unreadable answer"_s);
+    QCOMPARE(m_page->model()->rowCount(), 2);
+    choose(u"WeChat Pay answered with an error"_s);
+    QCOMPARE(m_page->model()->rowCount(), 1);
+    QCOMPARE(m_page->model()->entry(0).outOrderNo, u"SCN-404-hist"_s);
+    choose(u"No answer"_s);
+    QCOMPARE(m_page->model()->rowCount(), 0);
 }
 
 void TestHistoryPage::paging_fetchesMoreOnDemand()
@@ -483,14 +519,22 @@ void TestHistoryPage::mainWindow_pagesInSwitcher_singleLookupRecorded()
     LookupPage *order = window.orderPage();
     QVERIFY(order->form()->submit());
     QTRY_VERIFY_WITH_TIMEOUT(!order->isBusy(), 20000);
+    const QString done = window.statusBar()->currentMessage();
+    QVERIFY2(done.startsWith(u"Done"_s), qPrintable(done));
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(window.pages()->currentWidget(), window.historyPage());
+    // The order tab's message stays with the order tab.
+    QVERIFY2(window.statusBar()->currentMessage().isEmpty(),
+             qPrintable(window.statusBar()->currentMessage()));
     QVERIFY(!window.runAction()->isEnabled());
     QCOMPARE(window.historyPage()->model()->totalCount(), 1);
     QCOMPARE(window.historyPage()->model()->entry(0).source, u"single"_s);
     QCOMPARE(window.historyPage()->model()->entry(0).outOrderNo, m_demo.sampleOrder.outOrderNo);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(window.pages()->currentWidget(), window.batchPage());
+    QVERIFY(window.statusBar()->currentMessage().isEmpty());
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window.statusBar()->currentMessage(), done);
 }
 
 void TestHistoryPage::mainWindow_historyUnusable_warnsAndAsksBeforeClosing()

@@ -3,16 +3,21 @@
 #include "format/labels.h"
 #include "orderresultview.h"
 #include "rawview.h"
+#include "receiverdetailpane.h"
 #include "receiversmodel.h"
 #include "receiverspanel.h"
 #include "resultmetabar.h"
 #include "returnresultview.h"
 #include "uitestdata.h"
 
+#include <limits>
 #include <QApplication>
 #include <QClipboard>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
@@ -60,6 +65,10 @@ private Q_SLOTS:
     void orderView_showsHeaderBadgeAndReceivers();
     void orderView_totalsPerResult();
     void orderView_processingBadgeIsPending();
+    void orderView_totalTooLargeToAddUpSaysSo();
+    void receivers_detailPaneShowsReasonAndAdvice();
+    void receivers_amountAndReasonWholeAtEachWidth_data();
+    void receivers_amountAndReasonWholeAtEachWidth();
     void metaBar_copiesRequestId();
     void metaBar_unverifiedIsRedWarning();
     void rawTab_prettyBodyAndNoAuthorization();
@@ -70,6 +79,8 @@ private Q_SLOTS:
     void errorPanel_systemErrorSaysHowOftenTried();
     void errorPanel_networkFailureNamesBothHosts();
     void errorPanel_verificationFailureSaysNotTrusted();
+    void errorPanel_oneHostIsNotCalledBoth();
+    void errorPanel_notFound_noEmptyDetail();
 };
 
 void TestResultViews::orderView_showsHeaderBadgeAndReceivers()
@@ -107,6 +118,99 @@ void TestResultViews::orderView_processingBadgeIsPending()
     view.setResult(UiTestData::okOrder(UiTestData::order(u"PROCESSING"_s)));
     QCOMPARE(view.stateBadge()->text(), Labels::orderState(u"PROCESSING"_s));
     QCOMPARE(view.stateBadge()->tone(), Labels::Tone::Pending);
+}
+
+void TestResultViews::orderView_totalTooLargeToAddUpSaysSo()
+{
+    // Two receivers whose sum passes INT64_MAX: the total stops there and says why, never a number.
+    OrderResult o = UiTestData::order();
+    o.receivers = {UiTestData::receiver(std::numeric_limits<qint64>::max() - 1, u"MERCHANT_ID"_s,
+                                        u"1900000110"_s, u"SUCCESS"_s, {}, u"1"_s),
+                   UiTestData::receiver(5, u"MERCHANT_ID"_s, u"1900000111"_s, u"SUCCESS"_s, {}, u"2"_s)};
+    OrderResultView view;
+    view.setResult(UiTestData::okOrder(o));
+    const QString totals = view.totalsText();
+    QVERIFY2(totals.contains(u"Total: 2 receiver(s), too large to add up"_s), qPrintable(totals));
+    QVERIFY2(!totals.contains(u"92,233,720,368,547,758.07"_s), qPrintable(totals));
+}
+
+void TestResultViews::receivers_detailPaneShowsReasonAndAdvice()
+{
+    ReceiversPanel panel;
+    panel.resize(1000, 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.model()->setReceivers(UiTestData::order().receivers);
+    // The first receiver with a failure reason is shown at once, without selecting it.
+    const QString text = panel.detailPane()->text();
+    QVERIFY2(text.contains(Labels::receiverFailReason(u"NO_RELATION"_s)) && text.contains(u"NO_RELATION"_s),
+             qPrintable(text));
+    QVERIFY2(text.contains(u"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"_s), qPrintable(text));
+    QVERIFY2(panel.detailPane()->adviceText().contains(Labels::receiverFailAdvice(u"NO_RELATION"_s)),
+             qPrintable(panel.detailPane()->adviceText()));
+    QVERIFY(panel.view()->selectionModel()->selectedRows().isEmpty());
+
+    // Another receiver chosen with the keyboard: its own details, no advice for a success.
+    panel.view()->setFocus();
+    panel.view()->setCurrentIndex(panel.proxy()->index(0, 0));
+    QVERIFY2(panel.detailPane()->text().contains(u"1900000110"_s), qPrintable(panel.detailPane()->text()));
+    QVERIFY(panel.detailPane()->adviceText().isEmpty());
+    panel.model()->clear();
+    QVERIFY(panel.detailPane()->adviceText().isEmpty());
+}
+
+void TestResultViews::receivers_amountAndReasonWholeAtEachWidth_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::newRow("1440") << 1400;
+    QTest::newRow("1280") << 1240;
+    QTest::newRow("1024") << 990;
+}
+
+void TestResultViews::receivers_amountAndReasonWholeAtEachWidth()
+{
+    QFETCH(int, width);
+    ReceiversPanel panel;
+    panel.resize(width, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.model()->setReceivers(UiTestData::order().receivers);
+    QTableView *view = panel.view();
+    const QFontMetrics metrics = view->fontMetrics();
+    for (int column : {int(ReceiversModel::Amount), int(ReceiversModel::FailReason)}) {
+        int widest = 0;
+        for (int row = 0; row < panel.proxy()->rowCount(); ++row)
+            widest = std::max(widest,
+                              metrics.horizontalAdvance(panel.proxy()->index(row, column).data().toString()));
+        QVERIFY2(view->columnWidth(column) >= widest,
+                 qPrintable(u"column %1: %2 < %3"_s.arg(column).arg(view->columnWidth(column)).arg(widest)));
+        // Whole and on screen, not scrolled out of sight.
+        QVERIFY(view->columnViewportPosition(column) + view->columnWidth(column) <=
+                view->viewport()->width());
+    }
+    // Times are as wide as they need, no wider; descriptions and accounts take the room left over.
+    for (int column : {int(ReceiversModel::CreateTime), int(ReceiversModel::FinishTime)}) {
+        const int needed = metrics.horizontalAdvance(panel.proxy()->index(0, column).data().toString());
+        QVERIFY2(
+            view->columnWidth(column) < needed + 40,
+            qPrintable(
+                u"time column %1 is %2 for %3"_s.arg(column).arg(view->columnWidth(column)).arg(needed)));
+    }
+    // The OpenID gives way last: it is narrowed only once the detail ID, type and description
+    // are down to their minimum.
+    const int account = metrics.horizontalAdvance(u"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"_s);
+    if (view->columnWidth(ReceiversModel::Account) < account) {
+        for (int column :
+             {int(ReceiversModel::DetailId), int(ReceiversModel::Type), int(ReceiversModel::Description)})
+            QVERIFY2(view->columnWidth(column) <= 110,
+                     qPrintable(u"column %1 is %2 while the account is cut"_s.arg(column).arg(
+                         view->columnWidth(column))));
+    }
+    QVERIFY(panel.proxy()
+                ->index(0, ReceiversModel::Amount)
+                .data(Qt::TextAlignmentRole)
+                .value<Qt::Alignment>()
+                .testFlag(Qt::AlignRight));
 }
 
 void TestResultViews::metaBar_copiesRequestId()
@@ -241,6 +345,46 @@ void TestResultViews::errorPanel_networkFailureNamesBothHosts()
     QVERIFY2(message.contains(u"api.mch.weixin.qq.com"_s) && message.contains(u"api2.mch.weixin.qq.com"_s),
              qPrintable(message));
     QVERIFY(message.contains(u"Connection refused"_s));
+}
+
+void TestResultViews::errorPanel_oneHostIsNotCalledBoth()
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::NetworkError;
+    r.response.hostsTried = {u"127.0.0.1:40123"_s};
+    r.response.networkError = u"Connection refused"_s;
+    ErrorPanel panel;
+    panel.setResult(r);
+    const QString one = labelText(panel, u"errorMessage"_s);
+    QCOMPARE(one, u"No answer from 127.0.0.1:40123. Connection refused"_s);
+
+    r.response.hostsTried = {u"api.mch.weixin.qq.com"_s, u"api2.mch.weixin.qq.com"_s};
+    panel.setResult(r);
+    QCOMPARE(labelText(panel, u"errorMessage"_s),
+             u"Neither api.mch.weixin.qq.com nor api2.mch.weixin.qq.com answered. Connection refused"_s);
+}
+
+void TestResultViews::errorPanel_notFound_noEmptyDetail()
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::ApiError;
+    r.response.httpStatus = 404;
+    r.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
+    r.response.errorMessage = u"记录不存在"_s;
+    r.response.requestId = "REQ-404";
+    for (const QByteArray &empty : {QByteArray("{}"), QByteArray(" { } ").replace(' ', ""), QByteArray("[]"),
+                                    QByteArray("null"), QByteArray()}) {
+        r.response.errorDetail = empty;
+        ErrorPanel panel;
+        panel.setResult(r);
+        QVERIFY2(!panel.detailsText().contains(u"Detail:"_s), qPrintable(panel.detailsText()));
+        QVERIFY(panel.detailsText().contains(u"REQ-404"_s));
+    }
+    r.response.errorDetail = R"({"field":"sub_mchid"})";
+    ErrorPanel panel;
+    panel.setResult(r);
+    QVERIFY2(panel.detailsText().contains(u"Detail:"_s) && panel.detailsText().contains(u"sub_mchid"_s),
+             qPrintable(panel.detailsText()));
 }
 
 void TestResultViews::errorPanel_verificationFailureSaysNotTrusted()

@@ -19,6 +19,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTableWidget>
 #include <QThread>
 #include <QTimer>
@@ -39,7 +41,7 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
       m_pasteButton(new QPushButton(tr("&Paste from Excel"), this)),
       m_fileButton(new QPushButton(tr("&Import CSV…"), this)), m_source(new QLabel(this)),
       m_preview(new QTableWidget(this)), m_problems(new QListWidget(this)), m_summary(new QLabel(this)),
-      m_pasteDelay(new QTimer(this))
+      m_suggestion(new QLabel(this)), m_switchKind(new QPushButton(this)), m_pasteDelay(new QTimer(this))
 {
     setObjectName(u"batchInput"_s);
     m_kind->setObjectName(u"batchKind"_s);
@@ -99,6 +101,14 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     middle->addWidget(problemsBox, 2);
 
     m_summary->setObjectName(u"batchImportSummary"_s);
+    m_suggestion->setObjectName(u"batchKindSuggestion"_s);
+    m_suggestion->setWordWrap(true);
+    m_switchKind->setObjectName(u"batchSwitchKind"_s);
+    m_suggestion->hide();
+    m_switchKind->hide();
+    auto *suggestionRow = new QHBoxLayout;
+    suggestionRow->addWidget(m_suggestion, 1);
+    suggestionRow->addWidget(m_switchKind);
     showPlain({m_source, m_summary}); // the file's name, what the importer says of its rows
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -106,6 +116,7 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     layout->addWidget(m_paste);
     layout->addLayout(middle);
     layout->addWidget(m_summary);
+    layout->addLayout(suggestionRow);
 
     m_pasteDelay->setSingleShot(true);
     m_pasteDelay->setInterval(300);
@@ -120,6 +131,7 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     });
     connect(m_pasteButton, &QPushButton::clicked, this, &BatchInputPanel::pasteFromClipboard);
     connect(m_fileButton, &QPushButton::clicked, this, &BatchInputPanel::chooseFile);
+    connect(m_switchKind, &QPushButton::clicked, this, &BatchInputPanel::switchToSuggestedKind);
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { startImport(false); });
     fillMapping();
     m_summary->setText(tr("No rows yet."));
@@ -246,6 +258,7 @@ void BatchInputPanel::applyImport(quint64 generation, const BatchImport &import)
     fillMapping();
     fillPreview();
     fillProblems();
+    updateSuggestion();
     if (m_text.trimmed().isEmpty() && !m_fromFile) {
         m_summary->setText(tr("No rows yet."));
     } else if (!m_import.ok()) {
@@ -267,12 +280,9 @@ void BatchInputPanel::fillMapping()
     for (const auto &[field, combo] : m_mapping) {
         combo->clear();
         combo->addItem(tr("(none)"), -1);
-        for (int c = 0; c < m_import.columnCount; ++c) {
-            const QString name =
-                m_import.hasHeader && c < m_import.header.size() ? m_import.header.at(c) : QString();
-            combo->addItem(
-                name.isEmpty() ? tr("Column %1").arg(c + 1) : tr("Column %1: %2").arg(c + 1).arg(name), c);
-        }
+        for (int c = 0; c < m_import.columnCount; ++c)
+            combo->addItem(columnName(c), c);
+        fitComboWidth(combo);
         combo->setCurrentIndex(qMax(0, combo->findData(m_import.mapping.column(field))));
         const bool shown = wanted.contains(field);
         combo->setVisible(shown);
@@ -280,6 +290,59 @@ void BatchInputPanel::fillMapping()
             form->setRowVisible(combo, shown);
     }
     m_filling = false;
+}
+
+QString BatchInputPanel::columnName(int column) const
+{
+    // A column by its heading, or else by the first value in it, so the choice is recognisable.
+    const QString heading = m_import.hasHeader && column < m_import.header.size()
+                                ? m_import.header.at(column).trimmed()
+                                : QString();
+    if (!heading.isEmpty())
+        return tr("Column %1 (%2)").arg(column + 1).arg(heading);
+    const QString first = !m_import.preview.isEmpty() && column < m_import.preview.constFirst().size()
+                              ? m_import.preview.constFirst().at(column).trimmed()
+                              : QString();
+    if (!first.isEmpty())
+        return tr("Column %1 (e.g. %2)").arg(column + 1).arg(first);
+    return tr("Column %1").arg(column + 1);
+}
+
+void BatchInputPanel::fitComboWidth(QComboBox *combo)
+{
+    // Every choice whole, whatever the font (full-width brackets included): the combo is at least
+    // as wide as its widest item.
+    int widest = 0;
+    for (int i = 0; i < combo->count(); ++i)
+        widest = std::max(widest, combo->fontMetrics().horizontalAdvance(combo->itemText(i)));
+    QStyleOptionComboBox option;
+    option.initFrom(combo);
+    option.editable = combo->isEditable();
+    option.frame = combo->hasFrame();
+    const QSize size = combo->style()->sizeFromContents(QStyle::CT_ComboBox, &option,
+                                                        QSize(widest, combo->fontMetrics().height()), combo);
+    combo->setMinimumWidth(size.width());
+}
+
+void BatchInputPanel::updateSuggestion()
+{
+    const bool suggest = m_import.suggestedKind && *m_import.suggestedKind != kind();
+    if (suggest) {
+        const bool toReturns = *m_import.suggestedKind == LookupKind::Return;
+        m_suggestion->setText(toReturns ? tr("These rows look like profit-sharing returns "
+                                             "(out_return_no), not orders.")
+                                        : tr("These rows look like profit-sharing orders "
+                                             "(transaction_id, out_order_no), not returns."));
+        m_switchKind->setText(toReturns ? tr("&Switch to returns") : tr("&Switch to orders"));
+    }
+    m_suggestion->setVisible(suggest);
+    m_switchKind->setVisible(suggest);
+}
+
+void BatchInputPanel::switchToSuggestedKind()
+{
+    if (m_import.suggestedKind)
+        setKind(*m_import.suggestedKind);
 }
 
 void BatchInputPanel::fillPreview()

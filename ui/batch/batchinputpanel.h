@@ -43,6 +43,10 @@ public:
     QListWidget *problems() const { return m_problems; }
     QLabel *summary() const { return m_summary; }
     QPlainTextEdit *pasteEdit() const { return m_paste; }
+    // Shown when the rows look like the other kind's; one click switches.
+    QLabel *kindSuggestion() const { return m_suggestion; }
+    QPushButton *switchKindButton() const { return m_switchKind; }
+    void switchToSuggestedKind();
 
 Q_SIGNALS:
     // A new import is ready (currentImport()).
@@ -55,6 +59,9 @@ private:
     void fillPreview();
     void fillProblems();
     void mappingEdited();
+    QString columnName(int column) const;
+    static void fitComboWidth(QComboBox *combo);
+    void updateSuggestion();
 
     QComboBox *m_kind;
     QPlainTextEdit *m_paste;
@@ -65,6 +72,8 @@ private:
     QTableWidget *m_preview;
     QListWidget *m_problems;
     QLabel *m_summary;
+    QLabel *m_suggestion;
+    QPushButton *m_switchKind;
     QTimer *m_pasteDelay;
 
     // Where the rows come from: pasted text, or a file's bytes.

@@ -7,6 +7,7 @@
 #include "batchinputpanel.h"
 #include "batchrowsmodel.h"
 #include "batchsummaryview.h"
+#include "columnsizer.h"
 #include "historybackend.h"
 #include "lookupcontroller.h"
 #include "messagebox.h"
@@ -18,6 +19,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -54,7 +56,7 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
       m_watch(new QPushButton(tr("&Watch the PROCESSING ones"), this)),
       m_export(new QPushButton(tr("&Export…"), this)), m_progress(new QProgressBar(this)),
       m_counts(new QLabel(this)), m_watching(new QLabel(this)), m_table(new QTableView(this)),
-      m_summary(new BatchSummaryView(this))
+      m_rowDetail(new QLabel(this)), m_summary(new BatchSummaryView(this))
 {
     setObjectName(u"batchPage"_s);
     m_concurrency->setRange(1, 16);
@@ -102,16 +104,30 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
     connect(m_table, &QTableView::activated, this,
             [this](const QModelIndex &index) { openRow(index.row()); });
+
+    m_rowDetail->setObjectName(u"batchRowDetail"_s);
+    m_rowDetail->setTextFormat(Qt::PlainText);
+    m_rowDetail->setWordWrap(true);
+    m_rowDetail->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_rowDetail->setFrameShape(QFrame::StyledPanel);
+    m_rowDetail->setMargin(6);
+    m_rowDetail->setAccessibleName(tr("Selected row"));
+    m_rowDetail->hide();
+    auto *tableArea = new QWidget(this);
+    auto *tableLayout = new QVBoxLayout(tableArea);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_table, 1);
+    tableLayout->addWidget(m_rowDetail);
 
     auto *summaryBox = new QGroupBox(tr("Summary"), this);
     auto *summaryLayout = new QVBoxLayout(summaryBox);
     summaryLayout->addWidget(m_summary);
 
     auto *results = new QSplitter(Qt::Horizontal, this);
-    results->addWidget(m_table);
+    results->addWidget(tableArea);
     results->addWidget(summaryBox);
     results->setStretchFactor(0, 3);
     results->setStretchFactor(1, 1);
@@ -145,6 +161,15 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
         if (!m_runner || !m_runner->isRunning())
             dropService();
     });
+    // Row numbers, states and amounts are read whole; the reason, number, status and sub-merchant
+    // give way (the pane under the table has the selected row whole).
+    m_sizer =
+        new ColumnSizer(m_table, {.whole = {BatchRowsModel::RowNumberColumn, BatchRowsModel::StateColumn,
+                                            BatchRowsModel::AmountColumn},
+                                  .giveWay = {BatchRowsModel::DetailColumn, BatchRowsModel::StatusColumn,
+                                              BatchRowsModel::NumberColumn, BatchRowsModel::SubMchidColumn},
+                                  .grow = {BatchRowsModel::DetailColumn},
+                                  .minWidth = 80});
     m_watching->hide();
     updateProgress();
     updateButtons();
@@ -172,13 +197,15 @@ bool BatchPage::ensureService(QString *error)
     m_runner = new BatchRunner(service, this);
     m_model = new BatchRowsModel(m_runner, this);
     m_table->setModel(m_model);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setColumnWidth(BatchRowsModel::RowNumberColumn, 60);
-    m_table->setColumnWidth(BatchRowsModel::StatusColumn, 150);
-    m_table->setColumnWidth(BatchRowsModel::SubMchidColumn, 110);
-    m_table->setColumnWidth(BatchRowsModel::NumberColumn, 190);
-    m_table->setColumnWidth(BatchRowsModel::StateColumn, 110);
-    m_table->setColumnWidth(BatchRowsModel::AmountColumn, 110);
+    m_sizer->fit();
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &BatchPage::showRowDetail);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int current = m_table->currentIndex().row();
+                if (current >= topLeft.row() && current <= bottomRight.row())
+                    showRowDetail();
+            });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &BatchPage::showRowDetail);
     connect(m_runner, &BatchRunner::progressChanged, this, &BatchPage::updateProgress);
     connect(m_runner, &BatchRunner::finished, this, &BatchPage::onFinished);
     connect(m_runner, &BatchRunner::rowFinished, this,
@@ -218,6 +245,7 @@ void BatchPage::dropService()
     m_model = nullptr;
     m_watcher = nullptr;
     m_runner = nullptr;
+    showRowDetail();
     updateProgress();
     updateButtons();
 }
@@ -335,6 +363,19 @@ void BatchPage::openRow(int row)
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog->setResult(m_runner->result(row));
     m_dialog->show();
+}
+
+void BatchPage::showRowDetail()
+{
+    const int row = m_model ? m_table->currentIndex().row() : -1;
+    const QString text = row >= 0 ? m_model->detailText(row) : QString();
+    m_rowDetail->setText(text);
+    m_rowDetail->setVisible(!text.isEmpty());
+}
+
+QString BatchPage::rowDetailText() const
+{
+    return m_rowDetail->isHidden() ? QString() : m_rowDetail->text();
 }
 
 void BatchPage::onFinished()

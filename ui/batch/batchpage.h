@@ -25,6 +25,7 @@ class BatchInputPanel;
 class BatchRowsModel;
 class BatchRunner;
 class BatchSummaryView;
+class ColumnSizer;
 class HistoryBackend;
 class LookupController;
 class ResultDialog;
@@ -54,6 +55,8 @@ public:
     QPushButton *watchButton() const { return m_watch; }
     QPushButton *exportButton() const { return m_export; }
     ResultDialog *lastDialog() const;
+    // The pane under the table: the current row in words (reason and advice); empty when hidden.
+    QString rowDetailText() const;
     LookupKind runKind() const { return m_runKind; }
     bool isBusy() const;
 
@@ -84,6 +87,7 @@ private:
     void updateProgress();
     void updateButtons();
     void onFinished();
+    void showRowDetail();
 
     LookupController *m_controller;
     HistoryBackend *m_history;
@@ -100,7 +104,9 @@ private:
     QLabel *m_counts;
     QLabel *m_watching;
     QTableView *m_table;
+    QLabel *m_rowDetail;
     BatchSummaryView *m_summary;
+    ColumnSizer *m_sizer = nullptr;
 
     // Built for the selected profile on the first run, rebuilt after the profile changes.
     QPointer<ProfileConnection> m_connection;

@@ -2,6 +2,7 @@
 
 #include "format/labels.h"
 #include "format/money.h"
+#include "format/saturating.h"
 #include "lookup/resultexport.h"
 #include "plaintext.h"
 
@@ -27,7 +28,7 @@ std::optional<qint64> amountFen(const LookupResult &result)
     if (result.order) {
         qint64 sum = 0;
         for (const ReceiverDetail &receiver : result.order->receivers)
-            sum += receiver.amount;
+            sum = saturatingAdd(sum, receiver.amount);
         return sum;
     }
     if (result.returnOrder)
@@ -35,7 +36,52 @@ std::optional<qint64> amountFen(const LookupResult &result)
     return std::nullopt;
 }
 
-QString errorText(const BatchRow &row, const LookupResult &result, bool hasResult)
+// Why an answered row did not (all) go through: a failed return's reason, an order's receivers
+// that were not paid with theirs.
+QString answerReason(const LookupResult &result)
+{
+    if (result.returnOrder) {
+        const ReturnResult &r = *result.returnOrder;
+        if (r.failReason.isEmpty())
+            return {};
+        return u"%1 (%2)"_s.arg(Labels::returnFailReason(r.failReason), r.failReason);
+    }
+    if (!result.order)
+        return {};
+    QStringList reasons;
+    int notPaid = 0;
+    for (const ReceiverDetail &receiver : result.order->receivers) {
+        if (receiver.failReason.isEmpty())
+            continue;
+        ++notPaid;
+        const QString reason = Labels::receiverFailReason(receiver.failReason);
+        if (!reasons.contains(reason))
+            reasons.append(reason);
+    }
+    if (notPaid == 0)
+        return {};
+    return BatchRowsModel::tr("%n receiver(s) not paid: %1", nullptr, notPaid).arg(reasons.join(u"; "_s));
+}
+
+// What to do about it, for the detail pane.
+QStringList answerAdvice(const LookupResult &result)
+{
+    QStringList advice;
+    if (result.returnOrder && !result.returnOrder->failReason.isEmpty())
+        advice.append(Labels::returnFailAdvice(result.returnOrder->failReason));
+    if (result.order) {
+        for (const ReceiverDetail &receiver : result.order->receivers) {
+            const QString text =
+                receiver.failReason.isEmpty() ? QString() : Labels::receiverFailAdvice(receiver.failReason);
+            if (!text.isEmpty() && !advice.contains(text))
+                advice.append(text);
+        }
+    }
+    advice.removeAll(QString());
+    return advice;
+}
+
+QString reasonText(const BatchRow &row, const LookupResult &result, bool hasResult)
 {
     if (!row.errors.isEmpty()) {
         QStringList parts;
@@ -45,10 +91,12 @@ QString errorText(const BatchRow &row, const LookupResult &result, bool hasResul
     }
     if (row.duplicateOf > 0)
         return BatchRowsModel::tr("Same as row %1").arg(row.duplicateOf);
-    if (!hasResult || result.kind == LookupResult::Kind::Ok)
+    if (!hasResult)
         return {};
     const ApiResponse &r = result.response;
     switch (result.kind) {
+    case LookupResult::Kind::Ok:
+        return answerReason(result);
     case LookupResult::Kind::ApiError:
         return u"HTTP %1 %2 %3"_s.arg(r.httpStatus).arg(r.errorCode, Labels::errorCode(r.errorCode));
     case LookupResult::Kind::NetworkError:
@@ -123,6 +171,38 @@ QString BatchRowsModel::statusText(BatchRunner::RowStatus status)
     return {};
 }
 
+QString BatchRowsModel::detailText(int row) const
+{
+    if (row < 0 || row >= m_rows)
+        return {};
+    const BatchRow &r = m_runner->row(row);
+    QStringList lines;
+    lines << tr("Row %1 · %2 · %3")
+                 .arg(r.rowNumber)
+                 .arg(display(row, NumberColumn).toString(), statusText(m_runner->status(row)));
+    const QString state = display(row, StateColumn).toString();
+    if (!state.isEmpty())
+        lines << tr("State / result: %1 (%2)").arg(state, raw(row, StateColumn).toString());
+    const QString amount = display(row, AmountColumn).toString();
+    if (!amount.isEmpty())
+        lines << tr("Amount: %1 yuan").arg(amount);
+    const QString reason = display(row, DetailColumn).toString();
+    if (!reason.isEmpty())
+        lines << tr("Reason: %1").arg(reason);
+    if (m_runner->hasResult(row)) {
+        const LookupResult &result = m_runner->result(row);
+        QStringList advice = answerAdvice(result);
+        if (result.kind == LookupResult::Kind::ApiError)
+            advice.append(Labels::errorAdvice(result.response.errorCode));
+        advice.removeAll(QString());
+        for (const QString &text : std::as_const(advice))
+            lines << tr("What to do: %1").arg(text);
+        if (!result.response.requestId.isEmpty())
+            lines << tr("Request-ID: %1").arg(QString::fromLatin1(result.response.requestId));
+    }
+    return lines.join(u'\n');
+}
+
 QVariant BatchRowsModel::raw(int row, int column) const
 {
     const BatchRow &r = m_runner->row(row);
@@ -144,7 +224,7 @@ QVariant BatchRowsModel::raw(int row, int column) const
             return *fen;
         return {};
     case DetailColumn:
-        return errorText(r, result, has);
+        return reasonText(r, result, has);
     case ColumnCount:
         break;
     }
@@ -165,7 +245,7 @@ QVariant BatchRowsModel::display(int row, int column) const
                                                             : Labels::returnResult(code);
     }
     case AmountColumn:
-        return value.isValid() ? Money::formatYuan(value.toLongLong(), Money::Grouping::Thousands)
+        return value.isValid() ? Money::formatTotal(value.toLongLong(), Money::Grouping::Thousands)
                                : QString();
     default:
         return value;
@@ -226,7 +306,7 @@ QVariant BatchRowsModel::headerData(int section, Qt::Orientation orientation, in
     case AmountColumn:
         return tr("Amount (yuan)");
     case DetailColumn:
-        return tr("Error");
+        return tr("Reason / error");
     case ColumnCount:
         break;
     }

@@ -1,7 +1,8 @@
 #pragma once
 
 // The batch page's live table: one line per imported row with its status as BatchRunner reports it
-// and, once answered, the state and amount or the error. Reads the runner; keeps no copy.
+// and, once answered, the state and amount, and the error or the reason it did not go through. Reads the
+// runner; keeps no copy.
 
 #include "batch/batchrunner.h"
 
@@ -38,6 +39,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString statusText(BatchRunner::RowStatus status);
+    // The row in words for the detail pane: number, status, state, amount, the reason it failed
+    // (or why receivers were not paid) with what to do, and the Request-ID.
+    QString detailText(int row) const;
 
 private:
     QVariant display(int row, int column) const;

@@ -1,9 +1,11 @@
 #include "batchsummaryview.h"
 
+#include "columnsizer.h"
 #include "format/labels.h"
 #include "format/money.h"
 
 #include <QHeaderView>
+#include <QScrollBar>
 
 using namespace Qt::StringLiterals;
 
@@ -20,28 +22,48 @@ BatchSummaryView::BatchSummaryView(QWidget *parent) : QTableWidget(parent)
     verticalHeader()->hide();
     // Compact rows: the whole summary should fit without scrolling.
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    horizontalHeader()->setStretchLastSection(true);
+    // Counts and amounts are read whole; the group and label give way, the label takes what is left.
+    m_sizer = new ColumnSizer(this, {.whole = {CountColumn, AmountColumn},
+                                     .giveWay = {GroupColumn, LabelColumn},
+                                     .grow = {LabelColumn},
+                                     .minWidth = MinTextWidth});
+}
+
+BatchSummaryView::~BatchSummaryView()
+{
+    delete m_sizer;
+}
+
+QSize BatchSummaryView::minimumSizeHint() const
+{
+    // Never so narrow that a count or an amount is cut: the splitter beside the batch table
+    // respects this.
+    if (!m_sizer)
+        return QTableWidget::minimumSizeHint();
+    const int width = m_sizer->wholeWidth(CountColumn) + m_sizer->wholeWidth(AmountColumn) +
+                      2 * MinTextWidth + 2 * frameWidth() + verticalScrollBar()->sizeHint().width();
+    return {width, QTableWidget::minimumSizeHint().height()};
 }
 
 void BatchSummaryView::clearSummary()
 {
     m_summary = {};
     setRowCount(0);
+    updateGeometry();
 }
 
 void BatchSummaryView::addLine(const QString &group, const QString &label, int count, const QString &yuan)
 {
     const int row = rowCount();
     insertRow(row);
-    setItem(row, 0, new QTableWidgetItem(group));
-    setItem(row, 1, new QTableWidgetItem(label));
+    setItem(row, GroupColumn, new QTableWidgetItem(group));
+    setItem(row, LabelColumn, new QTableWidgetItem(label));
     auto *countItem = new QTableWidgetItem(QString::number(count));
     countItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    setItem(row, 2, countItem);
+    setItem(row, CountColumn, countItem);
     auto *amountItem = new QTableWidgetItem(yuan);
     amountItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    setItem(row, 3, amountItem);
+    setItem(row, AmountColumn, amountItem);
 }
 
 void BatchSummaryView::setSummary(const BatchSummary &summary)
@@ -54,11 +76,13 @@ void BatchSummaryView::setSummary(const BatchSummary &summary)
     for (const BatchSummary::Line &line : summary.byState) {
         const QString label = summary.kind == LookupKind::Order ? Labels::orderState(line.value)
                                                                 : Labels::returnResult(line.value);
-        addLine(stateGroup, label, line.count, Money::formatYuan(line.amount, Money::Grouping::Thousands));
+        addLine(stateGroup, label, line.count, Money::formatTotal(line.amount));
     }
     for (const BatchSummary::Line &line : summary.byReceiverResult)
         addLine(tr("Receivers"), Labels::receiverResult(line.value), line.count,
-                Money::formatYuan(line.amount, Money::Grouping::Thousands));
+                Money::formatTotal(line.amount));
+    m_sizer->fit();
+    updateGeometry();
 }
 
 } // namespace fenzhang

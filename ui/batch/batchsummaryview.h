@@ -9,19 +9,28 @@
 
 namespace fenzhang {
 
+class ColumnSizer;
+
 class BatchSummaryView final : public QTableWidget {
     Q_OBJECT
 public:
+    enum Column { GroupColumn, LabelColumn, CountColumn, AmountColumn };
+
     explicit BatchSummaryView(QWidget *parent = nullptr);
+    // The sizer goes first: QTableWidget's own model resets while the table is torn down.
+    ~BatchSummaryView() override;
 
     void setSummary(const BatchSummary &summary);
     void clearSummary();
     const BatchSummary &summary() const { return m_summary; }
+    QSize minimumSizeHint() const override;
 
 private:
     void addLine(const QString &group, const QString &label, int count, const QString &yuan);
 
+    static constexpr int MinTextWidth = 60;
     BatchSummary m_summary;
+    ColumnSizer *m_sizer = nullptr;
 };
 
 } // namespace fenzhang

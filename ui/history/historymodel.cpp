@@ -121,7 +121,16 @@ QString HistoryModel::stateText(const HistoryEntry &entry)
         return tr("Not trusted");
     if (entry.resultKind == u"not_the_answer"_s)
         return tr("Not the answer to this question");
-    return entry.resultKind;
+    if (entry.resultKind == u"bad_answer"_s)
+        return tr("Unreadable answer");
+    if (entry.resultKind == u"cancelled"_s)
+        return tr("Cancelled");
+    if (entry.resultKind == u"invalid_input"_s)
+        return tr("Not sent (invalid)");
+    if (entry.resultKind == u"api_error"_s)
+        return tr("WeChat Pay error");
+    // A kind a newer version wrote: say so rather than show an API word.
+    return tr("Other (%1)").arg(entry.resultKind);
 }
 
 QVariant HistoryModel::raw(const HistoryEntry &entry, int column) const

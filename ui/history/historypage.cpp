@@ -58,11 +58,19 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
     m_to->setDate(today);
     m_from->setAccessibleName(tr("Looked up from"));
     m_to->setAccessibleName(tr("Looked up until"));
+    // A state of the answer, or a kind of failure to get one: the item's data is "state:CODE" or
+    // "kinds:a,b" (HistoryEntry result kinds).
     m_state->addItem(tr("Any state"), QString());
-    const QList<std::pair<QString, QString>> states = {{u"PROCESSING"_s, tr("Processing")},
-                                                       {u"FINISHED"_s, tr("Finished (orders)")},
-                                                       {u"SUCCESS"_s, tr("Success (returns)")},
-                                                       {u"FAIL"_s, tr("Failed (returns)")}};
+    const QList<std::pair<QString, QString>> states = {
+        {u"state:PROCESSING"_s, tr("Processing")},
+        {u"state:FINISHED"_s, tr("Finished (orders)")},
+        {u"state:SUCCESS"_s, tr("Success (returns)")},
+        {u"state:FAIL"_s, tr("Failed (returns)")},
+        {u"kinds:api_error,network_error,bad_answer,verification_failed,not_the_answer,cancelled"_s,
+         tr("Any error (no result)")},
+        {u"kinds:api_error"_s, tr("WeChat Pay answered with an error")},
+        {u"kinds:network_error"_s, tr("No answer")},
+        {u"kinds:verification_failed,not_the_answer,bad_answer"_s, tr("Not trusted or unreadable answer")}};
     for (const auto &[code, text] : states)
         m_state->addItem(text, code);
 
@@ -165,7 +173,11 @@ HistoryFilter HistoryPage::currentFilter() const
 {
     HistoryFilter filter;
     filter.number = m_search->text().trimmed();
-    filter.state = m_state->currentData().toString();
+    const QString choice = m_state->currentData().toString();
+    if (choice.startsWith(u"state:"_s))
+        filter.state = choice.mid(6);
+    else if (choice.startsWith(u"kinds:"_s))
+        filter.resultKinds = choice.mid(6).split(u',');
     if (m_useDates->isChecked()) {
         // Whole local days: from the start of the first to the start of the day after the last.
         filter.from = m_from->date().startOfDay();

@@ -2,6 +2,7 @@
 
 #include "crypto/keyloader.h"
 #include "filepathedit.h"
+#include "importchecklist.h"
 #include "knownorderbox.h"
 #include "profile/profileimport.h"
 #include "profile/profilelookupcheck.h"
@@ -20,6 +21,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -105,15 +107,18 @@ void ProfileDialog::buildUi()
     merchantForm->addRow(tr("&Merchant id (mchid):"), m_mchid);
     layout->addWidget(merchant);
     layout->addWidget(buildKeyGroup());
+    m_checklist = new ImportChecklist;
+    layout->addWidget(m_checklist);
     m_wechatPay = new WechatPaySettingsWidget;
     layout->addWidget(m_wechatPay);
 
+    // Why OK is grey stays in sight under the scrolling form, whatever the screen's height.
     m_problemsLabel = new QLabel;
     m_problemsLabel->setObjectName(u"problemsLabel"_s);
+    m_problemsLabel->setTextFormat(Qt::PlainText);
     m_problemsLabel->setWordWrap(true);
     m_problemsLabel->setTextFormat(Qt::PlainText); // file names, OpenSSL's and the keychain's words
     m_problemsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_problemsLabel);
 
     m_checkButton = new QPushButton(tr("Chec&k profile"));
     m_checkButton->setObjectName(u"checkButton"_s);
@@ -132,9 +137,10 @@ void ProfileDialog::buildUi()
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto *outer = new QVBoxLayout(this);
-    outer->addWidget(scroll);
+    outer->addWidget(scroll, 1);
+    outer->addWidget(m_problemsLabel);
     outer->addWidget(m_buttons);
-    resize(720, 820);
+    fitToScreen();
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
@@ -163,12 +169,13 @@ QWidget *ProfileDialog::buildKeyGroup()
     m_pemRadio->setObjectName(u"pemRadio"_s);
     auto *importButton = new QPushButton(tr("Import from &folder…"));
     importButton->setObjectName(u"importFolderButton"_s);
+    importButton->setToolTip(folderFilesText());
     kindRow->addWidget(m_p12Radio);
     kindRow->addWidget(m_pemRadio);
     kindRow->addStretch();
     kindRow->addWidget(importButton);
     form->addRow(tr("Files:"), kindRow);
-    connect(importButton, &QPushButton::clicked, this, &ProfileDialog::browseFolder);
+    connect(importButton, &QPushButton::clicked, this, &ProfileDialog::chooseFolder);
 
     m_p12File = new FilePathEdit(tr(p12Filter));
     m_p12File->setObjectName(u"p12FileEdit"_s);
@@ -262,10 +269,31 @@ void ProfileDialog::setTakenNames(const QStringList &names)
     revalidate();
 }
 
-void ProfileDialog::browseFolder()
+QString ProfileDialog::folderFilesText()
+{
+    return tr("Reads apiclient_key.pem + apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem "
+              "(PUB_KEY_ID_….pem) from one folder and fills in the fields.");
+}
+
+void ProfileDialog::fitToScreen()
+{
+    // 720 × 820 where there is room; on a 1366 × 768 (or 1024 × 700) screen the form scrolls and
+    // the buttons, with the reason OK is grey, stay on screen.
+    QSize size(720, 820);
+    if (const QScreen *screen = this->screen()) {
+        const QRect available = screen->availableGeometry();
+        size = size.boundedTo(available.size() - QSize(40, 80));
+    }
+    resize(size);
+}
+
+void ProfileDialog::chooseFolder()
 {
     const QString folder = QFileDialog::getExistingDirectory(
-        this, tr("Folder with the merchant's certificate files"), QDir::homePath());
+        this,
+        tr("Choose the folder with apiclient_key.pem, apiclient_cert.pem (or apiclient_cert.p12) and "
+           "pub_key.pem"),
+        QDir::homePath());
     if (!folder.isEmpty())
         importFolder(folder);
 }
@@ -274,6 +302,7 @@ void ProfileDialog::importFolder(const QString &folder)
 {
     const ImportedFiles files = ProfileImport::scanFolder(folder);
     if (files.isEmpty()) {
+        m_checklist->clear();
         m_serialNote->setText(
             tr("No WeChat Pay files were found in %1 (apiclient_cert.p12, apiclient_key.pem, "
                "apiclient_cert.pem, pub_key.pem).")
@@ -290,6 +319,7 @@ void ProfileDialog::importFolder(const QString &folder)
     m_saved = original;
     m_p12Password->setText(password);
     m_keychain->setChecked(keychain);
+    m_checklist->showFor(folder, files, profile());
 }
 
 void ProfileDialog::updateKeyKind()

@@ -20,6 +20,7 @@ class QRadioButton;
 namespace fenzhang {
 
 class FilePathEdit;
+class ImportChecklist;
 class KnownOrderBox;
 class ProfileLookupCheck;
 class ProfileCheckView;
@@ -40,8 +41,14 @@ public:
     QStringList problems() const { return m_problems; }
     QList<CheckItem> checkResults() const { return m_checkResults; }
 
-    // Fills the key and public key fields from a folder holding the merchant's files.
+    // Fills the key and public key fields from a folder holding the merchant's files, then lists
+    // what was found and what is missing (importChecklist()).
     void importFolder(const QString &folder);
+    // Asks for that folder (the picker names the files it looks for).
+    void chooseFolder();
+    ImportChecklist *importChecklist() const { return m_checklist; }
+    // What "Import from folder" looks for, in one sentence.
+    static QString folderFilesText();
 
 public Q_SLOTS:
     void accept() override;
@@ -53,7 +60,7 @@ Q_SIGNALS:
 private:
     void buildUi();
     QWidget *buildKeyGroup();
-    void browseFolder();
+    void fitToScreen();
     void updateKeyKind();
     void updateDerived();
     void updateKeychainStatus();
@@ -92,6 +99,7 @@ private:
     KnownOrderBox *m_knownOrder;
     ProfileLookupCheck *m_lookupCheck;
     QLabel *m_problemsLabel;
+    ImportChecklist *m_checklist;
     QPushButton *m_checkButton;
     ProfileCheckView *m_checkView;
     QDialogButtonBox *m_buttons;

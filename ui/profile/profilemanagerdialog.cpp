@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -29,7 +30,9 @@ const char *const jsonFilter = QT_TRANSLATE_NOOP("ProfileManagerDialog", "Profil
 } // namespace
 
 ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, SecretStore *secrets, QWidget *parent)
-    : QDialog(parent), m_store(store), m_secrets(secrets), m_list(new QListWidget), m_status(new QLabel)
+    : QDialog(parent), m_store(store), m_secrets(secrets), m_list(new QListWidget), m_status(new QLabel),
+      m_listStack(new QStackedWidget), m_emptyPage(new QWidget), m_emptyHelp(new QLabel),
+      m_newFromFolder(new QPushButton(tr("New profile from a &folder…")))
 {
     setWindowTitle(tr("Merchant profiles"));
     m_confirm = [this](const QString &question) {
@@ -41,29 +44,58 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, SecretStore *sec
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText); // profile names, keychain errors
 
+    m_emptyHelp->setObjectName(u"emptyHelp"_s);
+    m_emptyHelp->setTextFormat(Qt::PlainText);
+    m_emptyHelp->setWordWrap(true);
+    m_emptyHelp->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_emptyHelp->setText(
+        tr("No merchant profile yet. A profile is one service-provider account; what you need, from "
+           "商户平台 → 账户中心 → API安全:\n"
+           "  1. the merchant API private key and certificate: apiclient_key.pem + apiclient_cert.pem, "
+           "or apiclient_cert.p12\n"
+           "  2. the WeChat Pay public key pub_key.pem and its ID PUB_KEY_ID_…\n"
+           "  3. your merchant id (mchid)\n"
+           "Put the files in one folder and start with \"New profile from a folder…\"."));
+    m_newFromFolder->setObjectName(u"newFromFolderButton"_s);
+    auto *emptyLayout = new QVBoxLayout(m_emptyPage);
+    emptyLayout->addWidget(m_emptyHelp);
+    emptyLayout->addWidget(m_newFromFolder, 0, Qt::AlignLeft);
+    emptyLayout->addStretch();
+    m_listStack->addWidget(m_list);
+    m_listStack->addWidget(m_emptyPage);
+
     auto *add = new QPushButton(tr("&New…"));
     m_edit = new QPushButton(tr("&Edit…"));
     m_duplicate = new QPushButton(tr("D&uplicate"));
     m_delete = new QPushButton(tr("&Delete"));
     m_default = new QPushButton(tr("Use as de&fault"));
-    auto *import = new QPushButton(tr("&Import…"));
-    m_export = new QPushButton(tr("E&xport…"));
+    // Not the files WeChat Pay issues (that is New… → Import from folder): a profile list exported
+    // from this app on another computer.
+    auto *import = new QPushButton(tr("&Import profiles (JSON)…"));
+    import->setObjectName(u"importJsonButton"_s);
+    import->setToolTip(tr("Adds profiles exported from Fenzhang Desk (a .json file, without keys or "
+                          "passwords). For the certificate files WeChat Pay issues, use New… → Import "
+                          "from folder."));
+    m_export = new QPushButton(tr("E&xport profile (JSON)…"));
+    m_export->setToolTip(tr("Saves the selected profile as a .json file for a colleague, without keys or "
+                            "passwords."));
     auto *buttons = new QVBoxLayout;
     for (QPushButton *button : {add, m_edit, m_duplicate, m_delete, m_default, import, m_export})
         buttons->addWidget(button);
     buttons->addStretch();
 
     auto *row = new QHBoxLayout;
-    row->addWidget(m_list, 1);
+    row->addWidget(m_listStack, 1);
     row->addLayout(buttons);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row);
     layout->addWidget(m_status);
     layout->addWidget(close);
-    resize(560, 380);
+    resize(640, 420);
 
     connect(add, &QPushButton::clicked, this, &ProfileManagerDialog::newProfile);
+    connect(m_newFromFolder, &QPushButton::clicked, this, &ProfileManagerDialog::newProfileFromFolder);
     connect(m_edit, &QPushButton::clicked, this, &ProfileManagerDialog::editSelected);
     connect(m_duplicate, &QPushButton::clicked, this, &ProfileManagerDialog::duplicateSelected);
     connect(m_delete, &QPushButton::clicked, this, &ProfileManagerDialog::deleteSelected);
@@ -128,6 +160,7 @@ void ProfileManagerDialog::reload()
         }
     }
     m_reloading = false;
+    m_listStack->setCurrentWidget(m_list->count() == 0 ? m_emptyPage : static_cast<QWidget *>(m_list));
     selectProfile(selected);
     if (!m_list->currentItem() && m_list->count() > 0)
         m_list->setCurrentRow(0);
@@ -149,6 +182,23 @@ void ProfileManagerDialog::showStatus(const QString &text)
 ProfileDialog *ProfileManagerDialog::newProfile()
 {
     return openEditor(QString());
+}
+
+ProfileDialog *ProfileManagerDialog::newProfileFromFolder()
+{
+    ProfileDialog *editor = newProfile();
+    QMetaObject::invokeMethod(editor, &ProfileDialog::chooseFolder, Qt::QueuedConnection);
+    return editor;
+}
+
+bool ProfileManagerDialog::isShowingEmptyHelp() const
+{
+    return m_listStack->currentWidget() == m_emptyPage;
+}
+
+QString ProfileManagerDialog::emptyHelpText() const
+{
+    return m_emptyHelp->text();
 }
 
 ProfileDialog *ProfileManagerDialog::editSelected()

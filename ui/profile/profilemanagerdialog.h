@@ -1,8 +1,8 @@
 #pragma once
 
 // "Manage profiles": the list of merchant profiles with new, edit, duplicate, rename, delete,
-// default, and JSON import/export (without secrets). Keeps the keychain in step: a deleted
-// profile's secret is removed, a duplicated one's is copied.
+// default, and JSON import/export (without secrets). With no profile yet it says what one needs.
+// Keeps the keychain in step: a deleted profile's secret is removed, a duplicated one's is copied.
 
 #include <functional>
 #include <QDialog>
@@ -11,6 +11,7 @@ class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QPushButton;
+class QStackedWidget;
 
 namespace fenzhang {
 
@@ -32,6 +33,11 @@ public:
 
     // The buttons' actions, public for tests; they report through statusText().
     ProfileDialog *newProfile();
+    // A new profile whose editor starts by asking for the folder with the WeChat Pay files.
+    ProfileDialog *newProfileFromFolder();
+    // No profile yet: instead of an empty list, what a profile needs and where to start.
+    bool isShowingEmptyHelp() const;
+    QString emptyHelpText() const;
     ProfileDialog *editSelected();
     void duplicateSelected();
     void deleteSelected();
@@ -53,6 +59,10 @@ private:
     std::function<bool(const QString &)> m_confirm;
     QListWidget *m_list;
     QLabel *m_status;
+    QStackedWidget *m_listStack;
+    QWidget *m_emptyPage;
+    QLabel *m_emptyHelp;
+    QPushButton *m_newFromFolder;
     QPushButton *m_edit;
     QPushButton *m_duplicate;
     QPushButton *m_delete;
