@@ -14,7 +14,7 @@ bool isSaturated(qint64 total)
 QString formatTotal(qint64 total, Grouping grouping)
 {
     if (isSaturated(total))
-        return QCoreApplication::translate("Money", "too large to add up");
+        return QCoreApplication::translate("fenzhang::Money", "too large to add up");
     return formatYuan(total, grouping);
 }
 

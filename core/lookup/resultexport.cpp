@@ -366,7 +366,7 @@ bool hasTypedResult(const LookupResult &result, QString *errorString)
     if ((isOrder && result.order) || (!isOrder && result.returnOrder))
         return true;
     if (errorString)
-        *errorString = QCoreApplication::translate("ResultExport", "There is no result to export.");
+        *errorString = QCoreApplication::translate("fenzhang::ResultExport", "There is no result to export.");
     return false;
 }
 
@@ -401,10 +401,10 @@ QString subject(const LookupResult &result)
 {
     if (result.lookup == LookupKind::Order) {
         const QString number = result.order ? result.order->outOrderNo : result.orderQuery.outOrderNo;
-        return QCoreApplication::translate("ResultExport", "Profit-sharing order %1").arg(number);
+        return QCoreApplication::translate("fenzhang::ResultExport", "Profit-sharing order %1").arg(number);
     }
     const QString number = result.returnOrder ? result.returnOrder->outReturnNo : result.returnQuery.outReturnNo;
-    return QCoreApplication::translate("ResultExport", "Profit-sharing return %1").arg(number);
+    return QCoreApplication::translate("fenzhang::ResultExport", "Profit-sharing return %1").arg(number);
 }
 
 bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString)
@@ -417,8 +417,8 @@ bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *de
     if (about.subject.isEmpty())
         about.subject = subject(result);
     xlsx.setTitle(about.subject);
-    xlsx.beginSheet(isOrder ? QCoreApplication::translate("ResultExport", "Receivers")
-                            : QCoreApplication::translate("ResultExport", "Return"),
+    xlsx.beginSheet(isOrder ? QCoreApplication::translate("fenzhang::ResultExport", "Receivers")
+                            : QCoreApplication::translate("fenzhang::ResultExport", "Return"),
                     columns(result.lookup));
     int rows = 0;
     if (isOrder) {

@@ -87,6 +87,41 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>File Folder</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <comment>macOS Finder</comment>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
     <name>WechatPaySettingsWidget</name>
     <message>
         <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
@@ -236,6 +271,28 @@
         <source>Not the answer to this question: %1</source>
         <translation></translation>
     </message>
+    <message numerus="yes">
+        <source>Batch of %n order look-up(s)</source>
+        <translation>
+            <numerusform>Batch of %n order look-up</numerusform>
+            <numerusform>Batch of %n order look-ups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n return look-up(s)</source>
+        <translation>
+            <numerusform>Batch of %n return look-up</numerusform>
+            <numerusform>Batch of %n return look-ups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchImporter</name>
@@ -254,6 +311,14 @@
     <message>
         <source>There are no rows under the header.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>The headings name the fields of a return look-up.</source>
+        <translation>The headings name the fields of a return look-up.</translation>
+    </message>
+    <message>
+        <source>The headings name the fields of an order look-up.</source>
+        <translation>The headings name the fields of an order look-up.</translation>
     </message>
 </context>
 <context>
@@ -348,10 +413,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Column %1: %2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Column %1 → %2</source>
         <translation></translation>
     </message>
@@ -378,6 +439,30 @@
     <message>
         <source>Problems in the rows</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Column %1 (%2)</source>
+        <translation>Column %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Column %1 (e.g. %2)</source>
+        <translation>Column %1 (e.g. %2)</translation>
+    </message>
+    <message>
+        <source>These rows look like profit-sharing returns (out_return_no), not orders.</source>
+        <translation>These rows look like profit-sharing returns (out_return_no), not orders.</translation>
+    </message>
+    <message>
+        <source>These rows look like profit-sharing orders (transaction_id, out_order_no), not returns.</source>
+        <translation>These rows look like profit-sharing orders (transaction_id, out_order_no), not returns.</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to returns</source>
+        <translation>&amp;Switch to returns</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to orders</source>
+        <translation>&amp;Switch to orders</translation>
     </message>
 </context>
 <context>
@@ -419,10 +504,6 @@
     </message>
     <message>
         <source>&amp;Watch the PROCESSING ones</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
         <translation></translation>
     </message>
     <message>
@@ -473,19 +554,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Row %1</source>
         <translation></translation>
     </message>
@@ -516,6 +584,14 @@
     <message>
         <source>Batch results</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Selected row</source>
+        <translation>Selected row</translation>
     </message>
 </context>
 <context>
@@ -593,12 +669,43 @@
         <translation></translation>
     </message>
     <message>
-        <source>Error</source>
+        <source>Not the answer to this question: %1</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receiver(s) not paid: %1</source>
+        <translation>
+            <numerusform>%n receiver not paid: %1</numerusform>
+            <numerusform>%n receivers not paid: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1 · %2 · %3</source>
+        <translation>Row %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>State / result: %1 (%2)</source>
+        <translation>State / result: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Amount: %1 yuan</source>
+        <translation>Amount: %1 yuan</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>What to do: %1</translation>
+    </message>
+    <message>
+        <source>Request-ID: %1</source>
         <translation></translation>
     </message>
     <message>
-        <source>Not the answer to this question: %1</source>
-        <translation></translation>
+        <source>Reason / error</source>
+        <translation>Reason / error</translation>
     </message>
 </context>
 <context>
@@ -842,14 +949,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>(no host)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation></translation>
-    </message>
-    <message>
         <source>WeChat Pay could not be reached</source>
         <translation></translation>
     </message>
@@ -909,6 +1008,243 @@
         <source>Error details</source>
         <translation></translation>
     </message>
+    <message>
+        <source>No answer from WeChat Pay. %1</source>
+        <translation>No answer from WeChat Pay. %1</translation>
+    </message>
+    <message>
+        <source>Neither %1 answered. %2</source>
+        <translation>Neither %1 answered. %2</translation>
+    </message>
+    <message>
+        <source> nor </source>
+        <translation> nor </translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ExportDialog</name>
+    <message>
+        <source>Excel workbook, IDs kept exact (*.xlsx)</source>
+        <translation>Excel workbook, IDs kept exact (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for programs, Excel shortens long IDs (*.csv)</source>
+        <translation>CSV for programs, Excel shortens long IDs (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1 (Excel workbook).</source>
+        <translation>
+            <numerusform>Exported %n row to %1 (Excel workbook).</numerusform>
+            <numerusform>Exported %n rows to %1 (Excel workbook).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1 (CSV).</source>
+        <translation>
+            <numerusform>Exported %n row to %1 (CSV).</numerusform>
+            <numerusform>Exported %n rows to %1 (CSV).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2
+
+No file was written; an existing file of that name is unchanged. Choose another folder or close the file in Excel, then export again.</source>
+        <translation>Could not write %1:
+%2
+
+No file was written; an existing file of that name is unchanged. Choose another folder or close the file in Excel, then export again.</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ExportTable</name>
+    <message>
+        <source>Row</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sub-merchant ID</source>
+        <translation>Sub-merchant ID</translation>
+    </message>
+    <message>
+        <source>WeChat Pay transaction ID</source>
+        <translation>WeChat Pay transaction ID</translation>
+    </message>
+    <message>
+        <source>Merchant sharing order no.</source>
+        <translation>Merchant sharing order no.</translation>
+    </message>
+    <message>
+        <source>WeChat sharing order no.</source>
+        <translation>WeChat sharing order no.</translation>
+    </message>
+    <message>
+        <source>Merchant return no.</source>
+        <translation>Merchant return no.</translation>
+    </message>
+    <message>
+        <source>WeChat return no.</source>
+        <translation>WeChat return no.</translation>
+    </message>
+    <message>
+        <source>Return merchant ID</source>
+        <translation>Return merchant ID</translation>
+    </message>
+    <message>
+        <source>State code</source>
+        <translation>State code</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Receiver account</source>
+        <translation>Receiver account</translation>
+    </message>
+    <message>
+        <source>Receiver type code</source>
+        <translation>Receiver type code</translation>
+    </message>
+    <message>
+        <source>Receiver type</source>
+        <translation>Receiver type</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Amount (fen)</source>
+        <translation>Amount (fen)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Result code</source>
+        <translation>Result code</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Failure reason code</source>
+        <translation>Failure reason code</translation>
+    </message>
+    <message>
+        <source>Failure reason</source>
+        <translation>Failure reason</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Detail ID</source>
+        <translation>Detail ID</translation>
+    </message>
+    <message>
+        <source>Request-ID</source>
+        <translation>Request-ID</translation>
+    </message>
+    <message>
+        <source>Signature verified</source>
+        <translation>Signature verified</translation>
+    </message>
+    <message>
+        <source>Looked up at</source>
+        <translation>Looked up at</translation>
+    </message>
+    <message>
+        <source>Error kind</source>
+        <translation>Error kind</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP status</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Error code</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>What to do about the error</source>
+        <translation>What to do about the error</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Look-up</source>
+        <translation>Look-up</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Result kind</source>
+        <translation>Result kind</translation>
+    </message>
+    <message>
+        <source>Receiver results</source>
+        <translation>Receiver results</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation>Receivers</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ExportTime</name>
+    <message>
+        <source>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</source>
+        <translation>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::FilePathEdit</name>
@@ -949,6 +1285,24 @@
     <message>
         <source>The damaged history file %1 could not be moved aside.</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryExport</name>
+    <message numerus="yes">
+        <source>History: %n look-up(s)</source>
+        <translation>
+            <numerusform>History: %n look-up</numerusform>
+            <numerusform>History: %n look-ups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1375,26 @@
         <source>Not the answer to this question</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Unreadable answer</source>
+        <translation>Unreadable answer</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not sent (invalid)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay error</source>
+        <translation>WeChat Pay error</translation>
+    </message>
+    <message>
+        <source>Other (%1)</source>
+        <translation>Other (%1)</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::HistoryPage</name>
@@ -1042,10 +1416,6 @@
     </message>
     <message>
         <source>&amp;Run again</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
         <translation></translation>
     </message>
     <message>
@@ -1124,15 +1494,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Clear history</source>
         <translation></translation>
     </message>
@@ -1154,6 +1515,69 @@
     <message>
         <source>Look-ups in the history</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Any error (no result)</source>
+        <translation>Any error (no result)</translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered with an error</source>
+        <translation>WeChat Pay answered with an error</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not trusted or unreadable answer</source>
+        <translation>Not trusted or unreadable answer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look-up(s) match the search; %1 selected. Which should be exported?</source>
+        <translation>
+            <numerusform>%n look-up matches the search; %1 selected. Which should be exported?</numerusform>
+            <numerusform>%n look-ups match the search; %1 selected. Which should be exported?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n matching</source>
+        <translation>
+            <numerusform>All %n matching</numerusform>
+            <numerusform>All %n matching</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %n selected</source>
+        <translation>
+            <numerusform>Only the %n selected</numerusform>
+            <numerusform>Only the %n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Only the selected look-ups.</source>
+        <translation>%1 Only the selected look-ups.</translation>
+    </message>
+    <message>
+        <source>%1 All look-ups matching the search.</source>
+        <translation>%1 All look-ups matching the search.</translation>
+    </message>
+    <message numerus="yes">
+        <source>History: %n selected look-up(s)</source>
+        <translation>
+            <numerusform>History: %n selected look-up</numerusform>
+            <numerusform>History: %n selected look-ups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>History: %n look-up(s) matching the search</source>
+        <translation>
+            <numerusform>History: %n look-up matching the search</numerusform>
+            <numerusform>History: %n look-ups matching the search</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1653,80 @@
     <message>
         <source>clearing it</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ImportChecklist</name>
+    <message>
+        <source>Files found in the folder</source>
+        <translation>Files found in the folder</translation>
+    </message>
+    <message>
+        <source>Merchant private key: %1</source>
+        <translation>Merchant private key: %1</translation>
+    </message>
+    <message>
+        <source>Merchant certificate: %1</source>
+        <translation>Merchant certificate: %1</translation>
+    </message>
+    <message>
+        <source>Merchant certificate and key: %1</source>
+        <translation>Merchant certificate and key: %1</translation>
+    </message>
+    <message>
+        <source>Merchant private key apiclient_key.pem (or apiclient_cert.p12): not found — download it in 商户平台 → 账户中心 → API安全 → API证书</source>
+        <translation>Merchant private key apiclient_key.pem (or apiclient_cert.p12): not found — download it in 商户平台 → 账户中心 → API安全 → API证书</translation>
+    </message>
+    <message>
+        <source>Merchant certificate apiclient_cert.pem (or apiclient_cert.p12): not found — it comes with the private key</source>
+        <translation>Merchant certificate apiclient_cert.pem (or apiclient_cert.p12): not found — it comes with the private key</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key: %1</source>
+        <translation>WeChat Pay public key: %1</translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate: %1</source>
+        <translation>WeChat Pay platform certificate: %1</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key pub_key.pem: not found — download it in 商户平台 → 账户中心 → API安全 → 微信支付公钥</source>
+        <translation>WeChat Pay public key pub_key.pem: not found — download it in 商户平台 → 账户中心 → API安全 → 微信支付公钥</translation>
+    </message>
+    <message>
+        <source>Its ID PUB_KEY_ID_…: not found — copy it from the same page into &quot;Public key id&quot;</source>
+        <translation>Its ID PUB_KEY_ID_…: not found — copy it from the same page into &quot;Public key id&quot;</translation>
+    </message>
+    <message>
+        <source>Public key ID: %1</source>
+        <translation>Public key ID: %1</translation>
+    </message>
+    <message>
+        <source>Merchant id (mchid): not found in the certificate — type it above</source>
+        <translation>Merchant id (mchid): not found in the certificate — type it above</translation>
+    </message>
+    <message>
+        <source>Merchant id (mchid): %1</source>
+        <translation>Merchant id (mchid): %1</translation>
+    </message>
+    <message>
+        <source>Certificate serial: not read yet — see the note under it</source>
+        <translation>Certificate serial: not read yet — see the note under it</translation>
+    </message>
+    <message>
+        <source>Certificate serial: %1</source>
+        <translation>Certificate serial: %1</translation>
+    </message>
+    <message>
+        <source>Everything was found in %1:</source>
+        <translation>Everything was found in %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read from %1 — %n item(s) still missing:</source>
+        <translation>
+            <numerusform>Read from %1 — %n item still missing:</numerusform>
+            <numerusform>Read from %1 — %n items still missing:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1692,10 +2190,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation></translation>
     </message>
@@ -1770,27 +2264,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Export CSV</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>About Fenzhang Desk</source>
         <translation></translation>
     </message>
@@ -1848,6 +2321,14 @@ Quit without it in the history? To keep it, stay and start a new history file on
 Quit without them in the history? To keep them, stay and start a new history file on the History tab.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Export result</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MessageBox</name>
@@ -1866,6 +2347,13 @@ Quit without them in the history? To keep them, stay and start a new history fil
     <message>
         <source>No</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::Money</name>
+    <message>
+        <source>too large to add up</source>
+        <translation>too large to add up</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +2425,20 @@ Quit without them in the history? To keep them, stay and start a new history fil
         <translation>
             <numerusform>Total: %n receiver, %1 yuan</numerusform>
             <numerusform>Total: %n receivers, %1 yuan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n receiver(s), too large to add up</source>
+        <translation>
+            <numerusform>%1: %n receiver, too large to add up</numerusform>
+            <numerusform>%1: %n receivers, too large to add up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n receiver(s), too large to add up</source>
+        <translation>
+            <numerusform>Total: %n receiver, too large to add up</numerusform>
+            <numerusform>Total: %n receivers, too large to add up</numerusform>
         </translation>
     </message>
 </context>
@@ -2264,10 +2766,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <translation></translation>
     </message>
     <message>
-        <source>Folder with the merchant&apos;s certificate files</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>No WeChat Pay files were found in %1 (apiclient_cert.p12, apiclient_key.pem, apiclient_cert.pem, pub_key.pem).</source>
         <translation></translation>
     </message>
@@ -2326,6 +2824,14 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Profile check results</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Reads apiclient_key.pem + apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem (PUB_KEY_ID_….pem) from one folder and fills in the fields.</source>
+        <translation>Reads apiclient_key.pem + apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem (PUB_KEY_ID_….pem) from one folder and fills in the fields.</translation>
+    </message>
+    <message>
+        <source>Choose the folder with apiclient_key.pem, apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem</source>
+        <translation>Choose the folder with apiclient_key.pem, apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem</translation>
     </message>
 </context>
 <context>
@@ -2410,14 +2916,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>Use as de&amp;fault</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
         <translation></translation>
     </message>
     <message>
@@ -2510,6 +3008,38 @@ Import %n profiles?</numerusform>
     <message>
         <source>Profiles</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>New profile from a &amp;folder…</source>
+        <translation>New profile from a &amp;folder…</translation>
+    </message>
+    <message>
+        <source>No merchant profile yet. A profile is one service-provider account; what you need, from 商户平台 → 账户中心 → API安全:
+  1. the merchant API private key and certificate: apiclient_key.pem + apiclient_cert.pem, or apiclient_cert.p12
+  2. the WeChat Pay public key pub_key.pem and its ID PUB_KEY_ID_…
+  3. your merchant id (mchid)
+Put the files in one folder and start with &quot;New profile from a folder…&quot;.</source>
+        <translation>No merchant profile yet. A profile is one service-provider account; what you need, from 商户平台 → 账户中心 → API安全:
+  1. the merchant API private key and certificate: apiclient_key.pem + apiclient_cert.pem, or apiclient_cert.p12
+  2. the WeChat Pay public key pub_key.pem and its ID PUB_KEY_ID_…
+  3. your merchant id (mchid)
+Put the files in one folder and start with &quot;New profile from a folder…&quot;.</translation>
+    </message>
+    <message>
+        <source>&amp;Import profiles (JSON)…</source>
+        <translation>&amp;Import profiles (JSON)…</translation>
+    </message>
+    <message>
+        <source>Adds profiles exported from Fenzhang Desk (a .json file, without keys or passwords). For the certificate files WeChat Pay issues, use New… → Import from folder.</source>
+        <translation>Adds profiles exported from Fenzhang Desk (a .json file, without keys or passwords). For the certificate files WeChat Pay issues, use New… → Import from folder.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport profile (JSON)…</source>
+        <translation>E&amp;xport profile (JSON)…</translation>
+    </message>
+    <message>
+        <source>Saves the selected profile as a .json file for a colleague, without keys or passwords.</source>
+        <translation>Saves the selected profile as a .json file for a colleague, without keys or passwords.</translation>
     </message>
 </context>
 <context>
@@ -2684,6 +3214,49 @@ Import %n profiles?</numerusform>
     </message>
 </context>
 <context>
+    <name>fenzhang::ReceiverDetailPane</name>
+    <message>
+        <source>Selected receiver</source>
+        <translation>Selected receiver</translation>
+    </message>
+    <message>
+        <source>%1 yuan to %2 (%3)</source>
+        <translation>%1 yuan to %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>Description: %1</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <source>Failure reason: %1</source>
+        <translation>Failure reason: %1</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>created %1</translation>
+    </message>
+    <message>
+        <source>finished %1</source>
+        <translation>finished %1</translation>
+    </message>
+    <message>
+        <source>detail ID %1</source>
+        <translation>detail ID %1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>What to do: %1</translation>
+    </message>
+    <message>
+        <source>Select a receiver to see its failure reason and what to do about it.</source>
+        <translation>Select a receiver to see its failure reason and what to do about it.</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ReceiversModel</name>
     <message>
         <source>Amount (yuan)</source>
@@ -2800,6 +3373,22 @@ Import %n profiles?</numerusform>
     <message>
         <source>There is no result to export.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Profit-sharing order %1</source>
+        <translation>Profit-sharing order %1</translation>
+    </message>
+    <message>
+        <source>Profit-sharing return %1</source>
+        <translation>Profit-sharing return %1</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation>Receivers</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
     </message>
 </context>
 <context>
@@ -3133,6 +3722,103 @@ Import %n profiles?</numerusform>
     </message>
     <message>
         <source>Extra CA:</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::XlsxWriter</name>
+    <message>
+        <source>A cell holds more than %1 characters, more than a workbook cell can.</source>
+        <translation>A cell holds more than %1 characters, more than a workbook cell can.</translation>
+    </message>
+    <message>
+        <source>Could not create a temporary file for the workbook: %1</source>
+        <translation>Could not create a temporary file for the workbook: %1</translation>
+    </message>
+    <message>
+        <source>Could not start the workbook.</source>
+        <translation>Could not start the workbook.</translation>
+    </message>
+    <message>
+        <source>Could not add the sheet &quot;%1&quot;.</source>
+        <translation>Could not add the sheet &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>More than %1 rows do not fit in a workbook; export CSV instead.</source>
+        <translation>More than %1 rows do not fit in a workbook; export CSV instead.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>no answers</source>
+        <translation>no answers</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n answer(s) verified</source>
+        <translation>
+            <numerusform>all %n answer verified</numerusform>
+            <numerusform>all %n answers verified</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n answer(s) verified</source>
+        <translation>
+            <numerusform>%1 of %n answer verified</numerusform>
+            <numerusform>%1 of %n answers verified</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Merchant ID (mchid)</source>
+        <translation>Merchant ID (mchid)</translation>
+    </message>
+    <message>
+        <source>Exported at</source>
+        <translation>Exported at</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Signatures verified</source>
+        <translation>Signatures verified</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <source>Amounts are numbers (yuan with two decimals, fen as integers); an amount too large for a spreadsheet to hold exactly (over 15 digits) is written as text.</source>
+        <translation>Amounts are numbers (yuan with two decimals, fen as integers); an amount too large for a spreadsheet to hold exactly (over 15 digits) is written as text.</translation>
+    </message>
+    <message>
+        <source>IDs</source>
+        <translation>IDs</translation>
+    </message>
+    <message>
+        <source>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</source>
+        <translation>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</translation>
+    </message>
+    <message>
+        <source>No output device.</source>
         <translation></translation>
     </message>
 </context>

@@ -87,6 +87,41 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <comment>macOS Finder</comment>
+        <translation>替身</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
     <name>WechatPaySettingsWidget</name>
     <message>
         <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
@@ -241,6 +276,26 @@
         <source>Not the answer to this question: %1</source>
         <translation>不是本次查询的应答：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>Batch of %n order look-up(s)</source>
+        <translation>
+            <numerusform>批量查询 %n 笔分账单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n return look-up(s)</source>
+        <translation>
+            <numerusform>批量查询 %n 笔分账回退</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量查询</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchImporter</name>
@@ -259,6 +314,14 @@
     <message>
         <source>There are no rows under the header.</source>
         <translation>表头下没有数据行。</translation>
+    </message>
+    <message>
+        <source>The headings name the fields of a return look-up.</source>
+        <translation>表头是分账回退查询的字段。</translation>
+    </message>
+    <message>
+        <source>The headings name the fields of an order look-up.</source>
+        <translation>表头是分账结果查询的字段。</translation>
     </message>
 </context>
 <context>
@@ -350,10 +413,6 @@
         <translation>第 %1 列</translation>
     </message>
     <message>
-        <source>Column %1: %2</source>
-        <translation>第 %1 列：%2</translation>
-    </message>
-    <message>
         <source>Column %1 → %2</source>
         <translation>第 %1 列 → %2</translation>
     </message>
@@ -380,6 +439,30 @@
     <message>
         <source>Problems in the rows</source>
         <translation>各行的问题</translation>
+    </message>
+    <message>
+        <source>Column %1 (%2)</source>
+        <translation>第 %1 列（%2）</translation>
+    </message>
+    <message>
+        <source>Column %1 (e.g. %2)</source>
+        <translation>第 %1 列（如 %2）</translation>
+    </message>
+    <message>
+        <source>These rows look like profit-sharing returns (out_return_no), not orders.</source>
+        <translation>这些行看起来是分账回退（out_return_no），不是分账结果查询。</translation>
+    </message>
+    <message>
+        <source>These rows look like profit-sharing orders (transaction_id, out_order_no), not returns.</source>
+        <translation>这些行看起来是分账结果查询（transaction_id、out_order_no），不是分账回退。</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to returns</source>
+        <translation>改为查询分账回退(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to orders</source>
+        <translation>改为查询分账结果(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -421,10 +504,6 @@
     <message>
         <source>&amp;Watch the PROCESSING ones</source>
         <translation>跟踪处理中的(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
         <source>How many look-ups run at the same time.</source>
@@ -473,20 +552,6 @@
         <translation>导出批量结果</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation>无法写入 %1：
-%2</translation>
-    </message>
-    <message>
         <source>Row %1</source>
         <translation>第 %1 行</translation>
     </message>
@@ -517,6 +582,14 @@
     <message>
         <source>Batch results</source>
         <translation>批量查询结果</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Selected row</source>
+        <translation>所选行</translation>
     </message>
 </context>
 <context>
@@ -594,12 +667,42 @@
         <translation>金额（元）</translation>
     </message>
     <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
         <source>Not the answer to this question: %1</source>
         <translation>不是本次查询的应答：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receiver(s) not paid: %1</source>
+        <translation>
+            <numerusform>%n 个接收方未分到：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1 · %2 · %3</source>
+        <translation>第 %1 行 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>State / result: %1 (%2)</source>
+        <translation>状态 / 结果：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Amount: %1 yuan</source>
+        <translation>金额：%1 元</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>处理建议：%1</translation>
+    </message>
+    <message>
+        <source>Request-ID: %1</source>
+        <translation>Request-ID：%1</translation>
+    </message>
+    <message>
+        <source>Reason / error</source>
+        <translation>原因 / 错误</translation>
     </message>
 </context>
 <context>
@@ -842,14 +945,6 @@
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <source>(no host)</source>
-        <translation>（无域名）</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation> 和 </translation>
-    </message>
-    <message>
         <source>WeChat Pay could not be reached</source>
         <translation>无法连接微信支付</translation>
     </message>
@@ -909,6 +1004,241 @@
         <source>Error details</source>
         <translation>错误详细信息</translation>
     </message>
+    <message>
+        <source>No answer from WeChat Pay. %1</source>
+        <translation>微信支付无应答。%1</translation>
+    </message>
+    <message>
+        <source>Neither %1 answered. %2</source>
+        <translation>%1 均无应答。%2</translation>
+    </message>
+    <message>
+        <source> nor </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ExportDialog</name>
+    <message>
+        <source>Excel workbook, IDs kept exact (*.xlsx)</source>
+        <translation>Excel 工作簿，单号完整保留 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for programs, Excel shortens long IDs (*.csv)</source>
+        <translation>CSV 供程序使用，Excel 会截短长单号 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1 (Excel workbook).</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1（Excel 工作簿）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1 (CSV).</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1（CSV）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2
+
+No file was written; an existing file of that name is unchanged. Choose another folder or close the file in Excel, then export again.</source>
+        <translation>无法写入 %1：
+%2
+
+没有写入任何文件；同名的已有文件保持不变。请选择其他文件夹，或在 Excel 中关闭该文件，然后重新导出。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ExportTable</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Sub-merchant ID</source>
+        <translation>子商户号</translation>
+    </message>
+    <message>
+        <source>WeChat Pay transaction ID</source>
+        <translation>微信支付订单号</translation>
+    </message>
+    <message>
+        <source>Merchant sharing order no.</source>
+        <translation>商户分账单号</translation>
+    </message>
+    <message>
+        <source>WeChat sharing order no.</source>
+        <translation>微信分账单号</translation>
+    </message>
+    <message>
+        <source>Merchant return no.</source>
+        <translation>商户回退单号</translation>
+    </message>
+    <message>
+        <source>WeChat return no.</source>
+        <translation>微信回退单号</translation>
+    </message>
+    <message>
+        <source>Return merchant ID</source>
+        <translation>回退商户号</translation>
+    </message>
+    <message>
+        <source>State code</source>
+        <translation>状态代码</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Receiver account</source>
+        <translation>接收方账号</translation>
+    </message>
+    <message>
+        <source>Receiver type code</source>
+        <translation>接收方类型代码</translation>
+    </message>
+    <message>
+        <source>Receiver type</source>
+        <translation>接收方类型</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount (fen)</source>
+        <translation>金额（分）</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>分账描述</translation>
+    </message>
+    <message>
+        <source>Result code</source>
+        <translation>结果代码</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Failure reason code</source>
+        <translation>失败原因代码</translation>
+    </message>
+    <message>
+        <source>Failure reason</source>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理建议</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>分账完成</translation>
+    </message>
+    <message>
+        <source>Detail ID</source>
+        <translation>分账明细单号</translation>
+    </message>
+    <message>
+        <source>Request-ID</source>
+        <translation>请求 ID（Request-ID）</translation>
+    </message>
+    <message>
+        <source>Signature verified</source>
+        <translation>签名已验证</translation>
+    </message>
+    <message>
+        <source>Looked up at</source>
+        <translation>查询时间</translation>
+    </message>
+    <message>
+        <source>Error kind</source>
+        <translation>错误类型</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP 状态</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>错误代码</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>错误信息</translation>
+    </message>
+    <message>
+        <source>What to do about the error</source>
+        <translation>错误处理建议</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>商户配置</translation>
+    </message>
+    <message>
+        <source>Look-up</source>
+        <translation>查询类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Result kind</source>
+        <translation>结果类型</translation>
+    </message>
+    <message>
+        <source>Receiver results</source>
+        <translation>接收方结果</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ExportTime</name>
+    <message>
+        <source>Times are in this computer&apos;s time zone, as the app shows them, each with its UTC offset.</source>
+        <translation>时间均为本机时区的时间（与本应用界面显示一致），并注明与 UTC 的时差。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::FilePathEdit</name>
@@ -949,6 +1279,23 @@
     <message>
         <source>The damaged history file %1 could not be moved aside.</source>
         <translation>无法将损坏的历史文件 %1 移到一旁。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::HistoryExport</name>
+    <message numerus="yes">
+        <source>History: %n look-up(s)</source>
+        <translation>
+            <numerusform>查询历史：%n 次查询</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>查询历史</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1368,26 @@
         <source>Not the answer to this question</source>
         <translation>不是本次查询的应答</translation>
     </message>
+    <message>
+        <source>Unreadable answer</source>
+        <translation>应答无法读取</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Not sent (invalid)</source>
+        <translation>未发送（无效）</translation>
+    </message>
+    <message>
+        <source>WeChat Pay error</source>
+        <translation>微信支付返回错误</translation>
+    </message>
+    <message>
+        <source>Other (%1)</source>
+        <translation>其他（%1）</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::HistoryPage</name>
@@ -1043,10 +1410,6 @@
     <message>
         <source>&amp;Run again</source>
         <translation>重新查询(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Clear history…</source>
@@ -1123,16 +1486,6 @@
         <translation>导出查询历史</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation>无法写入 %1：
-%2</translation>
-    </message>
-    <message>
         <source>Clear history</source>
         <translation>清空历史</translation>
     </message>
@@ -1153,6 +1506,64 @@
     <message>
         <source>Look-ups in the history</source>
         <translation>历史中的查询记录</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Any error (no result)</source>
+        <translation>所有错误（无结果）</translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered with an error</source>
+        <translation>微信支付返回错误</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>Not trusted or unreadable answer</source>
+        <translation>应答不可信或无法读取</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look-up(s) match the search; %1 selected. Which should be exported?</source>
+        <translation>
+            <numerusform>共有 %n 条查询符合搜索条件，已选中 %1 条。要导出哪些？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n matching</source>
+        <translation>
+            <numerusform>全部 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %n selected</source>
+        <translation>
+            <numerusform>仅选中的 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Only the selected look-ups.</source>
+        <translation>%1 仅包含选中的查询。</translation>
+    </message>
+    <message>
+        <source>%1 All look-ups matching the search.</source>
+        <translation>%1 包含所有符合搜索条件的查询。</translation>
+    </message>
+    <message numerus="yes">
+        <source>History: %n selected look-up(s)</source>
+        <translation>
+            <numerusform>查询历史：选中的 %n 次查询</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>History: %n look-up(s) matching the search</source>
+        <translation>
+            <numerusform>查询历史：符合搜索条件的 %n 次查询</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1639,79 @@
     <message>
         <source>clearing it</source>
         <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ImportChecklist</name>
+    <message>
+        <source>Files found in the folder</source>
+        <translation>文件夹中找到的文件</translation>
+    </message>
+    <message>
+        <source>Merchant private key: %1</source>
+        <translation>商户私钥：%1</translation>
+    </message>
+    <message>
+        <source>Merchant certificate: %1</source>
+        <translation>商户证书：%1</translation>
+    </message>
+    <message>
+        <source>Merchant certificate and key: %1</source>
+        <translation>商户证书和私钥：%1</translation>
+    </message>
+    <message>
+        <source>Merchant private key apiclient_key.pem (or apiclient_cert.p12): not found — download it in 商户平台 → 账户中心 → API安全 → API证书</source>
+        <translation>商户私钥 apiclient_key.pem（或 apiclient_cert.p12）：未找到 —— 请在 商户平台 → 账户中心 → API安全 → API证书 下载</translation>
+    </message>
+    <message>
+        <source>Merchant certificate apiclient_cert.pem (or apiclient_cert.p12): not found — it comes with the private key</source>
+        <translation>商户证书 apiclient_cert.pem（或 apiclient_cert.p12）：未找到 —— 它与私钥一同下载</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key: %1</source>
+        <translation>微信支付公钥：%1</translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate: %1</source>
+        <translation>微信支付平台证书：%1</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key pub_key.pem: not found — download it in 商户平台 → 账户中心 → API安全 → 微信支付公钥</source>
+        <translation>微信支付公钥 pub_key.pem：未找到 —— 请在 商户平台 → 账户中心 → API安全 → 微信支付公钥 下载</translation>
+    </message>
+    <message>
+        <source>Its ID PUB_KEY_ID_…: not found — copy it from the same page into &quot;Public key id&quot;</source>
+        <translation>公钥 ID PUB_KEY_ID_…：未找到 —— 请从同一页面复制到“公钥 ID”</translation>
+    </message>
+    <message>
+        <source>Public key ID: %1</source>
+        <translation>公钥 ID：%1</translation>
+    </message>
+    <message>
+        <source>Merchant id (mchid): not found in the certificate — type it above</source>
+        <translation>商户号（mchid）：证书中未找到 —— 请在上方填写</translation>
+    </message>
+    <message>
+        <source>Merchant id (mchid): %1</source>
+        <translation>商户号（mchid）：%1</translation>
+    </message>
+    <message>
+        <source>Certificate serial: not read yet — see the note under it</source>
+        <translation>证书序列号：尚未读出 —— 见其下方的说明</translation>
+    </message>
+    <message>
+        <source>Certificate serial: %1</source>
+        <translation>证书序列号：%1</translation>
+    </message>
+    <message>
+        <source>Everything was found in %1:</source>
+        <translation>在 %1 中全部找到：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read from %1 — %n item(s) still missing:</source>
+        <translation>
+            <numerusform>已从 %1 读取 —— 还缺 %n 项：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1691,10 +2175,6 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation>导出 CSV(&amp;E)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1767,28 +2247,6 @@
         <translation>本次查询没有结果——原因见下方面板。</translation>
     </message>
     <message>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Could not write %1:
-%2</source>
-        <translation>无法写入 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
         <source>About Fenzhang Desk</source>
         <translation>关于分账查询台</translation>
     </message>
@@ -1844,6 +2302,14 @@ Quit without them in the history? To keep them, stay and start a new history fil
 仍要退出、不保存这些记录吗？如需保留，请留在“查询历史”页新建历史文件。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>导出查询结果</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MessageBox</name>
@@ -1862,6 +2328,13 @@ Quit without them in the history? To keep them, stay and start a new history fil
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::Money</name>
+    <message>
+        <source>too large to add up</source>
+        <translation>金额过大，无法合计</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +2404,18 @@ Quit without them in the history? To keep them, stay and start a new history fil
         <source>Total: %n receiver(s), %1 yuan</source>
         <translation>
             <numerusform>合计：%n 笔，%1 元</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n receiver(s), too large to add up</source>
+        <translation>
+            <numerusform>%1：%n 笔，金额过大，无法合计</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n receiver(s), too large to add up</source>
+        <translation>
+            <numerusform>合计：%n 笔，金额过大，无法合计</numerusform>
         </translation>
     </message>
 </context>
@@ -2257,10 +2742,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <translation>密钥保管：</translation>
     </message>
     <message>
-        <source>Folder with the merchant&apos;s certificate files</source>
-        <translation>存放商户证书文件的文件夹</translation>
-    </message>
-    <message>
         <source>No WeChat Pay files were found in %1 (apiclient_cert.p12, apiclient_key.pem, apiclient_cert.pem, pub_key.pem).</source>
         <translation>在 %1 中没有找到微信支付文件（apiclient_cert.p12、apiclient_key.pem、apiclient_cert.pem、pub_key.pem）。</translation>
     </message>
@@ -2319,6 +2800,14 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Profile check results</source>
         <translation>配置检查结果</translation>
+    </message>
+    <message>
+        <source>Reads apiclient_key.pem + apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem (PUB_KEY_ID_….pem) from one folder and fills in the fields.</source>
+        <translation>从一个文件夹读取 apiclient_key.pem + apiclient_cert.pem（或 apiclient_cert.p12）和 pub_key.pem（PUB_KEY_ID_….pem），并填入各字段。</translation>
+    </message>
+    <message>
+        <source>Choose the folder with apiclient_key.pem, apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem</source>
+        <translation>选择存放 apiclient_key.pem、apiclient_cert.pem（或 apiclient_cert.p12）和 pub_key.pem 的文件夹</translation>
     </message>
 </context>
 <context>
@@ -2406,14 +2895,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <translation>设为默认(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>导出(&amp;X)…</translation>
-    </message>
-    <message>
         <source>mchid %1</source>
         <translation>商户号 %1</translation>
     </message>
@@ -2498,6 +2979,38 @@ Import %n profile(s)?</source>
     <message>
         <source>Profiles</source>
         <translation>商户配置列表</translation>
+    </message>
+    <message>
+        <source>New profile from a &amp;folder…</source>
+        <translation>从文件夹新建配置(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>No merchant profile yet. A profile is one service-provider account; what you need, from 商户平台 → 账户中心 → API安全:
+  1. the merchant API private key and certificate: apiclient_key.pem + apiclient_cert.pem, or apiclient_cert.p12
+  2. the WeChat Pay public key pub_key.pem and its ID PUB_KEY_ID_…
+  3. your merchant id (mchid)
+Put the files in one folder and start with &quot;New profile from a folder…&quot;.</source>
+        <translation>还没有商户配置。一个配置对应一个服务商账户，需要以下内容（在 商户平台 → 账户中心 → API安全 获取）：
+  1. 商户 API 私钥和证书：apiclient_key.pem + apiclient_cert.pem，或 apiclient_cert.p12
+  2. 微信支付公钥 pub_key.pem 及其 ID PUB_KEY_ID_…
+  3. 您的商户号（mchid）
+把这些文件放在同一个文件夹里，然后点“从文件夹新建配置…”。</translation>
+    </message>
+    <message>
+        <source>&amp;Import profiles (JSON)…</source>
+        <translation>导入配置（JSON）(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Adds profiles exported from Fenzhang Desk (a .json file, without keys or passwords). For the certificate files WeChat Pay issues, use New… → Import from folder.</source>
+        <translation>添加从分账查询台导出的配置（.json 文件，不含密钥和密码）。微信支付下发的证书文件请用 新建… → 从文件夹导入。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport profile (JSON)…</source>
+        <translation>导出配置（JSON）(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Saves the selected profile as a .json file for a colleague, without keys or passwords.</source>
+        <translation>把所选配置存为 .json 文件给同事使用，不含密钥和密码。</translation>
     </message>
 </context>
 <context>
@@ -2672,6 +3185,49 @@ Import %n profile(s)?</source>
     </message>
 </context>
 <context>
+    <name>fenzhang::ReceiverDetailPane</name>
+    <message>
+        <source>Selected receiver</source>
+        <translation>所选接收方</translation>
+    </message>
+    <message>
+        <source>%1 yuan to %2 (%3)</source>
+        <translation>%1 元 → %2（%3）</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>分账描述：%1</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Failure reason: %1</source>
+        <translation>失败原因：%1</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>finished %1</source>
+        <translation>完成于 %1</translation>
+    </message>
+    <message>
+        <source>detail ID %1</source>
+        <translation>明细单号 %1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>处理建议：%1</translation>
+    </message>
+    <message>
+        <source>Select a receiver to see its failure reason and what to do about it.</source>
+        <translation>选中一个接收方，可查看失败原因和处理建议。</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ReceiversModel</name>
     <message>
         <source>Amount (yuan)</source>
@@ -2788,6 +3344,22 @@ Import %n profile(s)?</source>
     <message>
         <source>There is no result to export.</source>
         <translation>没有可导出的结果。</translation>
+    </message>
+    <message>
+        <source>Profit-sharing order %1</source>
+        <translation>分账单 %1</translation>
+    </message>
+    <message>
+        <source>Profit-sharing return %1</source>
+        <translation>分账回退单 %1</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>分账回退</translation>
     </message>
 </context>
 <context>
@@ -3121,6 +3693,101 @@ Import %n profile(s)?</source>
     <message>
         <source>Extra CA:</source>
         <translation>额外 CA：</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::XlsxWriter</name>
+    <message>
+        <source>A cell holds more than %1 characters, more than a workbook cell can.</source>
+        <translation>某个单元格超过 %1 个字符，超出了工作簿单元格的容量。</translation>
+    </message>
+    <message>
+        <source>Could not create a temporary file for the workbook: %1</source>
+        <translation>无法为工作簿创建临时文件：%1</translation>
+    </message>
+    <message>
+        <source>Could not start the workbook.</source>
+        <translation>无法创建工作簿。</translation>
+    </message>
+    <message>
+        <source>Could not add the sheet &quot;%1&quot;.</source>
+        <translation>无法添加工作表“%1”。</translation>
+    </message>
+    <message>
+        <source>More than %1 rows do not fit in a workbook; export CSV instead.</source>
+        <translation>工作簿最多容纳 %1 行；请改为导出 CSV。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>no answers</source>
+        <translation>没有应答</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n answer(s) verified</source>
+        <translation>
+            <numerusform>全部 %n 个应答签名已验证</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n answer(s) verified</source>
+        <translation>
+            <numerusform>%n 个应答中 %1 个签名已验证</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>商户配置</translation>
+    </message>
+    <message>
+        <source>Merchant ID (mchid)</source>
+        <translation>商户号（mchid）</translation>
+    </message>
+    <message>
+        <source>Exported at</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Signatures verified</source>
+        <translation>签名验证</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Amounts are numbers (yuan with two decimals, fen as integers); an amount too large for a spreadsheet to hold exactly (over 15 digits) is written as text.</source>
+        <translation>金额为数字（元保留两位小数，分为整数）；超过 15 位、电子表格无法精确保存的金额以文本写入。</translation>
+    </message>
+    <message>
+        <source>IDs</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</source>
+        <translation>所有单号均为文本单元格，与微信支付返回的数字完全一致。</translation>
+    </message>
+    <message>
+        <source>No output device.</source>
+        <translation>没有可写入的输出设备。</translation>
     </message>
 </context>
 <context>
