@@ -204,6 +204,18 @@ Reply ApiHandler::answerOrder(const ApiRequest &request, const Scenario &scenari
         return okReply(order->toJson(), u"ok"_s);
     }
 
+    if (scenario.kind == K::OtherAnswer && scenario.active(call)) {
+        // Another order's answer, signed like any other: what a replaying proxy or a mix-up between
+        // hosts would deliver. The first served order, or a made-up one when none is served.
+        OrderRecord other = scenarioOrder(request, false);
+        if (!m_store.orders().isEmpty()) {
+            other = m_store.orders().constFirst();
+        } else {
+            other.transactionId = u"4208450740201411110007820472"_s;
+            other.outOrderNo = u"P20150806125346"_s;
+        }
+        return okReply(other.toJson(), u"ok"_s);
+    }
     OrderRecord order = scenarioOrder(request, scenario.kind == K::Processing && scenario.active(call));
     switch (scenario.kind) {
     case K::UnknownEnum:
@@ -254,6 +266,17 @@ Reply ApiHandler::answerReturn(const ApiRequest &request, const Scenario &scenar
         return okReply(record->toJson(), u"ok"_s);
     }
 
+    if (scenario.kind == K::OtherAnswer && scenario.active(call)) {
+        ReturnRecord other = scenarioReturn(request, false);
+        if (!m_store.returns().isEmpty()) {
+            other = m_store.returns().constFirst();
+        } else {
+            other.outReturnNo = u"R20150806125346"_s;
+            other.orderId = u"3008450740201411110007820472"_s;
+            other.outOrderNo = u"P20150806125346"_s;
+        }
+        return okReply(other.toJson(), u"ok"_s);
+    }
     ReturnRecord record = scenarioReturn(request, scenario.kind == K::Processing && scenario.active(call));
     switch (scenario.kind) {
     case K::UnknownEnum:
@@ -290,12 +313,22 @@ Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call, const 
             reply = errorReply(429, "FREQUENCY_LIMITED"_L1, u"查询频率过高，请稍后重试"_s, {}, u"scenario"_s);
             reply.headers.append({"Retry-After"_ba, "1"_ba});
             break;
+        case K::RetryAfter:
+            reply = errorReply(429, "FREQUENCY_LIMITED"_L1, u"查询频率过高，请稍后重试"_s, {}, u"scenario"_s);
+            reply.headers.append({"Retry-After"_ba, QByteArray::number(qMax(scenario.count, 1))});
+            break;
         case K::SystemError:
             reply = errorReply(500, "SYSTEM_ERROR"_L1, u"系统异常，请稍后重试"_s, {}, u"scenario"_s);
             break;
         case K::NoAuth:
             reply =
                 errorReply(403, "NO_AUTH"_L1, u"商户无权限，请确认是否已开通分账权限"_s, {}, u"scenario"_s);
+            break;
+        case K::Hostile:
+            // What a hostile answer would use to repaint a terminal or a rich-text label.
+            reply = errorReply(400, "PARAM_ERROR"_L1,
+                               u"\x1b[2J\x1b[H\x1b[32mOK verified FINISHED\x1b[0m \u202E<b>bold</b><img src=\"x\">"_s,
+                               {}, u"scenario"_s);
             break;
         case K::Slow:
             reply.delivery = Reply::Delivery::Delayed;

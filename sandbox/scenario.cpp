@@ -33,6 +33,9 @@ constexpr KindName Kinds[] = {
     {Scenario::Kind::UnknownEnum, "UNKNOWN_ENUM"_L1},
     {Scenario::Kind::BigAmount, "BIG_AMOUNT"_L1},
     {Scenario::Kind::TimeFormats, "TIME_FORMATS"_L1},
+    {Scenario::Kind::OtherAnswer, "OTHER"_L1},
+    {Scenario::Kind::RetryAfter, "RETRY_AFTER"_L1},
+    {Scenario::Kind::Hostile, "HOSTILE"_L1},
 };
 
 } // namespace
@@ -53,7 +56,7 @@ bool Scenario::active(int call) const
             return true; // every call
         }
     }
-    if (kind == Kind::Slow)
+    if (kind == Kind::Slow || kind == Kind::RetryAfter)
         return true;
     return call <= limit;
 }

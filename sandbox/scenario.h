@@ -31,6 +31,9 @@ struct Scenario {
         UnknownEnum,   // enum values no document lists
         BigAmount,     // amounts beyond 2^53 (2^53 + 1 and INT64_MAX)
         TimeFormats,   // every time format seen in the docs, including 13:29:35:120+08:00
+        OtherAnswer,   // 200, genuinely signed, but the answer to another order / return
+        RetryAfter,    // 429 FREQUENCY_LIMITED with Retry-After: N seconds (default 1), every call
+        Hostile,       // 400 PARAM_ERROR whose message carries ESC sequences, U+202E and HTML tags
     };
 
     Kind kind = Kind::None;

@@ -11,6 +11,7 @@ namespace fenzhang {
 BadgeLabel::BadgeLabel(QWidget *parent) : QLabel(parent)
 {
     setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setTextFormat(Qt::PlainText); // a state WeChat Pay has not documented is shown as received
     setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     applyColours();
 }

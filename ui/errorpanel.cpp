@@ -3,6 +3,7 @@
 #include "api/lookupservice.h"
 #include "format/labels.h"
 #include "jsonpretty.h"
+#include "plaintext.h"
 #include "tonecolors.h"
 
 #include <QApplication>
@@ -37,6 +38,8 @@ ErrorPanel::ErrorPanel(QWidget *parent)
     m_title->setPalette(warn);
     m_title->setWordWrap(true);
 
+    // The message is WeChat Pay's (or the network's) own text.
+    showPlain({m_title, m_message, m_advice});
     for (QLabel *label : {m_message, m_advice}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -145,6 +148,14 @@ void ErrorPanel::setResult(const LookupResult &result)
                 tr("No result is shown, because this answer may not come from WeChat Pay. Check the "
                    "profile's WeChat Pay public key and its ID (or platform certificate), and your "
                    "computer's clock. If it persists, report the Request-ID to WeChat Pay."),
+                details.join(u'\n'));
+        return;
+    case LookupResult::Kind::NotTheAnswer:
+        present(tr("The answer is not the answer to this question — it was not used"), result.parseError,
+                tr("The answer is signed by WeChat Pay, but it is about another order or return, so "
+                   "no result is shown or saved. Something between this computer and WeChat Pay (a "
+                   "proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, "
+                   "report the Request-ID to your network administrator and to WeChat Pay."),
                 details.join(u'\n'));
         return;
     case LookupResult::Kind::BadAnswer:

@@ -1,5 +1,6 @@
 #include "fieldedit.h"
 
+#include "plaintext.h"
 #include "tonecolors.h"
 
 using namespace Qt::StringLiterals;
@@ -40,7 +41,7 @@ void FieldEdit::setError(const QString &message)
     } else {
         setStyleSheet(u"QLineEdit { border: 2px solid %1; border-radius: 3px; padding: 1px 2px; }"_s.arg(
             ToneColors::warningText(palette()).name()));
-        setToolTip(message);
+        setToolTip(plainToolTip(message)); // may quote what was pasted
     }
 }
 

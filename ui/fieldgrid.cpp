@@ -21,6 +21,7 @@ QLabel *FieldGrid::addField(const QString &label, const QString &objectName)
     name->setForegroundRole(QPalette::PlaceholderText);
     auto *value = new QLabel(this);
     value->setObjectName(objectName);
+    value->setTextFormat(Qt::PlainText); // values come from the answer
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setWordWrap(true);
     const int column = (m_count % m_columns) * 2;

@@ -9,8 +9,7 @@ LookupController::LookupController(ConnectionProvider *provider, QObject *parent
 {
     connect(m_provider, &ConnectionProvider::profilesChanged, this, [this] {
         // Settings may have changed under the same id: build the client afresh next time.
-        delete m_service;
-        delete m_client;
+        delete m_connection;
         const auto profiles = m_provider->profiles();
         if (m_provider->profile(m_profileId).id.isEmpty())
             setCurrentProfile(profiles.isEmpty() ? QString() : profiles.constFirst().id);
@@ -18,8 +17,7 @@ LookupController::LookupController(ConnectionProvider *provider, QObject *parent
     connect(m_provider, &ConnectionProvider::profileReady, this, [this](const QString &id) {
         if (id != m_profileId)
             return;
-        delete m_service; // built again with the secret that has just arrived
-        delete m_client;
+        delete m_connection; // built again with the secret that has just arrived
         Q_EMIT currentProfileChanged(id);
     });
 }
@@ -35,8 +33,7 @@ void LookupController::setCurrentProfile(const QString &id)
         return;
     m_profileId = id;
     // Jobs of the old client end with it; their pages see the job destroyed and stop waiting.
-    delete m_service;
-    delete m_client;
+    delete m_connection;
     Q_EMIT currentProfileChanged(id);
     if (!id.isEmpty())
         m_provider->prepare(id);
@@ -44,25 +41,9 @@ void LookupController::setCurrentProfile(const QString &id)
 
 LookupService *LookupController::service(QString *error)
 {
-    if (m_service)
-        return m_service;
-    const ConnectionProfile profile = currentProfile();
-    if (profile.id.isEmpty()) {
-        *error = tr("No merchant profile is selected.");
-        return nullptr;
-    }
-    if (!profile.unavailableReason.isEmpty()) {
-        *error = profile.unavailableReason;
-        return nullptr;
-    }
-    auto client = createApiClient(profile.settings, this);
-    if (!client) {
-        *error = client.error().message;
-        return nullptr;
-    }
-    m_client = client.value();
-    m_service = new LookupService(m_client, this);
-    return m_service;
+    if (!m_connection)
+        m_connection = ProfileConnection::open(currentProfile(), this, error);
+    return m_connection ? m_connection->service() : nullptr;
 }
 
 void LookupController::watch(LookupJob *job)

@@ -6,6 +6,7 @@
 
 #include "api/lookupservice.h"
 #include "connectionprovider.h"
+#include "profileconnection.h"
 
 #include <QObject>
 #include <QPointer>
@@ -38,8 +39,7 @@ private:
 
     ConnectionProvider *m_provider;
     QString m_profileId;
-    QPointer<LookupService> m_service;
-    QPointer<ApiClient> m_client;
+    QPointer<ProfileConnection> m_connection;
 };
 
 } // namespace fenzhang

@@ -11,6 +11,7 @@
 #include "lookuppage.h"
 #include "messagebox.h"
 #include "orderform.h"
+#include "plaintext.h"
 #include "processingbar.h"
 #include "profileselector.h"
 #include "queryform.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
     connect(m_historyWarning, &QToolButton::clicked, this, [this] { setCurrentPage(3); });
     connect(m_history, &HistoryBackend::errorChanged, this, &MainWindow::updateHistoryWarning);
     statusBar()->addPermanentWidget(m_historyWarning);
+    m_profileStatus->setTextFormat(Qt::PlainText); // the profile's name, as the user typed it
     statusBar()->addPermanentWidget(m_profileStatus);
 
     buildMenus();
@@ -208,7 +210,12 @@ void MainWindow::notifyWatchFinished(const LookupResult &result)
         m_tray->setToolTip(tr("Fenzhang Desk: watching PROCESSING look-ups"));
         m_tray->show();
     }
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // Freedesktop notification servers may read the body as markup: escaped, it shows as written.
+    m_tray->showMessage(tr("Look-up final"), text.toHtmlEscaped(), QSystemTrayIcon::Information);
+#else
     m_tray->showMessage(tr("Look-up final"), text, QSystemTrayIcon::Information);
+#endif
 }
 
 LookupPage *MainWindow::currentPage() const
@@ -353,8 +360,8 @@ void MainWindow::updateHistoryWarning()
 {
     const QString error = m_history->error();
     m_historyWarning->setVisible(!error.isEmpty());
-    m_historyWarning->setToolTip(error.isEmpty() ? QString()
-                                                 : tr("%1\nClick to open the History tab.").arg(error));
+    m_historyWarning->setToolTip(
+        error.isEmpty() ? QString() : plainToolTip(tr("%1\nClick to open the History tab.").arg(error)));
 }
 
 bool MainWindow::confirmCloseWithUnsavedHistory()

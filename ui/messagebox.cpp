@@ -24,6 +24,7 @@ MessageBox::Button MessageBox::show(QMessageBox::Icon icon, QWidget *parent, con
         return answer;
     }
     QMessageBox box(icon, title, text, buttons, parent);
+    box.setTextFormat(Qt::PlainText); // messages quote file names, answers and typed text
     // Our own words for the common buttons: Qt's translations may not be installed.
     const std::pair<QMessageBox::StandardButton, const char *> names[] = {
         {QMessageBox::Ok, QT_TRANSLATE_NOOP("fenzhang::MessageBox", "OK")},

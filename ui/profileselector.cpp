@@ -1,6 +1,7 @@
 #include "profileselector.h"
 
 #include "lookupcontroller.h"
+#include "plaintext.h"
 
 #include <QSignalBlocker>
 
@@ -31,7 +32,7 @@ void ProfileSelector::reload()
     const auto profiles = m_controller->provider()->profiles();
     for (const ConnectionProfile &p : profiles) {
         addItem(p.name, p.id);
-        setItemData(count() - 1, p.settings.client.primaryUrl.toString(), Qt::ToolTipRole);
+        setItemData(count() - 1, plainToolTip(p.settings.client.primaryUrl.toString()), Qt::ToolTipRole);
     }
     if (profiles.isEmpty())
         addItem(tr("No profile — start with --demo or pass connection options"), QString());

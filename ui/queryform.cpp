@@ -57,6 +57,7 @@ FieldEdit *QueryForm::addField(const QString &apiName, const QString &label, con
     edit->setPlaceholderText(placeholder);
     auto *error = new QLabel(this);
     error->setObjectName(apiName + u"Error"_s);
+    error->setTextFormat(Qt::PlainText); // may quote what was typed or pasted
     error->setWordWrap(true);
     QPalette warn = error->palette();
     warn.setColor(QPalette::WindowText, ToneColors::warningText(palette()));

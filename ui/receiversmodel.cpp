@@ -2,6 +2,7 @@
 
 #include "format/labels.h"
 #include "format/money.h"
+#include "plaintext.h"
 
 using namespace Qt::StringLiterals;
 
@@ -96,26 +97,34 @@ QVariant ReceiversModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        switch (column) {
-        case Type:
-            return u"%1 (%2)"_s.arg(Labels::receiverType(r.type), r.type);
-        case Result:
-            return u"%1 (%2)"_s.arg(Labels::receiverResult(r.result), r.result);
-        case Account:
-            return r.account;
-        case FailReason:
-            if (r.failReason.isEmpty())
-                return {};
-            return u"%1 (%2)\n%3"_s.arg(Labels::receiverFailReason(r.failReason), r.failReason,
-                                        Labels::receiverFailAdvice(r.failReason));
-        case CreateTime:
-            return r.createTime.raw();
-        case FinishTime:
-            return r.finishTime.raw();
-        case Description:
-            return r.description;
-        }
+        if (const QString tip = toolTip(r, column); !tip.isEmpty())
+            return plainToolTip(tip);
         return {};
+    }
+    return {};
+}
+
+// The answer's words for a cell's tooltip, as plain text.
+QString ReceiversModel::toolTip(const ReceiverDetail &r, int column)
+{
+    switch (column) {
+    case Type:
+        return u"%1 (%2)"_s.arg(Labels::receiverType(r.type), r.type);
+    case Result:
+        return u"%1 (%2)"_s.arg(Labels::receiverResult(r.result), r.result);
+    case Account:
+        return r.account;
+    case FailReason:
+        if (r.failReason.isEmpty())
+            return {};
+        return u"%1 (%2)\n%3"_s.arg(Labels::receiverFailReason(r.failReason), r.failReason,
+                                    Labels::receiverFailAdvice(r.failReason));
+    case CreateTime:
+        return r.createTime.raw();
+    case FinishTime:
+        return r.finishTime.raw();
+    case Description:
+        return r.description;
     }
     return {};
 }

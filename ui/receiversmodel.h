@@ -47,6 +47,7 @@ public:
     QString toTsv(const QList<int> &rows) const;
 
 private:
+    static QString toolTip(const ReceiverDetail &r, int column);
     QString displayText(const ReceiverDetail &receiver, int column) const;
     QList<ReceiverDetail> m_receivers;
 };

@@ -2,6 +2,7 @@
 
 #include "badgelabel.h"
 #include "fieldgrid.h"
+#include "plaintext.h"
 #include "resultmetabar.h"
 
 #include <QHBoxLayout>
@@ -14,6 +15,7 @@ namespace fenzhang::ResultHeader {
 QHBoxLayout *titleRow(const QString &title, BadgeLabel *badge, QLabel *advice, QWidget *parent)
 {
     advice->setWordWrap(true);
+    advice->setTextFormat(Qt::PlainText);
 
     auto *titleLabel = new QLabel(title, parent);
     QFont titleFont = titleLabel->font();
@@ -34,6 +36,7 @@ QLabel *addWideLine(FieldGrid *grid, const QString &objectName, QWidget *parent)
     auto *line = new QLabel(parent);
     line->setObjectName(objectName);
     line->setWordWrap(true);
+    line->setTextFormat(Qt::PlainText); // the answer's text
     line->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid->addWide(line);
     return line;
@@ -43,7 +46,7 @@ void showState(BadgeLabel *badge, QLabel *advice, const QString &text, Labels::T
                const QString &apiValue, const QString &explanation)
 {
     badge->setBadge(text, tone);
-    badge->setToolTip(apiValue);
+    badge->setToolTip(plainToolTip(apiValue)); // an unknown value is shown as received
     advice->setText(explanation);
 }
 

@@ -30,6 +30,7 @@ ResultMetaBar::ResultMetaBar(QWidget *parent)
 {
     m_verified->setObjectName(u"verificationBadge"_s);
     m_requestIdLabel->setObjectName(u"requestIdLabel"_s);
+    m_requestIdLabel->setTextFormat(Qt::PlainText); // the answer's header
     m_requestIdLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_copy->setObjectName(u"copyRequestId"_s);
     m_copy->setText(tr("Copy"));

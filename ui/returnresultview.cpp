@@ -5,6 +5,7 @@
 #include "fieldgrid.h"
 #include "format/labels.h"
 #include "format/money.h"
+#include "plaintext.h"
 #include "rawview.h"
 #include "resultheader.h"
 #include "resultmetabar.h"
@@ -28,6 +29,7 @@ ReturnResultView::ReturnResultView(QWidget *parent)
 
     m_processingWarning->setObjectName(u"processingWarning"_s);
     m_processingWarning->setWordWrap(true);
+    m_processingWarning->setTextFormat(Qt::PlainText);
     m_processingWarning->setText(
         tr("This return is still being processed. Look it up again later with the SAME merchant "
            "return No. (out_return_no) — never start a new return with a new number for the same "
@@ -83,7 +85,7 @@ void ReturnResultView::setResult(const LookupResult &result)
     m_outOrderNo->setText(r.outOrderNo);
     m_subMchid->setText(r.subMchid);
     m_finishTime->setText(r.finishTime.isValid() ? r.finishTime.toLocalDisplayString() : r.finishTime.raw());
-    m_finishTime->setToolTip(r.finishTime.raw());
+    m_finishTime->setToolTip(plainToolTip(r.finishTime.raw()));
     if (r.failReason.isEmpty()) {
         m_failReason->clear();
         m_failReason->setToolTip({});

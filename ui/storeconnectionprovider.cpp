@@ -22,6 +22,11 @@ StoreConnectionProvider::StoreConnectionProvider(ProfileStore *store, SecretStor
                 if (id != m_preparedId)
                     return;
                 m_prepared = settings;
+                // The key is built now and the PEM or p12 password wiped: while the profile stays
+                // selected only the built key (an OpenSSL EVP_PKEY) is held.
+                MerchantKeySource &merchant = m_prepared.merchant;
+                if (!merchant.privateKeyPem.isEmpty() || !merchant.pkcs12Password.isEmpty())
+                    merchant.build();
                 m_ready = true;
                 m_failure.clear();
                 Q_EMIT profileReady(id);

@@ -2,6 +2,7 @@
 
 #include "api/connection.h"
 #include "format/labels.h"
+#include "format/safetext.h"
 #include "lookup/resultexport.h"
 #include "profile/profileconnector.h"
 #include "profile/profilestore.h"
@@ -28,7 +29,8 @@ CliApp::~CliApp() = default;
 
 void CliApp::printError(const QString &text)
 {
-    m_stderr->write(text.toUtf8());
+    // Messages carry text from answers, files and the user: nothing in them may drive the terminal.
+    m_stderr->write(SafeText::forDisplay(text, SafeText::Breaks::Keep).toUtf8());
     if (!text.endsWith(u'\n'))
         m_stderr->write("\n");
 }
@@ -62,6 +64,7 @@ int CliApp::run(const QStringList &arguments)
             printError(tr("fenzhang-cli: %1").arg(client.error().message));
             return ExitUsage;
         }
+        printWarnings(**client);
         LookupService service(*client);
         m_options.batch.progress = BatchCommand::stderrIsTerminal();
         return BatchCommand(&service).run(m_options.batch, m_stderr.get());
@@ -83,6 +86,7 @@ int CliApp::run(const QStringList &arguments)
         printError(tr("fenzhang-cli: %1").arg(client.error().message));
         return ExitUsage;
     }
+    printWarnings(**client);
     LookupService service(*client);
     LookupJob *job = m_options.lookup == LookupKind::Order ? service.queryOrder(m_options.order)
                                                            : service.queryReturn(m_options.returnQuery);
@@ -102,6 +106,12 @@ int CliApp::run(const QStringList &arguments)
     loop.exec();
     delete *client;
     return code;
+}
+
+void CliApp::printWarnings(const ApiClient &client)
+{
+    for (const QString &warning : client.verifier().keys().warnings())
+        printError(tr("fenzhang-cli: warning: %1").arg(warning));
 }
 
 bool CliApp::resolveConnection(QString *error)
@@ -158,6 +168,9 @@ bool CliApp::resolveConnection(QString *error)
         *error = problem;
         return false;
     }
+    // The keychain's PEM (or p12 password) becomes the key now and is wiped; the run keeps the key.
+    if (!settings.merchant.privateKeyPem.isEmpty() || !settings.merchant.pkcs12Password.isEmpty())
+        settings.merchant.build();
     m_options.connection = settings;
     return true;
 }
@@ -175,6 +188,7 @@ int CliApp::finish(const LookupResult &result)
         return ExitUsage;
     case Kind::ApiError:
     case Kind::BadAnswer:
+    case Kind::NotTheAnswer:
         printFailure(result);
         return ExitApiError;
     case Kind::NetworkError:
@@ -189,7 +203,7 @@ int CliApp::finish(const LookupResult &result)
     QByteArray bytes;
     switch (m_options.format) {
     case CliOptions::Format::Table:
-        bytes = TableFormatter::format(result).toUtf8();
+        bytes = SafeText::forDisplay(TableFormatter::format(result), SafeText::Breaks::Keep).toUtf8();
         break;
     case CliOptions::Format::Json:
         bytes = ResultExport::toJson(result) + '\n';
@@ -201,6 +215,15 @@ int CliApp::finish(const LookupResult &result)
         if (!ResultExport::writeCsv(result, &buffer, &error)) {
             printError(tr("fenzhang-cli: cannot write the CSV: %1").arg(error));
             return ExitOutputFailed;
+        }
+        // CSV cannot escape a control character, so on standard output (a terminal, often) the
+        // unsafe ones are replaced; --output keeps every byte of the data. JSON escapes them
+        // (\u001b, \u202e) and is exact either way.
+        if (!m_output) {
+            const QByteArray bom = "\xEF\xBB\xBF"_ba; // Excel's UTF-8 mark stays: the CSV starts with it
+            const bool hasBom = bytes.startsWith(bom);
+            const QString text = QString::fromUtf8(hasBom ? bytes.sliced(bom.size()) : bytes);
+            bytes = (hasBom ? bom : QByteArray()) + SafeText::forDisplay(text, SafeText::Breaks::Keep).toUtf8();
         }
         break;
     }
@@ -265,6 +288,13 @@ void CliApp::printFailure(const LookupResult &result)
     case LookupResult::Kind::VerificationFailed:
         printError(tr("error: the answer's signature did not verify, so nothing from it is shown: %1")
                        .arg(response.verification.detail));
+        printError(tr("Request-ID: %1").arg(requestId));
+        break;
+    case LookupResult::Kind::NotTheAnswer:
+        printError(tr("error: the answer is signed by WeChat Pay but is not the answer to this question, "
+                      "so nothing from it is shown"));
+        for (const IdMismatch &m : result.mismatches)
+            printError(tr("%1 differs: asked %2, answered %3").arg(m.field, m.asked, m.answered));
         printError(tr("Request-ID: %1").arg(requestId));
         break;
     case LookupResult::Kind::Cancelled:

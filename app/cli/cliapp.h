@@ -29,6 +29,7 @@ private:
     int finish(const LookupResult &result);
     int writeResult(const QByteArray &bytes);
     void printFailure(const LookupResult &result);
+    void printWarnings(const ApiClient &client); // the key ring's (expired platform certificates)
     void printError(const QString &text);
 
     CliOptions m_options;

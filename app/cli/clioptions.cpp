@@ -151,8 +151,8 @@ QString CliOptionsParser::helpText() const
     text += "  1  "_L1 + tr("the result could not be written to --output") + u'\n';
     text += "  2  "_L1 + tr("usage or invalid input; nothing was sent") + u'\n';
     text += "  3  "_L1 +
-            tr("WeChat Pay answered an error, or a verified answer that is not the expected JSON "
-               "(code, message and Request-ID on stderr)") +
+            tr("WeChat Pay answered an error, or a verified answer that is not the expected JSON or "
+               "answers another question (what differed and the Request-ID on stderr)") +
             u'\n';
     text += "  4  "_L1 + tr("network failure on both hosts (TLS failures included)") + u'\n';
     text += "  5  "_L1 + tr("the answer's signature did not verify; nothing is printed as a result") + u'\n';
@@ -304,13 +304,12 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
         }
     }
     if (parser.isSet(u"timeout"_s)) {
-        bool ok = false;
-        const double seconds = timeout.toDouble(&ok);
-        if (!ok || !(seconds > 0) || seconds > 3600) {
+        const std::optional<int> ms = ClientConfig::timeoutMsFromSeconds(timeout);
+        if (!ms) {
             *error = tr("--timeout must be a number of seconds between 0 and 3600, not \"%1\".").arg(timeout);
             return false;
         }
-        client.timeoutMs = qMax(1, qRound(seconds * 1000));
+        client.timeoutMs = *ms;
     }
     if (parser.isSet(u"format"_s)) {
         if (format == "table"_L1) {
@@ -348,6 +347,7 @@ void CliOptionsParser::applyConnectionFlags(const CliOptions &options, Connectio
         base->merchant.privateKeyFile = flags.merchant.privateKeyFile;
         base->merchant.pkcs12File = flags.merchant.pkcs12File;
         base->merchant.privateKeyPem.clear();
+        base->merchant.built.reset();
         base->merchant.certificateFile.clear();
         base->merchant.pkcs12Password.clear();
         base->merchant.serialNo.clear();

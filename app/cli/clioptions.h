@@ -17,7 +17,8 @@ enum ExitCode : int {
     ExitSuccess = 0,            // a verified result (PROCESSING included)
     ExitOutputFailed = 1,       // the result could not be written to --output
     ExitUsage = 2,              // usage or invalid input: nothing was sent
-    ExitApiError = 3,           // WeChat Pay answered an error, or a verified answer we cannot read
+    ExitApiError = 3,           // WeChat Pay answered an error, or a verified answer we cannot read or
+                                // that answers another question
     ExitNetworkError = 4,       // no answer from either host (TLS failures included)
     ExitVerificationFailed = 5, // the answer's signature did not verify: nothing printed
 };

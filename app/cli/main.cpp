@@ -1,6 +1,7 @@
 // fenzhang-cli: look up a profit-sharing order or return from the command line.
 
 #include "cliapp.h"
+#include "crypto/processhardening.h"
 
 #include <QCoreApplication>
 
@@ -12,6 +13,7 @@
 
 int main(int argc, char *argv[])
 {
+    fenzhang::ProcessHardening::applyAtStartup(); // before any key is read: no core dump holds it
 #ifdef Q_OS_WIN
     // Binary stdout/stderr: in the C runtime's default text mode every "\n" becomes "\r\n", so the
     // CSV's "\r\n" line ends would reach a file as "\r\r\n". What the CLI writes is what arrives.

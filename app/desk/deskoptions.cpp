@@ -1,5 +1,7 @@
 #include "deskoptions.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -113,8 +115,20 @@ DeskOptions DeskOptions::parse(const QCoreApplication &app)
         if (parser.isSet(backupUrl))
             s.client.backupUrl = QUrl(parser.value(backupUrl));
         s.client.caFile = parser.value(caFile);
-        if (parser.isSet(timeout))
-            s.client.timeoutMs = parser.value(timeout).toInt() * 1000;
+        if (parser.isSet(timeout)) {
+            // The CLI's rule: a --timeout 99999999 once became a negative int product here.
+            const std::optional<int> ms = ClientConfig::timeoutMsFromSeconds(parser.value(timeout));
+            if (!ms) {
+                std::fputs(qPrintable(QCoreApplication::translate(
+                                          "DeskOptions", "--timeout must be a number of seconds between 0 and "
+                                                         "3600, not \"%1\".")
+                                          .arg(parser.value(timeout)) +
+                                      u'\n'),
+                           stderr);
+                std::exit(EXIT_FAILURE); // as QCommandLineParser::process() does for a bad option
+            }
+            s.client.timeoutMs = *ms;
+        }
         options.commandLineProfile = profile;
     }
     return options;

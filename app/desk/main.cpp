@@ -1,6 +1,7 @@
 // fenzhang-desk: builds the objects and runs; everything else lives in ui/.
 
 #include "appsettings.h"
+#include "crypto/processhardening.h"
 #include "demomode.h"
 #include "demoprofile.h"
 #include "deskoptions.h"
@@ -66,6 +67,7 @@ void useDarkPalette()
 
 int main(int argc, char *argv[])
 {
+    fenzhang::ProcessHardening::applyAtStartup(); // before any key is read: no core dump holds it
     if (consoleOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         setIdentity();

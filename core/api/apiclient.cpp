@@ -17,10 +17,7 @@ ApiClient::ApiClient(ClientConfig config, RequestSigner signer, ResponseVerifier
 
     // An extra CA is added to the system ones; peer verification is never switched off.
     if (!m_config.caFile.isEmpty()) {
-        QList<QSslCertificate> extra = QSslCertificate::fromPath(m_config.caFile, QSsl::Pem);
-        if (extra.isEmpty())
-            extra = QSslCertificate::fromPath(m_config.caFile, QSsl::Der);
-        m_sslConfiguration.addCaCertificates(extra);
+        m_sslConfiguration.addCaCertificates(m_config.extraCaCertificates());
     }
     m_sslConfiguration.setPeerVerifyMode(QSslSocket::VerifyPeer);
 }

@@ -9,7 +9,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QRandomGenerator>
 #include <QScopedPointer>
 #include <QTimer>
 
@@ -33,22 +32,13 @@ bool isNetworkLevelError(QNetworkReply::NetworkError error)
     return error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
 }
 
-// Retry-After in seconds (WeChat Pay sends seconds; an HTTP date is ignored). -1 when absent.
-qint64 retryAfterMs(const QByteArray &value)
-{
-    bool ok = false;
-    const qint64 seconds = value.trimmed().toLongLong(&ok);
-    if (!ok || seconds < 0)
-        return -1;
-    return qMin<qint64>(seconds, 24 * 3600) * 1000;
-}
-
 } // namespace
 
 class ApiJob::Private final {
 public:
     Private(ApiJob *job, ApiClient *apiClient, QByteArray target)
-        : q(job), client(apiClient), requestTarget(std::move(target))
+        : q(job), client(apiClient), requestTarget(std::move(target)),
+          retryBudget(apiClient->config().retryPolicy())
     {
         attemptTimer.setSingleShot(true);
         backoffTimer.setSingleShot(true);
@@ -75,13 +65,12 @@ public:
     QByteArray buffer;
     QUrl currentBase;
     QStringList failures; // "host: why", one per network failure
+    RetryBudget retryBudget;
     bool onBackup = false;
     bool timedOut = false;
     bool tooLarge = false;
     bool resent = false;
     int sends = 0;
-    int retries = 0;
-    qint64 waitedMs = 0;
 };
 
 void ApiJob::Private::attempt(AttemptReason reason)
@@ -125,6 +114,11 @@ void ApiJob::Private::attempt(AttemptReason reason)
 
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
+    // Pinned: HTTP/1.1 (no h2 offered in ALPN) and no content coding. The body cap, the re-send
+    // guard and the verification over the raw bytes are built and tested for exactly that; Qt's
+    // defaults (HTTP/2 over TLS, transparent gzip) would change what each of them sees.
+    request.setRawHeader("Accept-Encoding", "identity");
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setRawHeader("User-Agent", client->m_userAgent);
     request.setRawHeader("Wechatpay-Serial", client->m_verifier.keys().preferredSerial().toLatin1());
     // Signed afresh for every attempt: a new nonce and timestamp each time.
@@ -293,37 +287,14 @@ void ApiJob::Private::httpAnswer(QNetworkReply *r, int status)
 
 bool ApiJob::Private::scheduleRetry()
 {
-    const ClientConfig &config = client->m_config;
-    const int status = response.httpStatus;
-    AttemptReason reason;
-    if (status == 429)
-        reason = AttemptReason::RetryAfterRateLimit;
-    else if (status == 500 && (response.errorCode.isEmpty() || response.errorCode == "SYSTEM_ERROR"_L1))
-        reason = AttemptReason::RetryAfterServerError;
-    else
+    const std::optional<qint64> delay =
+        retryBudget.next(response.httpStatus, response.errorCode, response.header("Retry-After"));
+    if (!delay)
         return false;
-    if (retries >= config.maxRetries)
-        return false;
-
-    const qint64 remaining = config.maxTotalRetryWaitMs - waitedMs;
-    const qint64 asked = retryAfterMs(response.header("Retry-After"));
-    qint64 delay;
-    if (asked >= 0) {
-        if (asked > remaining) // the server wants more patience than one look-up may spend
-            return false;
-        delay = asked;
-    } else {
-        if (remaining <= 0)
-            return false;
-        // Exponential backoff with up to 50 % jitter so parallel clients do not retry in step.
-        const qint64 base = qint64(config.initialBackoffMs) << qMin(retries, 16);
-        const qint64 jitter = base > 0 ? QRandomGenerator::global()->bounded(base / 2 + 1) : 0;
-        delay = qMin(base + jitter, remaining);
-    }
-    ++retries;
-    waitedMs += delay;
-    pendingReason = reason;
-    backoffTimer.start(int(delay));
+    pendingReason = retryBudget.lastReason() == RetryPolicy::Reason::RateLimited
+                        ? AttemptReason::RetryAfterRateLimit
+                        : AttemptReason::RetryAfterServerError;
+    backoffTimer.start(std::chrono::milliseconds(*delay));
     return true;
 }
 

@@ -1,6 +1,7 @@
 #include "api/clientconfig.h"
 
 #include "fenzhang_version.h"
+#include "fileread.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -58,12 +59,13 @@ QString ClientConfig::validate() const
             return error;
     }
     if (!caFile.isEmpty()) {
-        const QFileInfo info(caFile);
-        if (!info.exists())
+        if (!QFileInfo::exists(caFile))
             return tr("The CA file \"%1\" does not exist.").arg(caFile);
-        if (QSslCertificate::fromPath(caFile, QSsl::Pem).isEmpty() &&
-            QSslCertificate::fromPath(caFile, QSsl::Der).isEmpty())
-            return tr("The CA file \"%1\" holds no readable certificate (PEM or DER).").arg(caFile);
+        QString problem;
+        if (extraCaCertificates(&problem).isEmpty())
+            return problem.isEmpty()
+                       ? tr("The CA file \"%1\" holds no readable certificate (PEM or DER).").arg(caFile)
+                       : problem;
     }
     if (timeoutMs <= 0)
         return tr("The timeout must be greater than zero.");
@@ -72,6 +74,41 @@ QString ClientConfig::validate() const
     if (maxBodyBytes <= 0)
         return tr("The maximum body size must be greater than zero.");
     return {};
+}
+
+QList<QSslCertificate> ClientConfig::extraCaCertificates(QString *problem) const
+{
+    if (caFile.isEmpty())
+        return {};
+    const auto bytes = readBounded(caFile, FileLimits::KeyFile);
+    if (!bytes) {
+        if (problem)
+            *problem = bytes.error().message;
+        return {};
+    }
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(*bytes, QSsl::Pem);
+    if (certificates.isEmpty())
+        certificates = QSslCertificate::fromData(*bytes, QSsl::Der);
+    return certificates;
+}
+
+std::optional<int> ClientConfig::timeoutMsFromSeconds(const QString &seconds)
+{
+    bool ok = false;
+    const double value = seconds.trimmed().toDouble(&ok);
+    // The range check comes before any product, so seconds * 1000 always fits an int.
+    if (!ok || !(value > 0) || value > 3600)
+        return std::nullopt;
+    return qMax(1, qRound(value * 1000));
+}
+
+RetryPolicy ClientConfig::retryPolicy() const
+{
+    RetryPolicy policy;
+    policy.maxRetries = maxRetries;
+    policy.initialBackoffMs = initialBackoffMs;
+    policy.budgetMs = maxTotalRetryWaitMs;
+    return policy;
 }
 
 QByteArray ClientConfig::defaultUserAgent()

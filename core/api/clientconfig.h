@@ -2,7 +2,12 @@
 
 // How the API client reaches WeChat Pay: hosts, timeouts, retry bounds, TLS trust.
 
+#include "api/retrypolicy.h"
+
+#include <optional>
 #include <QByteArray>
+#include <QList>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -22,6 +27,14 @@ struct ClientConfig {
     // Empty when usable, else a translated reason: plain http:// is accepted only for loopback
     // hosts (127.0.0.0/8, ::1, localhost); the CA file must hold a certificate; numbers must make sense.
     QString validate() const;
+    // The certificates of caFile (PEM, else DER), read with the key-file size limit; empty when
+    // there is no CA file, or it cannot be read (problem says why) or holds no certificate.
+    QList<QSslCertificate> extraCaCertificates(QString *problem = nullptr) const;
+    // "--timeout SECONDS" of both programs: more than 0 and at most 3600 seconds (fractions allowed),
+    // as milliseconds; nothing when the text is not such a number.
+    static std::optional<int> timeoutMsFromSeconds(const QString &seconds);
+    // The retry numbers above as the one RetryPolicy.
+    RetryPolicy retryPolicy() const;
     // "fenzhang-desk/<version> (<OS pretty name>; <cpu arch>) Qt/<runtime Qt version>"
     static QByteArray defaultUserAgent();
 };

@@ -68,8 +68,9 @@ void LookupJob::complete(const ApiResponse &response)
         if (m_result.lookup == LookupKind::Order) {
             auto parsed = OrderResult::fromJson(response.body);
             if (parsed) {
-                m_result.order = std::move(parsed).value();
-                m_result.kind = Kind::Ok;
+                m_result.mismatches = AnswerBinding::mismatches(m_result.orderQuery, *parsed);
+                if (m_result.mismatches.isEmpty())
+                    m_result.order = std::move(parsed).value();
             } else {
                 m_result.kind = Kind::BadAnswer;
                 m_result.parseError = parsed.error();
@@ -77,12 +78,21 @@ void LookupJob::complete(const ApiResponse &response)
         } else {
             auto parsed = ReturnResult::fromJson(response.body);
             if (parsed) {
-                m_result.returnOrder = std::move(parsed).value();
-                m_result.kind = Kind::Ok;
+                m_result.mismatches = AnswerBinding::mismatches(m_result.returnQuery, *parsed);
+                if (m_result.mismatches.isEmpty())
+                    m_result.returnOrder = std::move(parsed).value();
             } else {
                 m_result.kind = Kind::BadAnswer;
                 m_result.parseError = parsed.error();
             }
+        }
+        if (m_result.order || m_result.returnOrder) {
+            m_result.kind = Kind::Ok;
+        } else if (!m_result.mismatches.isEmpty()) {
+            // Validly signed, but the answer to another question: it is not this look-up's result.
+            m_result.kind = Kind::NotTheAnswer;
+            m_result.parseError = AnswerBinding::describe(m_result.mismatches);
+            m_result.response.body.clear();
         }
         break;
     case Outcome::ApiError:

@@ -5,6 +5,7 @@
 // desktop app and the CLI.
 
 #include "api/apiclient.h"
+#include "lookup/answerbinding.h"
 #include "lookup/queries.h"
 #include "lookup/results.h"
 
@@ -24,6 +25,9 @@ struct LookupResult {
                             // (response.outcome == BodyTooLarge): parseError says which
         NetworkError,       // neither host answered
         VerificationFailed, // the answer's signature did not verify: no result
+        NotTheAnswer,       // verified, but for another question: an identifier the query carries
+                            // differs (see mismatches; parseError describes them). No result, and
+                            // the body is dropped so nothing can show, export or store it
         Cancelled,
     };
 
@@ -35,7 +39,8 @@ struct LookupResult {
     ApiResponse response;
     std::optional<OrderResult> order;
     std::optional<ReturnResult> returnOrder;
-    QString parseError;
+    QString parseError; // BadAnswer: what is wrong; NotTheAnswer: AnswerBinding::describe(mismatches)
+    QList<IdMismatch> mismatches; // NotTheAnswer
     QDateTime lookedUpAt;
 
     bool isFinal() const; // Ok and the state/result is final

@@ -3,6 +3,7 @@
 #include "batch/batchexport.h"
 #include "batch/batchimporter.h"
 #include "batch/batchrunner.h"
+#include "format/safetext.h"
 
 #include <cstdio>
 #include <QCommandLineParser>
@@ -94,8 +95,9 @@ bool BatchCommand::stderrIsTerminal()
 
 void BatchCommand::print(QIODevice *err, const QString &text)
 {
+    // File names, cells and errors from answers: nothing in them may drive the terminal.
     if (err)
-        err->write(text.toUtf8());
+        err->write(SafeText::forDisplay(text, SafeText::Breaks::Keep).toUtf8());
 }
 
 int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
@@ -151,12 +153,14 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
         connect(&progress, &QTimer::timeout, this, [&] {
             const BatchRunner::Counts c = runner.counts();
             const qint64 eta = runner.etaMs();
-            print(err, u"\r"_s + tr("%1/%2 done, %3 failed, %4 processing, ETA %5 s   ")
-                                     .arg(c.answered())
-                                     .arg(c.total)
-                                     .arg(c.failed)
-                                     .arg(c.processing)
-                                     .arg(eta < 0 ? u"?"_s : QString::number((eta + 999) / 1000)));
+            if (err)
+                err->write("\r"); // the progress line rewrites itself; print() allows no lone CR
+            print(err, tr("%1/%2 done, %3 failed, %4 processing, ETA %5 s   ")
+                           .arg(c.answered())
+                           .arg(c.total)
+                           .arg(c.failed)
+                           .arg(c.processing)
+                           .arg(eta < 0 ? u"?"_s : QString::number((eta + 999) / 1000)));
         });
         progress.start();
     }
@@ -183,6 +187,8 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
         const LookupResult::Kind kind = runner.result(i).kind;
         if (kind == LookupResult::Kind::VerificationFailed)
             code = ExitVerificationFailed;
+        else if (kind == LookupResult::Kind::NotTheAnswer && code != ExitVerificationFailed)
+            code = ExitApiError; // a verified answer to another question: as wrong as an error
         else if (kind == LookupResult::Kind::NetworkError && code == ExitSuccess)
             code = ExitNetworkError;
     }

@@ -33,6 +33,7 @@ public:
         ExitSuccess = 0,      // every row got an answer (per-row errors are in the CSV)
         ExitOutputFailed = 1, // the CSV could not be written after the run
         ExitBadInput = 2,     // usage, unreadable input, any invalid row, --output not writable: nothing sent
+        ExitApiError = 3,     // some answers were the answer to another question (none were unverified)
         ExitNetworkError = 4, // some rows got no answer from either host
         ExitVerificationFailed = 5, // some answers did not verify
     };

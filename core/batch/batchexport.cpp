@@ -4,6 +4,7 @@
 #include "format/csvwriter.h"
 #include "format/labels.h"
 #include "format/money.h"
+#include "format/saturating.h"
 #include "lookup/resultexport.h"
 
 #include <QSaveFile>
@@ -38,6 +39,8 @@ QString errorMessage(const BatchExportRow &row)
         return r.response.networkError;
     case LookupResult::Kind::VerificationFailed:
         return r.response.verification.detail;
+    case LookupResult::Kind::NotTheAnswer:
+        return BatchExport::tr("Not the answer to this question: %1").arg(r.parseError);
     case LookupResult::Kind::Cancelled:
         return BatchExport::tr("Cancelled before an answer came.");
     }
@@ -76,7 +79,7 @@ void addTo(QList<BatchSummary::Line> &lines, const QString &value, qint64 amount
     for (BatchSummary::Line &line : lines) {
         if (line.value == value) {
             ++line.count;
-            line.amount += amount;
+            line.amount = saturatingAdd(line.amount, amount);
             return;
         }
     }
@@ -182,7 +185,7 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
             ++summary.answered;
             qint64 total = 0;
             for (const ReceiverDetail &receiver : r.order->receivers) {
-                total += receiver.amount;
+                total = saturatingAdd(total, receiver.amount);
                 addTo(summary.byReceiverResult, receiver.result, receiver.amount);
             }
             addTo(summary.byState, r.order->state, total);

@@ -1,6 +1,6 @@
 #include "batch/batchimporter.h"
 
-#include <QFile>
+#include "fileread.h"
 
 using namespace Qt::StringLiterals;
 
@@ -124,14 +124,14 @@ QList<BatchRow> BatchImport::validRows() const
 
 BatchImport BatchImporter::importFile(const QString &path) const
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    auto bytes = readBounded(path, FileLimits::BatchInput);
+    if (!bytes) {
         BatchImport failed;
         failed.kind = m_kind;
-        failed.error = tr("Cannot read %1: %2").arg(path, file.errorString());
+        failed.error = bytes.error().message;
         return failed;
     }
-    return importBytes(file.readAll());
+    return importBytes(*bytes);
 }
 
 BatchImport BatchImporter::importBytes(const QByteArray &bytes) const

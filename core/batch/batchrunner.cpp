@@ -1,32 +1,20 @@
 #include "batch/batchrunner.h"
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-namespace {
-
-bool isRateLimited(const LookupResult &result)
+RetryPolicy BatchRunner::Options::defaultRetry()
 {
-    return result.kind == LookupResult::Kind::ApiError &&
-           (result.response.httpStatus == 429 || result.response.errorCode == "FREQUENCY_LIMITED"_L1);
+    RetryPolicy policy;
+    policy.maxRetries = 5;
+    policy.initialBackoffMs = 1000;
+    policy.maxBackoffMs = 30000;
+    policy.budgetMs = 2 * 60 * 1000;
+    return policy;
 }
-
-bool isServerError(const LookupResult &result)
-{
-    return result.kind == LookupResult::Kind::ApiError && result.response.httpStatus >= 500 &&
-           (result.response.errorCode.isEmpty() || result.response.errorCode == "SYSTEM_ERROR"_L1);
-}
-
-// Retry-After in seconds, as WeChat Pay sends it; -1 when absent or not a number.
-qint64 retryAfterMs(const LookupResult &result)
-{
-    bool ok = false;
-    const qint64 seconds = result.response.header("Retry-After").trimmed().toLongLong(&ok);
-    return ok && seconds >= 0 ? seconds * 1000 : -1;
-}
-
-} // namespace
 
 BatchRunner::BatchRunner(LookupService *service, QObject *parent)
     : QObject(parent), m_service(service), m_clock(RateLimiter::steadyClock()),
@@ -51,8 +39,6 @@ void BatchRunner::setOptions(const Options &options)
 {
     m_options = options;
     m_options.concurrency = std::max(1, m_options.concurrency);
-    if (m_options.backoffMs.isEmpty())
-        m_options.backoffMs = {1000};
     m_limiter.setRate(m_options.qps);
     if (m_running)
         pump();
@@ -146,8 +132,10 @@ void BatchRunner::start()
         return;
     m_queue.clear();
     for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).status == RowStatus::Pending)
+        if (m_rows.at(i).status == RowStatus::Pending) {
+            m_rows[i].retry = RetryBudget(m_options.retry); // a fresh budget for each run
             m_queue.append(i);
+        }
     }
     m_running = true;
     m_paused = false;
@@ -214,7 +202,6 @@ int BatchRunner::rerunFailed()
     for (int i = 0; i < m_rows.size(); ++i) {
         const RowStatus status = m_rows.at(i).status;
         if (status == RowStatus::Failed || status == RowStatus::Cancelled) {
-            m_rows[i].requeues = 0;
             setStatus(i, RowStatus::Pending);
             ++count;
         }
@@ -259,22 +246,21 @@ void BatchRunner::onFinished(int index, const LookupResult &result)
     --m_inFlight;
 
     const bool cancelled = result.kind == LookupResult::Kind::Cancelled;
-    const bool retriable = !cancelled && (isRateLimited(result) || isServerError(result));
-    if (retriable && m_running && entry.requeues < m_options.maxRequeues) {
-        const QList<int> &schedule = m_options.backoffMs;
-        qint64 delay = schedule.at(std::min(int(schedule.size()) - 1, entry.requeues));
-        const qint64 asked = retryAfterMs(result);
-        if (m_options.honourRetryAfter && asked > delay)
-            delay = asked;
-        ++entry.requeues;
-        if (isRateLimited(result)) {
+    const std::optional<qint64> delay =
+        cancelled || result.kind != LookupResult::Kind::ApiError || !m_running
+            ? std::nullopt
+            : entry.retry.next(result.response.httpStatus, result.response.errorCode,
+                               result.response.header("Retry-After"));
+    if (delay) {
+        const int wait = int(qMin<qint64>(*delay, std::numeric_limits<int>::max()));
+        if (entry.retry.lastReason() == RetryPolicy::Reason::RateLimited) {
             // The limit is per merchant: the whole batch waits, and this row goes first after it.
-            m_limiter.holdOff(delay);
+            m_limiter.holdOff(wait);
             setStatus(index, RowStatus::Waiting);
-            Q_EMIT backingOff(index, int(delay));
+            Q_EMIT backingOff(index, wait);
             m_queue.prepend(index);
         } else {
-            requeue(index, int(delay));
+            requeue(index, wait);
         }
         pump();
         return;

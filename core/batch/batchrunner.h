@@ -2,11 +2,13 @@
 
 // Runs a batch's valid rows through LookupService: at most `concurrency` look-ups at once, no more
 // than `qps` started per second (token bucket), 429 FREQUENCY_LIMITED and SYSTEM_ERROR answers put
-// back in the queue after a growing delay (on top of the client's own retries; a 429 also holds the
-// whole batch off), pause / resume / cancel, and "run the failed rows again". Everything is
-// asynchronous on the caller's event loop: the GUI thread never waits on it.
+// back in the queue as the one RetryPolicy says (on top of the client's own retries; a 429 also
+// holds the whole batch off); a row whose retries or waiting budget run out keeps its last answer as
+// a failed row, so a batch always finishes. Pause / resume / cancel, and "run the failed rows
+// again". Everything is asynchronous on the caller's event loop: the GUI thread never waits on it.
 
 #include "api/lookupservice.h"
+#include "api/retrypolicy.h"
 #include "batch/batchrow.h"
 #include "batch/ratelimiter.h"
 
@@ -35,10 +37,11 @@ public:
     struct Options {
         int concurrency = 4;
         double qps = 10.0; // look-ups started per second; 0 = no limit
-        // Delay before the n-th requeue of a row after 429 / SYSTEM_ERROR; the last one repeats.
-        QList<int> backoffMs = {1000, 2000, 5000, 10000, 30000};
-        int maxRequeues = 5;          // then the row is Failed with the last answer
-        bool honourRetryAfter = true; // a longer Retry-After wins over backoffMs
+        // Requeueing a row after 429 / SYSTEM_ERROR: 1 s, 2 s, 4 s … (at most 30 s a step, plus
+        // jitter; a longer Retry-After wins), at most 5 times and 2 minutes of waiting per row; then
+        // the row is Failed with its last answer.
+        RetryPolicy retry = defaultRetry();
+        static RetryPolicy defaultRetry();
     };
 
     struct Counts {
@@ -101,7 +104,7 @@ private:
         LookupResult result;
         bool hasResult = false;
         int attempts = 0;
-        int requeues = 0;
+        RetryBudget retry;
         QPointer<LookupJob> job;
     };
 

@@ -1,5 +1,6 @@
 #include "batch/watcher.h"
 
+#include "api/retrypolicy.h"
 #include "history/historystore.h"
 
 #include <QTimer>
@@ -16,8 +17,9 @@ bool isTransient(const LookupResult &result)
     switch (result.kind) {
     case LookupResult::Kind::NetworkError:
         return true;
-    case LookupResult::Kind::ApiError:
-        return result.response.httpStatus == 429 || result.response.httpStatus >= 500;
+    case LookupResult::Kind::ApiError: // what the one retry policy would retry
+        return RetryPolicy::classify(result.response.httpStatus, result.response.errorCode) !=
+               RetryPolicy::Reason::None;
     default:
         return false;
     }

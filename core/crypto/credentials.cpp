@@ -1,8 +1,10 @@
 #include "crypto/credentials.h"
 
 #include "crypto/keyloader.h"
+#include "crypto/secretwipe.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QRegularExpression>
 
@@ -52,8 +54,22 @@ Unexpected<KeyError> fail(KeyError::Kind kind, const QString &message)
 
 } // namespace
 
+void MerchantKeySource::build()
+{
+    built = std::make_shared<const Expected<MerchantCredentials, KeyError>>(MerchantCredentials::load(*this));
+    wipeSecrets();
+}
+
+void MerchantKeySource::wipeSecrets()
+{
+    Secret::wipe(privateKeyPem);
+    Secret::wipe(pkcs12Password);
+}
+
 Expected<MerchantCredentials, KeyError> MerchantCredentials::load(const MerchantKeySource &source)
 {
+    if (source.built)
+        return *source.built;
     MerchantCredentials credentials;
     credentials.mchid = source.mchid.trimmed();
     if (credentials.mchid.isEmpty())
@@ -65,6 +81,7 @@ Expected<MerchantCredentials, KeyError> MerchantCredentials::load(const Merchant
     // apiclient_cert.p12 may come as pkcs12File, or as the "private key" file the user picked.
     QString p12Path = source.pkcs12File;
     QByteArray keyFileContent;
+    const Secret::WipeOnExit wipeContent(keyFileContent); // the key file's PEM, once the key is built
     if (p12Path.isEmpty() && !source.privateKeyPem.isEmpty()) {
         auto key = KeyLoader::privateKeyFromPem(source.privateKeyPem, tr("the private key kept in the keychain"));
         if (!key)
@@ -215,6 +232,20 @@ Expected<VerifierKeyRing, KeyError> VerifierKeyRing::load(const WechatPayKeySour
         if (!cert->publicKey().isRsa())
             return fail(KeyError::Kind::NotRsa,
                         tr("The platform certificate %1 does not hold an RSA key.").arg(QDir::toNativeSeparators(path)));
+        if (cert->publicKey().bits() < minimumRsaBits)
+            return fail(KeyError::Kind::KeyTooSmall,
+                        tr("The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.")
+                            .arg(QDir::toNativeSeparators(path))
+                            .arg(cert->publicKey().bits())
+                            .arg(minimumRsaBits));
+        // Past notAfter the key still verifies answers signed before WeChat Pay switched (as its
+        // documents say), so this is a warning to replace the file, not a refusal.
+        if (cert->notAfter().isValid() && cert->notAfter() < QDateTime::currentDateTimeUtc())
+            ring.m_warnings.append(
+                tr("The platform certificate %1 (serial %2) expired on %3; download the current one "
+                   "(or switch to the WeChat Pay public key).")
+                    .arg(QDir::toNativeSeparators(path), cert->serialHex(),
+                         cert->notAfter().toString(Qt::ISODate)));
         ring.addCertificate(*cert);
     }
     if (ring.isEmpty())

@@ -11,7 +11,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace fenzhang {
+
+struct MerchantCredentials;
 
 struct MerchantKeySource {
     QString mchid;
@@ -24,6 +28,16 @@ struct MerchantKeySource {
     // Last, with a default, so positional initialisers of the fields above keep compiling
     // (-Wmissing-field-initializers skips members that have a default).
     QByteArray privateKeyPem = {};
+    // The outcome of loading the fields above, set by build(): the key held as an OpenSSL EVP_PKEY
+    // (or why it could not be loaded). MerchantCredentials::load() returns it as it is.
+    std::shared_ptr<const Expected<MerchantCredentials, KeyError>> built = {};
+
+    // Loads the key and certificate now, keeps the outcome in `built`, and wipes privateKeyPem and
+    // pkcs12Password (Secret::wipe, also in every copy sharing them): from then on no copy of this
+    // source holds the secret, only the built key.
+    void build();
+    // Wipes privateKeyPem and pkcs12Password without building.
+    void wipeSecrets();
 };
 
 struct MerchantCredentials {
@@ -56,6 +70,9 @@ public:
     // else the platform certificate that expires last.
     QString preferredSerial() const;
 
+    // Translated warnings from load(): platform certificates past their notAfter.
+    const QStringList &warnings() const { return m_warnings; }
+
     static bool isValidPublicKeyId(const QString &keyId);
     static Expected<VerifierKeyRing, KeyError> load(const WechatPayKeySource &source);
 
@@ -66,6 +83,7 @@ private:
         QDateTime notAfter; // invalid for a bare public key
     };
     QList<Entry> m_entries;
+    QStringList m_warnings;
 };
 
 } // namespace fenzhang

@@ -1,11 +1,11 @@
 #include "crypto/keyloader.h"
 
 #include "crypto/opensslutil.h"
+#include "fileread.h"
+#include "crypto/secretwipe.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
@@ -48,18 +48,20 @@ Expected<QByteArray, KeyError> readFile(const QString &path)
 {
     if (path.isEmpty())
         return fail(KeyError::Kind::MissingInput, tr("No file was given."));
-    const QFileInfo info(path);
-    if (!info.exists())
-        return fail(KeyError::Kind::FileMissing, tr("The file %1 does not exist.").arg(displayName(path)));
-    QFile file(path);
-    if (info.isDir() || !file.open(QIODevice::ReadOnly))
-        return fail(KeyError::Kind::FileUnreadable,
-                    tr("The file %1 cannot be read: %2").arg(displayName(path), file.errorString()));
-    constexpr qint64 maxKeyFileSize = 1024 * 1024; // key files are a few KiB
-    if (file.size() > maxKeyFileSize)
+    auto data = readBounded(path, FileLimits::KeyFile);
+    if (data)
+        return std::move(data).value();
+    switch (data.error().kind) {
+    case FileReadError::Kind::Missing:
+        return fail(KeyError::Kind::FileMissing, data.error().message);
+    case FileReadError::Kind::TooLarge:
         return fail(KeyError::Kind::WrongFormat,
                     tr("The file %1 is too large to be a key or certificate.").arg(displayName(path)));
-    return file.readAll();
+    case FileReadError::Kind::NotAFile:
+    case FileReadError::Kind::Unreadable:
+        break;
+    }
+    return fail(KeyError::Kind::FileUnreadable, data.error().message);
 }
 
 Expected<RsaPrivateKey, KeyError> privateKeyFromPem(const QByteArray &pem, const QString &sourceName)
@@ -88,6 +90,7 @@ Expected<RsaPrivateKey, KeyError> privateKeyFromPemFile(const QString &path)
     auto data = readFile(path);
     if (!data)
         return unexpected(data.error());
+    const Secret::WipeOnExit wipe(*data); // the key's PEM goes once the key is built
     return privateKeyFromPem(*data, displayName(path));
 }
 
@@ -145,7 +148,8 @@ Expected<Pkcs12Contents, KeyError> pkcs12FromData(const QByteArray &der, const Q
     if (!p12)
         return fail(KeyError::Kind::WrongFormat, tr("%1 is not a PKCS#12 (.p12) file.").arg(sourceName));
 
-    const QByteArray pass = password.toUtf8();
+    QByteArray pass = password.toUtf8();
+    const Secret::WipeOnExit wipePass(pass);
     if (PKCS12_mac_present(p12.get()) && PKCS12_verify_mac(p12.get(), pass.constData(), int(pass.size())) != 1)
         return fail(KeyError::Kind::WrongPassword,
                     tr("The password for %1 is wrong. WeChat Pay sets it to the merchant id (mchid).")
@@ -178,6 +182,7 @@ Expected<Pkcs12Contents, KeyError> pkcs12FromFile(const QString &path, const QSt
     auto data = readFile(path);
     if (!data)
         return unexpected(data.error());
+    const Secret::WipeOnExit wipe(*data);
     return pkcs12FromData(*data, password, displayName(path));
 }
 

@@ -11,13 +11,42 @@ namespace fenzhang {
 
 namespace {
 
+// Invisible characters a spreadsheet may skip before it decides whether a cell is a formula:
+// every Unicode space and line break (QChar::isSpace: tab, LF, CR, U+3000, NBSP, U+2028, ...) and
+// the zero-width no-break space and zero-width space.
+bool isLeadingBlank(char16_t u)
+{
+    return QChar::isSpace(u) || u == 0xFEFF || u == 0x200B;
+}
+
+// A formula's first character, in ASCII or in the full-width (and small) forms a Chinese input
+// method types: = + - @ and ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20), ﹦ ﹢ ﹣ (U+FE66, U+FE62, U+FE63).
+bool isFormulaStart(char16_t u)
+{
+    switch (u) {
+    case u'=': case u'+': case u'-': case u'@':
+    case 0xFF1D: case 0xFF0B: case 0xFF0D: case 0xFF20:
+    case 0xFE66: case 0xFE62: case 0xFE63:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// OWASP's CSV injection list: a cell starting with = + - @ tab or CR; also when that character
+// comes after leading spaces or line breaks, and in its full-width forms.
 bool startsFormula(QStringView cell)
 {
     if (cell.isEmpty())
         return false;
     const char16_t first = cell.front().unicode();
-    return first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' ||
-           first == u'\r';
+    if (first == u'\t' || first == u'\r')
+        return true;
+    for (const QChar c : cell) {
+        if (!isLeadingBlank(c.unicode()))
+            return isFormulaStart(c.unicode());
+    }
+    return false;
 }
 
 bool needsQuotes(char16_t u)
@@ -160,12 +189,8 @@ QString CsvWriter::escapeCell(const QString &cell, bool numeric)
 {
     QString text = cell;
     // Spreadsheets start a formula on these; a leading ' makes the cell plain text.
-    if (!numeric && !text.isEmpty()) {
-        const QChar first = text.front();
-        if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' ||
-            first == u'\r')
-            text.prepend(u'\'');
-    }
+    if (!numeric && startsFormula(text))
+        text.prepend(u'\'');
     const bool needsQuotes =
         text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r');
     if (!needsQuotes)

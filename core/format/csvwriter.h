@@ -1,7 +1,8 @@
 #pragma once
 
 // RFC 4180 CSV that Excel opens safely: UTF-8 with BOM, CRLF, quoting for commas, quotes and
-// newlines, and cells that would start a formula (= + - @ tab CR) neutralised with a leading '.
+// newlines, and cells that would start a formula neutralised with a leading ' (OWASP's list: = + - @
+// tab CR, also after leading spaces or line breaks, and the full-width ＝＋－＠).
 // Numeric cells are written as given so amounts stay numbers.
 
 #include <QByteArray>

@@ -1,5 +1,6 @@
 #include "history/historyentry.h"
 
+#include "format/saturating.h"
 #include "history/historystore.h"
 #include "lookup/resultexport.h"
 
@@ -13,7 +14,7 @@ LookupResult::Kind kindFromName(const QString &name)
 {
     using K = LookupResult::Kind;
     for (const K kind : {K::Ok, K::InvalidInput, K::ApiError, K::BadAnswer, K::NetworkError,
-                         K::VerificationFailed, K::Cancelled}) {
+                         K::VerificationFailed, K::NotTheAnswer, K::Cancelled}) {
         if (ResultExport::kindName(kind) == name)
             return kind;
     }
@@ -48,10 +49,11 @@ HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString 
     e.errorMessage = result.response.errorMessage;
     if (result.kind == LookupResult::Kind::NetworkError)
         e.errorMessage = result.response.networkError;
-    else if (result.kind == LookupResult::Kind::BadAnswer)
+    else if (result.kind == LookupResult::Kind::BadAnswer || result.kind == LookupResult::Kind::NotTheAnswer)
         e.errorMessage = result.parseError;
-    // Only a verified body is worth keeping: nothing else in an answer can be trusted.
-    if (result.response.verified)
+    // Only a verified body is worth keeping: nothing else in an answer can be trusted. The answer to
+    // another question is verified but never this look-up's result (LookupJob drops its body).
+    if (result.response.verified && result.kind != LookupResult::Kind::NotTheAnswer)
         e.body = result.response.body;
 
     if (result.order) {
@@ -62,7 +64,7 @@ HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString 
         QStringList parts;
         for (const OrderResult::Total &total : order.totalsByResult()) {
             parts.append(total.result + u':' + QString::number(total.count));
-            e.totalFen += total.amount;
+            e.totalFen = saturatingAdd(e.totalFen, total.amount);
         }
         e.receiverResults = parts.join(u',');
     } else if (result.returnOrder) {
@@ -124,8 +126,9 @@ HistoricResult HistoryStore::restore(const HistoryEntry &entry)
     } else if (r.kind == LookupResult::Kind::NetworkError) {
         r.response.outcome = ApiResponse::Outcome::NetworkError;
         r.response.networkError = entry.errorMessage;
-    } else if (r.kind == LookupResult::Kind::BadAnswer) {
+    } else if (r.kind == LookupResult::Kind::BadAnswer || r.kind == LookupResult::Kind::NotTheAnswer) {
         r.parseError = entry.errorMessage;
+        r.response.body.clear();
     }
     return historic;
 }

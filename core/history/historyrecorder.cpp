@@ -1,5 +1,7 @@
 #include "history/historyrecorder.h"
 
+#include <utility>
+
 namespace fenzhang {
 
 HistoryRecorder::HistoryRecorder(HistoryStore *store, QObject *parent) : QObject(parent), m_store(store)
@@ -23,11 +25,33 @@ void HistoryRecorder::record(const LookupResult &result, const QString &source)
         m_timer.start();
 }
 
+void HistoryRecorder::setWriter(HistoryWriter *writer)
+{
+    if (m_writer == writer)
+        return;
+    if (m_writer)
+        disconnect(m_writer, nullptr, this, nullptr);
+    m_writer = writer;
+    if (m_writer) {
+        connect(m_writer, &HistoryWriter::written, this, &HistoryRecorder::written);
+        connect(m_writer, &HistoryWriter::failed, this, &HistoryRecorder::failed);
+    }
+}
+
+void HistoryRecorder::requeue(const QList<HistoryEntry> &entries)
+{
+    m_buffer = entries + m_buffer;
+}
+
 bool HistoryRecorder::flush()
 {
     m_timer.stop();
     if (m_buffer.isEmpty())
         return true;
+    if (m_writer) {
+        m_writer->write(std::exchange(m_buffer, {})); // the writer's thread writes, retries, reports
+        return true;
+    }
     if (!m_store || !m_store->isOpen())
         return false;
     const auto ids = m_store->addAll(m_buffer);

@@ -5,8 +5,11 @@
 // flush() and on destruction. A batch of 1,000 look-ups thus costs a few commits, not 1,000 fsyncs.
 // A failed write is reported once per kind through failed(); the results stay buffered and are
 // tried again at the next flush, so a briefly locked database loses nothing.
+// With a HistoryWriter (the desktop app), a flush hands the buffer to the writer's thread, which
+// writes, retries and reports; the GUI thread then never waits on the database.
 
 #include "history/historystore.h"
+#include "history/historywriter.h"
 
 #include <QObject>
 #include <QTimer>
@@ -21,7 +24,12 @@ public:
 
     void setProfile(const QString &profile) { m_profile = profile; }
     void setFlushInterval(int ms) { m_timer.setInterval(ms); }
-    int pending() const { return int(m_buffer.size()); }
+    // From now on flush() hands the buffer to the writer instead of writing on this thread.
+    void setWriter(HistoryWriter *writer);
+    // Buffered here, or handed to the writer and not written yet.
+    int pending() const { return int(m_buffer.size()) + (m_writer ? m_writer->inFlight() : 0); }
+    // Entries taken back from a stopped writer: buffered again, first.
+    void requeue(const QList<HistoryEntry> &entries);
 
     // source: "single", "batch" or "watch". Cancelled and never-sent look-ups are not history.
     void record(const LookupResult &result, const QString &source);
@@ -34,6 +42,7 @@ Q_SIGNALS:
 
 private:
     HistoryStore *m_store;
+    HistoryWriter *m_writer = nullptr;
     QString m_profile;
     QList<HistoryEntry> m_buffer;
     QTimer m_timer;

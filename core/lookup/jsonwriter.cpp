@@ -1,5 +1,7 @@
 #include "lookup/jsonwriter.h"
 
+#include "format/safetext.h"
+
 using namespace Qt::StringLiterals;
 
 namespace fenzhang {
@@ -103,6 +105,13 @@ QByteArray JsonWriter::quoted(const QString &value)
     QByteArray out;
     out.reserve(value.size() + 2);
     out += '"';
+    const auto escape = [&out](char16_t unit) {
+        out += "\\u";
+        out += hex[(unit >> 12) & 0x0F];
+        out += hex[(unit >> 8) & 0x0F];
+        out += hex[(unit >> 4) & 0x0F];
+        out += hex[unit & 0x0F];
+    };
     for (qsizetype i = 0; i < value.size(); ++i) {
         const char16_t c = value.at(i).unicode();
         switch (c) {
@@ -128,17 +137,29 @@ QByteArray JsonWriter::quoted(const QString &value)
             out += "\\t";
             break;
         default:
-            if (c < 0x20) {
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0x0F];
-            } else if (c < 0x80) {
+            if (c < 0x80 && !SafeText::isUnsafe(c)) {
                 out += static_cast<char>(c);
+            } else if (c < 0x80) {
+                escape(c); // other C0 controls, DEL
             } else {
-                // Convert the whole non-ASCII run at once so surrogate pairs stay together.
-                qsizetype end = i + 1;
-                while (end < value.size() && value.at(end).unicode() >= 0x80)
-                    ++end;
+                // The non-ASCII run converted at once so surrogate pairs stay together; what
+                // SafeText calls unsafe (C1, bidi overrides, invisible formatting) is written as
+                // \uXXXX: the same string to a JSON reader, nothing raw for a terminal.
+                qsizetype end = i;
+                while (end < value.size() && value.at(end).unicode() >= 0x80) {
+                    const QChar unit = value.at(end);
+                    const bool pair = unit.isHighSurrogate() && end + 1 < value.size() &&
+                                      value.at(end + 1).isLowSurrogate();
+                    const char32_t code = pair ? QChar::surrogateToUcs4(unit, value.at(end + 1)) : unit.unicode();
+                    if (SafeText::isUnsafe(code)) {
+                        out += QStringView(value).sliced(i, end - i).toUtf8();
+                        escape(unit.unicode());
+                        if (pair)
+                            escape(value.at(end + 1).unicode());
+                        i = end + (pair ? 2 : 1);
+                    }
+                    end += pair ? 2 : 1;
+                }
                 out += QStringView(value).sliced(i, end - i).toUtf8();
                 i = end - 1;
             }

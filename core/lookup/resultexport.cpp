@@ -52,6 +52,8 @@ QString kindName(LookupResult::Kind kind)
         return u"network_error"_s;
     case LookupResult::Kind::VerificationFailed:
         return u"verification_failed"_s;
+    case LookupResult::Kind::NotTheAnswer:
+        return u"not_the_answer"_s;
     case LookupResult::Kind::Cancelled:
         return u"cancelled"_s;
     }

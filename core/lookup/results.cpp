@@ -1,6 +1,7 @@
 #include "lookup/results.h"
 
 #include "format/money.h"
+#include "format/saturating.h"
 #include "lookup/jsonreader.h"
 
 #include <limits>
@@ -133,10 +134,7 @@ QList<OrderResult::Total> OrderResult::totalsByResult() const
             it = totals.end() - 1;
         }
         ++it->count;
-        // Saturate rather than overflow: a sum past 9.2e16 yuan is nonsense anyway, never UB.
-        if (qAddOverflow(it->amount, receiver.amount, &it->amount))
-            it->amount =
-                receiver.amount < 0 ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
+        it->amount = saturatingAdd(it->amount, receiver.amount);
     }
     return totals;
 }

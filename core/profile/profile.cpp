@@ -1,6 +1,8 @@
 #include "profile/profile.h"
 
 #include "crypto/credentials.h"
+#include "crypto/secretwipe.h"
+#include "profile/profiletrust.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -63,11 +65,11 @@ ConnectionSettings Profile::toConnectionSettings(const QByteArray &secret) const
     merchant.mchid = mchid.trimmed();
     if (keyKind == KeyKind::Pkcs12) {
         merchant.pkcs12File = pkcs12File;
-        merchant.pkcs12Password = QString::fromUtf8(secret);
+        merchant.pkcs12Password = QString::fromUtf8(secret); // a buffer of its own
     } else {
         merchant.certificateFile = certificateFile;
         if (!secret.isEmpty())
-            merchant.privateKeyPem = secret;
+            merchant.privateKeyPem = Secret::ownCopy(secret); // wiped by build() without touching the caller's
         else
             merchant.privateKeyFile = privateKeyFile;
         // A typed serial only matters without a certificate; with one it is derived.
@@ -125,6 +127,7 @@ QStringList Profile::validate() const
         if (!problem.isEmpty())
             problems.append(problem);
     }
+    problems.append(ProfileTrust::remotePathProblems(*this));
     if (timeoutMs < minimumTimeoutMs || timeoutMs > maximumTimeoutMs)
         problems.append(tr("The timeout must be between %1 and %2 seconds.")
                             .arg(minimumTimeoutMs / 1000)

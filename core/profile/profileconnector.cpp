@@ -1,5 +1,6 @@
 #include "profile/profileconnector.h"
 
+#include "crypto/secretwipe.h"
 #include "profile/secretstore.h"
 
 #include <QCoreApplication>
@@ -30,7 +31,9 @@ ProfileConnector::ProfileConnector(SecretStore *secrets, QObject *parent)
 void ProfileConnector::prepare(const Profile &profile, const QString &typedPassword)
 {
     if (!profile.secretInKeychain || !typedPassword.isEmpty()) {
-        Q_EMIT ready(profile.id, profile.toConnectionSettings(typedPassword.toUtf8()));
+        QByteArray password = typedPassword.toUtf8();
+        const Secret::WipeOnExit wipe(password);
+        Q_EMIT ready(profile.id, profile.toConnectionSettings(password));
         return;
     }
     const QString key = secretKeyFor(profile);

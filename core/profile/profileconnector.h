@@ -1,8 +1,9 @@
 #pragma once
 
 // Turns a profile into the ConnectionSettings createApiClient takes, fetching the profile's secret
-// from the keychain first when it keeps one there. The settings then hold the key (or p12
-// password) in memory: build the client from them at once and let them go.
+// from the keychain first when it keeps one there. The settings then hold their own copy of the key
+// PEM (or p12 password): the receiver calls settings.merchant.build() at once, which builds the key
+// and wipes that copy. The keychain's bytes are wiped by SecretStore when secretRead() returns.
 
 #include "api/connection.h"
 #include "profile/profile.h"

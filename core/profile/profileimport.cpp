@@ -2,9 +2,9 @@
 
 #include "crypto/credentials.h"
 #include "crypto/keyloader.h"
+#include "fileread.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -73,9 +73,8 @@ ImportedFiles ProfileImport::scanFolder(const QString &folder)
         for (const QFileInfo &info : entries) {
             if (info.suffix().compare(u"txt"_s, Qt::CaseInsensitive) != 0 || info.size() > 4096)
                 continue;
-            QFile text(info.absoluteFilePath());
-            if (text.open(QIODevice::ReadOnly)) {
-                files.publicKeyId = findPublicKeyId(QString::fromUtf8(text.readAll()));
+            if (const auto text = readBounded(info.absoluteFilePath(), 4096)) {
+                files.publicKeyId = findPublicKeyId(QString::fromUtf8(*text));
                 if (!files.publicKeyId.isEmpty())
                     break;
             }

@@ -43,6 +43,10 @@ QString describe(const LookupResult &result)
     case LookupResult::Kind::VerificationFailed:
         return tr("The answer's signature did not verify: check the WeChat Pay public key and its id "
                   "(or the platform certificates) for this merchant.");
+    case LookupResult::Kind::NotTheAnswer:
+        return tr("The answer was signed by WeChat Pay but is not the answer to this question (%1); "
+                  "something between this computer and WeChat Pay mixed up or replayed answers.")
+            .arg(result.parseError);
     case LookupResult::Kind::NetworkError:
         return tr("WeChat Pay could not be reached: %1").arg(response.networkError);
     case LookupResult::Kind::BadAnswer:
@@ -61,7 +65,10 @@ void ProfileLookupCheck::start(const ConnectionSettings &settings, const OrderQu
 {
     cancel();
     m_owner = new QObject(this);
-    auto client = createApiClient(settings, m_owner);
+    ConnectionSettings built = settings;
+    if (!built.merchant.privateKeyPem.isEmpty() || !built.merchant.pkcs12Password.isEmpty())
+        built.merchant.build(); // the key now, the PEM or p12 password wiped
+    auto client = createApiClient(built, m_owner);
     if (!client) {
         finish(CheckItem::Outcome::Failed, client.error().message);
         return;

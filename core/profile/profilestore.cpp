@@ -1,5 +1,8 @@
 #include "profile/profilestore.h"
 
+#include "fileread.h"
+#include "profile/profiletrust.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -99,20 +102,19 @@ bool ProfileStore::load()
     m_profiles.clear();
     m_defaultId.clear();
     m_saveBlocked = false;
-    QFile file(m_filePath);
-    if (!file.exists()) {
+    if (!QFileInfo::exists(m_filePath)) {
         Q_EMIT profilesChanged();
         return true;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
+    const auto read = readBounded(m_filePath, FileLimits::ProfileFile);
+    if (!read) {
         m_error = tr("Could not read the profiles in %1: %2")
-                      .arg(QDir::toNativeSeparators(m_filePath), file.errorString());
+                      .arg(QDir::toNativeSeparators(m_filePath), read.error().message);
         m_saveBlocked = true;
         Q_EMIT profilesChanged();
         return false;
     }
-    const QByteArray data = file.readAll();
-    file.close();
+    const QByteArray &data = *read;
     auto parsed = parse(data);
     if (parsed) {
         m_profiles = parsed->profiles;
@@ -325,6 +327,14 @@ Expected<QList<Profile>, QString> ProfileStore::importProfiles(const QByteArray 
     auto parsed = parseExport(data);
     if (!parsed)
         return parsed;
+    // Keys and trust anchors on another computer are refused before anything is added.
+    QStringList refused;
+    for (const Profile &profile : *parsed) {
+        for (const QString &problem : ProfileTrust::remotePathProblems(profile))
+            refused.append(tr("%1: %2").arg(profile.name, problem));
+    }
+    if (!refused.isEmpty())
+        return unexpected(tr("Nothing was imported. %1").arg(refused.join(u' ')));
     QList<Profile> added;
     for (Profile profile : *parsed) {
         profile.id = newId();

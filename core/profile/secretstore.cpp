@@ -1,5 +1,7 @@
 #include "profile/secretstore.h"
 
+#include "crypto/secretwipe.h"
+
 #include <qt6keychain/keychain.h>
 
 using namespace Qt::StringLiterals;
@@ -121,10 +123,15 @@ void SecretStore::readSecret(const QString &key)
         else if (error != Error::None)
             message =
                 tr("Could not read the secret from the system keychain: %1").arg(finished->errorString());
-        const QByteArray secret = error == Error::None
-                                      ? static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData()
-                                      : QByteArray();
+        QByteArray secret;
+        if (error == Error::None) {
+            // Our own copy goes to the receivers; QtKeychain's, in the finished job, is wiped now.
+            QByteArray held = static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData();
+            secret = Secret::ownCopy(held);
+            Secret::wipe(held);
+        }
         Q_EMIT secretRead(key, secret, error, message);
+        Secret::wipeIfLast(secret); // receivers copy what they keep (ProfileConnector builds the key)
     });
     job->start();
 }

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AnswerBinding</name>
+    <message>
+        <source>%1: asked %2, answered %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>CsvWriter</name>
     <message>
         <source>No output device.</source>
@@ -72,6 +83,10 @@
     </message>
     <message>
         <source>Command-line settings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds between 0 and 3600, not &quot;%1&quot;.</source>
         <translation></translation>
     </message>
 </context>
@@ -668,6 +683,26 @@
         <source>Cancelled.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>The file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, device or pipe); choose the file itself.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2; it was not read.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>The file %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The answer was signed by WeChat Pay but is not the answer to this question (%1); something between this computer and WeChat Pay mixed up or replayed answers.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ApiJob</name>
@@ -790,13 +825,13 @@
         <source>Receivers by result:</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchImporter</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation></translation>
-    </message>
     <message>
         <source>The file is neither UTF-8 nor GB18030 text.</source>
         <translation></translation>
@@ -866,10 +901,6 @@
     </message>
     <message>
         <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
         <translation></translation>
     </message>
     <message>
@@ -1001,10 +1032,6 @@
     </message>
     <message>
         <source>Summary</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No merchant profile is selected.</source>
         <translation></translation>
     </message>
     <message numerus="yes">
@@ -1144,6 +1171,10 @@
     </message>
     <message>
         <source>Error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
         <translation></translation>
     </message>
 </context>
@@ -1345,6 +1376,14 @@
         <source>Copy details</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The answer is not the answer to this question — it was not used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::FilePathEdit</name>
@@ -1428,6 +1467,10 @@
     </message>
     <message>
         <source>Request-ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not the answer to this question</source>
         <translation></translation>
     </message>
 </context>
@@ -1635,14 +1678,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>The file %1 does not exist.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a key or certificate.</source>
         <translation></translation>
     </message>
@@ -1732,10 +1767,6 @@
 </context>
 <context>
     <name>fenzhang::LookupController</name>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation></translation>
-    </message>
     <message>
         <source>Looking up at %1…</source>
         <translation></translation>
@@ -2187,6 +2218,13 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
 </context>
 <context>
+    <name>fenzhang::ProfileConnection</name>
+    <message>
+        <source>No merchant profile is selected.</source>
+        <translation>No merchant profile is selected.</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ProfileDialog</name>
     <message>
         <source>Merchant profile</source>
@@ -2410,10 +2448,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
             <numerusform>Exported %n profiles to %1, without keys or passwords.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation></translation>
-    </message>
     <message numerus="yes">
         <source>Imported %n profile(s). Check each one: keys kept in another computer&apos;s keychain are not part of an export.</source>
         <translation>
@@ -2427,6 +2461,39 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>Import profiles</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1.
+
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 holds no profile.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile(s)?</source>
+        <translation>
+            <numerusform>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile?</numerusform>
+            <numerusform>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profiles?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
         <translation></translation>
     </message>
 </context>
@@ -2513,6 +2580,61 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>%1 (copy)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileTrust</name>
+    <message>
+        <source>merchant certificate and private key (.p12)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>merchant private key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>merchant certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>extra CA (trusted for TLS besides the system&apos;s)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is on another computer or a web address; keys and certificates are read only from this computer: copy the file here and choose the copy.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 (mchid %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  hosts: WeChat Pay&apos;s own (api.mch.weixin.qq.com, api2.mch.weixin.qq.com)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  host NOT WeChat Pay&apos;s own: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
         <translation></translation>
     </message>
 </context>
@@ -2869,6 +2991,14 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     </message>
     <message>
         <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 (serial %2) expired on %3; download the current one (or switch to the WeChat Pay public key).</source>
         <translation></translation>
     </message>
 </context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnswerBinding</name>
+    <message>
+        <source>%1: asked %2, answered %3</source>
+        <translation>%1：查询的是 %2，应答的是 %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>CsvWriter</name>
     <message>
         <source>No output device.</source>
@@ -73,6 +84,10 @@
     <message>
         <source>Command-line settings</source>
         <translation>命令行参数</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds between 0 and 3600, not &quot;%1&quot;.</source>
+        <translation>--timeout 必须是 0 到 3600 之间的秒数，而不是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -666,6 +681,26 @@
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, device or pipe); choose the file itself.</source>
+        <translation>%1 不是普通文件（而是文件夹、设备或管道）；请选择文件本身。</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2; it was not read.</source>
+        <translation>文件 %1 大于 %2，未读取。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The answer was signed by WeChat Pay but is not the answer to this question (%1); something between this computer and WeChat Pay mixed up or replayed answers.</source>
+        <translation>该应答有微信支付的签名，但不是本次查询的应答（%1）；本机与微信支付之间的某个环节混淆或重放了应答。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ApiJob</name>
@@ -793,13 +828,13 @@
         <source>Receivers by result:</source>
         <translation>接收方按分账结果统计：</translation>
     </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation>不是本次查询的应答：%1</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchImporter</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
     <message>
         <source>The file is neither UTF-8 nor GB18030 text.</source>
         <translation>该文件既不是 UTF-8 也不是 GB18030 编码的文本。</translation>
@@ -870,10 +905,6 @@
     <message>
         <source>CSV or text files (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>CSV 或文本文件 (*.csv *.txt *.tsv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>File: %1</source>
@@ -1001,10 +1032,6 @@
     <message>
         <source>Summary</source>
         <translation>汇总</translation>
-    </message>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation>尚未选择商户配置。</translation>
     </message>
     <message numerus="yes">
         <source>Watching %n look-up(s) still PROCESSING; you will be told when they are final.</source>
@@ -1144,6 +1171,10 @@
     <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation>不是本次查询的应答：%1</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1374,14 @@
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
+    <message>
+        <source>The answer is not the answer to this question — it was not used</source>
+        <translation>该应答不是本次查询的应答——未予采用</translation>
+    </message>
+    <message>
+        <source>The answer is signed by WeChat Pay, but it is about another order or return, so no result is shown or saved. Something between this computer and WeChat Pay (a proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, report the Request-ID to your network administrator and to WeChat Pay.</source>
+        <translation>该应答有微信支付的签名，但内容是另一笔分账或回退，因此不显示也不保存任何结果。本机与微信支付之间的某个环节（代理、缓存）混淆或重放了应答。请重新查询；如仍如此，请把 Request-ID 报告给网络管理员和微信支付。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::FilePathEdit</name>
@@ -1427,6 +1466,10 @@
     <message>
         <source>Request-ID</source>
         <translation>Request-ID</translation>
+    </message>
+    <message>
+        <source>Not the answer to this question</source>
+        <translation>不是本次查询的应答</translation>
     </message>
 </context>
 <context>
@@ -1632,14 +1675,6 @@
         <translation>未指定文件。</translation>
     </message>
     <message>
-        <source>The file %1 does not exist.</source>
-        <translation>文件 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>无法读取文件 %1：%2</translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a key or certificate.</source>
         <translation>文件 %1 过大，不是密钥或证书文件。</translation>
     </message>
@@ -1729,10 +1764,6 @@
 </context>
 <context>
     <name>fenzhang::LookupController</name>
-    <message>
-        <source>No merchant profile is selected.</source>
-        <translation>尚未选择商户配置。</translation>
-    </message>
     <message>
         <source>Looking up at %1…</source>
         <translation>正在向 %1 查询…</translation>
@@ -2178,6 +2209,13 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
 </context>
 <context>
+    <name>fenzhang::ProfileConnection</name>
+    <message>
+        <source>No merchant profile is selected.</source>
+        <translation>尚未选择商户配置。</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ProfileDialog</name>
     <message>
         <source>Merchant profile</source>
@@ -2401,10 +2439,6 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
             <numerusform>已将 %n 个配置导出到 %1，不含密钥和密码。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
     <message numerus="yes">
         <source>Imported %n profile(s). Check each one: keys kept in another computer&apos;s keychain are not part of an export.</source>
         <translation>
@@ -2418,6 +2452,36 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>Import profiles</source>
         <translation>导入配置</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1.
+
+%2</source>
+        <translation>未从 %1 导入任何配置。
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no profile.</source>
+        <translation>%1 中没有配置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing from %1 makes this app trust what follows: requests signed with these keys go to these hosts, and answers are trusted when they verify with these files. Import only what you know the origin of.
+
+%2
+
+Import %n profile(s)?</source>
+        <translation>
+            <numerusform>从 %1 导入后，本应用将信任以下内容：用这些密钥签名的请求会发往这些主机，能用这些文件验签的应答将被视为可信。请只导入来源可靠的文件。
+
+%2
+
+导入 %n 个配置？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何配置。</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +2568,61 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>未导入任何配置。%1</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ProfileTrust</name>
+    <message>
+        <source>merchant certificate and private key (.p12)</source>
+        <translation>商户证书和私钥（.p12）</translation>
+    </message>
+    <message>
+        <source>merchant private key</source>
+        <translation>商户私钥</translation>
+    </message>
+    <message>
+        <source>merchant certificate</source>
+        <translation>商户证书</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key</source>
+        <translation>微信支付公钥</translation>
+    </message>
+    <message>
+        <source>WeChat Pay platform certificate</source>
+        <translation>微信支付平台证书</translation>
+    </message>
+    <message>
+        <source>extra CA (trusted for TLS besides the system&apos;s)</source>
+        <translation>额外 CA（除系统 CA 外在 TLS 中信任）</translation>
+    </message>
+    <message>
+        <source>The %1 file %2 is on another computer or a web address; keys and certificates are read only from this computer: copy the file here and choose the copy.</source>
+        <translation>%1文件 %2 位于其他电脑或网址上；密钥和证书只从本机读取：请把文件复制到本机，再选择该副本。</translation>
+    </message>
+    <message>
+        <source>%1 (mchid %2)</source>
+        <translation>%1（商户号 %2）</translation>
+    </message>
+    <message>
+        <source>  hosts: WeChat Pay&apos;s own (api.mch.weixin.qq.com, api2.mch.weixin.qq.com)</source>
+        <translation>  主机：微信支付官方（api.mch.weixin.qq.com、api2.mch.weixin.qq.com）</translation>
+    </message>
+    <message>
+        <source>  host NOT WeChat Pay&apos;s own: %1</source>
+        <translation>  非微信支付官方主机：%1</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +2979,14 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
     <message>
         <source>No WeChat Pay public key or platform certificate was given: answers cannot be verified.</source>
         <translation>未提供微信支付公钥或平台证书：无法验证应答签名。</translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 holds a %2-bit RSA key; at least %3 bits are expected.</source>
+        <translation>平台证书 %1 的 RSA 密钥只有 %2 位；至少应为 %3 位。</translation>
+    </message>
+    <message>
+        <source>The platform certificate %1 (serial %2) expired on %3; download the current one (or switch to the WeChat Pay public key).</source>
+        <translation>平台证书 %1（序列号 %2）已于 %3 过期；请下载当前的平台证书（或改用微信支付公钥）。</translation>
     </message>
 </context>
 <context>

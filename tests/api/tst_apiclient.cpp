@@ -4,9 +4,18 @@
 #include "sandboxclients.h"
 #include "sandboxfixture.h"
 
+#include "sandbox/sandboxkeys.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +41,7 @@ private Q_SLOTS:
     void failover_timeoutOnPrimary_triesBackup();
     void tls_withCaFile_works();
     void tls_withoutCa_isNetworkErrorNeverInsecure();
+    void tls_offersOnlyHttp11();
     void createApiClient_plainHttpToPublicHost_rejected();
     void createApiClient_missingKey_clearError();
     void cancel_whileWaitingForAnswer();
@@ -72,6 +82,8 @@ void TestApiClient::request_headersOnTheWire()
     const QJsonObject entry = m_clients.sandbox().log.at(0);
     QCOMPARE(entry.value("method"_L1).toString(), u"GET"_s);
     QCOMPARE(SandboxFixture::loggedHeader(entry, "Accept"_L1), u"application/json"_s);
+    // Issue 15.12: no content coding is accepted (Qt would ask for gzip and inflate it itself).
+    QCOMPARE(SandboxFixture::loggedHeader(entry, "Accept-Encoding"_L1), u"identity"_s);
     QCOMPARE(SandboxFixture::loggedHeader(entry, "User-Agent"_L1),
              QString::fromLatin1(ClientConfig::defaultUserAgent()));
     QCOMPARE(SandboxFixture::loggedHeader(entry, "Wechatpay-Serial"_L1),
@@ -264,6 +276,71 @@ void TestApiClient::tls_withoutCa_isNetworkErrorNeverInsecure()
     // The handshake failed, so not one request reached the server.
     QTest::qWait(100);
     QCOMPARE(tls.log.size(), 0);
+}
+
+// Issue 15.12: HTTP/1.1 is pinned. A TLS server that prefers h2 in ALPN (and takes it from a client
+// with Qt's defaults) gets no h2 from ours, and the first bytes are an HTTP/1.1 request line, not
+// the HTTP/2 preface.
+void TestApiClient::tls_offersOnlyHttp11()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto keys = sandbox::SandboxKeys::prepare({}, true, {}, {}, &dir);
+    QVERIFY2(keys, qPrintable(keys ? QString() : keys.error()));
+    QFile certificateFile(keys->tlsCertificateFile);
+    QFile keyFile(keys->tlsPrivateKeyFile);
+    QVERIFY(certificateFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(certificateFile.readAll(), QSsl::Pem));
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    tls.setAllowedNextProtocols({QSslConfiguration::ALPNProtocolHTTP2, QSslConfiguration::NextProtocolHttp1_1});
+    QSslServer server;
+    server.setSslConfiguration(tls);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QList<QByteArray> negotiated; // per connection
+    QByteArray firstBytes;
+    connect(&server, &QSslServer::pendingConnectionAvailable, this, [&] {
+        while (auto *socket = qobject_cast<QSslSocket *>(server.nextPendingConnection())) {
+            socket->setParent(&server);
+            negotiated.append(socket->sslConfiguration().nextNegotiatedProtocol());
+            connect(socket, &QSslSocket::readyRead, socket, [&firstBytes, socket] {
+                firstBytes += socket->readAll();
+                if (firstBytes.size() >= 16)
+                    socket->abort();
+            });
+        }
+    });
+    const QUrl base(u"https://127.0.0.1:%1"_s.arg(server.serverPort()));
+
+    // The control: Qt's defaults offer h2, and this server takes it.
+    {
+        QNetworkAccessManager plain;
+        QNetworkRequest request(base.resolved(QUrl(u"/v3/"_s)));
+        QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+        trusting.addCaCertificates(QSslCertificate::fromPath(keys->caFile));
+        request.setSslConfiguration(trusting);
+        std::unique_ptr<QNetworkReply> reply(plain.get(request));
+        QTRY_VERIFY_WITH_TIMEOUT(!negotiated.isEmpty(), 10000);
+        QCOMPARE(negotiated.constFirst(), QByteArray(QSslConfiguration::ALPNProtocolHTTP2));
+        reply->abort();
+    }
+    negotiated.clear();
+    firstBytes.clear();
+
+    ConnectionSettings settings = m_clients.sandbox().settings();
+    settings.client.primaryUrl = base;
+    settings.client.caFile = keys->caFile;
+    settings.client.timeoutMs = 10000;
+    ApiClient *client = m_clients.makeClient(settings);
+    QVERIFY(client);
+    LookupService service(client);
+    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
+    QCOMPARE(result.kind, Kind::NetworkError); // the server hangs up after the request line
+    QVERIFY(!negotiated.isEmpty());
+    for (const QByteArray &protocol : std::as_const(negotiated)) // h2 is not even offered
+        QVERIFY2(protocol.isEmpty() || protocol == QSslConfiguration::NextProtocolHttp1_1, protocol.constData());
+    QVERIFY2(firstBytes.startsWith("GET /v3/profitsharing/orders/"), firstBytes.left(40).constData());
 }
 
 void TestApiClient::createApiClient_plainHttpToPublicHost_rejected()

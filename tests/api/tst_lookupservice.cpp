@@ -1,6 +1,8 @@
 // LookupService end to end against the in-process sandbox: both look-ups and every scenario of
 // docs/sandbox.md, through the real ApiClient over loopback.
 
+#include "history/historyentry.h"
+#include "history/historystore.h"
 #include "sandboxclients.h"
 #include "sandboxfixture.h"
 
@@ -34,6 +36,9 @@ private Q_SLOTS:
     void untrustworthyAnswer_verificationFailed_data();
     void untrustworthyAnswer_verificationFailed();
     void notJson_isBadAnswer();
+    void otherOrdersAnswer_isNotTheAnswer();
+    void otherReturnsAnswer_isNotTheAnswer_data();
+    void otherReturnsAnswer_isNotTheAnswer();
     void oversizeBody_abortedWithClearError();
     void unknownEnums_keptAsReceived();
     void bigAmounts_exact();
@@ -305,6 +310,77 @@ void TestLookupService::notJson_isBadAnswer()
     QVERIFY(!result.parseError.isEmpty());
     QVERIFY(!result.order.has_value());
     QVERIFY(result.response.body.startsWith("<html>"));
+}
+
+// Issue 15.1: a genuinely signed answer to another order is verified, but it is not this look-up's
+// result: NotTheAnswer, naming each identifier that differs, with no typed result and no body left
+// for anything to show, export or store.
+void TestLookupService::otherOrdersAnswer_isNotTheAnswer()
+{
+    LookupService *service = makeService();
+    QVERIFY(service);
+    OrderQuery query = m_clients.sandbox().scenarioOrder(u"SCN-OTHER"_s);
+    query.subMchid = u"1900000999"_s;
+    query.transactionId = u"4200000000000000000000000001"_s;
+    const LookupResult result = waitFor(service->queryOrder(query));
+    QCOMPARE(result.kind, Kind::NotTheAnswer);
+    QCOMPARE(result.response.outcome, ApiResponse::Outcome::Success);
+    QVERIFY(result.response.verified); // the signature is fine; the question is not
+    QVERIFY(!result.order.has_value());
+    QVERIFY(!result.isFinal());
+    QVERIFY(result.response.body.isEmpty());
+    QVERIFY(!result.response.requestId.isEmpty());
+    QStringList fields;
+    for (const IdMismatch &m : result.mismatches)
+        fields.append(m.field);
+    QCOMPARE(fields, QStringList({u"sub_mchid"_s, u"transaction_id"_s, u"out_order_no"_s}));
+    QCOMPARE(result.mismatches.at(2).asked, u"SCN-OTHER"_s);
+    QVERIFY(!result.mismatches.at(2).answered.isEmpty());
+    QVERIFY(result.parseError.contains(u"out_order_no"_s));
+    QVERIFY(result.parseError.contains(u"SCN-OTHER"_s));
+
+    // History keeps the look-up as a failure: no state, no total, no body to restore.
+    const HistoryEntry entry = HistoryEntry::fromResult(result, u"p"_s, u"single"_s);
+    QCOMPARE(entry.resultKind, u"not_the_answer"_s);
+    QVERIFY(entry.body.isEmpty());
+    QVERIFY(entry.state.isEmpty());
+    QCOMPARE(entry.totalFen, qint64(0));
+    QCOMPARE(entry.outOrderNo, u"SCN-OTHER"_s);
+    QVERIFY(entry.errorMessage.contains(u"out_order_no"_s));
+    const HistoricResult restored = HistoryStore::restore(entry);
+    QCOMPARE(restored.result.kind, Kind::NotTheAnswer);
+    QVERIFY(!restored.result.order.has_value());
+}
+
+void TestLookupService::otherReturnsAnswer_isNotTheAnswer_data()
+{
+    QTest::addColumn<bool>("byOrderId");
+    QTest::newRow("order_id") << true;
+    QTest::newRow("out_order_no") << false;
+}
+
+void TestLookupService::otherReturnsAnswer_isNotTheAnswer()
+{
+    QFETCH(bool, byOrderId);
+    LookupService *service = makeService();
+    QVERIFY(service);
+    ReturnQuery query = m_clients.sandbox().scenarioReturn(u"SCN-OTHER"_s);
+    if (byOrderId) {
+        query.orderId = u"30000000010000000000000000000001"_s;
+        query.outOrderNo.clear();
+    } else {
+        query.orderId.clear();
+        query.outOrderNo = u"P00000000000000001"_s;
+    }
+    const LookupResult result = waitFor(service->queryReturn(query));
+    QCOMPARE(result.kind, Kind::NotTheAnswer);
+    QVERIFY(result.response.verified);
+    QVERIFY(!result.returnOrder.has_value());
+    QVERIFY(result.response.body.isEmpty());
+    QStringList fields;
+    for (const IdMismatch &m : result.mismatches)
+        fields.append(m.field);
+    QCOMPARE(fields, QStringList({u"out_return_no"_s, byOrderId ? u"order_id"_s : u"out_order_no"_s}));
 }
 
 void TestLookupService::oversizeBody_abortedWithClearError()

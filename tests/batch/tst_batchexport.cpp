@@ -3,6 +3,7 @@
 
 #include "batch/batchexport.h"
 
+#include <limits>
 #include <QBuffer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void writeCsv_orders_byteExact();
     void writeCsv_returns_oneLinePerRow();
     void summarize_totalsByStateAndReceiverResult();
+    void summarize_hugeAmounts_saturateInsteadOfWrapping();
     void writeSummaryCsv_byteExact();
     void saveCsv_unwritablePath_failsWithReason();
 };
@@ -142,6 +144,25 @@ void TestBatchExport::writeCsv_returns_oneLinePerRow()
     QVERIFY(lines.at(1).startsWith("7,1900000109,R1,3008450740201411110007820472,P1,"_ba));
     QVERIFY(lines.at(1).contains(",0.10,10,"_ba));
     QVERIFY(lines.at(1).endsWith(",ok,,,\r"_ba));
+}
+
+// Issue 15.10: INT64_MAX fen twice (two receivers of one order, and two orders) used to wrap to a
+// negative total; now every sum stops at INT64_MAX.
+void TestBatchExport::summarize_hugeAmounts_saturateInsteadOfWrapping()
+{
+    constexpr qint64 max = std::numeric_limits<qint64>::max();
+    LookupResult huge = orderAnswer();
+    huge.order->receivers[0].amount = max;
+    huge.order->receivers[1].amount = max;
+    huge.order->receivers[1].result = u"SUCCESS"_s;
+    const BatchSummary summary =
+        BatchExport::summarize(LookupKind::Order, {BatchExportRow{2, huge, 0}, BatchExportRow{3, huge, 0}});
+    QCOMPARE(summary.byState.size(), 1);
+    QCOMPARE(summary.byState.at(0).count, 2);
+    QCOMPARE(summary.byState.at(0).amount, max);
+    QCOMPARE(summary.byReceiverResult.size(), 1);
+    QCOMPARE(summary.byReceiverResult.at(0).count, 4);
+    QCOMPARE(summary.byReceiverResult.at(0).amount, max);
 }
 
 void TestBatchExport::summarize_totalsByStateAndReceiverResult()

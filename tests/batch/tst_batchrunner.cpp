@@ -27,6 +27,7 @@ private Q_SLOTS:
     void tooManyRequests_holdsOffTheWholeBatch();
     void systemError_requeuedThenSucceeds();
     void backoff_givesUpAfterMaxRequeues();
+    void hugeRetryAfter_rowFailsWithItsAnswer_batchFinishes();
     void pause_stopsDispatching_resumeFinishes();
     void cancel_stopsEverything_rerunFailedRunsThemAgain();
     void rerunFailed_onlyFailedRows();
@@ -53,8 +54,9 @@ BatchRunner::Options TestBatchRunner::fastOptions() const
 {
     BatchRunner::Options options;
     options.qps = 0;
-    options.backoffMs = {10, 20};
-    options.honourRetryAfter = false;
+    options.retry.initialBackoffMs = 10;
+    options.retry.maxBackoffMs = 20;
+    options.retry.honourRetryAfter = false;
     return options;
 }
 
@@ -153,8 +155,9 @@ void TestBatchRunner::tooManyRequests_requeuedWithBackoff_thenSucceeds()
     QCOMPARE(runner.status(0), Status::Succeeded);
     QCOMPARE(runner.attempts(0), 3);
     QCOMPARE(backingOff.size(), 2);
-    QCOMPARE(backingOff.at(0).at(1).toInt(), 10);
-    QCOMPARE(backingOff.at(1).at(1).toInt(), 20);
+    // The policy's backoff: 10 ms then 20 ms, each with up to 50 % jitter.
+    QVERIFY(backingOff.at(0).at(1).toInt() >= 10 && backingOff.at(0).at(1).toInt() <= 15);
+    QVERIFY(backingOff.at(1).at(1).toInt() >= 20 && backingOff.at(1).at(1).toInt() <= 30);
     QCOMPARE(runner.result(0).response.httpStatus, 200);
 }
 
@@ -165,7 +168,7 @@ void TestBatchRunner::tooManyRequests_holdsOffTheWholeBatch()
     BatchRunner runner(m_sandbox->service());
     BatchRunner::Options options = fastOptions();
     options.concurrency = 1;
-    options.honourRetryAfter = true;
+    options.retry.honourRetryAfter = true;
     runner.setOptions(options);
     runner.setRows({orderRow(2, u"SCN-429-1-hold"_s), orderRow(3, u"P20251120101530001"_s)});
     QSignalSpy backingOff(&runner, &BatchRunner::backingOff);
@@ -191,11 +194,33 @@ void TestBatchRunner::systemError_requeuedThenSucceeds()
     QCOMPARE(runner.status(0), Status::Succeeded);
 }
 
+// Issue 15.2: Retry-After: 99999999 is clamped and longer than the row's budget, so the 429 is the
+// row's answer at once (it used to overflow an int and park the row for ever).
+void TestBatchRunner::hugeRetryAfter_rowFailsWithItsAnswer_batchFinishes()
+{
+    BatchRunner runner(m_sandbox->service());
+    BatchRunner::Options options = fastOptions();
+    options.retry.honourRetryAfter = true;
+    runner.setOptions(options);
+    runner.setRows({orderRow(2, u"SCN-RETRY_AFTER-99999999"_s), orderRow(3, u"P20251120101530001"_s)});
+    QSignalSpy backingOff(&runner, &BatchRunner::backingOff);
+    QSignalSpy finished(&runner, &BatchRunner::finished);
+    runner.start();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(m_sandbox->statusesFor(u"SCN-RETRY_AFTER-99999999"_s), QList<int>({429}));
+    QCOMPARE(backingOff.size(), 0);
+    QCOMPARE(runner.status(0), Status::Failed);
+    QVERIFY(runner.hasResult(0));
+    QCOMPARE(runner.result(0).response.httpStatus, 429);
+    QCOMPARE(runner.status(1), Status::Succeeded);
+    QCOMPARE(runner.results().size(), 2);
+}
+
 void TestBatchRunner::backoff_givesUpAfterMaxRequeues()
 {
     BatchRunner runner(m_sandbox->service());
     BatchRunner::Options options = fastOptions();
-    options.maxRequeues = 2;
+    options.retry.maxRetries = 2;
     runner.setOptions(options);
     runner.setRows({orderRow(2, u"SCN-429-9-g"_s)});
     QSignalSpy finished(&runner, &BatchRunner::finished);

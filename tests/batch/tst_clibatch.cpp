@@ -3,6 +3,7 @@
 
 #include "sandboxservice.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -20,6 +21,9 @@ private Q_SLOTS:
     void batchOrder_writesCsv_exit0();
     void batchOrder_badRow_exit2_nothingSent();
     void batch_missingInput_exit2();
+    void batch_hugeRetryAfter_finishesWithEveryRow();
+    void batch_otherOrdersAnswer_exit3_rowWithoutIt();
+    void batch_inputIsFifoOrTooLarge_exit2_fast();
 
 private:
     int runCli(const QStringList &arguments);
@@ -113,6 +117,89 @@ void TestCliBatch::batchOrder_badRow_exit2_nothingSent()
     QVERIFY(m_stderr.contains("Row 2: transaction_id:"));
     QVERIFY(m_sandbox->log().isEmpty());
     QVERIFY(!QFile::exists(m_dir->filePath(u"out.csv"_s)));
+}
+
+// Issue 15.2: a 429 asking for 99999999 s used to park its row for ever (and overflow an int on
+// the way), so the batch never ended and wrote nothing. Now the wait is clamped, found longer than
+// the row's budget, and the 429 is that row's answer: every row is written and the batch ends.
+void TestCliBatch::batch_hugeRetryAfter_finishesWithEveryRow()
+{
+    const QString input = m_dir->filePath(u"in.csv"_s);
+    const QString output = m_dir->filePath(u"out.csv"_s);
+    QFile in(input);
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write("sub_mchid,transaction_id,out_order_no\n"
+             "1900000109,4208450740202511201234567890,SCN-RETRY_AFTER-99999999\n"
+             "1900000109,4208450740202511201234567890,P20251120101530001\n"
+             "1900000109,4208450740202511201234567890,SCN-404-huge\n");
+    in.close();
+    QCOMPARE(runCli({u"batch"_s, u"order"_s, u"--input"_s, input, u"--output"_s, output, u"--concurrency"_s,
+                     u"1"_s, u"--qps"_s, u"0"_s}),
+             0);
+    QCOMPARE(m_sandbox->statusesFor(u"SCN-RETRY_AFTER-99999999"_s), QList<int>({429}));
+    QCOMPARE(m_sandbox->log().size(), 3);
+    QFile out(output);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = out.readAll().split('\n');
+    QCOMPARE(lines.size(), 1 + 1 + 3 + 1 + 1); // header, the 429, three receivers, the 404, the end
+    QVERIFY2(lines.at(1).startsWith("2,1900000109,4208450740202511201234567890,SCN-RETRY_AFTER-99999999,"),
+             lines.at(1).constData());
+    QVERIFY2(lines.at(1).contains(",api_error,429,FREQUENCY_LIMITED,"), lines.at(1).constData());
+    QVERIFY(lines.at(2).startsWith("3,1900000109,4208450740202511201234567890,P20251120101530001,"));
+    QVERIFY(lines.at(5).contains(",api_error,404,RESOURCE_NOT_EXISTS,"));
+}
+
+// Issue 15.1: another order's genuinely signed answer fills nothing of the row it was returned for.
+void TestCliBatch::batch_otherOrdersAnswer_exit3_rowWithoutIt()
+{
+    const QString input = m_dir->filePath(u"in.csv"_s);
+    const QString output = m_dir->filePath(u"out.csv"_s);
+    QFile in(input);
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write("sub_mchid,transaction_id,out_order_no\n"
+             "1900000109,4208450740202511201234567890,P20251120101530001\n"
+             "1900000109,4208450740202511201234567890,SCN-OTHER-b\n");
+    in.close();
+    QCOMPARE(runCli({u"batch"_s, u"order"_s, u"--input"_s, input, u"--output"_s, output, u"--qps"_s, u"0"_s}), 3);
+    QFile out(output);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = out.readAll().split('\n');
+    QCOMPARE(lines.size(), 1 + 3 + 1 + 1); // header, the sample's three receivers, the other row, the end
+    // order_id, state and every receiver column empty: only the question's own numbers.
+    QVERIFY2(lines.at(4).startsWith("3,1900000109,4208450740202511201234567890,SCN-OTHER-b,,,,"),
+             lines.at(4).constData());
+    QVERIFY2(lines.at(4).contains(",not_the_answer,200,"), lines.at(4).constData());
+    QVERIFY(!lines.at(4).contains("MERCHANT_ID"));
+}
+
+// Issue 15.9: a FIFO as --input is refused at once instead of blocking in open(); a file past the
+// cap is refused before it is read.
+void TestCliBatch::batch_inputIsFifoOrTooLarge_exit2_fast()
+{
+#ifdef Q_OS_UNIX
+    const QString fifo = m_dir->filePath(u"rows.csv"_s);
+    QCOMPARE(QProcess::execute(u"mkfifo"_s, {fifo}), 0);
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(runCli({u"batch"_s, u"order"_s, u"--input"_s, fifo, u"--output"_s, m_dir->filePath(u"out.csv"_s)}),
+             2);
+    QVERIFY(timer.elapsed() < 30000);
+    QVERIFY2(m_stderr.contains("not a regular file"), m_stderr.constData());
+    QVERIFY(m_sandbox->log().isEmpty());
+
+    // A file past the 64 MiB cap (sparse: no disk is used) is refused before it is read.
+    const QString huge = m_dir->filePath(u"huge.csv"_s);
+    QFile file(huge);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(64LL * 1024 * 1024 + 1));
+    file.close();
+    QCOMPARE(runCli({u"batch"_s, u"order"_s, u"--input"_s, huge, u"--output"_s, m_dir->filePath(u"out.csv"_s)}),
+             2);
+    QVERIFY2(m_stderr.contains("is larger than"), m_stderr.constData());
+    QVERIFY(m_sandbox->log().isEmpty());
+#else
+    QSKIP("FIFOs are a Unix thing");
+#endif
 }
 
 void TestCliBatch::batch_missingInput_exit2()

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void schedule_defaultsThenDoublingToTheCap();
     void processingOrder_watchedUntilFinished_historyUpdated();
     void definiteError_givesUp();
+    void otherOrdersAnswer_givesUp_historyKeepsNoResult();
     void transientError_keepsWatching();
     void maxChecks_givesUp();
     void unwatch_stopsBeforeTheNextCheck();
@@ -136,6 +137,34 @@ void TestWatcher::definiteError_givesUp()
     QCOMPARE(m_sandbox->log().size(), 1);
     QCOMPARE(gaveUp.at(0).at(1).value<LookupResult>().response.httpStatus, 404);
     QVERIFY(watcher.watchIds().isEmpty());
+}
+
+// Issue 15.1: a watched order answered with another order's signed body is not "final": the watch
+// gives up, and the history entry it writes holds no state, total or body of that other order.
+void TestWatcher::otherOrdersAnswer_givesUp_historyKeepsNoResult()
+{
+    QTemporaryDir dir;
+    HistoryStore history;
+    QVERIFY(!history.open(dir.filePath(u"history.sqlite3"_s)));
+    Watcher watcher(m_sandbox->service());
+    instantScheduler(watcher);
+    watcher.setHistory(&history, u"Shop A"_s);
+    QSignalSpy gaveUp(&watcher, &Watcher::gaveUp);
+    QSignalSpy final(&watcher, &Watcher::becameFinal);
+    watcher.watchOrder(orderRow(2, u"SCN-OTHER-w"_s).order);
+    QVERIFY(gaveUp.wait(20000));
+    QCOMPARE(final.size(), 0);
+    QCOMPARE(gaveUp.at(0).at(1).value<LookupResult>().kind, LookupResult::Kind::NotTheAnswer);
+
+    HistoryFilter filter;
+    filter.number = u"SCN-OTHER-w"_s;
+    auto entries = history.search(filter);
+    QVERIFY(entries);
+    QCOMPARE(entries->size(), 1);
+    QCOMPARE(entries->constFirst().resultKind, u"not_the_answer"_s);
+    QVERIFY(entries->constFirst().state.isEmpty());
+    QCOMPARE(entries->constFirst().totalFen, qint64(0));
+    QVERIFY(entries->constFirst().body.isEmpty());
 }
 
 void TestWatcher::transientError_keepsWatching()

@@ -36,11 +36,14 @@ private Q_SLOTS:
     void usageOrInvalidInput_exit2_nothingSent();
     void apiError_exit3_codeMessageRequestIdOnStderr();
     void notJson_exit3();
+    void otherOrdersAnswer_exit3_whatDifferedAndRequestId();
+    void hostileMessage_noControlsOnTheTerminal();
     void bothHostsDown_exit4();
     void slowAnswer_timeout_exit4();
     void tlsWithoutCa_exit4();
     void tlsWithCaFile_exit0();
     void verificationFailure_exit5_nothingOnStdout();
+    void releaseBuild_noCoreDumps();
 
 private:
     CliRun run(const QStringList &arguments);
@@ -327,12 +330,50 @@ void TestCli::apiError_exit3_codeMessageRequestIdOnStderr()
     QVERIFY2(err.contains(u"Request-ID: "_s + requestId), qPrintable(err));
 }
 
+// An error answer whose message carries ESC sequences and U+202E (sandbox SCN-HOSTILE) is printed
+// with every one of them replaced: nothing on stderr can clear the screen, recolour or reorder it.
+void TestCli::hostileMessage_noControlsOnTheTerminal()
+{
+    const CliRun cli = run(cliConnection(*m_sandbox) + order(u"SCN-HOSTILE"_s));
+    QCOMPARE(cli.exitCode, 3);
+    QVERIFY(cli.out.isEmpty());
+    QVERIFY2(!cli.err.contains('\x1b'), cli.err.constData());
+    QVERIFY2(!cli.err.contains("\xE2\x80\xAE"), cli.err.constData()); // U+202E in UTF-8
+    const QString err = QString::fromUtf8(cli.err);
+    QVERIFY2(err.contains(u"message: \uFFFD[2J\uFFFD[H\uFFFD[32mOK verified FINISHED\uFFFD[0m \uFFFD<b>bold</b>"_s),
+             qPrintable(err));
+    QVERIFY2(err.contains(u"PARAM_ERROR"_s), qPrintable(err));
+    for (const char c : cli.err)
+        QVERIFY2(uchar(c) >= 0x20 || c == '\n', "a control character reached stderr");
+}
+
 void TestCli::notJson_exit3()
 {
     const CliRun cli = run(cliConnection(*m_sandbox) + order(u"SCN-NOT_JSON"_s));
     QCOMPARE(cli.exitCode, 3);
     QVERIFY(cli.out.isEmpty());
     QVERIFY(cli.err.contains("Request-ID: "));
+}
+
+// Issue 15.1: the sandbox answers with another order's genuinely signed body. It used to be printed
+// as this order's result with exit 0; now nothing is printed, stderr names what differed and the
+// Request-ID, and the exit code is 3.
+void TestCli::otherOrdersAnswer_exit3_whatDifferedAndRequestId()
+{
+    const CliRun cli = run(cliConnection(*m_sandbox) + order(u"SCN-OTHER"_s));
+    QCOMPARE(cli.exitCode, 3);
+    QVERIFY(cli.out.isEmpty());
+    const QString err = QString::fromUtf8(cli.err);
+    QVERIFY2(err.contains(u"not the answer to this question"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"out_order_no differs: asked SCN-OTHER, answered "_s), qPrintable(err));
+    QCOMPARE(m_sandbox->log.size(), 1);
+    const QString requestId = m_sandbox->log.at(0).value("request_id"_L1).toString();
+    QVERIFY(!requestId.isEmpty());
+    QVERIFY2(err.contains(u"Request-ID: "_s + requestId), qPrintable(err));
+
+    const CliRun json = run(cliConnection(*m_sandbox) + order(u"SCN-OTHER-j"_s) + QStringList{u"--format"_s, u"json"_s});
+    QCOMPARE(json.exitCode, 3);
+    QVERIFY(json.out.isEmpty());
 }
 
 void TestCli::bothHostsDown_exit4()
@@ -389,6 +430,33 @@ void TestCli::verificationFailure_exit5_nothingOnStdout()
     QVERIFY(cli.out.isEmpty());
     QVERIFY2(cli.err.contains("signature"), cli.err.constData());
     QVERIFY(cli.err.contains("Request-ID: "));
+}
+
+// Issue 15: a release build of the CLI runs with core dumps off (RLIMIT_CORE 0, set first thing in
+// main), seen from outside in /proc while it waits for a slow answer.
+void TestCli::releaseBuild_noCoreDumps()
+{
+#if !defined(Q_OS_LINUX) || !defined(NDEBUG)
+    QSKIP("Checked on Linux in release-like builds (NDEBUG), where fenzhang-cli disables core dumps");
+#else
+    QProcess process;
+    process.start(m_cli, cliConnection(*m_sandbox) + order(u"SCN-SLOW-3000"_s));
+    QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
+    const QString limits = u"/proc/%1/limits"_s.arg(process.processId());
+    const auto coreLimit = [&limits] {
+        QFile file(limits);
+        if (!file.open(QIODevice::ReadOnly))
+            return QStringList();
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (line.startsWith("Max core file size"))
+                return QString::fromLatin1(line.mid(18)).split(u' ', Qt::SkipEmptyParts).mid(0, 2);
+        }
+        return QStringList();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(coreLimit(), (QStringList{u"0"_s, u"0"_s}), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 60000);
+    QCOMPARE(process.exitCode(), 0);
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,7 +1,11 @@
 #include "crypto/credentials.h"
+#include "crypto/secretwipe.h"
 #include "vectors.h"
 
+#include <QFile>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
@@ -117,6 +121,79 @@ private Q_SLOTS:
         QCOMPARE(credentials->serialNo, serial);
     }
 
+    // Issue 15: once the key is built, the PEM handed in is wiped: every copy sharing its buffer
+    // reads zeros, no copy of the source holds it, and the built key keeps working.
+    void build_wipesThePemHandedIn()
+    {
+        QFile file(vectorPath(u"merchant_private_key.pem"_s));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray original = file.readAll();
+        MerchantKeySource source;
+        source.mchid = mchid;
+        source.privateKeyPem = Secret::ownCopy(original);
+        source.certificateFile = vectorPath(u"merchant_certificate.pem"_s);
+        const QByteArray sharing = source.privateKeyPem; // shares the buffer, as copies of settings do
+        const MerchantKeySource copyBefore = source;
+        QVERIFY(sharing.constData() == source.privateKeyPem.constData());
+
+        source.build();
+
+        QVERIFY(source.privateKeyPem.isEmpty());
+        QCOMPARE(sharing.size(), original.size());
+        QVERIFY(std::all_of(sharing.begin(), sharing.end(), [](char c) { return c == 0; }));
+        QVERIFY(std::all_of(copyBefore.privateKeyPem.begin(), copyBefore.privateKeyPem.end(),
+                            [](char c) { return c == 0; }));
+        QVERIFY(original.contains("PRIVATE KEY")); // the caller's own bytes are the caller's
+        auto credentials = MerchantCredentials::load(source);
+        QVERIFY2(credentials, qPrintable(credentials ? QString() : credentials.error().message));
+        QCOMPARE(credentials->serialNo, serial);
+        QCOMPARE(credentials->privateKey.bits(), 2048);
+        const MerchantKeySource copyAfter = source; // later copies share the built key, not a secret
+        QVERIFY(copyAfter.privateKeyPem.isEmpty());
+        QVERIFY(MerchantCredentials::load(copyAfter));
+    }
+
+    void build_wipesTheP12Password_andKeepsAnError()
+    {
+        MerchantKeySource source;
+        source.mchid = mchid;
+        source.pkcs12File = keyFixture(u"custom_password.p12"_s);
+        source.pkcs12Password = QString::fromLatin1("not-the-mchid"); // a buffer of its own
+        const QString sharing = source.pkcs12Password;
+        source.build();
+        QVERIFY(source.pkcs12Password.isEmpty());
+        QVERIFY(std::all_of(sharing.begin(), sharing.end(), [](QChar c) { return c.unicode() == 0; }));
+        QVERIFY(MerchantCredentials::load(source));
+
+        MerchantKeySource wrong;
+        wrong.mchid = mchid;
+        wrong.pkcs12File = keyFixture(u"custom_password.p12"_s);
+        wrong.pkcs12Password = u"wrong"_s;
+        wrong.build();
+        QVERIFY(wrong.pkcs12Password.isEmpty());
+        const auto failed = MerchantCredentials::load(wrong);
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().kind, KeyError::Kind::WrongPassword);
+    }
+
+    void wipe_leavesDataItDoesNotOwnAlone()
+    {
+        static const char text[] = "not owned";
+        QByteArray raw = QByteArray::fromRawData(text, 9);
+        Secret::wipe(raw);
+        QVERIFY(raw.isEmpty());
+        QCOMPARE(QByteArray(text), "not owned"_ba);
+
+        QByteArray shared = "secret"_ba + QByteArray::number(42);
+        QByteArray keeper = shared;
+        Secret::wipeIfLast(shared); // someone else still holds it: released, not wiped
+        QCOMPARE(keeper, "secret42"_ba);
+        QByteArray last = keeper;
+        keeper = QByteArray();
+        Secret::wipeIfLast(last); // the only holder now: wiped and released
+        QVERIFY(last.isEmpty());
+    }
+
     void keyRing_publicKeyAndCertificate_findBySerial()
     {
         WechatPayKeySource source;
@@ -140,6 +217,42 @@ private Q_SLOTS:
         auto ring = VerifierKeyRing::load(source);
         QVERIFY(ring);
         QCOMPARE(ring->preferredSerial(), u"3C1A2B3C4D5E6F708192A3B4C5D6E7F809"_s);
+    }
+
+    // Issue 15.11: the verifying keys are held to the same 2048-bit floor as the merchant key.
+    void keyRing_keysUnder2048Bits_refused()
+    {
+        WechatPayKeySource certificate;
+        certificate.platformCertificateFiles = {keyFixture(u"rsa1024_cert.pem"_s)};
+        auto ring = VerifierKeyRing::load(certificate);
+        QVERIFY(!ring);
+        QCOMPARE(ring.error().kind, KeyError::Kind::KeyTooSmall);
+        QVERIFY2(ring.error().message.contains(u"1024"_s), qPrintable(ring.error().message));
+
+        WechatPayKeySource publicKey;
+        publicKey.publicKeyId = keyId;
+        publicKey.publicKeyFile = keyFixture(u"rsa1024_pub.pem"_s);
+        ring = VerifierKeyRing::load(publicKey);
+        QVERIFY(!ring);
+        QCOMPARE(ring.error().kind, KeyError::Kind::KeyTooSmall);
+    }
+
+    // Past notAfter a platform certificate still verifies (WeChat Pay says so), with a warning.
+    void keyRing_expiredPlatformCertificate_loadsWithWarning()
+    {
+        WechatPayKeySource source;
+        source.platformCertificateFiles = {keyFixture(u"expired_platform_certificate.pem"_s)};
+        auto ring = VerifierKeyRing::load(source);
+        QVERIFY2(ring, qPrintable(ring ? QString() : ring.error().message));
+        QVERIFY(!ring->find(u"5E1A2B3C4D5E6F7081"_s).isNull());
+        QCOMPARE(ring->warnings().size(), 1);
+        QVERIFY2(ring->warnings().constFirst().contains(u"5E1A2B3C4D5E6F7081"_s),
+                 qPrintable(ring->warnings().constFirst()));
+
+        source.platformCertificateFiles = {keyFixture(u"platform_certificate.pem"_s)};
+        ring = VerifierKeyRing::load(source);
+        QVERIFY(ring);
+        QVERIFY(ring->warnings().isEmpty());
     }
 
     void keyRing_errors_data()

@@ -7,7 +7,9 @@
 #include "sandboxfixture.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -44,6 +46,9 @@ private Q_SLOTS:
     void badWechatPayKey_exit2_nothingSent_data();
     void badWechatPayKey_exit2_nothingSent();
     void corruptProfilesFile_exit2_fileKeptAside_nothingSent();
+    void keyFileIsDeviceOrFifo_exit2_fast_data();
+    void keyFileIsDeviceOrFifo_exit2_fast();
+    void expiredPlatformCertificate_warns_stillVerifies();
 
 private:
     CliRun run(const QStringList &arguments, const QString &configHome = {});
@@ -234,6 +239,59 @@ void TestCliFaults::corruptProfilesFile_exit2_fileKeptAside_nothingSent()
     QCOMPARE(kept.readAll(), damaged); // nothing lost
     QTest::qWait(50);
     QCOMPARE(m_sandbox->log.size(), 0);
+}
+
+// Issue 15.9: /dev/zero reports size 0 and never ends; opening a FIFO blocks until someone writes.
+// Both are refused before they are opened, so the CLI ends at once with exit 2 and nothing sent.
+void TestCliFaults::keyFileIsDeviceOrFifo_exit2_fast_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<bool>("fifo");
+    QTest::newRow("--private-key /dev/zero") << u"--private-key"_s << false;
+    QTest::newRow("--private-key FIFO") << u"--private-key"_s << true;
+    QTest::newRow("--wechatpay-public-key FIFO") << u"--wechatpay-public-key"_s << true;
+}
+
+void TestCliFaults::keyFileIsDeviceOrFifo_exit2_fast()
+{
+#ifdef Q_OS_UNIX
+    QFETCH(QString, option);
+    QFETCH(bool, fifo);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString path = u"/dev/zero"_s;
+    if (fifo) {
+        path = dir.filePath(u"apiclient_key.pem"_s);
+        QCOMPARE(QProcess::execute(u"mkfifo"_s, {path}), 0);
+    }
+    QStringList args = cliConnection(*m_sandbox);
+    replace(args, option, path);
+    QElapsedTimer timer;
+    timer.start();
+    const CliRun cli = runCli(m_cli, args + order(), {}, 30000);
+    QVERIFY(timer.elapsed() < 30000);
+    QCOMPARE(cli.exitCode, 2);
+    QVERIFY(cli.out.isEmpty());
+    const QString err = QString::fromUtf8(cli.err);
+    QVERIFY2(err.contains(u"not a regular file"_s), qPrintable(err));
+    QVERIFY2(err.contains(QDir::toNativeSeparators(path)), qPrintable(err));
+    QVERIFY(m_sandbox->log.isEmpty());
+#else
+    QSKIP("/dev/zero and FIFOs are Unix things");
+#endif
+}
+
+// Issue 15.11: a platform certificate past notAfter is a warning on stderr; the look-up goes on.
+void TestCliFaults::expiredPlatformCertificate_warns_stillVerifies()
+{
+    const CliRun cli = run(cliConnection(*m_sandbox) +
+                           QStringList{u"--platform-certificate"_s, keyFixture("expired_platform_certificate.pem")} +
+                           order());
+    QCOMPARE(cli.exitCode, 0);
+    QVERIFY(!cli.out.isEmpty());
+    const QString err = QString::fromUtf8(cli.err);
+    QVERIFY2(err.contains(u"warning"_s) && err.contains(u"5E1A2B3C4D5E6F7081"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"expired"_s), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCliFaults)

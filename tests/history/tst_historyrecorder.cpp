@@ -2,6 +2,7 @@
 // locked (one failure report), flushed on destruction, cancelled look-ups skipped.
 
 #include "history/historyrecorder.h"
+#include "historytestdata.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -16,14 +17,7 @@ namespace {
 
 LookupResult answered(const QString &outOrderNo)
 {
-    LookupResult r;
-    r.kind = LookupResult::Kind::ApiError;
-    r.lookup = LookupKind::Order;
-    r.orderQuery = {u"1900000109"_s, u"4208450740202511201234567890"_s, outOrderNo};
-    r.response.httpStatus = 404;
-    r.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
-    r.lookedUpAt = QDateTime::currentDateTime();
-    return r;
+    return testing::answeredLookup(outOrderNo);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 #include "history/historystore.h"
 
+#include <limits>
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void cleanup();
 
     void defaultPath_isInAppDataFolder();
+    void fromResult_hugeTotals_saturate();
     void add_persistsAcrossRestart_andRestores();
     void add_neverStoresHeadersOrUnverifiedBodies();
     void search_byAnyNumber_data();
@@ -137,6 +139,19 @@ void TestHistoryStore::fill(HistoryStore &store)
     QVERIFY(store.add(orderResult(shanghai(20, 10)), u"Shop A"_s, u"single"_s));
     QVERIFY(store.add(returnResult(shanghai(21, 10)), u"Shop A"_s, u"batch"_s));
     QVERIFY(store.add(errorResult(shanghai(22, 10)), u"Shop B"_s, u"batch"_s));
+}
+
+// Issue 15.10: an order whose receiver results each total INT64_MAX fen used to wrap the entry's
+// total to a negative number; it now stops at INT64_MAX.
+void TestHistoryStore::fromResult_hugeTotals_saturate()
+{
+    constexpr qint64 max = std::numeric_limits<qint64>::max();
+    LookupResult r = orderResult(shanghai(1, 10));
+    r.order->receivers[0].amount = max; // SUCCESS
+    r.order->receivers[1].amount = max; // CLOSED
+    const HistoryEntry entry = HistoryEntry::fromResult(r, u"p"_s, u"single"_s);
+    QCOMPARE(entry.totalFen, max);
+    QCOMPARE(entry.receiverResults, u"SUCCESS:1,CLOSED:1"_s);
 }
 
 void TestHistoryStore::defaultPath_isInAppDataFolder()

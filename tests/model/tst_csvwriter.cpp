@@ -11,6 +11,8 @@ class TestCsvWriter final : public QObject {
 private Q_SLOTS:
     void escapeCell_data();
     void escapeCell();
+    void owaspList_neutralised_data();
+    void owaspList_neutralised();
     void writeRows_byteExact();
     void numericColumns_verbatim();
     void cellByCell_sameBytesAsWriteRow_data();
@@ -53,6 +55,66 @@ void TestCsvWriter::escapeCell()
     QFETCH(bool, numeric);
     QFETCH(QString, expected);
     QCOMPARE(CsvWriter::escapeCell(cell, numeric), expected);
+}
+
+// Written by hand from OWASP's "CSV Injection" page (a cell starting with = + - @ tab or CR is a
+// formula to Excel, LibreOffice and Google Sheets), widened by what reaches a clerk's spreadsheet
+// from Chinese input methods and pasted text: the full-width forms and blanks or line breaks in
+// front. Deliberately not derived from csvwriter.cpp's own list.
+void TestCsvWriter::owaspList_neutralised_data()
+{
+    QTest::addColumn<QString>("cell");
+    QTest::addColumn<bool>("neutralised");
+
+    QTest::newRow("=") << u"=1+1"_s << true;
+    QTest::newRow("+") << u"+1+1"_s << true;
+    QTest::newRow("-") << u"-1+1"_s << true;
+    QTest::newRow("@") << u"@SUM(1+1)"_s << true;
+    QTest::newRow("tab") << u"\t=1"_s << true;
+    QTest::newRow("tab alone") << u"\tx"_s << true;
+    QTest::newRow("CR") << u"\rx"_s << true;
+    QTest::newRow("DDE") << u"=cmd|' /C calc'!A0"_s << true;
+    QTest::newRow("full-width =") << u"\uFF1D1+1"_s << true;
+    QTest::newRow("full-width +") << u"\uFF0B1"_s << true;
+    QTest::newRow("full-width -") << u"\uFF0D1"_s << true;
+    QTest::newRow("full-width @") << u"\uFF20SUM(A1)"_s << true;
+    QTest::newRow("space then =") << u" =1+1"_s << true;
+    QTest::newRow("spaces then @") << u"   @SUM(A1)"_s << true;
+    QTest::newRow("ideographic space then =") << u"\u3000=1+1"_s << true;
+    QTest::newRow("no-break space then +") << u"\u00A0+1"_s << true;
+    QTest::newRow("LF then =") << u"\n=1+1"_s << true;
+    QTest::newRow("CRLF then -") << u"\r\n-1"_s << true;
+    QTest::newRow("space LF space then =") << u" \n =1"_s << true;
+    QTest::newRow("space then full-width =") << u" \uFF1D1"_s << true;
+    QTest::newRow("BOM then =") << u"\uFEFF=1"_s << true;
+
+    QTest::newRow("text") << u"SUCCESS"_s << false;
+    QTest::newRow("= inside") << u"a=b"_s << false;
+    QTest::newRow("space then letter") << u" a=1"_s << false;
+    QTest::newRow("blank only") << u"   "_s << false;
+    QTest::newRow("apostrophe") << u"'=1"_s << false;
+    QTest::newRow("Chinese") << u"分账失败"_s << false;
+    QTest::newRow("full-width letter") << u"\uFF21"_s << false;
+    QTest::newRow("digits") << u"4200000000000000000000000001"_s << false;
+}
+
+void TestCsvWriter::owaspList_neutralised()
+{
+    QFETCH(QString, cell);
+    QFETCH(bool, neutralised);
+    // Through the cell-by-cell writer (the exports' path) and escapeCell() alike.
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    CsvWriter csv(&buffer);
+    csv.addCell(cell);
+    csv.endRow();
+    QString written = QString::fromUtf8(buffer.data());
+    QVERIFY(written.endsWith(u"\r\n"_s));
+    written.chop(2);
+    QCOMPARE(written, CsvWriter::escapeCell(cell));
+    if (written.startsWith(u'"'))
+        written = written.mid(1, written.size() - 2).replace(u"\"\""_s, u"\""_s);
+    QCOMPARE(written, neutralised ? u'\'' + cell : cell);
 }
 
 void TestCsvWriter::writeRows_byteExact()

@@ -76,6 +76,14 @@ void TestJsonWriter::quoted_data()
                                    << "\"\\u0001\\u001f\\u0000\""_ba;
     QTest::newRow("slash kept") << u"a/b"_s << "\"a/b\""_ba;
     QTest::newRow("emoji") << u"x😀y"_s << "\"x\xF0\x9F\x98\x80y\""_ba;
+    // Nothing raw that could drive a terminal when the JSON is printed (issue 15): ESC, DEL, C1,
+    // bidi overrides and isolates, invisible formatting and tag characters are \u escapes.
+    QTest::newRow("escape sequence") << u"\x1b[2Jok"_s << "\"\\u001b[2Jok\""_ba;
+    QTest::newRow("DEL and C1") << u"a\x7f\u009bb"_s << "\"a\\u007f\\u009bb\""_ba;
+    QTest::newRow("bidi override") << u"分\u202E账"_s << "\"\xE5\x88\x86\\u202e\xE8\xB4\xA6\""_ba;
+    QTest::newRow("isolate and BOM") << u"\u2066x\u2069\uFEFF"_s << "\"\\u2066x\\u2069\\ufeff\""_ba;
+    QTest::newRow("tag character") << u"a\U000E0041b"_s << "\"a\\udb40\\udc41b\""_ba;
+    QTest::newRow("zero-width joiner kept") << u"👨\u200D👩"_s << "\"\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\""_ba;
 }
 
 void TestJsonWriter::quoted()
@@ -87,7 +95,7 @@ void TestJsonWriter::quoted()
 
 void TestJsonWriter::quoted_roundTripsThroughReader()
 {
-    const QString text = QStringView(u"=分账 \"x\"\n\t\\ 😀 \x7f\x01", 17).toString();
+    const QString text = QStringView(u"=分账 \"x\"\n\t\\ 😀 \x7f\x01\u202E\u009b\U000E0041z", 21).toString();
     const auto parsed = JsonValue::parse(JsonWriter::quoted(text));
     QVERIFY(parsed);
     QCOMPARE(parsed->toString(), text);

@@ -1,3 +1,4 @@
+#include "lookup/answerbinding.h"
 #include "lookup/queries.h"
 
 #include <QFile>
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void orderTarget_encodesSpecialCharacters();
     void percentEncode_data();
     void percentEncode();
+    void answerBinding_order_everyIdentifier();
+    void answerBinding_return_theNumberAsked();
 
 private:
     QByteArray vectorTarget(const QString &name) const;
@@ -217,6 +220,61 @@ void TestQueries::percentEncode()
     QFETCH(QString, value);
     QFETCH(QByteArray, expected);
     QCOMPARE(fenzhang::percentEncode(value), expected);
+}
+
+// Issue 15.1: each identifier the question carries is compared with the answer's, exactly.
+void TestQueries::answerBinding_order_everyIdentifier()
+{
+    const OrderQuery query{u"1900000109"_s, u"4208450740202511201234567890"_s, u"P1"_s};
+    OrderResult answer;
+    answer.subMchid = query.subMchid;
+    answer.transactionId = query.transactionId;
+    answer.outOrderNo = query.outOrderNo;
+    answer.orderId = u"3008450740201411110007820472"_s;
+    QVERIFY(AnswerBinding::mismatches(query, answer).isEmpty());
+
+    OrderResult other = answer;
+    other.subMchid = u"1900000110"_s;
+    QCOMPARE(AnswerBinding::mismatches(query, other),
+             QList<IdMismatch>({{u"sub_mchid"_s, u"1900000109"_s, u"1900000110"_s}}));
+    other = answer;
+    other.transactionId = u"4208450740202511201234567891"_s; // one digit
+    QCOMPARE(AnswerBinding::mismatches(query, other).size(), 1);
+    QCOMPARE(AnswerBinding::mismatches(query, other).at(0).field, u"transaction_id"_s);
+    other = answer;
+    other.outOrderNo = u"p1"_s; // case matters
+    QCOMPARE(AnswerBinding::mismatches(query, other).at(0).field, u"out_order_no"_s);
+    other.outOrderNo.clear(); // absent is different too
+    const QList<IdMismatch> absent = AnswerBinding::mismatches(query, other);
+    QCOMPARE(absent.size(), 1);
+    QVERIFY(AnswerBinding::describe(absent).contains(u"out_order_no: asked P1"_s));
+}
+
+void TestQueries::answerBinding_return_theNumberAsked()
+{
+    ReturnResult answer;
+    answer.subMchid = u"1900000109"_s;
+    answer.outReturnNo = u"R1"_s;
+    answer.orderId = u"3008450740201411110007820472"_s;
+    answer.outOrderNo = u"P1"_s;
+
+    const ReturnQuery byOrderId{u"1900000109"_s, u"R1"_s, u"3008450740201411110007820472"_s, QString()};
+    const ReturnQuery byOutOrderNo{u"1900000109"_s, u"R1"_s, QString(), u"P1"_s};
+    QVERIFY(AnswerBinding::mismatches(byOrderId, answer).isEmpty());
+    QVERIFY(AnswerBinding::mismatches(byOutOrderNo, answer).isEmpty());
+
+    ReturnResult other = answer;
+    other.orderId = u"3008450740201411110007820473"_s;
+    QCOMPARE(AnswerBinding::mismatches(byOrderId, other).at(0).field, u"order_id"_s);
+    QVERIFY(AnswerBinding::mismatches(byOutOrderNo, other).isEmpty()); // not asked, not compared
+    other = answer;
+    other.outOrderNo = u"P2"_s;
+    QCOMPARE(AnswerBinding::mismatches(byOutOrderNo, other).at(0).field, u"out_order_no"_s);
+    QVERIFY(AnswerBinding::mismatches(byOrderId, other).isEmpty());
+    other = answer;
+    other.outReturnNo = u"R2"_s;
+    other.subMchid = u"1900000110"_s;
+    QCOMPARE(AnswerBinding::mismatches(byOrderId, other).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestQueries)

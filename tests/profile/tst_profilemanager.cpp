@@ -1,6 +1,7 @@
 // The profile list dialog with a real store and keychain (inside dbus-run-session, label keychain).
 
 #include "filepathedit.h"
+#include "messagebox.h"
 #include "profile/profilechecker.h"
 #include "profile/profilestore.h"
 #include "profile/secretstore.h"
@@ -9,6 +10,11 @@
 #include "profiletestutil.h"
 
 #include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -161,11 +167,74 @@ private Q_SLOTS:
         const QList<QByteArray> needles = secretNeedles(readAll(vectorPath(u"merchant_private_key.pem"_s)));
         QCOMPARE(secretsIn(readAll(path), needles), QStringList());
 
+        MessageBox::setNextAnswer(MessageBox::Button::Yes);
         QVERIFY(m_manager->importFrom(path));
         QCOMPARE(m_store->names(), (QStringList{u"Shop"_s, u"Shop (2)"_s}));
         QVERIFY(!m_store->byName(u"Shop (2)"_s)->secretInKeychain);
         QVERIFY(!m_manager->importFrom(m_dir.filePath(u"missing.json"_s)));
         QVERIFY(m_manager->statusText().contains(u"Could not read"_s));
+    }
+
+    // Importing a colleague's file shows what it would trust and asks; No adds nothing (issue 15).
+    void import_showsWhatIsTrustedAndAsks()
+    {
+        Profile proxy = good(u"Colleague"_s);
+        proxy.primaryUrl = QUrl(u"https://wx-proxy.example.com"_s);
+        proxy.caFile = vectorPath(u"merchant_certificate.pem"_s);
+        QVERIFY(m_store->add(proxy));
+        const QString path = m_dir.filePath(u"colleague-%1.json"_s.arg(m_counter));
+        QVERIFY(m_manager->exportTo(path, {proxy.id}));
+        const QStringList before = m_store->names();
+
+        MessageBox::setNextAnswer(MessageBox::Button::No);
+        QVERIFY(!m_manager->importFrom(path));
+        QCOMPARE(m_store->names(), before);
+        const QString question = MessageBox::lastText();
+        for (const QString &needle :
+             {u"Colleague"_s, u"https://wx-proxy.example.com"_s, QDir::toNativeSeparators(proxy.caFile),
+              QDir::toNativeSeparators(proxy.privateKeyFile), QDir::toNativeSeparators(proxy.certificateFile),
+              QDir::toNativeSeparators(proxy.publicKeyFile)})
+            QVERIFY2(question.contains(needle), qPrintable(needle + u"\n"_s + question));
+        QVERIFY(m_manager->statusText().contains(u"Nothing was imported"_s));
+
+        MessageBox::setNextAnswer(MessageBox::Button::Yes);
+        QVERIFY(m_manager->importFrom(path));
+        QCOMPARE(m_store->names().size(), before.size() + 1);
+    }
+
+    // A key or CA file on a share or at a URL is refused with a message naming it; nothing is asked
+    // and nothing added.
+    void import_refusesRemoteKeyAndCaFiles_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("remote");
+        QTest::newRow("key on UNC share") << u"privateKeyFile"_s << u"\\\\server\\share\\apiclient_key.pem"_s;
+        QTest::newRow("CA on //server") << u"caFile"_s << u"//server/share/ca.pem"_s;
+        QTest::newRow("public key at URL") << u"publicKeyFile"_s << u"https://example.com/pub_key.pem"_s;
+    }
+
+    void import_refusesRemoteKeyAndCaFiles()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, remote);
+        const QString path = m_dir.filePath(u"remote-%1.json"_s.arg(m_counter));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QJsonObject profile = good(u"Remote"_s).toJson();
+        profile.insert(field, remote);
+        file.write(QJsonDocument(QJsonObject{{u"format"_s, u"fenzhang-desk-profiles"_s},
+                                             {u"version"_s, 1},
+                                             {u"profiles"_s, QJsonArray{profile}}})
+                       .toJson());
+        file.close();
+        const QStringList before = m_store->names();
+        MessageBox::setNextAnswer(MessageBox::Button::Ok); // the warning
+        QVERIFY(!m_manager->importFrom(path));
+        QCOMPARE(m_store->names(), before);
+        const QString warning = MessageBox::lastText();
+        QVERIFY2(warning.contains(u"Nothing was imported"_s), qPrintable(warning));
+        QVERIFY2(warning.contains(QDir::toNativeSeparators(remote)), qPrintable(warning));
+        QVERIFY2(warning.contains(u"another computer"_s), qPrintable(warning));
     }
 
     // The whole flow with a real key: nothing secret in any file the app wrote nor in any log line.

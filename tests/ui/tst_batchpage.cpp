@@ -60,6 +60,7 @@ private Q_SLOTS:
     void pasteWithoutHeader_positionalMappingAndRemap();
     void importCsvFile_gb18030();
     void run_smallBatch_statusesCountsSummaryAndHistory();
+    void run_waitsForTheKeychainLikeTheLookupPages();
     void pause_holdsQueueUntilResume();
     void cancel_thenRerunFailed_completes();
     void export_bytesEqualBatchExport();
@@ -254,6 +255,38 @@ void TestBatchPage::run_smallBatch_statusesCountsSummaryAndHistory()
     const auto entries = m_history->store()->search(all).value();
     for (const HistoryEntry &entry : entries)
         QCOMPARE(entry.source, u"batch"_s);
+}
+
+// The batch page builds its connection by the look-up pages' rules (ProfileConnection): while the
+// profile's key is still being read from the keychain nothing is built or sent and the user is
+// told why; once it has arrived the same batch runs.
+void TestBatchPage::run_waitsForTheKeychainLikeTheLookupPages()
+{
+    ConnectionProfile reading = m_demo;
+    reading.id = u"reading"_s;
+    reading.name = u"Key in the keychain"_s;
+    reading.demo = false;
+    reading.unavailableReason = u"The private key is still being read from the keychain."_s;
+    m_provider->addProfile(reading);
+    m_controller->setCurrentProfile(reading.id);
+    int requests = 0;
+    connect(&m_server, &sandbox::SandboxServer::requestHandled, this, [&requests] { ++requests; });
+
+    paste({u"sub_mchid\ttransaction_id\tout_order_no"_s, orderLine(sampleNo)});
+    QVERIFY(m_page->runButton()->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QTest::mouseClick(m_page->runButton(), Qt::LeftButton);
+    QCOMPARE(MessageBox::lastText(), reading.unavailableReason);
+    QVERIFY(!m_page->isBusy());
+    QVERIFY(!m_page->runner()); // nothing built, so nothing can be sent
+
+    reading.unavailableReason.clear(); // the keychain has answered
+    m_provider->setProfiles({m_demo, reading});
+    Q_EMIT m_provider->profileReady(reading.id);
+    runToEnd();
+    QCOMPARE(m_page->runner()->counts().succeeded, 1);
+    QCOMPARE(requests, 1);
+    disconnect(&m_server, &sandbox::SandboxServer::requestHandled, this, nullptr);
 }
 
 void TestBatchPage::pause_holdsQueueUntilResume()

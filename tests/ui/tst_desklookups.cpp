@@ -32,6 +32,7 @@
 
 #include <memory>
 #include <QAction>
+#include <QTextDocument>
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
@@ -49,6 +50,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace fenzhang;
 using namespace Qt::StringLiterals;
@@ -68,6 +70,8 @@ private Q_SLOTS:
     void returnLookup_typedIn_showsResult();
     void orderLookup_notFound_showsErrorPanel();
     void orderLookup_tamperedAnswer_notTrustedNoResult();
+    void orderLookup_otherOrdersAnswer_notTheAnswerNoResult();
+    void orderLookup_tagsInMessage_shownLiterally();
     void orderLookup_processing_refreshUntilFinal();
     void settings_rememberPageAndProfile();
     void networkFailure_namesBothHosts();
@@ -308,6 +312,36 @@ void TestDeskLookups::orderLookup_notFound_showsErrorPanel()
     QVERIFY(!m_window->exportAction()->isEnabled());
 }
 
+// WeChat Pay's message is text, never HTML: an answer whose message carries <b> and <img> (sandbox
+// SCN-HOSTILE) shows the tags as written in the error panel (issue 15).
+void TestDeskLookups::orderLookup_tagsInMessage_shownLiterally()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-HOSTILE"_s);
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QVERIFY(!page->shownResult());
+    auto *message = page->errorPanel()->findChild<QLabel *>(u"errorMessage"_s);
+    QVERIFY(message);
+    QVERIFY2(message->text().contains(u"<b>bold</b><img src=\"x\">"_s), qPrintable(message->text()));
+    QVERIFY(Qt::mightBeRichText(message->text())); // what an AutoText label would render as HTML
+    QCOMPARE(message->textFormat(), Qt::PlainText);
+    for (auto *label : page->errorPanel()->findChildren<QLabel *>()) {
+        if (label->text().contains(u"<b>"_s))
+            QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
+    }
+    // What the label paints is the text itself: drawn as plain text it needs the width of the
+    // tags, which a rich-text rendering ("bold" and an image) would not.
+    message->setWordWrap(false);
+    const int plainWidth = message->fontMetrics().horizontalAdvance(message->text());
+    QVERIFY2(message->sizeHint().width() >= plainWidth, qPrintable(QString::number(message->sizeHint().width())));
+    QLabel rich(message->text());
+    rich.setFont(message->font());
+    rich.setTextFormat(Qt::RichText);
+    QVERIFY(rich.sizeHint().width() < plainWidth);
+}
+
 void TestDeskLookups::orderLookup_tamperedAnswer_notTrustedNoResult()
 {
     m_window->prefillSamples();
@@ -319,6 +353,37 @@ void TestDeskLookups::orderLookup_tamperedAnswer_notTrustedNoResult()
     QVERIFY2(page->errorPanel()->title().contains(u"not trusted"_s), qPrintable(page->errorPanel()->title()));
     QVERIFY(!m_window->exportAction()->isEnabled());
     QVERIFY(!m_window->copyAction()->isEnabled());
+}
+
+// Issue 15.1: another order's genuinely signed answer is not shown as this order's result: the
+// error panel says it is not the answer to this question, names what differed and the Request-ID,
+// in English and in Chinese.
+void TestDeskLookups::orderLookup_otherOrdersAnswer_notTheAnswerNoResult()
+{
+    m_window->prefillSamples();
+    LookupPage *page = m_window->orderPage();
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-OTHER"_s);
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QVERIFY(!page->shownResult());
+    QVERIFY(!m_window->exportAction()->isEnabled());
+    ErrorPanel *panel = page->errorPanel();
+    QVERIFY2(panel->title().contains(u"not the answer to this question"_s), qPrintable(panel->title()));
+    const QString message = panel->findChild<QLabel *>(u"errorMessage"_s)->text();
+    QVERIFY2(message.contains(u"out_order_no: asked SCN-OTHER, answered "_s + m_demo.sampleOrder.outOrderNo),
+             qPrintable(message));
+    QVERIFY(panel->detailsText().contains(u"Request-ID: "_s));
+    QVERIFY(!panel->detailsText().contains(u"Request-ID: (none)"_s));
+
+    QTranslator chinese;
+    QVERIFY(chinese.load(u"fenzhang_zh_CN"_s, QStringLiteral(FENZHANG_BINARY_DIR) + u"/app/desk/translations"_s));
+    QCoreApplication::installTranslator(&chinese);
+    typeInto(page->form(), u"out_order_no"_s, u"SCN-OTHER-zh"_s);
+    runAndWait(page);
+    const QString title = panel->title();
+    QCoreApplication::removeTranslator(&chinese);
+    QCOMPARE(page->currentView(), LookupPage::View::Error);
+    QVERIFY2(title.contains(u"不是本次查询的应答"_s), qPrintable(title));
 }
 
 void TestDeskLookups::orderLookup_processing_refreshUntilFinal()

@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTextDocument>
 #include <QTest>
 #include <QTimeZone>
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void amount_isExactYuanRightAligned();
     void rawRole_keepsFenCodesAndTimes();
     void failReason_tooltipCarriesAdvice();
+    void tooltip_tagsFromTheAnswerShownLiterally();
     void headers_translatedAndApiNameInTooltip();
     void proxySort_usesRawAmountNotText();
     void filter_matchesAnyColumn();
@@ -101,6 +103,28 @@ void TestReceiversModel::failReason_tooltipCarriesAdvice()
     QVERIFY2(tip.contains(u"NO_RELATION"_s), qPrintable(tip));
     QVERIFY2(tip.contains(Labels::receiverFailAdvice(u"NO_RELATION"_s)), qPrintable(tip));
     QVERIFY(model.index(0, ReceiversModel::FailReason).data(Qt::ToolTipRole).isNull());
+}
+
+// A tooltip has no text format: Qt renders it as HTML when it looks like HTML. The answer's text in
+// a tooltip must come out as written (issue 15).
+void TestReceiversModel::tooltip_tagsFromTheAnswerShownLiterally()
+{
+    QList<ReceiverDetail> receivers = UiTestData::order().receivers;
+    receivers[0].description = u"<b>分给商户</b><img src=\"x\">"_s;
+    receivers[0].account = u"1900000110 & <i>x</i>"_s;
+    ReceiversModel model;
+    model.setReceivers(receivers);
+    for (const int column : {int(ReceiversModel::Description), int(ReceiversModel::Account)}) {
+        const QString tip = model.index(0, column).data(Qt::ToolTipRole).toString();
+        const QString expected = column == ReceiversModel::Description ? receivers[0].description : receivers[0].account;
+        QVERIFY(Qt::mightBeRichText(tip)); // so QToolTip renders it as HTML...
+        QTextDocument rendered;
+        rendered.setHtml(tip);
+        QCOMPARE(rendered.toPlainText(), expected); // ...which shows the text as written
+    }
+    // Text without anything tag-like stays as it was.
+    QCOMPARE(model.index(1, ReceiversModel::Account).data(Qt::ToolTipRole).toString(),
+             UiTestData::order().receivers.at(1).account);
 }
 
 void TestReceiversModel::headers_translatedAndApiNameInTooltip()

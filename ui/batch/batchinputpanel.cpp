@@ -1,10 +1,12 @@
 #include "batchinputpanel.h"
 
+#include "fileread.h"
+#include "plaintext.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -94,6 +96,7 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     middle->addWidget(problemsBox, 2);
 
     m_summary->setObjectName(u"batchImportSummary"_s);
+    showPlain({m_source, m_summary}); // the file's name, what the importer says of its rows
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
@@ -166,13 +169,12 @@ void BatchInputPanel::chooseFile()
 
 void BatchInputPanel::importFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_summary->setText(
-            tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    auto bytes = readBounded(path, FileLimits::BatchInput);
+    if (!bytes) {
+        m_summary->setText(bytes.error().message);
         return;
     }
-    m_bytes = file.readAll();
+    m_bytes = std::move(bytes).value();
     m_fromFile = true;
     m_filling = true;
     m_paste->clear();

@@ -158,24 +158,16 @@ bool BatchPage::isBusy() const
 bool BatchPage::ensureService(QString *error)
 {
     const ConnectionProfile profile = m_controller->currentProfile();
-    if (m_service && m_serviceProfile == profile.id)
+    if (m_connection && m_connection->profileId() == profile.id)
         return true;
     dropService();
-    if (profile.id.isEmpty()) {
-        *error = tr("No merchant profile is selected.");
+    // The batch has a connection of its own so its look-ups never queue behind, or cancel, the
+    // single look-up pages'; built by the same rules (the keychain secret must have arrived).
+    m_connection = ProfileConnection::open(profile, this, error);
+    if (!m_connection)
         return false;
-    }
-    // The batch has a client of its own so its look-ups never queue behind, or cancel, the
-    // single look-up pages'.
-    auto client = createApiClient(profile.settings, this);
-    if (!client) {
-        *error = client.error().message;
-        return false;
-    }
-    m_client = client.value();
-    m_service = new LookupService(m_client, this);
-    m_serviceProfile = profile.id;
-    m_runner = new BatchRunner(m_service, this);
+    LookupService *service = m_connection->service();
+    m_runner = new BatchRunner(service, this);
     m_model = new BatchRowsModel(m_runner, this);
     m_table->setModel(m_model);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -190,7 +182,7 @@ bool BatchPage::ensureService(QString *error)
     connect(m_runner, &BatchRunner::rowFinished, this,
             [this](int, const LookupResult &result) { m_history->record(result, u"batch"_s); });
 
-    m_watcher = new Watcher(m_service, this);
+    m_watcher = new Watcher(service, this);
     if (m_history->ensureOpen())
         m_watcher->setHistory(m_history->store(), profile.name);
     const auto watchesChanged = [this] {
@@ -220,13 +212,10 @@ void BatchPage::dropService()
     delete m_model;
     delete m_watcher;
     delete m_runner;
-    delete m_service;
-    delete m_client;
+    delete m_connection;
     m_model = nullptr;
     m_watcher = nullptr;
     m_runner = nullptr;
-    m_service = nullptr;
-    m_serviceProfile.clear();
     updateProgress();
     updateButtons();
 }

@@ -6,6 +6,7 @@
 // PROCESSING ones" (Watcher). Every answered row also goes to the history as source "batch".
 
 #include "api/lookupservice.h"
+#include "profileconnection.h"
 
 #include <memory>
 #include <QPointer>
@@ -100,9 +101,7 @@ private:
     BatchSummaryView *m_summary;
 
     // Built for the selected profile on the first run, rebuilt after the profile changes.
-    QString m_serviceProfile;
-    QPointer<ApiClient> m_client;
-    LookupService *m_service = nullptr;
+    QPointer<ProfileConnection> m_connection;
     BatchRunner *m_runner = nullptr;
     BatchRowsModel *m_model = nullptr;
     Watcher *m_watcher = nullptr;

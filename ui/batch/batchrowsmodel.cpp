@@ -3,6 +3,7 @@
 #include "format/labels.h"
 #include "format/money.h"
 #include "lookup/resultexport.h"
+#include "plaintext.h"
 
 #include <QColor>
 
@@ -56,6 +57,8 @@ QString errorText(const BatchRow &row, const LookupResult &result, bool hasResul
         return BatchRowsModel::tr("The answer's signature did not verify");
     case LookupResult::Kind::BadAnswer:
         return BatchRowsModel::tr("Unexpected answer: %1").arg(result.parseError);
+    case LookupResult::Kind::NotTheAnswer:
+        return BatchRowsModel::tr("Not the answer to this question: %1").arg(result.parseError);
     case LookupResult::Kind::Cancelled:
         return BatchRowsModel::tr("Cancelled");
     default:
@@ -177,7 +180,8 @@ QVariant BatchRowsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(index.row(), index.column());
     case Qt::ToolTipRole:
-        return index.column() == DetailColumn ? display(index.row(), index.column()) : QVariant();
+        return index.column() == DetailColumn ? QVariant(plainToolTip(display(index.row(), index.column()).toString()))
+                                              : QVariant();
     case RawValueRole:
         return raw(index.row(), index.column());
     case StatusRole:

@@ -9,22 +9,34 @@ namespace fenzhang {
 namespace {
 // Kept next to the app's other preferences; not in AppSettings so the ui/ table stays as it is.
 const QString retentionKey = u"history/retentionDays"_s;
+constexpr int readingBusyTimeoutMs = 300;
+constexpr int flushWaitMs = 1500; // under the writer's 3 s busy timeout: never a full freeze
 } // namespace
 
 HistoryBackend::HistoryBackend(const QString &path, QObject *parent)
     : QObject(parent), m_path(path.isEmpty() ? HistoryStore::defaultPath() : path),
-      m_recorder(std::make_unique<HistoryRecorder>(&m_store))
+      m_writer(std::make_unique<HistoryWriter>()), m_recorder(std::make_unique<HistoryRecorder>(&m_store))
 {
+    m_recorder->setWriter(m_writer.get());
     connect(m_recorder.get(), &HistoryRecorder::written, this, [this] { Q_EMIT changed(); });
     connect(m_recorder.get(), &HistoryRecorder::failed, this, [this](const HistoryError &error) {
         setError(error.message, error.kind == HistoryError::Kind::Corrupt);
+        m_writeLocked = error.kind == HistoryError::Kind::Locked;
+    });
+    connect(m_writer.get(), &HistoryWriter::written, this, [this] {
+        // The lock that stopped the writes is gone: the warning goes with it.
+        if (m_writeLocked) {
+            m_writeLocked = false;
+            setError({});
+        }
     });
 }
 
 HistoryBackend::~HistoryBackend()
 {
-    // The recorder flushes on destruction, into the store that must still be open.
+    // The recorder flushes on destruction into the writer, which tries once more and stops.
     m_recorder.reset();
+    m_writer.reset();
     m_store.close();
 }
 
@@ -39,14 +51,18 @@ bool HistoryBackend::ensureOpen()
         return true;
     HistoryOptions options;
     options.retentionDays = retentionDays();
-    if (const auto error = m_store.open(m_path, options)) {
+    // The writer's thread may wait out another program's lock; the GUI thread's connection (reads,
+    // and the rare purge or clear) waits a moment at most.
+    HistoryOptions reading = options;
+    reading.busyTimeoutMs = readingBusyTimeoutMs;
+    if (const auto error = m_store.open(m_path, reading)) {
         setError(error->message, error->kind == HistoryError::Kind::Corrupt);
         return false;
     }
     setError({});
+    m_writer->setDatabase(m_path, options);
     // Look-ups that finished while the history could not be opened are written now.
-    if (m_recorder->pending() > 0)
-        m_recorder->flush();
+    flush();
     return true;
 }
 
@@ -77,8 +93,13 @@ void HistoryBackend::record(const LookupResult &result, const QString &source)
 
 void HistoryBackend::flush()
 {
-    if (m_recorder->pending() > 0)
-        m_recorder->flush();
+    if (m_recorder->pending() == 0)
+        return;
+    m_recorder->flush();
+    // A moment for the writer, so a search right after shows them; none while the database is
+    // known to be locked (the writer keeps retrying on its own thread).
+    if (!m_writeLocked)
+        (void)m_writer->drain(flushWaitMs);
 }
 
 void HistoryBackend::setRetentionDays(int days)
@@ -99,6 +120,7 @@ bool HistoryBackend::clear()
     if (!ensureOpen())
         return false;
     m_recorder->flush(); // what is buffered goes too, or it would reappear after the clear
+    (void)m_writer->drain(-1);
     const auto cleared = m_store.clear();
     if (!cleared) {
         setError(cleared.error().message);
@@ -110,7 +132,9 @@ bool HistoryBackend::clear()
 
 QString HistoryBackend::startAfresh()
 {
-    // What the recorder still holds never reached the damaged file: it goes into the new one.
+    // What the recorder and the writer still hold never reached the damaged file: it goes into
+    // the new one.
+    m_recorder->requeue(m_writer->stop());
     m_store.close();
     const QString moved = HistoryStore::moveAside(m_path);
     if (moved.isEmpty()) {

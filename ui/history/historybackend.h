@@ -4,6 +4,8 @@
 // recorder every finished look-up goes through (source "single", "batch" or "watch"), and the
 // retention setting. Pages listen to changed() to refresh, and show error() instead of crashing
 // when the database is corrupt or locked; look-ups meanwhile are held and written once it opens.
+// Writes go to a HistoryWriter thread (a locked database never freezes the window); reads use the
+// GUI thread's own connection, which SQLite's WAL journal lets read beside the writer.
 
 #include "history/historyrecorder.h"
 #include "history/historystore.h"
@@ -57,10 +59,13 @@ private:
 
     QString m_path;
     HistoryStore m_store;
+    // Writes on its own thread with its own connection; m_store is the GUI thread's reading one.
+    std::unique_ptr<HistoryWriter> m_writer;
     std::unique_ptr<HistoryRecorder> m_recorder; // lives as long as the backend, holding what waits
     QString m_profile;
     QString m_error;
     bool m_corrupt = false;
+    bool m_writeLocked = false; // the warning shown is the writer's "locked"
 };
 
 } // namespace fenzhang

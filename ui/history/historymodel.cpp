@@ -119,6 +119,8 @@ QString HistoryModel::stateText(const HistoryEntry &entry)
         return tr("No answer");
     if (entry.resultKind == u"verification_failed"_s)
         return tr("Not trusted");
+    if (entry.resultKind == u"not_the_answer"_s)
+        return tr("Not the answer to this question");
     return entry.resultKind;
 }
 

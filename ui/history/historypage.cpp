@@ -73,6 +73,7 @@ HistoryPage::HistoryPage(HistoryBackend *backend, LookupController *controller, 
 
     m_error->setObjectName(u"historyError"_s);
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText); // names the file, quotes SQLite
     m_error->setStyleSheet(u"QLabel { background: #fbe9e7; color: #8a1c0c; padding: 8px; }"_s);
     m_error->hide();
     m_afresh->hide();

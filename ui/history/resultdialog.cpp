@@ -22,6 +22,7 @@ ResultDialog::ResultDialog(QWidget *parent)
     setObjectName(u"resultDialog"_s);
     m_history->setObjectName(u"historyNote"_s);
     m_history->setWordWrap(true);
+    m_history->setTextFormat(Qt::PlainText);
     // Same fixed colours in every theme: the note must not be missed.
     m_history->setStyleSheet(u"QLabel { background: #e8eef8; color: #1f3a66; padding: 6px; }"_s);
     m_history->hide();

@@ -1,5 +1,7 @@
 #include "profilecheckview.h"
 
+#include "plaintext.h"
+
 #include <QHeaderView>
 #include <QStyle>
 
@@ -36,7 +38,7 @@ void ProfileCheckView::showItems(const QList<CheckItem> &items)
         row->setText(0, item.title);
         row->setText(1, outcomeText(item.outcome));
         row->setText(2, item.detail);
-        row->setToolTip(2, item.detail);
+        row->setToolTip(2, plainToolTip(item.detail));
         if (item.outcome == CheckItem::Outcome::Passed)
             row->setIcon(1, style()->standardIcon(QStyle::SP_DialogApplyButton));
         else if (item.outcome == CheckItem::Outcome::Failed)

@@ -111,6 +111,7 @@ void ProfileDialog::buildUi()
     m_problemsLabel = new QLabel;
     m_problemsLabel->setObjectName(u"problemsLabel"_s);
     m_problemsLabel->setWordWrap(true);
+    m_problemsLabel->setTextFormat(Qt::PlainText); // file names, OpenSSL's and the keychain's words
     m_problemsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_problemsLabel);
 
@@ -186,6 +187,7 @@ QWidget *ProfileDialog::buildKeyGroup()
     m_serialNote = new QLabel;
     m_serialNote->setObjectName(u"serialNote"_s);
     m_serialNote->setWordWrap(true);
+    m_serialNote->setTextFormat(Qt::PlainText);
 
     form->addRow(tr("Certificate (.p12):"), m_p12File);
     form->addRow(tr("p12 password:"), m_p12Password);
@@ -202,6 +204,7 @@ QWidget *ProfileDialog::buildKeyGroup()
     m_keychainStatus = new QLabel;
     m_keychainStatus->setObjectName(u"keychainStatus"_s);
     m_keychainStatus->setWordWrap(true);
+    m_keychainStatus->setTextFormat(Qt::PlainText);
     form->addRow(tr("Secret:"), m_keychain);
     form->addRow(QString(), m_keychainStatus);
     return group;

@@ -1,12 +1,15 @@
 #include "profilemanagerdialog.h"
 
+#include "messagebox.h"
+#include "plaintext.h"
 #include "profile/profilestore.h"
+#include "profile/profiletrust.h"
 #include "profile/secretstore.h"
+#include "fileread.h"
 #include "profiledialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -30,11 +33,12 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, SecretStore *sec
 {
     setWindowTitle(tr("Merchant profiles"));
     m_confirm = [this](const QString &question) {
-        return QMessageBox::question(this, windowTitle(), question) == QMessageBox::Yes;
+        return MessageBox::question(this, windowTitle(), question) == MessageBox::Button::Yes;
     };
     m_list->setObjectName(u"profileList"_s);
     m_status->setObjectName(u"statusLabel"_s);
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText); // profile names, keychain errors
 
     auto *add = new QPushButton(tr("&New…"));
     m_edit = new QPushButton(tr("&Edit…"));
@@ -114,12 +118,12 @@ void ProfileManagerDialog::reload()
         auto *item = new QListWidgetItem(profile.name, m_list);
         item->setData(idRole, profile.id);
         item->setFlags(item->flags() | Qt::ItemIsEditable);
-        item->setToolTip(tr("mchid %1").arg(profile.mchid));
+        item->setToolTip(plainToolTip(tr("mchid %1").arg(profile.mchid)));
         if (profile.id == defaultId) {
             QFont font = item->font();
             font.setBold(true);
             item->setFont(font);
-            item->setToolTip(tr("mchid %1 — used when the app starts").arg(profile.mchid));
+            item->setToolTip(plainToolTip(tr("mchid %1 — used when the app starts").arg(profile.mchid)));
         }
     }
     m_reloading = false;
@@ -267,12 +271,43 @@ bool ProfileManagerDialog::exportTo(const QString &path, const QStringList &ids)
 
 bool ProfileManagerDialog::importFrom(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showStatus(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    const auto bytes = readBounded(path, FileLimits::ProfileFile);
+    if (!bytes) {
+        showStatus(bytes.error().message);
         return false;
     }
-    auto added = m_store->importProfiles(file.readAll());
+    const QByteArray &data = *bytes;
+    // Before anything is added: what the file would make this app trust, and the question.
+    const auto offered = ProfileStore::parseExport(data);
+    if (!offered) {
+        showStatus(offered.error());
+        return false;
+    }
+    QStringList refused;
+    for (const Profile &profile : *offered)
+        refused.append(ProfileTrust::remotePathProblems(profile));
+    if (!refused.isEmpty()) {
+        const QString message = tr("Nothing was imported from %1.\n\n%2")
+                                    .arg(QDir::toNativeSeparators(path), refused.join(u"\n"_s));
+        showStatus(message);
+        MessageBox::warning(this, tr("Import profiles"), message);
+        return false;
+    }
+    if (offered->isEmpty()) {
+        showStatus(tr("%1 holds no profile.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    const QString question =
+        tr("Importing from %1 makes this app trust what follows: requests signed with these keys go to "
+           "these hosts, and answers are trusted when they verify with these files. Import only what you "
+           "know the origin of.\n\n%2\n\nImport %n profile(s)?",
+           nullptr, int(offered->size()))
+            .arg(QDir::toNativeSeparators(path), ProfileTrust::describe(*offered));
+    if (MessageBox::question(this, tr("Import profiles"), question) != MessageBox::Button::Yes) {
+        showStatus(tr("Nothing was imported."));
+        return false;
+    }
+    auto added = m_store->importProfiles(data);
     if (!added) {
         showStatus(added.error());
         return false;

@@ -1,0 +1,53 @@
+#include "lookup/answerbinding.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace fenzhang::AnswerBinding {
+
+namespace {
+
+void compare(QList<IdMismatch> &out, const QString &field, const QString &asked, const QString &answered)
+{
+    if (asked != answered)
+        out.append({field, asked, answered});
+}
+
+} // namespace
+
+QList<IdMismatch> mismatches(const OrderQuery &query, const OrderResult &answer)
+{
+    QList<IdMismatch> out;
+    compare(out, u"sub_mchid"_s, query.subMchid, answer.subMchid);
+    compare(out, u"transaction_id"_s, query.transactionId, answer.transactionId);
+    compare(out, u"out_order_no"_s, query.outOrderNo, answer.outOrderNo);
+    return out;
+}
+
+QList<IdMismatch> mismatches(const ReturnQuery &query, const ReturnResult &answer)
+{
+    QList<IdMismatch> out;
+    compare(out, u"sub_mchid"_s, query.subMchid, answer.subMchid);
+    compare(out, u"out_return_no"_s, query.outReturnNo, answer.outReturnNo);
+    // The query carries exactly one of the two (validate() sees to it); that one must match.
+    if (!query.orderId.isEmpty())
+        compare(out, u"order_id"_s, query.orderId, answer.orderId);
+    else
+        compare(out, u"out_order_no"_s, query.outOrderNo, answer.outOrderNo);
+    return out;
+}
+
+QString describe(const QList<IdMismatch> &mismatches)
+{
+    QStringList parts;
+    for (const IdMismatch &m : mismatches) {
+        parts.append(QCoreApplication::translate("AnswerBinding", "%1: asked %2, answered %3")
+                         .arg(m.field, m.asked,
+                              m.answered.isEmpty() ? QCoreApplication::translate("AnswerBinding", "(none)")
+                                                   : m.answered));
+    }
+    return parts.join(u"; "_s);
+}
+
+} // namespace fenzhang::AnswerBinding
