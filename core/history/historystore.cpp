@@ -255,9 +255,9 @@ std::optional<HistoryError> HistoryStore::open(const QString &path, const Option
         close();
         return error;
     }
-    if (auto error = migrate()) {
+    if (auto migrationError = migrate()) {
         close();
-        return error;
+        return migrationError;
     }
     if (auto purged = purge(); !purged) {
         // A locked database may still be read; the purge is tried again next time.
