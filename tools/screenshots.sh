@@ -34,6 +34,7 @@ shoot() { # name language page [extra options...]
 shoot_export_choice() { # language
     local lang=$1 file="$out/export-choice-$1.png"
     mkdir -p "$HOME/Documents"
+    # shellcheck disable=SC2016 # the inner shell expands its own arguments
     xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
         "$1" --demo --language "$2" --page order --window-size 1440x860 --run & pid=$!
         sleep 12

@@ -141,11 +141,11 @@ void TestBatchCommand::run_orders_everyRowAnswered_exit0()
     const QList<QByteArray> lines = csvLines(output);
     QCOMPARE(lines.size(), 1 + 3 + 1 + 2 + 1); // header, 3 receivers, 404, 2 receivers, duplicate
     QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFrow,sub_mchid,transaction_id,out_order_no,order_id,state,"));
-    QVERIFY(lines.at(0).endsWith(",error_kind,http_status,error_code,error_message\r"));
+    QVERIFY(lines.at(0).endsWith(",error_kind,http_status,error_code,error_message,error_advice\r"));
     for (int i = 1; i <= 3; ++i) {
         QVERIFY(lines.at(i).startsWith("2,1900000109,4208450740202511201234567890,P20251120101530001,"));
         QVERIFY(lines.at(i).contains(",FINISHED,"));
-        QVERIFY(lines.at(i).endsWith(",ok,200,,\r"));
+        QVERIFY(lines.at(i).endsWith(",ok,200,,,\r"));
     }
     QVERIFY(lines.at(1).contains(",128.00,12800,"));
     QVERIFY(lines.at(4).startsWith("3,1900000109,4208450740202511201234567890,SCN-404-c,"));
@@ -174,7 +174,7 @@ void TestBatchCommand::run_returns_exit0()
     QCOMPARE(lines.size(), 2);
     QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFrow,sub_mchid,out_return_no,order_id,out_order_no,"));
     QVERIFY(lines.at(1).startsWith("2,1900000109,SCN-PROCESSING-0-r,"));
-    QVERIFY(lines.at(1).endsWith(",ok,200,,\r"));
+    QVERIFY(lines.at(1).endsWith(",ok,200,,,\r"));
 }
 
 void TestBatchCommand::run_badRow_exit2_nothingSent()

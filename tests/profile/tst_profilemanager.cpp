@@ -195,7 +195,7 @@ private Q_SLOTS:
         QCOMPARE(m_store->names(), (QStringList{u"Shop"_s, u"Shop (2)"_s}));
         QVERIFY(!m_store->byName(u"Shop (2)"_s)->secretInKeychain);
         QVERIFY(!m_manager->importFrom(m_dir.filePath(u"missing.json"_s)));
-        QVERIFY(m_manager->statusText().contains(u"Could not read"_s));
+        QVERIFY(m_manager->statusText().contains(u"does not exist"_s));
     }
 
     // Importing a colleague's file shows what it would trust and asks; No adds nothing (issue 15).

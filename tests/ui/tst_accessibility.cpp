@@ -25,6 +25,7 @@
 #include <memory>
 #include <QAccessible>
 #include <QApplication>
+#include <QLibraryInfo>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTabWidget>
@@ -252,10 +253,23 @@ void TestAccessibility::failedLookups_chineseTreeHoldsNoEnglishSentence()
     QTranslator chinese;
     if (!chinese.load(u"fenzhang_zh_CN"_s, directory))
         QSKIP("the desktop app's translations are not part of this build");
+    // Qt's own texts (a refused connection's reason) come from Qt's translation, as in the app.
+    QTranslator qtChinese;
+    if (!qtChinese.load(u"qtbase_zh_CN"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QSKIP("Qt's own Chinese translation (qt6-translations-l10n) is not installed");
+    QCoreApplication::installTranslator(&qtChinese);
     QCoreApplication::installTranslator(&chinese);
-    const auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&chinese); });
-    // The window's own texts are made in Chinese, too.
+    const auto restore = qScopeGuard([&] {
+        QCoreApplication::removeTranslator(&chinese);
+        QCoreApplication::removeTranslator(&qtChinese);
+    });
+    // The window's own texts are made in Chinese, too, and so is the demo profile's name (as the app
+    // makes it after installing its translation).
     m_window.reset();
+    m_controller.reset();
+    m_provider = std::make_unique<StaticConnectionProvider>();
+    m_provider->addProfile(DemoProfile::fromSandboxInfo(m_server.info()));
+    m_controller = std::make_unique<LookupController>(m_provider.get());
     ConnectionProfile down = m_demo;
     down.id = u"down"_s;
     down.name = u"down"_s;

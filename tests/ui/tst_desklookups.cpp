@@ -911,7 +911,8 @@ void TestDeskLookups::returnLookup_switchingWays_sendsEachWaysOwnNumber()
     const QString outOrderNo = m_demo.sampleReturn.outOrderNo.isEmpty() ? m_demo.sampleOrder.outOrderNo
                                                                         : m_demo.sampleReturn.outOrderNo;
     QStringList targets;
-    connect(&m_server, &sandbox::SandboxServer::requestHandled, this,
+    QObject scope; // the connection ends with this function, before `targets` does
+    connect(&m_server, &sandbox::SandboxServer::requestHandled, &scope,
             [&targets](const QJsonObject &entry) { targets << entry.value(u"target"_s).toString(); });
 
     m_window->setCurrentPage(1);

@@ -271,7 +271,8 @@ void TestQueryForms::enterOnInvalidField_focusesFirstInvalidAndSaysWhy()
     OrderForm form;
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
-    QApplication::setActiveWindow(&form);
+    form.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&form));
     QTest::keyClicks(form.field(u"sub_mchid"_s), u"1900000109"_s);
     QTest::keyClicks(form.field(u"transaction_id"_s), u"42084507x"_s);
     FieldEdit *last = form.field(u"out_order_no"_s);
