@@ -32,7 +32,7 @@ public:
     Ticker()
     {
         m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
             ++m_ticks;
             m_longestGapMs = std::max(m_longestGapMs, m_sinceLast.restart());
         });
