@@ -304,8 +304,13 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QHttpServerR
         closeAfterAnswer = socket;
     }
     const auto answered = [closeAfterAnswer] {
+        // Once control is back in the event loop: QtHttpServer hands the answer to the socket after
+        // this handler returns, and disconnectFromHost() then waits for those bytes to be sent.
         if (closeAfterAnswer)
-            closeAfterAnswer->disconnectFromHost(); // after the queued bytes are sent
+            QTimer::singleShot(0, closeAfterAnswer.data(), [closeAfterAnswer] {
+                if (closeAfterAnswer)
+                    closeAfterAnswer->disconnectFromHost();
+            });
     };
 
     switch (reply.delivery) {

@@ -12,7 +12,7 @@ PACKAGES=(
     xvfb xauth fonts-noto-cjk dbus gnome-keyring libsecret-1-0
     clang libclang-rt-dev
     dpkg-dev nsis desktop-file-utils appstream qt6-translations-l10n
-    mmdebstrap debian-archive-keyring shellcheck
+    mmdebstrap debian-archive-keyring shellcheck file
     libxlsxwriter-dev python3-openpyxl
     # LibreOffice Calc for the workbook round-trip test (~80 MB download, ~3 min to install here);
     # the test skips with a message when soffice is absent.
