@@ -14,9 +14,7 @@ else()
     # -Wshadow: MSVC /W4 warns on shadowed locals and members (C4456-C4459); catch them here first.
     target_compile_options(fenzhang_common INTERFACE -Wall -Wextra -Wpedantic -Wshadow)
     if(FENZHANG_WERROR)
-        # Shadowing stays a warning until a whole-tree build has shown it clean on Qt 6.4 and 6.8
-        # (issue 13); then drop -Wno-error=shadow.
-        target_compile_options(fenzhang_common INTERFACE -Werror -Wno-error=shadow)
+        target_compile_options(fenzhang_common INTERFACE -Werror)
     endif()
 endif()
 

@@ -327,9 +327,9 @@ bool ProfileManagerDialog::importFrom(const QString &path)
         showStatus(bytes.error().message);
         return false;
     }
-    const QByteArray &data = *bytes;
+    const QByteArray &fileData = *bytes;
     // Before anything is added: what the file would make this app trust, and the question.
-    const auto offered = ProfileStore::parseExport(data);
+    const auto offered = ProfileStore::parseExport(fileData);
     if (!offered) {
         showStatus(offered.error());
         return false;
@@ -358,7 +358,7 @@ bool ProfileManagerDialog::importFrom(const QString &path)
         showStatus(tr("Nothing was imported."));
         return false;
     }
-    auto added = m_store->importProfiles(data);
+    auto added = m_store->importProfiles(fileData);
     if (!added) {
         showStatus(added.error());
         return false;
