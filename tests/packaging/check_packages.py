@@ -174,6 +174,10 @@ def owning_packages(paths):
             candidates.append(path[len("/usr"):])
     owner = {}
     for line in run(["dpkg", "-S"] + candidates).stdout.splitlines():
+        # Debian 13 also lists usrmerge diversions ("diversion by libc6 from: …", "… to: …"):
+        # they say where a file moved, not who owns it.
+        if line.startswith("diversion by "):
+            continue
         packages, _, path = line.partition(": ")
         owner.setdefault(path.strip(), set()).update(p.split(":")[0] for p in packages.split(", "))
     found, unowned = set(), []
