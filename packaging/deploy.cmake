@@ -99,15 +99,20 @@ if(APPLE)
     " COMPONENT Runtime)
 endif()
 
-if(WIN32 AND XLSXWRITER_LIBRARY)
-    # libxlsxwriter (vcpkg) for the Excel export, with the zlib / minizip DLLs it loads.
-    get_filename_component(_xlsx_dir "${XLSXWRITER_LIBRARY}" DIRECTORY)
-    file(GLOB _xlsx_dlls "${_xlsx_dir}/../bin/xlsxwriter*.dll" "${_xlsx_dir}/../bin/zlib*.dll"
-         "${_xlsx_dir}/../bin/minizip*.dll" "${_xlsx_dir}/../bin/bz2*.dll")
-    if(NOT _xlsx_dlls)
-        message(WARNING "libxlsxwriter's DLL not found next to ${XLSXWRITER_LIBRARY}")
+if(WIN32)
+    # zlib (the workbook's zip) when linked as a DLL: vcpkg keeps zlib1.dll in bin/ beside lib/,
+    # Debian's MinGW-w64 package in lib/ itself. A static libz.a needs nothing.
+    set(_zlib_lib "${ZLIB_LIBRARY_RELEASE}")
+    if(NOT _zlib_lib)
+        set(_zlib_lib "${ZLIB_LIBRARY}")
     endif()
-    install(FILES ${_xlsx_dlls} DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT Runtime)
+    if(NOT _zlib_lib MATCHES "[.]a$" OR _zlib_lib MATCHES "[.]dll[.]a$")
+        get_filename_component(_zlib_dir "${_zlib_lib}" DIRECTORY)
+        file(GLOB _zlib_dlls "${_zlib_dir}/../bin/zlib*.dll" "${_zlib_dir}/zlib*.dll")
+        if(NOT _zlib_dlls)
+            message(FATAL_ERROR "zlib's DLL not found near ${_zlib_lib}: the app would not start")
+        endif()
+        install(FILES ${_zlib_dlls} DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT Runtime)
+    endif()
 endif()
-# macOS: macdeployqt copies Homebrew's libxlsxwriter.dylib into the bundle with the other non-system
-# libraries; Debian's package gets libxlsxwriter4 through CPACK_DEBIAN_PACKAGE_SHLIBDEPS.
+# macOS links the system's libz; Debian's package gets zlib1g through CPACK_DEBIAN_PACKAGE_SHLIBDEPS.

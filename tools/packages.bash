@@ -13,7 +13,7 @@ PACKAGES=(
     clang libclang-rt-dev
     dpkg-dev nsis desktop-file-utils appstream qt6-translations-l10n
     mmdebstrap debian-archive-keyring shellcheck file
-    libxlsxwriter-dev python3-openpyxl
+    zlib1g-dev python3-openpyxl
     # LibreOffice Calc for the workbook round-trip test (~80 MB download, ~3 min to install here);
     # the test skips with a message when soffice is absent.
     libreoffice-calc-nogui

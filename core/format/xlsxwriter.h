@@ -1,13 +1,17 @@
 #pragma once
 
-// An Excel workbook (.xlsx) written with libxlsxwriter in constant-memory mode: rows stream to disk
-// as they come, so a 100,000-row export holds one row at a time. Sheets are written one after the
+// An Excel workbook (.xlsx, Office Open XML), written here: rows are turned into sheet XML and
+// deflated into a temporary file as they come, so a 100,000-row export holds one row at a time. Sheets are written one after the
 // other; each starts with a bold header row (frozen, with an autofilter for tables) and gets column
 // widths fitted to its content (capped). Cells are typed by their column (ExportColumn::Type): text
 // cells hold exactly the given characters and are never evaluated, so an ID keeps every digit and a
 // text starting with '=' stays text; Yuan and Integer cells are numbers while Excel can hold them
 // exactly (15 significant digits), text otherwise, so no amount is ever rounded. Nothing is a formula.
-// The workbook is built in a temporary file and copied to the device at finish().
+// At finish() the package (content types, relationships, document properties, workbook, styles,
+// sheets) is written to the device as a zip archive (ZipWriter); each sheet's head, known only once
+// its rows are in (dimension, column widths), is deflated then and joined to the deflated rows.
+// The XML parts follow what Excel itself and libxlsxwriter write; no theme, no shared strings (cells
+// hold their text inline), so memory does not grow with the rows.
 
 #include "format/exporttable.h"
 
@@ -60,6 +64,8 @@ public:
     static constexpr qint64 maxExactNumber = 999'999'999'999'999;
 
 private:
+    static QString appName(); // the document's author and application
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -881,6 +881,21 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::Deflater</name>
+    <message>
+        <source>The compressor failed.</source>
+        <translation>The compressor failed.</translation>
+    </message>
+    <message>
+        <source>The compressor could not start.</source>
+        <translation>The compressor could not start.</translation>
+    </message>
+    <message>
+        <source>The compressor is not open.</source>
+        <translation>The compressor is not open.</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::DemoProfile</name>
     <message>
         <source>DEMO — built-in sandbox</source>
@@ -3736,10 +3751,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <translation>Could not create a temporary file for the workbook: %1</translation>
     </message>
     <message>
-        <source>Could not start the workbook.</source>
-        <translation>Could not start the workbook.</translation>
-    </message>
-    <message>
         <source>Could not add the sheet &quot;%1&quot;.</source>
         <translation>Could not add the sheet &quot;%1&quot;.</translation>
     </message>
@@ -3818,8 +3829,31 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <translation>Every ID is a text cell holding exactly WeChat Pay&apos;s digits.</translation>
     </message>
     <message>
+        <source>Could not write the workbook&apos;s temporary file: %1</source>
+        <translation>Could not write the workbook&apos;s temporary file: %1</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet.</source>
+        <translation>The workbook has no sheet.</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ZipWriter</name>
+    <message>
         <source>No output device.</source>
-        <translation></translation>
+        <translation>No output device.</translation>
+    </message>
+    <message>
+        <source>The file would be larger than 4 GB; export CSV instead.</source>
+        <translation>The file would be larger than 4 GB; export CSV instead.</translation>
+    </message>
+    <message>
+        <source>Could not write &quot;%1&quot;.</source>
+        <translation>Could not write &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Could not compress &quot;%1&quot;.</source>
+        <translation>Could not compress &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>

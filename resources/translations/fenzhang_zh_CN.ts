@@ -878,6 +878,21 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::Deflater</name>
+    <message>
+        <source>The compressor failed.</source>
+        <translation>压缩失败。</translation>
+    </message>
+    <message>
+        <source>The compressor could not start.</source>
+        <translation>无法启动压缩。</translation>
+    </message>
+    <message>
+        <source>The compressor is not open.</source>
+        <translation>压缩器未打开。</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::DemoProfile</name>
     <message>
         <source>DEMO — built-in sandbox</source>
@@ -3706,10 +3721,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <translation>无法为工作簿创建临时文件：%1</translation>
     </message>
     <message>
-        <source>Could not start the workbook.</source>
-        <translation>无法创建工作簿。</translation>
-    </message>
-    <message>
         <source>Could not add the sheet &quot;%1&quot;.</source>
         <translation>无法添加工作表“%1”。</translation>
     </message>
@@ -3786,8 +3797,31 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <translation>所有单号均为文本单元格，与微信支付返回的数字完全一致。</translation>
     </message>
     <message>
+        <source>Could not write the workbook&apos;s temporary file: %1</source>
+        <translation>无法写入工作簿的临时文件：%1</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet.</source>
+        <translation>工作簿中没有工作表。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ZipWriter</name>
+    <message>
         <source>No output device.</source>
         <translation>没有可写入的输出设备。</translation>
+    </message>
+    <message>
+        <source>The file would be larger than 4 GB; export CSV instead.</source>
+        <translation>文件将超过 4 GB，请改为导出 CSV。</translation>
+    </message>
+    <message>
+        <source>Could not write &quot;%1&quot;.</source>
+        <translation>无法写入“%1”。</translation>
+    </message>
+    <message>
+        <source>Could not compress &quot;%1&quot;.</source>
+        <translation>无法压缩“%1”。</translation>
     </message>
 </context>
 <context>

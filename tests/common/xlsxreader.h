@@ -99,26 +99,38 @@ inline QString sofficeProgram()
     return QStandardPaths::findExecutable(u"soffice"_s);
 }
 
-// Opens `path` in LibreOffice Calc (headless) and saves it as a new workbook in outDir; returns the
-// new file's path, or empty with *error.
-inline QString sofficeRoundTrip(const QString &path, const QString &outDir, QString *error)
+// Opens `path` in LibreOffice Calc (headless) and saves it with `filter` (soffice --convert-to) in
+// outDir as <name>.<suffix>; returns the new file's path, or empty with *error.
+inline QString sofficeConvert(const QString &path, const QString &outDir, const QString &filter,
+                              const QString &suffix, QString *error)
 {
     QProcess soffice;
     // A profile of its own, so no running instance or user settings interfere.
     const QString profile = QUrl::fromLocalFile(QDir(outDir).filePath(u"lo-profile"_s)).toString();
     soffice.start(sofficeProgram(), {u"-env:UserInstallation="_s + profile, u"--headless"_s,
-                                     u"--convert-to"_s, u"xlsx:Calc MS Excel 2007 XML"_s, u"--outdir"_s,
-                                     outDir, path});
+                                     u"--convert-to"_s, filter, u"--outdir"_s, outDir, path});
     if (!soffice.waitForFinished(240000) || soffice.exitCode() != 0) {
         *error = u"soffice failed: "_s + QString::fromUtf8(soffice.readAllStandardError() + soffice.readAllStandardOutput());
         return {};
     }
-    const QString converted = QDir(outDir).filePath(QFileInfo(path).fileName());
+    const QString converted = QDir(outDir).filePath(QFileInfo(path).completeBaseName() + u'.' + suffix);
     if (!QFileInfo::exists(converted)) {
         *error = u"soffice wrote nothing: "_s + QString::fromUtf8(soffice.readAllStandardOutput());
         return {};
     }
     return converted;
+}
+
+// Calc opens the workbook and saves it as a new workbook (the same name in outDir).
+inline QString sofficeRoundTrip(const QString &path, const QString &outDir, QString *error)
+{
+    return sofficeConvert(path, outDir, u"xlsx:Calc MS Excel 2007 XML"_s, u"xlsx"_s, error);
+}
+
+// Calc opens the workbook and saves its first sheet as UTF-8 CSV: the text a spreadsheet holds.
+inline QString sofficeCsv(const QString &path, const QString &outDir, QString *error)
+{
+    return sofficeConvert(path, outDir, u"csv:Text - txt - csv (StarCalc):44,34,76"_s, u"csv"_s, error);
 }
 
 } // namespace fenzhang::test

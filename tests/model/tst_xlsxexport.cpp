@@ -30,6 +30,7 @@ private Q_SLOTS:
     void csvAndWorkbook_sameColumns();
     void save_failureLeavesNothing();
     void libreOffice_roundTripKeepsEverything();
+    void writer_textEdgesAndManyTexts();
 
 private:
     QString write(const QString &name, const std::function<bool(QIODevice *, QString *)> &writer);
@@ -355,6 +356,70 @@ void TestXlsxExport::libreOffice_roundTripKeepsEverything()
     QCOMPARE(batch->at(1, u"Description"_s).type, u"str"_s);
     QVERIFY(book.sheet(u"Summary"_s));
     QVERIFY(book.sheet(u"About"_s));
+}
+
+void TestXlsxExport::writer_textEdgesAndManyTexts()
+{
+    // Texts XML cannot hold as they are, and more distinct texts than the shared strings table keeps
+    // (it stops taking them; later texts are written in their cells), beside a repeating column.
+    const QStringList edges = {u"  leading"_s, u"trailing "_s, u"<&>\"'"_s, u"😀 表情"_s,
+                               QString(QChar(0xD800)) + u"z"_s, u"a\rb"_s, u"x\u0001y"_s, u"_x0041_"_s};
+    const ExportColumns columns = {ExportTable::column(u"text"_s), ExportTable::column(u"state"_s),
+                                   ExportTable::column(u"amount_fen"_s, ExportColumn::Type::Integer)};
+    const int rows = 6000;
+    const auto text = [&](int i) { return i < edges.size() ? edges.at(i) : u"distinct %1"_s.arg(i); };
+    const auto state = [](int i) { return i % 3 == 0 ? u"CLOSED"_s : u"SUCCESS"_s; };
+    const QString path = write(u"edges.xlsx"_s, [&](QIODevice *device, QString *error) {
+        XlsxWriter xlsx;
+        xlsx.beginSheet(u"Edges"_s, columns);
+        for (int i = 0; i < rows; ++i)
+            xlsx.addRow({text(i), state(i), QString::number(i)});
+        const bool ok = xlsx.finish(device);
+        *error = xlsx.errorString();
+        return ok;
+    });
+    READ_BOOK(book, path);
+    QCOMPARE(book.sheets.size(), 1);
+    const XlsxSheet &sheet = book.sheets.at(0);
+    QCOMPARE(sheet.rows.size(), rows + 1);
+    QCOMPARE(sheet.autofilter, u"A1:C6001"_s);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(sheet.rows.at(i + 1).at(0).value, edges.at(i));
+    QCOMPARE(sheet.rows.at(5).at(0).value, u"\uFFFDz"_s); // a lone surrogate is no character
+    // openpyxl shows the workbook escapes of characters (_xHHHH_) as they are in the file, so they
+    // are seen there; it does undo the escape of a literal "_x0041_" (_x005F_ for its '_').
+    QCOMPARE(sheet.rows.at(6).at(0).value, u"a_x000D_b"_s);
+    QCOMPARE(sheet.rows.at(7).at(0).value, u"x_x0001_y"_s);
+    QCOMPARE(sheet.rows.at(8).at(0).value, u"_x0041_"_s);
+    for (int i : {8, 100, 4095, 4096, 4097, 5999}) {
+        QCOMPARE(sheet.rows.at(i + 1).at(0).value, text(i));
+        QCOMPARE(sheet.rows.at(i + 1).at(0).type, u"str"_s);
+        QCOMPARE(sheet.rows.at(i + 1).at(1).value, state(i));
+        QCOMPARE(sheet.rows.at(i + 1).at(2).value, QString::number(i));
+        QCOMPARE(sheet.rows.at(i + 1).at(2).type, u"int"_s);
+    }
+
+    // A spreadsheet reads the escapes as the text they stand for: Calc's CSV of the sheet.
+    if (fenzhang::test::sofficeProgram().isEmpty())
+        QSKIP("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
+    const QString outDir = m_dir.filePath(u"lo-edges"_s);
+    QVERIFY(QDir().mkpath(outDir));
+    QString error;
+    const QString csvPath = fenzhang::test::sofficeCsv(path, outDir, &error);
+    QVERIFY2(!csvPath.isEmpty(), qPrintable(error));
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QString all = QString::fromUtf8(csv.readAll());
+    QVERIFY2(all.contains(u"\n  leading,CLOSED,0\n"_s), qPrintable(all.left(300)));
+    QVERIFY(all.contains(u"\ntrailing ,SUCCESS,1\n"_s));
+    QVERIFY(all.contains(u"\n\"<&>\"\"'\",SUCCESS,2\n"_s));
+    QVERIFY(all.contains(u"\n😀 表情,CLOSED,3\n"_s));
+    // Calc turned the escapes back into the characters (its CSV shows them as '?'), and kept the
+    // literal "_x0041_" as written.
+    QVERIFY2(!all.contains(u"_x000D_"_s) && !all.contains(u"_x0001_"_s) && !all.contains(u"x005F"_s),
+             qPrintable(all.left(300)));
+    QVERIFY(all.contains(u"\n_x0041_,SUCCESS,7\n"_s));
+    QVERIFY(all.contains(u"\ndistinct 5999,SUCCESS,5999"_s));
 }
 
 QTEST_GUILESS_MAIN(TestXlsxExport)
