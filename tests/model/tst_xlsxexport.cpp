@@ -356,6 +356,23 @@ void TestXlsxExport::libreOffice_roundTripKeepsEverything()
     QCOMPARE(batch->at(1, u"Description"_s).type, u"str"_s);
     QVERIFY(book.sheet(u"Summary"_s));
     QVERIFY(book.sheet(u"About"_s));
+
+    // The single result's workbook too.
+    const QString single = write(u"single.xlsx"_s, [&](QIODevice *device, QString *writeError) {
+        return ResultExport::writeXlsx(orderResult(), info, device, writeError);
+    });
+    const QString singleSaved = fenzhang::test::sofficeRoundTrip(single, outDir, &error);
+    QVERIFY2(!singleSaved.isEmpty(), qPrintable(error));
+    READ_BOOK(singleBook, singleSaved);
+    const XlsxSheet *receivers = singleBook.sheet(u"Receivers"_s);
+    QVERIFY(receivers);
+    QCOMPARE(receivers->at(2, u"Detail ID"_s).value, u"3601111111111111111111111112"_s);
+    QCOMPARE(receivers->at(2, u"Detail ID"_s).type, u"str"_s);
+    QCOMPARE(receivers->at(1, u"Amount (fen)"_s).value, u"9007199254740993"_s);
+    QCOMPARE(receivers->at(2, u"Amount (yuan)"_s).value, u"12.34"_s);
+    QCOMPARE(receivers->at(2, u"Amount (yuan)"_s).type, u"float"_s);
+    QCOMPARE(receivers->at(2, u"Description"_s).value, u"+86 分给个人"_s);
+    QVERIFY(singleBook.sheet(u"About"_s));
 }
 
 void TestXlsxExport::writer_textEdgesAndManyTexts()
