@@ -42,7 +42,7 @@ ROOT_PACKAGES=(
     ca-certificates build-essential cmake ninja-build perl tcl pkgconf xz-utils file procps ccache
     g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    wine wine64 libwine-dev nsis
+    wine wine64 libwine-dev nsis libz-mingw-w64-dev
     xvfb xauth xdotool imagemagick fonts-noto-cjk python3
 )
 JOBS=2          # the machine is shared: two jobs, nice 10 (OpenSSL builds alongside qtbase with one)
@@ -155,13 +155,14 @@ qt_cmake_common=(-G Ninja -DCMAKE_BUILD_TYPE=Release "-DCMAKE_INSTALL_PREFIX=$PR
     -DQT_HOST_PATH_CMAKE_DIR=/usr/lib/x86_64-linux-gnu/cmake
     "-DCMAKE_PREFIX_PATH=$PREFIX" -DQT_BUILD_EXAMPLES=OFF -DQT_BUILD_TESTS=OFF -DQT_GENERATE_SBOM=OFF)
 
-# cmake_build SOURCE-DIR BUILD-NAME [CMAKE OPTIONS...]: configure, build, install, delete the build folder
+# cmake_build SOURCE-DIR BUILD-NAME [CMAKE OPTIONS...]: configure, build, install, delete the build folder.
+# An interrupted stage resumes: its build folder stays until the install is done, and ninja carries on.
 cmake_build() {
     local src=$1 name=$2
     shift 2
     in_root "$ROOT" sh -euc '
         src=$1 name=$2; shift 2
-        rm -rf "/build/$name" && mkdir -p "/build/$name" && cd "/build/$name"
+        mkdir -p "/build/$name" && cd "/build/$name"
         cmake -S "/src/$src" "$@"
         '"${NICE[*]}"' cmake --build . --parallel '"$JOBS"'
         cmake --install .
@@ -188,8 +189,10 @@ build_qtbase() {
 
 build_openssl() {
     in_root "$ROOT" sh -euc '
-        rm -rf /build/openssl && cp -a /src/'"$(src_dir openssl)"' /build/openssl && cd /build/openssl
-        ./Configure mingw64 --cross-compile-prefix=x86_64-w64-mingw32- CC=gcc-posix \
+        # Resumes an interrupted build: the folder (configured once) stays until the install is done.
+        [ -f /build/openssl/Makefile ] || { rm -rf /build/openssl && cp -a /src/'"$(src_dir openssl)"' /build/openssl; }
+        cd /build/openssl
+        [ -f Makefile ] || ./Configure mingw64 --cross-compile-prefix=x86_64-w64-mingw32- CC=gcc-posix \
             --prefix='"$PREFIX"' --libdir=lib --openssldir='"$PREFIX"'/ssl \
             shared enable-legacy no-tests no-docs no-apps
         '"${NICE[*]}"' make -j1 build_sw

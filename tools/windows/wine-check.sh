@@ -94,7 +94,7 @@ step_install() {
     for f in bin/fenzhang-desk.exe bin/fenzhang-cli.exe bin/fenzhang-sandbox.exe bin/Qt6Core.dll \
         bin/platforms/qwindows.dll bin/styles/qmodernwindowsstyle.dll bin/sqldrivers/qsqlite.dll \
         bin/tls/qschannelbackend.dll bin/ossl-modules/legacy.dll bin/libstdc++-6.dll \
-        bin/libwinpthread-1.dll bin/libcrypto-3-x64.dll translations/qtbase_zh_CN.qm \
+        bin/libwinpthread-1.dll bin/libcrypto-3-x64.dll bin/zlib1.dll translations/qtbase_zh_CN.qm \
         translations/fenzhang-desk_zh_CN.qm "Uninstall Fenzhang Desk.exe"; do
         [ -e "$inst/$f" ] || fail "not installed: %LOCALAPPDATA%\\Programs\\Fenzhang Desk\\$f" || return 1
     done
