@@ -330,6 +330,10 @@ struct XlsxWriter::Private {
             fail(XlsxWriter::tr("Could not write the workbook's temporary file: %1").arg(deflater->errorString()));
         sheet.data = deflater->size();
         deflater.reset();
+        if (sheet.data.size > DeflatedSize::maxFollowing)
+            fail(XlsxWriter::tr("The sheet \"%1\" is too large for a workbook (over 2 GB of cells); export CSV "
+                                "instead.")
+                     .arg(sheet.name));
         sheets.append(sheet);
     }
 

@@ -51,6 +51,7 @@ void putCommonFields(QByteArray &to, const QByteArray &name, const DeflatedSize 
 
 DeflatedSize DeflatedSize::followedBy(const DeflatedSize &next) const
 {
+    Q_ASSERT(next.size <= maxFollowing);
     DeflatedSize joined;
     joined.crc = quint32(crc32_combine(crc, next.crc, z_off_t(next.size)));
     joined.size = size + next.size;

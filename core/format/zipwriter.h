@@ -22,8 +22,10 @@ struct DeflatedSize {
     qint64 size = 0;           // uncompressed
     qint64 compressedSize = 0; // as stored
 
-    // The sizes of this piece followed by the next one (CRC-32 combined as zlib does).
+    // The sizes of this piece followed by the next one (CRC-32 combined as zlib does). The next
+    // piece may hold at most maxFollowing bytes: zlib takes its length as z_off_t, 32 bits on Windows.
     DeflatedSize followedBy(const DeflatedSize &next) const;
+    static constexpr qint64 maxFollowing = 0x7FFFFFFF;
 };
 
 // Raw deflate (what zip stores) of the bytes written, into a device.

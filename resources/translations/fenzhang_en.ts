@@ -3836,6 +3836,10 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <source>The workbook has no sheet.</source>
         <translation>The workbook has no sheet.</translation>
     </message>
+    <message>
+        <source>The sheet &quot;%1&quot; is too large for a workbook (over 2 GB of cells); export CSV instead.</source>
+        <translation>The sheet &quot;%1&quot; is too large for a workbook (over 2 GB of cells); export CSV instead.</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ZipWriter</name>

@@ -3804,6 +3804,10 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <source>The workbook has no sheet.</source>
         <translation>工作簿中没有工作表。</translation>
     </message>
+    <message>
+        <source>The sheet &quot;%1&quot; is too large for a workbook (over 2 GB of cells); export CSV instead.</source>
+        <translation>工作表“%1”太大，无法写入工作簿（单元格超过 2 GB），请改为导出 CSV。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ZipWriter</name>
