@@ -187,8 +187,17 @@ struct XlsxWriter::Private {
     };
     QList<QString> sharedTexts; // the table's texts, in order; views below point into them
     std::unordered_map<std::u16string_view, int, ViewHash> sharedIndex;
-    QList<std::pair<std::u16string_view, int>> lastShared; // per column: the last text written, its index
-    QList<int> sharedMisses; // per column: texts added since one repeated; past giveUpAfter, none more
+    struct ColumnShare {
+        std::u16string_view last; // the last text written in the column (a view into sharedTexts)
+        int lastIndex = -1;       // its index
+        int misses = 0;           // texts added since one repeated; past giveUpAfter, none more
+    };
+    QList<ColumnShare> columnShares;
+
+    static std::u16string_view viewOf(QStringView text)
+    {
+        return {reinterpret_cast<const char16_t *>(text.utf16()), size_t(text.size())};
+    }
     QByteArray sharedXml; // <si> elements
     qint64 sharedRefs = 0;
 
@@ -252,36 +261,28 @@ struct XlsxWriter::Private {
     {
         if (text.size() > maxSharedChars)
             return -1;
-        const std::u16string_view view(reinterpret_cast<const char16_t *>(text.data()), size_t(text.size()));
-        const bool tracked = at < lastShared.size();
-        if (tracked && lastShared.at(at).first == view)
-            return lastShared.at(at).second; // the same as the row above: the common case
+        const std::u16string_view view = viewOf(text);
+        ColumnShare spare;
+        ColumnShare &share = at < columnShares.size() ? columnShares[at] : spare;
+        if (share.last == view)
+            return share.lastIndex; // the same as the row above: the common case
         int index = -1;
         if (const auto found = sharedIndex.find(view); found != sharedIndex.end()) {
             index = found->second;
-            if (tracked)
-                sharedMisses[at] = 0;
-        } else if (sharedTexts.size() < maxShared && (!tracked || sharedMisses.at(at) < giveUpAfter)) {
-            if (tracked)
-                ++sharedMisses[at];
+            share.misses = 0;
+        } else if (sharedTexts.size() < maxShared && share.misses < giveUpAfter) {
+            ++share.misses;
             index = int(sharedTexts.size());
             sharedTexts.append(text.toString());
-            const QString &kept = sharedTexts.constLast();
-            sharedIndex.emplace(std::u16string_view(reinterpret_cast<const char16_t *>(kept.utf16()),
-                                                    size_t(kept.size())),
-                                index);
+            sharedIndex.emplace(viewOf(sharedTexts.constLast()), index);
             sharedXml += spaceAtEnds(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>";
             appendXmlText(sharedXml, text);
             sharedXml += "</t></si>";
         } else {
             return -1;
         }
-        if (tracked) {
-            const QString &kept = sharedTexts.at(index);
-            lastShared[at] = {std::u16string_view(reinterpret_cast<const char16_t *>(kept.utf16()),
-                                                  size_t(kept.size())),
-                              index};
-        }
+        share.last = viewOf(sharedTexts.at(index));
+        share.lastIndex = index;
         return index;
     }
     void writeText(int at, QStringView text, Style style = Plain)
@@ -582,8 +583,7 @@ void XlsxWriter::beginSheet(const QString &name, const ExportColumns &columns, S
     d->letters.clear();
     for (qsizetype i = 0; i < columns.size(); ++i)
         d->letters.append(columnLetters(int(i)));
-    d->lastShared = QList<std::pair<std::u16string_view, int>>(columns.size(), {std::u16string_view(), -1});
-    d->sharedMisses = QList<int>(columns.size(), 0);
+    d->columnShares = QList<Private::ColumnShare>(columns.size());
     d->deflater = std::make_unique<ThreadedDeflater>(&d->data);
     d->xml.reserve(flushAt + (1 << 14));
     d->inSheet = true;

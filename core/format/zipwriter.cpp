@@ -289,7 +289,7 @@ bool ZipWriter::addEntry(const QByteArray &name, const QByteArray &content)
 {
     DeflatedSize size;
     const QByteArray compressed = Deflater::deflate(content, true, &size);
-    if (compressed.size() != size.compressedSize || (compressed.isEmpty() && !content.isEmpty()))
+    if (compressed.isEmpty()) // a final block is never empty: nothing means it failed
         return fail(tr("Could not compress \"%1\".").arg(QString::fromLatin1(name)));
     return addEntry(name, size,
                     [&](QIODevice *out) { return out->write(compressed) == compressed.size(); });
