@@ -9,11 +9,14 @@
 set(_qt_prefix "${QT6_INSTALL_PREFIX}")
 set(_qt_plugins "${_qt_prefix}/${QT6_INSTALL_PLUGINS}")
 
-# The plugins the programs load at run time (the DLL walk below cannot see them).
+# The plugins the programs load at run time (the DLL walk below cannot see them). TLS: Qt prefers the
+# OpenSSL backend when libssl-3-x64.dll loads (deploy.cmake puts it beside the programs), as windeployqt's
+# deployment does in the release; Schannel is the fallback.
 set(FENZHANG_MINGW_PLUGINS
     platforms/qwindows.dll
     styles/qmodernwindowsstyle.dll
     sqldrivers/qsqlite.dll
+    tls/qopensslbackend.dll
     tls/qschannelbackend.dll
     tls/qcertonlybackend.dll
     imageformats/qico.dll

@@ -14,7 +14,8 @@
 #                         Wine (64-bit: the kernel here runs no 32-bit code, so no wine32), NSIS, Xvfb, xdotool,
 #                         ImageMagick, CJK fonts, ccache and Qt 6.8's host tools (moc, rcc, uic, lrelease)
 #   root/opt/fenzhang-win the Windows prefix: Qt 6.8 (Core Gui Widgets Network Sql+sqlite Test Concurrent
-#                         Xml, WebSockets, HttpServer; shared; Qt's zh_CN translations), OpenSSL 3 (shared,
+#                         Xml, WebSockets, HttpServer; shared; OpenSSL and Schannel TLS backends; Qt's
+#                         zh_CN translations), OpenSSL 3 (shared,
 #                         with lib/ossl-modules/legacy.dll), QtKeychain (static)
 #   stamps/ logs/ versions.txt   progress, each stage's full log, what went in
 # Build folders live in root/build and are deleted after each install; src/ after the last stage.
@@ -29,13 +30,14 @@ MIRROR=http://deb.debian.org/debian           # the mirror host this machine's a
 DEBIAN_SOURCES=(qt6-base=6.8.2+dfsg-9+deb13u2 openssl=3.5.7-1~deb13u2 sqlite3=3.46.1-7+deb13u2)
 # Only the upstream tarball of these is on the mirror (its .dsc is not); Debian adds Linux packaging only.
 DEBIAN_ORIG_ONLY=(qtkeychain=0.15.0-1)
-# Debian 13's qt6-websockets and qt6-httpserver (6.8.2-3, 6.8.2-2) are not on this machine's mirror
-# (404): the Qt 6.8.0 release tags instead, as `git archive` tarballs of github.com/qt/<module> placed
-# in FENZHANG_WINDOWS_SOURCES (default ~/.cache/fenzhang-windows/sources/), checked by SHA-256.
+# Debian 13's qt6-websockets and qt6-httpserver come from the mirror when it has them (deb.debian.org
+# does). Where it does not (this machine's registry mirror answers 404 for their files), the Qt 6.8.0
+# release tags instead: `git archive` tarballs of github.com/qt/<module> placed in
+# FENZHANG_WINDOWS_SOURCES (default ~/.cache/fenzhang-windows/sources/), checked by SHA-256.
 #   git -C qtwebsockets archive --prefix=qtwebsockets-6.8.0/ -o qtwebsockets-6.8.0.tar.gz v6.8.0
-TARBALLS=(
-    "qtwebsockets-6.8.0.tar.gz 1beecfc0cb268aba0ffcf262b787d5a1fb6165b4784b3fb4675d636ae5b2deb0"
-    "qthttpserver-6.8.0.tar.gz d650b4c6c06ff662a8faec7e929ac17bc403b075414f5925663bd54dc51eebe7"
+DEBIAN_OR_TARBALL=(
+    "qt6-websockets=6.8.2-3 qtwebsockets-6.8.0.tar.gz 1beecfc0cb268aba0ffcf262b787d5a1fb6165b4784b3fb4675d636ae5b2deb0"
+    "qt6-httpserver=6.8.2-2 qthttpserver-6.8.0.tar.gz d650b4c6c06ff662a8faec7e929ac17bc403b075414f5925663bd54dc51eebe7"
 )
 # Tools inside the root (trixie's current versions; recorded in versions.txt)
 ROOT_PACKAGES=(
@@ -43,9 +45,9 @@ ROOT_PACKAGES=(
     g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     wine wine64 libwine-dev nsis libz-mingw-w64-dev
-    xvfb xauth xdotool imagemagick fonts-noto-cjk python3
+    xvfb xauth xdotool imagemagick fonts-noto-cjk python3 python3-openpyxl
 )
-JOBS=2          # the machine is shared: two jobs, nice 10 (OpenSSL builds alongside qtbase with one)
+JOBS=2          # the machine is shared: two jobs, nice 10
 NICE=(nice -n 10)
 # ---------------------------------------------------------------------------------------------------
 
@@ -106,8 +108,10 @@ fetch_sources() (
         apt-get "${opts[@]}" source -q --only-source --tar-only "$p"
         tar xf "${p%%=*}"_*.orig.tar.*
     done
-    for entry in "${TARBALLS[@]}"; do
-        read -r file sum <<<"$entry"
+    for entry in "${DEBIAN_OR_TARBALL[@]}"; do
+        read -r package file sum <<<"$entry"
+        if apt-get "${opts[@]}" source -q --only-source "$package"; then continue; fi
+        echo "$package: not on the mirror; the tarball $file instead"
         [ -f "$tarball_dir/$file" ] || { echo "missing $tarball_dir/$file (see the versions at the top of deps.sh)"; exit 1; }
         echo "$sum  $tarball_dir/$file" | sha256sum -c -
         tar xf "$tarball_dir/$file"
@@ -127,10 +131,12 @@ make_root() {
     cp "$here/mingw-w64.cmake" "$ROOT$PREFIX.toolchain.cmake"
 }
 
-src_dir() { # the unpacked source folder of a package: NAME-VERSION
-    local d
-    for d in "$SRC/$1"-[0-9]*/; do [ -d "$d" ] && basename "$d" && return; done
-    echo "no source folder $SRC/$1-*" >&2
+src_dir() { # NAME...: the unpacked source folder NAME-VERSION of the first NAME found
+    local name d
+    for name in "$@"; do
+        for d in "$SRC/$name"-[0-9]*/; do [ -d "$d" ] && basename "$d" && return; done
+    done
+    echo "no source folder $SRC/{$*}-*" >&2
     return 1
 }
 
@@ -169,12 +175,15 @@ cmake_build() {
         cd / && rm -rf "/build/$name"' sh "$src" "$name" "${qt_cmake_common[@]}" "$@"
 }
 
+# TLS: both of Qt's Windows backends. Qt prefers OpenSSL when its DLLs load (QTlsBackend::
+# defaultBackendName), and the release deploys them beside the programs, so OpenSSL is what users run;
+# it is loaded at run time (not linked), as in Qt's own Windows builds. Schannel stays as the fallback.
 build_qtbase() {
     cmake_build "$(src_dir qt6-base)" qtbase -DBUILD_SHARED_LIBS=ON \
         -DFEATURE_dbus=OFF -DFEATURE_icu=OFF -DFEATURE_vulkan=OFF -DFEATURE_printsupport=OFF \
         -DINPUT_opengl=no -DFEATURE_opengl=OFF -DFEATURE_dynamicgl=OFF -DFEATURE_opengl_dynamic=OFF \
         -DFEATURE_opengl_desktop=OFF -DFEATURE_jpeg=OFF -DFEATURE_gif=OFF -DFEATURE_tuiotouch=OFF \
-        -DFEATURE_openssl=OFF -DFEATURE_schannel=ON \
+        -DFEATURE_openssl=ON -DFEATURE_openssl_linked=OFF "-DOPENSSL_ROOT_DIR=$PREFIX" -DFEATURE_schannel=ON \
         -DFEATURE_sql_sqlite=ON -DFEATURE_system_sqlite=OFF -DFEATURE_sql_odbc=OFF -DFEATURE_sql_psql=OFF \
         -DFEATURE_sql_mysql=OFF -DFEATURE_sql_ibase=OFF -DFEATURE_sql_oci=OFF -DFEATURE_sql_db2=OFF \
         -DFEATURE_sql_mimer=OFF \
@@ -187,6 +196,16 @@ build_qtbase() {
         "$ROOT$PREFIX/translations/"
 }
 
+build_qtkeychain() {
+    local src
+    src=$(src_dir qtkeychain)
+    # QtKeychain 0.15.0 hands MSVC's /utf-8 to every Windows compiler, and MinGW's g++ takes it for a
+    # file name; g++ reads UTF-8 sources anyway.
+    sed -i 's|add_definitions( /utf-8 -DUNICODE )|add_definitions( -DUNICODE )|' "$SRC/$src/qtkeychain/CMakeLists.txt"
+    cmake_build "$src" qtkeychain \
+        -DBUILD_WITH_QT6=ON -DBUILD_SHARED_LIBS=OFF -DBUILD_TRANSLATIONS=OFF -DBUILD_TEST_APPLICATION=OFF
+}
+
 build_openssl() {
     in_root "$ROOT" sh -euc '
         # Resumes an interrupted build: the folder (configured once) stays until the install is done.
@@ -195,29 +214,28 @@ build_openssl() {
         [ -f Makefile ] || ./Configure mingw64 --cross-compile-prefix=x86_64-w64-mingw32- CC=gcc-posix \
             --prefix='"$PREFIX"' --libdir=lib --openssldir='"$PREFIX"'/ssl \
             shared enable-legacy no-tests no-docs no-apps
-        '"${NICE[*]}"' make -j1 build_sw
+        '"${NICE[*]}"' make -j'"$JOBS"' build_sw
         make install_sw
         test -f '"$PREFIX"'/lib/ossl-modules/legacy.dll
         cd / && rm -rf /build/openssl'
 }
 
 say "cache $CACHE (recipe $recipe_hash). A fresh cache takes about an hour on two shared cores."
-stage sources       2 "sources: Debian 13's qt6-base, openssl, sqlite3, qtkeychain; Qt WebSockets/HttpServer tarballs" -- fetch_sources
+stage sources       2 "Debian 13's qt6-base, openssl, sqlite3, qtkeychain, qt6-websockets, qt6-httpserver (or tarballs)" -- fetch_sources
 stage root          8 "Debian 13 root with MinGW-w64, Wine, NSIS and Qt 6.8 host tools" -- make_root
 stage sqlite        2 "sqlite amalgamation and wintab headers into qtbase's 3rdparty" -- sqlite_and_wintab
-# OpenSSL does not need Qt: it builds alongside qtbase, with one job.
-stage openssl      20 "OpenSSL 3 for mingw64, shared, with the legacy provider (alongside qtbase)" -- build_openssl &
-openssl_pid=$!
-stage qtbase       35 "Qt 6.8 qtbase for MinGW (Core Gui Widgets Network Sql Test ...)" -- build_qtbase
-wait "$openssl_pid" || { say "openssl: FAILED"; exit 1; }
-stage qtwebsockets  4 "Qt WebSockets" -- cmake_build "$(src_dir qtwebsockets)" qtwebsockets
-stage qthttpserver  4 "Qt HttpServer" -- cmake_build "$(src_dir qthttpserver)" qthttpserver
-stage qtkeychain    2 "QtKeychain (static)" -- cmake_build "$(src_dir qtkeychain)" qtkeychain \
-    -DBUILD_WITH_QT6=ON -DBUILD_SHARED_LIBS=OFF -DBUILD_TRANSLATIONS=OFF -DBUILD_TEST_APPLICATION=OFF
+# OpenSSL before qtbase: Qt's OpenSSL TLS backend (the one the release uses, see build_qtbase) is
+# compiled against its headers.
+stage openssl      10 "OpenSSL 3 for mingw64, shared, with the legacy provider" -- build_openssl
+stage qtbase       30 "Qt 6.8 qtbase for MinGW (Core Gui Widgets Network Sql Test ...)" -- build_qtbase
+stage qtwebsockets  4 "Qt WebSockets" -- cmake_build "$(src_dir qt6-websockets qtwebsockets)" qtwebsockets
+stage qthttpserver  4 "Qt HttpServer" -- cmake_build "$(src_dir qt6-httpserver qthttpserver)" qthttpserver
+stage qtkeychain    2 "QtKeychain (static)" -- build_qtkeychain
 if [ ! -e "$CACHE/ready" ]; then
     in_root "$ROOT" dpkg-query -W -f='${Package} ${Version}\n' >"$CACHE/versions.txt"
-    printf 'source %s\n' "${DEBIAN_SOURCES[@]}" "${DEBIAN_ORIG_ONLY[@]}" "${TARBALLS[@]}" >>"$CACHE/versions.txt"
+    printf 'source %s\n' "${DEBIAN_SOURCES[@]}" "${DEBIAN_ORIG_ONLY[@]}" >>"$CACHE/versions.txt"
+    for d in "$SRC"/*/; do echo "unpacked $(basename "$d")"; done >>"$CACHE/versions.txt"
     rm -rf "$SRC" "$ROOT/build" "$CACHE/apt"
     : >"$CACHE/ready"
 fi
-say "ready: $CACHE ($(du -sh "$CACHE" | cut -f1))"
+say "ready: $CACHE ($(du -sh "$CACHE/" | cut -f1))"
