@@ -4,6 +4,8 @@
 // tests check what a spreadsheet sees, not what our writer meant. Also LibreOffice's round trip:
 // `soffice --headless --convert-to xlsx` opens the workbook and saves it again.
 
+#include "hostpath.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -66,7 +68,7 @@ inline XlsxBook readXlsx(const QString &path)
 {
     XlsxBook book;
     QProcess python;
-    python.start(QStringLiteral(FENZHANG_PYTHON3), {QStringLiteral(FENZHANG_TEST_COMMON "/xlsxdump.py"), path});
+    python.start(QStringLiteral(FENZHANG_PYTHON3), {QStringLiteral(FENZHANG_TEST_COMMON "/xlsxdump.py"), hostPath(path)});
     if (!python.waitForFinished(60000) || python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0) {
         book.error = u"xlsxdump.py failed (%1): %2"_s.arg(python.exitCode())
                          .arg(QString::fromUtf8(python.readAllStandardError()) + python.errorString());

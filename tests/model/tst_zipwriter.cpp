@@ -2,6 +2,7 @@
 // rows), the threaded deflater, and archives checked by independent readers (zlib's own inflate, and
 // Python's zipfile, which checks every entry's CRC-32 and sizes).
 
+#include "hostpath.h"
 #include "format/zipwriter.h"
 
 #include <QBuffer>
@@ -176,7 +177,7 @@ void TestZipWriter::archive_readByPythonZipfile()
                            "    data = z.read(i)\n"
                            "    print(i.filename, i.compress_type, len(data), hashlib.sha256(data).hexdigest())\n"_s;
     QProcess python;
-    python.start(QStringLiteral(FENZHANG_PYTHON3), {u"-c"_s, script, path});
+    python.start(QStringLiteral(FENZHANG_PYTHON3), {u"-c"_s, script, fenzhang::test::hostPath(path)});
     QVERIFY(python.waitForFinished(60000));
     QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
     const QByteArray expected =

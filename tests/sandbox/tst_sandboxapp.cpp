@@ -32,7 +32,13 @@ private:
     }
     static bool stop(QProcess &process)
     {
+#ifdef Q_OS_WIN
+        // terminate() posts WM_CLOSE, which a console program never sees; the sandbox also quits when
+        // its standard input closes (app/sandbox/main.cpp), which is how a parent ends it on Windows.
+        process.closeWriteChannel();
+#else
         process.terminate();
+#endif
         return process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit &&
                process.exitCode() == 0;
     }
