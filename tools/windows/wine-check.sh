@@ -19,10 +19,13 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 wine() { "$WINELOADER" "$@"; }
 winepath() { wine winepath.exe "$@" 2>/dev/null | tr -d '\r'; }
 wineboot() { wine wineboot.exe "$@"; }
-# The Linux legs run in Asia/Shanghai. Windows programs read TZ themselves (the C runtime's
-# "name[+|-]hours" form, in which "Asia/Shanghai" means UTC), so the zone is given in the form both
-# Wine and the C runtime read the same: China Standard Time, UTC+8, no daylight saving.
-export TZ=CST-8 CCACHE_DIR CCACHE_BASEDIR
+# The Linux legs run in Asia/Shanghai. Windows programs read a TZ variable themselves, in the C
+# runtime's "name[+|-]hours" form (where "Asia/Shanghai" means UTC, and "CST-8" makes Wine pick US
+# Central time for the system), so the zone is set the Windows way: Wine takes the system's zone from
+# /etc/localtime of this root (China Standard Time), and there is no TZ.
+ln -sfn /usr/share/zoneinfo/Asia/Shanghai /etc/localtime
+unset TZ
+export CCACHE_DIR CCACHE_BASEDIR
 mingw_runtime_dir=$(dirname "$(x86_64-w64-mingw32-g++-posix -print-file-name=libstdc++-6.dll)")
 winpath_list() { local p out=""; for p in "$@"; do out+="$(winepath -w "$p");"; done; printf '%s' "${out%;}"; }
 
@@ -46,7 +49,6 @@ if ! cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
         -DCMAKE_PREFIX_PATH=$prefix -DOPENSSL_ROOT_DIR=$prefix -DQT_HOST_PATH=/usr \
         -DCMAKE_STRIP=/usr/bin/x86_64-w64-mingw32-strip -DCMAKE_CROSSCOMPILING_EMULATOR="$WINELOADER" \
         -DFENZHANG_NSIS_TARGET=amd64-unicode \
-        -DFENZHANG_PYTHON3="$REPO/tools/windows/wine-python3" \
         -DFENZHANG_WERROR=ON -DFENZHANG_LINT_TESTS=OFF >"$OUT/configure.log" 2>&1; then
     tail -n 40 "$OUT/configure.log"; result build FAIL "configure (configure.log)"; exit 1
 fi
@@ -93,7 +95,7 @@ step_tests() {
     for t in "${failed_tests[@]}"; do
         exe=$(find "$build" -name "$t.exe" -print -quit)
         [ -n "$exe" ] || continue
-        (cd "$(dirname "$exe")" && WINEPATH=$dll_path timeout 600 wine "$exe" -o "$(winepath -w "$OUT/tests/$t.txt"),txt" \
+        (cd "$(dirname "$exe")" && WINEPATH=$dll_path timeout 600 "$WINELOADER" "$exe" -o "$(winepath -w "$OUT/tests/$t.txt"),txt" \
             >/dev/null 2>&1)
         echo "  $t:"
         grep -E -A3 '^FAIL!' "$OUT/tests/$t.txt" | head -n 24 | sed 's/^/    /'
