@@ -27,6 +27,9 @@ QByteArray readData(const char *name)
     return file.readAll();
 }
 
+constexpr char noGb18030[] =
+    "this Windows has no GB18030 code page (54936) and Qt has no ICU: Wine lacks it, Windows has it";
+
 // Whether this system decodes GB18030 at all (Qt without ICU relies on the platform): every Windows
 // since 2000 has code page 54936, Wine (the Windows leg, tools/dev windows) does not.
 bool systemDecodesGb18030()
@@ -86,7 +89,7 @@ void TestBatchImporter::importFile_eachEncoding()
     QFETCH(QString, file);
     QFETCH(TextDecoding::Encoding, encoding);
     if (encoding == TextDecoding::Encoding::Gb18030 && !systemDecodesGb18030())
-        QSKIP("this Windows has no GB18030 code page (54936) and Qt has no ICU: Wine lacks it, Windows has it");
+        QSKIP(noGb18030);
     const BatchImport import = BatchImporter(LookupKind::Order).importFile(file);
     QVERIFY2(import.ok(), qPrintable(import.error));
     QCOMPARE(import.encoding, encoding);
@@ -107,7 +110,7 @@ void TestBatchImporter::decode_gb18030PlatformPathMatchesQt()
     const QByteArray bytes = readData("orders_gb18030.csv");
     const QString expected = QString::fromUtf8(readData("orders_utf8.csv"));
     if (!systemDecodesGb18030())
-        QSKIP("this Windows has no GB18030 code page (54936) and Qt has no ICU: Wine lacks it, Windows has it");
+        QSKIP(noGb18030);
     const TextDecoding::Decoded platform = TextDecoding::decodeGb18030ViaPlatform(bytes);
     if (!platform.ok && !TextDecoding::qtHasGb18030())
         QFAIL("neither Qt nor the platform decodes GB18030");
