@@ -4,7 +4,7 @@
 // tests check what a spreadsheet sees, not what our writer meant. Also LibreOffice's round trip:
 // `soffice --headless --convert-to xlsx` opens the workbook and saves it again.
 
-#include "hostpath.h"
+#include "hostprogram.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -67,14 +67,13 @@ struct XlsxBook {
 inline XlsxBook readXlsx(const QString &path)
 {
     XlsxBook book;
-    QProcess python;
-    python.start(QStringLiteral(FENZHANG_PYTHON3), {QStringLiteral(FENZHANG_TEST_COMMON "/xlsxdump.py"), hostPath(path)});
-    if (!python.waitForFinished(60000) || python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0) {
-        book.error = u"xlsxdump.py failed (%1): %2"_s.arg(python.exitCode())
-                         .arg(QString::fromUtf8(python.readAllStandardError()) + python.errorString());
+    const HostRun python =
+        runHostProgram(QStringLiteral(FENZHANG_PYTHON3), {QStringLiteral(FENZHANG_TEST_COMMON "/xlsxdump.py"), hostPath(path)});
+    if (!python.ok()) {
+        book.error = u"xlsxdump.py failed: "_s + QString::fromUtf8(python.failure());
         return book;
     }
-    const QJsonObject root = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    const QJsonObject root = QJsonDocument::fromJson(python.out).object();
     book.title = root.value(u"properties").toObject().value(u"title").toString();
     book.creator = root.value(u"properties").toObject().value(u"creator").toString();
     for (const QJsonValue &s : root.value(u"sheets").toArray()) {

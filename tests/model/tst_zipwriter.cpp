@@ -2,13 +2,12 @@
 // rows), the threaded deflater, and archives checked by independent readers (zlib's own inflate, and
 // Python's zipfile, which checks every entry's CRC-32 and sizes).
 
-#include "hostpath.h"
 #include "format/zipwriter.h"
+#include "hostprogram.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -176,16 +175,15 @@ void TestZipWriter::archive_readByPythonZipfile()
                            "for i in z.infolist():\n"
                            "    data = z.read(i)\n"
                            "    print(i.filename, i.compress_type, len(data), hashlib.sha256(data).hexdigest())\n"_s;
-    QProcess python;
-    python.start(QStringLiteral(FENZHANG_PYTHON3), {u"-c"_s, script, fenzhang::test::hostPath(path)});
-    QVERIFY(python.waitForFinished(60000));
-    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    const fenzhang::test::HostRun python = fenzhang::test::runHostProgram(
+        QStringLiteral(FENZHANG_PYTHON3), {u"-c"_s, script, fenzhang::test::hostPath(path)});
+    QVERIFY2(python.ok(), python.failure().constData());
     const QByteArray expected =
         "[Content_Types].xml 8 8 " + QCryptographicHash::hash("<Types/>", QCryptographicHash::Sha256).toHex() +
         "\nempty.txt 8 0 " + QCryptographicHash::hash("", QCryptographicHash::Sha256).toHex() +
         "\nxl/worksheets/sheet1.xml 8 " + QByteArray::number(big.size() + 5) + ' ' +
         QCryptographicHash::hash(QByteArray("head:" + big), QCryptographicHash::Sha256).toHex() + '\n';
-    QCOMPARE(python.readAllStandardOutput(), expected);
+    QCOMPARE(python.out, expected);
 }
 
 void TestZipWriter::failures_areReported()

@@ -82,7 +82,7 @@ inst="$localappdata/Programs/Fenzhang Desk"
 
 # --- 1: tests ---------------------------------------------------------------------------------------
 step_tests() {
-    local dll_path rc t exe failed_tests
+    local dll_path rc t failed_tests spec
     dll_path=$(winpath_list "$prefix/bin" "$mingw_runtime_dir" /usr/x86_64-w64-mingw32/lib)
     WINEPATH=$dll_path ctest --test-dir "$build" -LE "$test_filter" --output-on-failure --parallel 2 \
         >"$OUT/tests.log" 2>&1
@@ -92,11 +92,20 @@ step_tests() {
     # log written to a file, and its failures are shown here.
     mkdir -p "$OUT/tests"
     mapfile -t failed_tests < <(sed -n 's/^[[:space:]]*[0-9]* - \([A-Za-z0-9_]*\) (Failed.*/\1/p' "$OUT/tests.log")
+    ctest --test-dir "$build" --show-only=json-v1 >"$OUT/tests.json"
     for t in "${failed_tests[@]}"; do
-        exe=$(find "$build" -name "$t.exe" -print -quit)
-        [ -n "$exe" ] || continue
-        (cd "$(dirname "$exe")" && WINEPATH=$dll_path timeout 600 "$WINELOADER" "$exe" -o "$(winepath -w "$OUT/tests/$t.txt"),txt" \
-            >/dev/null 2>&1)
+        # As ctest ran it: its working directory, its ENVIRONMENT (FENZHANG_CLI, TZ, ...), its command.
+        mapfile -t spec < <(python3 - "$OUT/tests.json" "$t" <<'EOF'
+import json, sys
+test = next(t for t in json.load(open(sys.argv[1]))['tests'] if t['name'] == sys.argv[2])
+props = {p['name']: p['value'] for p in test.get('properties', [])}
+print(props.get('WORKING_DIRECTORY', '.'))
+print('\n'.join(['env'] + props.get('ENVIRONMENT', []) + test['command']))
+EOF
+        )
+        [ "${#spec[@]}" -gt 2 ] || continue
+        (cd "${spec[0]}" && WINEPATH=$dll_path timeout 600 "${spec[@]:1}" \
+            -o "$(winepath -w "$OUT/tests/$t.txt"),txt" >/dev/null 2>&1)
         echo "  $t:"
         grep -E -A3 '^FAIL!' "$OUT/tests/$t.txt" | head -n 24 | sed 's/^/    /'
     done
