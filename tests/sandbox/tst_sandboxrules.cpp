@@ -255,12 +255,12 @@ private Q_SLOTS:
             "20T13:29:35+08:00\","
             "            \"detail_id\":\"5\"}]}],\"returns\":[]}");
         QVERIFY2(store, qPrintable(store ? QString() : store.error()));
-        const OrderRecord *order = store->findOrder(u"1"_s, u"2"_s, u"P"_s);
+        const OrderRecord *order = store->findOrder(Product::ServiceProvider, u"1"_s, u"2"_s, u"P"_s);
         QVERIFY(order);
         QCOMPARE(order->receivers.at(0).amount, 9007199254740993LL);
         QVERIFY(order->toJson().contains("\"amount\":9007199254740993,"));
         QVERIFY(order->toJson().contains("\"description\":\"分给商户\""));
-        QVERIFY(!store->findOrder(u"1"_s, u"9"_s, u"P"_s));
+        QVERIFY(!store->findOrder(Product::ServiceProvider, u"1"_s, u"9"_s, u"P"_s));
     }
 
     void dataFile_rejectsBadInput_data()
