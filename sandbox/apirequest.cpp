@@ -26,31 +26,49 @@ struct ParamRule {
 
 struct Route {
     Endpoint endpoint;
-    QByteArrayView prefix;      // the whole path when pathField is empty
-    QByteArrayView suffix;      // after the path's parameter segment
-    QLatin1StringView pathField; // the parameter the path carries, if any
+    QByteArrayView prefix;          // the whole path when pathField is empty
+    QByteArrayView suffix;          // after the path's parameter segment
+    QLatin1StringView pathField;    // the parameter the path carries, if any
     std::array<ParamRule, 4> query; // checked in this order, then the path's parameter
 };
 
 constexpr Route Routes[] = {
-    {Endpoint::Order, "/v3/profitsharing/orders/", {}, "out_order_no"_L1,
+    {Endpoint::Order,
+     "/v3/profitsharing/orders/",
+     {},
+     "out_order_no"_L1,
      {{{"sub_mchid"_L1, Presence::Optional}, {"transaction_id"_L1, Presence::Required}}}},
-    {Endpoint::Return, "/v3/profitsharing/return-orders/", {}, "out_return_no"_L1,
+    {Endpoint::Return,
+     "/v3/profitsharing/return-orders/",
+     {},
+     "out_return_no"_L1,
      {{{"order_id"_L1, Presence::Refused},
        {"sub_mchid"_L1, Presence::Optional},
        {"out_order_no"_L1, Presence::Required}}}},
-    {Endpoint::Amounts, "/v3/profitsharing/transactions/", "/amounts", "transaction_id"_L1,
+    {Endpoint::Amounts,
+     "/v3/profitsharing/transactions/",
+     "/amounts",
+     "transaction_id"_L1,
      {{{"sub_mchid"_L1, Presence::Refused}}}},
-    {Endpoint::BrandOrder, "/v3/brand/profitsharing/orders", {}, {},
+    {Endpoint::BrandOrder,
+     "/v3/brand/profitsharing/orders",
+     {},
+     {},
      {{{"sub_mchid"_L1, Presence::Required},
        {"transaction_id"_L1, Presence::Required},
        {"out_order_no"_L1, Presence::Required}}}},
-    {Endpoint::BrandReturn, "/v3/brand/profitsharing/returnorders", {}, {},
+    {Endpoint::BrandReturn,
+     "/v3/brand/profitsharing/returnorders",
+     {},
+     {},
      {{{"sub_mchid"_L1, Presence::Required},
        {"out_return_no"_L1, Presence::Required},
        {"order_id"_L1, Presence::OneOf},
        {"out_order_no"_L1, Presence::OneOf}}}},
-    {Endpoint::BrandAmounts, "/v3/brand/profitsharing/orders/", "/amounts", "transaction_id"_L1,
+    {Endpoint::BrandAmounts,
+     "/v3/brand/profitsharing/orders/",
+     "/amounts",
+     "transaction_id"_L1,
      {{{"sub_mchid"_L1, Presence::Refused}}}},
 };
 
@@ -127,7 +145,8 @@ std::optional<ParamError> checkValue(const QString &location, QLatin1StringView 
     const FieldFormat &format = formatOf(name);
     const QString field = name;
     if (value.isEmpty())
-        return paramError(location, field, value, u"缺少参数 %1"_s.arg(field), u"%1 is required"_s.arg(field));
+        return paramError(location, field, value, u"缺少参数 %1"_s.arg(field),
+                          u"%1 is required"_s.arg(field));
     if (value.size() > format.maxLength)
         return paramError(location, field, value, u"%1 长度超过 %2 位"_s.arg(field).arg(format.maxLength),
                           u"%1 is longer than %2 characters"_s.arg(field).arg(format.maxLength));

@@ -29,11 +29,12 @@ struct ApiRequest {
     // the same path, as WeChat Pay does; product() tells them apart, so the endpoint does not.
     enum class Endpoint {
         Unknown,
-        Order,        // GET /v3/profitsharing/orders/{out_order_no}?[sub_mchid=&]transaction_id=
-        Return,       // GET /v3/profitsharing/return-orders/{out_return_no}?[sub_mchid=&]out_order_no=
-        Amounts,      // GET /v3/profitsharing/transactions/{transaction_id}/amounts
-        BrandOrder,   // GET /v3/brand/profitsharing/orders?sub_mchid=&transaction_id=&out_order_no=
-        BrandReturn,  // GET /v3/brand/profitsharing/returnorders?sub_mchid=&out_return_no=&(order_id|out_order_no)=
+        Order,       // GET /v3/profitsharing/orders/{out_order_no}?[sub_mchid=&]transaction_id=
+        Return,      // GET /v3/profitsharing/return-orders/{out_return_no}?[sub_mchid=&]out_order_no=
+        Amounts,     // GET /v3/profitsharing/transactions/{transaction_id}/amounts
+        BrandOrder,  // GET /v3/brand/profitsharing/orders?sub_mchid=&transaction_id=&out_order_no=
+        BrandReturn, // GET
+                     // /v3/brand/profitsharing/returnorders?sub_mchid=&out_return_no=&(order_id|out_order_no)=
         BrandAmounts, // GET /v3/brand/profitsharing/orders/{transaction_id}/amounts
     };
     Endpoint endpoint = Endpoint::Unknown;

@@ -114,11 +114,14 @@ QByteArray ReturnRecord::toJson() const
 
 QByteArray TransactionRecord::toJson() const
 {
-    return WireJson().add("transaction_id"_L1, transactionId).add("unsplit_amount"_L1, unsplitAmount).toJson();
+    return WireJson()
+        .add("transaction_id"_L1, transactionId)
+        .add("unsplit_amount"_L1, unsplitAmount)
+        .toJson();
 }
 
-const OrderRecord *DataStore::findOrder(Product product, const QString &subMchid, const QString &transactionId,
-                                        const QString &outOrderNo) const
+const OrderRecord *DataStore::findOrder(Product product, const QString &subMchid,
+                                        const QString &transactionId, const QString &outOrderNo) const
 {
     for (const OrderRecord &order : m_orders) {
         if (order.product == product && order.outOrderNo == outOrderNo && order.subMchid == subMchid &&
@@ -128,8 +131,9 @@ const OrderRecord *DataStore::findOrder(Product product, const QString &subMchid
     return nullptr;
 }
 
-const ReturnRecord *DataStore::findReturn(Product product, const QString &subMchid, const QString &outReturnNo,
-                                          const QString &orderId, const QString &outOrderNo) const
+const ReturnRecord *DataStore::findReturn(Product product, const QString &subMchid,
+                                          const QString &outReturnNo, const QString &orderId,
+                                          const QString &outOrderNo) const
 {
     for (const ReturnRecord &record : m_returns) {
         if (record.product != product || record.outReturnNo != outReturnNo || record.subMchid != subMchid)
@@ -269,7 +273,8 @@ Expected<DataStore, QString> DataStore::fromJson(const QByteArray &json)
         if (record.product == Product::Direct && !record.subMchid.isEmpty())
             return unexpected(tr("returns[%1] is a direct merchant's: it has no sub_mchid").arg(i));
         // 普通分账 finds a return by out_order_no; the brand look-up by order_id or out_order_no.
-        if ((record.product != Product::Direct && record.subMchid.isEmpty()) || record.outReturnNo.isEmpty() ||
+        if ((record.product != Product::Direct && record.subMchid.isEmpty()) ||
+            record.outReturnNo.isEmpty() ||
             (record.outOrderNo.isEmpty() && (!brand || record.orderId.isEmpty())))
             return unexpected(
                 tr("returns[%1] needs sub_mchid, out_return_no and order_id or out_order_no").arg(i));

@@ -61,7 +61,7 @@ struct ReturnRecord {
     QString outReturnNo;
     QString returnNo; // WeChat's return number: "return_no" on brand answers, "return_id" on 普通分账
     QString returnMchid;
-    qint64 amount = 0; // fen
+    qint64 amount = 0;   // fen
     QString description; // 普通分账 only
     QString result;      // brand: FAIL, 普通分账: FAILED
     QString failReason;
@@ -75,7 +75,7 @@ struct ReturnRecord {
 struct TransactionRecord {
     Product product = Product::ServiceProvider; // Brand or not decides the path it is found on
     QString transactionId;
-    qint64 unsplitAmount = 0; // fen
+    qint64 unsplitAmount = 0;  // fen
     bool profitSharing = true; // false: 400 INVALID_REQUEST 非分账订单不支持此查询
 
     QByteArray toJson() const;

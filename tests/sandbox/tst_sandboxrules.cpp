@@ -163,23 +163,26 @@ private Q_SLOTS:
         using E = ApiRequest::Endpoint;
         QTest::newRow("direct order") << "/v3/profitsharing/orders/P1?transaction_id=42"_ba << int(E::Order)
                                       << int(Product::Direct) << u"P1"_s;
-        QTest::newRow("service provider's order") << "/v3/profitsharing/orders/P1?sub_mchid=19&transaction_id=42"_ba
-                                                  << int(E::Order) << int(Product::ServiceProvider) << u"P1"_s;
-        QTest::newRow("普通 return") << "/v3/profitsharing/return-orders/R%7C1?sub_mchid=19&out_order_no=P1"_ba
-                                     << int(E::Return) << int(Product::ServiceProvider) << u"R|1"_s;
-        QTest::newRow("direct return") << "/v3/profitsharing/return-orders/R1?out_order_no=P1"_ba << int(E::Return)
-                                       << int(Product::Direct) << u"R1"_s;
+        QTest::newRow("service provider's order")
+            << "/v3/profitsharing/orders/P1?sub_mchid=19&transaction_id=42"_ba << int(E::Order)
+            << int(Product::ServiceProvider) << u"P1"_s;
+        QTest::newRow("普通 return")
+            << "/v3/profitsharing/return-orders/R%7C1?sub_mchid=19&out_order_no=P1"_ba << int(E::Return)
+            << int(Product::ServiceProvider) << u"R|1"_s;
+        QTest::newRow("direct return") << "/v3/profitsharing/return-orders/R1?out_order_no=P1"_ba
+                                       << int(E::Return) << int(Product::Direct) << u"R1"_s;
         QTest::newRow("amounts") << "/v3/profitsharing/transactions/42/amounts"_ba << int(E::Amounts)
                                  << int(Product::Direct) << u"42"_s;
         QTest::newRow("amounts scenario") << "/v3/profitsharing/transactions/SCN-500-1/amounts"_ba
                                           << int(E::Amounts) << int(Product::Direct) << u"SCN-500-1"_s;
-        QTest::newRow("brand order") << "/v3/brand/profitsharing/orders?out_order_no=P1&sub_mchid=19&transaction_id=42"_ba
-                                     << int(E::BrandOrder) << int(Product::Brand) << u"P1"_s;
+        QTest::newRow("brand order")
+            << "/v3/brand/profitsharing/orders?out_order_no=P1&sub_mchid=19&transaction_id=42"_ba
+            << int(E::BrandOrder) << int(Product::Brand) << u"P1"_s;
         QTest::newRow("brand return")
             << "/v3/brand/profitsharing/returnorders?sub_mchid=19&out_return_no=R1&order_id=30"_ba
             << int(E::BrandReturn) << int(Product::Brand) << u"R1"_s;
-        QTest::newRow("brand amounts") << "/v3/brand/profitsharing/orders/42/amounts"_ba << int(E::BrandAmounts)
-                                       << int(Product::Brand) << u"42"_s;
+        QTest::newRow("brand amounts") << "/v3/brand/profitsharing/orders/42/amounts"_ba
+                                       << int(E::BrandAmounts) << int(Product::Brand) << u"42"_s;
     }
     void target_newEndpoints()
     {
@@ -196,10 +199,12 @@ private Q_SLOTS:
 
     void target_otherPathsAreUnknown()
     {
-        QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/transactions/42").endpoint, ApiRequest::Endpoint::Unknown);
+        QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/transactions/42").endpoint,
+                 ApiRequest::Endpoint::Unknown);
         QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/transactions//amounts").endpoint,
                  ApiRequest::Endpoint::Unknown);
-        QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/return-orders/").endpoint, ApiRequest::Endpoint::Unknown);
+        QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/return-orders/").endpoint,
+                 ApiRequest::Endpoint::Unknown);
         QCOMPARE(ApiRequest::fromTarget("/v3/brand/profitsharing/orders/42/amounts/x").endpoint,
                  ApiRequest::Endpoint::Unknown);
         // A scenario number is a transaction_id only where the path selects scenarios by it.
@@ -337,10 +342,11 @@ private Q_SLOTS:
         QVERIFY(!store->findOrder(Product::ServiceProvider, u"1"_s, u"2"_s, u"P"_s));
         const ReturnRecord *ret = store->findReturn(Product::Direct, {}, u"R"_s, {}, u"P"_s);
         QVERIFY(ret);
-        QCOMPARE(ret->toJson(), "{\"order_id\":\"3\",\"out_order_no\":\"P\",\"out_return_no\":\"R\","
-                                "\"return_id\":\"6\",\"return_mchid\":\"7\",\"amount\":8,\"description\":\"d\","
-                                "\"result\":\"FAILED\",\"fail_reason\":\"BALANCE_NOT_ENOUGH\","
-                                "\"create_time\":\"t\",\"finish_time\":\"u\"}"_ba);
+        QCOMPARE(ret->toJson(),
+                 "{\"order_id\":\"3\",\"out_order_no\":\"P\",\"out_return_no\":\"R\","
+                 "\"return_id\":\"6\",\"return_mchid\":\"7\",\"amount\":8,\"description\":\"d\","
+                 "\"result\":\"FAILED\",\"fail_reason\":\"BALANCE_NOT_ENOUGH\","
+                 "\"create_time\":\"t\",\"finish_time\":\"u\"}"_ba);
         QCOMPARE(store->findTransaction(false, u"2"_s)->unsplitAmount, 9007199254740993LL);
         QVERIFY(!store->findTransaction(true, u"2"_s)->profitSharing);
     }
