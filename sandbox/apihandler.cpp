@@ -12,7 +12,7 @@ constexpr qint64 OversizeBytes = 33 * 1024 * 1024; // just past the client's 32 
 
 QString endpointKey(ApiRequest::Endpoint endpoint, const QString &number)
 {
-    return (endpoint == ApiRequest::Endpoint::Order ? u"order:"_s : u"return:"_s) + number;
+    return QString::number(int(endpoint)) + u':' + number;
 }
 
 // Stable made-up WeChat numbers for scenario answers, derived from the merchant's number.
@@ -46,6 +46,7 @@ ReceiverRecord scenarioReceiver(qint64 amount, const QString &description, const
 OrderRecord scenarioOrder(const ApiRequest &request, bool processing)
 {
     OrderRecord order;
+    order.product = request.product();
     order.subMchid = request.subMchid;
     order.transactionId = request.transactionId;
     order.outOrderNo = request.outOrderNo;
@@ -67,6 +68,7 @@ OrderRecord scenarioOrder(const ApiRequest &request, bool processing)
 ReturnRecord scenarioReturn(const ApiRequest &request, bool processing)
 {
     ReturnRecord record;
+    record.product = request.product();
     record.subMchid = request.subMchid;
     record.orderId =
         request.orderId.isEmpty() ? u"3000000001"_s + digitsFrom(request.outOrderNo, 22) : request.orderId;
@@ -76,9 +78,27 @@ ReturnRecord scenarioReturn(const ApiRequest &request, bool processing)
     record.returnNo = u"3008450740"_s + digitsFrom(request.outReturnNo, 18);
     record.returnMchid = u"1900000110"_s;
     record.amount = 500;
+    record.description = u"用户退款，回退分账"_s; // 普通分账 answers only
     record.result = processing ? u"PROCESSING"_s : u"SUCCESS"_s;
+    record.createTime = u"2025-11-24T10:00:00+08:00"_s; // 普通分账 answers only
     record.finishTime = processing ? QString() : u"2025-11-24T10:00:05.120+08:00"_s;
     return record;
+}
+
+// Split or not: money stays frozen while the split is processing, none is left once it is done.
+TransactionRecord scenarioTransaction(const ApiRequest &request, bool processing)
+{
+    TransactionRecord record;
+    record.product = request.product();
+    record.transactionId = request.transactionId;
+    record.unsplitAmount = processing ? 1250 : 0;
+    return record;
+}
+
+Reply notFound(QLatin1StringView field, const QString &value)
+{
+    return errorReply(404, "RESOURCE_NOT_EXISTS"_L1, u"记录不存在"_s, WireJson().add(field, value).toJson(),
+                      u"not_found"_s);
 }
 
 Reply okReply(const QByteArray &body, const QString &outcome)
@@ -183,37 +203,54 @@ Reply ApiHandler::handle(const IncomingRequest &request)
     int call = 0;
     if (scenario.kind != Scenario::Kind::None)
         call = ++m_calls[endpointKey(api.endpoint, api.number())];
-    Reply reply = api.endpoint == ApiRequest::Endpoint::Order ? answerOrder(api, scenario, call)
-                                                              : answerReturn(api, scenario, call);
-    reply = finish(std::move(reply), scenario, call, request.header("Host"));
+    Reply reply = answer(api, scenario, call);
+    reply = finish(std::move(reply), api.product(), scenario, call, request.header("Host"));
     if (reply.delivery == Reply::Delivery::Drop)
         m_authenticator.release(request.header("Authorization"));
     return reply;
 }
 
+Reply ApiHandler::answer(const ApiRequest &request, const Scenario &scenario, int call)
+{
+    switch (request.endpoint) {
+    case ApiRequest::Endpoint::Order:
+    case ApiRequest::Endpoint::BrandOrder:
+        return answerOrder(request, scenario, call);
+    case ApiRequest::Endpoint::Return:
+    case ApiRequest::Endpoint::BrandReturn:
+        return answerReturn(request, scenario, call);
+    case ApiRequest::Endpoint::Amounts:
+    case ApiRequest::Endpoint::BrandAmounts:
+        return answerAmounts(request, scenario, call);
+    case ApiRequest::Endpoint::Unknown:
+        break;
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
 Reply ApiHandler::answerOrder(const ApiRequest &request, const Scenario &scenario, int call)
 {
     using K = Scenario::Kind;
+    const Product product = request.product();
     if (scenario.kind == K::None) {
         const OrderRecord *order =
-            m_store.findOrder(request.subMchid, request.transactionId, request.outOrderNo);
-        if (!order) {
-            return errorReply(404, "RESOURCE_NOT_EXISTS"_L1, u"记录不存在"_s,
-                              WireJson().add("out_order_no"_L1, request.outOrderNo).toJson(), u"not_found"_s);
-        }
+            m_store.findOrder(product, request.subMchid, request.transactionId, request.outOrderNo);
+        if (!order)
+            return notFound("out_order_no"_L1, request.outOrderNo);
         return okReply(order->toJson(), u"ok"_s);
     }
 
     if (scenario.kind == K::OtherAnswer && scenario.active(call)) {
         // Another order's answer, signed like any other: what a replaying proxy or a mix-up between
-        // hosts would deliver. The first served order, or a made-up one when none is served.
-        OrderRecord other = scenarioOrder(request, false);
-        if (!m_store.orders().isEmpty()) {
-            other = m_store.orders().constFirst();
-        } else {
-            other.transactionId = u"4208450740201411110007820472"_s;
-            other.outOrderNo = u"P20150806125346"_s;
+        // hosts would deliver. The first served order of this product, or a made-up one.
+        for (const OrderRecord &served : m_store.orders()) {
+            if (served.product == product)
+                return okReply(served.toJson(), u"ok"_s);
         }
+        OrderRecord other = scenarioOrder(request, false);
+        other.transactionId = u"4208450740201411110007820472"_s;
+        other.outOrderNo = u"P20150806125346"_s;
         return okReply(other.toJson(), u"ok"_s);
     }
     OrderRecord order = scenarioOrder(request, scenario.kind == K::Processing && scenario.active(call));
@@ -255,26 +292,24 @@ Reply ApiHandler::answerOrder(const ApiRequest &request, const Scenario &scenari
 Reply ApiHandler::answerReturn(const ApiRequest &request, const Scenario &scenario, int call)
 {
     using K = Scenario::Kind;
+    const Product product = request.product();
     if (scenario.kind == K::None) {
-        const ReturnRecord *record =
-            m_store.findReturn(request.subMchid, request.outReturnNo, request.orderId, request.outOrderNo);
-        if (!record) {
-            return errorReply(404, "RESOURCE_NOT_EXISTS"_L1, u"记录不存在"_s,
-                              WireJson().add("out_return_no"_L1, request.outReturnNo).toJson(),
-                              u"not_found"_s);
-        }
+        const ReturnRecord *record = m_store.findReturn(product, request.subMchid, request.outReturnNo,
+                                                        request.orderId, request.outOrderNo);
+        if (!record)
+            return notFound("out_return_no"_L1, request.outReturnNo);
         return okReply(record->toJson(), u"ok"_s);
     }
 
     if (scenario.kind == K::OtherAnswer && scenario.active(call)) {
-        ReturnRecord other = scenarioReturn(request, false);
-        if (!m_store.returns().isEmpty()) {
-            other = m_store.returns().constFirst();
-        } else {
-            other.outReturnNo = u"R20150806125346"_s;
-            other.orderId = u"3008450740201411110007820472"_s;
-            other.outOrderNo = u"P20150806125346"_s;
+        for (const ReturnRecord &served : m_store.returns()) {
+            if (served.product == product)
+                return okReply(served.toJson(), u"ok"_s);
         }
+        ReturnRecord other = scenarioReturn(request, false);
+        other.outReturnNo = u"R20150806125346"_s;
+        other.orderId = u"3008450740201411110007820472"_s;
+        other.outOrderNo = u"P20150806125346"_s;
         return okReply(other.toJson(), u"ok"_s);
     }
     ReturnRecord record = scenarioReturn(request, scenario.kind == K::Processing && scenario.active(call));
@@ -287,6 +322,7 @@ Reply ApiHandler::answerReturn(const ApiRequest &request, const Scenario &scenar
         record.amount = 9007199254740993LL;
         break;
     case K::TimeFormats:
+        record.createTime = u"2015-05-20T05:29:35.120456Z"_s;   // 普通分账 answers only
         record.finishTime = u"2015-05-20T13:29:35:120+08:00"_s; // the docs' own example
         break;
     default:
@@ -295,7 +331,42 @@ Reply ApiHandler::answerReturn(const ApiRequest &request, const Scenario &scenar
     return okReply(record.toJson(), u"ok"_s);
 }
 
-Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call, const QByteArray &host)
+Reply ApiHandler::answerAmounts(const ApiRequest &request, const Scenario &scenario, int call)
+{
+    using K = Scenario::Kind;
+    const bool brand = request.isBrand();
+    if (scenario.kind == K::None) {
+        const TransactionRecord *record = m_store.findTransaction(brand, request.transactionId);
+        if (!record)
+            return notFound("transaction_id"_L1, request.transactionId);
+        if (!record->profitSharing) {
+            return errorReply(400, "INVALID_REQUEST"_L1, u"非分账订单不支持此查询"_s,
+                              WireJson().add("transaction_id"_L1, request.transactionId).toJson(),
+                              u"invalid_request"_s);
+        }
+        return okReply(record->toJson(), u"ok"_s);
+    }
+
+    if (scenario.kind == K::OtherAnswer && scenario.active(call)) {
+        for (const TransactionRecord &served : m_store.transactions()) {
+            if ((served.product == Product::Brand) == brand && served.profitSharing)
+                return okReply(served.toJson(), u"ok"_s);
+        }
+        TransactionRecord other = scenarioTransaction(request, false);
+        other.transactionId = u"4208450740201411110007820472"_s;
+        other.unsplitAmount = 1000;
+        return okReply(other.toJson(), u"ok"_s);
+    }
+    // An amount has no enum values and no times: UNKNOWN_ENUM and TIME_FORMATS answer normally.
+    TransactionRecord record =
+        scenarioTransaction(request, scenario.kind == K::Processing && scenario.active(call));
+    if (scenario.kind == K::BigAmount)
+        record.unsplitAmount = 9007199254740993LL; // 2^53 + 1
+    return okReply(record.toJson(), u"ok"_s);
+}
+
+Reply ApiHandler::finish(Reply reply, Product product, const Scenario &scenario, int call,
+                         const QByteArray &host)
 {
     using K = Scenario::Kind;
     using Mode = ReplySigner::Mode;
@@ -380,11 +451,11 @@ Reply ApiHandler::finish(Reply reply, const Scenario &scenario, int call, const 
             if (split >= 13) {
                 body.head = reply.body.left(split);
                 body.tail = "]}"_ba;
-            } else { // a return has no list: pad with a field clients ignore
+            } else { // a return or an amount has no list: pad with a field clients ignore
                 body.head = reply.body.chopped(1) + ",\"padding\":["_ba;
                 body.tail = "]}"_ba;
             }
-            body.item = filler.toJson();
+            body.item = filler.toJson(product);
             body.count = (OversizeBytes - body.head.size() - body.tail.size()) / (body.item.size() + 1) + 1;
             reply.body.clear();
             reply.stream = body;

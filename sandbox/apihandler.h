@@ -1,6 +1,6 @@
 #pragma once
 
-// The simulated WeChat Pay service behind the HTTP front end: checks the signature, routes the two
+// The simulated WeChat Pay service behind the HTTP front end: checks the signature, routes the six
 // look-ups, validates parameters, plays scenarios, finds records and signs every answer. A plain
 // function of the request (plus the store, nonces and call counters), so it is testable without
 // sockets.
@@ -37,9 +37,11 @@ public:
     int callCount(ApiRequest::Endpoint endpoint, const QString &number) const;
 
 private:
+    Reply answer(const ApiRequest &request, const Scenario &scenario, int call);
     Reply answerOrder(const ApiRequest &request, const Scenario &scenario, int call);
     Reply answerReturn(const ApiRequest &request, const Scenario &scenario, int call);
-    Reply finish(Reply reply, const Scenario &scenario, int call, const QByteArray &host);
+    Reply answerAmounts(const ApiRequest &request, const Scenario &scenario, int call);
+    Reply finish(Reply reply, Product product, const Scenario &scenario, int call, const QByteArray &host);
 
     DataStore m_store;
     RequestAuthenticator m_authenticator;

@@ -73,9 +73,9 @@ void ReplySigner::sign(Reply &reply, Mode mode) const
     if (mode == Mode::SignTest)
         sig.prepend("WECHATPAY/SIGNTEST/"_ba);
     if (mode == Mode::TamperBody && !reply.body.isEmpty()) {
-        // Changes one digit of the first amount (or the first byte) after signing.
-        qsizetype at = reply.body.indexOf("\"amount\":");
-        at = at < 0 ? 0 : at + 9;
+        // Changes one digit of the first amount (amount, unsplit_amount; else the first byte) after signing.
+        qsizetype at = reply.body.indexOf("amount\":");
+        at = at < 0 ? 0 : at + 8;
         reply.body[at] = reply.body.at(at) == '9' ? '8' : (reply.body.at(at) == '{' ? '[' : '9');
     }
     reply.headers.append({"Wechatpay-Nonce"_ba, nonce});

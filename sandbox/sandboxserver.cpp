@@ -36,36 +36,105 @@ SandboxServer::~SandboxServer()
 
 namespace {
 
+// One served record of each kind makes the friendliest demo: the first finished order, a
+// successful return of it (else the first successful return), and its payment's amount (else the
+// first payment's). nullptr when the store has none of the product.
+const OrderRecord *sampleOrder(const DataStore &store, Product product)
+{
+    const OrderRecord *first = nullptr;
+    for (const OrderRecord &o : store.orders()) {
+        if (o.product != product)
+            continue;
+        if (o.state == u"FINISHED"_s)
+            return &o;
+        if (!first)
+            first = &o;
+    }
+    return first;
+}
+
+const ReturnRecord *sampleReturn(const DataStore &store, Product product, const OrderRecord *order)
+{
+    const ReturnRecord *first = nullptr;
+    const ReturnRecord *succeeded = nullptr;
+    for (const ReturnRecord &r : store.returns()) {
+        if (r.product != product)
+            continue;
+        const bool success = r.result == u"SUCCESS"_s;
+        if (success && order && r.orderId == order->orderId && r.outOrderNo == order->outOrderNo)
+            return &r;
+        if (success && !succeeded)
+            succeeded = &r;
+        if (!first)
+            first = &r;
+    }
+    return succeeded ? succeeded : first;
+}
+
+const TransactionRecord *sampleTransaction(const DataStore &store, Product product, const OrderRecord *order)
+{
+    const bool brand = product == Product::Brand;
+    if (order) {
+        const TransactionRecord *own = store.findTransaction(brand, order->transactionId);
+        if (own && own->profitSharing)
+            return own;
+    }
+    for (const TransactionRecord &t : store.transactions()) {
+        if (t.product == product && t.profitSharing)
+            return &t;
+    }
+    return nullptr;
+}
+
+// The request fields that find these records, named as the API names its parameters.
+QJsonObject orderFields(const OrderRecord &order)
+{
+    QJsonObject fields{{u"transaction_id"_s, order.transactionId}, {u"out_order_no"_s, order.outOrderNo}};
+    if (order.product != Product::Direct)
+        fields.insert(u"sub_mchid"_s, order.subMchid);
+    return fields;
+}
+
+QJsonObject returnFields(const ReturnRecord &record)
+{
+    QJsonObject fields{{u"out_return_no"_s, record.outReturnNo}};
+    if (record.product != Product::Direct)
+        fields.insert(u"sub_mchid"_s, record.subMchid);
+    // 普通分账 finds a return by out_order_no only; the brand look-up takes either, order_id first.
+    if (record.product == Product::Brand && !record.orderId.isEmpty())
+        fields.insert(u"order_id"_s, record.orderId);
+    else
+        fields.insert(u"out_order_no"_s, record.outOrderNo);
+    return fields;
+}
+
+QJsonObject productSamples(const DataStore &store, Product product)
+{
+    QJsonObject samples;
+    const OrderRecord *order = sampleOrder(store, product);
+    if (order)
+        samples.insert(u"order"_s, orderFields(*order));
+    if (const ReturnRecord *record = sampleReturn(store, product, order))
+        samples.insert(u"return"_s, returnFields(*record));
+    if (const TransactionRecord *transaction = sampleTransaction(store, product, order))
+        samples.insert(u"amounts"_s, QJsonObject{{u"transaction_id"_s, transaction->transactionId}});
+    return samples;
+}
+
+// "order" and "return" are what they were before products (other tools read them): a 服务商 order
+// and, since that was the return endpoint served, a brand return (the first successful one). Then
+// one object per product.
 QJsonObject samplesOf(const DataStore &store)
 {
     QJsonObject samples;
-    // The first finished order and the first successful return make the friendliest demo.
-    const OrderRecord *order = store.orders().isEmpty() ? nullptr : &store.orders().first();
-    for (const OrderRecord &o : store.orders()) {
-        if (o.state == u"FINISHED"_s) {
-            order = &o;
-            break;
-        }
-    }
-    if (order) {
-        samples.insert(u"order"_s, QJsonObject{{u"sub_mchid"_s, order->subMchid},
-                                               {u"transaction_id"_s, order->transactionId},
-                                               {u"out_order_no"_s, order->outOrderNo}});
-    }
-    const ReturnRecord *record = store.returns().isEmpty() ? nullptr : &store.returns().first();
-    for (const ReturnRecord &r : store.returns()) {
-        if (r.result == u"SUCCESS"_s) {
-            record = &r;
-            break;
-        }
-    }
-    if (record) {
-        QJsonObject sample{{u"sub_mchid"_s, record->subMchid}, {u"out_return_no"_s, record->outReturnNo}};
-        if (!record->orderId.isEmpty())
-            sample.insert(u"order_id"_s, record->orderId);
-        else
-            sample.insert(u"out_order_no"_s, record->outOrderNo);
-        samples.insert(u"return"_s, sample);
+    if (const OrderRecord *order = sampleOrder(store, Product::ServiceProvider))
+        samples.insert(u"order"_s, orderFields(*order));
+    if (const ReturnRecord *record = sampleReturn(store, Product::Brand, nullptr))
+        samples.insert(u"return"_s, returnFields(*record));
+    for (const Product product : {Product::ServiceProvider, Product::Direct, Product::Brand}) {
+        const QJsonObject forProduct = productSamples(store, product);
+        if (!forProduct.isEmpty())
+            samples.insert(productName(product), forProduct);
     }
     return samples;
 }

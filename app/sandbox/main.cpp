@@ -119,8 +119,9 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "A local WeChat Pay stand-in for the profit-sharing order and return look-ups. Prints one "
-                "JSON line (url, keys, samples) on stdout, then serves on 127.0.0.1 until terminated."));
+        "main", "A local WeChat Pay stand-in for the profit-sharing order, return and remaining-amount "
+                "look-ups (service provider, direct merchant and brand). Prints one JSON line (url, keys, "
+                "samples) on stdout, then serves on 127.0.0.1 until terminated."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption portOption(
@@ -138,7 +139,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataOption(
         u"data"_s,
         QCoreApplication::translate("main",
-                                    "JSON file of orders and returns to serve instead of the demo data."),
+                                    "JSON file of orders, returns and transactions to serve instead of the "
+                                    "demo data."),
         u"FILE"_s);
     const QCommandLineOption logOption(
         u"log"_s, QCoreApplication::translate("main", "Append one JSON line per request to FILE."),

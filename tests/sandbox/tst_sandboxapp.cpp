@@ -66,6 +66,11 @@ private Q_SLOTS:
         QVERIFY(url.port() > 0);
         QCOMPARE(info.value(u"serial_no"_s).toString(), u"5157F09EFDC096DE15EBE81A47057A7232F1B8E1"_s);
 
+        for (const char *product : {"service_provider", "direct", "brand"}) {
+            const QJsonObject samples = info.value(u"samples"_s).toObject().value(QLatin1StringView(product)).toObject();
+            for (const char *kind : {"order", "return", "amounts"})
+                QVERIFY2(samples.value(QLatin1StringView(kind)).isObject(), product);
+        }
         const QJsonObject sample = info.value(u"samples"_s).toObject().value(u"return"_s).toObject();
         const QByteArray target = "/v3/brand/profitsharing/returnorders?sub_mchid="_ba +
                                   sample.value(u"sub_mchid"_s).toString().toLatin1() +

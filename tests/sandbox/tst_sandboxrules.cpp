@@ -154,8 +154,62 @@ private Q_SLOTS:
         QVERIFY(request.error.has_value());
     }
 
+    void target_newEndpoints_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<int>("endpoint");
+        QTest::addColumn<int>("product");
+        QTest::addColumn<QString>("number");
+        using E = ApiRequest::Endpoint;
+        QTest::newRow("direct order") << "/v3/profitsharing/orders/P1?transaction_id=42"_ba << int(E::Order)
+                                      << int(Product::Direct) << u"P1"_s;
+        QTest::newRow("service provider's order")
+            << "/v3/profitsharing/orders/P1?sub_mchid=19&transaction_id=42"_ba << int(E::Order)
+            << int(Product::ServiceProvider) << u"P1"_s;
+        QTest::newRow("普通 return")
+            << "/v3/profitsharing/return-orders/R%7C1?sub_mchid=19&out_order_no=P1"_ba << int(E::Return)
+            << int(Product::ServiceProvider) << u"R|1"_s;
+        QTest::newRow("direct return") << "/v3/profitsharing/return-orders/R1?out_order_no=P1"_ba
+                                       << int(E::Return) << int(Product::Direct) << u"R1"_s;
+        QTest::newRow("amounts") << "/v3/profitsharing/transactions/42/amounts"_ba << int(E::Amounts)
+                                 << int(Product::Direct) << u"42"_s;
+        QTest::newRow("amounts scenario") << "/v3/profitsharing/transactions/SCN-500-1/amounts"_ba
+                                          << int(E::Amounts) << int(Product::Direct) << u"SCN-500-1"_s;
+        QTest::newRow("brand order")
+            << "/v3/brand/profitsharing/orders?out_order_no=P1&sub_mchid=19&transaction_id=42"_ba
+            << int(E::BrandOrder) << int(Product::Brand) << u"P1"_s;
+        QTest::newRow("brand return")
+            << "/v3/brand/profitsharing/returnorders?sub_mchid=19&out_return_no=R1&order_id=30"_ba
+            << int(E::BrandReturn) << int(Product::Brand) << u"R1"_s;
+        QTest::newRow("brand amounts") << "/v3/brand/profitsharing/orders/42/amounts"_ba
+                                       << int(E::BrandAmounts) << int(Product::Brand) << u"42"_s;
+    }
+    void target_newEndpoints()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(int, endpoint);
+        QFETCH(int, product);
+        QFETCH(QString, number);
+        const ApiRequest request = ApiRequest::fromTarget(target);
+        QCOMPARE(int(request.endpoint), endpoint);
+        QVERIFY2(!request.error, qPrintable(request.error ? request.error->issue : QString()));
+        QCOMPARE(int(request.product()), product);
+        QCOMPARE(request.number(), number);
+    }
+
     void target_otherPathsAreUnknown()
     {
+        QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/transactions/42").endpoint,
+                 ApiRequest::Endpoint::Unknown);
+        QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/transactions//amounts").endpoint,
+                 ApiRequest::Endpoint::Unknown);
+        QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/return-orders/").endpoint,
+                 ApiRequest::Endpoint::Unknown);
+        QCOMPARE(ApiRequest::fromTarget("/v3/brand/profitsharing/orders/42/amounts/x").endpoint,
+                 ApiRequest::Endpoint::Unknown);
+        // A scenario number is a transaction_id only where the path selects scenarios by it.
+        QVERIFY(ApiRequest::fromTarget("/v3/profitsharing/orders/P1?transaction_id=SCN-500").error);
+        QVERIFY(ApiRequest::fromTarget("/v3/profitsharing/transactions/SCN-NOPE/amounts").error);
         QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/orders/").endpoint, ApiRequest::Endpoint::Unknown);
         QCOMPARE(ApiRequest::fromTarget("/v3/profitsharing/orders/a/b?x=1").endpoint,
                  ApiRequest::Endpoint::Unknown);
@@ -255,12 +309,46 @@ private Q_SLOTS:
             "20T13:29:35+08:00\","
             "            \"detail_id\":\"5\"}]}],\"returns\":[]}");
         QVERIFY2(store, qPrintable(store ? QString() : store.error()));
-        const OrderRecord *order = store->findOrder(u"1"_s, u"2"_s, u"P"_s);
+        const OrderRecord *order = store->findOrder(Product::ServiceProvider, u"1"_s, u"2"_s, u"P"_s);
         QVERIFY(order);
         QCOMPARE(order->receivers.at(0).amount, 9007199254740993LL);
         QVERIFY(order->toJson().contains("\"amount\":9007199254740993,"));
         QVERIFY(order->toJson().contains("\"description\":\"分给商户\""));
-        QVERIFY(!store->findOrder(u"1"_s, u"9"_s, u"P"_s));
+        QVERIFY(!store->findOrder(Product::ServiceProvider, u"1"_s, u"9"_s, u"P"_s));
+    }
+
+    void dataFile_readsProducts()
+    {
+        const auto store = DataStore::fromJson(
+            R"({"orders":[{"product":"direct","transaction_id":"2","out_order_no":"P","order_id":"3",
+                           "state":"FINISHED","receivers":[]},
+                          {"product":"brand","sub_mchid":"1","transaction_id":"2","out_order_no":"P",
+                           "order_id":"4","status":"FINISHED","receivers":[],"finish_amount":5,
+                           "finish_description":"分账完结"}],
+                "returns":[{"product":"direct","order_id":"3","out_order_no":"P","out_return_no":"R",
+                            "return_id":"6","return_mchid":"7","amount":8,"description":"d",
+                            "result":"FAILED","fail_reason":"BALANCE_NOT_ENOUGH","create_time":"t",
+                            "finish_time":"u"}],
+                "transactions":[{"transaction_id":"2","unsplit_amount":9007199254740993},
+                                {"product":"brand","transaction_id":"2","profit_sharing":false}]})"_ba);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error()));
+        const OrderRecord *direct = store->findOrder(Product::Direct, {}, u"2"_s, u"P"_s);
+        QVERIFY(direct);
+        QVERIFY(!direct->toJson().contains("sub_mchid"));
+        const OrderRecord *brand = store->findOrder(Product::Brand, u"1"_s, u"2"_s, u"P"_s);
+        QVERIFY(brand);
+        QVERIFY(brand->toJson().contains("\"status\":\"FINISHED\""));
+        QVERIFY(brand->toJson().endsWith(",\"finish_amount\":5,\"finish_description\":\"分账完结\"}"));
+        QVERIFY(!store->findOrder(Product::ServiceProvider, u"1"_s, u"2"_s, u"P"_s));
+        const ReturnRecord *ret = store->findReturn(Product::Direct, {}, u"R"_s, {}, u"P"_s);
+        QVERIFY(ret);
+        QCOMPARE(ret->toJson(),
+                 "{\"order_id\":\"3\",\"out_order_no\":\"P\",\"out_return_no\":\"R\","
+                 "\"return_id\":\"6\",\"return_mchid\":\"7\",\"amount\":8,\"description\":\"d\","
+                 "\"result\":\"FAILED\",\"fail_reason\":\"BALANCE_NOT_ENOUGH\","
+                 "\"create_time\":\"t\",\"finish_time\":\"u\"}"_ba);
+        QCOMPARE(store->findTransaction(false, u"2"_s)->unsplitAmount, 9007199254740993LL);
+        QVERIFY(!store->findTransaction(true, u"2"_s)->profitSharing);
     }
 
     void dataFile_rejectsBadInput_data()
@@ -272,6 +360,13 @@ private Q_SLOTS:
         QTest::newRow("fractional amount")
             << "{\"returns\":[{\"sub_mchid\":\"1\",\"out_return_no\":\"R\",\"order_id\":\"3\",\"amount\":1.5}]}"_ba;
         QTest::newRow("order without numbers") << "{\"orders\":[{\"state\":\"FINISHED\"}]}"_ba;
+        QTest::newRow("unknown product")
+            << R"({"orders":[{"product":"global","sub_mchid":"1","transaction_id":"2","out_order_no":"P"}]})"_ba;
+        QTest::newRow("direct order with sub_mchid")
+            << R"({"orders":[{"product":"direct","sub_mchid":"1","transaction_id":"2","out_order_no":"P"}]})"_ba;
+        QTest::newRow("普通 return without out_order_no")
+            << R"({"returns":[{"product":"direct","out_return_no":"R","order_id":"3","amount":1}]})"_ba;
+        QTest::newRow("transaction without amount") << R"({"transactions":[{"transaction_id":"2"}]})"_ba;
     }
     void dataFile_rejectsBadInput()
     {
@@ -293,6 +388,18 @@ private Q_SLOTS:
         }
         for (const ReturnRecord &r : store.returns())
             seen << u"return:"_s + r.result << u"return:"_s + r.failReason;
+        for (const OrderRecord &order : store.orders()) {
+            if (order.product == Product::Brand)
+                seen << u"brand:"_s + order.state;
+        }
+        bool notProfitSharing = false;
+        bool frozen = false;
+        for (const TransactionRecord &t : store.transactions()) {
+            notProfitSharing |= !t.profitSharing;
+            frozen |= t.unsplitAmount > 0;
+        }
+        QVERIFY(notProfitSharing);
+        QVERIFY(frozen);
         for (const char *value : {"PROCESSING",
                                   "FINISHED",
                                   "MERCHANT_ID",
@@ -315,7 +422,11 @@ private Q_SLOTS:
                                   "return:ACCOUNT_ABNORMAL",
                                   "return:TIME_OUT_CLOSED",
                                   "return:PAYER_ACCOUNT_ABNORMAL",
-                                  "return:INVALID_REQUEST"})
+                                  "return:INVALID_REQUEST",
+                                  "return:FAILED",
+                                  "return:BALANCE_NOT_ENOUGH",
+                                  "brand:PROCESSING",
+                                  "brand:FINISHED"})
             QVERIFY2(seen.contains(QLatin1StringView(value)), value);
     }
 

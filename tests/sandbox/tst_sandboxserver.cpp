@@ -28,6 +28,47 @@ const QByteArray SampleOrder =
 const QByteArray SampleReturn = "/v3/brand/profitsharing/returnorders?sub_mchid=1900000109&out_return_no="
                                 "R20251121100000001&order_id=30000000012025112012345678901234"_ba;
 
+// The new look-ups' demo records (docs/sandbox.md): 直连 order, 普通分账 returns, brand order,
+// 剩余待分金额.
+const QByteArray DirectOrder =
+    "/v3/profitsharing/orders/P20251125093000011?transaction_id=4208450740202511251234567895"_ba;
+const QByteArray ProviderReturn =
+    "/v3/profitsharing/return-orders/R20251127100000011?sub_mchid=1900000109&out_order_no=P20251120101530001"_ba;
+const QByteArray DirectReturn =
+    "/v3/profitsharing/return-orders/R20251127140000021?out_order_no=P20251125093000011"_ba;
+const QByteArray BrandOrder =
+    "/v3/brand/profitsharing/orders?sub_mchid=1900000209"
+    "&transaction_id=4208450740202511281234567897&out_order_no=P20251128100000021"_ba;
+const QByteArray ProviderAmounts = "/v3/profitsharing/transactions/4208450740202511211234567891/amounts"_ba;
+const QByteArray BrandAmounts = "/v3/brand/profitsharing/orders/4208450740202511291234567898/amounts"_ba;
+
+QStringList sortedKeys(const QJsonObject &object)
+{
+    QStringList keys = object.keys();
+    keys.sort();
+    return keys;
+}
+
+QStringList sorted(QStringList keys)
+{
+    keys.sort();
+    return keys;
+}
+
+// Each new look-up with its scenario number in the place that endpoint takes it.
+QList<QByteArray> newEndpointScenarios(const QByteArray &number)
+{
+    return {"/v3/profitsharing/orders/"_ba + number + "?transaction_id=4208450740201411110007820472"_ba,
+            "/v3/profitsharing/return-orders/"_ba + number +
+                "?sub_mchid=1900000109&out_order_no=P20150806125346"_ba,
+            "/v3/profitsharing/return-orders/"_ba + number + "?out_order_no=P20150806125346"_ba,
+            "/v3/brand/profitsharing/orders?sub_mchid=1900000209&transaction_id=4208450740201411110007820472"
+            "&out_order_no="_ba +
+                number,
+            "/v3/profitsharing/transactions/"_ba + number + "/amounts"_ba,
+            "/v3/brand/profitsharing/orders/"_ba + number + "/amounts"_ba};
+}
+
 QByteArray scenarioOrder(const QByteArray &number)
 {
     return "/v3/profitsharing/orders/"_ba + number +
@@ -107,6 +148,363 @@ private Q_SLOTS:
         QCOMPARE(order.value(u"out_order_no"_s).toString(), u"P20251120101530001"_s);
         const QJsonObject ret = info.value(u"samples"_s).toObject().value(u"return"_s).toObject();
         QCOMPARE(ret.value(u"out_return_no"_s).toString(), u"R20251121100000001"_s);
+
+        const QJsonObject samples = info.value(u"samples"_s).toObject();
+        const auto sample = [&samples](const char *product, const char *kind) {
+            return samples.value(QLatin1StringView(product))
+                .toObject()
+                .value(QLatin1StringView(kind))
+                .toObject();
+        };
+        QCOMPARE(sample("service_provider", "order"), order);
+        QCOMPARE(sortedKeys(sample("service_provider", "return")),
+                 sorted({u"sub_mchid"_s, u"out_return_no"_s, u"out_order_no"_s}));
+        QCOMPARE(sample("service_provider", "return").value(u"out_return_no"_s).toString(),
+                 u"R20251127100000011"_s);
+        QCOMPARE(sample("service_provider", "amounts"),
+                 QJsonObject({{u"transaction_id"_s, u"4208450740202511201234567890"_s}}));
+        QCOMPARE(sample("direct", "order"),
+                 QJsonObject({{u"transaction_id"_s, u"4208450740202511251234567895"_s},
+                              {u"out_order_no"_s, u"P20251125093000011"_s}}));
+        QCOMPARE(sample("direct", "return"), QJsonObject({{u"out_return_no"_s, u"R20251127140000021"_s},
+                                                          {u"out_order_no"_s, u"P20251125093000011"_s}}));
+        QCOMPARE(sample("direct", "amounts").value(u"transaction_id"_s).toString(),
+                 u"4208450740202511251234567895"_s);
+        QCOMPARE(sample("brand", "order"),
+                 QJsonObject({{u"sub_mchid"_s, u"1900000209"_s},
+                              {u"transaction_id"_s, u"4208450740202511281234567897"_s},
+                              {u"out_order_no"_s, u"P20251128100000021"_s}}));
+        QCOMPARE(sortedKeys(sample("brand", "return")),
+                 sorted({u"sub_mchid"_s, u"out_return_no"_s, u"order_id"_s}));
+        QCOMPARE(sample("brand", "amounts").value(u"transaction_id"_s).toString(),
+                 u"4208450740202511281234567897"_s);
+    }
+
+    // Every product's samples, turned into request-targets the way a client would, are found.
+    void productSamples_areFound()
+    {
+        const QJsonObject samples = m_server.info().value(u"samples"_s).toObject();
+        const auto query = [](const QJsonObject &fields, QList<const char *> names) {
+            QByteArray text;
+            for (const char *name : names) {
+                const QString value = fields.value(QLatin1StringView(name)).toString();
+                if (value.isEmpty())
+                    continue;
+                text += (text.isEmpty() ? "?"_ba : "&"_ba) + name + '=' + QUrl::toPercentEncoding(value);
+            }
+            return text;
+        };
+        for (const char *product : {"service_provider", "direct", "brand"}) {
+            const QJsonObject forProduct = samples.value(QLatin1StringView(product)).toObject();
+            const QJsonObject order = forProduct.value(u"order"_s).toObject();
+            const QJsonObject ret = forProduct.value(u"return"_s).toObject();
+            const QByteArray transaction =
+                forProduct.value(u"amounts"_s).toObject().value(u"transaction_id"_s).toString().toLatin1();
+            const bool brand = qstrcmp(product, "brand") == 0;
+            const QList<QByteArray> targets =
+                brand ? QList<QByteArray>{"/v3/brand/profitsharing/orders"_ba +
+                                              query(order, {"sub_mchid", "transaction_id", "out_order_no"}),
+                                          "/v3/brand/profitsharing/returnorders"_ba +
+                                              query(ret, {"sub_mchid", "out_return_no", "order_id",
+                                                          "out_order_no"}),
+                                          "/v3/brand/profitsharing/orders/"_ba + transaction + "/amounts"_ba}
+                      : QList<QByteArray>{
+                            "/v3/profitsharing/orders/"_ba +
+                                QUrl::toPercentEncoding(order.value(u"out_order_no"_s).toString()) +
+                                query(order, {"sub_mchid", "transaction_id"}),
+                            "/v3/profitsharing/return-orders/"_ba +
+                                QUrl::toPercentEncoding(ret.value(u"out_return_no"_s).toString()) +
+                                query(ret, {"sub_mchid", "out_order_no"}),
+                            "/v3/profitsharing/transactions/"_ba + transaction + "/amounts"_ba};
+            for (const QByteArray &target : targets) {
+                const Answer answer = get(target);
+                QVERIFY2(answer.status == 200, target.constData());
+                QVERIFY(verify(answer).ok());
+            }
+        }
+    }
+
+    void directOrder_answersWithoutSubMchid()
+    {
+        const Answer answer = get(DirectOrder);
+        QCOMPARE(answer.status, 200);
+        QVERIFY(verify(answer).ok());
+        const QJsonObject body = answer.json();
+        QCOMPARE(sortedKeys(body),
+                 sorted({u"transaction_id"_s, u"out_order_no"_s, u"order_id"_s, u"state"_s, u"receivers"_s}));
+        QCOMPARE(body.value(u"out_order_no"_s).toString(), u"P20251125093000011"_s);
+        QCOMPARE(body.value(u"transaction_id"_s).toString(), u"4208450740202511251234567895"_s);
+        QCOMPARE(body.value(u"order_id"_s).toString(), u"30000000012025112512345678906789"_s);
+        QCOMPARE(body.value(u"state"_s).toString(), u"FINISHED"_s);
+        const QJsonArray receivers = body.value(u"receivers"_s).toArray();
+        QCOMPARE(receivers.size(), 2);
+        QCOMPARE(sortedKeys(receivers.at(0).toObject()),
+                 sorted({u"amount"_s, u"description"_s, u"type"_s, u"account"_s, u"result"_s,
+                         u"create_time"_s, u"finish_time"_s, u"detail_id"_s}));
+        QCOMPARE(receivers.at(0).toObject().value(u"amount"_s).toInteger(), 6000);
+        QVERIFY(
+            answer.body.startsWith("{\"transaction_id\":\"4208450740202511251234567895\",\"out_order_no\""));
+    }
+
+    void ordinaryReturn_serviceProviderAndDirect()
+    {
+        Answer answer = get(ProviderReturn);
+        QCOMPARE(answer.status, 200);
+        QVERIFY(verify(answer).ok());
+        QJsonObject body = answer.json();
+        const QStringList fields = {u"order_id"_s,     u"out_order_no"_s, u"out_return_no"_s, u"return_id"_s,
+                                    u"return_mchid"_s, u"amount"_s,       u"description"_s,   u"result"_s,
+                                    u"create_time"_s,  u"finish_time"_s};
+        QCOMPARE(sortedKeys(body), sorted(fields + QStringList{u"sub_mchid"_s}));
+        QCOMPARE(body.value(u"sub_mchid"_s).toString(), u"1900000109"_s);
+        QCOMPARE(body.value(u"order_id"_s).toString(), u"30000000012025112012345678901234"_s);
+        QCOMPARE(body.value(u"out_order_no"_s).toString(), u"P20251120101530001"_s);
+        QCOMPARE(body.value(u"out_return_no"_s).toString(), u"R20251127100000011"_s);
+        QCOMPARE(body.value(u"return_id"_s).toString(), u"3008450740202511270000000011"_s);
+        QCOMPARE(body.value(u"return_mchid"_s).toString(), u"1900000110"_s);
+        QCOMPARE(body.value(u"amount"_s).toInteger(), 800);
+        QCOMPARE(body.value(u"result"_s).toString(), u"SUCCESS"_s);
+        QVERIFY(answer.body.startsWith("{\"sub_mchid\":\"1900000109\",\"order_id\""));
+
+        answer = get(DirectReturn);
+        QCOMPARE(answer.status, 200);
+        QVERIFY(verify(answer).ok());
+        body = answer.json();
+        QCOMPARE(sortedKeys(body), sorted(fields));
+        QCOMPARE(body.value(u"out_return_no"_s).toString(), u"R20251127140000021"_s);
+        QCOMPARE(body.value(u"return_mchid"_s).toString(), u"1900000121"_s);
+    }
+
+    void ordinaryReturn_failedWithItsReasons_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QString>("reason");
+        const QByteArray provider = "?sub_mchid=1900000109&out_order_no=P20251122143000003"_ba;
+        QTest::newRow("ACCOUNT_ABNORMAL")
+            << "/v3/profitsharing/return-orders/R20251127150000013"_ba + provider << u"ACCOUNT_ABNORMAL"_s;
+        QTest::newRow("BALANCE_NOT_ENOUGH")
+            << "/v3/profitsharing/return-orders/R20251127150000016"_ba + provider << u"BALANCE_NOT_ENOUGH"_s;
+        QTest::newRow("TIME_OUT_CLOSED")
+            << "/v3/profitsharing/return-orders/R20251127150000017"_ba + provider << u"TIME_OUT_CLOSED"_s;
+        QTest::newRow("direct BALANCE_NOT_ENOUGH")
+            << "/v3/profitsharing/return-orders/R20251127140000022?out_order_no=P20251125093000011"_ba
+            << u"BALANCE_NOT_ENOUGH"_s;
+    }
+    void ordinaryReturn_failedWithItsReasons()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QString, reason);
+        const Answer answer = get(target);
+        QCOMPARE(answer.status, 200);
+        QVERIFY(verify(answer).ok());
+        QCOMPARE(answer.json().value(u"result"_s).toString(), u"FAILED"_s);
+        QCOMPARE(answer.json().value(u"fail_reason"_s).toString(), reason);
+    }
+
+    void brandOrder_hasStatusAndReceiversWithoutCreateTime()
+    {
+        Answer answer = get(BrandOrder);
+        QCOMPARE(answer.status, 200);
+        QVERIFY(verify(answer).ok());
+        QJsonObject body = answer.json();
+        QCOMPARE(sortedKeys(body), sorted({u"sub_mchid"_s, u"transaction_id"_s, u"out_order_no"_s,
+                                           u"order_id"_s, u"status"_s, u"receivers"_s}));
+        QCOMPARE(body.value(u"sub_mchid"_s).toString(), u"1900000209"_s);
+        QCOMPARE(body.value(u"order_id"_s).toString(), u"30000000012025112812345678908901"_s);
+        QCOMPARE(body.value(u"status"_s).toString(), u"FINISHED"_s);
+        const QJsonArray receivers = body.value(u"receivers"_s).toArray();
+        QCOMPARE(receivers.size(), 3);
+        for (const QJsonValue &receiver : receivers) {
+            QCOMPARE(sortedKeys(receiver.toObject()),
+                     sorted({u"amount"_s, u"description"_s, u"type"_s, u"account"_s, u"result"_s,
+                             u"finish_time"_s, u"detail_id"_s}));
+        }
+        QVERIFY(!answer.body.contains("create_time"));
+
+        // The 分账完结 of the same payment carries finish_amount and finish_description.
+        answer = get(
+            "/v3/brand/profitsharing/orders?sub_mchid=1900000209&transaction_id=4208450740202511281234567897"
+            "&out_order_no=P20251128180000023"_ba);
+        QCOMPARE(answer.status, 200);
+        QVERIFY(verify(answer).ok());
+        body = answer.json();
+        QCOMPARE(body.value(u"finish_amount"_s).toInteger(), 4100);
+        QCOMPARE(body.value(u"finish_description"_s).toString(), u"分账完结，解冻剩余资金"_s);
+        QVERIFY(answer.body.endsWith(
+            ",\"finish_amount\":4100,\"finish_description\":\"分账完结，解冻剩余资金\"}"));
+
+        answer = get(
+            "/v3/brand/profitsharing/orders?sub_mchid=1900000209&transaction_id=4208450740202511291234567898"
+            "&out_order_no=P20251129080000022"_ba);
+        QCOMPARE(answer.json().value(u"status"_s).toString(), u"PROCESSING"_s);
+        QVERIFY(!answer.json().contains(u"state"_s));
+    }
+
+    void amounts_unsplitAmount_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QString>("transactionId");
+        QTest::addColumn<qint64>("unsplit");
+        QTest::newRow("service provider, processing")
+            << ProviderAmounts << u"4208450740202511211234567891"_s << qint64(9200);
+        QTest::newRow("service provider, finished")
+            << "/v3/profitsharing/transactions/4208450740202511201234567890/amounts"_ba
+            << u"4208450740202511201234567890"_s << qint64(0);
+        QTest::newRow("direct") << "/v3/profitsharing/transactions/4208450740202511251234567895/amounts"_ba
+                                << u"4208450740202511251234567895"_s << qint64(2200);
+        QTest::newRow("brand, processing")
+            << BrandAmounts << u"4208450740202511291234567898"_s << qint64(15000);
+        QTest::newRow("brand, finished")
+            << "/v3/brand/profitsharing/orders/4208450740202511281234567897/amounts"_ba
+            << u"4208450740202511281234567897"_s << qint64(0);
+    }
+    void amounts_unsplitAmount()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QString, transactionId);
+        QFETCH(qint64, unsplit);
+        const Answer answer = get(target);
+        QCOMPARE(answer.status, 200);
+        QVERIFY(verify(answer).ok());
+        QCOMPARE(answer.body, "{\"transaction_id\":\""_ba + transactionId.toLatin1() +
+                                  "\",\"unsplit_amount\":"_ba + QByteArray::number(unsplit) + '}');
+    }
+
+    void amounts_notProfitSharing_isInvalidRequest()
+    {
+        for (const QByteArray &target :
+             {"/v3/profitsharing/transactions/4208450740202511301234567899/amounts"_ba,
+              "/v3/brand/profitsharing/orders/4208450740202511301234567900/amounts"_ba}) {
+            const Answer answer = get(target);
+            QCOMPARE(answer.status, 400);
+            QVERIFY(verify(answer).ok());
+            QCOMPARE(answer.json().value(u"code"_s).toString(), u"INVALID_REQUEST"_s);
+            QCOMPARE(answer.json().value(u"message"_s).toString(), u"非分账订单不支持此查询"_s);
+        }
+    }
+
+    // A number of one product asked through another product's look-up is not there.
+    void wrongProduct_isResourceNotExists_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::newRow("service provider's order asked as direct")
+            << "/v3/profitsharing/orders/P20251120101530001?transaction_id=4208450740202511201234567890"_ba;
+        QTest::newRow("direct order asked with a sub_mchid")
+            << "/v3/profitsharing/orders/P20251125093000011?sub_mchid=1900000109&transaction_id=4208450740202511251234567895"_ba;
+        QTest::newRow("brand order on the 普通 endpoint")
+            << "/v3/profitsharing/orders/P20251128100000021?sub_mchid=1900000209&transaction_id=4208450740202511281234567897"_ba;
+        QTest::newRow("service provider's order on the brand endpoint")
+            << "/v3/brand/profitsharing/"
+               "orders?sub_mchid=1900000109&transaction_id=4208450740202511201234567890"
+               "&out_order_no=P20251120101530001"_ba;
+        QTest::newRow("brand return on the 普通 endpoint")
+            << "/v3/profitsharing/return-orders/R20251121100000001?sub_mchid=1900000109&out_order_no=P20251120101530001"_ba;
+        QTest::newRow("普通 return on the brand endpoint")
+            << "/v3/brand/profitsharing/returnorders?sub_mchid=1900000109&out_return_no=R20251127100000011"
+               "&out_order_no=P20251120101530001"_ba;
+        QTest::newRow("direct return asked with a sub_mchid")
+            << "/v3/profitsharing/return-orders/R20251127140000021?sub_mchid=1900000109&out_order_no=P20251125093000011"_ba;
+        QTest::newRow("service provider's return asked as direct")
+            << "/v3/profitsharing/return-orders/R20251127100000011?out_order_no=P20251120101530001"_ba;
+        QTest::newRow("brand payment on the 普通 amounts")
+            << "/v3/profitsharing/transactions/4208450740202511281234567897/amounts"_ba;
+        QTest::newRow("普通 payment on the brand amounts")
+            << "/v3/brand/profitsharing/orders/4208450740202511201234567890/amounts"_ba;
+        QTest::newRow("unknown payment")
+            << "/v3/profitsharing/transactions/4208450740201411110007820472/amounts"_ba;
+    }
+    void wrongProduct_isResourceNotExists()
+    {
+        QFETCH(QByteArray, target);
+        const Answer answer = get(target);
+        QCOMPARE(answer.status, 404);
+        QCOMPARE(answer.json().value(u"code"_s).toString(), u"RESOURCE_NOT_EXISTS"_s);
+        QCOMPARE(answer.json().value(u"message"_s).toString(), u"记录不存在"_s);
+        QVERIFY(verify(answer).ok());
+        QCOMPARE(logEntries().last().value(u"outcome"_s).toString(), u"not_found"_s);
+    }
+
+    void newEndpoints_badSignature_isSignError()
+    {
+        for (const QByteArray &target :
+             {DirectOrder, ProviderReturn, DirectReturn, BrandOrder, ProviderAmounts, BrandAmounts}) {
+            Answer answer = getWith(target, m_signer.authorization("POST", target));
+            QCOMPARE(answer.status, 401);
+            QCOMPARE(answer.json().value(u"code"_s).toString(), u"SIGN_ERROR"_s);
+            QCOMPARE(answer.json().value(u"detail"_s).toObject().value(u"reason"_s).toString(),
+                     u"signature_mismatch"_s);
+            QVERIFY(verify(answer).ok());
+            answer = send(m_nam, m_server.url(), "GET", target, {});
+            QCOMPARE(answer.status, 401);
+        }
+    }
+
+    void newEndpoints_processingScenario_thenFinal()
+    {
+        const QList<QPair<QString, QStringList>> expected = {
+            {u"state"_s, {u"PROCESSING"_s, u"FINISHED"_s}}, {u"result"_s, {u"PROCESSING"_s, u"SUCCESS"_s}},
+            {u"result"_s, {u"PROCESSING"_s, u"SUCCESS"_s}}, {u"status"_s, {u"PROCESSING"_s, u"FINISHED"_s}},
+            {u"unsplit_amount"_s, {u"1250"_s, u"0"_s}},     {u"unsplit_amount"_s, {u"1250"_s, u"0"_s}}};
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            // A tag per target: calls are counted per endpoint and number, and the 普通 return's
+            // service-provider and direct forms are one endpoint.
+            const QByteArray target =
+                newEndpointScenarios("SCN-PROCESSING-1-t"_ba + QByteArray::number(i)).at(i);
+            QJsonObject last;
+            for (const QString &value : expected.at(i).second) {
+                const Answer answer = get(target);
+                QCOMPARE(answer.status, 200);
+                QVERIFY(verify(answer).ok());
+                last = answer.json();
+                QCOMPARE(last.value(expected.at(i).first).toVariant().toString(), value);
+            }
+            if (i == 0 || i == 2)
+                QVERIFY(!last.contains(u"sub_mchid"_s)); // direct
+            if (i == 1 || i == 2) {
+                QVERIFY(last.contains(u"return_id"_s));
+                QVERIFY(last.contains(u"description"_s));
+                QVERIFY(last.contains(u"create_time"_s));
+            }
+            if (i == 3)
+                QVERIFY(!last.value(u"receivers"_s).toArray().at(0).toObject().contains(u"create_time"_s));
+        }
+    }
+
+    void newEndpoints_scenarios()
+    {
+        for (const QByteArray &target : newEndpointScenarios("SCN-404")) {
+            const Answer answer = get(target);
+            QVERIFY2(answer.status == 404, target.constData());
+            QCOMPARE(answer.json().value(u"code"_s).toString(), u"RESOURCE_NOT_EXISTS"_s);
+            QVERIFY(verify(answer).ok());
+        }
+        for (qsizetype i = 0; i < 6; ++i) {
+            const QByteArray target = newEndpointScenarios("SCN-429-1-t"_ba + QByteArray::number(i)).at(i);
+            QCOMPARE(get(target).status, 429);
+            QCOMPARE(get(target).status, 200);
+        }
+        for (const QByteArray &target : newEndpointScenarios("SCN-TAMPER")) {
+            const Answer answer = get(target);
+            QCOMPARE(answer.status, 200);
+            QCOMPARE(verify(answer).status, Verification::Status::BadSignature);
+        }
+        const QList<QByteArray> big = newEndpointScenarios("SCN-BIG_AMOUNT");
+        QVERIFY(get(big.at(4)).body.contains("\"unsplit_amount\":9007199254740993}"));
+        QVERIFY(get(big.at(5)).body.contains("\"unsplit_amount\":9007199254740993}"));
+        QVERIFY(get(big.at(3)).body.contains("\"amount\":9223372036854775807,"));
+
+        const QList<QByteArray> other = newEndpointScenarios("SCN-OTHER");
+        QCOMPARE(get(other.at(0)).json().value(u"out_order_no"_s).toString(), u"P20251125093000011"_s);
+        QCOMPARE(get(other.at(1)).json().value(u"out_return_no"_s).toString(), u"R20251127100000011"_s);
+        QCOMPARE(get(other.at(3)).json().value(u"out_order_no"_s).toString(), u"P20251128100000021"_s);
+        QCOMPARE(get(other.at(4)).json().value(u"transaction_id"_s).toString(),
+                 u"4208450740202511201234567890"_s);
+        QCOMPARE(get(other.at(5)).json().value(u"transaction_id"_s).toString(),
+                 u"4208450740202511281234567897"_s);
+
+        const QList<QByteArray> unknown = newEndpointScenarios("SCN-UNKNOWN_ENUM");
+        QCOMPARE(get(unknown.at(1)).json().value(u"result"_s).toString(), u"REVOKED"_s);
+        QCOMPARE(get(unknown.at(3)).json().value(u"status"_s).toString(), u"PARTIALLY_REVOKED"_s);
     }
 
     void sampleOrder_answersSignedBodyThatVerifies()
@@ -266,6 +664,33 @@ private Q_SLOTS:
             << returns + "sub_mchid=1900000109&out_return_no=R1" << u"order_id"_s;
         QTest::newRow("duplicate parameter")
             << order + "P1?sub_mchid=1900000109&sub_mchid=1900000109&transaction_id=42" << u"sub_mchid"_s;
+        QTest::newRow("order sub_mchid given empty")
+            << order + "P1?sub_mchid=&transaction_id=42" << u"sub_mchid"_s;
+        const QByteArray ordinaryReturn = "/v3/profitsharing/return-orders/"_ba;
+        QTest::newRow("order_id on the 普通 return")
+            << ordinaryReturn + "R1?sub_mchid=1900000109&out_order_no=P1&order_id=3000" << u"order_id"_s;
+        QTest::newRow("order_id instead of out_order_no on the 普通 return")
+            << ordinaryReturn + "R1?order_id=3000" << u"order_id"_s;
+        QTest::newRow("普通 return without out_order_no")
+            << ordinaryReturn + "R1?sub_mchid=1900000109" << u"out_order_no"_s;
+        QTest::newRow("普通 return number bad char")
+            << ordinaryReturn + "R%231?out_order_no=P1" << u"out_return_no"_s;
+        const QByteArray brandOrder = "/v3/brand/profitsharing/orders?"_ba;
+        QTest::newRow("brand order without sub_mchid")
+            << brandOrder + "transaction_id=42&out_order_no=P1" << u"sub_mchid"_s;
+        QTest::newRow("brand order without out_order_no")
+            << brandOrder + "sub_mchid=1900000209&transaction_id=42" << u"out_order_no"_s;
+        QTest::newRow("sub_mchid on the 普通 amounts")
+            << "/v3/profitsharing/transactions/4208450740202511211234567891/amounts?sub_mchid=1900000109"_ba
+            << u"sub_mchid"_s;
+        QTest::newRow("sub_mchid on the brand amounts")
+            << "/v3/brand/profitsharing/orders/4208450740202511291234567898/amounts?sub_mchid=1900000209"_ba
+            << u"sub_mchid"_s;
+        QTest::newRow("amounts transaction_id letters")
+            << "/v3/profitsharing/transactions/42084507402025112112345678A1/amounts"_ba
+            << u"transaction_id"_s;
+        QTest::newRow("amounts transaction_id 33 digits")
+            << "/v3/brand/profitsharing/orders/"_ba + QByteArray(33, '4') + "/amounts" << u"transaction_id"_s;
     }
     void paramError_namesTheField()
     {
@@ -541,7 +966,8 @@ private Q_SLOTS:
             30000));
         data += socket.readAll();
         QVERIFY2(data.startsWith("HTTP/1.1 200 OK\r\n"), data.left(400).constData());
-        QVERIFY(data.toLower().contains("\r\nconnection: close\r\n")); // names are case-insensitive (Qt 6.8 writes them lower-case)
+        QVERIFY(data.toLower().contains(
+            "\r\nconnection: close\r\n")); // names are case-insensitive (Qt 6.8 writes them lower-case)
         QVERIFY(data.endsWith("}"));
     }
 
