@@ -46,7 +46,7 @@ bool resetPeak()
 
 LookupResult resultWith(int rows)
 {
-    const auto parsed = OrderResult::fromJson(BenchSupport::orderAnswer(rows));
+    const auto parsed = OrderResult::fromJson(BenchSupport::orderAnswer(rows), Product::ServiceProvider);
     LookupResult result;
     if (!parsed)
         return result;

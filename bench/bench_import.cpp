@@ -43,7 +43,7 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         const fenzhang::BatchImport import =
-            fenzhang::BatchImporter(fenzhang::LookupKind::Order).importBytes(csv);
+            fenzhang::BatchImporter(fenzhang::LookupKind::Order, fenzhang::Product::ServiceProvider).importBytes(csv);
         const qint64 ms = timer.elapsed();
         if (!import.ok() || import.validCount() != rows) {
             out << "bench_import: FAILED: " << import.error << " valid " << import.validCount() << '\n';

@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
         const double cpuBefore = BenchSupport::processCpuMs();
         QElapsedTimer timer;
         timer.start();
-        const auto parsed = OrderResult::fromJson(body);
+        const auto parsed = OrderResult::fromJson(body, Product::ServiceProvider);
         const double parseMs = double(timer.nsecsElapsed()) / 1e6;
         if (!parsed || parsed->receivers.size() != receivers) {
             std::fprintf(stderr, "bench_receivers: parse failed: %s\n",

@@ -5,6 +5,7 @@
 // shapes. Every record belongs to one product; an endpoint only ever finds its own product's records.
 
 #include "expected.h"
+#include "lookup/product.h"
 
 #include <optional>
 #include <QByteArray>
@@ -13,11 +14,11 @@
 
 namespace fenzhang::sandbox {
 
-// Who a record belongs to, which decides who can find it and how it is written:
+// Every record belongs to one product (core's lookup/product.h), which decides who can find it and
+// how it is written:
 // - ServiceProvider: 普通分账 of a 普通服务商, under a sub-merchant (sub_mchid);
 // - Direct: 普通分账 of a 直连商户, the caller's own (the Authorization's mchid): no sub_mchid;
 // - Brand: 连锁品牌分账 (service providers only), under sub_mchid.
-enum class Product { ServiceProvider, Direct, Brand };
 
 // "service_provider", "direct", "brand": the samples' keys and the --data file's "product" values.
 QLatin1StringView productName(Product product);

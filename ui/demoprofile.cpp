@@ -1,5 +1,7 @@
 #include "demoprofile.h"
 
+#include "deskproduct.h"
+
 #include <QCoreApplication>
 #include <QUrl>
 
@@ -32,6 +34,7 @@ ConnectionProfile fromSandboxInfo(const QJsonObject &info)
     profile.sampleOrder.transactionId = order.value("transaction_id"_L1).toString();
     profile.sampleOrder.outOrderNo = order.value("out_order_no"_L1).toString();
     const QJsonObject ret = samples.value("return"_L1).toObject();
+    profile.sampleReturn.product = deskProduct(LookupKind::Return);
     profile.sampleReturn.subMchid = ret.value("sub_mchid"_L1).toString();
     profile.sampleReturn.outReturnNo = ret.value("out_return_no"_L1).toString();
     profile.sampleReturn.orderId = ret.value("order_id"_L1).toString();

@@ -1,5 +1,6 @@
 #include "returnform.h"
 
+#include "deskproduct.h"
 #include "fieldedit.h"
 
 #include <QComboBox>
@@ -57,6 +58,7 @@ void ReturnForm::setOrderBy(OrderBy by)
 ReturnQuery ReturnForm::query() const
 {
     ReturnQuery q;
+    q.product = deskProduct(LookupKind::Return);
     q.subMchid = m_subMchid->text();
     q.outReturnNo = m_outReturnNo->text();
     // Only the field of the way chosen is sent; the other keeps its value for switching back.

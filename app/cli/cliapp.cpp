@@ -53,7 +53,9 @@ int CliApp::run(const QStringList &arguments)
         return ExitSuccess;
     }
 
-    if (!resolveConnection(&error)) {
+    if (!resolveConnection(&error) ||
+        !CliOptionsParser::applyProduct(
+            &m_options, m_options.product.value_or(m_profileProduct.value_or(Product::ServiceProvider)), &error)) {
         printError(tr("fenzhang-cli: %1").arg(error));
         return ExitUsage;
     }
@@ -90,8 +92,9 @@ int CliApp::run(const QStringList &arguments)
     }
     printWarnings(**client);
     LookupService service(*client);
-    LookupJob *job = m_options.lookup == LookupKind::Order ? service.queryOrder(m_options.order)
-                                                           : service.queryReturn(m_options.returnQuery);
+    LookupJob *job = m_options.lookup == LookupKind::Order    ? service.queryOrder(m_options.order)
+                     : m_options.lookup == LookupKind::Return ? service.queryReturn(m_options.returnQuery)
+                                                              : service.queryAmounts(m_options.amounts);
     connect(job, &LookupJob::attemptStarted, this,
             [this](const QUrl &host, int attempt, ApiJob::AttemptReason reason) {
                 if (reason == ApiJob::AttemptReason::FailoverAfterNetworkError)
@@ -136,6 +139,7 @@ bool CliApp::resolveConnection(QString *error)
         return false;
     }
 
+    m_profileProduct = profile->product;
     // The secret may come from the keychain, which answers asynchronously.
     SecretStore secrets;
     ProfileConnector connector(&secrets);

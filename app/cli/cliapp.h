@@ -32,6 +32,7 @@ private:
     void printWarnings(const ApiClient &client); // the key ring's (expired platform certificates)
     void printError(const QString &text);
 
+    std::optional<Product> m_profileProduct; // the --profile's
     CliOptions m_options;
     std::unique_ptr<QSaveFile> m_output; // opened before anything is sent
     std::unique_ptr<QFile> m_stdout;

@@ -63,17 +63,23 @@ constexpr OptionSpec connectionOptions[] = {
 };
 
 constexpr OptionSpec lookupOptions[] = {
+    {"product", "service-provider|direct|brand",
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "The profit-sharing product the merchant uses: it picks the endpoints. Default: the "
+                       "profile's, else service-provider.")},
     {"sub-mchid", "ID",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "order, return: the sub-merchant's mchid.")},
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "order, return: the sub-merchant's mchid (not for --product direct).")},
     {"transaction-id", "ID",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "order: WeChat Pay transaction id.")},
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "order, amounts: WeChat Pay transaction id.")},
     {"out-order-no", "NO",
      QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
                        "order, return: the merchant's profit-sharing order number.")},
     {"out-return-no", "NO",
      QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "return: the merchant's return number.")},
     {"order-id", "ID",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "return: WeChat Pay's profit-sharing order id.")},
+     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
+                       "return with --product brand: WeChat Pay's profit-sharing order id.")},
 };
 
 constexpr OptionSpec generalOptions[] = {
@@ -123,15 +129,52 @@ QString CliOptionsParser::versionText()
     return u"fenzhang-cli %1\n"_s.arg(QLatin1StringView(FENZHANG_VERSION));
 }
 
+bool CliOptionsParser::applyProduct(CliOptions *options, Product product, QString *error)
+{
+    options->order.product = product;
+    options->returnQuery.product = product;
+    options->amounts.product = product;
+    options->batch.product = product;
+    if (options->action != CliOptions::Action::Run || options->lookup == LookupKind::Amounts)
+        return true;
+    const auto given = [options](const char *name) { return options->lookupFlags.contains(QLatin1StringView(name)); };
+    const QString command = options->lookup == LookupKind::Order ? u"order"_s : u"return"_s;
+    if (!Products::hasSubMchid(product) && given("sub-mchid")) {
+        *error = tr("A direct merchant's look-ups take no --sub-mchid (--product direct).");
+        return false;
+    }
+    if (Products::hasSubMchid(product) && !given("sub-mchid")) {
+        *error = tr("The %1 command needs --sub-mchid (--product %2).").arg(command, Products::id(product));
+        return false;
+    }
+    if (options->lookup != LookupKind::Return)
+        return true;
+    if (product != Product::Brand) {
+        if (given("order-id")) {
+            *error = tr("--order-id applies only to chain-brand returns (--product brand); give --out-order-no.");
+            return false;
+        }
+        if (!given("out-order-no")) {
+            *error = tr("The return command needs --out-order-no.");
+            return false;
+        }
+    } else if (given("order-id") == given("out-order-no")) {
+        *error = tr("The return command needs exactly one of --order-id and --out-order-no.");
+        return false;
+    }
+    return true;
+}
+
 QString CliOptionsParser::helpText() const
 {
     QString text;
     text += tr("Look up WeChat Pay profit-sharing results (APIv3), signed and verified.") + "\n\n"_L1;
     text += tr("Usage:") + u'\n';
-    text +=
-        "  fenzhang-cli [connection options] order  --sub-mchid ID --transaction-id ID --out-order-no NO\n"_L1;
-    text += "  fenzhang-cli [connection options] return --sub-mchid ID --out-return-no NO "
-            "(--order-id ID | --out-order-no NO)\n"_L1;
+    text += "  fenzhang-cli [connection options] [--product P] order   [--sub-mchid ID] --transaction-id ID "
+            "--out-order-no NO\n"_L1;
+    text += "  fenzhang-cli [connection options] [--product P] return  [--sub-mchid ID] --out-return-no NO "
+            "(--out-order-no NO | --order-id ID)\n"_L1;
+    text += "  fenzhang-cli [connection options] [--product P] amounts --transaction-id ID\n"_L1;
     text += "  "_L1 + BatchCommand::usage() + u'\n';
     text += "  fenzhang-cli --version | --help\n"_L1;
 
@@ -192,7 +235,7 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        *error = tr("Missing command: order or return.");
+        *error = tr("Missing command: order, return, amounts or batch.");
         return false;
     }
     const bool batch = positional.constFirst() == "batch"_L1;
@@ -208,20 +251,35 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
     const QString command = positional.constFirst();
     QStringList required;
     QStringList forbidden;
+    // sub_mchid and the way a return names its order depend on the product (applyProduct()).
     if (batch) {
         forbidden = {u"sub-mchid"_s, u"transaction-id"_s, u"out-order-no"_s, u"out-return-no"_s,
                      u"order-id"_s};
     } else if (command == "order"_L1) {
         options->lookup = LookupKind::Order;
-        required = {u"sub-mchid"_s, u"transaction-id"_s, u"out-order-no"_s};
+        required = {u"transaction-id"_s, u"out-order-no"_s};
         forbidden = {u"out-return-no"_s, u"order-id"_s};
     } else if (command == "return"_L1) {
         options->lookup = LookupKind::Return;
-        required = {u"sub-mchid"_s, u"out-return-no"_s};
+        required = {u"out-return-no"_s};
         forbidden = {u"transaction-id"_s};
+    } else if (command == "amounts"_L1) {
+        options->lookup = LookupKind::Amounts;
+        required = {u"transaction-id"_s};
+        forbidden = {u"sub-mchid"_s, u"out-order-no"_s, u"out-return-no"_s, u"order-id"_s};
     } else {
-        *error = tr("Unknown command \"%1\": use order or return.").arg(command);
+        *error = tr("Unknown command \"%1\": use order, return, amounts or batch.").arg(command);
         return false;
+    }
+    QString product;
+    if (!single("product", &product))
+        return false;
+    if (parser.isSet(u"product"_s)) {
+        options->product = Products::fromId(product);
+        if (!options->product) {
+            *error = tr("--product \"%1\" is not one of service-provider, direct, brand.").arg(product);
+            return false;
+        }
     }
     for (const QString &name : std::as_const(forbidden)) {
         if (parser.isSet(name)) {
@@ -241,17 +299,14 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
         !single("out-order-no", &outOrderNo) || !single("out-return-no", &outReturnNo) ||
         !single("order-id", &orderId))
         return false;
-    if (batch) {
-        // The rows come from --input.
-    } else if (options->lookup == LookupKind::Order) {
-        options->order = OrderQuery{subMchid, transactionId, outOrderNo};
-    } else {
-        if (parser.isSet(u"order-id"_s) == parser.isSet(u"out-order-no"_s)) {
-            *error = tr("The return command needs exactly one of --order-id and --out-order-no.");
-            return false;
-        }
-        options->returnQuery = ReturnQuery{subMchid, outReturnNo, orderId, outOrderNo};
+    for (const OptionSpec &spec : lookupOptions) {
+        if (parser.isSet(QString::fromLatin1(spec.name)))
+            options->lookupFlags.append(QString::fromLatin1(spec.name));
     }
+    // The rows of a batch come from --input.
+    options->order = OrderQuery{subMchid, transactionId, outOrderNo};
+    options->returnQuery = ReturnQuery{subMchid, outReturnNo, orderId, outOrderNo};
+    options->amounts = AmountsQuery{transactionId};
 
     // Connection.
     MerchantKeySource &merchant = options->connection.merchant;

@@ -7,6 +7,7 @@
 #include "batch/batchcommand.h"
 #include "lookup/queries.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -31,6 +32,10 @@ struct CliOptions {
     LookupKind lookup = LookupKind::Order;
     OrderQuery order;
     ReturnQuery returnQuery;
+    AmountsQuery amounts;
+    // --product; else the profile's, else a service provider (resolveProduct()).
+    std::optional<Product> product;
+    QStringList lookupFlags; // the look-up options given, without "--"
     ConnectionSettings connection;
     Format format = Format::Table;
     QString outputFile;        // empty: stdout
@@ -52,6 +57,10 @@ public:
     static QString optionForField(const QString &apiField);
     // Sets in base the connection values the command line gave (options.connectionFlags).
     static void applyConnectionFlags(const CliOptions &options, ConnectionSettings *base);
+    // Sets the product the look-up (or batch) is asked as into its queries and checks the options
+    // that depend on it: a direct merchant gives no --sub-mchid, an ordinary return no --order-id.
+    // On failure returns false with a translated usage message: nothing is sent.
+    static bool applyProduct(CliOptions *options, Product product, QString *error);
     // What the connection still lacks (translated, naming the option), or empty when complete.
     static QString connectionProblem(const ConnectionSettings &connection);
 };

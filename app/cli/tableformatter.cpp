@@ -94,7 +94,15 @@ QString TableFormatter::alignedTable(const QList<QStringList> &rows, const QList
 
 QString TableFormatter::format(const LookupResult &result)
 {
-    return result.lookup == LookupKind::Order ? formatOrder(result) : formatReturn(result);
+    switch (result.lookup) {
+    case LookupKind::Order:
+        return formatOrder(result);
+    case LookupKind::Return:
+        return formatReturn(result);
+    case LookupKind::Amounts:
+        return formatAmounts(result);
+    }
+    return {};
 }
 
 QString TableFormatter::formatOrder(const LookupResult &result)
@@ -119,6 +127,9 @@ QString TableFormatter::formatOrder(const LookupResult &result)
         {u"out_order_no"_s, order.outOrderNo},
         {u"order_id"_s, order.orderId},
         {tr("Totals"), totals},
+        {tr("Returned to the merchant (yuan)"),
+         order.finishAmount ? Money::formatYuan(*order.finishAmount, Money::Grouping::Thousands) : QString()},
+        {u"finish_description"_s, oneLine(order.finishDescription)},
         {tr("Signature"), signatureLine(result)},
         {u"Request-ID"_s, QString::fromLatin1(result.response.requestId)},
     });
@@ -170,9 +181,28 @@ QString TableFormatter::formatReturn(const LookupResult &result)
         {u"order_id"_s, ret.orderId},
         {u"out_order_no"_s, ret.outOrderNo},
         {u"out_return_no"_s, ret.outReturnNo},
-        {u"return_no"_s, ret.returnNo},
+        {ReturnResult::returnNoField(result.product()), ret.returnNo},
         {u"return_mchid"_s, ret.returnMchid},
+        {tr("Description"), oneLine(ret.description)},
+        {tr("Created"), ret.createTime.raw().isEmpty() ? QString() : time(ret.createTime)},
         {tr("Finished"), time(ret.finishTime)},
+        {tr("Signature"), signatureLine(result)},
+        {u"Request-ID"_s, QString::fromLatin1(result.response.requestId)},
+    });
+    return text;
+}
+
+QString TableFormatter::formatAmounts(const LookupResult &result)
+{
+    const AmountsResult &amounts = *result.amounts;
+    QString text = tr("Amount still to split") + u'\n';
+    text += fieldList({
+        {tr("Still to split (yuan)"), Money::formatYuan(amounts.unsplitAmount, Money::Grouping::Thousands)},
+        {tr("Advice"), amounts.unsplitAmount == 0
+                           ? tr("Nothing of this payment is frozen for profit sharing any more.")
+                           : tr("This part of the payment is still frozen: split it, or unfreeze it to the "
+                                "merchant.")},
+        {u"transaction_id"_s, amounts.transactionId},
         {tr("Signature"), signatureLine(result)},
         {u"Request-ID"_s, QString::fromLatin1(result.response.requestId)},
     });

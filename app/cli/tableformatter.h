@@ -25,6 +25,7 @@ public:
 private:
     static QString formatOrder(const LookupResult &result);
     static QString formatReturn(const LookupResult &result);
+    static QString formatAmounts(const LookupResult &result);
 };
 
 } // namespace fenzhang

@@ -8,9 +8,28 @@ bool LookupResult::isFinal() const
 {
     if (kind != Kind::Ok)
         return false;
-    if (lookup == LookupKind::Order)
+    switch (lookup) {
+    case LookupKind::Order:
         return order && order->isFinal();
-    return returnOrder && returnOrder->isFinal();
+    case LookupKind::Return:
+        return returnOrder && returnOrder->isFinal();
+    case LookupKind::Amounts:
+        return amounts.has_value();
+    }
+    return false;
+}
+
+Product LookupResult::product() const
+{
+    switch (lookup) {
+    case LookupKind::Order:
+        return orderQuery.product;
+    case LookupKind::Return:
+        return returnQuery.product;
+    case LookupKind::Amounts:
+        return amountsQuery.product;
+    }
+    return Product::ServiceProvider;
 }
 
 LookupService::LookupService(ApiClient *client, QObject *parent) : QObject(parent), m_client(client) {}
@@ -32,6 +51,16 @@ LookupJob *LookupService::queryReturn(const ReturnQuery &query)
     job->m_result.returnQuery = query.trimmed();
     job->m_result.fieldErrors = job->m_result.returnQuery.validate();
     job->start(m_client, job->m_result.returnQuery.requestTarget());
+    return job;
+}
+
+LookupJob *LookupService::queryAmounts(const AmountsQuery &query)
+{
+    auto *job = new LookupJob(this);
+    job->m_result.lookup = LookupKind::Amounts;
+    job->m_result.amountsQuery = query.trimmed();
+    job->m_result.fieldErrors = job->m_result.amountsQuery.validate();
+    job->start(m_client, job->m_result.amountsQuery.requestTarget());
     return job;
 }
 
@@ -65,28 +94,20 @@ void LookupJob::complete(const ApiResponse &response)
     using Kind = LookupResult::Kind;
     switch (response.outcome) {
     case Outcome::Success:
-        if (m_result.lookup == LookupKind::Order) {
-            auto parsed = OrderResult::fromJson(response.body);
-            if (parsed) {
-                m_result.mismatches = AnswerBinding::mismatches(m_result.orderQuery, *parsed);
-                if (m_result.mismatches.isEmpty())
-                    m_result.order = std::move(parsed).value();
-            } else {
-                m_result.kind = Kind::BadAnswer;
-                m_result.parseError = parsed.error();
-            }
-        } else {
-            auto parsed = ReturnResult::fromJson(response.body);
-            if (parsed) {
-                m_result.mismatches = AnswerBinding::mismatches(m_result.returnQuery, *parsed);
-                if (m_result.mismatches.isEmpty())
-                    m_result.returnOrder = std::move(parsed).value();
-            } else {
-                m_result.kind = Kind::BadAnswer;
-                m_result.parseError = parsed.error();
-            }
+        switch (m_result.lookup) {
+        case LookupKind::Order:
+            accept(OrderResult::fromJson(response.body, m_result.orderQuery.product), m_result.orderQuery,
+                   m_result.order);
+            break;
+        case LookupKind::Return:
+            accept(ReturnResult::fromJson(response.body, m_result.returnQuery.product), m_result.returnQuery,
+                   m_result.returnOrder);
+            break;
+        case LookupKind::Amounts:
+            accept(AmountsResult::fromJson(response.body), m_result.amountsQuery, m_result.amounts);
+            break;
         }
-        if (m_result.order || m_result.returnOrder) {
+        if (m_result.order || m_result.returnOrder || m_result.amounts) {
             m_result.kind = Kind::Ok;
         } else if (!m_result.mismatches.isEmpty()) {
             // Validly signed, but the answer to another question: it is not this look-up's result.
@@ -113,6 +134,19 @@ void LookupJob::complete(const ApiResponse &response)
         break;
     }
     finish();
+}
+
+template <typename Result, typename Query>
+void LookupJob::accept(Expected<Result, QString> parsed, const Query &query, std::optional<Result> &out)
+{
+    if (!parsed) {
+        m_result.kind = LookupResult::Kind::BadAnswer;
+        m_result.parseError = parsed.error();
+        return;
+    }
+    m_result.mismatches = AnswerBinding::mismatches(query, *parsed);
+    if (m_result.mismatches.isEmpty())
+        out = std::move(parsed).value();
 }
 
 void LookupJob::finish()

@@ -1,6 +1,6 @@
 #pragma once
 
-// Runs the two look-ups end to end on top of ApiClient: validates the query (nothing is sent when
+// Runs the look-ups end to end on top of ApiClient: validates the query (nothing is sent when
 // it is invalid), sends it, and turns the verified answer into a typed result. Shared by the
 // desktop app and the CLI.
 
@@ -33,17 +33,20 @@ struct LookupResult {
 
     Kind kind = Kind::NetworkError;
     LookupKind lookup = LookupKind::Order;
-    OrderQuery orderQuery;   // when lookup == Order
-    ReturnQuery returnQuery; // when lookup == Return
+    OrderQuery orderQuery;     // when lookup == Order
+    ReturnQuery returnQuery;   // when lookup == Return
+    AmountsQuery amountsQuery; // when lookup == Amounts
     QList<FieldError> fieldErrors;
     ApiResponse response;
     std::optional<OrderResult> order;
     std::optional<ReturnResult> returnOrder;
+    std::optional<AmountsResult> amounts;
     QString parseError; // BadAnswer: what is wrong; NotTheAnswer: AnswerBinding::describe(mismatches)
     QList<IdMismatch> mismatches; // NotTheAnswer
     QDateTime lookedUpAt;
 
-    bool isFinal() const; // Ok and the state/result is final
+    bool isFinal() const; // Ok and the state/result is final (an amount always is)
+    Product product() const; // the product the look-up was asked as
 };
 
 class LookupJob;
@@ -57,6 +60,7 @@ public:
     // Kind::InvalidInput and sends nothing.
     LookupJob *queryOrder(const OrderQuery &query);
     LookupJob *queryReturn(const ReturnQuery &query);
+    LookupJob *queryAmounts(const AmountsQuery &query);
 
     ApiClient *client() const { return m_client; }
 
@@ -80,6 +84,9 @@ private:
     explicit LookupJob(QObject *parent);
     void start(ApiClient *client, const QByteArray &requestTarget);
     void complete(const ApiResponse &response);
+    // A parsed answer becomes the result when it answers the query (AnswerBinding).
+    template <typename Result, typename Query>
+    void accept(Expected<Result, QString> parsed, const Query &query, std::optional<Result> &out);
     void finish();
     QPointer<ApiJob> m_apiJob;
     LookupResult m_result;

@@ -102,14 +102,14 @@ void BatchCommand::print(QIODevice *err, const QString &text)
 
 int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
 {
-    const BatchImport import = BatchImporter(options.lookup).importFile(options.inputFile);
+    const BatchImport import = BatchImporter(options.lookup, options.product).importFile(options.inputFile);
     if (!import.ok()) {
         print(err, import.error + u'\n');
         return ExitBadInput;
     }
     if (!import.hasHeader) {
         print(err, tr("%1 has no header row; the first row must name the columns: %2\n")
-                       .arg(options.inputFile, ColumnMapping::fieldsFor(options.lookup).join(u',')));
+                       .arg(options.inputFile, ColumnMapping::fieldsFor(options.lookup, options.product).join(u',')));
         return ExitBadInput;
     }
     bool bad = false;

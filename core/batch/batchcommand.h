@@ -18,6 +18,7 @@ namespace fenzhang {
 
 struct BatchCommandOptions {
     LookupKind lookup = LookupKind::Order;
+    Product product = Product::ServiceProvider; // the rows are asked as this product
     QString inputFile;
     QString outputFile; // FILE.xlsx: a workbook; otherwise CSV
     QString profileName; // for the workbook's About sheet

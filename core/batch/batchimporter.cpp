@@ -2,6 +2,7 @@
 
 #include "fileread.h"
 
+#include <algorithm>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -120,33 +121,49 @@ void ColumnMapping::setColumn(const QString &apiField, int column)
         orderId = column;
 }
 
-bool ColumnMapping::isCompleteFor(LookupKind kind) const
+bool ColumnMapping::isCompleteFor(LookupKind kind, Product product) const
 {
-    if (kind == LookupKind::Order)
-        return subMchid >= 0 && transactionId >= 0 && outOrderNo >= 0;
-    return subMchid >= 0 && outReturnNo >= 0 && (orderId >= 0 || outOrderNo >= 0);
-}
-
-QStringList ColumnMapping::fieldsFor(LookupKind kind)
-{
-    if (kind == LookupKind::Order)
-        return {subMchidField, transactionIdField, outOrderNoField};
-    return {subMchidField, outReturnNoField, orderIdField, outOrderNoField};
-}
-
-ColumnMapping ColumnMapping::positional(LookupKind kind)
-{
-    ColumnMapping mapping;
-    if (kind == LookupKind::Order) {
-        mapping.subMchid = 0;
-        mapping.transactionId = 1;
-        mapping.outOrderNo = 2;
-    } else {
-        // A pasted return list without a header: sub_mchid, out_return_no, order_id.
-        mapping.subMchid = 0;
-        mapping.outReturnNo = 1;
-        mapping.orderId = 2;
+    if (kind == LookupKind::Return && product == Product::Brand)
+        return subMchid >= 0 && outReturnNo >= 0 && (orderId >= 0 || outOrderNo >= 0);
+    for (const QString &field : fieldsFor(kind, product)) {
+        if (column(field) < 0)
+            return false;
     }
+    return true;
+}
+
+QStringList ColumnMapping::fieldsFor(LookupKind kind, Product product)
+{
+    QStringList fields;
+    if (Products::hasSubMchid(product) && kind != LookupKind::Amounts)
+        fields.append(subMchidField);
+    switch (kind) {
+    case LookupKind::Order:
+        fields += {transactionIdField, outOrderNoField};
+        break;
+    case LookupKind::Return:
+        fields.append(outReturnNoField);
+        if (product == Product::Brand)
+            fields.append(orderIdField);
+        fields.append(outOrderNoField);
+        break;
+    case LookupKind::Amounts:
+        fields.append(transactionIdField);
+        break;
+    }
+    return fields;
+}
+
+ColumnMapping ColumnMapping::positional(LookupKind kind, Product product)
+{
+    // A pasted list without a header: the fields in fieldsFor() order; a brand's returns name their
+    // order by order_id (sub_mchid, out_return_no, order_id).
+    ColumnMapping mapping;
+    QStringList fields = fieldsFor(kind, product);
+    if (kind == LookupKind::Return && product == Product::Brand)
+        fields.removeAll(outOrderNoField);
+    for (qsizetype i = 0; i < fields.size(); ++i)
+        mapping.setColumn(fields.at(i), int(i));
     return mapping;
 }
 
@@ -300,6 +317,15 @@ ColumnMapping BatchImporter::mappingFromHeader(const QStringList &header)
     return mapping;
 }
 
+// Headings that name every field of a kind, as any product asks it: they say which kind the rows are
+// (a clerk's sheet of brand returns pasted on the order page), whatever the product.
+bool BatchImporter::namesTheFieldsOf(const ColumnMapping &fromHeader, LookupKind kind)
+{
+    const QList<Product> products = Products::all();
+    return std::any_of(products.begin(), products.end(),
+                       [&](Product product) { return fromHeader.isCompleteFor(kind, product); });
+}
+
 LookupKind BatchImporter::otherKind(LookupKind kind)
 {
     return kind == LookupKind::Order ? LookupKind::Return : LookupKind::Order;
@@ -331,21 +357,21 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
     else if (result.hasHeader)
         result.mapping = fromHeader;
     else
-        result.mapping = ColumnMapping::positional(m_kind);
+        result.mapping = ColumnMapping::positional(m_kind, m_product);
 
-    if (!result.mapping.isCompleteFor(m_kind)) {
+    if (!result.mapping.isCompleteFor(m_kind, m_product)) {
         QStringList missing;
-        for (const QString &field : ColumnMapping::fieldsFor(m_kind)) {
+        for (const QString &field : ColumnMapping::fieldsFor(m_kind, m_product)) {
             if (result.mapping.column(field) < 0)
                 missing.append(field);
         }
         // Returns need only one of order_id / out_order_no.
-        if (m_kind == LookupKind::Return && (result.mapping.orderId >= 0 || result.mapping.outOrderNo >= 0)) {
+        if (m_kind == LookupKind::Return && m_product == Product::Brand && (result.mapping.orderId >= 0 || result.mapping.outOrderNo >= 0)) {
             missing.removeAll(orderIdField);
             missing.removeAll(outOrderNoField);
         }
         result.error = tr("No column is mapped to %1.").arg(missing.join(u", "_s));
-        if (!m_explicitMapping && result.hasHeader && fromHeader.isCompleteFor(otherKind(m_kind))) {
+        if (!m_explicitMapping && result.hasHeader && namesTheFieldsOf(fromHeader, otherKind(m_kind))) {
             result.suggestedKind = otherKind(m_kind);
             result.error += u' ' + (m_kind == LookupKind::Order
                                         ? tr("The headings name the fields of a return look-up.")
@@ -367,12 +393,12 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
         QString key;
         if (m_kind == LookupKind::Order) {
             row.order = OrderQuery{cellAt(record, m.subMchid), cellAt(record, m.transactionId),
-                                   cellAt(record, m.outOrderNo)};
+                                   cellAt(record, m.outOrderNo), m_product};
             row.errors = row.order.validate();
             key = row.order.subMchid + u'\x1f' + row.order.transactionId + u'\x1f' + row.order.outOrderNo;
         } else {
             row.returnQuery = ReturnQuery{cellAt(record, m.subMchid), cellAt(record, m.outReturnNo),
-                                          cellAt(record, m.orderId), cellAt(record, m.outOrderNo)};
+                                          cellAt(record, m.orderId), cellAt(record, m.outOrderNo), m_product};
             row.errors = row.returnQuery.validate();
             const ReturnQuery &q = row.returnQuery;
             key = q.subMchid + u'\x1f' + q.outReturnNo + u'\x1f' + q.orderId + u'\x1f' + q.outOrderNo;
@@ -392,7 +418,7 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
     // validation row by row. Read it as the other kind once, and suggest that when it fits better.
     const int valid = result.validCount();
     if (suggest && !m_explicitMapping && !result.hasHeader && valid * 2 < result.rows.size()) {
-        const BatchImport other = BatchImporter(otherKind(m_kind)).build(text, encoding, false);
+        const BatchImport other = BatchImporter(otherKind(m_kind), m_product).build(text, encoding, false);
         if (other.ok() && other.validCount() > valid && other.validCount() * 2 >= other.rows.size())
             result.suggestedKind = other.kind;
     }

@@ -28,14 +28,15 @@ struct ColumnMapping {
     // API field name -> column, for the UI's mapping combo boxes.
     int column(const QString &apiField) const;
     void setColumn(const QString &apiField, int column);
-    // The fields a look-up kind needs mapped (returns: order_id or out_order_no, one suffices).
-    bool isCompleteFor(LookupKind kind) const;
+    // The fields a look-up kind needs mapped as the product asks it (a direct merchant's rows have
+    // no sub_mchid; brand returns: order_id or out_order_no, one suffices).
+    bool isCompleteFor(LookupKind kind, Product product) const;
     bool operator==(const ColumnMapping &) const = default;
 
-    // The API fields each kind reads, in the CLI's header order.
-    static QStringList fieldsFor(LookupKind kind);
+    // The API fields each kind reads as the product asks it, in the CLI's header order.
+    static QStringList fieldsFor(LookupKind kind, Product product);
     // Columns in fieldsFor() order: for pasted lists without a header.
-    static ColumnMapping positional(LookupKind kind);
+    static ColumnMapping positional(LookupKind kind, Product product);
 };
 
 struct BatchImport {
@@ -61,7 +62,11 @@ struct BatchImport {
 class BatchImporter final {
     Q_DECLARE_TR_FUNCTIONS(fenzhang::BatchImporter)
 public:
-    explicit BatchImporter(LookupKind kind) : m_kind(kind) {}
+    // Rows are validated as the product asks them (a direct merchant's rows carry no sub_mchid).
+    BatchImporter(LookupKind kind, Product product)
+        : m_kind(kind), m_product(product)
+    {
+    }
 
     // The UI's choice; overrides header recognition (a header row is still skipped when it names
     // the mapped fields).
@@ -88,8 +93,10 @@ public:
 private:
     BatchImport build(const QString &text, TextDecoding::Encoding encoding, bool suggest = true) const;
     static LookupKind otherKind(LookupKind kind);
+    static bool namesTheFieldsOf(const ColumnMapping &fromHeader, LookupKind kind);
 
     LookupKind m_kind;
+    Product m_product;
     ColumnMapping m_mapping;
     bool m_explicitMapping = false;
 };

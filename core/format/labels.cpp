@@ -110,9 +110,13 @@ const Entry returnFailReasons[] = {
     {"TIME_OUT_CLOSED", QT_TRANSLATE_NOOP("fenzhang::Labels", "Closed after timing out")},
     {"PAYER_ACCOUNT_ABNORMAL", QT_TRANSLATE_NOOP("fenzhang::Labels", "Original payer's account abnormal")},
     {"INVALID_REQUEST", QT_TRANSLATE_NOOP("fenzhang::Labels", "Invalid request parameters")},
+    {"BALANCE_NOT_ENOUGH", QT_TRANSLATE_NOOP("fenzhang::Labels", "Receiver's balance not enough")},
 };
 
 const Entry returnFailAdvices[] = {
+    {"BALANCE_NOT_ENOUGH",
+     QT_TRANSLATE_NOOP("fenzhang::Labels", "The receiver's account does not hold the amount to return. Ask the "
+                                 "receiver to top it up, then send the return again with the same out_return_no.")},
     {"ACCOUNT_ABNORMAL",
      QT_TRANSLATE_NOOP("fenzhang::Labels", "The account of the original receiver is abnormal. Ask the receiver to "
                                  "check the account before returning again.")},
@@ -133,6 +137,7 @@ const Entry errorCodes[] = {
     {"SIGN_ERROR", QT_TRANSLATE_NOOP("fenzhang::Labels", "Signature rejected")},
     {"NO_AUTH", QT_TRANSLATE_NOOP("fenzhang::Labels", "No permission")},
     {"RESOURCE_NOT_EXISTS", QT_TRANSLATE_NOOP("fenzhang::Labels", "Record not found")},
+    {"RATELIMIT_EXCEED", QT_TRANSLATE_NOOP("fenzhang::Labels", "Too many requests")},
     {"FREQUENCY_LIMITED", QT_TRANSLATE_NOOP("fenzhang::Labels", "Queried too often")},
     {"SYSTEM_ERROR", QT_TRANSLATE_NOOP("fenzhang::Labels", "WeChat Pay system error")},
 };

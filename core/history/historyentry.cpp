@@ -30,16 +30,23 @@ HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString 
     e.lookedUpAt = result.lookedUpAt.isValid() ? result.lookedUpAt : QDateTime::currentDateTime();
     e.profile = profile;
     e.lookup = result.lookup;
+    e.product = result.product();
     e.source = source;
-    if (result.lookup == LookupKind::Order) {
+    switch (result.lookup) {
+    case LookupKind::Order:
         e.subMchid = result.orderQuery.subMchid;
         e.transactionId = result.orderQuery.transactionId;
         e.outOrderNo = result.orderQuery.outOrderNo;
-    } else {
+        break;
+    case LookupKind::Return:
         e.subMchid = result.returnQuery.subMchid;
         e.outReturnNo = result.returnQuery.outReturnNo;
         e.orderId = result.returnQuery.orderId;
         e.outOrderNo = result.returnQuery.outOrderNo;
+        break;
+    case LookupKind::Amounts:
+        e.transactionId = result.amountsQuery.transactionId;
+        break;
     }
     e.httpStatus = result.response.httpStatus;
     e.requestId = QString::fromLatin1(result.response.requestId);
@@ -72,6 +79,8 @@ HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString 
         e.totalFen = result.returnOrder->amount;
         if (e.orderId.isEmpty())
             e.orderId = result.returnOrder->orderId;
+    } else if (result.amounts) {
+        e.totalFen = result.amounts->unsplitAmount;
     }
     return e;
 }
@@ -86,11 +95,19 @@ HistoricResult HistoryStore::restore(const HistoryEntry &entry)
     LookupResult &r = historic.result;
     r.lookup = entry.lookup;
     r.lookedUpAt = entry.lookedUpAt;
-    if (entry.lookup == LookupKind::Order)
-        r.orderQuery = OrderQuery{entry.subMchid, entry.transactionId, entry.outOrderNo};
-    else
+    switch (entry.lookup) {
+    case LookupKind::Order:
+        r.orderQuery = OrderQuery{entry.subMchid, entry.transactionId, entry.outOrderNo, entry.product};
+        break;
+    case LookupKind::Return:
         r.returnQuery = ReturnQuery{entry.subMchid, entry.outReturnNo,
-                                    entry.outOrderNo.isEmpty() ? entry.orderId : QString(), entry.outOrderNo};
+                                    entry.outOrderNo.isEmpty() ? entry.orderId : QString(), entry.outOrderNo,
+                                    entry.product};
+        break;
+    case LookupKind::Amounts:
+        r.amountsQuery = AmountsQuery{entry.transactionId, entry.product};
+        break;
+    }
     r.response.httpStatus = entry.httpStatus;
     r.response.requestId = entry.requestId.toLatin1();
     r.response.verified = entry.verified;
@@ -106,21 +123,25 @@ HistoricResult HistoryStore::restore(const HistoryEntry &entry)
         if (!entry.verified || entry.body.isEmpty()) {
             r.kind = LookupResult::Kind::BadAnswer;
             r.parseError = tr("The stored answer is missing.");
-        } else if (entry.lookup == LookupKind::Order) {
-            auto parsed = OrderResult::fromJson(entry.body);
-            if (parsed)
-                r.order = std::move(parsed).value();
-            else {
-                r.kind = LookupResult::Kind::BadAnswer;
-                r.parseError = parsed.error();
-            }
         } else {
-            auto parsed = ReturnResult::fromJson(entry.body);
-            if (parsed)
-                r.returnOrder = std::move(parsed).value();
-            else {
-                r.kind = LookupResult::Kind::BadAnswer;
-                r.parseError = parsed.error();
+            const auto keep = [&r](auto parsed, auto &out) {
+                if (parsed) {
+                    out = std::move(parsed).value();
+                } else {
+                    r.kind = LookupResult::Kind::BadAnswer;
+                    r.parseError = parsed.error();
+                }
+            };
+            switch (entry.lookup) {
+            case LookupKind::Order:
+                keep(OrderResult::fromJson(entry.body, entry.product), r.order);
+                break;
+            case LookupKind::Return:
+                keep(ReturnResult::fromJson(entry.body, entry.product), r.returnOrder);
+                break;
+            case LookupKind::Amounts:
+                keep(AmountsResult::fromJson(entry.body), r.amounts);
+                break;
             }
         }
     } else if (r.kind == LookupResult::Kind::NetworkError) {

@@ -20,6 +20,7 @@ struct HistoryEntry {
     QDateTime lookedUpAt; // with the offset it was looked up at
     QString profile;
     LookupKind lookup = LookupKind::Order;
+    Product product = Product::ServiceProvider; // as asked
     QString source; // "single", "batch" or "watch"
     QString subMchid;
     QString transactionId;
@@ -30,10 +31,10 @@ struct HistoryEntry {
     QString requestId;
     bool verified = false;
     QString resultKind;      // ResultExport::kindName: ok, api_error, network_error, ...
-    QString state;           // order state or return result; empty without a result
+    QString state;           // order state or return result; empty without a result and for amounts
     QString receiverResults; // orders: "SUCCESS:2,CLOSED:1"
     int receiverCount = 0;
-    qint64 totalFen = 0; // orders: sum of receiver amounts; returns: the amount
+    qint64 totalFen = 0; // orders: sum of receiver amounts; returns: the amount; amounts: unsplit_amount
     QString errorCode;
     QString errorMessage;
     QByteArray body; // the verified answer; empty when there was none

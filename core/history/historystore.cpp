@@ -29,7 +29,7 @@ constexpr int sqliteNotADb = 26;
 const QString columns =
     u"looked_up_at_utc, utc_offset, profile, lookup, source, sub_mchid, transaction_id, "
     u"out_order_no, out_return_no, order_id, http_status, request_id, verified, result_kind, "
-    u"state, receiver_results, receiver_count, total_fen, error_code, error_message, body"_s;
+    u"state, receiver_results, receiver_count, total_fen, error_code, error_message, body, product"_s;
 
 // Version 1. Later versions append steps; each runs in its own transaction with user_version.
 const char *const schemaV1[] = {
@@ -59,9 +59,42 @@ const char *const schemaV1[] = {
     "CREATE INDEX lookups_time ON lookups(looked_up_at_utc)",
 };
 
+// Version 2: the product each look-up was asked as (lookup/product.h). Rows of version 1 have none:
+// their orders were asked as a service provider, their returns as a brand (all that version could).
+const char *const schemaV2[] = {
+    "ALTER TABLE lookups ADD COLUMN product TEXT",
+};
+
+struct SchemaStep {
+    int version;
+    const char *const *begin;
+    const char *const *end;
+};
+const SchemaStep schemaSteps[] = {
+    {1, std::begin(schemaV1), std::end(schemaV1)},
+    {2, std::begin(schemaV2), std::end(schemaV2)},
+};
+
 QString lookupName(LookupKind kind)
 {
-    return kind == LookupKind::Order ? u"order"_s : u"return"_s;
+    switch (kind) {
+    case LookupKind::Order:
+        return u"order"_s;
+    case LookupKind::Return:
+        return u"return"_s;
+    case LookupKind::Amounts:
+        return u"amounts"_s;
+    }
+    return {};
+}
+
+LookupKind lookupFromName(const QString &name)
+{
+    if (name == "return"_L1)
+        return LookupKind::Return;
+    if (name == "amounts"_L1)
+        return LookupKind::Amounts;
+    return LookupKind::Order;
 }
 
 HistoryEntry entryFrom(const QSqlQuery &q)
@@ -71,7 +104,7 @@ HistoryEntry entryFrom(const QSqlQuery &q)
     e.lookedUpAt =
         QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong()).toOffsetFromUtc(q.value(2).toInt());
     e.profile = q.value(3).toString();
-    e.lookup = q.value(4).toString() == "return"_L1 ? LookupKind::Return : LookupKind::Order;
+    e.lookup = lookupFromName(q.value(4).toString());
     e.source = q.value(5).toString();
     e.subMchid = q.value(6).toString();
     e.transactionId = q.value(7).toString();
@@ -89,6 +122,10 @@ HistoryEntry entryFrom(const QSqlQuery &q)
     e.errorCode = q.value(19).toString();
     e.errorMessage = q.value(20).toString();
     e.body = q.value(21).toByteArray();
+    const std::optional<Product> product = Products::fromId(q.value(22).toString());
+    e.product = product                          ? *product
+                : e.lookup == LookupKind::Return ? Product::Brand
+                                                 : Product::ServiceProvider;
     return e;
 }
 
@@ -286,21 +323,26 @@ std::optional<HistoryError> HistoryStore::migrate()
     if (version == schemaVersion)
         return std::nullopt;
 
-    // version 0: a new file. Later migrations go here, one step per version.
-    if (!db.transaction())
-        return errorFrom(db.lastError(), tr("creating it"));
-    for (const char *statement : schemaV1) {
-        if (!q.exec(QString::fromLatin1(statement))) {
-            const HistoryError error = errorFrom(q.lastError(), tr("creating it"));
+    // Each step from the file's version on, in its own transaction with its user_version.
+    const QString what = version == 0 ? tr("creating it") : tr("updating it to this version");
+    for (const SchemaStep &step : schemaSteps) {
+        if (step.version <= version)
+            continue;
+        if (!db.transaction())
+            return errorFrom(db.lastError(), what);
+        for (const char *const *statement = step.begin; statement != step.end; ++statement) {
+            if (!q.exec(QString::fromLatin1(*statement))) {
+                const HistoryError error = errorFrom(q.lastError(), what);
+                db.rollback();
+                return error;
+            }
+        }
+        if (!q.exec(u"PRAGMA user_version = %1"_s.arg(step.version)) || !db.commit()) {
+            const HistoryError error =
+                errorFrom(q.lastError().isValid() ? q.lastError() : db.lastError(), what);
             db.rollback();
             return error;
         }
-    }
-    if (!q.exec(u"PRAGMA user_version = %1"_s.arg(schemaVersion)) || !db.commit()) {
-        const HistoryError error =
-            errorFrom(q.lastError().isValid() ? q.lastError() : db.lastError(), tr("creating it"));
-        db.rollback();
-        return error;
     }
     return std::nullopt;
 }
@@ -329,7 +371,7 @@ Expected<QList<qint64>, HistoryError> HistoryStore::addAll(const QList<HistoryEn
         return unexpected(errorFrom(db.lastError(), what));
     QSqlQuery q(db);
     q.prepare(u"INSERT INTO lookups ("_s + columns +
-              u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+              u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
     QList<qint64> ids;
     ids.reserve(entries.size());
     for (const HistoryEntry &e : entries) {
@@ -355,7 +397,8 @@ Expected<QList<qint64>, HistoryError> HistoryStore::addAll(const QList<HistoryEn
                                      e.errorCode,
                                      e.errorMessage,
                                      e.body.isNull() ? QVariant(QMetaType::fromType<QByteArray>())
-                                                     : QVariant(e.body)};
+                                                     : QVariant(e.body),
+                                     Products::id(e.product)};
         for (int i = 0; i < values.size(); ++i)
             q.bindValue(i, values.at(i));
         if (!q.exec()) {

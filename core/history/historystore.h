@@ -39,7 +39,7 @@ struct HistoryError {
 class HistoryStore final {
     Q_DECLARE_TR_FUNCTIONS(fenzhang::HistoryStore)
 public:
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
     static constexpr int defaultRetentionDays = 180;
 
     using Options = HistoryOptions;

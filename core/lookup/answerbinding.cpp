@@ -38,6 +38,13 @@ QList<IdMismatch> mismatches(const ReturnQuery &query, const ReturnResult &answe
     return out;
 }
 
+QList<IdMismatch> mismatches(const AmountsQuery &query, const AmountsResult &answer)
+{
+    QList<IdMismatch> out;
+    compare(out, u"transaction_id"_s, query.transactionId, answer.transactionId);
+    return out;
+}
+
 QString describe(const QList<IdMismatch> &mismatches)
 {
     QStringList parts;

@@ -4,7 +4,7 @@
 // body, not that it answers *this* look-up: a replayed or mixed-up answer for another order is
 // just as validly signed. So after verification every identifier the query carries must equal the
 // answer's: order sub_mchid, transaction_id, out_order_no; return sub_mchid, out_return_no and
-// the order_id or out_order_no that was asked. LookupJob is the one place that applies it.
+// the order_id or out_order_no that was asked; amounts transaction_id. LookupJob is the one place that applies it.
 
 #include "lookup/queries.h"
 #include "lookup/results.h"
@@ -27,6 +27,7 @@ namespace AnswerBinding {
 // Empty when the answer is the answer to this query.
 QList<IdMismatch> mismatches(const OrderQuery &query, const OrderResult &answer);
 QList<IdMismatch> mismatches(const ReturnQuery &query, const ReturnResult &answer);
+QList<IdMismatch> mismatches(const AmountsQuery &query, const AmountsResult &answer);
 
 // "out_order_no: asked P1, answered P2; …", translated.
 QString describe(const QList<IdMismatch> &mismatches);

@@ -1,6 +1,8 @@
 #include "lookup/queries.h"
 
+#include <initializer_list>
 #include <QCoreApplication>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -41,8 +43,8 @@ void checkDigits(QList<FieldError> &errors, const QString &field, const QString 
     if (!allDigits(value))
         errors.append({field, QCoreApplication::translate("fenzhang::Validation", "Digits only.")});
     else if (value.size() > maxLength)
-        errors.append(
-            {field, QCoreApplication::translate("fenzhang::Validation", "At most %n digits.", nullptr, maxLength)});
+        errors.append({field, QCoreApplication::translate("fenzhang::Validation", "At most %n digits.",
+                                                          nullptr, maxLength)});
 }
 
 void checkMerchantNumber(QList<FieldError> &errors, const QString &field, const QString &value, bool required)
@@ -53,23 +55,47 @@ void checkMerchantNumber(QList<FieldError> &errors, const QString &field, const 
         return;
     }
     if (!merchantNumberChars(value))
-        errors.append({field, QCoreApplication::translate(
-                                  "fenzhang::Validation", "Only letters, digits and _ - | * @ are allowed.")});
+        errors.append(
+            {field, QCoreApplication::translate("fenzhang::Validation",
+                                                "Only letters, digits and _ - | * @ are allowed.")});
     else if (value.size() > 64)
         errors.append({field, QCoreApplication::translate("fenzhang::Validation", "At most 64 characters.")});
+}
+
+// sub_mchid: required where the product names the sub-merchant, refused where it does not.
+void checkSubMchid(QList<FieldError> &errors, const QString &value, Product product)
+{
+    if (Products::hasSubMchid(product))
+        checkDigits(errors, u"sub_mchid"_s, value, 32, true);
+    else if (!value.isEmpty())
+        errors.append(
+            {u"sub_mchid"_s, QCoreApplication::translate("fenzhang::Validation",
+                                                         "A direct merchant's look-ups take no sub_mchid.")});
+}
+
+// "?a=1&b=2" from the pairs whose value is not empty, in the order given.
+QByteArray queryString(std::initializer_list<std::pair<const char *, QString>> pairs)
+{
+    QByteArray out;
+    for (const auto &[name, value] : pairs) {
+        if (value.isEmpty())
+            continue;
+        out += (out.isEmpty() ? '?' : '&') + QByteArray(name) + '=' + percentEncode(value);
+    }
+    return out;
 }
 
 } // namespace
 
 OrderQuery OrderQuery::trimmed() const
 {
-    return {subMchid.trimmed(), transactionId.trimmed(), outOrderNo.trimmed()};
+    return {subMchid.trimmed(), transactionId.trimmed(), outOrderNo.trimmed(), product};
 }
 
 QList<FieldError> OrderQuery::validate() const
 {
     QList<FieldError> errors;
-    checkDigits(errors, u"sub_mchid"_s, subMchid, 32, true);
+    checkSubMchid(errors, subMchid, product);
     checkDigits(errors, u"transaction_id"_s, transactionId, 32, true);
     checkMerchantNumber(errors, u"out_order_no"_s, outOrderNo, true);
     return errors;
@@ -77,21 +103,33 @@ QList<FieldError> OrderQuery::validate() const
 
 QByteArray OrderQuery::requestTarget() const
 {
-    return "/v3/profitsharing/orders/"_ba + percentEncode(outOrderNo) + "?sub_mchid="_ba +
-           percentEncode(subMchid) + "&transaction_id="_ba + percentEncode(transactionId);
+    if (product == Product::Brand)
+        return "/v3/brand/profitsharing/orders"_ba + queryString({{"sub_mchid", subMchid},
+                                                                  {"transaction_id", transactionId},
+                                                                  {"out_order_no", outOrderNo}});
+    return "/v3/profitsharing/orders/"_ba + percentEncode(outOrderNo) +
+           queryString({{"sub_mchid", subMchid}, {"transaction_id", transactionId}});
 }
 
 ReturnQuery ReturnQuery::trimmed() const
 {
-    return {subMchid.trimmed(), outReturnNo.trimmed(), orderId.trimmed(), outOrderNo.trimmed()};
+    return {subMchid.trimmed(), outReturnNo.trimmed(), orderId.trimmed(), outOrderNo.trimmed(), product};
 }
 
 QList<FieldError> ReturnQuery::validate() const
 {
     QList<FieldError> errors;
-    checkDigits(errors, u"sub_mchid"_s, subMchid, 32, true);
+    checkSubMchid(errors, subMchid, product);
     checkMerchantNumber(errors, u"out_return_no"_s, outReturnNo, true);
-    if (!orderId.isEmpty() && !outOrderNo.isEmpty()) {
+    if (product != Product::Brand) {
+        // The ordinary return look-up names the order by out_order_no only.
+        if (!orderId.isEmpty())
+            errors.append({u"order_id"_s, QCoreApplication::translate(
+                                              "fenzhang::Validation",
+                                              "Only chain-brand returns can be looked up by order_id: enter "
+                                              "out_order_no.")});
+        checkMerchantNumber(errors, u"out_order_no"_s, outOrderNo, true);
+    } else if (!orderId.isEmpty() && !outOrderNo.isEmpty()) {
         const QString message =
             QCoreApplication::translate("fenzhang::Validation", "Enter order_id or out_order_no, not both.");
         errors.append({u"order_id"_s, message});
@@ -110,13 +148,33 @@ QList<FieldError> ReturnQuery::validate() const
 
 QByteArray ReturnQuery::requestTarget() const
 {
-    QByteArray target = "/v3/brand/profitsharing/returnorders?sub_mchid="_ba + percentEncode(subMchid) +
-                        "&out_return_no="_ba + percentEncode(outReturnNo);
-    if (!orderId.isEmpty())
-        target += "&order_id="_ba + percentEncode(orderId);
-    else
-        target += "&out_order_no="_ba + percentEncode(outOrderNo);
-    return target;
+    if (product == Product::Brand)
+        return "/v3/brand/profitsharing/returnorders"_ba +
+               queryString({{"sub_mchid", subMchid},
+                            {"out_return_no", outReturnNo},
+                            {"order_id", orderId},
+                            {"out_order_no", orderId.isEmpty() ? outOrderNo : QString()}});
+    return "/v3/profitsharing/return-orders/"_ba + percentEncode(outReturnNo) +
+           queryString({{"sub_mchid", subMchid}, {"out_order_no", outOrderNo}});
+}
+
+AmountsQuery AmountsQuery::trimmed() const
+{
+    return {transactionId.trimmed(), product};
+}
+
+QList<FieldError> AmountsQuery::validate() const
+{
+    QList<FieldError> errors;
+    checkDigits(errors, u"transaction_id"_s, transactionId, 32, true);
+    return errors;
+}
+
+QByteArray AmountsQuery::requestTarget() const
+{
+    return (product == Product::Brand ? "/v3/brand/profitsharing/orders/"_ba
+                                      : "/v3/profitsharing/transactions/"_ba) +
+           percentEncode(transactionId) + "/amounts"_ba;
 }
 
 QByteArray percentEncode(const QString &value)

@@ -166,18 +166,36 @@ void appendReturnRows(QList<QStringList> &rows, const LookupResult &result)
                  ExportTime::text(result.lookedUpAt)});
 }
 
-void writeOrderJson(JsonWriter &json, const OrderResult &order)
+void appendAmountsRows(QList<QStringList> &rows, const LookupResult &result)
 {
-    json.key(u"sub_mchid"_s);
-    json.string(order.subMchid);
+    const AmountsResult &amounts = *result.amounts;
+    rows.append({amounts.transactionId, Money::formatYuan(amounts.unsplitAmount),
+                 QString::number(amounts.unsplitAmount), QString::fromLatin1(result.response.requestId),
+                 verifiedText(result), ExportTime::text(result.lookedUpAt)});
+}
+
+void writeOrderJson(JsonWriter &json, const OrderResult &order, Product product)
+{
+    if (Products::hasSubMchid(product)) {
+        json.key(u"sub_mchid"_s);
+        json.string(order.subMchid);
+    }
     json.key(u"transaction_id"_s);
     json.string(order.transactionId);
     json.key(u"out_order_no"_s);
     json.string(order.outOrderNo);
     json.key(u"order_id"_s);
     json.string(order.orderId);
-    json.key(u"state"_s);
+    json.key(product == Product::Brand ? u"status"_s : u"state"_s);
     json.string(order.state);
+    if (order.finishAmount) {
+        json.key(u"finish_amount"_s);
+        json.integer(*order.finishAmount);
+    }
+    if (!order.finishDescription.isEmpty()) {
+        json.key(u"finish_description"_s);
+        json.string(order.finishDescription);
+    }
     json.key(u"receivers"_s);
     json.beginArray();
     for (const ReceiverDetail &r : order.receivers) {
@@ -196,9 +214,11 @@ void writeOrderJson(JsonWriter &json, const OrderResult &order)
             json.key(u"fail_reason"_s);
             json.string(r.failReason);
         }
-        // Times exactly as WeChat Pay sent them.
-        json.key(u"create_time"_s);
-        json.string(r.createTime.raw());
+        // Times exactly as WeChat Pay sent them (the brand answer has no create_time).
+        if (product != Product::Brand) {
+            json.key(u"create_time"_s);
+            json.string(r.createTime.raw());
+        }
         json.key(u"finish_time"_s);
         json.string(r.finishTime.raw());
         json.key(u"detail_id"_s);
@@ -208,17 +228,19 @@ void writeOrderJson(JsonWriter &json, const OrderResult &order)
     json.endArray();
 }
 
-void writeReturnJson(JsonWriter &json, const ReturnResult &ret)
+void writeReturnJson(JsonWriter &json, const ReturnResult &ret, Product product)
 {
-    json.key(u"sub_mchid"_s);
-    json.string(ret.subMchid);
+    if (Products::hasSubMchid(product)) {
+        json.key(u"sub_mchid"_s);
+        json.string(ret.subMchid);
+    }
     json.key(u"order_id"_s);
     json.string(ret.orderId);
     json.key(u"out_order_no"_s);
     json.string(ret.outOrderNo);
     json.key(u"out_return_no"_s);
     json.string(ret.outReturnNo);
-    json.key(u"return_no"_s);
+    json.key(ReturnResult::returnNoField(product));
     json.string(ret.returnNo);
     json.key(u"return_mchid"_s);
     json.string(ret.returnMchid);
@@ -230,8 +252,24 @@ void writeReturnJson(JsonWriter &json, const ReturnResult &ret)
         json.key(u"fail_reason"_s);
         json.string(ret.failReason);
     }
+    if (!ret.description.isEmpty()) {
+        json.key(u"description"_s);
+        json.string(ret.description);
+    }
+    if (!ret.createTime.raw().isEmpty()) {
+        json.key(u"create_time"_s);
+        json.string(ret.createTime.raw());
+    }
     json.key(u"finish_time"_s);
     json.string(ret.finishTime.raw());
+}
+
+void writeAmountsJson(JsonWriter &json, const AmountsResult &amounts)
+{
+    json.key(u"transaction_id"_s);
+    json.string(amounts.transactionId);
+    json.key(u"unsplit_amount"_s);
+    json.integer(amounts.unsplitAmount);
 }
 
 // No typed result: say what happened, with WeChat Pay's own error fields when there are any.
@@ -328,9 +366,28 @@ ExportColumns returnColumns()
                                  {u"looked_up_at", T::Time}});
 }
 
+ExportColumns amountsColumns()
+{
+    using T = ExportColumn::Type;
+    return ExportTable::columns({{u"transaction_id", T::Text},
+                                 {u"unsplit_amount_yuan", T::Yuan},
+                                 {u"unsplit_amount_fen", T::Integer},
+                                 {u"request_id", T::Text},
+                                 {u"verified", T::Text},
+                                 {u"looked_up_at", T::Time}});
+}
+
 ExportColumns columns(LookupKind kind)
 {
-    return kind == LookupKind::Order ? orderColumns() : returnColumns();
+    switch (kind) {
+    case LookupKind::Order:
+        return orderColumns();
+    case LookupKind::Return:
+        return returnColumns();
+    case LookupKind::Amounts:
+        return amountsColumns();
+    }
+    return {};
 }
 
 QStringList orderCsvHeader()
@@ -355,6 +412,8 @@ QList<QStringList> csvRows(const LookupResult &result)
         appendOrderRows(rows, result);
     else if (result.lookup == LookupKind::Return && result.returnOrder)
         appendReturnRows(rows, result);
+    else if (result.lookup == LookupKind::Amounts && result.amounts)
+        appendAmountsRows(rows, result);
     return rows;
 }
 
@@ -362,9 +421,20 @@ namespace {
 
 bool hasTypedResult(const LookupResult &result, QString *errorString)
 {
-    const bool isOrder = result.lookup == LookupKind::Order;
-    if ((isOrder && result.order) || (!isOrder && result.returnOrder))
-        return true;
+    switch (result.lookup) {
+    case LookupKind::Order:
+        if (result.order)
+            return true;
+        break;
+    case LookupKind::Return:
+        if (result.returnOrder)
+            return true;
+        break;
+    case LookupKind::Amounts:
+        if (result.amounts)
+            return true;
+        break;
+    }
     if (errorString)
         *errorString = QCoreApplication::translate("fenzhang::ResultExport", "There is no result to export.");
     return false;
@@ -379,7 +449,7 @@ bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorStrin
     const bool isOrder = result.lookup == LookupKind::Order;
     CsvWriter csv(device);
     csv.writeBom();
-    csv.writeRow(isOrder ? orderCsvHeader() : returnCsvHeader());
+    csv.writeRow(ExportTable::names(columns(result.lookup)));
     const QList<int> numeric = csvNumericColumns(result.lookup);
     if (isOrder) {
         writeOrderRows(csv, result);
@@ -403,7 +473,12 @@ QString subject(const LookupResult &result)
         const QString number = result.order ? result.order->outOrderNo : result.orderQuery.outOrderNo;
         return QCoreApplication::translate("fenzhang::ResultExport", "Profit-sharing order %1").arg(number);
     }
-    const QString number = result.returnOrder ? result.returnOrder->outReturnNo : result.returnQuery.outReturnNo;
+    if (result.lookup == LookupKind::Amounts)
+        return QCoreApplication::translate("fenzhang::ResultExport",
+                                           "Amount still to split of transaction %1")
+            .arg(result.amountsQuery.transactionId);
+    const QString number =
+        result.returnOrder ? result.returnOrder->outReturnNo : result.returnQuery.outReturnNo;
     return QCoreApplication::translate("fenzhang::ResultExport", "Profit-sharing return %1").arg(number);
 }
 
@@ -418,7 +493,9 @@ bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *de
         about.subject = subject(result);
     xlsx.setTitle(about.subject);
     xlsx.beginSheet(isOrder ? QCoreApplication::translate("fenzhang::ResultExport", "Receivers")
-                            : QCoreApplication::translate("fenzhang::ResultExport", "Return"),
+                    : result.lookup == LookupKind::Amounts
+                        ? QCoreApplication::translate("fenzhang::ResultExport", "Amount")
+                        : QCoreApplication::translate("fenzhang::ResultExport", "Return"),
                     columns(result.lookup));
     int rows = 0;
     if (isOrder) {
@@ -469,9 +546,11 @@ QByteArray toJson(const LookupResult &result)
     JsonWriter json;
     json.beginObject();
     if (result.lookup == LookupKind::Order && result.order)
-        writeOrderJson(json, *result.order);
+        writeOrderJson(json, *result.order, result.product());
     else if (result.lookup == LookupKind::Return && result.returnOrder)
-        writeReturnJson(json, *result.returnOrder);
+        writeReturnJson(json, *result.returnOrder, result.product());
+    else if (result.lookup == LookupKind::Amounts && result.amounts)
+        writeAmountsJson(json, *result.amounts);
     else
         writeProblemJson(json, result);
     json.key(u"verified"_s);

@@ -2,7 +2,7 @@
 
 // The CSV, workbook and JSON forms of a look-up's result, shared by the desktop app and the CLI.
 // CSV and workbook are two writers of the same rows and columns (orderColumns(), returnColumns()):
-// one row per receiver (orders) or one row (returns); amounts in yuan with two decimals plus the raw
+// one row per receiver (orders) or one row (returns, remaining amounts); amounts in yuan with two decimals plus the raw
 // fen; raw codes, human labels and advice; the look-up's sub_mchid, numbers, Request-ID and verified
 // flag on every row; times by ExportTime's rule. CSV: UTF-8 with BOM, RFC 4180, formula-safe, API
 // names as headings (for programs). Workbook: typed cells, headings in the app's language, an
@@ -18,6 +18,7 @@ namespace fenzhang::ResultExport {
 
 ExportColumns orderColumns();
 ExportColumns returnColumns();
+ExportColumns amountsColumns();
 ExportColumns columns(LookupKind kind);
 QStringList orderCsvHeader();  // the API names of orderColumns()
 QStringList returnCsvHeader();

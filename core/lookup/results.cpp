@@ -44,11 +44,12 @@ public:
         const JsonValue *value = find(field);
         if (!value)
             return !required ||
-                   setError(
-                       QCoreApplication::translate("fenzhang::Results", "The answer has no \"%1\".").arg(name(field)));
-        if (!value->isString())
-            return setError(QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not a string.")
+                   setError(QCoreApplication::translate("fenzhang::Results", "The answer has no \"%1\".")
                                 .arg(name(field)));
+        if (!value->isString())
+            return setError(
+                QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not a string.")
+                    .arg(name(field)));
         out = value->toString();
         return true;
     }
@@ -68,11 +69,12 @@ public:
     {
         const JsonValue *value = find(field);
         if (!value)
-            return setError(
-                QCoreApplication::translate("fenzhang::Results", "The answer has no \"%1\".").arg(name(field)));
-        if (!value->isNumber())
-            return setError(QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not a number.")
+            return setError(QCoreApplication::translate("fenzhang::Results", "The answer has no \"%1\".")
                                 .arg(name(field)));
+        if (!value->isNumber())
+            return setError(
+                QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not a number.")
+                    .arg(name(field)));
         const QByteArray literal = value->numberText();
         if (literal.contains('.') || literal.contains('e') || literal.contains('E'))
             return setError(QCoreApplication::translate(
@@ -84,8 +86,9 @@ public:
                 QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is out of range: %2.")
                     .arg(name(field), QString::fromLatin1(literal)));
         if (*fen < 0)
-            return setError(QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is negative: %2.")
-                                .arg(name(field), QString::fromLatin1(literal)));
+            return setError(
+                QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is negative: %2.")
+                    .arg(name(field), QString::fromLatin1(literal)));
         out = *fen;
         return true;
     }
@@ -102,7 +105,8 @@ Expected<JsonValue, QString> parseObject(QByteArrayView body)
     if (!json)
         return json;
     if (!json->isObject())
-        return unexpected(QCoreApplication::translate("fenzhang::Results", "The answer is not a JSON object."));
+        return unexpected(
+            QCoreApplication::translate("fenzhang::Results", "The answer is not a JSON object."));
     return json;
 }
 
@@ -110,8 +114,9 @@ bool readReceiver(const JsonValue &object, int index, ReceiverDetail &out, QStri
 {
     FieldReader r(object, u"receivers[%1]"_s.arg(index), error);
     if (!object.isObject())
-        return r.setError(QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not an object.")
-                              .arg(u"receivers[%1]"_s.arg(index)));
+        return r.setError(
+            QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not an object.")
+                .arg(u"receivers[%1]"_s.arg(index)));
     // The documents mark every field required; description, times and detail_id are tolerated
     // missing so an answer for a receiver still being processed remains readable.
     return r.amount(u"amount"_s, out.amount) && r.string(u"description"_s, out.description, false) &&
@@ -139,7 +144,7 @@ QList<OrderResult::Total> OrderResult::totalsByResult() const
     return totals;
 }
 
-Expected<OrderResult, QString> OrderResult::fromJson(QByteArrayView body)
+Expected<OrderResult, QString> OrderResult::fromJson(QByteArrayView body, Product product)
 {
     const auto json = parseObject(body);
     if (!json)
@@ -148,19 +153,29 @@ Expected<OrderResult, QString> OrderResult::fromJson(QByteArrayView body)
     OrderResult order;
     QString error;
     FieldReader r(*json, QString(), &error);
-    if (!(r.string(u"sub_mchid"_s, order.subMchid, true) &&
+    const bool brand = product == Product::Brand;
+    if (!(r.string(u"sub_mchid"_s, order.subMchid, Products::hasSubMchid(product)) &&
           r.string(u"transaction_id"_s, order.transactionId, true) &&
           r.string(u"out_order_no"_s, order.outOrderNo, true) &&
-          r.string(u"order_id"_s, order.orderId, true) && r.string(u"state"_s, order.state, true)))
+          r.string(u"order_id"_s, order.orderId, true) &&
+          r.string(brand ? u"status"_s : u"state"_s, order.state, true) &&
+          r.string(u"finish_description"_s, order.finishDescription, false)))
         return unexpected(error);
+    if (r.find(u"finish_amount"_s)) {
+        qint64 fen = 0;
+        if (!r.amount(u"finish_amount"_s, fen))
+            return unexpected(error);
+        order.finishAmount = fen;
+    }
 
+    // The documents mark receivers optional (选填): an answer without the list has no receivers.
     const JsonValue *receivers = r.find(u"receivers"_s);
     if (!receivers)
-        return unexpected(
-            QCoreApplication::translate("fenzhang::Results", "The answer has no \"%1\".").arg(u"receivers"_s));
+        return order;
     if (!receivers->isArray())
-        return unexpected(QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not a list.")
-                              .arg(u"receivers"_s));
+        return unexpected(
+            QCoreApplication::translate("fenzhang::Results", "\"%1\" in the answer is not a list.")
+                .arg(u"receivers"_s));
     const QList<JsonValue> &list = receivers->array();
     order.receivers.reserve(list.size());
     for (qsizetype i = 0; i < list.size(); ++i) {
@@ -172,7 +187,12 @@ Expected<OrderResult, QString> OrderResult::fromJson(QByteArrayView body)
     return order;
 }
 
-Expected<ReturnResult, QString> ReturnResult::fromJson(QByteArrayView body)
+QString ReturnResult::returnNoField(Product product)
+{
+    return product == Product::Brand ? u"return_no"_s : u"return_id"_s;
+}
+
+Expected<ReturnResult, QString> ReturnResult::fromJson(QByteArrayView body, Product product)
 {
     const auto json = parseObject(body);
     if (!json)
@@ -182,15 +202,31 @@ Expected<ReturnResult, QString> ReturnResult::fromJson(QByteArrayView body)
     QString error;
     FieldReader r(*json, QString(), &error);
     // finish_time and fail_reason are tolerated missing: a return still processing has neither.
-    if (!(r.string(u"sub_mchid"_s, ret.subMchid, true) && r.string(u"order_id"_s, ret.orderId, true) &&
-          r.string(u"out_order_no"_s, ret.outOrderNo, true) &&
+    if (!(r.string(u"sub_mchid"_s, ret.subMchid, Products::hasSubMchid(product)) &&
+          r.string(u"order_id"_s, ret.orderId, true) && r.string(u"out_order_no"_s, ret.outOrderNo, true) &&
           r.string(u"out_return_no"_s, ret.outReturnNo, true) &&
-          r.string(u"return_no"_s, ret.returnNo, true) &&
+          r.string(returnNoField(product), ret.returnNo, true) &&
           r.string(u"return_mchid"_s, ret.returnMchid, true) && r.amount(u"amount"_s, ret.amount) &&
           r.string(u"result"_s, ret.result, true) && r.string(u"fail_reason"_s, ret.failReason, false) &&
-          r.time(u"finish_time"_s, ret.finishTime, false)))
+          r.string(u"description"_s, ret.description, false) &&
+          r.time(u"create_time"_s, ret.createTime, false) && r.time(u"finish_time"_s, ret.finishTime, false)))
         return unexpected(error);
     return ret;
+}
+
+Expected<AmountsResult, QString> AmountsResult::fromJson(QByteArrayView body)
+{
+    const auto json = parseObject(body);
+    if (!json)
+        return unexpected(json.error());
+
+    AmountsResult amounts;
+    QString error;
+    FieldReader r(*json, QString(), &error);
+    if (!(r.string(u"transaction_id"_s, amounts.transactionId, true) &&
+          r.amount(u"unsplit_amount"_s, amounts.unsplitAmount)))
+        return unexpected(error);
+    return amounts;
 }
 
 } // namespace fenzhang

@@ -1,12 +1,16 @@
 #pragma once
 
-// The typed results of the two look-ups, holding every field of the API documents. Amounts are
-// exact int64 fen (parsed from the JSON text, never through a double); unknown enum values are
-// kept as received; PROCESSING is a valid, non-final result.
+// The typed results of the look-ups, holding every field of the API documents of each product
+// (docs/api/). Amounts are exact int64 fen (parsed from the JSON text, never through a double);
+// unknown enum values are kept as received; PROCESSING is a valid, non-final result. fromJson takes
+// the product asked, which decides the names and which fields must be there (a direct merchant's
+// answers carry no sub_mchid; the brand order says status, not state).
 
 #include "expected.h"
 #include "format/wxtime.h"
+#include "lookup/product.h"
 
+#include <optional>
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -20,18 +24,20 @@ struct ReceiverDetail {
     QString account;
     QString result;     // PENDING | SUCCESS | CLOSED | ...
     QString failReason; // when CLOSED
-    WxTime createTime;
+    WxTime createTime; // not in the brand answer
     WxTime finishTime;
     QString detailId;
 };
 
 struct OrderResult {
-    QString subMchid;
+    QString subMchid; // empty for a direct merchant
     QString transactionId;
     QString outOrderNo;
     QString orderId;
-    QString state; // PROCESSING | FINISHED | ...
+    QString state; // PROCESSING | FINISHED | ... (the brand answer's "status")
     QList<ReceiverDetail> receivers;
+    std::optional<qint64> finishAmount; // brand: fen split back to the merchant when finished
+    QString finishDescription;          // brand
 
     bool isFinal() const { return state != QLatin1String("PROCESSING"); }
 
@@ -43,24 +49,36 @@ struct OrderResult {
     // Count and fen per receiver result, in the order results first appear.
     QList<Total> totalsByResult() const;
 
-    static Expected<OrderResult, QString> fromJson(QByteArrayView body);
+    static Expected<OrderResult, QString> fromJson(QByteArrayView body, Product product);
 };
 
 struct ReturnResult {
-    QString subMchid;
+    QString subMchid; // empty for a direct merchant
     QString orderId;
     QString outOrderNo;
     QString outReturnNo;
-    QString returnNo;
+    QString returnNo; // WeChat Pay's return number: brand "return_no", ordinary "return_id"
     QString returnMchid;
     qint64 amount = 0; // fen
-    QString result;     // PROCESSING | SUCCESS | FAIL (FAILED accepted) | ...
+    QString result;     // PROCESSING | SUCCESS | FAIL (brand) | FAILED (ordinary) | ...
     QString failReason;
+    QString description; // ordinary
+    WxTime createTime;   // ordinary
     WxTime finishTime;
 
     bool isFinal() const { return result != QLatin1String("PROCESSING"); }
+    // The API name of returnNo for this product.
+    static QString returnNoField(Product product);
 
-    static Expected<ReturnResult, QString> fromJson(QByteArrayView body);
+    static Expected<ReturnResult, QString> fromJson(QByteArrayView body, Product product);
+};
+
+// 剩余待分金额: the part of a payment still frozen for profit sharing.
+struct AmountsResult {
+    QString transactionId;
+    qint64 unsplitAmount = 0; // fen
+
+    static Expected<AmountsResult, QString> fromJson(QByteArrayView body);
 };
 
 } // namespace fenzhang

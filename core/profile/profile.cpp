@@ -142,6 +142,7 @@ QJsonObject Profile::toJson() const
         {u"name"_s, name},
         {u"mchid"_s, mchid},
         {u"serialNo"_s, serialNo},
+        {u"product"_s, Products::id(product)},
         {u"keyKind"_s, keyKindName(keyKind)},
         {u"privateKeyFile"_s, privateKeyFile},
         {u"certificateFile"_s, certificateFile},
@@ -165,6 +166,8 @@ Profile Profile::fromJson(const QJsonObject &object)
     profile.name = object.value(u"name"_s).toString();
     profile.mchid = object.value(u"mchid"_s).toString();
     profile.serialNo = object.value(u"serialNo"_s).toString();
+    // Profiles saved before products existed are service providers (all that version looked up).
+    profile.product = Products::fromId(object.value(u"product"_s).toString()).value_or(Product::ServiceProvider);
     profile.keyKind =
         object.value(u"keyKind"_s).toString() == u"pkcs12"_s ? KeyKind::Pkcs12 : KeyKind::PemFiles;
     profile.privateKeyFile = object.value(u"privateKeyFile"_s).toString();

@@ -6,6 +6,7 @@
 // password) are passed in when a connection is made and never stored here.
 
 #include "api/connection.h"
+#include "lookup/product.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -24,6 +25,8 @@ struct Profile {
     QString name;
     QString mchid;
     QString serialNo; // derived from the certificate; typed only when there is none
+    // Which profit-sharing product the merchant uses: the endpoints and numbers of its look-ups.
+    Product product = Product::ServiceProvider;
 
     KeyKind keyKind = KeyKind::PemFiles;
     QString privateKeyFile;  // PemFiles: where the key is (or was imported from, when in the keychain)

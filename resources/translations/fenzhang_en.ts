@@ -1253,6 +1253,18 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>Details</source>
         <translation>Details</translation>
     </message>
+    <message>
+        <source>Still to split (yuan)</source>
+        <translation>Still to split (yuan)</translation>
+    </message>
+    <message>
+        <source>Still to split (fen)</source>
+        <translation>Still to split (fen)</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ExportTime</name>
@@ -1594,6 +1606,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
             <numerusform>History: %n look-ups matching the search</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Fenzhang Desk cannot run a remaining-amount look-up again yet; use fenzhang-cli amounts.</source>
+        <translation>Fenzhang Desk cannot run a remaining-amount look-up again yet; use fenzhang-cli amounts.</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::HistoryStore</name>
@@ -1668,6 +1684,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>clearing it</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>updating it to this version</source>
+        <translation>updating it to this version</translation>
     </message>
 </context>
 <context>
@@ -2139,6 +2159,18 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>WeChat Pay had a temporary problem. Retry later with the same numbers.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Receiver&apos;s balance not enough</source>
+        <translation>Receiver&apos;s balance not enough</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s account does not hold the amount to return. Ask the receiver to top it up, then send the return again with the same out_return_no.</source>
+        <translation>The receiver&apos;s account does not hold the amount to return. Ask the receiver to top it up, then send the return again with the same out_return_no.</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>Too many requests</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::LookupController</name>
@@ -2481,6 +2513,33 @@ Quit without them in the history? To keep them, stay and start a new history fil
             <numerusform>Next look-up in %n s</numerusform>
             <numerusform>Next look-up in %n s</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::Products</name>
+    <message>
+        <source>Service provider (ordinary profit sharing)</source>
+        <translation>Service provider (ordinary profit sharing)</translation>
+    </message>
+    <message>
+        <source>Direct merchant (ordinary profit sharing)</source>
+        <translation>Direct merchant (ordinary profit sharing)</translation>
+    </message>
+    <message>
+        <source>Chain brand profit sharing</source>
+        <translation>Chain brand profit sharing</translation>
+    </message>
+    <message>
+        <source>A service provider splitting its sub-merchants&apos; payments: every look-up names the sub-merchant (sub_mchid).</source>
+        <translation>A service provider splitting its sub-merchants&apos; payments: every look-up names the sub-merchant (sub_mchid).</translation>
+    </message>
+    <message>
+        <source>A merchant splitting its own payments: look-ups take no sub-merchant number.</source>
+        <translation>A merchant splitting its own payments: look-ups take no sub-merchant number.</translation>
+    </message>
+    <message>
+        <source>A service provider using chain-brand profit sharing for a brand and its stores (the brand endpoints).</source>
+        <translation>A service provider using chain-brand profit sharing for a brand and its stores (the brand endpoints).</translation>
     </message>
 </context>
 <context>
@@ -3405,6 +3464,14 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <source>Return</source>
         <translation>Return</translation>
     </message>
+    <message>
+        <source>Amount still to split of transaction %1</source>
+        <translation>Amount still to split of transaction %1</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ResultMetaBar</name>
@@ -3683,6 +3750,14 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Enter either order_id or out_order_no.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>A direct merchant&apos;s look-ups take no sub_mchid.</source>
+        <translation>A direct merchant&apos;s look-ups take no sub_mchid.</translation>
+    </message>
+    <message>
+        <source>Only chain-brand returns can be looked up by order_id: enter out_order_no.</source>
+        <translation>Only chain-brand returns can be looked up by order_id: enter out_order_no.</translation>
     </message>
 </context>
 <context>

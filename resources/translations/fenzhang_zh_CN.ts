@@ -1247,6 +1247,18 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>Details</source>
         <translation>内容</translation>
     </message>
+    <message>
+        <source>Still to split (yuan)</source>
+        <translation>剩余待分金额（元）</translation>
+    </message>
+    <message>
+        <source>Still to split (fen)</source>
+        <translation>剩余待分金额（分）</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>分账产品</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ExportTime</name>
@@ -1580,6 +1592,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
             <numerusform>查询历史：符合搜索条件的 %n 次查询</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Fenzhang Desk cannot run a remaining-amount look-up again yet; use fenzhang-cli amounts.</source>
+        <translation>分账查询台暂不能重新查询剩余待分金额，请使用 fenzhang-cli amounts。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::HistoryStore</name>
@@ -1654,6 +1670,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>clearing it</source>
         <translation>清空</translation>
+    </message>
+    <message>
+        <source>updating it to this version</source>
+        <translation>升级到本版本的格式时</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2144,18 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>WeChat Pay had a temporary problem. Retry later with the same numbers.</source>
         <translation>微信支付出现临时故障。请稍后用相同的单号重试。</translation>
     </message>
+    <message>
+        <source>Receiver&apos;s balance not enough</source>
+        <translation>分账接收方余额不足</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s account does not hold the amount to return. Ask the receiver to top it up, then send the return again with the same out_return_no.</source>
+        <translation>分账接收方账户余额不足以回退。请接收方充值后，用同一个商户回退单号（out_return_no）重新发起回退。</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>请求过于频繁</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::LookupController</name>
@@ -2457,6 +2489,33 @@ Quit without them in the history? To keep them, stay and start a new history fil
         <translation>
             <numerusform>%n 秒后再次查询</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::Products</name>
+    <message>
+        <source>Service provider (ordinary profit sharing)</source>
+        <translation>普通服务商（普通分账）</translation>
+    </message>
+    <message>
+        <source>Direct merchant (ordinary profit sharing)</source>
+        <translation>直连商户（普通分账）</translation>
+    </message>
+    <message>
+        <source>Chain brand profit sharing</source>
+        <translation>连锁品牌分账</translation>
+    </message>
+    <message>
+        <source>A service provider splitting its sub-merchants&apos; payments: every look-up names the sub-merchant (sub_mchid).</source>
+        <translation>服务商为特约商户分账：每次查询都要填写特约商户号（sub_mchid）。</translation>
+    </message>
+    <message>
+        <source>A merchant splitting its own payments: look-ups take no sub-merchant number.</source>
+        <translation>商户为自己的订单分账：查询时不填特约商户号。</translation>
+    </message>
+    <message>
+        <source>A service provider using chain-brand profit sharing for a brand and its stores (the brand endpoints).</source>
+        <translation>服务商为品牌及其门店做连锁品牌分账（使用品牌分账接口）。</translation>
     </message>
 </context>
 <context>
@@ -3376,6 +3435,14 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <source>Return</source>
         <translation>分账回退</translation>
     </message>
+    <message>
+        <source>Amount still to split of transaction %1</source>
+        <translation>微信支付订单 %1 的剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>剩余待分金额</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ResultMetaBar</name>
@@ -3653,6 +3720,14 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Enter either order_id or out_order_no.</source>
         <translation>请填写微信分账单号（order_id）或商户分账单号（out_order_no）。</translation>
+    </message>
+    <message>
+        <source>A direct merchant&apos;s look-ups take no sub_mchid.</source>
+        <translation>直连商户查询时不填特约商户号（sub_mchid）。</translation>
+    </message>
+    <message>
+        <source>Only chain-brand returns can be looked up by order_id: enter out_order_no.</source>
+        <translation>只有连锁品牌分账的回退可按微信分账单号（order_id）查询，请填写商户分账单号（out_order_no）。</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ LookupResult orderAnswer()
 "fail_reason":"NO_RELATION","create_time":"2025-11-20T10:15:30+08:00","finish_time":"2025-11-20T10:16:02+08:00",
 "detail_id":"36011111111111111111112"}]})"_ba;
     r.response.body = body;
-    r.order = OrderResult::fromJson(body).value();
+    r.order = OrderResult::fromJson(body, Product::ServiceProvider).value();
     r.lookedUpAt = lookedUpAt;
     return r;
 }
@@ -136,7 +136,7 @@ void TestBatchExport::writeCsv_returns_oneLinePerRow()
         ReturnResult::fromJson(
             R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P1",
 "out_return_no":"R1","return_no":"3008450740201411110007820473","return_mchid":"86693852","amount":10,
-"result":"SUCCESS","finish_time":"2025-11-20T10:16:02+08:00"})"_ba)
+"result":"SUCCESS","finish_time":"2025-11-20T10:16:02+08:00"})"_ba, Product::Brand)
             .value();
     r.lookedUpAt = lookedUpAt;
     QBuffer buffer;

@@ -90,7 +90,7 @@ void TestBatchImporter::importFile_eachEncoding()
     QFETCH(TextDecoding::Encoding, encoding);
     if (encoding == TextDecoding::Encoding::Gb18030 && !systemDecodesGb18030())
         QSKIP(noGb18030);
-    const BatchImport import = BatchImporter(LookupKind::Order).importFile(file);
+    const BatchImport import = BatchImporter(LookupKind::Order, Product::ServiceProvider).importFile(file);
     QVERIFY2(import.ok(), qPrintable(import.error));
     QCOMPARE(import.encoding, encoding);
     QVERIFY(import.hasHeader);
@@ -129,7 +129,7 @@ void TestBatchImporter::decode_gb18030PlatformPathMatchesQt()
 void TestBatchImporter::decode_invalidBytes_isAnError()
 {
     // 0xFF never starts a character in UTF-8 or GB18030.
-    const BatchImport import = BatchImporter(LookupKind::Order).importBytes("\xff\xff,\xff\n"_ba);
+    const BatchImport import = BatchImporter(LookupKind::Order, Product::ServiceProvider).importBytes("\xff\xff,\xff\n"_ba);
     QVERIFY(!import.ok());
     QVERIFY(import.rows.isEmpty());
 }
@@ -150,7 +150,7 @@ void TestBatchImporter::importText_excelPasteWithoutHeader_usesPositions()
     // Excel copies cells as TSV with CRLF and a trailing line end; cells may carry stray spaces.
     const QString paste = u" 1900000109\t4208450740202511201234567890 \tP20251120101530001\r\n"
                           u"1900000109\t4208450740202511211234567891\tP20251121090000002\r\n"_s;
-    const BatchImport import = BatchImporter(LookupKind::Order).importText(paste);
+    const BatchImport import = BatchImporter(LookupKind::Order, Product::ServiceProvider).importText(paste);
     QVERIFY2(import.ok(), qPrintable(import.error));
     QVERIFY(!import.hasHeader);
     QCOMPARE(import.rows.size(), 2);
@@ -164,7 +164,7 @@ void TestBatchImporter::importText_tsvWithHeaderInAnyOrder()
 {
     const QString paste = u"Out_Order_No\tnote\tSUB MCHID\ttransaction-id\n"
                           u"P20251120101530001\tx\t1900000109\t4208450740202511201234567890\n"_s;
-    const BatchImport import = BatchImporter(LookupKind::Order).importText(paste);
+    const BatchImport import = BatchImporter(LookupKind::Order, Product::ServiceProvider).importText(paste);
     QVERIFY2(import.ok(), qPrintable(import.error));
     QVERIFY(import.hasHeader);
     QCOMPARE(import.mapping.outOrderNo, 0);
@@ -183,7 +183,7 @@ void TestBatchImporter::importText_badRows_listedWithRowNumbersAndReasons()
                         u"1900000109,,P3\n"                               // row 4: missing transaction_id
                         u"1900000109,4208450740202511201234567890,P 4#\n" // row 5: bad out_order_no
                         u"1900000109,4208450740202511201234567890\n"_s;   // row 6: short row
-    const BatchImport import = BatchImporter(LookupKind::Order).importText(csv);
+    const BatchImport import = BatchImporter(LookupKind::Order, Product::ServiceProvider).importText(csv);
     QVERIFY(import.ok());
     QCOMPARE(import.rows.size(), 5);
     QCOMPARE(import.validCount(), 1);
@@ -206,7 +206,7 @@ void TestBatchImporter::importText_duplicates_flaggedNotSent()
                         u"1900000109,4208450740202511201234567890,P1\n"
                         u"1900000109,4208450740202511201234567890,P2\n"
                         u"1900000109, 4208450740202511201234567890 ,P1\n"_s; // same as row 2 once trimmed
-    const BatchImport import = BatchImporter(LookupKind::Order).importText(csv);
+    const BatchImport import = BatchImporter(LookupKind::Order, Product::ServiceProvider).importText(csv);
     QCOMPARE(import.rows.size(), 3);
     QCOMPARE(import.validCount(), 2);
     QCOMPARE(import.rows.at(2).duplicateOf, 2);
@@ -218,7 +218,7 @@ void TestBatchImporter::importText_duplicates_flaggedNotSent()
 void TestBatchImporter::importText_explicitMapping_overridesHeader()
 {
     const QString csv = u"a,b,c,d\nignored,P1,1900000109,4208450740202511201234567890\n"_s;
-    BatchImporter importer(LookupKind::Order);
+    BatchImporter importer(LookupKind::Order, Product::ServiceProvider);
     ColumnMapping mapping;
     mapping.setColumn(u"out_order_no"_s, 1);
     mapping.setColumn(u"sub_mchid"_s, 2);
@@ -239,7 +239,7 @@ void TestBatchImporter::importText_explicitMapping_overridesHeader()
 void TestBatchImporter::importText_headerMissingAField_isAnError()
 {
     const BatchImport import =
-        BatchImporter(LookupKind::Order).importText(u"sub_mchid,out_order_no\n1900000109,P1\n"_s);
+        BatchImporter(LookupKind::Order, Product::ServiceProvider).importText(u"sub_mchid,out_order_no\n1900000109,P1\n"_s);
     QVERIFY(!import.ok());
     QVERIFY(import.error.contains(u"transaction_id"_s));
     QVERIFY(import.rows.isEmpty());
@@ -247,7 +247,7 @@ void TestBatchImporter::importText_headerMissingAField_isAnError()
 
 void TestBatchImporter::importFile_returns_orderIdOrOutOrderNo()
 {
-    const BatchImport import = BatchImporter(LookupKind::Return).importFile(dataFile("returns_utf8.csv"));
+    const BatchImport import = BatchImporter(LookupKind::Return, Product::Brand).importFile(dataFile("returns_utf8.csv"));
     QVERIFY2(import.ok(), qPrintable(import.error));
     QCOMPARE(import.rows.size(), 2);
     QCOMPARE(import.validCount(), 2);
@@ -259,7 +259,7 @@ void TestBatchImporter::importFile_returns_orderIdOrOutOrderNo()
 
 void TestBatchImporter::importFile_missingFile_isAnError()
 {
-    const BatchImport import = BatchImporter(LookupKind::Order).importFile(dataFile("no_such_file.csv"));
+    const BatchImport import = BatchImporter(LookupKind::Order, Product::ServiceProvider).importFile(dataFile("no_such_file.csv"));
     QVERIFY(!import.ok());
     QVERIFY(import.error.contains(u"no_such_file.csv"_s));
 }
@@ -296,7 +296,7 @@ void TestBatchImporter::importText_chineseAndAppHeadings()
     QFETCH(int, kind);
     QFETCH(QString, header);
     QFETCH(QString, row);
-    const BatchImport import = BatchImporter(LookupKind(kind)).importText(header + u'\n' + row + u'\n');
+    const BatchImport import = BatchImporter(LookupKind(kind), LookupKind(kind) == LookupKind::Return ? Product::Brand : Product::ServiceProvider).importText(header + u'\n' + row + u'\n');
     QVERIFY2(import.ok(), qPrintable(import.error));
     QVERIFY(import.hasHeader);
     // The heading row is a heading, not an invalid first data row.
@@ -317,7 +317,7 @@ void TestBatchImporter::importText_chineseAndAppHeadings()
 void TestBatchImporter::importText_returnHeadingsInOrderMode_suggestReturns()
 {
     const BatchImport import =
-        BatchImporter(LookupKind::Order)
+        BatchImporter(LookupKind::Order, Product::ServiceProvider)
             .importText(u"子商户号\t商户回退单号\t微信分账单号\n"
                         u"1900000109\tR20251121100000001\t30000000012025112012345678901234\n"_s);
     QVERIFY(!import.ok());
@@ -325,7 +325,7 @@ void TestBatchImporter::importText_returnHeadingsInOrderMode_suggestReturns()
     QCOMPARE(*import.suggestedKind, LookupKind::Return);
 
     const BatchImport back =
-        BatchImporter(LookupKind::Return)
+        BatchImporter(LookupKind::Return, Product::Brand)
             .importText(u"sub_mchid,transaction_id,out_order_no\n"
                         u"1900000109,4208450740202511201234567890,P20251120101530001\n"_s);
     QVERIFY(!back.ok());
@@ -334,16 +334,17 @@ void TestBatchImporter::importText_returnHeadingsInOrderMode_suggestReturns()
 
 void TestBatchImporter::importText_rowsOfTheOtherKindWithoutHeading_suggestIt()
 {
-    // Copied from Excel without the heading row: taken by position, every row fails as an order.
+    // A brand's returns copied from Excel without the heading row: taken by position, every row fails
+    // as an order (the suggestion keeps the product: the same merchant's other look-up).
     const QString returns = u"1900000109\tR20251121100000001\t30000000012025112012345678901234\n"
                             u"1900000109\tR20251121110000002\t30000000012025112012345678901234\n"_s;
-    const BatchImport asOrders = BatchImporter(LookupKind::Order).importText(returns);
+    const BatchImport asOrders = BatchImporter(LookupKind::Order, Product::Brand).importText(returns);
     QVERIFY(asOrders.ok());
     QCOMPARE(asOrders.validCount(), 0);
     QCOMPARE(asOrders.suggestedKind, std::optional<LookupKind>(LookupKind::Return));
 
     const QString orders = u"1900000109\t4208450740202511201234567890\tP20251120101530001\n"_s;
-    const BatchImport asReturns = BatchImporter(LookupKind::Return).importText(orders);
+    const BatchImport asReturns = BatchImporter(LookupKind::Return, Product::Brand).importText(orders);
     QCOMPARE(asReturns.validCount(), 0);
     QCOMPARE(asReturns.suggestedKind, std::optional<LookupKind>(LookupKind::Order));
 }
@@ -351,11 +352,11 @@ void TestBatchImporter::importText_rowsOfTheOtherKindWithoutHeading_suggestIt()
 void TestBatchImporter::importText_ownKind_suggestsNothing()
 {
     // Rows bad for their own reasons are not a reason to switch.
-    const BatchImport bad = BatchImporter(LookupKind::Order).importText(u"19000001O9\tx\ty\n"_s);
+    const BatchImport bad = BatchImporter(LookupKind::Order, Product::ServiceProvider).importText(u"19000001O9\tx\ty\n"_s);
     QCOMPARE(bad.validCount(), 0);
     QVERIFY(!bad.suggestedKind);
     const BatchImport good =
-        BatchImporter(LookupKind::Order)
+        BatchImporter(LookupKind::Order, Product::ServiceProvider)
             .importText(u"1900000109\t4208450740202511201234567890\tP20251120101530001\n"_s);
     QCOMPARE(good.validCount(), 1);
     QVERIFY(!good.suggestedKind);

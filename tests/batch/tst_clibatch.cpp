@@ -22,6 +22,7 @@ private Q_SLOTS:
     void batchOrder_writesCsv_exit0();
     void batchOrder_xlsxOutput_writesWorkbook();
     void batchOrder_badRow_exit2_nothingSent();
+    void batch_products_askTheirOwnEndpoints();
     void batch_missingInput_exit2();
     void batch_hugeRetryAfter_finishesWithEveryRow();
     void batch_otherOrdersAnswer_exit3_rowWithoutIt();
@@ -104,6 +105,59 @@ void TestCliBatch::batchOrder_writesCsv_exit0()
     QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFrow,sub_mchid,"));
     QVERIFY(lines.at(1).startsWith("2,1900000109,4208450740202511201234567890,P20251120101530001,"));
     QVERIFY(lines.at(4).contains(",api_error,404,RESOURCE_NOT_EXISTS,"));
+}
+
+void TestCliBatch::batch_products_askTheirOwnEndpoints()
+{
+    // A direct merchant's orders: no sub_mchid column; a service provider's order asked as direct
+    // is not found (the other product's records).
+    const QString direct = m_dir->filePath(u"direct.csv"_s);
+    QFile in(direct);
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write("transaction_id,out_order_no\n"
+             "4208450740202511251234567895,P20251125093000011\n"
+             "4208450740202511201234567890,P20251120101530001\n");
+    in.close();
+    const QString directOut = m_dir->filePath(u"direct-out.csv"_s);
+    QCOMPARE(runCli({u"--product"_s, u"direct"_s, u"batch"_s, u"order"_s, u"--input"_s, direct, u"--output"_s,
+                     directOut, u"--qps"_s, u"0"_s}),
+             0);
+    QFile out(directOut);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QByteArray csv = out.readAll();
+    QVERIFY(csv.contains("P20251125093000011"));
+    QVERIFY(csv.contains(",ok,"));
+    QVERIFY(csv.contains(",api_error,404,RESOURCE_NOT_EXISTS,"));
+    const QList<QJsonObject> log = m_sandbox->log();
+    QVERIFY(!log.isEmpty());
+    for (const QJsonObject &entry : log)
+        QVERIFY2(!entry.value("target"_L1).toString().contains(u"sub_mchid"_s),
+                 qPrintable(entry.value("target"_L1).toString()));
+
+    // The same file with a sub_mchid column is refused as a direct merchant's: nothing sent.
+    const QString withSub = m_dir->filePath(u"with-sub.csv"_s);
+    QFile in2(withSub);
+    QVERIFY(in2.open(QIODevice::WriteOnly));
+    in2.write("sub_mchid,transaction_id,out_order_no\n1900000109,4208450740202511251234567895,P20251125093000011\n");
+    in2.close();
+    QCOMPARE(runCli({u"--product"_s, u"direct"_s, u"batch"_s, u"order"_s, u"--input"_s, withSub, u"--output"_s,
+                     m_dir->filePath(u"x.csv"_s)}),
+             2);
+    QVERIFY(QString::fromUtf8(m_stderr).contains(u"sub_mchid"_s));
+
+    // A service provider's returns (普通分账): named by out_order_no, at return-orders.
+    const QString returns = m_dir->filePath(u"returns.csv"_s);
+    QFile in3(returns);
+    QVERIFY(in3.open(QIODevice::WriteOnly));
+    in3.write("sub_mchid,out_return_no,out_order_no\n1900000109,R20251127100000011,P20251120101530001\n");
+    in3.close();
+    const QString returnsOut = m_dir->filePath(u"returns-out.csv"_s);
+    QCOMPARE(runCli({u"batch"_s, u"return"_s, u"--input"_s, returns, u"--output"_s, returnsOut}), 0);
+    QFile out3(returnsOut);
+    QVERIFY(out3.open(QIODevice::ReadOnly));
+    const QByteArray returnCsv = out3.readAll();
+    QVERIFY(returnCsv.contains("R20251127100000011"));
+    QVERIFY(returnCsv.contains(",SUCCESS,"));
 }
 
 void TestCliBatch::batchOrder_xlsxOutput_writesWorkbook()

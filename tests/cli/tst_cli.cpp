@@ -27,6 +27,8 @@ private Q_SLOTS:
     void order_table_exit0();
     void return_table_exit0();
     void processing_isSuccess();
+    void products_everyLookUp_data();
+    void products_everyLookUp();
     void json_exactIntegersVerifiedAndRequestId();
     void csv_startsWithBom();
     void xlsx_writesWorkbookWithExactIds();
@@ -112,10 +114,12 @@ void TestCli::help_documentsEveryOption()
                               u"https://api2.mch.weixin.qq.com"_s};
     for (const QString &option : options)
         QVERIFY2(help.contains(option), qPrintable(option));
-    QVERIFY(help.contains(u"fenzhang-cli [connection options] order  --sub-mchid ID --transaction-id ID "
-                          "--out-order-no NO"_s));
-    QVERIFY(help.contains(u"fenzhang-cli [connection options] return --sub-mchid ID --out-return-no NO "
-                          "(--order-id ID | --out-order-no NO)"_s));
+    QVERIFY(help.contains(u"fenzhang-cli [connection options] [--product P] order   [--sub-mchid ID] "
+                          "--transaction-id ID --out-order-no NO"_s));
+    QVERIFY(help.contains(u"fenzhang-cli [connection options] [--product P] return  [--sub-mchid ID] "
+                          "--out-return-no NO (--out-order-no NO | --order-id ID)"_s));
+    QVERIFY(help.contains(u"fenzhang-cli [connection options] [--product P] amounts --transaction-id ID"_s));
+    QVERIFY(help.contains(u"--product service-provider|direct|brand"_s));
     for (const char *code : {"  0  ", "  2  ", "  3  ", "  4  ", "  5  "})
         QVERIFY2(help.contains(QLatin1StringView(code)), code);
 }
@@ -147,7 +151,9 @@ void TestCli::return_table_exit0()
 {
     const ReturnQuery sample = m_sandbox->sampleReturn();
     QStringList args = cliConnection(*m_sandbox);
-    args << u"return"_s << u"--sub-mchid"_s << sample.subMchid << u"--out-return-no"_s << sample.outReturnNo;
+    // samples.return is a chain brand's return: --product brand, as before products existed.
+    args << u"--product"_s << u"brand"_s << u"return"_s << u"--sub-mchid"_s << sample.subMchid
+         << u"--out-return-no"_s << sample.outReturnNo;
     if (!sample.orderId.isEmpty())
         args << u"--order-id"_s << sample.orderId;
     else
@@ -286,11 +292,52 @@ void TestCli::merchantKeyFormats_exit0()
              sandbox.infoString("serial_no"));
 }
 
+void TestCli::products_everyLookUp_data()
+{
+    QTest::addColumn<QString>("product"); // the sandbox's samples key and the --product value
+    QTest::addColumn<QString>("kind");    // order | return | amounts
+    for (const char *product : {"service_provider", "direct", "brand"}) {
+        for (const char *kind : {"order", "return", "amounts"})
+            QTest::addRow("%s %s", product, kind) << QString::fromLatin1(product) << QString::fromLatin1(kind);
+    }
+}
+
+void TestCli::products_everyLookUp()
+{
+    QFETCH(QString, product);
+    QFETCH(QString, kind);
+    const QJsonObject sample =
+        m_sandbox->info.value("samples"_L1).toObject().value(product).toObject().value(kind).toObject();
+    QVERIFY(!sample.isEmpty());
+    QStringList args = cliConnection(*m_sandbox);
+    args << u"--product"_s << QString(product).replace(u'_', u'-') << kind << u"--format"_s << u"json"_s;
+    for (auto it = sample.begin(); it != sample.end(); ++it)
+        args << u"--"_s + QString(it.key()).replace(u'_', u'-') << it.value().toString();
+    const CliRun cli = run(args);
+    QVERIFY2(cli.exitCode == 0, cli.err.constData());
+    const QJsonObject answer = QJsonDocument::fromJson(cli.out).object();
+    QCOMPARE(answer.value("verified"_L1).toBool(), true);
+    // The answer to this question: every number asked is in the answer as asked.
+    for (auto it = sample.begin(); it != sample.end(); ++it)
+        QCOMPARE(answer.value(it.key()).toString(), it.value().toString());
+    // The product's own endpoint and answer.
+    QCOMPARE(m_sandbox->log.size(), 1);
+    const QString target = m_sandbox->log.at(0).value("target"_L1).toString();
+    QCOMPARE(target.startsWith(u"/v3/brand/"_s), product == "brand"_L1);
+    QCOMPARE(answer.contains("sub_mchid"_L1), product != "direct"_L1 && kind != "amounts"_L1);
+    if (kind == "order"_L1)
+        QVERIFY(answer.contains(product == "brand"_L1 ? "status"_L1 : "state"_L1));
+    if (kind == "return"_L1)
+        QVERIFY(answer.contains(product == "brand"_L1 ? "return_no"_L1 : "return_id"_L1));
+    if (kind == "amounts"_L1)
+        QVERIFY(answer.value("unsplit_amount"_L1).isDouble());
+}
+
 void TestCli::usageOrInvalidInput_exit2_nothingSent_data()
 {
     QTest::addColumn<QStringList>("arguments"); // appended to the connection options
     QTest::addColumn<QString>("expected");      // in stderr
-    QTest::newRow("no command") << QStringList{} << u"order or return"_s;
+    QTest::newRow("no command") << QStringList{} << u"order, return, amounts or batch"_s;
     QTest::newRow("unknown command") << QStringList{u"refund"_s} << u"refund"_s;
     QTest::newRow("unknown option") << QStringList{u"order"_s, u"--sandbox"_s} << u"sandbox"_s;
     QTest::newRow("order without --transaction-id")
@@ -304,11 +351,32 @@ void TestCli::usageOrInvalidInput_exit2_nothingSent_data()
         << QStringList{u"order"_s, u"--sub-mchid"_s,    u"1900000109"_s, u"--transaction-id"_s,
                        u"4208"_s,  u"--out-order-no"_s, u"P 1"_s}
         << u"--out-order-no"_s;
-    QTest::newRow("return with both numbers")
-        << QStringList{u"return"_s, u"--sub-mchid"_s, u"1900000109"_s, u"--out-return-no"_s,
-                       u"R1"_s,     u"--order-id"_s,  u"3008"_s,       u"--out-order-no"_s,
-                       u"P1"_s}
+    QTest::newRow("brand return with both numbers")
+        << QStringList{u"--product"_s, u"brand"_s, u"return"_s, u"--sub-mchid"_s, u"1900000109"_s,
+                       u"--out-return-no"_s, u"R1"_s, u"--order-id"_s, u"3008"_s, u"--out-order-no"_s, u"P1"_s}
         << u"exactly one"_s;
+    QTest::newRow("ordinary return by order_id")
+        << QStringList{u"return"_s, u"--sub-mchid"_s, u"1900000109"_s, u"--out-return-no"_s, u"R1"_s,
+                       u"--order-id"_s, u"3008"_s}
+        << u"--order-id applies only to chain-brand returns"_s;
+    QTest::newRow("ordinary return without out_order_no")
+        << QStringList{u"return"_s, u"--sub-mchid"_s, u"1900000109"_s, u"--out-return-no"_s, u"R1"_s}
+        << u"--out-order-no"_s;
+    QTest::newRow("direct merchant with sub_mchid")
+        << QStringList{u"--product"_s, u"direct"_s, u"order"_s, u"--sub-mchid"_s, u"1900000109"_s,
+                       u"--transaction-id"_s, u"4208"_s, u"--out-order-no"_s, u"P1"_s}
+        << u"--sub-mchid"_s;
+    QTest::newRow("service provider without sub_mchid")
+        << QStringList{u"--product"_s, u"service-provider"_s, u"return"_s, u"--out-return-no"_s, u"R1"_s,
+                       u"--out-order-no"_s, u"P1"_s}
+        << u"needs --sub-mchid"_s;
+    QTest::newRow("unknown product") << QStringList{u"--product"_s, u"ordinary"_s, u"order"_s} << u"ordinary"_s;
+    QTest::newRow("amounts with sub_mchid")
+        << QStringList{u"amounts"_s, u"--sub-mchid"_s, u"1900000109"_s, u"--transaction-id"_s, u"4208"_s}
+        << u"--sub-mchid"_s;
+    QTest::newRow("amounts without transaction_id") << QStringList{u"amounts"_s} << u"--transaction-id"_s;
+    QTest::newRow("amounts invalid transaction_id")
+        << QStringList{u"amounts"_s, u"--transaction-id"_s, u"42x"_s} << u"--transaction-id"_s;
     QTest::newRow("bad format") << QStringList{u"--format"_s, u"xml"_s, u"order"_s} << u"xml"_s;
     QTest::newRow("xlsx without --output")
         << QStringList{u"--format"_s,     u"xlsx"_s, u"order"_s,          u"--sub-mchid"_s, u"1900000109"_s,

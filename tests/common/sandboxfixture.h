@@ -63,8 +63,9 @@ public:
     ReturnQuery sampleReturn() const
     {
         const QJsonObject o = info.value("samples"_L1).toObject().value("return"_L1).toObject();
+        // samples.return is a chain brand's return (by order_id).
         return {o.value("sub_mchid"_L1).toString(), o.value("out_return_no"_L1).toString(),
-                o.value("order_id"_L1).toString(), o.value("out_order_no"_L1).toString()};
+                o.value("order_id"_L1).toString(), o.value("out_order_no"_L1).toString(), Product::Brand};
     }
 
     // An order query whose out_order_no plays a sandbox scenario.

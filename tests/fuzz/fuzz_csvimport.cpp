@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const uint8_t mode = data[0];
     const QByteArray bytes(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
-    const BatchImporter importer((mode & 1) ? LookupKind::Return : LookupKind::Order);
+    const BatchImporter importer((mode & 1) ? LookupKind::Return : LookupKind::Order,
+                                 (mode & 1) ? Product::Brand : Product::ServiceProvider);
     const BatchImport result =
         (mode & 2) ? importer.importText(QString::fromUtf8(bytes)) : importer.importBytes(bytes);
     if (result.ok()) {

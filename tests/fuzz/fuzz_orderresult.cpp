@@ -12,7 +12,7 @@ using namespace fenzhang;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const auto body = QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size));
-    const auto result = OrderResult::fromJson(body);
+    const auto result = OrderResult::fromJson(body, Product::ServiceProvider);
     if (!result) {
         if (result.error().isEmpty()) // a failure always says why
             __builtin_trap();

@@ -4,7 +4,9 @@
 #include "history/historystore.h"
 
 #include <limits>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -53,7 +55,7 @@ LookupResult orderResult(const QDateTime &when)
     r.response.body = orderBody;
     // What the client saw; the store must never keep headers, let alone a request's Authorization.
     r.response.headers = {{"Wechatpay-Serial"_ba, "PUB_KEY_ID_0114232"_ba}};
-    r.order = OrderResult::fromJson(orderBody).value();
+    r.order = OrderResult::fromJson(orderBody, Product::ServiceProvider).value();
     r.lookedUpAt = when;
     return r;
 }
@@ -63,12 +65,13 @@ LookupResult returnResult(const QDateTime &when)
     LookupResult r;
     r.kind = LookupResult::Kind::Ok;
     r.lookup = LookupKind::Return;
-    r.returnQuery = {u"1900000109"_s, u"R20251121001"_s, u"3008450740201411110007820472"_s, QString()};
+    r.returnQuery = {u"1900000109"_s, u"R20251121001"_s, u"3008450740201411110007820472"_s, QString(),
+                     Product::Brand};
     r.response.httpStatus = 200;
     r.response.requestId = "08DE9A1B2C3D-REQ-RETURN"_ba;
     r.response.verified = true;
     r.response.body = returnBody;
-    r.returnOrder = ReturnResult::fromJson(returnBody).value();
+    r.returnOrder = ReturnResult::fromJson(returnBody, Product::Brand).value();
     r.lookedUpAt = when;
     return r;
 }
@@ -108,6 +111,8 @@ private Q_SLOTS:
     void open_garbageFile_isCorruptError_moveAsideRecovers();
     void write_whileAnotherConnectionHoldsTheLock_isLockedError();
     void open_newerSchema_isTooNewError();
+    void open_version1File_isUpdatedAndKeepsItsProducts();
+    void products_andAmounts_roundTrip();
     void crashMidTransaction_losesNothingCommitted();
     void notOpen_isAnErrorValue();
 
@@ -397,6 +402,126 @@ void TestHistoryStore::open_newerSchema_isTooNewError()
     const auto error = store.open(m_path);
     QVERIFY(error);
     QCOMPARE(error->kind, HistoryError::Kind::TooNew);
+}
+
+void TestHistoryStore::open_version1File_isUpdatedAndKeepsItsProducts()
+{
+    // A file as version 1 wrote it: no product column; its orders were asked as a service provider,
+    // its returns as a brand.
+    QVERIFY(QDir().mkpath(QFileInfo(m_path).path()));
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
+        raw.setDatabaseName(m_path);
+        QVERIFY(raw.open());
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(u"CREATE TABLE lookups (id INTEGER PRIMARY KEY, looked_up_at_utc INTEGER NOT NULL, "
+                       "utc_offset INTEGER NOT NULL, profile TEXT, lookup TEXT NOT NULL, source TEXT, sub_mchid TEXT, "
+                       "transaction_id TEXT, out_order_no TEXT, out_return_no TEXT, order_id TEXT, http_status "
+                       "INTEGER NOT NULL DEFAULT 0, request_id TEXT, verified INTEGER NOT NULL DEFAULT 0, result_kind "
+                       "TEXT, state TEXT, receiver_results TEXT, receiver_count INTEGER NOT NULL DEFAULT 0, total_fen "
+                       "INTEGER NOT NULL DEFAULT 0, error_code TEXT, error_message TEXT, body BLOB)"_s));
+        QVERIFY(q.exec(u"CREATE INDEX lookups_time ON lookups(looked_up_at_utc)"_s));
+        const qint64 when = shanghai(20, 10).toMSecsSinceEpoch();
+        for (const auto &[lookup, body] : {std::pair{u"order"_s, orderBody}, std::pair{u"return"_s, returnBody}}) {
+            QVERIFY(q.prepare(u"INSERT INTO lookups (looked_up_at_utc, utc_offset, profile, lookup, sub_mchid, "
+                              "transaction_id, out_order_no, out_return_no, order_id, http_status, verified, "
+                              "result_kind, body) VALUES (?, 28800, 'Shop A', ?, '1900000109', "
+                              "'4208450740202511201234567890', 'P20251120_001', 'R20251121001', "
+                              "'3008450740201411110007820472', 200, 1, 'ok', ?)"_s));
+            q.addBindValue(when);
+            q.addBindValue(lookup);
+            q.addBindValue(body);
+            QVERIFY(q.exec());
+        }
+        QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(u"v1"_s);
+
+    HistoryStore store;
+    QVERIFY(!store.open(m_path));
+    auto entries = store.search({});
+    QVERIFY(entries);
+    QCOMPARE(entries->size(), 2);
+    for (const HistoryEntry &entry : *entries) {
+        QCOMPARE(entry.product, entry.lookup == LookupKind::Return ? Product::Brand : Product::ServiceProvider);
+        const HistoricResult restored = HistoryStore::restore(entry);
+        QVERIFY2(restored.result.kind == LookupResult::Kind::Ok, qPrintable(restored.result.parseError));
+    }
+    // The updated file takes the new look-ups with their products.
+    QVERIFY(store.add(orderResult(shanghai(22, 10)), u"Shop A"_s, u"single"_s));
+    store.close();
+    QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v2"_s);
+    raw.setDatabaseName(m_path);
+    QVERIFY(raw.open());
+    {
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), HistoryStore::schemaVersion);
+        QVERIFY(q.exec(u"SELECT product FROM lookups ORDER BY id"_s));
+        QStringList products;
+        while (q.next())
+            products.append(q.value(0).toString());
+        QCOMPARE(products, (QStringList{QString(), QString(), u"service-provider"_s}));
+    }
+    raw.close();
+    raw = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"v2"_s);
+}
+
+void TestHistoryStore::products_andAmounts_roundTrip()
+{
+    HistoryStore store;
+    QVERIFY(!store.open(m_path));
+    // A direct merchant's order: no sub_mchid asked or answered.
+    LookupResult direct;
+    direct.kind = LookupResult::Kind::Ok;
+    direct.lookup = LookupKind::Order;
+    direct.orderQuery = {QString(), u"4208450740202511251234567895"_s, u"P20251125093000011"_s, Product::Direct};
+    direct.response.verified = true;
+    direct.response.httpStatus = 200;
+    direct.response.body = R"({"transaction_id":"4208450740202511251234567895","out_order_no":"P20251125093000011",
+        "order_id":"3008","state":"FINISHED","receivers":[]})"_ba;
+    direct.order = OrderResult::fromJson(direct.response.body, Product::Direct).value();
+    direct.lookedUpAt = shanghai(20, 10);
+    // 剩余待分金额 of a brand's payment.
+    LookupResult amounts;
+    amounts.kind = LookupResult::Kind::Ok;
+    amounts.lookup = LookupKind::Amounts;
+    amounts.amountsQuery = {u"4208450740202511291234567898"_s, Product::Brand};
+    amounts.response.verified = true;
+    amounts.response.httpStatus = 200;
+    amounts.response.body = R"({"transaction_id":"4208450740202511291234567898","unsplit_amount":15000})"_ba;
+    amounts.amounts = AmountsResult::fromJson(amounts.response.body).value();
+    amounts.lookedUpAt = shanghai(21, 10);
+    QVERIFY(store.add(direct, u"Direct"_s, u"single"_s));
+    QVERIFY(store.add(amounts, u"Brand"_s, u"single"_s));
+
+    HistoryFilter onlyAmounts;
+    onlyAmounts.lookup = LookupKind::Amounts;
+    const auto found = store.search(onlyAmounts);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 1);
+    const HistoryEntry &entry = found->first();
+    QCOMPARE(entry.product, Product::Brand);
+    QCOMPARE(entry.transactionId, u"4208450740202511291234567898"_s);
+    QCOMPARE(entry.totalFen, 15000);
+    const HistoricResult restored = HistoryStore::restore(entry);
+    QCOMPARE(restored.result.kind, LookupResult::Kind::Ok);
+    QCOMPARE(restored.result.amountsQuery.product, Product::Brand);
+    QVERIFY(restored.result.amounts);
+    QCOMPARE(restored.result.amounts->unsplitAmount, 15000);
+
+    HistoryFilter byOrderNo;
+    byOrderNo.number = u"P20251125093000011"_s;
+    const auto byNumber = store.search(byOrderNo);
+    QVERIFY(byNumber);
+    QCOMPARE(byNumber->size(), 1);
+    QCOMPARE(byNumber->first().product, Product::Direct);
+    const HistoricResult order = HistoryStore::restore(byNumber->first());
+    QCOMPARE(order.result.kind, LookupResult::Kind::Ok);
+    QVERIFY(order.result.order);
+    QVERIFY(order.result.order->subMchid.isEmpty());
 }
 
 void TestHistoryStore::crashMidTransaction_losesNothingCommitted()

@@ -253,8 +253,8 @@ void TestCoreTranslations::answerParsing()
 {
     for (const QByteArray &body : {QByteArray("{"), QByteArray("[]"), QByteArray("{\"state\":1}"),
                                    QByteArray("{} x"), QByteArray("{\"a\":01}"), QByteArray("\"\\u12\"")}) {
-        expectChinese(u"order answer "_s + QString::fromLatin1(body), OrderResult::fromJson(body).error());
-        expectChinese(u"return answer "_s + QString::fromLatin1(body), ReturnResult::fromJson(body).error());
+        expectChinese(u"order answer "_s + QString::fromLatin1(body), OrderResult::fromJson(body, Product::ServiceProvider).error());
+        expectChinese(u"return answer "_s + QString::fromLatin1(body), ReturnResult::fromJson(body, Product::Brand).error());
     }
 }
 
@@ -291,7 +291,7 @@ void TestCoreTranslations::clientConfig()
 
 void TestCoreTranslations::batchImport()
 {
-    const BatchImporter importer(LookupKind::Order);
+    const BatchImporter importer(LookupKind::Order, Product::ServiceProvider);
     expectChinese(u"missing file"_s, importer.importFile(m_dir.filePath(u"none.csv"_s)).error);
     expectChinese(u"empty"_s, importer.importBytes({}).error);
     const BatchImport rows = importer.importText(u"sub_mchid,transaction_id,out_order_no\nabc,12,\n"_s);

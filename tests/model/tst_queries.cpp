@@ -23,6 +23,10 @@ private Q_SLOTS:
     void returnTarget_matchesSigningVector();
     void returnTarget_byOrderId();
     void orderTarget_encodesSpecialCharacters();
+    void productTargets_data();
+    void productTargets();
+    void productValidation();
+    void products_names();
     void percentEncode_data();
     void percentEncode();
     void answerBinding_order_everyIdentifier();
@@ -148,7 +152,7 @@ void TestQueries::returnValidate()
     QFETCH(QString, orderId);
     QFETCH(QString, outOrderNo);
     QFETCH(QStringList, errorFields);
-    const ReturnQuery query{subMchid, outReturnNo, orderId, outOrderNo};
+    const ReturnQuery query{subMchid, outReturnNo, orderId, outOrderNo, Product::Brand};
     QCOMPARE(fieldsOf(query.validate()), errorFields);
 }
 
@@ -161,7 +165,7 @@ void TestQueries::trimmed_removesPastedWhitespace()
     QVERIFY(order.validate().isEmpty());
     QVERIFY(!(OrderQuery{u" 1900000109"_s, u"42"_s, u"P1"_s}.validate().isEmpty()));
 
-    const ReturnQuery ret = ReturnQuery{u" 1 "_s, u" R1 "_s, u" 2 "_s, u"  "_s}.trimmed();
+    const ReturnQuery ret = ReturnQuery{u" 1 "_s, u" R1 "_s, u" 2 "_s, u"  "_s, Product::Brand}.trimmed();
     QCOMPARE(ret.subMchid, u"1"_s);
     QCOMPARE(ret.outReturnNo, u"R1"_s);
     QCOMPARE(ret.orderId, u"2"_s);
@@ -181,13 +185,14 @@ void TestQueries::returnTarget_matchesSigningVector()
 {
     const QByteArray expected = vectorTarget(u"return-query"_s);
     QVERIFY(!expected.isEmpty());
-    const ReturnQuery query{u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s};
+    const ReturnQuery query{u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
     QCOMPARE(query.requestTarget(), expected);
 }
 
 void TestQueries::returnTarget_byOrderId()
 {
-    const ReturnQuery query{u"1900000109"_s, u"R20190516001"_s, u"3008450740201411110007820472"_s, QString()};
+    const ReturnQuery query{u"1900000109"_s, u"R20190516001"_s, u"3008450740201411110007820472"_s, QString(),
+                            Product::Brand};
     QCOMPARE(query.requestTarget(),
              "/v3/brand/profitsharing/returnorders?sub_mchid=1900000109&out_return_no=R20190516001"
              "&order_id=3008450740201411110007820472"_ba);
@@ -198,9 +203,77 @@ void TestQueries::orderTarget_encodesSpecialCharacters()
     const OrderQuery query{u"1900000109"_s, u"42"_s, u"P|1*2@3_4-5"_s};
     QCOMPARE(query.requestTarget(),
              "/v3/profitsharing/orders/P%7C1%2A2%403_4-5?sub_mchid=1900000109&transaction_id=42"_ba);
-    const ReturnQuery ret{u"1"_s, u"R|1"_s, QString(), u"P@2"_s};
+    const ReturnQuery ret{u"1"_s, u"R|1"_s, QString(), u"P@2"_s, Product::Brand};
     QCOMPARE(ret.requestTarget(),
              "/v3/brand/profitsharing/returnorders?sub_mchid=1&out_return_no=R%7C1&out_order_no=P%402"_ba);
+}
+
+void TestQueries::productTargets_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QByteArray>("expected");
+    const QString sub = u"1900000109"_s, tx = u"4208450740201411110007820472"_s;
+    using P = Product;
+    QTest::newRow("direct order") << OrderQuery{QString(), tx, u"P|1"_s, P::Direct}.requestTarget()
+                                  << "/v3/profitsharing/orders/P%7C1?transaction_id=4208450740201411110007820472"_ba;
+    QTest::newRow("brand order")
+        << OrderQuery{sub, tx, u"P1"_s, P::Brand}.requestTarget()
+        << "/v3/brand/profitsharing/orders?sub_mchid=1900000109&transaction_id=4208450740201411110007820472"
+           "&out_order_no=P1"_ba;
+    QTest::newRow("service provider's return")
+        << ReturnQuery{sub, u"R@1"_s, QString(), u"P1"_s, P::ServiceProvider}.requestTarget()
+        << "/v3/profitsharing/return-orders/R%401?sub_mchid=1900000109&out_order_no=P1"_ba;
+    QTest::newRow("direct return") << ReturnQuery{QString(), u"R1"_s, QString(), u"P1"_s, P::Direct}.requestTarget()
+                                   << "/v3/profitsharing/return-orders/R1?out_order_no=P1"_ba;
+    QTest::newRow("amounts") << AmountsQuery{tx, P::ServiceProvider}.requestTarget()
+                             << "/v3/profitsharing/transactions/4208450740201411110007820472/amounts"_ba;
+    QTest::newRow("direct amounts") << AmountsQuery{tx, P::Direct}.requestTarget()
+                                    << "/v3/profitsharing/transactions/4208450740201411110007820472/amounts"_ba;
+    QTest::newRow("brand amounts") << AmountsQuery{tx, P::Brand}.requestTarget()
+                                   << "/v3/brand/profitsharing/orders/4208450740201411110007820472/amounts"_ba;
+}
+
+void TestQueries::productTargets()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(target, expected);
+}
+
+void TestQueries::productValidation()
+{
+    const QString tx = u"4208450740201411110007820472"_s;
+    // A direct merchant names no sub-merchant: a sub_mchid given is refused, none is fine.
+    QVERIFY(OrderQuery(QString(), tx, u"P1"_s, Product::Direct).validate().isEmpty());
+    QCOMPARE(fieldsOf(OrderQuery(u"1900000109"_s, tx, u"P1"_s, Product::Direct).validate()),
+             QStringList{u"sub_mchid"_s});
+    QCOMPARE(fieldsOf(OrderQuery(QString(), tx, u"P1"_s, Product::ServiceProvider).validate()),
+             QStringList{u"sub_mchid"_s});
+    QCOMPARE(fieldsOf(OrderQuery(QString(), tx, u"P1"_s, Product::Brand).validate()), QStringList{u"sub_mchid"_s});
+    // The ordinary return takes out_order_no only; the brand one either.
+    QCOMPARE(fieldsOf(ReturnQuery(u"1"_s, u"R1"_s, u"30"_s, QString(), Product::ServiceProvider).validate()),
+             (QStringList{u"order_id"_s, u"out_order_no"_s}));
+    QCOMPARE(fieldsOf(ReturnQuery(QString(), u"R1"_s, u"30"_s, u"P1"_s, Product::Direct).validate()),
+             QStringList{u"order_id"_s});
+    QVERIFY(ReturnQuery(u"1"_s, u"R1"_s, QString(), u"P1"_s, Product::ServiceProvider).validate().isEmpty());
+    QVERIFY(ReturnQuery(u"1"_s, u"R1"_s, u"30"_s, QString(), Product::Brand).validate().isEmpty());
+    // Amounts: only the transaction number, for every product.
+    for (const Product product : Products::all()) {
+        QVERIFY(AmountsQuery(tx, product).validate().isEmpty());
+        QCOMPARE(fieldsOf(AmountsQuery(u"42a"_s, product).validate()), QStringList{u"transaction_id"_s});
+        QCOMPARE(fieldsOf(AmountsQuery(QString(), product).validate()), QStringList{u"transaction_id"_s});
+    }
+}
+
+void TestQueries::products_names()
+{
+    for (const Product product : Products::all()) {
+        QCOMPARE(Products::fromId(Products::id(product)), std::optional<Product>(product));
+        QVERIFY(!Products::label(product).isEmpty());
+        QVERIFY(!Products::explanation(product).isEmpty());
+    }
+    QCOMPARE(Products::fromId(u"BRAND"), std::optional<Product>(Product::Brand));
+    QCOMPARE(Products::fromId(u"ordinary"), std::nullopt);
 }
 
 void TestQueries::percentEncode_data()

@@ -60,7 +60,7 @@ LookupResult orderResult(const QByteArray &body)
     LookupResult result = baseResult();
     result.lookup = LookupKind::Order;
     result.orderQuery = {u"1900000109"_s, u"4208450740201411110007820472"_s, u"P20150806125346"_s};
-    auto order = OrderResult::fromJson(body);
+    auto order = OrderResult::fromJson(body, Product::ServiceProvider);
     if (order)
         result.order = *order;
     return result;
@@ -70,8 +70,8 @@ LookupResult returnResult()
 {
     LookupResult result = baseResult();
     result.lookup = LookupKind::Return;
-    result.returnQuery = {u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s};
-    auto ret = ReturnResult::fromJson(docsReturn);
+    result.returnQuery = {u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
+    auto ret = ReturnResult::fromJson(docsReturn, Product::Brand);
     if (ret)
         result.returnOrder = *ret;
     return result;
@@ -98,8 +98,8 @@ const QByteArray orderHeader =
 void TestResultExport::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(OrderResult::fromJson(twoReceivers));
-    QVERIFY(ReturnResult::fromJson(docsReturn));
+    QVERIFY(OrderResult::fromJson(twoReceivers, Product::ServiceProvider));
+    QVERIFY(ReturnResult::fromJson(docsReturn, Product::Brand));
 }
 
 void TestResultExport::orderCsv_byteExact()
@@ -215,7 +215,7 @@ void TestResultExport::orderJson_exact()
     QVERIFY(parsed);
     QCOMPARE(parsed->member(u"receivers")->array().at(0).member(u"amount")->numberText(),
              "9007199254740993"_ba);
-    const auto reparsed = OrderResult::fromJson(json);
+    const auto reparsed = OrderResult::fromJson(json, Product::ServiceProvider);
     QVERIFY(reparsed);
     QCOMPARE(reparsed->receivers.at(0).amount, qint64(9007199254740993));
     QCOMPARE(reparsed->receivers.at(0).description, u"=SUM(A1), \"quoted\"\n分账"_s);

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void return_failedSpellings();
     void return_errors_data();
     void return_errors();
+    void products_answersOfEachProduct();
+    void amounts_parsed();
 };
 
 namespace {
@@ -80,7 +82,7 @@ QByteArray order(const QByteArray &receivers, const QByteArray &state = "FINISHE
 
 void TestResults::order_docsExample()
 {
-    const auto result = OrderResult::fromJson(docsOrder);
+    const auto result = OrderResult::fromJson(docsOrder, Product::ServiceProvider);
     QVERIFY2(result, qPrintable(result ? QString() : result.error()));
     QCOMPARE(result->subMchid, u"1900000109"_s);
     QCOMPARE(result->transactionId, u"4208450740201411110007820472"_s);
@@ -106,17 +108,17 @@ void TestResults::order_docsExample()
 void TestResults::order_amountBeyondDoublePrecision()
 {
     // 2^53 + 1: a double would make it 9007199254740992.
-    const auto result = OrderResult::fromJson(order(receiver("9007199254740993", "SUCCESS")));
+    const auto result = OrderResult::fromJson(order(receiver("9007199254740993", "SUCCESS")), Product::ServiceProvider);
     QVERIFY(result);
     QCOMPARE(result->receivers.first().amount, qint64(9007199254740993));
-    const auto max = OrderResult::fromJson(order(receiver("9223372036854775807", "SUCCESS")));
+    const auto max = OrderResult::fromJson(order(receiver("9223372036854775807", "SUCCESS")), Product::ServiceProvider);
     QVERIFY(max);
     QCOMPARE(max->receivers.first().amount, std::numeric_limits<qint64>::max());
 }
 
 void TestResults::order_processingIsValidNotFinal()
 {
-    const auto result = OrderResult::fromJson(order(receiver("1", "PENDING"), "PROCESSING"));
+    const auto result = OrderResult::fromJson(order(receiver("1", "PENDING"), "PROCESSING"), Product::ServiceProvider);
     QVERIFY(result);
     QCOMPARE(result->state, u"PROCESSING"_s);
     QVERIFY(!result->isFinal());
@@ -127,7 +129,7 @@ void TestResults::order_unknownEnumsKept()
 {
     QByteArray body = order(receiver("1", "NEW_RESULT", R"(,"fail_reason":"NEW_REASON")"), "NEW_STATE");
     body.replace("MERCHANT_ID", "NEW_TYPE");
-    const auto result = OrderResult::fromJson(body);
+    const auto result = OrderResult::fromJson(body, Product::ServiceProvider);
     QVERIFY(result);
     QCOMPARE(result->state, u"NEW_STATE"_s);
     QVERIFY(result->isFinal());
@@ -141,7 +143,7 @@ void TestResults::order_docsTypoTime()
     QByteArray body = order(receiver("1", "SUCCESS"));
     body.replace(R"("finish_time":"2015-05-20T13:29:35+08:00")",
                  R"("finish_time":"2015-05-20T13:29:35:120+08:00")");
-    const auto result = OrderResult::fromJson(body);
+    const auto result = OrderResult::fromJson(body, Product::ServiceProvider);
     QVERIFY(result);
     const WxTime &finish = result->receivers.first().finishTime;
     QVERIFY(finish.isValid());
@@ -154,7 +156,7 @@ void TestResults::order_unparseableTimeKeptRaw()
 {
     QByteArray body = order(receiver("1", "SUCCESS"));
     body.replace(R"("create_time":"2015-05-20T13:29:35+08:00")", R"("create_time":"soon")");
-    const auto result = OrderResult::fromJson(body);
+    const auto result = OrderResult::fromJson(body, Product::ServiceProvider);
     QVERIFY(result);
     QVERIFY(!result->receivers.first().createTime.isValid());
     QCOMPARE(result->receivers.first().createTime.raw(), u"soon"_s);
@@ -164,21 +166,21 @@ void TestResults::order_extraFieldsIgnored()
 {
     QByteArray body = order(receiver("1", "SUCCESS", R"(,"future":{"a":[1,2]})"));
     body.insert(1, R"("new_top_level":123.5,)");
-    QVERIFY(OrderResult::fromJson(body));
+    QVERIFY(OrderResult::fromJson(body, Product::ServiceProvider));
 }
 
 void TestResults::order_optionalFieldsMayBeMissing()
 {
     const QByteArray body = order(
         R"({"amount":5,"type":"PERSONAL_OPENID","account":"o1","result":"PENDING","fail_reason":null})");
-    const auto result = OrderResult::fromJson(body);
+    const auto result = OrderResult::fromJson(body, Product::ServiceProvider);
     QVERIFY2(result, qPrintable(result ? QString() : result.error()));
     const ReceiverDetail &r = result->receivers.first();
     QCOMPARE(r.description, QString());
     QVERIFY(r.createTime.isNull());
     QVERIFY(r.finishTime.isNull());
     QCOMPARE(r.failReason, QString());
-    QVERIFY(OrderResult::fromJson(order({}))->receivers.isEmpty());
+    QVERIFY(OrderResult::fromJson(order({}), Product::ServiceProvider)->receivers.isEmpty());
 }
 
 void TestResults::order_errors_data()
@@ -198,9 +200,6 @@ void TestResults::order_errors_data()
     QTest::newRow("no transaction_id") << without("transaction_id", R"("42")") << u"transaction_id"_s;
     QTest::newRow("no out_order_no") << without("out_order_no", R"("P1")") << u"out_order_no"_s;
     QTest::newRow("no order_id") << without("order_id", R"("30")") << u"order_id"_s;
-    QTest::newRow("no receivers")
-        << R"({"sub_mchid":"1","transaction_id":"2","out_order_no":"3","order_id":"4","state":"FINISHED"})"_ba
-        << u"receivers"_s;
     QTest::newRow("receivers not list") << order({}).replace("[]", "{}") << u"receivers"_s;
     QTest::newRow("receiver not object") << order("1") << u"receivers[0]"_s;
     QTest::newRow("no state") << without("state", R"("FINISHED")") << u"state"_s;
@@ -230,7 +229,7 @@ void TestResults::order_errors()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, mentions);
-    const auto result = OrderResult::fromJson(body);
+    const auto result = OrderResult::fromJson(body, Product::ServiceProvider);
     QVERIFY(!result);
     QVERIFY2(result.error().contains(mentions), qPrintable(result.error()));
 }
@@ -239,7 +238,7 @@ void TestResults::order_totalsByResult()
 {
     const QByteArray body = order(receiver("100", "SUCCESS") + ',' + receiver("7", "CLOSED") + ',' +
                                   receiver("250", "SUCCESS") + ',' + receiver("1", "PENDING"));
-    const auto result = OrderResult::fromJson(body);
+    const auto result = OrderResult::fromJson(body, Product::ServiceProvider);
     QVERIFY(result);
     const QList<OrderResult::Total> totals = result->totalsByResult();
     QCOMPARE(totals.size(), 3);
@@ -262,7 +261,7 @@ void TestResults::order_totalsByResult()
 
 void TestResults::return_docsExample()
 {
-    const auto result = ReturnResult::fromJson(docsReturn);
+    const auto result = ReturnResult::fromJson(docsReturn, Product::Brand);
     QVERIFY2(result, qPrintable(result ? QString() : result.error()));
     QCOMPARE(result->subMchid, u"1900000109"_s);
     QCOMPARE(result->orderId, u"3008450740201411110007820472"_s);
@@ -282,7 +281,7 @@ void TestResults::return_processingWithoutFinishTime()
 {
     const QByteArray body = R"({"sub_mchid":"1900000109","order_id":"3008","out_order_no":"P1",
         "out_return_no":"R1","return_no":"3009","return_mchid":"86693852","amount":10,"result":"PROCESSING"})"_ba;
-    const auto result = ReturnResult::fromJson(body);
+    const auto result = ReturnResult::fromJson(body, Product::Brand);
     QVERIFY2(result, qPrintable(result ? QString() : result.error()));
     QCOMPARE(result->result, u"PROCESSING"_s);
     QVERIFY(!result->isFinal());
@@ -295,7 +294,7 @@ void TestResults::return_failedSpellings()
     for (const char *spelling : {"FAIL", "FAILED"}) {
         QByteArray body = docsReturn;
         body.replace(R"("SUCCESS")", QByteArray('"' + QByteArray(spelling) + '"'));
-        const auto result = ReturnResult::fromJson(body);
+        const auto result = ReturnResult::fromJson(body, Product::Brand);
         QVERIFY(result);
         QCOMPARE(result->result, QString::fromLatin1(spelling));
         QVERIFY(result->isFinal());
@@ -328,9 +327,67 @@ void TestResults::return_errors()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, mentions);
-    const auto result = ReturnResult::fromJson(body);
+    const auto result = ReturnResult::fromJson(body, Product::Brand);
     QVERIFY(!result);
     QVERIFY2(result.error().contains(mentions), qPrintable(result.error()));
+}
+
+void TestResults::products_answersOfEachProduct()
+{
+    // A direct merchant's order: no sub_mchid, and none is required.
+    const QByteArray direct =
+        R"({"transaction_id":"42","out_order_no":"P1","order_id":"30","state":"FINISHED","receivers":[]})";
+    QVERIFY(OrderResult::fromJson(direct, Product::Direct));
+    QVERIFY(!OrderResult::fromJson(direct, Product::ServiceProvider));
+    // The receivers list is optional (选填).
+    const auto noReceivers = OrderResult::fromJson(
+        R"({"sub_mchid":"1","transaction_id":"2","out_order_no":"3","order_id":"4","state":"FINISHED"})",
+        Product::ServiceProvider);
+    QVERIFY(noReceivers);
+    QVERIFY(noReceivers->receivers.isEmpty());
+    // The brand order says status, may carry finish_amount / finish_description, and its receivers
+    // have no create_time.
+    const QByteArray brand = R"({"sub_mchid":"1900000209","transaction_id":"42","out_order_no":"P1","order_id":"30",
+        "status":"FINISHED","finish_amount":4100,"finish_description":"分账完结","receivers":[{"amount":1,
+        "description":"d","type":"MERCHANT_ID","account":"1900000110","result":"SUCCESS",
+        "finish_time":"2025-11-28T10:00:00+08:00","detail_id":"36"}]})";
+    const auto brandOrder = OrderResult::fromJson(brand, Product::Brand);
+    QVERIFY2(brandOrder, qPrintable(brandOrder ? QString() : brandOrder.error()));
+    QCOMPARE(brandOrder->state, u"FINISHED"_s);
+    QCOMPARE(brandOrder->finishAmount, std::optional<qint64>(4100));
+    QCOMPARE(brandOrder->finishDescription, u"分账完结"_s);
+    QVERIFY(!brandOrder->receivers.first().createTime.isValid());
+    QVERIFY(!OrderResult::fromJson(brand, Product::ServiceProvider)); // no "state"
+    // The ordinary return: return_id, description, create_time, FAILED.
+    const QByteArray ordinary = R"({"sub_mchid":"1900000109","order_id":"30","out_order_no":"P1","out_return_no":"R1",
+        "return_id":"3008","return_mchid":"86693852","amount":800,"description":"用户退款","result":"FAILED",
+        "fail_reason":"BALANCE_NOT_ENOUGH","create_time":"2025-11-27T10:00:00+08:00"})";
+    const auto ret = ReturnResult::fromJson(ordinary, Product::ServiceProvider);
+    QVERIFY2(ret, qPrintable(ret ? QString() : ret.error()));
+    QCOMPARE(ret->returnNo, u"3008"_s);
+    QCOMPARE(ret->description, u"用户退款"_s);
+    QVERIFY(ret->createTime.isValid());
+    QVERIFY(ret->isFinal());
+    QCOMPARE(ReturnResult::returnNoField(Product::ServiceProvider), u"return_id"_s);
+    QCOMPARE(ReturnResult::returnNoField(Product::Brand), u"return_no"_s);
+    const auto asBrand = ReturnResult::fromJson(ordinary, Product::Brand);
+    QVERIFY(!asBrand);
+    QVERIFY(asBrand.error().contains(u"return_no"_s));
+}
+
+void TestResults::amounts_parsed()
+{
+    const auto docs = AmountsResult::fromJson(R"({"transaction_id":"4208450740201411110007820472","unsplit_amount":1000})");
+    QVERIFY(docs);
+    QCOMPARE(docs->transactionId, u"4208450740201411110007820472"_s);
+    QCOMPARE(docs->unsplitAmount, 1000);
+    const auto big = AmountsResult::fromJson(R"({"transaction_id":"1","unsplit_amount":9007199254740993})");
+    QVERIFY(big);
+    QCOMPARE(big->unsplitAmount, Q_INT64_C(9007199254740993));
+    QVERIFY(!AmountsResult::fromJson(R"({"transaction_id":"1"})"));
+    QVERIFY(!AmountsResult::fromJson(R"({"transaction_id":"1","unsplit_amount":1.5})"));
+    QVERIFY(!AmountsResult::fromJson(R"({"transaction_id":"1","unsplit_amount":-1})"));
+    QVERIFY(!AmountsResult::fromJson(R"({"unsplit_amount":1})"));
 }
 
 QTEST_GUILESS_MAIN(TestResults)

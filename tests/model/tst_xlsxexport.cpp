@@ -72,7 +72,7 @@ LookupResult orderResult()
     LookupResult result = baseResult();
     result.lookup = LookupKind::Order;
     result.orderQuery = {u"1900000109"_s, u"4208450740201411110007820472"_s, u"P20150806125346"_s};
-    result.order = *OrderResult::fromJson(orderBody);
+    result.order = *OrderResult::fromJson(orderBody, Product::ServiceProvider);
     return result;
 }
 
@@ -81,7 +81,7 @@ LookupResult returnResult()
     LookupResult result = baseResult();
     result.lookup = LookupKind::Return;
     result.returnQuery = {u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s};
-    result.returnOrder = *ReturnResult::fromJson(returnBody);
+    result.returnOrder = *ReturnResult::fromJson(returnBody, Product::Brand);
     return result;
 }
 
@@ -105,8 +105,8 @@ QString aboutValue(const XlsxSheet &about, const QString &item)
 void TestXlsxExport::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QVERIFY(OrderResult::fromJson(orderBody));
-    QVERIFY(ReturnResult::fromJson(returnBody));
+    QVERIFY(OrderResult::fromJson(orderBody, Product::ServiceProvider));
+    QVERIFY(ReturnResult::fromJson(returnBody, Product::Brand));
 }
 
 QString TestXlsxExport::write(const QString &name, const std::function<bool(QIODevice *, QString *)> &writer)

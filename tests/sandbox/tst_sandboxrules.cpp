@@ -252,7 +252,8 @@ private Q_SLOTS:
         QByteArray target;
         if (isReturn) {
             // requestTarget() sends one of the two; test "both" and "neither" through the server tests.
-            const ReturnQuery query{fields.at(0), fields.at(1), fields.at(3), fields.at(2)};
+            // The brand return route: the one whose order is named by order_id or out_order_no.
+            const ReturnQuery query{fields.at(0), fields.at(1), fields.at(3), fields.at(2), Product::Brand};
             coreErrors = query.validate();
             target = query.requestTarget();
         } else {

@@ -537,7 +537,7 @@ void TestBatchPage::chineseHeadings_mappedAndCombosWhole()
     QComboBox *combo = input->mappingCombo(u"transaction_id"_s);
     QCOMPARE(combo->currentData().toInt(), 1);
     QCOMPARE(combo->itemText(2), u"Column 2 (微信支付订单号)"_s);
-    for (const QString &field : ColumnMapping::fieldsFor(LookupKind::Order)) {
+    for (const QString &field : ColumnMapping::fieldsFor(LookupKind::Order, Product::ServiceProvider)) {
         QComboBox *box = input->mappingCombo(field);
         for (int i = 0; i < box->count(); ++i) {
             const int text = box->fontMetrics().horizontalAdvance(box->itemText(i));

@@ -1,5 +1,6 @@
 #include "batchinputpanel.h"
 
+#include "deskproduct.h"
 #include "fileread.h"
 #include "plaintext.h"
 
@@ -225,7 +226,7 @@ void BatchInputPanel::startImport(bool keepMapping)
     const quint64 generation = ++m_generation;
     m_importing = true;
     m_summary->setText(tr("Reading the rows…"));
-    BatchImporter importer(kind());
+    BatchImporter importer(kind(), deskProduct(kind()));
     if (m_hasExplicit)
         importer.setMapping(m_explicit);
     const bool fromFile = m_fromFile;
@@ -276,7 +277,7 @@ void BatchInputPanel::applyImport(quint64 generation, const BatchImport &import)
 void BatchInputPanel::fillMapping()
 {
     m_filling = true;
-    const QStringList wanted = ColumnMapping::fieldsFor(kind());
+    const QStringList wanted = ColumnMapping::fieldsFor(kind(), deskProduct(kind()));
     for (const auto &[field, combo] : m_mapping) {
         combo->clear();
         combo->addItem(tr("(none)"), -1);

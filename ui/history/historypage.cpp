@@ -251,13 +251,16 @@ void HistoryPage::rerunSelected()
     QString error;
     LookupJob *job = nullptr;
     if (entry.lookup == LookupKind::Order) {
-        job = m_controller->startOrder({entry.subMchid, entry.transactionId, entry.outOrderNo}, &error);
-    } else {
-        ReturnQuery query{entry.subMchid, entry.outReturnNo, entry.orderId, entry.outOrderNo};
+        job = m_controller->startOrder({entry.subMchid, entry.transactionId, entry.outOrderNo, entry.product},
+                                       &error);
+    } else if (entry.lookup == LookupKind::Return) {
+        ReturnQuery query{entry.subMchid, entry.outReturnNo, entry.orderId, entry.outOrderNo, entry.product};
         // The store keeps both numbers; the API takes exactly one.
         if (!query.orderId.isEmpty())
             query.outOrderNo.clear();
         job = m_controller->startReturn(query, &error);
+    } else {
+        error = tr("Fenzhang Desk cannot run a remaining-amount look-up again yet; use fenzhang-cli amounts.");
     }
     if (!job) {
         MessageBox::warning(this, tr("Run again"), error);
