@@ -82,16 +82,16 @@ inst="$localappdata/Programs/Fenzhang Desk"
 
 # --- 1: tests ---------------------------------------------------------------------------------------
 step_tests() {
-    local dll_path rc t failed_tests spec
+    local dll_path rc t failed_tests spec again_failed=0
     dll_path=$(winpath_list "$prefix/bin" "$mingw_runtime_dir" /usr/x86_64-w64-mingw32/lib)
     WINEPATH=$dll_path ctest --test-dir "$build" -LE "$test_filter" --output-on-failure --parallel 2 \
         >"$OUT/tests.log" 2>&1
     rc=$?
     grep -E 'tests passed|tests failed|\*\*\*Failed|Not Run|Timeout' "$OUT/tests.log" | head -n 30
-    # Under Wine a QTest executable's stdout does not reach ctest: each failed one runs again with its
-    # log written to a file, and its failures are shown here.
+    # Under Wine a QTest executable's stdout does not reach ctest: each failed (or timed-out) one runs
+    # again alone with its log written to a file, and its failures are shown here.
     mkdir -p "$OUT/tests"
-    mapfile -t failed_tests < <(sed -n 's/^[[:space:]]*[0-9]* - \([A-Za-z0-9_]*\) (Failed.*/\1/p' "$OUT/tests.log")
+    mapfile -t failed_tests < <(sed -n 's/^[[:space:]]*[0-9]* - \([A-Za-z0-9_]*\) (.*/\1/p' "$OUT/tests.log")
     ctest --test-dir "$build" --show-only=json-v1 >"$OUT/tests.json"
     for t in "${failed_tests[@]}"; do
         # As ctest ran it: its working directory, its ENVIRONMENT (FENZHANG_CLI, TZ, ...), its command.
@@ -103,16 +103,29 @@ print(props.get('WORKING_DIRECTORY', '.'))
 print('\n'.join(['env'] + props.get('ENVIRONMENT', []) + test['command']))
 EOF
         )
-        [ "${#spec[@]}" -gt 2 ] || continue
-        (cd "${spec[0]}" && WINEPATH=$dll_path timeout 600 "${spec[@]:1}" \
-            -o "$(winepath -w "$OUT/tests/$t.txt"),txt" >/dev/null 2>&1)
-        echo "  $t:"
-        grep -E -A3 '^FAIL!' "$OUT/tests/$t.txt" | head -n 24 | sed 's/^/    /'
+        [ "${#spec[@]}" -gt 2 ] || { again_failed=1; continue; }
+        if (cd "${spec[0]}" && WINEPATH=$dll_path timeout 600 "${spec[@]:1}" \
+            -o "$(winepath -w "$OUT/tests/$t.txt"),txt" >/dev/null 2>&1); then
+            # Wine under load (two tests at once, each with a sandbox) has made a network test fail
+            # once and pass when run again: reported, not hidden, and the step still passes.
+            echo "  $t: failed under ctest, passed when run again alone (log: tests/$t.txt)"
+            flaky+=("$t")
+        else
+            again_failed=1
+            echo "  $t:"
+            grep -E -A3 '^FAIL!' "$OUT/tests/$t.txt" | head -n 24 | sed 's/^/    /'
+        fi
     done
-    return $rc
+    [ "$rc" -eq 0 ] || [ "${#failed_tests[@]}" -gt 0 ] || again_failed=1 # failed without a name: a crash or timeout
+    [ "$again_failed" -eq 0 ]
 }
 stamp "step 1: ${#tests[@]} QTest executables under Wine (labels other than $test_filter)"
-if step_tests; then result tests PASS "${#tests[@]} tests"; else result tests FAIL "(tests.log)"; fi
+flaky=()
+if step_tests; then
+    result tests PASS "${#tests[@]} tests${flaky[*]:+ (passed when run again: ${flaky[*]})}"
+else
+    result tests FAIL "(tests.log)"
+fi
 
 # --- 2: install -------------------------------------------------------------------------------------
 uninstall_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\FenzhangDesk'
