@@ -12,39 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang::sandbox {
 
-namespace {
-
-struct ProductName {
-    Product product;
-    QLatin1StringView name;
-};
-
-constexpr ProductName ProductNames[] = {
-    {Product::ServiceProvider, "service_provider"_L1},
-    {Product::Direct, "direct"_L1},
-    {Product::Brand, "brand"_L1},
-};
-
-} // namespace
-
-QLatin1StringView productName(Product product)
-{
-    for (const ProductName &entry : ProductNames) {
-        if (entry.product == product)
-            return entry.name;
-    }
-    return {};
-}
-
-std::optional<Product> productFromName(QStringView name)
-{
-    for (const ProductName &entry : ProductNames) {
-        if (name == entry.name)
-            return entry.product;
-    }
-    return std::nullopt;
-}
-
 QByteArray ReceiverRecord::toJson(Product product) const
 {
     WireJson json;
@@ -199,7 +166,7 @@ Expected<DataStore, QString> DataStore::fromJson(const QByteArray &json)
     // what the file meant before there were products.
     const auto productOf = [](const QJsonObject &o, Product fallback) -> std::optional<Product> {
         const QJsonValue value = o.value("product"_L1);
-        return value.isUndefined() ? std::optional<Product>(fallback) : productFromName(value.toString());
+        return value.isUndefined() ? std::optional<Product>(fallback) : Products::fromJsonKey(value.toString());
     };
     const QString productError = tr("%1[%2].product is not service_provider, direct or brand");
 

@@ -20,9 +20,8 @@ namespace fenzhang::sandbox {
 // - Direct: 普通分账 of a 直连商户, the caller's own (the Authorization's mchid): no sub_mchid;
 // - Brand: 连锁品牌分账 (service providers only), under sub_mchid.
 
-// "service_provider", "direct", "brand": the samples' keys and the --data file's "product" values.
-QLatin1StringView productName(Product product);
-std::optional<Product> productFromName(QStringView name);
+// The samples' keys and the --data file's "product" values are Products::jsonKey ("service_provider",
+// "direct", "brand").
 
 struct ReceiverRecord {
     qint64 amount = 0; // fen

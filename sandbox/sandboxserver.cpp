@@ -134,7 +134,7 @@ QJsonObject samplesOf(const DataStore &store)
     for (const Product product : {Product::ServiceProvider, Product::Direct, Product::Brand}) {
         const QJsonObject forProduct = productSamples(store, product);
         if (!forProduct.isEmpty())
-            samples.insert(productName(product), forProduct);
+            samples.insert(Products::jsonKey(product), forProduct);
     }
     return samples;
 }

@@ -17,7 +17,13 @@ struct ConnectionProfile {
     QString name; // shown in the selector
     ConnectionSettings settings;
     bool demo = false; // talks to the built-in sandbox: marked DEMO everywhere
-    // Numbers known to exist (the sandbox's samples), pre-filled into the forms when set.
+    // Which profit-sharing product the merchant uses: the forms ask its numbers, look-ups go to its
+    // endpoints.
+    Product product = Product::ServiceProvider;
+    // Look up the remaining amount (剩余待分金额) by itself when an order is FINISHED.
+    bool autoRemainingAmount = false;
+    // Numbers known to exist (the sandbox's samples, of the profile's product), pre-filled into the
+    // forms when set (a sample's own number — out_order_no, out_return_no — is never empty).
     OrderQuery sampleOrder;
     ReturnQuery sampleReturn;
     // Why look-ups cannot run with this profile yet (its key is still being read from the

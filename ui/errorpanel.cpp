@@ -103,7 +103,7 @@ void ErrorPanel::setSetupError(const QString &message)
             tr("Check the profile's key and certificate files. Nothing was sent."), {});
 }
 
-void ErrorPanel::setResult(const LookupResult &result)
+ErrorPanel::Description ErrorPanel::describe(const LookupResult &result)
 {
     const ApiResponse &response = result.response;
     QStringList details;
@@ -130,10 +130,9 @@ void ErrorPanel::setResult(const LookupResult &result)
         QString advice = Labels::errorAdvice(code);
         if ((code == u"SYSTEM_ERROR"_s || code == u"FREQUENCY_LIMITED"_s) && response.attempts > 1)
             advice = tr("Tried %n time(s) in all.", nullptr, response.attempts) + u' ' + advice;
-        present(tr("WeChat Pay answered with an error: %1").arg(Labels::errorCode(code)),
-                tr("%1 (%2): %3").arg(code).arg(response.httpStatus).arg(response.errorMessage), advice,
-                lines.join(u'\n'));
-        return;
+        return Description{tr("WeChat Pay answered with an error: %1").arg(Labels::errorCode(code)),
+                           tr("%1 (%2): %3").arg(code).arg(response.httpStatus).arg(response.errorMessage),
+                           advice, lines.join(u'\n')};
     }
     case LookupResult::Kind::NetworkError: {
         // One host (a profile without a backup) is said differently from "neither of two".
@@ -143,52 +142,56 @@ void ErrorPanel::setResult(const LookupResult &result)
             : tried.size() == 1
                 ? tr("No answer from %1. %2").arg(tried.constFirst(), response.networkError)
                 : tr("Neither %1 answered. %2").arg(tried.join(tr(" nor ")), response.networkError);
-        present(tr("WeChat Pay could not be reached"), message,
-                tr("Check the network connection, proxy and firewall, then try again. Nothing was "
-                   "looked up; no result is shown."),
-                details.join(u'\n'));
-        return;
+        return Description{tr("WeChat Pay could not be reached"), message,
+                           tr("Check the network connection, proxy and firewall, then try again. Nothing was "
+                              "looked up; no result is shown."),
+                           details.join(u'\n')};
     }
     case LookupResult::Kind::VerificationFailed:
-        present(tr("The answer's signature did not verify — it was not trusted"),
-                response.verification.detail,
-                tr("No result is shown, because this answer may not come from WeChat Pay. Check the "
-                   "profile's WeChat Pay public key and its ID (or platform certificate), and your "
-                   "computer's clock. If it persists, report the Request-ID to WeChat Pay."),
-                details.join(u'\n'));
-        return;
+        return Description{
+            tr("The answer's signature did not verify — it was not trusted"), response.verification.detail,
+            tr("No result is shown, because this answer may not come from WeChat Pay. Check the "
+               "profile's WeChat Pay public key and its ID (or platform certificate), and your "
+               "computer's clock. If it persists, report the Request-ID to WeChat Pay."),
+            details.join(u'\n')};
     case LookupResult::Kind::NotTheAnswer:
-        present(tr("The answer is not the answer to this question — it was not used"), result.parseError,
-                tr("The answer is signed by WeChat Pay, but it is about another order or return, so "
-                   "no result is shown or saved. Something between this computer and WeChat Pay (a "
-                   "proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, "
-                   "report the Request-ID to your network administrator and to WeChat Pay."),
-                details.join(u'\n'));
-        return;
+        return Description{
+            tr("The answer is not the answer to this question — it was not used"), result.parseError,
+            tr("The answer is signed by WeChat Pay, but it is about another order or return, so "
+               "no result is shown or saved. Something between this computer and WeChat Pay (a "
+               "proxy, a cache) mixed up or replayed answers. Look it up again; if it persists, "
+               "report the Request-ID to your network administrator and to WeChat Pay."),
+            details.join(u'\n')};
     case LookupResult::Kind::BadAnswer:
-        present(tr("WeChat Pay's answer could not be read"), result.parseError,
-                tr("The answer was signed correctly but is not what the API documents. Report the "
-                   "Request-ID to WeChat Pay."),
-                details.join(u'\n'));
-        return;
+        return Description{tr("WeChat Pay's answer could not be read"), result.parseError,
+                           tr("The answer was signed correctly but is not what the API documents. Report the "
+                              "Request-ID to WeChat Pay."),
+                           details.join(u'\n')};
     case LookupResult::Kind::InvalidInput: {
         QStringList lines;
         for (const FieldError &error : result.fieldErrors)
             lines << u"%1: %2"_s.arg(error.field, error.message);
-        present(tr("The query is not valid"), lines.join(u'\n'),
-                tr("Correct the marked fields. Nothing was sent."), {});
-        return;
+        return Description{tr("The query is not valid"),
+                           lines.join(u'\n'),
+                           tr("Correct the marked fields. Nothing was sent."),
+                           {}};
     }
     case LookupResult::Kind::Cancelled:
-        present(tr("Look-up cancelled"), {},
-                tr("The look-up was stopped before WeChat Pay answered, so there is no result. "
-                   "Press Enter to look it up again."),
-                details.join(u'\n'));
-        return;
+        return Description{tr("Look-up cancelled"),
+                           {},
+                           tr("The look-up was stopped before WeChat Pay answered, so there is no result. "
+                              "Press Enter to look it up again."),
+                           details.join(u'\n')};
     case LookupResult::Kind::Ok:
         break;
     }
-    present({}, {}, {}, {});
+    return {};
+}
+
+void ErrorPanel::setResult(const LookupResult &result)
+{
+    const Description d = describe(result);
+    present(d.title, d.message, d.advice, d.details);
 }
 
 } // namespace fenzhang

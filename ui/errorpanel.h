@@ -4,6 +4,7 @@
 // detail with the HTTP status and Request-ID; both hosts for a network failure; for a failed
 // signature check a plain statement that the answer was not trusted (and nothing of it shown).
 
+#include <QString>
 #include <QWidget>
 
 class QLabel;
@@ -18,6 +19,16 @@ class ErrorPanel final : public QWidget {
     Q_OBJECT
 public:
     explicit ErrorPanel(QWidget *parent = nullptr);
+
+    // What the panel says of a failed look-up, translated; also what shorter places (the remaining
+    // amount line) say of theirs. details has the HTTP status, Request-ID, attempts and hosts.
+    struct Description {
+        QString title;
+        QString message;
+        QString advice;
+        QString details;
+    };
+    static Description describe(const LookupResult &result);
 
     void setResult(const LookupResult &result);
     // The profile's keys could not be loaded: nothing was sent.

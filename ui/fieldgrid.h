@@ -1,8 +1,10 @@
 #pragma once
 
 // Label/value pairs laid out in two columns for a result's header; values are selectable so a
-// clerk can copy any number.
+// clerk can copy any number. A field can be left out (a number the product's answer does not
+// have) and given another caption (the product's API name): the others close up, leaving no hole.
 
+#include <QList>
 #include <QWidget>
 
 class QGridLayout;
@@ -20,11 +22,22 @@ public:
     // Adds a widget spanning a whole line.
     void addWide(QWidget *widget);
 
+    // The field of this value label (or wide widget) shown or left out.
+    void setFieldShown(QWidget *value, bool shown);
+    void setCaption(QLabel *value, const QString &caption);
+    QString caption(QLabel *value) const;
+
 private:
+    struct Entry {
+        QLabel *caption = nullptr; // nullptr for a wide widget
+        QWidget *widget;
+        bool shown = true;
+    };
+    void layOut();
+
     QGridLayout *m_layout;
     int m_columns;
-    int m_count = 0;
-    int m_nextRow = 0;
+    QList<Entry> m_entries;
 };
 
 } // namespace fenzhang

@@ -83,6 +83,16 @@ LookupJob *LookupController::startReturn(const ReturnQuery &query, QString *erro
     return job;
 }
 
+LookupJob *LookupController::startAmounts(const AmountsQuery &query, QString *error)
+{
+    LookupService *s = service(error);
+    if (!s)
+        return nullptr;
+    LookupJob *job = s->queryAmounts(query);
+    watch(job);
+    return job;
+}
+
 QString LookupController::attemptText(const QUrl &host, int attempt, ApiJob::AttemptReason reason)
 {
     const QString name = host.host().isEmpty() ? host.toString() : host.host();

@@ -8,6 +8,7 @@
 #include "processingbar.h"
 #include "receiverspanel.h"
 #include "refreshscheduler.h"
+#include "remainingamountline.h"
 #include "returnform.h"
 #include "returnresultview.h"
 #include "stalebanner.h"
@@ -26,13 +27,13 @@ namespace {
 bool sameNumbers(const OrderQuery &a, const OrderQuery &b)
 {
     const OrderQuery x = a.trimmed(), y = b.trimmed();
-    return x.subMchid == y.subMchid && x.transactionId == y.transactionId && x.outOrderNo == y.outOrderNo;
+    return x.product == y.product && x.subMchid == y.subMchid && x.transactionId == y.transactionId && x.outOrderNo == y.outOrderNo;
 }
 
 bool sameNumbers(const ReturnQuery &a, const ReturnQuery &b)
 {
     const ReturnQuery x = a.trimmed(), y = b.trimmed();
-    return x.subMchid == y.subMchid && x.outReturnNo == y.outReturnNo && x.orderId == y.orderId
+    return x.product == y.product && x.subMchid == y.subMchid && x.outReturnNo == y.outReturnNo && x.orderId == y.orderId
            && x.outOrderNo == y.outOrderNo;
 }
 
@@ -49,16 +50,15 @@ LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *p
         m_orderForm = new OrderForm(this);
         m_orderView = new OrderResultView(this);
         resultView = m_orderView;
-        m_hint->setText(tr("Enter the sub-merchant ID, the WeChat Pay transaction ID and your "
-                           "profit-sharing order number, then press Enter."));
+        connect(m_orderView->remainingAmount(), &RemainingAmountLine::requested, this,
+                &LookupPage::lookUpRemainingAmount);
     } else {
         setObjectName(u"returnPage"_s);
         m_returnForm = new ReturnForm(this);
         m_returnView = new ReturnResultView(this);
         resultView = m_returnView;
-        m_hint->setText(tr("Enter the sub-merchant ID, your return number and the original "
-                           "profit-sharing order, then press Enter."));
     }
+    updateHint();
     m_hint->setWordWrap(true);
     m_hint->setAlignment(Qt::AlignCenter);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
@@ -88,6 +88,74 @@ LookupPage::~LookupPage()
 {
     if (m_job)
         m_job->cancel();
+    if (m_amountsJob)
+        m_amountsJob->cancel();
+}
+
+Product LookupPage::product() const
+{
+    return m_orderForm ? m_orderForm->product() : m_returnForm->product();
+}
+
+void LookupPage::setProduct(Product product)
+{
+    if (m_orderForm)
+        m_orderForm->setProduct(product);
+    else
+        m_returnForm->setProduct(product);
+    updateHint();
+    updateStale(); // a result of another product's look-up no longer answers the form
+}
+
+void LookupPage::updateHint()
+{
+    const bool subMchid = Products::hasSubMchid(product());
+    if (m_orderForm) {
+        m_hint->setText(subMchid ? tr("Enter the sub-merchant ID, the WeChat Pay transaction ID and your "
+                                      "profit-sharing order number, then press Enter.")
+                                 : tr("Enter the WeChat Pay transaction ID and your profit-sharing order "
+                                      "number, then press Enter."));
+    } else if (product() == Product::Brand) {
+        m_hint->setText(tr("Enter the sub-merchant ID, your return number and the original "
+                           "profit-sharing order, then press Enter."));
+    } else {
+        m_hint->setText(subMchid ? tr("Enter the sub-merchant ID, your return number and your "
+                                      "profit-sharing order number, then press Enter.")
+                                 : tr("Enter your return number and your profit-sharing order number, "
+                                      "then press Enter."));
+    }
+}
+
+void LookupPage::lookUpRemainingAmount()
+{
+    if (!m_orderView || !m_shown || !m_shown->order || m_amountsJob)
+        return;
+    const AmountsQuery query{m_shown->order->transactionId, m_shown->orderQuery.product};
+    QString error;
+    LookupJob *job = m_controller->startAmounts(query, &error);
+    RemainingAmountLine *line = m_orderView->remainingAmount();
+    if (!job) {
+        line->setSetupError(error);
+        return;
+    }
+    m_amountsJob = job;
+    line->setBusy();
+    connect(job, &LookupJob::finished, this, [this, line, query](const LookupResult &result) {
+        m_amountsJob.clear();
+        if (result.kind == LookupResult::Kind::Cancelled) { // a new order is shown, or cancelled
+            if (line->isBusy())
+                line->clear();
+            return;
+        }
+        // Shown only beside the order whose payment it is about (another may be shown by now).
+        if (m_shown && m_shown->order && m_shown->order->transactionId == query.transactionId)
+            line->setResult(result);
+        Q_EMIT remainingAmountFinished(result);
+    });
+    connect(job, &QObject::destroyed, this, [this, line] {
+        if (!m_amountsJob && line->isBusy()) // died unfinished (the profile was switched away)
+            line->clear();
+    });
 }
 
 QString LookupPage::title() const
@@ -178,6 +246,8 @@ void LookupPage::finish(const LookupResult &result)
     Q_EMIT busyChanged(false);
 
     if (result.kind == LookupResult::Kind::Ok) {
+        if (m_amountsJob) // about the order shown before
+            m_amountsJob->cancel();
         m_shown = result;
         if (m_orderView)
             m_orderView->setResult(result);
@@ -198,6 +268,9 @@ void LookupPage::finish(const LookupResult &result)
     }
     updateStale(true);
     Q_EMIT lookupFinished(result);
+    if (result.kind == LookupResult::Kind::Ok && result.order && result.order->state == u"FINISHED"_s
+        && m_controller->currentProfile().autoRemainingAmount)
+        lookUpRemainingAmount();
 }
 
 bool LookupPage::formAsks(const OrderQuery &order, const ReturnQuery &ret) const

@@ -3,7 +3,9 @@
 // One look-up page (分账结果查询 or 分账回退查询): its form above, and below either the result,
 // the error panel, or a hint. Runs the look-up through the LookupController, shows busy state,
 // offers Refresh for PROCESSING answers, and exports the shown result as CSV. A result (or error)
-// that no longer answers the numbers in the form is marked as the previous one at once.
+// that no longer answers the numbers in the form is marked as the previous one at once. The form
+// asks the numbers of the profile's product (setProduct). Beside an order it looks up the remaining
+// amount (剩余待分金额) on request, or by itself for a FINISHED order when the profile wants it.
 
 #include "api/lookupservice.h"
 #include "exportdialog.h"
@@ -62,6 +64,13 @@ public:
     // Copies the selected receivers (orders) as TSV; false when nothing to copy.
     bool copyRows() const;
 
+    // The profile's product: the form asks its numbers, the hint says which.
+    void setProduct(Product product);
+    Product product() const;
+    // The shown order's 剩余待分金额 (orders only; nothing when no order is shown).
+    void lookUpRemainingAmount();
+    bool isRemainingAmountBusy() const { return !m_amountsJob.isNull(); }
+
     void run();     // the form's query
     void refresh(); // the shown result's query again
     void cancel();
@@ -69,6 +78,8 @@ public:
 Q_SIGNALS:
     void busyChanged(bool busy);
     void lookupFinished(const fenzhang::LookupResult &result);
+    // A remaining-amount look-up beside the shown order ended (for the history).
+    void remainingAmountFinished(const fenzhang::LookupResult &result);
     void exportableChanged(bool exportable);
 
 private:
@@ -78,6 +89,7 @@ private:
     // notify: emit exportableChanged() even when exportability did not change (a new answer).
     void updateStale(bool notify = false);
     bool formAsks(const OrderQuery &order, const ReturnQuery &ret) const;
+    void updateHint();
 
     LookupKind m_kind;
     LookupController *m_controller;
@@ -91,6 +103,7 @@ private:
     QStackedWidget *m_stack;
     StaleBanner *m_staleBanner;
     QPointer<LookupJob> m_job;
+    QPointer<LookupJob> m_amountsJob;
     std::optional<LookupResult> m_shown;
     // The numbers the result or error on screen answers, and those being looked up.
     struct Numbers {

@@ -106,6 +106,8 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
         connect(page, &LookupPage::lookupFinished, this, &MainWindow::reportFinished);
         connect(page, &LookupPage::lookupFinished, m_history,
                 [this](const LookupResult &result) { m_history->record(result, u"single"_s); });
+        connect(page, &LookupPage::remainingAmountFinished, m_history,
+                [this](const LookupResult &result) { m_history->record(result, u"single"_s); });
         connect(page->form(), &QueryForm::validityChanged, this, &MainWindow::updateActions);
         connect(page->form(), &QueryForm::refused, this,
                 [this](const QString &reason) { statusBar()->showMessage(reason); });
@@ -143,9 +145,11 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text); });
     connect(m_controller, &LookupController::currentProfileChanged, this, [this] {
         m_history->setProfile(m_controller->currentProfile().name);
+        applyProduct();
         updateTitle();
         updateActions();
     });
+    applyProduct();
 
     resize(1180, 760);
     updateTitle();
@@ -256,12 +260,23 @@ QString MainWindow::sampleHint() const
     return tr("Sample numbers from the sandbox are filled in: press Enter to look them up.");
 }
 
+void MainWindow::applyProduct()
+{
+    const ConnectionProfile profile = m_controller->currentProfile();
+    const bool changed = m_orderPage->product() != profile.product;
+    for (LookupPage *page : {m_orderPage, m_returnPage})
+        page->setProduct(profile.product);
+    // Another demo product: its sample numbers (the numbers of the previous product would not be found).
+    if (changed && profile.demo)
+        prefillSamples();
+}
+
 void MainWindow::prefillSamples()
 {
     const ConnectionProfile profile = m_controller->currentProfile();
-    if (!profile.sampleOrder.subMchid.isEmpty())
+    if (!profile.sampleOrder.outOrderNo.isEmpty())
         m_orderPage->orderForm()->setQuery(profile.sampleOrder);
-    if (!profile.sampleReturn.subMchid.isEmpty())
+    if (!profile.sampleReturn.outReturnNo.isEmpty())
         m_returnPage->returnForm()->setQuery(profile.sampleReturn);
     focusForm();
     if (profile.demo) {

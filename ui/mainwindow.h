@@ -40,6 +40,8 @@ public:
     QTabWidget *pages() const { return m_pages; }
     bool isDemo() const;
 
+    // The forms ask the numbers of the current profile's product.
+    void applyProduct();
     // Fills both forms with the current profile's sample numbers, when it has any (demo).
     void prefillSamples();
     void restoreSettings();

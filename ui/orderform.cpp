@@ -13,13 +13,22 @@ OrderForm::OrderForm(QWidget *parent) : QueryForm(parent)
                                tr("WeChat Pay order number, up to 32 digits"));
     m_outOrderNo = addField(u"out_order_no"_s, tr("Merchant order No. (out_order_no)"),
                             tr("Your profit-sharing order number"));
+    setProduct(m_product);
+}
+
+void OrderForm::setProduct(Product product)
+{
+    m_product = product;
+    setFieldInUse(m_subMchid, Products::hasSubMchid(product));
     revalidate();
 }
 
 OrderQuery OrderForm::query() const
 {
     OrderQuery q;
-    q.subMchid = m_subMchid->text();
+    q.product = m_product;
+    if (Products::hasSubMchid(m_product)) // a number kept from another profile is not sent
+        q.subMchid = m_subMchid->text();
     q.transactionId = m_transactionId->text();
     q.outOrderNo = m_outOrderNo->text();
     return q.trimmed();

@@ -1,6 +1,7 @@
 #pragma once
 
-// The 分账结果查询 form: sub_mchid, transaction_id and out_order_no, validated by OrderQuery.
+// The 分账结果查询 form: sub_mchid (not for a direct merchant), transaction_id and out_order_no,
+// validated by OrderQuery of the profile's product.
 
 #include "queryform.h"
 
@@ -11,13 +12,18 @@ class OrderForm final : public QueryForm {
 public:
     explicit OrderForm(QWidget *parent = nullptr);
 
-    OrderQuery query() const; // trimmed
+    OrderQuery query() const; // trimmed, of product()
+    // Fills the numbers; the form's product stays (it is the profile's).
     void setQuery(const OrderQuery &query);
+    Product product() const { return m_product; }
+    // Asks the numbers this product's look-up takes: no sub_mchid for a direct merchant.
+    void setProduct(Product product);
 
 protected:
     QList<FieldError> currentErrors() const override;
 
 private:
+    Product m_product = Product::ServiceProvider;
     FieldEdit *m_subMchid;
     FieldEdit *m_transactionId;
     FieldEdit *m_outOrderNo;

@@ -9,6 +9,7 @@
 #include "rawview.h"
 #include "receiversmodel.h"
 #include "receiverspanel.h"
+#include "remainingamountline.h"
 #include "resultheader.h"
 #include "resultmetabar.h"
 
@@ -28,12 +29,14 @@ OrderResultView::OrderResultView(QWidget *parent)
     m_stateAdvice->setObjectName(u"stateAdvice"_s);
     QHBoxLayout *titleRow = ResultHeader::titleRow(tr("Profit-sharing order"), m_state, m_stateAdvice, this);
 
-    auto *grid = new FieldGrid(2, this);
+    auto *grid = m_grid = new FieldGrid(2, this);
     m_orderId = grid->addField(tr("WeChat Pay order ID (order_id)"), u"orderIdValue"_s);
     m_transactionId = grid->addField(tr("Transaction ID (transaction_id)"), u"transactionIdValue"_s);
     m_outOrderNo = grid->addField(tr("Merchant order No. (out_order_no)"), u"outOrderNoValue"_s);
     m_subMchid = grid->addField(tr("Sub-merchant ID (sub_mchid)"), u"subMchidValue"_s);
     m_totals = ResultHeader::addWideLine(grid, u"totalsValue"_s, this);
+    m_remaining = new RemainingAmountLine(this);
+    grid->addWide(m_remaining);
 
     m_tabs->addTab(m_receivers, tr("Receivers"));
     m_tabs->addTab(m_raw, tr("Raw answer"));
@@ -64,6 +67,11 @@ QString OrderResultView::totalsText(const OrderResult &order)
     return parts.isEmpty() ? sum : sum + u"  ·  "_s + parts.join(u"  ·  "_s);
 }
 
+void OrderResultView::setRemainingAmountOffered(bool offered)
+{
+    m_grid->setFieldShown(m_remaining, offered);
+}
+
 QString OrderResultView::totalsText() const
 {
     return m_totals->text();
@@ -83,7 +91,9 @@ void OrderResultView::setResult(const LookupResult &result)
     m_transactionId->setText(order.transactionId);
     m_outOrderNo->setText(order.outOrderNo);
     m_subMchid->setText(order.subMchid);
+    m_grid->setFieldShown(m_subMchid, Products::hasSubMchid(result.product()));
     m_totals->setText(totalsText(order));
+    m_remaining->clear();
     m_meta->setResult(result);
     m_receivers->model()->setReceivers(order.receivers);
     m_raw->setResponse(result.response);
@@ -94,6 +104,7 @@ void OrderResultView::clear()
     ResultHeader::clearState(m_state, m_stateAdvice);
     for (QLabel *label : {m_orderId, m_transactionId, m_outOrderNo, m_subMchid, m_totals})
         label->clear();
+    m_remaining->clear();
     m_receivers->model()->clear();
     m_raw->clear();
 }

@@ -1,9 +1,9 @@
 #include "returnform.h"
 
-#include "deskproduct.h"
 #include "fieldedit.h"
 
 #include <QComboBox>
+#include <QFormLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -29,20 +29,28 @@ ReturnForm::ReturnForm(QWidget *parent) : QueryForm(parent), m_orderBy(new QComb
             orderField()->setFocus();
         revalidate();
     });
+    setProduct(m_product);
+}
+
+void ReturnForm::setProduct(Product product)
+{
+    m_product = product;
+    setFieldInUse(m_subMchid, Products::hasSubMchid(product));
+    formLayout()->setRowVisible(m_orderBy, offersOrderId());
     showOrderField();
     revalidate();
 }
 
 void ReturnForm::showOrderField()
 {
-    const bool byOrderId = orderBy() == OrderBy::OrderId;
+    const bool byOrderId = offersOrderId() && orderBy() == OrderBy::OrderId;
     setFieldInUse(m_orderId, byOrderId);
     setFieldInUse(m_outOrderNo, !byOrderId);
 }
 
 FieldEdit *ReturnForm::orderField() const
 {
-    return orderBy() == OrderBy::OrderId ? m_orderId : m_outOrderNo;
+    return offersOrderId() && orderBy() == OrderBy::OrderId ? m_orderId : m_outOrderNo;
 }
 
 ReturnForm::OrderBy ReturnForm::orderBy() const
@@ -58,11 +66,12 @@ void ReturnForm::setOrderBy(OrderBy by)
 ReturnQuery ReturnForm::query() const
 {
     ReturnQuery q;
-    q.product = deskProduct(LookupKind::Return);
-    q.subMchid = m_subMchid->text();
+    q.product = m_product;
+    if (Products::hasSubMchid(m_product)) // a number kept from another profile is not sent
+        q.subMchid = m_subMchid->text();
     q.outReturnNo = m_outReturnNo->text();
     // Only the field of the way chosen is sent; the other keeps its value for switching back.
-    if (orderBy() == OrderBy::OrderId)
+    if (orderField() == m_orderId)
         q.orderId = m_orderId->text();
     else
         q.outOrderNo = m_outOrderNo->text();

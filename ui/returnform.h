@@ -1,9 +1,10 @@
 #pragma once
 
-// The 分账回退查询 form: sub_mchid, out_return_no, and the order it returns from, named either by
-// WeChat Pay's order_id or by the merchant's out_order_no (exactly one, as the API requires).
-// Each way has its own field, label and value: switching shows the other field and never carries
-// a number typed for one over into the other.
+// The 分账回退查询 form of the profile's product: sub_mchid (not for a direct merchant),
+// out_return_no, and the order it returns from. A chain brand names that order either by WeChat
+// Pay's order_id or by its out_order_no (exactly one, as the API requires): each way has its own
+// field, label and value, and switching never carries a number typed for one over into the other.
+// 普通分账 (service provider, direct merchant) names it by out_order_no only.
 
 #include "queryform.h"
 
@@ -18,12 +19,15 @@ public:
 
     explicit ReturnForm(QWidget *parent = nullptr);
 
-    ReturnQuery query() const; // trimmed
+    ReturnQuery query() const; // trimmed, of product()
+    // Fills the numbers; the form's product stays (it is the profile's).
     void setQuery(const ReturnQuery &query);
+    Product product() const { return m_product; }
+    void setProduct(Product product);
     OrderBy orderBy() const;
     void setOrderBy(OrderBy by);
     QComboBox *orderByCombo() const { return m_orderBy; }
-    FieldEdit *orderField() const; // the field of the way chosen
+    FieldEdit *orderField() const; // the field of the way chosen (out_order_no but for a brand)
 
 protected:
     QList<FieldError> currentErrors() const override;
@@ -31,7 +35,9 @@ protected:
 
 private:
     void showOrderField();
+    bool offersOrderId() const { return m_product == Product::Brand; }
 
+    Product m_product = Product::ServiceProvider;
     FieldEdit *m_subMchid;
     FieldEdit *m_outReturnNo;
     QComboBox *m_orderBy;

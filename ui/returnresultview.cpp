@@ -44,14 +44,16 @@ ReturnResultView::ReturnResultView(QWidget *parent)
         ResultHeader::titleRow(tr("Profit-sharing return"), m_result, m_resultAdvice, this);
 
     auto *details = new QWidget(this);
-    auto *grid = new FieldGrid(2, details);
+    auto *grid = m_grid = new FieldGrid(2, details);
     m_amount = grid->addField(tr("Return amount (yuan)"), u"amountValue"_s);
     m_returnMchid = grid->addField(tr("Returning merchant (return_mchid)"), u"returnMchidValue"_s);
-    m_returnNo = grid->addField(tr("WeChat Pay return No. (return_no)"), u"returnNoValue"_s);
+    m_returnNo = grid->addField(tr("WeChat Pay return No. (%1)").arg(u"return_no"_s), u"returnNoValue"_s);
     m_outReturnNo = grid->addField(tr("Merchant return No. (out_return_no)"), u"outReturnNoValue"_s);
     m_orderId = grid->addField(tr("WeChat Pay order ID (order_id)"), u"orderIdValue"_s);
     m_outOrderNo = grid->addField(tr("Merchant order No. (out_order_no)"), u"outOrderNoValue"_s);
     m_subMchid = grid->addField(tr("Sub-merchant ID (sub_mchid)"), u"subMchidValue"_s);
+    m_description = grid->addField(tr("Return reason (description)"), u"descriptionValue"_s);
+    m_createTime = grid->addField(tr("Created"), u"createTimeValue"_s);
     m_finishTime = grid->addField(tr("Finished"), u"finishTimeValue"_s);
     m_failReason = ResultHeader::addWideLine(grid, u"failReasonValue"_s, this);
     auto *detailsLayout = new QVBoxLayout(details);
@@ -77,6 +79,17 @@ void ReturnResultView::setResult(const LookupResult &result)
     // While PROCESSING the warning box says it all; the short advice would repeat it.
     m_resultAdvice->setVisible(r.isFinal());
     m_processingWarning->setVisible(!r.isFinal());
+    // Each product's answer has its own numbers: 普通分账 names WeChat Pay's return No. return_id
+    // and adds the reason and the creation time; a direct merchant's has no sub-merchant.
+    const Product product = result.product();
+    const bool brand = product == Product::Brand;
+    m_grid->setCaption(m_returnNo, tr("WeChat Pay return No. (%1)").arg(ReturnResult::returnNoField(product)));
+    m_grid->setFieldShown(m_subMchid, Products::hasSubMchid(product));
+    m_grid->setFieldShown(m_description, !brand);
+    m_grid->setFieldShown(m_createTime, !brand);
+    m_description->setText(r.description);
+    m_createTime->setText(r.createTime.isValid() ? r.createTime.toLocalDisplayString() : r.createTime.raw());
+    m_createTime->setToolTip(plainToolTip(r.createTime.raw()));
     m_amount->setText(Money::formatYuan(r.amount, Money::Grouping::Thousands));
     m_returnMchid->setText(r.returnMchid);
     m_returnNo->setText(r.returnNo);
@@ -104,7 +117,7 @@ void ReturnResultView::clear()
     ResultHeader::clearState(m_result, m_resultAdvice);
     m_processingWarning->hide();
     for (QLabel *label : {m_amount, m_returnMchid, m_returnNo, m_outReturnNo, m_orderId, m_outOrderNo,
-                          m_subMchid, m_finishTime, m_failReason})
+                          m_subMchid, m_description, m_createTime, m_finishTime, m_failReason})
         label->clear();
     m_raw->clear();
 }

@@ -11,6 +11,7 @@ class QTabWidget;
 namespace fenzhang {
 
 class BadgeLabel;
+class FieldGrid;
 class RawView;
 class ResultMetaBar;
 struct LookupResult;
@@ -32,6 +33,7 @@ private:
     BadgeLabel *m_result;
     QLabel *m_resultAdvice;
     QLabel *m_processingWarning;
+    FieldGrid *m_grid;
     QLabel *m_amount;
     QLabel *m_returnMchid;
     QLabel *m_returnNo;
@@ -39,6 +41,8 @@ private:
     QLabel *m_orderId;
     QLabel *m_outOrderNo;
     QLabel *m_subMchid;
+    QLabel *m_description;
+    QLabel *m_createTime;
     QLabel *m_finishTime;
     QLabel *m_failReason;
     ResultMetaBar *m_meta;

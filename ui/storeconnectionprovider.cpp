@@ -53,6 +53,8 @@ QList<ConnectionProfile> StoreConnectionProvider::profiles() const
         ConnectionProfile profile;
         profile.id = saved.id;
         profile.name = saved.name;
+        profile.product = saved.product;
+        profile.autoRemainingAmount = saved.autoRemainingAmount;
         if (saved.id == m_preparedId && m_ready) {
             profile.settings = m_prepared;
         } else {

@@ -5,15 +5,15 @@
 
 namespace fenzhang::DemoMode {
 
-std::optional<ConnectionProfile> start(QObject *owner, QString *error)
+QList<ConnectionProfile> start(QObject *owner, QString *error)
 {
     auto *server = new sandbox::SandboxServer(owner);
     if (!server->start(sandbox::SandboxOptions{})) {
         *error = server->errorString();
         delete server;
-        return std::nullopt;
+        return {};
     }
-    return DemoProfile::fromSandboxInfo(server->info());
+    return DemoProfile::allFromSandboxInfo(server->info());
 }
 
 } // namespace fenzhang::DemoMode

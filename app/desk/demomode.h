@@ -1,15 +1,14 @@
 #pragma once
 
 // --demo: the sandbox runs inside the app on a free loopback port with its bundled demo keys,
-// and becomes the DEMO profile.
+// and becomes the DEMO profiles, one per profit-sharing product (service provider first).
 
 #include "connectionprovider.h"
 
-#include <optional>
 
 namespace fenzhang::DemoMode {
 
-// The server lives as long as owner. nullopt with *error set when it could not start.
-std::optional<ConnectionProfile> start(QObject *owner, QString *error);
+// The server lives as long as owner. Empty with *error set when it could not start.
+QList<ConnectionProfile> start(QObject *owner, QString *error);
 
 } // namespace fenzhang::DemoMode

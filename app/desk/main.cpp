@@ -105,9 +105,10 @@ int main(int argc, char *argv[])
     fenzhang::StoreConnectionProvider provider(&store, &secrets);
     if (options.demo) {
         QString error;
-        if (auto demo = fenzhang::DemoMode::start(&app, &error)) {
-            provider.addFixedProfile(*demo);
-        } else {
+        const QList<fenzhang::ConnectionProfile> demos = fenzhang::DemoMode::start(&app, &error);
+        for (const fenzhang::ConnectionProfile &demo : demos)
+            provider.addFixedProfile(demo);
+        if (demos.isEmpty()) {
             fenzhang::MessageBox::critical(
                 nullptr, QApplication::translate("main", "Demo mode"),
                 QApplication::translate("main", "The built-in sandbox could not start: %1").arg(error));

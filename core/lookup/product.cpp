@@ -26,6 +26,15 @@ std::optional<Product> Products::fromId(QStringView id)
     return std::nullopt;
 }
 
+std::optional<Product> Products::fromJsonKey(QStringView key)
+{
+    for (const Product product : all()) {
+        if (key == jsonKey(product))
+            return product;
+    }
+    return std::nullopt;
+}
+
 QString Products::label(Product product)
 {
     switch (product) {

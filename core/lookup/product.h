@@ -22,6 +22,10 @@ public:
     // "service-provider" | "direct" | "brand": the name in profiles and on the command line.
     static QString id(Product product);
     static std::optional<Product> fromId(QStringView id);
+    // "service_provider" | "direct" | "brand": the key in JSON documents (the sandbox's data and
+    // start-up description, docs/sandbox.md).
+    static QString jsonKey(Product product) { return id(product).replace(u'-', u'_'); }
+    static std::optional<Product> fromJsonKey(QStringView key);
     // Translated: "Service provider (ordinary profit sharing)", ...
     static QString label(Product product);
     // One line on who uses it, for the profile dialog.

@@ -143,6 +143,7 @@ QJsonObject Profile::toJson() const
         {u"mchid"_s, mchid},
         {u"serialNo"_s, serialNo},
         {u"product"_s, Products::id(product)},
+        {u"autoRemainingAmount"_s, autoRemainingAmount},
         {u"keyKind"_s, keyKindName(keyKind)},
         {u"privateKeyFile"_s, privateKeyFile},
         {u"certificateFile"_s, certificateFile},
@@ -168,6 +169,7 @@ Profile Profile::fromJson(const QJsonObject &object)
     profile.serialNo = object.value(u"serialNo"_s).toString();
     // Profiles saved before products existed are service providers (all that version looked up).
     profile.product = Products::fromId(object.value(u"product"_s).toString()).value_or(Product::ServiceProvider);
+    profile.autoRemainingAmount = object.value(u"autoRemainingAmount"_s).toBool();
     profile.keyKind =
         object.value(u"keyKind"_s).toString() == u"pkcs12"_s ? KeyKind::Pkcs12 : KeyKind::PemFiles;
     profile.privateKeyFile = object.value(u"privateKeyFile"_s).toString();

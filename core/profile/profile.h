@@ -27,6 +27,8 @@ struct Profile {
     QString serialNo; // derived from the certificate; typed only when there is none
     // Which profit-sharing product the merchant uses: the endpoints and numbers of its look-ups.
     Product product = Product::ServiceProvider;
+    // The desktop looks up the remaining amount (剩余待分金额) by itself when an order is FINISHED.
+    bool autoRemainingAmount = false;
 
     KeyKind keyKind = KeyKind::PemFiles;
     QString privateKeyFile;  // PemFiles: where the key is (or was imported from, when in the keychain)

@@ -60,6 +60,15 @@ public:
                 o.value("out_order_no"_L1).toString()};
     }
 
+    // samples.<product>.order: the product's own sample order.
+    OrderQuery sampleOrderOf(Product product) const
+    {
+        const QJsonObject o = info.value("samples"_L1).toObject().value(Products::jsonKey(product)).toObject()
+                                  .value("order"_L1).toObject();
+        return {o.value("sub_mchid"_L1).toString(), o.value("transaction_id"_L1).toString(),
+                o.value("out_order_no"_L1).toString(), product};
+    }
+
     ReturnQuery sampleReturn() const
     {
         const QJsonObject o = info.value("samples"_L1).toObject().value("return"_L1).toObject();

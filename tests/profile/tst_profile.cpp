@@ -135,6 +135,8 @@ private Q_SLOTS:
         profile.backupUrl = QUrl();
         profile.timeoutMs = 15000;
         profile.caFile = u"/a/ca.pem"_s;
+        profile.product = Product::Direct;
+        profile.autoRemainingAmount = true;
         const QByteArray bytes = QJsonDocument(profile.toJson()).toJson();
         const Profile back = Profile::fromJson(QJsonDocument::fromJson(bytes).object());
         QCOMPARE(back, profile);
@@ -143,6 +145,18 @@ private Q_SLOTS:
         p12.keyKind = Profile::KeyKind::Pkcs12;
         p12.pkcs12File = u"C:/keys/apiclient_cert.p12"_s;
         QCOMPARE(Profile::fromJson(p12.toJson()), p12);
+        QCOMPARE(back.product, Product::Direct);
+        QVERIFY(back.autoRemainingAmount);
+    }
+
+    void json_beforeProducts_isAServiceProviderWithoutAutomaticAmounts()
+    {
+        QJsonObject old = pemProfile().toJson();
+        old.remove(u"product"_s);
+        old.remove(u"autoRemainingAmount"_s);
+        const Profile back = Profile::fromJson(old);
+        QCOMPARE(back.product, Product::ServiceProvider);
+        QVERIFY(!back.autoRemainingAmount);
     }
 
     void json_hasNoSecretFields()

@@ -11,6 +11,7 @@
 #endif
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -276,15 +277,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("scenario"); // empty: the sandbox's sample order
         QTest::addColumn<bool>("breakKey");
         QTest::addColumn<QString>("result");
-        QTest::newRow("found") << QString() << false << u"Passed"_s;
-        QTest::newRow("unknown") << u"SCN-404"_s << false << u"Failed"_s;
-        QTest::newRow("offline-check-failed") << QString() << true << u"Not checked"_s;
+        QTest::addColumn<Product>("product");
+        QTest::newRow("found") << QString() << false << u"Passed"_s << Product::ServiceProvider;
+        QTest::newRow("unknown") << u"SCN-404"_s << false << u"Failed"_s << Product::ServiceProvider;
+        QTest::newRow("offline-check-failed") << QString() << true << u"Not checked"_s << Product::ServiceProvider;
+        // Issue 18: the known order is looked up as the profile's product.
+        QTest::newRow("direct merchant's order") << QString() << false << u"Passed"_s << Product::Direct;
+        QTest::newRow("brand's order") << QString() << false << u"Passed"_s << Product::Brand;
+        QTest::newRow("a brand's order asked as a direct merchant")
+            << u"brand"_s << false << u"Failed"_s << Product::Direct;
     }
     void checkProfile_knownOrder_looksItUp()
     {
         QFETCH(QString, scenario);
         QFETCH(bool, breakKey);
         QFETCH(QString, result);
+        QFETCH(Product, product);
         testing::SandboxFixture sandbox;
         QVERIFY(sandbox.start());
         QTest::keyClicks(edit("nameEdit"), u"Sandbox"_s);
@@ -295,8 +303,15 @@ private Q_SLOTS:
         path("publicKeyFileEdit")->setPath(sandbox.infoString("wechatpay_public_key"));
         edit("primaryUrlEdit")->setText(sandbox.server->url().toString());
         edit("backupUrlEdit")->clear();
-        const OrderQuery order = scenario.isEmpty() ? sandbox.sampleOrder() : sandbox.scenarioOrder(scenario);
-        QTest::keyClicks(edit("knownSubMchidEdit"), order.subMchid);
+        auto *productCombo = m_dialog->findChild<QComboBox *>(u"productCombo"_s);
+        productCombo->setCurrentIndex(productCombo->findData(int(product)));
+        QCOMPARE(m_dialog->findChild<QLabel *>(u"productNote"_s)->text(), Products::explanation(product));
+        QCOMPARE(edit("knownSubMchidEdit")->isVisibleTo(m_dialog), Products::hasSubMchid(product));
+        const OrderQuery order = scenario == u"brand"_s ? sandbox.sampleOrderOf(Product::Brand)
+                                 : scenario.isEmpty()   ? sandbox.sampleOrderOf(product)
+                                                        : sandbox.scenarioOrder(scenario);
+        if (Products::hasSubMchid(product))
+            QTest::keyClicks(edit("knownSubMchidEdit"), order.subMchid);
         QTest::keyClicks(edit("knownTransactionIdEdit"), order.transactionId);
         QTest::keyClicks(edit("knownOutOrderNoEdit"), order.outOrderNo);
 
@@ -308,8 +323,42 @@ private Q_SLOTS:
         QTreeWidgetItem *last = view->topLevelItem(8);
         QVERIFY2(last->text(1) == result, qPrintable(last->text(2)));
         QVERIFY(m_dialog->findChild<QPushButton *>(u"checkButton"_s)->isEnabled());
+        QCOMPARE(m_dialog->profile().product, product);
     }
 #endif
+
+    void product_chosenExplainedAndKept()
+    {
+        auto *combo = m_dialog->findChild<QComboBox *>(u"productCombo"_s);
+        auto *note = m_dialog->findChild<QLabel *>(u"productNote"_s);
+        auto *autoRemaining = m_dialog->findChild<QCheckBox *>(u"autoRemainingCheck"_s);
+        QVERIFY(combo && note && autoRemaining);
+        // A new profile is a service provider's (the default), without automatic remaining amounts.
+        QCOMPARE(Product(combo->currentData().toInt()), Product::ServiceProvider);
+        QCOMPARE(note->text(), Products::explanation(Product::ServiceProvider));
+        QVERIFY(!autoRemaining->isChecked());
+        QCOMPARE(combo->count(), 3);
+        for (int i = 0; i < combo->count(); ++i)
+            QCOMPARE(combo->itemText(i), Products::label(Product(combo->itemData(i).toInt())));
+
+        combo->setCurrentIndex(combo->findData(int(Product::Direct)));
+        QCOMPARE(note->text(), Products::explanation(Product::Direct));
+        QVERIFY(!edit("knownSubMchidEdit")->isVisibleTo(m_dialog));
+        QTest::mouseClick(autoRemaining, Qt::LeftButton, {}, QPoint(8, autoRemaining->height() / 2));
+        QVERIFY(autoRemaining->isChecked());
+        Profile p = m_dialog->profile();
+        QCOMPARE(p.product, Product::Direct);
+        QVERIFY(p.autoRemainingAmount);
+
+        // Opening a saved brand profile shows its product.
+        p.product = Product::Brand;
+        p.autoRemainingAmount = false;
+        m_dialog->setProfile(p);
+        QCOMPARE(Product(combo->currentData().toInt()), Product::Brand);
+        QCOMPARE(note->text(), Products::explanation(Product::Brand));
+        QVERIFY(!autoRemaining->isChecked());
+        QVERIFY(edit("knownSubMchidEdit")->isVisibleTo(m_dialog));
+    }
 
 #ifndef FENZHANG_NO_KEYCHAIN
     void accept_storesKeyInKeychain_thenEditingOffRemovesIt()

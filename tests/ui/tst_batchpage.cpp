@@ -74,11 +74,14 @@ private Q_SLOTS:
     void failedReturn_showsReasonAndAdviceInThePane();
     void chineseHeadings_mappedAndCombosWhole();
     void returnRowsInOrderMode_offerOneClickSwitch();
+    void directMerchant_rowsWithoutSubMchid_lookedUp();
 
 private:
     void paste(const QStringList &lines);
     static void verifyWhole(QTableView *view, int column);
     void runToEnd();
+    // Switches to the sandbox's demo profile of this product (the service provider's is current).
+    void useDemo(Product product);
 
     QTemporaryDir m_dir;
     sandbox::SandboxServer m_server;
@@ -127,6 +130,15 @@ void TestBatchPage::paste(const QStringList &lines)
     m_page->input()->setText(lines.join(u"\r\n"_s));
     QVERIFY(imported.wait(10000));
     QVERIFY(!m_page->input()->isImporting());
+}
+
+void TestBatchPage::useDemo(Product product)
+{
+    ConnectionProfile demo = DemoProfile::fromSandboxInfo(m_server.info(), product);
+    demo.settings.client.maxRetries = 0;
+    m_provider->addProfile(demo);
+    m_controller->setCurrentProfile(demo.id);
+    QCOMPARE(m_page->input()->product(), product);
 }
 
 void TestBatchPage::runToEnd()
@@ -228,6 +240,7 @@ void TestBatchPage::importCsvFile_gb18030()
     file.write("sub_mchid,out_return_no,order_id,\xb1\xb8\xd7\xa2\r\n"
                "1900000109,R20251121100000001,30000000012025112012345678901234,\xb2\xe2\xca\xd4\r\n");
     file.close();
+    useDemo(Product::Brand); // returns named by order_id: a chain brand's
     m_page->input()->setKind(LookupKind::Return);
     QSignalSpy imported(m_page->input(), &BatchInputPanel::importChanged);
     m_page->input()->importFile(path);
@@ -508,6 +521,7 @@ void TestBatchPage::amountColumns_wholeAtEachWindowSize()
 
 void TestBatchPage::failedReturn_showsReasonAndAdviceInThePane()
 {
+    useDemo(Product::Brand);
     m_page->input()->setKind(LookupKind::Return);
     paste({u"sub_mchid\tout_return_no\torder_id"_s,
            u"1900000109\tR20251122150000003\t30000000012025112212345678903456"_s});
@@ -552,6 +566,7 @@ void TestBatchPage::chineseHeadings_mappedAndCombosWhole()
 
 void TestBatchPage::returnRowsInOrderMode_offerOneClickSwitch()
 {
+    useDemo(Product::Brand); // returns named by order_id
     QCOMPARE(m_page->input()->kind(), LookupKind::Order);
     paste({u"sub_mchid\tout_return_no\torder_id"_s,
            u"1900000109\tR20251121100000001\t30000000012025112012345678901234"_s});
@@ -569,6 +584,39 @@ void TestBatchPage::returnRowsInOrderMode_offerOneClickSwitch()
     QCOMPARE(input->currentImport().validCount(), 1);
     QVERIFY(!input->kindSuggestion()->isVisible());
     QVERIFY(m_page->runButton()->isEnabled());
+}
+
+void TestBatchPage::directMerchant_rowsWithoutSubMchid_lookedUp()
+{
+    // Pasted as a service provider: the rows lack sub_mchid, so none can be sent.
+    paste({u"transaction_id\tout_order_no"_s, u"4208450740202511251234567895\tP20251125093000011"_s,
+           u"4208450740202511261234567896\tP20251126110000012"_s});
+    BatchInputPanel *input = m_page->input();
+    QVERIFY(!input->currentImport().ok() || input->currentImport().validCount() == 0);
+    QVERIFY(input->mappingCombo(u"sub_mchid"_s)->isVisible());
+
+    // The direct merchant's profile: the same rows are read again as its look-ups.
+    QSignalSpy imported(input, &BatchInputPanel::importChanged);
+    useDemo(Product::Direct);
+    QVERIFY(imported.wait(10000));
+    QVERIFY2(input->currentImport().ok(), qPrintable(input->currentImport().error));
+    QCOMPARE(input->currentImport().validCount(), 2);
+    QVERIFY(!input->mappingCombo(u"sub_mchid"_s)->isVisible());
+    runToEnd();
+    BatchRowsModel *model = m_page->model();
+    QCOMPARE(model->index(0, BatchRowsModel::StateColumn).data(BatchRowsModel::RawValueRole).toString(),
+             u"FINISHED"_s);
+    QCOMPARE(model->index(1, BatchRowsModel::StateColumn).data(BatchRowsModel::RawValueRole).toString(),
+             u"PROCESSING"_s);
+    // The history keeps them as a direct merchant's.
+    QVERIFY(m_history->ensureOpen());
+    m_history->flush();
+    const auto entries = m_history->store()->search(HistoryFilter{}).value();
+    QCOMPARE(entries.size(), 2);
+    for (const HistoryEntry &entry : entries) {
+        QCOMPARE(entry.product, Product::Direct);
+        QVERIFY(entry.subMchid.isEmpty());
+    }
 }
 
 QTEST_MAIN(TestBatchPage)

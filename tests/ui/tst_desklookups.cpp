@@ -7,6 +7,7 @@
 #include "errorpanel.h"
 #include "fenzhang_version.h"
 #include "fieldedit.h"
+#include "fieldgrid.h"
 #include "format/labels.h"
 #include "format/money.h"
 #include "historybackend.h"
@@ -23,6 +24,7 @@
 #include "receiversmodel.h"
 #include "receiverspanel.h"
 #include "refreshscheduler.h"
+#include "remainingamountline.h"
 #include "resultmetabar.h"
 #include "returnform.h"
 #include "returnresultview.h"
@@ -99,10 +101,18 @@ private Q_SLOTS:
     void enterOnInvalidField_statusLineSaysWhy();
     void returnLookup_switchingWays_sendsEachWaysOwnNumber();
     void typeEnterCtrlE_exportsFromTheNumberField();
+    void products_formsFollowTheProfile_eachLookUpEndToEnd_data();
+    void products_formsFollowTheProfile_eachLookUpEndToEnd();
+    void remainingAmount_automaticForFinishedOrder_whenTheProfileWantsIt();
+    void remainingAmount_failure_saysWhyWithRequestId();
 
 private:
     void runAndWait(LookupPage *page);
     void typeInto(QueryForm *form, const QString &field, const QString &value);
+    // Adds the sandbox's demo profile of this product and makes it current.
+    ConnectionProfile useDemo(Product product, bool autoRemainingAmount = false);
+    // Clicks the remaining-amount button beside the shown order and waits for the answer.
+    LookupResult lookUpRemainingAmount(LookupPage *page);
 
     QTemporaryDir m_dir;
     sandbox::SandboxServer m_server;
@@ -146,6 +156,31 @@ void TestDeskLookups::typeInto(QueryForm *form, const QString &field, const QStr
     edit->selectAll();
     QTest::keyClick(edit, Qt::Key_Delete);
     QTest::keyClicks(edit, value);
+}
+
+ConnectionProfile TestDeskLookups::useDemo(Product product, bool autoRemainingAmount)
+{
+    ConnectionProfile demo = DemoProfile::fromSandboxInfo(m_server.info(), product);
+    demo.autoRemainingAmount = autoRemainingAmount;
+    m_provider->addProfile(demo);
+    m_controller->setCurrentProfile(demo.id);
+    return demo;
+}
+
+LookupResult TestDeskLookups::lookUpRemainingAmount(LookupPage *page)
+{
+    LookupResult answer;
+    bool done = false;
+    QObject scope;
+    connect(page, &LookupPage::remainingAmountFinished, &scope, [&](const LookupResult &result) {
+        answer = result;
+        done = true;
+    });
+    RemainingAmountLine *line = page->orderView()->remainingAmount();
+    [&] { QVERIFY(line->button()->isVisible() && line->button()->isEnabled()); }();
+    QTest::mouseClick(line->button(), Qt::LeftButton);
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 20000); }();
+    return answer;
 }
 
 void TestDeskLookups::runAndWait(LookupPage *page)
@@ -396,7 +431,7 @@ void TestDeskLookups::returnLookup_typedIn_showsResult()
         typeInto(page->form(), u"order_id"_s, m_demo.sampleReturn.orderId);
     } else {
         page->returnForm()->setOrderBy(ReturnForm::OrderBy::OutOrderNo);
-        typeInto(page->form(), u"order_id"_s, m_demo.sampleReturn.outOrderNo);
+        typeInto(page->form(), u"out_order_no"_s, m_demo.sampleReturn.outOrderNo);
     }
     runAndWait(page);
     QCOMPARE(page->currentView(), LookupPage::View::Result);
@@ -906,10 +941,12 @@ void TestDeskLookups::enterOnInvalidField_statusLineSaysWhy()
 // Issue 16.5, against the sandbox: each way of naming the original order sends its own field.
 void TestDeskLookups::returnLookup_switchingWays_sendsEachWaysOwnNumber()
 {
-    QVERIFY(!m_demo.sampleReturn.orderId.isEmpty());
+    // Only a chain brand names the order either way.
+    const ConnectionProfile brand = useDemo(Product::Brand);
+    QVERIFY(!brand.sampleReturn.orderId.isEmpty());
     // The sample return's order by the merchant's number (the demo's sample order).
-    const QString outOrderNo = m_demo.sampleReturn.outOrderNo.isEmpty() ? m_demo.sampleOrder.outOrderNo
-                                                                        : m_demo.sampleReturn.outOrderNo;
+    const QString outOrderNo = brand.sampleReturn.outOrderNo.isEmpty() ? brand.sampleOrder.outOrderNo
+                                                                        : brand.sampleReturn.outOrderNo;
     QStringList targets;
     QObject scope; // the connection ends with this function, before `targets` does
     connect(&m_server, &sandbox::SandboxServer::requestHandled, &scope,
@@ -918,10 +955,10 @@ void TestDeskLookups::returnLookup_switchingWays_sendsEachWaysOwnNumber()
     m_window->setCurrentPage(1);
     LookupPage *page = m_window->returnPage();
     ReturnForm *form = page->returnForm();
-    typeInto(form, u"sub_mchid"_s, m_demo.sampleReturn.subMchid);
-    typeInto(form, u"out_return_no"_s, m_demo.sampleReturn.outReturnNo);
+    typeInto(form, u"sub_mchid"_s, brand.sampleReturn.subMchid);
+    typeInto(form, u"out_return_no"_s, brand.sampleReturn.outReturnNo);
     form->setOrderBy(ReturnForm::OrderBy::OrderId);
-    typeInto(form, u"order_id"_s, m_demo.sampleReturn.orderId);
+    typeInto(form, u"order_id"_s, brand.sampleReturn.orderId);
     // The clerk switches to out_order_no: an empty field of its own, Query waits for it.
     form->orderByCombo()->setCurrentIndex(1);
     QCOMPARE(form->orderField()->apiName(), u"out_order_no"_s);
@@ -935,14 +972,14 @@ void TestDeskLookups::returnLookup_switchingWays_sendsEachWaysOwnNumber()
 
     // And back: the order_id typed before is still there and is what goes.
     form->orderByCombo()->setCurrentIndex(0);
-    QCOMPARE(form->orderField()->text(), m_demo.sampleReturn.orderId);
+    QCOMPARE(form->orderField()->text(), brand.sampleReturn.orderId);
     QVERIFY(page->isStale()); // what is shown was asked by out_order_no
     runAndWait(page);
     QCOMPARE(page->currentView(), LookupPage::View::Result);
     QCOMPARE(targets.size(), 2);
-    QVERIFY2(targets.constLast().contains(u"order_id="_s + m_demo.sampleReturn.orderId), qPrintable(targets.constLast()));
+    QVERIFY2(targets.constLast().contains(u"order_id="_s + brand.sampleReturn.orderId), qPrintable(targets.constLast()));
     QVERIFY2(!targets.constLast().contains(u"out_order_no="_s), qPrintable(targets.constLast()));
-    QCOMPARE(page->shownResult()->returnOrder->outReturnNo, m_demo.sampleReturn.outReturnNo);
+    QCOMPARE(page->shownResult()->returnOrder->outReturnNo, brand.sampleReturn.outReturnNo);
 }
 
 namespace {
@@ -997,6 +1034,149 @@ void TestDeskLookups::typeEnterCtrlE_exportsFromTheNumberField()
     QTest::keyClick(field, Qt::Key_E, Qt::ControlModifier);
     QVERIFY(!QFile::exists(path));
     MessageBox::setNextSaveFileName(QString());
+}
+
+// Issue 18: each product's profile makes the forms ask its numbers, and its order, return and
+// remaining amount are looked up at its endpoints in the sandbox.
+void TestDeskLookups::products_formsFollowTheProfile_eachLookUpEndToEnd_data()
+{
+    QTest::addColumn<Product>("product");
+    QTest::addColumn<QString>("orderPath");
+    QTest::addColumn<QString>("returnPath");
+    QTest::addColumn<QString>("amountsPath");
+    QTest::newRow("service provider") << Product::ServiceProvider << u"/v3/profitsharing/orders/"_s
+                                      << u"/v3/profitsharing/return-orders/"_s
+                                      << u"/v3/profitsharing/transactions/"_s;
+    QTest::newRow("direct merchant") << Product::Direct << u"/v3/profitsharing/orders/"_s
+                                     << u"/v3/profitsharing/return-orders/"_s
+                                     << u"/v3/profitsharing/transactions/"_s;
+    QTest::newRow("chain brand") << Product::Brand << u"/v3/brand/profitsharing/orders?"_s
+                                 << u"/v3/brand/profitsharing/returnorders?"_s
+                                 << u"/v3/brand/profitsharing/orders/"_s;
+}
+
+void TestDeskLookups::products_formsFollowTheProfile_eachLookUpEndToEnd()
+{
+    QFETCH(Product, product);
+    QFETCH(QString, orderPath);
+    QFETCH(QString, returnPath);
+    QFETCH(QString, amountsPath);
+    QStringList targets;
+    QObject scope;
+    connect(&m_server, &sandbox::SandboxServer::requestHandled, &scope,
+            [&targets](const QJsonObject &entry) { targets << entry.value(u"target"_s).toString(); });
+    m_controller->setCurrentProfile(m_demo.id);
+    const ConnectionProfile demo = useDemo(product);
+    const bool subMchid = Products::hasSubMchid(product);
+    if (product == Product::ServiceProvider) // the same product as before: filled as at start-up
+        m_window->prefillSamples();
+
+    // The forms ask this product's numbers, filled with its sample ones.
+    LookupPage *orderPage = m_window->orderPage();
+    QCOMPARE(orderPage->product(), product);
+    QCOMPARE(orderPage->form()->fields().contains(orderPage->form()->field(u"sub_mchid"_s)), subMchid);
+    QCOMPARE(orderPage->orderForm()->query().outOrderNo, demo.sampleOrder.outOrderNo);
+    LookupPage *returnPage = m_window->returnPage();
+    QCOMPARE(returnPage->form()->fields().contains(returnPage->form()->field(u"sub_mchid"_s)), subMchid);
+    QCOMPARE(returnPage->returnForm()->orderByCombo()->isVisibleTo(returnPage), product == Product::Brand);
+    QCOMPARE(returnPage->form()->fields().contains(returnPage->form()->field(u"order_id"_s)),
+             product == Product::Brand);
+    QCOMPARE(returnPage->returnForm()->query().outReturnNo, demo.sampleReturn.outReturnNo);
+
+    // The order, at this product's endpoint.
+    runAndWait(orderPage);
+    QCOMPARE(orderPage->currentView(), LookupPage::View::Result);
+    QVERIFY2(targets.constLast().startsWith(orderPath), qPrintable(targets.constLast()));
+    QCOMPARE(targets.constLast().contains(u"sub_mchid="_s), subMchid);
+    QCOMPARE(orderPage->shownResult()->product(), product);
+    QCOMPARE(orderPage->orderView()->findChild<QLabel *>(u"subMchidValue"_s)->isVisibleTo(orderPage), subMchid);
+
+    // Its payment's remaining amount, one click beside the order.
+    RemainingAmountLine *line = orderPage->orderView()->remainingAmount();
+    QVERIFY2(line->text().contains(u"not looked up"_s), qPrintable(line->text()));
+    const LookupResult amounts = lookUpRemainingAmount(orderPage);
+    QCOMPARE(amounts.kind, LookupResult::Kind::Ok);
+    QCOMPARE(amounts.lookup, LookupKind::Amounts);
+    QVERIFY2(targets.constLast().startsWith(amountsPath + demo.sampleOrder.transactionId + u"/amounts"_s),
+             qPrintable(targets.constLast()));
+    QCOMPARE(amounts.amounts->transactionId, demo.sampleOrder.transactionId);
+    QVERIFY2(line->text().contains(Money::formatYuan(amounts.amounts->unsplitAmount, Money::Grouping::Thousands)),
+             qPrintable(line->text()));
+    QCOMPARE(line->button()->text(), u"Look up again"_s);
+
+    // The return, at this product's endpoint.
+    m_window->setCurrentPage(1);
+    runAndWait(returnPage);
+    QCOMPARE(returnPage->currentView(), LookupPage::View::Result);
+    QVERIFY2(targets.constLast().startsWith(returnPath), qPrintable(targets.constLast()));
+    QCOMPARE(targets.constLast().contains(u"sub_mchid="_s), subMchid);
+    QCOMPARE(returnPage->shownResult()->returnOrder->outReturnNo, demo.sampleReturn.outReturnNo);
+    QCOMPARE(returnPage->shownResult()->product(), product);
+    // 普通分账 names WeChat Pay's return number return_id and has the reason and creation time.
+    auto *grid = returnPage->returnView()->findChild<FieldGrid *>();
+    QVERIFY(grid);
+    QVERIFY2(grid->caption(returnPage->returnView()->findChild<QLabel *>(u"returnNoValue"_s))
+                 .contains(product == Product::Brand ? u"return_no"_s : u"return_id"_s),
+             "caption of the return number");
+    QCOMPARE(returnPage->returnView()->findChild<QLabel *>(u"createTimeValue"_s)->isVisibleTo(returnPage),
+             product != Product::Brand);
+    QCOMPARE(targets.size(), 3);
+}
+
+void TestDeskLookups::remainingAmount_automaticForFinishedOrder_whenTheProfileWantsIt()
+{
+    // The direct merchant's sample order is FINISHED with 22.00 yuan still frozen (docs/sandbox.md).
+    LookupResult amounts;
+    QObject scope;
+    connect(m_window->orderPage(), &LookupPage::remainingAmountFinished, &scope,
+            [&amounts](const LookupResult &result) { amounts = result; });
+    useDemo(Product::Direct, true);
+    LookupPage *page = m_window->orderPage();
+    runAndWait(page);
+    QCOMPARE(page->shownResult()->order->state, u"FINISHED"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(amounts.kind, LookupResult::Kind::Ok, 20000);
+    QCOMPARE(amounts.amounts->unsplitAmount, 2200);
+    QTRY_VERIFY(page->orderView()->remainingAmount()->text().contains(u"22.00"_s));
+
+    // Without the profile's wish nothing is asked by itself.
+    amounts = {};
+    useDemo(Product::Brand, false);
+    runAndWait(page);
+    QCOMPARE(page->shownResult()->order->state, u"FINISHED"_s);
+    QTest::qWait(200);
+    QCOMPARE(amounts.lookup, LookupKind::Order); // untouched: default-constructed
+    QVERIFY(!page->isRemainingAmountBusy());
+    QVERIFY2(page->orderView()->remainingAmount()->text().contains(u"not looked up"_s),
+             qPrintable(page->orderView()->remainingAmount()->text()));
+}
+
+void TestDeskLookups::remainingAmount_failure_saysWhyWithRequestId()
+{
+    // A payment that is not a profit-sharing one: the sandbox answers 400 INVALID_REQUEST
+    // (docs/sandbox.md), through the controller the page uses.
+    useDemo(Product::ServiceProvider);
+    QString error;
+    LookupJob *job = m_controller->startAmounts({u"4208450740202511301234567899"_s, Product::ServiceProvider}, &error);
+    QVERIFY2(job, qPrintable(error));
+    LookupResult failed;
+    connect(job, &LookupJob::finished, this, [&failed](const LookupResult &result) { failed = result; });
+    QTRY_COMPARE_WITH_TIMEOUT(failed.kind, LookupResult::Kind::ApiError, 20000);
+    QVERIFY(!failed.response.requestId.isEmpty());
+
+    RemainingAmountLine line;
+    line.setBusy();
+    QVERIFY(line.isBusy());
+    QVERIFY(!line.button()->isEnabled());
+    line.setResult(failed);
+    QVERIFY(!line.isBusy());
+    QVERIFY(line.button()->isEnabled());
+    const QString text = line.text();
+    QVERIFY2(text.contains(QString::fromLatin1(failed.response.requestId)), qPrintable(text));
+    QVERIFY2(text.contains(Labels::errorCode(u"INVALID_REQUEST"_s)), qPrintable(text));
+    // What to do is there too, on hover and for screen readers.
+    auto *value = line.findChild<QLabel *>(u"remainingAmountValue"_s);
+    QCOMPARE(value->accessibleDescription(), Labels::errorAdvice(u"INVALID_REQUEST"_s));
+    QVERIFY(value->toolTip().contains(Labels::errorAdvice(u"INVALID_REQUEST"_s)));
 }
 
 QTEST_MAIN(TestDeskLookups)

@@ -15,6 +15,7 @@
 #include "messagebox.h"
 #include "orderresultview.h"
 #include "queryform.h"
+#include "amountsresultview.h"
 #include "resultdialog.h"
 #include "sandbox/sandboxserver.h"
 #include "testsettings.h"
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void paging_fetchesMoreOnDemand();
     void open_marksFromHistory();
     void rerun_addsAnEntry();
+    void remainingAmount_openedAndRunAgain();
     void export_allAndSelected();
     void export_workbookSummaryAndAbout();
     void clear_asksAndEmpties();
@@ -300,6 +302,45 @@ void TestHistoryPage::rerun_addsAnEntry()
     QTRY_COMPARE(m_page->model()->totalCount(), 4);
     QCOMPARE(m_page->model()->entry(0).outOrderNo, u"P20251120101530001"_s);
     QVERIFY(m_page->lastDialog());
+    QVERIFY(m_page->lastDialog()->historyNote().isEmpty());
+}
+
+// Issue 18: a 剩余待分金额 look-up opens as what it was and runs again from the history.
+void TestHistoryPage::remainingAmount_openedAndRunAgain()
+{
+    QString error;
+    LookupJob *job =
+        m_controller->startAmounts({u"4208450740202511211234567891"_s, Product::ServiceProvider}, &error);
+    QVERIFY2(job, qPrintable(error));
+    QSignalSpy finished(job, &LookupJob::finished);
+    QVERIFY(finished.wait(20000));
+    const auto result = finished.constFirst().constFirst().value<LookupResult>();
+    QCOMPARE(result.kind, LookupResult::Kind::Ok);
+    m_history->record(result, u"single"_s);
+    m_history->flush();
+    m_page->show();
+    m_page->refresh();
+    QTRY_COMPARE(m_page->model()->totalCount(), 1);
+    QCOMPARE(m_page->model()->entry(0).lookup, LookupKind::Amounts);
+
+    m_page->openRow(0);
+    QTRY_VERIFY(m_page->lastDialog());
+    ResultDialog *dialog = m_page->lastDialog();
+    QVERIFY(dialog->historyNote().contains(u"From history"_s));
+    QVERIFY(dialog->amountsView()->isVisibleTo(dialog));
+    QVERIFY(!dialog->errorPanel()->isVisibleTo(dialog));
+    QCOMPARE(dialog->amountsView()->amountText(), u"92.00"_s); // 9200 fen still frozen (docs/sandbox.md)
+
+    m_page->table()->selectRow(0);
+    QSignalSpy rerun(m_page.get(), &HistoryPage::rerunFinished);
+    m_page->rerunSelected();
+    QVERIFY(rerun.wait(20000));
+    const auto again = rerun.constFirst().constFirst().value<LookupResult>();
+    QCOMPARE(again.kind, LookupResult::Kind::Ok);
+    QCOMPARE(again.lookup, LookupKind::Amounts);
+    QCOMPARE(again.amounts->unsplitAmount, 9200);
+    QTRY_COMPARE(m_page->model()->totalCount(), 2);
+    QVERIFY(m_page->lastDialog()->amountsView()->isVisibleTo(m_page->lastDialog()));
     QVERIFY(m_page->lastDialog()->historyNote().isEmpty());
 }
 

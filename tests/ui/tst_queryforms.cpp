@@ -51,6 +51,9 @@ private Q_SLOTS:
     void enterOnInvalidField_focusesFirstInvalidAndSaysWhy();
     void inlineErrors_doNotMoveTheFields();
     void fields_haveAccessibleNames();
+    void orderForm_directMerchant_asksNoSubMchid();
+    void returnForm_ordinary_namesTheOrderByOutOrderNoOnly_data();
+    void returnForm_ordinary_namesTheOrderByOutOrderNoOnly();
 };
 
 void TestQueryForms::emptyForm_queryDisabledAndNothingRed()
@@ -194,6 +197,7 @@ void TestQueryForms::setQuery_trimsAndValidates()
 void TestQueryForms::returnForm_orderByChoosesTheField()
 {
     ReturnForm form;
+    form.setProduct(Product::Brand); // the brand's return names the order either way
     QTest::keyClicks(form.field(u"sub_mchid"_s), u"1900000109"_s);
     QTest::keyClicks(form.field(u"out_return_no"_s), u"R20190516"_s);
     QVERIFY(!form.queryButton()->isEnabled());
@@ -215,6 +219,7 @@ void TestQueryForms::returnForm_orderByChoosesTheField()
 void TestQueryForms::returnForm_eachWayKeepsItsOwnNumber()
 {
     ReturnForm form;
+    form.setProduct(Product::Brand); // the brand's return names the order either way
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     QTest::keyClicks(form.field(u"sub_mchid"_s), u"1900000109"_s);
@@ -255,6 +260,7 @@ void TestQueryForms::returnForm_eachWayKeepsItsOwnNumber()
 void TestQueryForms::returnForm_emptyOrderField_marked()
 {
     ReturnForm form;
+    form.setProduct(Product::Brand); // the brand's return names the order either way
     form.show();
     QTest::keyClicks(form.field(u"order_id"_s), u"1"_s);
     QTest::keyClick(form.field(u"order_id"_s), Qt::Key_Backspace);
@@ -332,6 +338,75 @@ void TestQueryForms::fields_haveAccessibleNames()
                              form.field(u"out_order_no"_s)})
         QCOMPARE(field->accessibleName(), form.labelText(field));
     QVERIFY(!form.orderByCombo()->accessibleName().isEmpty());
+}
+
+// Issue 18: the form asks the numbers of the profile's product.
+void TestQueryForms::orderForm_directMerchant_asksNoSubMchid()
+{
+    OrderForm form;
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    QCOMPARE(form.product(), Product::ServiceProvider);
+    QTest::keyClicks(form.field(u"sub_mchid"_s), u"1900000109"_s);
+    QTest::keyClicks(form.field(u"transaction_id"_s), u"4208450740201411110007820472"_s);
+    QTest::keyClicks(form.field(u"out_order_no"_s), u"P20150806125346"_s);
+    QVERIFY(form.queryButton()->isEnabled());
+
+    form.setProduct(Product::Direct);
+    QVERIFY(!form.field(u"sub_mchid"_s)->isVisible());
+    QVERIFY(!form.fields().contains(form.field(u"sub_mchid"_s)));
+    // The number typed as a service provider stays in its hidden field but is not sent.
+    const OrderQuery q = form.query();
+    QCOMPARE(q.product, Product::Direct);
+    QVERIFY(q.subMchid.isEmpty());
+    QVERIFY(q.validate().isEmpty());
+    QVERIFY(form.queryButton()->isEnabled());
+
+    // Back to a service provider: sub_mchid is asked (and required) again.
+    form.setProduct(Product::ServiceProvider);
+    QVERIFY(form.field(u"sub_mchid"_s)->isVisible());
+    QCOMPARE(form.query().subMchid, u"1900000109"_s);
+    form.field(u"sub_mchid"_s)->clear();
+    QTest::keyClicks(form.field(u"transaction_id"_s), u"0"_s);
+    QTest::keyClick(form.field(u"transaction_id"_s), Qt::Key_Backspace);
+    QVERIFY(!form.isValid());
+}
+
+void TestQueryForms::returnForm_ordinary_namesTheOrderByOutOrderNoOnly_data()
+{
+    QTest::addColumn<Product>("product");
+    QTest::newRow("service provider") << Product::ServiceProvider;
+    QTest::newRow("direct merchant") << Product::Direct;
+}
+
+void TestQueryForms::returnForm_ordinary_namesTheOrderByOutOrderNoOnly()
+{
+    QFETCH(Product, product);
+    ReturnForm form;
+    form.setProduct(Product::Brand);
+    form.setOrderBy(ReturnForm::OrderBy::OrderId);
+    form.field(u"order_id"_s)->setText(u"3008450740201411110007820472"_s);
+    form.setProduct(product);
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    // No way to choose: the order is named by out_order_no, and order_id is never sent.
+    QVERIFY(!form.orderByCombo()->isVisible());
+    QCOMPARE(form.orderField(), form.field(u"out_order_no"_s));
+    QVERIFY(form.field(u"out_order_no"_s)->isVisible());
+    QVERIFY(!form.field(u"order_id"_s)->isVisible());
+    QCOMPARE(form.field(u"sub_mchid"_s)->isVisible(), product == Product::ServiceProvider);
+    if (product == Product::ServiceProvider)
+        QTest::keyClicks(form.field(u"sub_mchid"_s), u"1900000109"_s);
+    QTest::keyClicks(form.field(u"out_return_no"_s), u"R20190516"_s);
+    QVERIFY(!form.queryButton()->isEnabled());
+    QTest::keyClicks(form.field(u"out_order_no"_s), u"P20150806125346"_s);
+    QVERIFY(form.queryButton()->isEnabled());
+    const ReturnQuery q = form.query();
+    QCOMPARE(q.product, product);
+    QVERIFY(q.orderId.isEmpty());
+    QCOMPARE(q.outOrderNo, u"P20150806125346"_s);
+    QVERIFY(q.validate().isEmpty());
+    QVERIFY(QString::fromLatin1(q.requestTarget()).startsWith(u"/v3/profitsharing/return-orders/R20190516"_s));
 }
 
 QTEST_MAIN(TestQueryForms)

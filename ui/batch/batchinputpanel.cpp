@@ -1,6 +1,5 @@
 #include "batchinputpanel.h"
 
-#include "deskproduct.h"
 #include "fileread.h"
 #include "plaintext.h"
 
@@ -148,6 +147,14 @@ void BatchInputPanel::setKind(LookupKind kind)
     m_kind->setCurrentIndex(m_kind->findData(int(kind)));
 }
 
+void BatchInputPanel::setProduct(Product product)
+{
+    if (product == m_product)
+        return;
+    m_product = product;
+    startImport(true); // the same rows, read as this product's
+}
+
 QComboBox *BatchInputPanel::mappingCombo(const QString &apiField) const
 {
     for (const auto &[field, combo] : m_mapping) {
@@ -226,7 +233,7 @@ void BatchInputPanel::startImport(bool keepMapping)
     const quint64 generation = ++m_generation;
     m_importing = true;
     m_summary->setText(tr("Reading the rows…"));
-    BatchImporter importer(kind(), deskProduct(kind()));
+    BatchImporter importer(kind(), m_product);
     if (m_hasExplicit)
         importer.setMapping(m_explicit);
     const bool fromFile = m_fromFile;
@@ -277,7 +284,7 @@ void BatchInputPanel::applyImport(quint64 generation, const BatchImport &import)
 void BatchInputPanel::fillMapping()
 {
     m_filling = true;
-    const QStringList wanted = ColumnMapping::fieldsFor(kind(), deskProduct(kind()));
+    const QStringList wanted = ColumnMapping::fieldsFor(kind(), m_product);
     for (const auto &[field, combo] : m_mapping) {
         combo->clear();
         combo->addItem(tr("(none)"), -1);

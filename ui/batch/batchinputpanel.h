@@ -26,6 +26,9 @@ public:
 
     LookupKind kind() const;
     void setKind(LookupKind kind);
+    // The profile's product: which columns the rows need (no sub_mchid for a direct merchant).
+    Product product() const { return m_product; }
+    void setProduct(Product product);
     // A list as pasted (tab-separated from Excel, or comma-separated).
     void setText(const QString &text);
     // Reads a CSV file (on the worker thread like the rest).
@@ -64,6 +67,7 @@ private:
     void updateSuggestion();
 
     QComboBox *m_kind;
+    Product m_product = Product::ServiceProvider;
     QPlainTextEdit *m_paste;
     QPushButton *m_pasteButton;
     QPushButton *m_fileButton;

@@ -160,7 +160,9 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
     connect(m_controller, &LookupController::currentProfileChanged, this, [this] {
         if (!m_runner || !m_runner->isRunning())
             dropService();
+        m_input->setProduct(m_controller->currentProfile().product);
     });
+    m_input->setProduct(m_controller->currentProfile().product);
     // Row numbers, states and amounts are read whole; the reason, number, status and sub-merchant
     // give way (the pane under the table has the selected row whole).
     m_sizer =

@@ -260,7 +260,7 @@ void HistoryPage::rerunSelected()
             query.outOrderNo.clear();
         job = m_controller->startReturn(query, &error);
     } else {
-        error = tr("Fenzhang Desk cannot run a remaining-amount look-up again yet; use fenzhang-cli amounts.");
+        job = m_controller->startAmounts({entry.transactionId, entry.product}, &error);
     }
     if (!job) {
         MessageBox::warning(this, tr("Run again"), error);

@@ -1,5 +1,6 @@
 #include "resultdialog.h"
 
+#include "amountsresultview.h"
 #include "api/lookupservice.h"
 #include "errorpanel.h"
 #include "orderresultview.h"
@@ -17,7 +18,8 @@ namespace fenzhang {
 
 ResultDialog::ResultDialog(QWidget *parent)
     : QDialog(parent), m_history(new QLabel(this)), m_orderView(new OrderResultView(this)),
-      m_returnView(new ReturnResultView(this)), m_errorPanel(new ErrorPanel(this))
+      m_returnView(new ReturnResultView(this)), m_amountsView(new AmountsResultView(this)),
+      m_errorPanel(new ErrorPanel(this))
 {
     setObjectName(u"resultDialog"_s);
     m_history->setObjectName(u"historyNote"_s);
@@ -26,12 +28,14 @@ ResultDialog::ResultDialog(QWidget *parent)
     // Same fixed colours in every theme: the note must not be missed.
     m_history->setStyleSheet(u"QLabel { background: #e8eef8; color: #1f3a66; padding: 6px; }"_s);
     m_history->hide();
+    m_orderView->setRemainingAmountOffered(false);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_history);
     layout->addWidget(m_orderView, 1);
     layout->addWidget(m_returnView, 1);
+    layout->addWidget(m_amountsView, 1);
     layout->addWidget(m_errorPanel, 1);
     layout->addWidget(buttons);
     resize(980, 640);
@@ -39,17 +43,30 @@ ResultDialog::ResultDialog(QWidget *parent)
 
 void ResultDialog::setResult(const LookupResult &result)
 {
-    const bool ok = result.kind == LookupResult::Kind::Ok;
+    const bool ok = result.kind == LookupResult::Kind::Ok && (result.order || result.returnOrder || result.amounts);
     m_orderView->setVisible(ok && result.order.has_value());
     m_returnView->setVisible(ok && result.returnOrder.has_value());
-    m_errorPanel->setVisible(!ok || (!result.order && !result.returnOrder));
-    if (ok && result.order)
+    m_amountsView->setVisible(ok && result.amounts.has_value());
+    m_errorPanel->setVisible(!ok);
+    if (!ok)
+        m_errorPanel->setResult(result);
+    else if (result.order)
         m_orderView->setResult(result);
-    else if (ok && result.returnOrder)
+    else if (result.returnOrder)
         m_returnView->setResult(result);
     else
-        m_errorPanel->setResult(result);
-    setWindowTitle(result.lookup == LookupKind::Order ? tr("Profit-sharing result") : tr("Return result"));
+        m_amountsView->setResult(result);
+    switch (result.lookup) {
+    case LookupKind::Order:
+        setWindowTitle(tr("Profit-sharing result"));
+        break;
+    case LookupKind::Return:
+        setWindowTitle(tr("Return result"));
+        break;
+    case LookupKind::Amounts:
+        setWindowTitle(tr("Remaining amount to share"));
+        break;
+    }
 }
 
 void ResultDialog::setFromHistory(const QDateTime &lookedUpAt)

@@ -11,6 +11,7 @@ class QLabel;
 
 namespace fenzhang {
 
+class AmountsResultView;
 class ErrorPanel;
 class OrderResultView;
 class ReturnResultView;
@@ -28,12 +29,14 @@ public:
     QString historyNote() const;
     OrderResultView *orderView() const { return m_orderView; }
     ReturnResultView *returnView() const { return m_returnView; }
+    AmountsResultView *amountsView() const { return m_amountsView; }
     ErrorPanel *errorPanel() const { return m_errorPanel; }
 
 private:
     QLabel *m_history;
     OrderResultView *m_orderView;
     ReturnResultView *m_returnView;
+    AmountsResultView *m_amountsView;
     ErrorPanel *m_errorPanel;
 };
 

@@ -25,16 +25,23 @@ KnownOrderBox::KnownOrderBox(QWidget *parent)
     setToolTip(tr("Proves that WeChat Pay accepts this profile's signature and that its answer verifies."));
 }
 
+void KnownOrderBox::setProduct(Product product)
+{
+    m_product = product;
+    if (auto *form = qobject_cast<QFormLayout *>(layout()))
+        form->setRowVisible(m_subMchid, Products::hasSubMchid(product));
+}
+
 bool KnownOrderBox::isEmpty() const
 {
-    return m_subMchid->text().trimmed().isEmpty() && m_transactionId->text().trimmed().isEmpty() &&
+    return (!Products::hasSubMchid(m_product) || m_subMchid->text().trimmed().isEmpty()) && m_transactionId->text().trimmed().isEmpty() &&
            m_outOrderNo->text().trimmed().isEmpty();
 }
 
 OrderQuery KnownOrderBox::query() const
 {
-    return OrderQuery{m_subMchid->text().trimmed(), m_transactionId->text().trimmed(),
-                      m_outOrderNo->text().trimmed()};
+    return OrderQuery{Products::hasSubMchid(m_product) ? m_subMchid->text().trimmed() : QString(),
+                      m_transactionId->text().trimmed(), m_outOrderNo->text().trimmed(), m_product};
 }
 
 void KnownOrderBox::setQuery(const OrderQuery &query)

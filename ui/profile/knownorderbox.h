@@ -1,7 +1,8 @@
 #pragma once
 
-// The optional part of "Check profile": an order the user knows exists (sub-merchant, WeChat Pay
-// order number, out_order_no), looked up end to end when all three are given.
+// The optional part of "Check profile": an order the user knows exists (sub-merchant — not for a
+// direct merchant —, WeChat Pay order number, out_order_no), looked up end to end as the profile's
+// product when given.
 
 #include "lookup/queries.h"
 
@@ -17,10 +18,12 @@ public:
     explicit KnownOrderBox(QWidget *parent = nullptr);
 
     bool isEmpty() const;
-    OrderQuery query() const;
+    OrderQuery query() const; // of the product set
     void setQuery(const OrderQuery &query);
+    void setProduct(Product product);
 
 private:
+    Product m_product = Product::ServiceProvider;
     QLineEdit *m_subMchid;
     QLineEdit *m_transactionId;
     QLineEdit *m_outOrderNo;

@@ -11,6 +11,7 @@
 #include "wechatpaysettingswidget.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -105,6 +106,20 @@ void ProfileDialog::buildUi()
     m_mchid->setPlaceholderText(tr("Service provider merchant id, like 1900000001"));
     merchantForm->addRow(tr("&Name:"), m_name);
     merchantForm->addRow(tr("&Merchant id (mchid):"), m_mchid);
+    // Which product decides the endpoints and the numbers the forms ask; one line on each.
+    m_product = new QComboBox;
+    m_product->setObjectName(u"productCombo"_s);
+    for (const Product product : Products::all())
+        m_product->addItem(Products::label(product), int(product));
+    m_productNote = new QLabel;
+    m_productNote->setObjectName(u"productNote"_s);
+    m_productNote->setWordWrap(true);
+    m_productNote->setForegroundRole(QPalette::PlaceholderText);
+    merchantForm->addRow(tr("&Product:"), m_product);
+    merchantForm->addRow(QString(), m_productNote);
+    m_autoRemaining = new QCheckBox(tr("Look up the remaining amount (剩余待分金额) by itself when an order is finished"));
+    m_autoRemaining->setObjectName(u"autoRemainingCheck"_s);
+    merchantForm->addRow(QString(), m_autoRemaining);
     layout->addWidget(merchant);
     layout->addWidget(buildKeyGroup());
     m_checklist = new ImportChecklist;
@@ -154,6 +169,17 @@ void ProfileDialog::buildUi()
     connect(m_wechatPay, &WechatPaySettingsWidget::changed, this, &ProfileDialog::revalidate);
     connect(m_keychain, &QCheckBox::toggled, this, &ProfileDialog::revalidate);
     connect(m_p12Radio, &QRadioButton::toggled, this, &ProfileDialog::updateKeyKind);
+    connect(m_product, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateProduct);
+}
+
+void ProfileDialog::updateProduct()
+{
+    const Product product = Product(m_product->currentData().toInt());
+    m_productNote->setText(Products::explanation(product));
+    m_product->setAccessibleDescription(Products::explanation(product));
+    m_mchid->setPlaceholderText(product == Product::Direct ? tr("Your merchant id, like 1900000001")
+                                                           : tr("Service provider merchant id, like 1900000001"));
+    m_knownOrder->setProduct(product);
 }
 
 QWidget *ProfileDialog::buildKeyGroup()
@@ -225,6 +251,8 @@ void ProfileDialog::setProfile(const Profile &profile)
     m_updating = true;
     m_name->setText(profile.name);
     m_mchid->setText(profile.mchid);
+    m_product->setCurrentIndex(m_product->findData(int(profile.product)));
+    m_autoRemaining->setChecked(profile.autoRemainingAmount);
     m_p12Radio->setChecked(profile.keyKind == Profile::KeyKind::Pkcs12);
     m_pemRadio->setChecked(profile.keyKind == Profile::KeyKind::PemFiles);
     m_p12File->setPath(profile.pkcs12File);
@@ -239,6 +267,7 @@ void ProfileDialog::setProfile(const Profile &profile)
     m_checkResults.clear();
     m_updating = false;
     updateKeyKind();
+    updateProduct();
     updateKeychainStatus();
 }
 
@@ -247,6 +276,8 @@ Profile ProfileDialog::profile() const
     Profile p = m_original;
     p.name = m_name->text().trimmed();
     p.mchid = m_mchid->text().trimmed();
+    p.product = Product(m_product->currentData().toInt());
+    p.autoRemainingAmount = m_autoRemaining->isChecked();
     p.keyKind = m_p12Radio->isChecked() ? Profile::KeyKind::Pkcs12 : Profile::KeyKind::PemFiles;
     p.pkcs12File = p.keyKind == Profile::KeyKind::Pkcs12 ? m_p12File->path() : QString();
     p.privateKeyFile = p.keyKind == Profile::KeyKind::PemFiles ? m_keyFile->path() : QString();

@@ -11,6 +11,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -62,6 +63,7 @@ private:
     QWidget *buildKeyGroup();
     void fitToScreen();
     void updateKeyKind();
+    void updateProduct();
     void updateDerived();
     void updateKeychainStatus();
     void revalidate();
@@ -85,6 +87,9 @@ private:
 
     QLineEdit *m_name;
     QLineEdit *m_mchid;
+    QComboBox *m_product;
+    QLabel *m_productNote;
+    QCheckBox *m_autoRemaining;
     QRadioButton *m_p12Radio;
     QRadioButton *m_pemRadio;
     FilePathEdit *m_p12File;
