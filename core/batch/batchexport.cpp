@@ -150,15 +150,21 @@ QString stateTitle(LookupKind kind)
 
 } // namespace
 
-ExportColumns BatchExport::columns(LookupKind kind)
+ExportColumns BatchExport::columns(LookupKind kind, Product product)
 {
-    return ExportColumns{ExportTable::column(u"row"_s, ExportColumn::Type::Integer)} + ResultExport::columns(kind) +
+    return ExportColumns{ExportTable::column(u"row"_s, ExportColumn::Type::Integer)} +
+           ResultExport::columns(kind, product) +
            errorColumns();
 }
 
-QStringList BatchExport::header(LookupKind kind)
+QStringList BatchExport::header(LookupKind kind, Product product)
 {
-    return ExportTable::names(columns(kind));
+    return ExportTable::names(columns(kind, product));
+}
+
+Product BatchExport::productOf(const QList<BatchExportRow> &rows)
+{
+    return rows.isEmpty() ? Product::ServiceProvider : rows.constFirst().result.product();
 }
 
 QList<BatchExportRow> BatchExport::rowsOf(const BatchRunner &runner)
@@ -192,7 +198,7 @@ namespace {
 // Every line of the export, in order, to addLine(cells): the one list both writers write.
 template <typename AddLine> void forEachLine(LookupKind kind, const QList<BatchExportRow> &rows, AddLine addLine)
 {
-    const QStringList resultColumns = ExportTable::names(ResultExport::columns(kind));
+    const QStringList resultColumns = ExportTable::names(ResultExport::columns(kind, BatchExport::productOf(rows)));
     for (const BatchExportRow &row : rows) {
         const LookupResult &r = row.result;
         const QString status =
@@ -233,7 +239,7 @@ QList<QStringList> summaryLines(const BatchSummary &summary)
 bool BatchExport::writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, QIODevice *device,
                            QString *errorString)
 {
-    const ExportColumns exportColumns = columns(kind);
+    const ExportColumns exportColumns = columns(kind, productOf(rows));
     const QList<int> numeric = ExportTable::numericColumns(exportColumns);
     CsvWriter csv(device);
     csv.writeBom();
@@ -265,7 +271,7 @@ bool BatchExport::writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, 
     if (about.subject.isEmpty())
         about.subject = subject(kind, int(rows.size()));
     xlsx.setTitle(about.subject);
-    xlsx.beginSheet(tr("Batch"), columns(kind));
+    xlsx.beginSheet(tr("Batch"), columns(kind, productOf(rows)));
     int lines = 0;
     forEachLine(kind, rows, [&](const QStringList &line) {
         xlsx.addRow(line);

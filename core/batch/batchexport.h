@@ -50,8 +50,12 @@ class BatchExport final {
     Q_DECLARE_TR_FUNCTIONS(fenzhang::BatchExport)
 public:
     // row, the single export's columns, error_kind, http_status, error_code, error_message, error_advice.
-    static ExportColumns columns(LookupKind kind);
-    static QStringList header(LookupKind kind); // the CSV's: API names
+    // As the product asked answers (a brand's returns and an ordinary one's differ).
+    static ExportColumns columns(LookupKind kind, Product product);
+    static QStringList header(LookupKind kind, Product product); // the CSV's: API names
+    // The product a batch's rows were asked as (one importer, one product: the first row's), whose
+    // columns writeCsv() and writeXlsx() write.
+    static Product productOf(const QList<BatchExportRow> &rows);
     // "Batch of 12 order look-ups": the workbook's title when ExportInfo names none.
     static QString subject(LookupKind kind, int rows);
     // Every row of the runner: answered rows with their results, invalid and cancelled ones with why.

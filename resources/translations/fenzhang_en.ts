@@ -1284,6 +1284,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>Product</source>
         <translation>Product</translation>
     </message>
+    <message>
+        <source>Return description</source>
+        <translation>Return description</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ExportTime</name>

@@ -1277,6 +1277,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>Product</source>
         <translation>分账产品</translation>
     </message>
+    <message>
+        <source>Return description</source>
+        <translation>回退描述</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ExportTime</name>

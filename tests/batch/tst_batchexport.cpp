@@ -2,6 +2,7 @@
 // an API error, an invalid row, a duplicate), the return layout, the summary and atomic save.
 
 #include "batch/batchexport.h"
+#include "format/labels.h"
 
 #include <limits>
 #include <QBuffer>
@@ -133,6 +134,7 @@ class TestBatchExport final : public QObject {
 private Q_SLOTS:
     void writeCsv_orders_byteExact();
     void writeCsv_returns_oneLinePerRow();
+    void writeCsv_ordinaryReturns_theirOwnColumns();
     void writeCsv_amounts_byteExact();
     void summarize_amounts_totalsTheMoneyStillFrozen();
     void summarize_totalsByStateAndReceiverResult();
@@ -187,6 +189,7 @@ void TestBatchExport::writeCsv_returns_oneLinePerRow()
     LookupResult r;
     r.kind = LookupResult::Kind::Ok;
     r.lookup = LookupKind::Return;
+    r.returnQuery.product = Product::Brand;
     r.response.requestId = "RID"_ba;
     r.response.verified = true;
     r.returnOrder =
@@ -205,11 +208,63 @@ void TestBatchExport::writeCsv_returns_oneLinePerRow()
     QVERIFY(lines.at(1).startsWith("7,1900000109,R1,3008450740201411110007820472,P1,"_ba));
     QVERIFY(lines.at(1).contains(",0.10,10,"_ba));
     QVERIFY(lines.at(1).endsWith(",ok,,,,\r"_ba));
+    // A brand return keeps the columns it always had.
+    QCOMPARE(lines.at(0), "\xEF\xBB\xBFrow,sub_mchid,out_return_no,order_id,out_order_no,return_no,return_mchid,result,"
+                          "result_label,amount_yuan,amount_fen,fail_reason,fail_reason_label,fail_reason_advice,"
+                          "finish_time,request_id,verified,looked_up_at,error_kind,http_status,error_code,"
+                          "error_message,error_advice\r"_ba);
+}
+
+// An ordinary (普通分账) batch of returns: return_id, description and create_time columns, the row
+// never sent with its question's numbers in them.
+void TestBatchExport::writeCsv_ordinaryReturns_theirOwnColumns()
+{
+    LookupResult answered;
+    answered.kind = LookupResult::Kind::Ok;
+    answered.lookup = LookupKind::Return;
+    answered.returnQuery = {u"1900000109"_s, u"R1"_s, QString(), u"P1"_s, Product::ServiceProvider};
+    answered.response.httpStatus = 200;
+    answered.response.requestId = "RID"_ba;
+    answered.response.verified = true;
+    answered.returnOrder =
+        ReturnResult::fromJson(
+            R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P1",
+"out_return_no":"R1","return_id":"3008450740201411110007820474","return_mchid":"86693852","amount":2,
+"description":"用户退款","result":"FAILED","fail_reason":"BALANCE_NOT_ENOUGH",
+"create_time":"2025-11-20T10:15:30+08:00","finish_time":"2025-11-20T10:16:02+08:00"})"_ba,
+            Product::ServiceProvider)
+            .value();
+    answered.lookedUpAt = lookedUpAt;
+    BatchExportRow invalid;
+    invalid.rowNumber = 3;
+    invalid.result.kind = LookupResult::Kind::InvalidInput;
+    invalid.result.lookup = LookupKind::Return;
+    invalid.result.returnQuery = {u"1900000109"_s, u"R 2"_s, QString(), u"P2"_s, Product::ServiceProvider};
+    invalid.result.fieldErrors = invalid.result.returnQuery.validate();
+    const QList<BatchExportRow> rows = {{2, answered, 0}, invalid};
+    QCOMPARE(BatchExport::productOf(rows), Product::ServiceProvider);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(BatchExport::writeCsv(LookupKind::Return, rows, &buffer, nullptr));
+    const QByteArray expected =
+        "\xEF\xBB\xBFrow,sub_mchid,out_return_no,order_id,out_order_no,return_id,return_mchid,result,result_label,"
+        "amount_yuan,amount_fen,description,fail_reason,fail_reason_label,fail_reason_advice,create_time,"
+        "finish_time,request_id,verified,looked_up_at,error_kind,http_status,error_code,error_message,"
+        "error_advice\r\n"
+        "2,1900000109,R1,3008450740201411110007820472,P1,3008450740201411110007820474,86693852,FAILED,Failed,"
+        "0.02,2,用户退款,BALANCE_NOT_ENOUGH,Receiver's balance not enough,\"" +
+        Labels::returnFailAdvice(u"BALANCE_NOT_ENOUGH"_s).toUtf8() +
+        "\",2025-11-20T10:15:30+08:00,2025-11-20T10:16:02+08:00,RID,true,2025-11-21T09:30:00+08:00,ok,200,,,\r\n"
+        "3,1900000109,R 2,,P2,,,,,,,,,,,,,,,,invalid_input,,,\"out_return_no: " +
+        invalid.result.fieldErrors.constFirst().message.toUtf8() + "\",\r\n"_ba; // the message has a comma
+    if (buffer.data() != expected)
+        qInfo().noquote() << QString::fromUtf8(buffer.data());
+    QCOMPARE(buffer.data(), expected);
 }
 
 void TestBatchExport::writeCsv_amounts_byteExact()
 {
-    QCOMPARE(BatchExport::header(LookupKind::Amounts),
+    QCOMPARE(BatchExport::header(LookupKind::Amounts, Product::ServiceProvider),
              (QStringList{u"row"_s, u"transaction_id"_s, u"unsplit_amount_yuan"_s, u"unsplit_amount_fen"_s,
                           u"request_id"_s, u"verified"_s, u"looked_up_at"_s, u"error_kind"_s, u"http_status"_s,
                           u"error_code"_s, u"error_message"_s, u"error_advice"_s}));

@@ -171,6 +171,13 @@ void TestCliBatch::batch_products_askTheirOwnEndpoints()
     const QByteArray returnCsv = out3.readAll();
     QVERIFY(returnCsv.contains("R20251127100000011"));
     QVERIFY(returnCsv.contains(",SUCCESS,"));
+    // Under the ordinary return's own names: return_id, its description and create_time.
+    const QByteArray returnHeader = returnCsv.left(returnCsv.indexOf('\n'));
+    QVERIFY2(returnHeader.startsWith("\xEF\xBB\xBFrow,sub_mchid,out_return_no,order_id,out_order_no,return_id,"
+                                     "return_mchid,result,result_label,amount_yuan,amount_fen,description,"),
+             returnHeader.constData());
+    QVERIFY2(returnHeader.contains(",create_time,finish_time,"), returnHeader.constData());
+    QVERIFY(!returnHeader.contains(",return_no,"));
 }
 
 // 剩余待分金额 for a list of payments: one line per transaction, the unknown one with its 404, the
