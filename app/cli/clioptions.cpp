@@ -1,5 +1,6 @@
 #include "clioptions.h"
 
+#include "batch/batchimporter.h"
 #include "fenzhang_version.h"
 
 #include <QCommandLineParser>
@@ -178,19 +179,35 @@ QString CliOptionsParser::helpText() const
     text += "  "_L1 + BatchCommand::usage() + u'\n';
     text += "  fenzhang-cli --version | --help\n"_L1;
 
-    const auto section = [&text](const QString &title, const auto &specs) {
+    const auto line = [&text](const QString &name, const QString &valueName, const QString &description) {
+        QString left = "  --"_L1 + name;
+        if (!valueName.isEmpty())
+            left += u' ' + valueName;
+        text += left.leftJustified(36) + u' ' + description + u'\n';
+    };
+    const auto section = [&](const QString &title, const auto &specs) {
         text += u'\n' + title + u'\n';
         for (const OptionSpec &spec : specs) {
-            QString left = "  --"_L1 + optionName(spec);
-            if (spec.valueName)
-                left += u' ' + QString::fromLatin1(spec.valueName);
-            text += left.leftJustified(36) + u' ' +
-                    QCoreApplication::translate("fenzhang::CliOptionsParser", spec.description) + u'\n';
+            line(optionName(spec), QString::fromLatin1(spec.valueName),
+                 QCoreApplication::translate("fenzhang::CliOptionsParser", spec.description));
         }
     };
     section(tr("Connection options:"), connectionOptions);
     section(tr("Look-up options:"), lookupOptions);
+    text += u'\n' + tr("Batch options:") + u'\n';
+    for (const QCommandLineOption &option : BatchCommand::options())
+        line(option.names().constFirst(), option.valueName(), option.description());
     section(tr("Other options:"), generalOptions);
+
+    // The columns each batch reads, from the importer's own list.
+    text += u'\n' +
+            tr("Batch input: a CSV whose header row names these columns (as a service provider asks; "
+               "--product direct: without sub_mchid; brand returns: order_id or out_order_no):") +
+            u'\n';
+    for (const LookupKind kind : {LookupKind::Order, LookupKind::Return, LookupKind::Amounts}) {
+        text += "  "_L1 + BatchCommand::commandOf(kind).leftJustified(9) +
+                ColumnMapping::fieldsFor(kind, Product::ServiceProvider).join(u',') + u'\n';
+    }
 
     text += u'\n' + tr("Exit codes:") + u'\n';
     text += "  0  "_L1 + tr("success: a verified result (PROCESSING included)") + u'\n';

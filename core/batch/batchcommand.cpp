@@ -23,31 +23,57 @@ namespace fenzhang {
 
 BatchCommand::BatchCommand(LookupService *service, QObject *parent) : QObject(parent), m_service(service) {}
 
+QList<QCommandLineOption> BatchCommand::options()
+{
+    return {QCommandLineOption(u"input"_s, tr("batch: the CSV of look-ups (header: API field names)."), u"FILE"_s),
+            QCommandLineOption(u"concurrency"_s, tr("batch: look-ups at once (default 4)."), u"N"_s),
+            QCommandLineOption(u"qps"_s, tr("batch: look-ups started per second (default 10, 0 = no limit)."),
+                               u"N"_s)};
+}
+
 void BatchCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(QCommandLineOption(
-        u"input"_s, tr("batch: the CSV of look-ups (header: API field names)."), u"FILE"_s));
-    parser.addOption(
-        QCommandLineOption(u"concurrency"_s, tr("batch: look-ups at once (default 4)."), u"N"_s));
-    parser.addOption(QCommandLineOption(
-        u"qps"_s, tr("batch: look-ups started per second (default 10, 0 = no limit)."), u"N"_s));
+    for (const QCommandLineOption &option : options())
+        parser.addOption(option);
 }
 
 QString BatchCommand::usage()
 {
-    return u"fenzhang-cli [connection options] batch order|return --input FILE --output FILE.xlsx|FILE.csv "
-           u"[--concurrency N] [--qps N]"_s;
+    return u"fenzhang-cli [connection options] [--product P] batch order|return|amounts --input FILE "
+           u"--output FILE.xlsx|FILE.csv [--concurrency N] [--qps N]"_s;
+}
+
+std::optional<LookupKind> BatchCommand::kindOf(const QString &command)
+{
+    for (const LookupKind kind : {LookupKind::Order, LookupKind::Return, LookupKind::Amounts}) {
+        if (command == commandOf(kind))
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QString BatchCommand::commandOf(LookupKind kind)
+{
+    switch (kind) {
+    case LookupKind::Order:
+        return u"order"_s;
+    case LookupKind::Return:
+        return u"return"_s;
+    case LookupKind::Amounts:
+        return u"amounts"_s;
+    }
+    return {};
 }
 
 bool BatchCommand::parse(const QCommandLineParser &parser, const QStringList &positional,
                          BatchCommandOptions *options, QString *error)
 {
-    if (positional.size() != 1 ||
-        (positional.constFirst() != "order"_L1 && positional.constFirst() != "return"_L1)) {
-        *error = tr("The batch command needs order or return: %1").arg(usage());
+    const std::optional<LookupKind> lookup = positional.size() == 1 ? kindOf(positional.constFirst()) : std::nullopt;
+    if (!lookup) {
+        *error = tr("The batch command needs order, return or amounts: %1").arg(usage());
         return false;
     }
-    options->lookup = positional.constFirst() == "order"_L1 ? LookupKind::Order : LookupKind::Return;
+    options->lookup = *lookup;
     const auto single = [&](const QString &name, QString *value) {
         const QStringList values = parser.values(name);
         if (values.size() > 1) {

@@ -1,6 +1,6 @@
 #pragma once
 
-// The work behind `fenzhang-cli [connection options] batch order|return --input FILE --output FILE
+// The work behind `fenzhang-cli [connection options] batch order|return|amounts --input FILE --output FILE
 // [--concurrency N] [--qps N]`: import and validate the CSV (any bad row: exit 2, nothing sent), run
 // it, write the batch CSV (or workbook, for --output FILE.xlsx) atomically, print the summary on stderr, and progress there too when it
 // is a terminal. The CLI adds addOptions() to its parser and hands over when the command is
@@ -8,8 +8,11 @@
 
 #include "api/lookupservice.h"
 
+#include <optional>
+#include <QCommandLineOption>
 #include <QCoreApplication>
 #include <QIODevice>
+#include <QList>
 #include <QObject>
 
 class QCommandLineParser;
@@ -43,13 +46,17 @@ public:
 
     explicit BatchCommand(LookupService *service, QObject *parent = nullptr);
 
-    // --input, --concurrency and --qps (the CLI already has --output).
+    // --input, --concurrency and --qps (the CLI already has --output): the parser's and --help's.
+    static QList<QCommandLineOption> options();
     static void addOptions(QCommandLineParser &parser);
-    // positional: the arguments after "batch" ("order" or "return"). On failure returns false with
+    // positional: the arguments after "batch" ("order", "return" or "amounts"). On failure returns false with
     // a translated message.
     static bool parse(const QCommandLineParser &parser, const QStringList &positional,
                       BatchCommandOptions *options, QString *error);
     static QString usage();
+    // "order", "return", "amounts": the word after "batch" for each kind, and back.
+    static QString commandOf(LookupKind kind);
+    static std::optional<LookupKind> kindOf(const QString &command);
     static bool stderrIsTerminal();
 
     // Runs to completion on a local event loop; messages go to `err` (stderr in the CLI).

@@ -65,15 +65,21 @@ QStringList queryOnlyRow(const QStringList &header, const LookupResult &r)
         if (at >= 0)
             cells[at] = value;
     };
-    if (r.lookup == LookupKind::Order) {
+    switch (r.lookup) {
+    case LookupKind::Order:
         set(u"sub_mchid"_s, r.orderQuery.subMchid);
         set(u"transaction_id"_s, r.orderQuery.transactionId);
         set(u"out_order_no"_s, r.orderQuery.outOrderNo);
-    } else {
+        break;
+    case LookupKind::Return:
         set(u"sub_mchid"_s, r.returnQuery.subMchid);
         set(u"out_return_no"_s, r.returnQuery.outReturnNo);
         set(u"order_id"_s, r.returnQuery.orderId);
         set(u"out_order_no"_s, r.returnQuery.outOrderNo);
+        break;
+    case LookupKind::Amounts:
+        set(u"transaction_id"_s, r.amountsQuery.transactionId);
+        break;
     }
     if (r.kind != LookupResult::Kind::InvalidInput && r.kind != LookupResult::Kind::Cancelled) {
         set(u"request_id"_s, QString::fromLatin1(r.response.requestId));
@@ -81,6 +87,39 @@ QStringList queryOnlyRow(const QStringList &header, const LookupResult &r)
         set(u"looked_up_at"_s, ExportTime::text(r.lookedUpAt));
     }
     return cells;
+}
+
+// Remaining amounts are summed in two lines: the transactions with money still frozen and those
+// with none left. Codes of this app, not WeChat Pay's.
+const QString frozenValue = u"frozen"_s;
+const QString nothingLeftValue = u"none"_s;
+
+// The summary's group of lines by state: its name in the summary CSV, and each value's meaning.
+QString stateGroup(LookupKind kind)
+{
+    switch (kind) {
+    case LookupKind::Order:
+        return u"order_state"_s;
+    case LookupKind::Return:
+        return u"return_result"_s;
+    case LookupKind::Amounts:
+        return u"unsplit_amount"_s;
+    }
+    return {};
+}
+
+QString stateLabel(LookupKind kind, const QString &value)
+{
+    switch (kind) {
+    case LookupKind::Order:
+        return Labels::orderState(value);
+    case LookupKind::Return:
+        return Labels::returnResult(value);
+    case LookupKind::Amounts:
+        return value == frozenValue ? BatchExport::tr("Money still to split")
+                                    : BatchExport::tr("Nothing left to split");
+    }
+    return {};
 }
 
 void addTo(QList<BatchSummary::Line> &lines, const QString &value, qint64 amount)
@@ -95,17 +134,37 @@ void addTo(QList<BatchSummary::Line> &lines, const QString &value, qint64 amount
     lines.append({value, 1, amount});
 }
 
+// The heading of the summary's lines by state, in its text form.
+QString stateTitle(LookupKind kind)
+{
+    switch (kind) {
+    case LookupKind::Order:
+        return BatchExport::tr("Orders by state:");
+    case LookupKind::Return:
+        return BatchExport::tr("Returns by result:");
+    case LookupKind::Amounts:
+        return BatchExport::tr("Transactions by amount still to split:");
+    }
+    return {};
+}
+
 } // namespace
 
-ExportColumns BatchExport::columns(LookupKind kind)
+ExportColumns BatchExport::columns(LookupKind kind, Product product)
 {
-    return ExportColumns{ExportTable::column(u"row"_s, ExportColumn::Type::Integer)} + ResultExport::columns(kind) +
+    return ExportColumns{ExportTable::column(u"row"_s, ExportColumn::Type::Integer)} +
+           ResultExport::columns(kind, product) +
            errorColumns();
 }
 
-QStringList BatchExport::header(LookupKind kind)
+QStringList BatchExport::header(LookupKind kind, Product product)
 {
-    return ExportTable::names(columns(kind));
+    return ExportTable::names(columns(kind, product));
+}
+
+Product BatchExport::productOf(const QList<BatchExportRow> &rows)
+{
+    return rows.isEmpty() ? Product::ServiceProvider : rows.constFirst().result.product();
 }
 
 QList<BatchExportRow> BatchExport::rowsOf(const BatchRunner &runner)
@@ -124,6 +183,7 @@ QList<BatchExportRow> BatchExport::rowsOf(const BatchRunner &runner)
             r.lookup = input.kind;
             r.orderQuery = input.order;
             r.returnQuery = input.returnQuery;
+            r.amountsQuery = input.amounts;
             r.fieldErrors = input.errors;
             r.kind = runner.status(i) == BatchRunner::RowStatus::Invalid ? LookupResult::Kind::InvalidInput
                                                                          : LookupResult::Kind::Cancelled;
@@ -138,7 +198,7 @@ namespace {
 // Every line of the export, in order, to addLine(cells): the one list both writers write.
 template <typename AddLine> void forEachLine(LookupKind kind, const QList<BatchExportRow> &rows, AddLine addLine)
 {
-    const QStringList resultColumns = ExportTable::names(ResultExport::columns(kind));
+    const QStringList resultColumns = ExportTable::names(ResultExport::columns(kind, BatchExport::productOf(rows)));
     for (const BatchExportRow &row : rows) {
         const LookupResult &r = row.result;
         const QString status =
@@ -159,12 +219,10 @@ template <typename AddLine> void forEachLine(LookupKind kind, const QList<BatchE
 QList<QStringList> summaryLines(const BatchSummary &summary)
 {
     QList<QStringList> lines;
-    const QString stateGroup = summary.kind == LookupKind::Order ? u"order_state"_s : u"return_result"_s;
+    const QString group = stateGroup(summary.kind);
     for (const BatchSummary::Line &line : summary.byState) {
-        const QString label = summary.kind == LookupKind::Order ? Labels::orderState(line.value)
-                                                                : Labels::returnResult(line.value);
-        lines.append({stateGroup, line.value, label, QString::number(line.count), Money::formatYuan(line.amount),
-                      QString::number(line.amount)});
+        lines.append({group, line.value, stateLabel(summary.kind, line.value), QString::number(line.count),
+                      Money::formatYuan(line.amount), QString::number(line.amount)});
     }
     for (const BatchSummary::Line &line : summary.byReceiverResult) {
         lines.append({u"receiver_result"_s, line.value, Labels::receiverResult(line.value),
@@ -181,7 +239,7 @@ QList<QStringList> summaryLines(const BatchSummary &summary)
 bool BatchExport::writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, QIODevice *device,
                            QString *errorString)
 {
-    const ExportColumns exportColumns = columns(kind);
+    const ExportColumns exportColumns = columns(kind, productOf(rows));
     const QList<int> numeric = ExportTable::numericColumns(exportColumns);
     CsvWriter csv(device);
     csv.writeBom();
@@ -192,16 +250,28 @@ bool BatchExport::writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, Q
     return csv.ok();
 }
 
+QString BatchExport::subject(LookupKind kind, int rows)
+{
+    switch (kind) {
+    case LookupKind::Order:
+        return tr("Batch of %n order look-up(s)", nullptr, rows);
+    case LookupKind::Return:
+        return tr("Batch of %n return look-up(s)", nullptr, rows);
+    case LookupKind::Amounts:
+        return tr("Batch of %n remaining-amount look-up(s)", nullptr, rows);
+    }
+    return {};
+}
+
 bool BatchExport::writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, const ExportInfo &info,
                             QIODevice *device, QString *errorString)
 {
     XlsxWriter xlsx;
     ExportInfo about = info;
     if (about.subject.isEmpty())
-        about.subject = kind == LookupKind::Order ? tr("Batch of %n order look-up(s)", nullptr, int(rows.size()))
-                                                  : tr("Batch of %n return look-up(s)", nullptr, int(rows.size()));
+        about.subject = subject(kind, int(rows.size()));
     xlsx.setTitle(about.subject);
-    xlsx.beginSheet(tr("Batch"), columns(kind));
+    xlsx.beginSheet(tr("Batch"), columns(kind, productOf(rows)));
     int lines = 0;
     forEachLine(kind, rows, [&](const QStringList &line) {
         xlsx.addRow(line);
@@ -250,9 +320,18 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
     BatchSummary summary;
     summary.kind = kind;
     summary.rows = int(rows.size());
+    if (kind == LookupKind::Amounts) // both lines, in this order, even when nothing is frozen
+        summary.byState = {{frozenValue, 0, 0}, {nothingLeftValue, 0, 0}};
     for (const BatchExportRow &row : rows) {
         const LookupResult &r = row.result;
-        if (kind == LookupKind::Order && r.kind == LookupResult::Kind::Ok && r.order) {
+        if (r.kind != LookupResult::Kind::Ok) {
+            ++summary.failed;
+            continue;
+        }
+        switch (kind) {
+        case LookupKind::Order: {
+            if (!r.order)
+                break;
             ++summary.answered;
             qint64 total = 0;
             for (const ReceiverDetail &receiver : r.order->receivers) {
@@ -260,12 +339,23 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
                 addTo(summary.byReceiverResult, receiver.result, receiver.amount);
             }
             addTo(summary.byState, r.order->state, total);
-        } else if (kind == LookupKind::Return && r.kind == LookupResult::Kind::Ok && r.returnOrder) {
+            continue;
+        }
+        case LookupKind::Return:
+            if (!r.returnOrder)
+                break;
             ++summary.answered;
             addTo(summary.byState, r.returnOrder->result, r.returnOrder->amount);
-        } else {
-            ++summary.failed;
+            continue;
+        case LookupKind::Amounts:
+            if (!r.amounts)
+                break;
+            ++summary.answered;
+            addTo(summary.byState, r.amounts->unsplitAmount > 0 ? frozenValue : nothingLeftValue,
+                  r.amounts->unsplitAmount);
+            continue;
         }
+        ++summary.failed; // Ok without the typed result of its kind
     }
     return summary;
 }
@@ -273,9 +363,7 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
 QString BatchSummary::toText() const
 {
     const auto label = [this](const QString &value, bool receiver) {
-        if (receiver)
-            return Labels::receiverResult(value);
-        return kind == LookupKind::Order ? Labels::orderState(value) : Labels::returnResult(value);
+        return receiver ? Labels::receiverResult(value) : stateLabel(kind, value);
     };
     QString text =
         BatchExport::tr("%1 rows: %2 answered, %3 without a result.").arg(rows).arg(answered).arg(failed) +
@@ -290,9 +378,7 @@ QString BatchSummary::toText() const
                         .arg(Money::formatYuan(line.amount, Money::Grouping::Thousands));
         }
     };
-    section(kind == LookupKind::Order ? BatchExport::tr("Orders by state:")
-                                      : BatchExport::tr("Returns by result:"),
-            byState, false);
+    section(stateTitle(kind), byState, false);
     section(BatchExport::tr("Receivers by result:"), byReceiverResult, true);
     return text;
 }

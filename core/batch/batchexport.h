@@ -2,8 +2,9 @@
 
 // The CSV or workbook of a whole batch: the single export's columns (ResultExport, reused, not copied) with the
 // input row number in front and the row's error in columns of its own at the end; one line per
-// receiver for orders, one line for a row without an answer. Plus a summary: totals by order state
-// / return result and by receiver result, with amounts in fen and yuan (the workbook's Summary sheet).
+// receiver for orders, one line per return or remaining amount, one line for a row without an
+// answer. Plus a summary: totals by order state / return result and by receiver result, or of the
+// money still to split, with amounts in fen and yuan (the workbook's Summary sheet).
 // Same safety as the single export: UTF-8 BOM, RFC 4180, formula-safe cells, typed workbook cells,
 // atomic save.
 
@@ -36,7 +37,9 @@ struct BatchSummary {
     int rows = 0;
     int answered = 0;             // rows with a typed result
     int failed = 0;               // rows answered with an error, or not at all
-    QList<Line> byState;          // orders: state; returns: result (amount = return amounts)
+    // orders: state; returns: result (amount = return amounts); remaining amounts: "frozen" (money
+    // still to split, amount = the sum of it) and "none" (nothing left), both always there.
+    QList<Line> byState;
     QList<Line> byReceiverResult; // orders only: receivers by result, with their amounts
 
     // Several lines of plain text for the CLI's stderr and the batch page.
@@ -47,8 +50,14 @@ class BatchExport final {
     Q_DECLARE_TR_FUNCTIONS(fenzhang::BatchExport)
 public:
     // row, the single export's columns, error_kind, http_status, error_code, error_message, error_advice.
-    static ExportColumns columns(LookupKind kind);
-    static QStringList header(LookupKind kind); // the CSV's: API names
+    // As the product asked answers (a brand's returns and an ordinary one's differ).
+    static ExportColumns columns(LookupKind kind, Product product);
+    static QStringList header(LookupKind kind, Product product); // the CSV's: API names
+    // The product a batch's rows were asked as (one importer, one product: the first row's), whose
+    // columns writeCsv() and writeXlsx() write.
+    static Product productOf(const QList<BatchExportRow> &rows);
+    // "Batch of 12 order look-ups": the workbook's title when ExportInfo names none.
+    static QString subject(LookupKind kind, int rows);
     // Every row of the runner: answered rows with their results, invalid and cancelled ones with why.
     static QList<BatchExportRow> rowsOf(const BatchRunner &runner);
 

@@ -326,9 +326,17 @@ bool BatchImporter::namesTheFieldsOf(const ColumnMapping &fromHeader, LookupKind
                        [&](Product product) { return fromHeader.isCompleteFor(kind, product); });
 }
 
-LookupKind BatchImporter::otherKind(LookupKind kind)
+std::optional<LookupKind> BatchImporter::otherKind(LookupKind kind)
 {
-    return kind == LookupKind::Order ? LookupKind::Return : LookupKind::Order;
+    switch (kind) {
+    case LookupKind::Order:
+        return LookupKind::Return;
+    case LookupKind::Return:
+        return LookupKind::Order;
+    case LookupKind::Amounts:
+        return std::nullopt; // one column of transaction numbers: nothing to mistake it for
+    }
+    return std::nullopt;
 }
 
 BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding encoding, bool suggest) const
@@ -371,9 +379,10 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
             missing.removeAll(outOrderNoField);
         }
         result.error = tr("No column is mapped to %1.").arg(missing.join(u", "_s));
-        if (!m_explicitMapping && result.hasHeader && namesTheFieldsOf(fromHeader, otherKind(m_kind))) {
-            result.suggestedKind = otherKind(m_kind);
-            result.error += u' ' + (m_kind == LookupKind::Order
+        const std::optional<LookupKind> other = otherKind(m_kind);
+        if (other && !m_explicitMapping && result.hasHeader && namesTheFieldsOf(fromHeader, *other)) {
+            result.suggestedKind = other;
+            result.error += u' ' + (*other == LookupKind::Return
                                         ? tr("The headings name the fields of a return look-up.")
                                         : tr("The headings name the fields of an order look-up."));
         }
@@ -391,17 +400,27 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
         row.rowNumber = index + 1;
         row.kind = m_kind;
         QString key;
-        if (m_kind == LookupKind::Order) {
+        switch (m_kind) {
+        case LookupKind::Order: {
             row.order = OrderQuery{cellAt(record, m.subMchid), cellAt(record, m.transactionId),
                                    cellAt(record, m.outOrderNo), m_product};
             row.errors = row.order.validate();
             key = row.order.subMchid + u'\x1f' + row.order.transactionId + u'\x1f' + row.order.outOrderNo;
-        } else {
+            break;
+        }
+        case LookupKind::Return: {
             row.returnQuery = ReturnQuery{cellAt(record, m.subMchid), cellAt(record, m.outReturnNo),
                                           cellAt(record, m.orderId), cellAt(record, m.outOrderNo), m_product};
             row.errors = row.returnQuery.validate();
             const ReturnQuery &q = row.returnQuery;
             key = q.subMchid + u'\x1f' + q.outReturnNo + u'\x1f' + q.orderId + u'\x1f' + q.outOrderNo;
+            break;
+        }
+        case LookupKind::Amounts:
+            row.amounts = AmountsQuery{cellAt(record, m.transactionId), m_product};
+            row.errors = row.amounts.validate();
+            key = row.amounts.transactionId;
+            break;
         }
         if (row.errors.isEmpty()) {
             const auto it = firstRowOfKey.constFind(key);
@@ -417,8 +436,9 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
     // Without headings the columns are taken by position; a list of the other kind then fails
     // validation row by row. Read it as the other kind once, and suggest that when it fits better.
     const int valid = result.validCount();
-    if (suggest && !m_explicitMapping && !result.hasHeader && valid * 2 < result.rows.size()) {
-        const BatchImport other = BatchImporter(otherKind(m_kind), m_product).build(text, encoding, false);
+    const std::optional<LookupKind> otherRowKind = otherKind(m_kind);
+    if (otherRowKind && suggest && !m_explicitMapping && !result.hasHeader && valid * 2 < result.rows.size()) {
+        const BatchImport other = BatchImporter(*otherRowKind, m_product).build(text, encoding, false);
         if (other.ok() && other.validCount() > valid && other.validCount() * 2 >= other.rows.size())
             result.suggestedKind = other.kind;
     }

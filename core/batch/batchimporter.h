@@ -92,7 +92,8 @@ public:
 
 private:
     BatchImport build(const QString &text, TextDecoding::Encoding encoding, bool suggest = true) const;
-    static LookupKind otherKind(LookupKind kind);
+    // The kind whose rows are mistaken for this kind's (orders and returns); none for amounts.
+    static std::optional<LookupKind> otherKind(LookupKind kind);
     static bool namesTheFieldsOf(const ColumnMapping &fromHeader, LookupKind kind);
 
     LookupKind m_kind;

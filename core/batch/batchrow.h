@@ -14,6 +14,7 @@ struct BatchRow {
     LookupKind kind = LookupKind::Order;
     OrderQuery order;         // when kind == Order
     ReturnQuery returnQuery;  // when kind == Return
+    AmountsQuery amounts;     // when kind == Amounts
     QList<FieldError> errors; // validation; a row with errors is never sent
     int duplicateOf = 0;      // rowNumber of the first identical row; 0 when unique. Not sent either.
 

@@ -226,13 +226,25 @@ void BatchRunner::pump()
     }
 }
 
+LookupJob *BatchRunner::lookUp(const BatchRow &row) const
+{
+    switch (row.kind) {
+    case LookupKind::Order:
+        return m_service->queryOrder(row.order);
+    case LookupKind::Return:
+        return m_service->queryReturn(row.returnQuery);
+    case LookupKind::Amounts:
+        return m_service->queryAmounts(row.amounts);
+    }
+    return nullptr;
+}
+
 void BatchRunner::dispatch(int index)
 {
     Entry &entry = m_rows[index];
     ++entry.attempts;
     ++m_inFlight;
-    LookupJob *job = entry.row.kind == LookupKind::Order ? m_service->queryOrder(entry.row.order)
-                                                         : m_service->queryReturn(entry.row.returnQuery);
+    LookupJob *job = lookUp(entry.row);
     entry.job = job;
     connect(job, &LookupJob::finished, this,
             [this, index](const LookupResult &result) { onFinished(index, result); });

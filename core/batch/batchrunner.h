@@ -110,6 +110,7 @@ private:
 
     void pump();
     void dispatch(int index);
+    LookupJob *lookUp(const BatchRow &row) const; // the row's look-up, as its kind asks it
     void onFinished(int index, const LookupResult &result);
     void setStatus(int index, RowStatus status);
     void requeue(int index, int delayMs);

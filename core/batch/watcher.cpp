@@ -68,8 +68,15 @@ void Watcher::setHistory(HistoryStore *history, const QString &profile)
 
 int Watcher::watch(const LookupResult &result)
 {
-    return result.lookup == LookupKind::Order ? watchOrder(result.orderQuery)
-                                              : watchReturn(result.returnQuery);
+    switch (result.lookup) {
+    case LookupKind::Order:
+        return watchOrder(result.orderQuery);
+    case LookupKind::Return:
+        return watchReturn(result.returnQuery);
+    case LookupKind::Amounts:
+        return 0; // an amount is always final: nothing to wait for
+    }
+    return 0;
 }
 
 int Watcher::watchOrder(const OrderQuery &query)

@@ -42,7 +42,8 @@ public:
     // Each check is added to history as source "watch" under this profile name.
     void setHistory(HistoryStore *history, const QString &profile);
 
-    // Starts watching the look-up a result came from; returns its id (> 0).
+    // Starts watching the look-up a result came from; returns its id (> 0), or 0 for a remaining
+    // amount, which is final when it is answered.
     int watch(const LookupResult &result);
     int watchOrder(const OrderQuery &query);
     int watchReturn(const ReturnQuery &query);

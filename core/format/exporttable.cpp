@@ -32,7 +32,8 @@ const Heading headings[] = {
     {u"out_order_no", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Merchant sharing order no.")},
     {u"order_id", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "WeChat sharing order no.")},
     {u"out_return_no", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Merchant return no.")},
-    {u"return_no", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "WeChat return no.")},
+    {u"return_no", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "WeChat return no.")}, // brand
+    {u"return_id", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "WeChat return no.")}, // ordinary
     {u"return_mchid", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Return merchant ID")},
     {u"state", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "State code")},
     {u"state_label", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "State")},
@@ -42,6 +43,8 @@ const Heading headings[] = {
     {u"amount_yuan", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Amount (yuan)")},
     {u"amount_fen", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Amount (fen)")},
     {u"description", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Description")},
+    // An ordinary return's description is why the money went back, not a receiver's description.
+    {u"return_description", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Return description")},
     {u"result", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Result code")},
     {u"result_label", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Result")},
     {u"fail_reason", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Failure reason code")},
@@ -79,8 +82,13 @@ const Heading headings[] = {
 
 ExportColumn ExportTable::column(const QString &name, ExportColumn::Type type)
 {
+    return column(name, type, name);
+}
+
+ExportColumn ExportTable::column(const QString &name, ExportColumn::Type type, const QString &headedAs)
+{
     for (const Heading &heading : headings) {
-        if (name == QStringView(heading.name))
+        if (headedAs == QStringView(heading.name))
             return {name, QCoreApplication::translate("fenzhang::ExportTable", heading.text), type};
     }
     return {name, name, type};

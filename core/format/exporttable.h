@@ -32,6 +32,9 @@ namespace ExportTable {
 // The column of this API name, with its heading in the app's language (one table for every export,
 // so a sub_mchid column is headed alike everywhere).
 ExportColumn column(const QString &name, ExportColumn::Type type = ExportColumn::Type::Text);
+// The column of this API name under the heading of the table's entry `headedAs`: for a name that
+// means something else in one export (a return's description is the reason for the return).
+ExportColumn column(const QString &name, ExportColumn::Type type, const QString &headedAs);
 ExportColumns columns(std::initializer_list<std::pair<const char16_t *, ExportColumn::Type>> list);
 QStringList names(const ExportColumns &columns);
 // group, value, label, count, amount_yuan, amount_fen: the summaries of batch and history exports.

@@ -155,15 +155,71 @@ void writeOrderRows(CsvWriter &csv, const LookupResult &result)
     }
 }
 
+// A return's columns and cells, listed once: each product's answer under its own names. A brand
+// return (连锁品牌分账) keeps the layout it always had; an ordinary one (普通分账: service provider,
+// direct merchant) names WeChat Pay's number return_id and adds its description and create_time.
+struct ReturnField {
+    enum class Of { Every, Brand, Ordinary };
+    const char16_t *name;
+    ExportColumn::Type type;
+    Of of;
+    QString (*cell)(const LookupResult &);
+    const char16_t *headedAs = nullptr; // the heading of another column name (ExportTable::column)
+};
+
+using T = ExportColumn::Type;
+using Of = ReturnField::Of;
+const ReturnField returnFields[] = {
+    {u"sub_mchid", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->subMchid; }},
+    {u"out_return_no", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->outReturnNo; }},
+    {u"order_id", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->orderId; }},
+    {u"out_order_no", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->outOrderNo; }},
+    {u"return_no", T::Text, Of::Brand, [](const LookupResult &r) { return r.returnOrder->returnNo; }},
+    {u"return_id", T::Text, Of::Ordinary, [](const LookupResult &r) { return r.returnOrder->returnNo; }},
+    {u"return_mchid", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->returnMchid; }},
+    {u"result", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->result; }},
+    {u"result_label", T::Text, Of::Every,
+     [](const LookupResult &r) { return Labels::returnResult(r.returnOrder->result); }},
+    {u"amount_yuan", T::Yuan, Of::Every, [](const LookupResult &r) { return Money::formatYuan(r.returnOrder->amount); }},
+    {u"amount_fen", T::Integer, Of::Every, [](const LookupResult &r) { return QString::number(r.returnOrder->amount); }},
+    {u"description", T::Text, Of::Ordinary, [](const LookupResult &r) { return r.returnOrder->description; },
+     u"return_description"},
+    {u"fail_reason", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->failReason; }},
+    {u"fail_reason_label", T::Text, Of::Every,
+     [](const LookupResult &r) { return Labels::returnFailReason(r.returnOrder->failReason); }},
+    {u"fail_reason_advice", T::Text, Of::Every,
+     [](const LookupResult &r) { return Labels::returnFailAdvice(r.returnOrder->failReason); }},
+    {u"create_time", T::Time, Of::Ordinary,
+     [](const LookupResult &r) { return r.returnOrder->createTime.toLocalIsoString(); }},
+    {u"finish_time", T::Time, Of::Every,
+     [](const LookupResult &r) { return r.returnOrder->finishTime.toLocalIsoString(); }},
+    {u"request_id", T::Text, Of::Every,
+     [](const LookupResult &r) { return QString::fromLatin1(r.response.requestId); }},
+    {u"verified", T::Text, Of::Every, [](const LookupResult &r) { return verifiedText(r); }},
+    {u"looked_up_at", T::Time, Of::Every, [](const LookupResult &r) { return ExportTime::text(r.lookedUpAt); }},
+};
+
+bool isReturnFieldOf(const ReturnField &field, Product product)
+{
+    switch (field.of) {
+    case Of::Every:
+        return true;
+    case Of::Brand:
+        return product == Product::Brand;
+    case Of::Ordinary:
+        return product != Product::Brand;
+    }
+    return false;
+}
+
 void appendReturnRows(QList<QStringList> &rows, const LookupResult &result)
 {
-    const ReturnResult &ret = *result.returnOrder;
-    rows.append({ret.subMchid, ret.outReturnNo, ret.orderId, ret.outOrderNo, ret.returnNo, ret.returnMchid,
-                 ret.result, Labels::returnResult(ret.result), Money::formatYuan(ret.amount),
-                 QString::number(ret.amount), ret.failReason, Labels::returnFailReason(ret.failReason),
-                 Labels::returnFailAdvice(ret.failReason), ret.finishTime.toLocalIsoString(),
-                 QString::fromLatin1(result.response.requestId), verifiedText(result),
-                 ExportTime::text(result.lookedUpAt)});
+    QStringList row;
+    for (const ReturnField &field : returnFields) {
+        if (isReturnFieldOf(field, result.product()))
+            row.append(field.cell(result));
+    }
+    rows.append(row);
 }
 
 void appendAmountsRows(QList<QStringList> &rows, const LookupResult &result)
@@ -344,26 +400,17 @@ ExportColumns orderColumns()
                                  {u"looked_up_at", T::Time}});
 }
 
-ExportColumns returnColumns()
+ExportColumns returnColumns(Product product)
 {
-    using T = ExportColumn::Type;
-    return ExportTable::columns({{u"sub_mchid", T::Text},
-                                 {u"out_return_no", T::Text},
-                                 {u"order_id", T::Text},
-                                 {u"out_order_no", T::Text},
-                                 {u"return_no", T::Text},
-                                 {u"return_mchid", T::Text},
-                                 {u"result", T::Text},
-                                 {u"result_label", T::Text},
-                                 {u"amount_yuan", T::Yuan},
-                                 {u"amount_fen", T::Integer},
-                                 {u"fail_reason", T::Text},
-                                 {u"fail_reason_label", T::Text},
-                                 {u"fail_reason_advice", T::Text},
-                                 {u"finish_time", T::Time},
-                                 {u"request_id", T::Text},
-                                 {u"verified", T::Text},
-                                 {u"looked_up_at", T::Time}});
+    ExportColumns columns;
+    for (const ReturnField &field : returnFields) {
+        if (!isReturnFieldOf(field, product))
+            continue;
+        const QString name = QString::fromUtf16(field.name);
+        columns.append(field.headedAs ? ExportTable::column(name, field.type, QString::fromUtf16(field.headedAs))
+                                      : ExportTable::column(name, field.type));
+    }
+    return columns;
 }
 
 ExportColumns amountsColumns()
@@ -377,13 +424,13 @@ ExportColumns amountsColumns()
                                  {u"looked_up_at", T::Time}});
 }
 
-ExportColumns columns(LookupKind kind)
+ExportColumns columns(LookupKind kind, Product product)
 {
     switch (kind) {
     case LookupKind::Order:
         return orderColumns();
     case LookupKind::Return:
-        return returnColumns();
+        return returnColumns(product);
     case LookupKind::Amounts:
         return amountsColumns();
     }
@@ -395,14 +442,14 @@ QStringList orderCsvHeader()
     return ExportTable::names(orderColumns());
 }
 
-QStringList returnCsvHeader()
+QStringList returnCsvHeader(Product product)
 {
-    return ExportTable::names(returnColumns());
+    return ExportTable::names(returnColumns(product));
 }
 
-QList<int> csvNumericColumns(LookupKind kind)
+QList<int> csvNumericColumns(LookupKind kind, Product product)
 {
-    return ExportTable::numericColumns(columns(kind));
+    return ExportTable::numericColumns(columns(kind, product));
 }
 
 QList<QStringList> csvRows(const LookupResult &result)
@@ -449,8 +496,8 @@ bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorStrin
     const bool isOrder = result.lookup == LookupKind::Order;
     CsvWriter csv(device);
     csv.writeBom();
-    csv.writeRow(ExportTable::names(columns(result.lookup)));
-    const QList<int> numeric = csvNumericColumns(result.lookup);
+    csv.writeRow(ExportTable::names(columns(result.lookup, result.product())));
+    const QList<int> numeric = csvNumericColumns(result.lookup, result.product());
     if (isOrder) {
         writeOrderRows(csv, result);
     } else {
@@ -496,7 +543,7 @@ bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *de
                     : result.lookup == LookupKind::Amounts
                         ? QCoreApplication::translate("fenzhang::ResultExport", "Amount")
                         : QCoreApplication::translate("fenzhang::ResultExport", "Return"),
-                    columns(result.lookup));
+                    columns(result.lookup, result.product()));
     int rows = 0;
     if (isOrder) {
         const OrderRowParts parts = orderRowParts(result);

@@ -2,7 +2,9 @@
 
 // The CSV, workbook and JSON forms of a look-up's result, shared by the desktop app and the CLI.
 // CSV and workbook are two writers of the same rows and columns (orderColumns(), returnColumns()):
-// one row per receiver (orders) or one row (returns, remaining amounts); amounts in yuan with two decimals plus the raw
+// one row per receiver (orders) or one row (returns, remaining amounts); a return's columns are its
+// product's answer's (brand: return_no; ordinary: return_id, description, create_time);
+// amounts in yuan with two decimals plus the raw
 // fen; raw codes, human labels and advice; the look-up's sub_mchid, numbers, Request-ID and verified
 // flag on every row; times by ExportTime's rule. CSV: UTF-8 with BOM, RFC 4180, formula-safe, API
 // names as headings (for programs). Workbook: typed cells, headings in the app's language, an
@@ -17,16 +19,17 @@
 namespace fenzhang::ResultExport {
 
 ExportColumns orderColumns();
-ExportColumns returnColumns();
+ExportColumns returnColumns(Product product); // as that product answers
 ExportColumns amountsColumns();
-ExportColumns columns(LookupKind kind);
+// A look-up's columns as the product asked it answers (LookupResult::product()).
+ExportColumns columns(LookupKind kind, Product product);
 QStringList orderCsvHeader();  // the API names of orderColumns()
-QStringList returnCsvHeader();
+QStringList returnCsvHeader(Product product);
 
 // The data rows of the CSV (no BOM, no header) and which of their columns are numeric, so the
 // batch export repeats exactly these columns. Empty when the result has no typed answer.
 QList<QStringList> csvRows(const LookupResult &result);
-QList<int> csvNumericColumns(LookupKind kind);
+QList<int> csvNumericColumns(LookupKind kind, Product product);
 // "ok", "api_error", ...: the machine name of a result kind, as the JSON export writes it.
 QString kindName(LookupResult::Kind kind);
 // "Profit-sharing order 1217752501201407033233368018": what the export is, for its title.

@@ -192,10 +192,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>The batch command needs order or return: %1</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>--%1 was given more than once.</source>
         <translation></translation>
     </message>
@@ -239,6 +235,10 @@
     <message>
         <source>%1/%2 done, %3 failed, %4 processing, ETA %5 s   </source>
         <translation></translation>
+    </message>
+    <message>
+        <source>The batch command needs order, return or amounts: %1</source>
+        <translation>The batch command needs order, return or amounts: %1</translation>
     </message>
 </context>
 <context>
@@ -292,6 +292,25 @@
     <message>
         <source>Summary</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Money still to split</source>
+        <translation>Money still to split</translation>
+    </message>
+    <message>
+        <source>Nothing left to split</source>
+        <translation>Nothing left to split</translation>
+    </message>
+    <message>
+        <source>Transactions by amount still to split:</source>
+        <translation>Transactions by amount still to split:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n remaining-amount look-up(s)</source>
+        <translation>
+            <numerusform>Batch of %n remaining-amount look-up</numerusform>
+            <numerusform>Batch of %n remaining-amount look-ups</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1283,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Product</source>
         <translation>Product</translation>
+    </message>
+    <message>
+        <source>Return description</source>
+        <translation>Return description</translation>
     </message>
 </context>
 <context>

@@ -192,10 +192,6 @@
         <translation>batch：每秒发起的查询数（默认 10，0 表示不限）。</translation>
     </message>
     <message>
-        <source>The batch command needs order or return: %1</source>
-        <translation>batch 命令需要指定 order 或 return：%1</translation>
-    </message>
-    <message>
         <source>--%1 was given more than once.</source>
         <translation>--%1 被指定了多次。</translation>
     </message>
@@ -244,6 +240,10 @@
     <message>
         <source>%1/%2 done, %3 failed, %4 processing, ETA %5 s   </source>
         <translation>已完成 %1/%2，失败 %3，处理中 %4，预计还需 %5 秒   </translation>
+    </message>
+    <message>
+        <source>The batch command needs order, return or amounts: %1</source>
+        <translation>batch 命令需要指定 order、return 或 amounts：%1</translation>
     </message>
 </context>
 <context>
@@ -295,6 +295,24 @@
     <message>
         <source>Summary</source>
         <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Money still to split</source>
+        <translation>仍有剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Nothing left to split</source>
+        <translation>已无剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Transactions by amount still to split:</source>
+        <translation>交易按剩余待分金额统计：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n remaining-amount look-up(s)</source>
+        <translation>
+            <numerusform>批量查询 %n 笔交易的剩余待分金额</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1276,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Product</source>
         <translation>分账产品</translation>
+    </message>
+    <message>
+        <source>Return description</source>
+        <translation>回退描述</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // an API error, an invalid row, a duplicate), the return layout, the summary and atomic save.
 
 #include "batch/batchexport.h"
+#include "format/labels.h"
 
 #include <limits>
 #include <QBuffer>
@@ -54,6 +55,61 @@ LookupResult orderError()
     return r;
 }
 
+LookupResult amountsAnswer(const QString &transactionId, const QByteArray &body)
+{
+    LookupResult r;
+    r.kind = LookupResult::Kind::Ok;
+    r.lookup = LookupKind::Amounts;
+    r.amountsQuery = {transactionId, Product::ServiceProvider};
+    r.response.outcome = ApiResponse::Outcome::Success;
+    r.response.httpStatus = 200;
+    r.response.requestId = "08F1B2C3D4E5-A"_ba;
+    r.response.verified = true;
+    r.response.body = body;
+    r.amounts = AmountsResult::fromJson(body).value();
+    r.lookedUpAt = lookedUpAt;
+    return r;
+}
+
+// Remaining amounts: 9200 fen, an amount past 2^53, nothing left, a 404, an invalid row, a duplicate.
+QList<BatchExportRow> amountsRows()
+{
+    const BatchExportRow frozen{2, amountsAnswer(u"4208450740202511211234567891"_s,
+                                                 R"({"transaction_id":"4208450740202511211234567891","unsplit_amount":9200})"_ba),
+                                0};
+    const BatchExportRow big{3, amountsAnswer(u"4208450740202511211234567892"_s,
+                                              R"({"transaction_id":"4208450740202511211234567892","unsplit_amount":9007199254740993})"_ba),
+                             0};
+    const BatchExportRow none{4, amountsAnswer(u"4208450740202511201234567890"_s,
+                                               R"({"transaction_id":"4208450740202511201234567890","unsplit_amount":0})"_ba),
+                              0};
+    BatchExportRow notFound;
+    notFound.rowNumber = 5;
+    notFound.result.kind = LookupResult::Kind::ApiError;
+    notFound.result.lookup = LookupKind::Amounts;
+    notFound.result.amountsQuery = {u"4208450740202512019999999999"_s, Product::ServiceProvider};
+    notFound.result.response.outcome = ApiResponse::Outcome::ApiError;
+    notFound.result.response.httpStatus = 404;
+    notFound.result.response.requestId = "08F1B2C3D4E5-B"_ba;
+    notFound.result.response.verified = true;
+    notFound.result.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
+    notFound.result.response.errorMessage = u"记录不存在"_s;
+    notFound.result.lookedUpAt = lookedUpAt;
+    BatchExportRow invalid;
+    invalid.rowNumber = 6;
+    invalid.result.kind = LookupResult::Kind::InvalidInput;
+    invalid.result.lookup = LookupKind::Amounts;
+    invalid.result.amountsQuery = {u"42084507402025x"_s, Product::ServiceProvider};
+    invalid.result.fieldErrors = invalid.result.amountsQuery.validate();
+    BatchExportRow duplicate;
+    duplicate.rowNumber = 7;
+    duplicate.duplicateOf = 2;
+    duplicate.result.kind = LookupResult::Kind::InvalidInput;
+    duplicate.result.lookup = LookupKind::Amounts;
+    duplicate.result.amountsQuery = frozen.result.amountsQuery;
+    return {frozen, big, none, notFound, invalid, duplicate};
+}
+
 QList<BatchExportRow> orderRows()
 {
     BatchExportRow answered{2, orderAnswer(), 0};
@@ -78,6 +134,9 @@ class TestBatchExport final : public QObject {
 private Q_SLOTS:
     void writeCsv_orders_byteExact();
     void writeCsv_returns_oneLinePerRow();
+    void writeCsv_ordinaryReturns_theirOwnColumns();
+    void writeCsv_amounts_byteExact();
+    void summarize_amounts_totalsTheMoneyStillFrozen();
     void summarize_totalsByStateAndReceiverResult();
     void summarize_hugeAmounts_saturateInsteadOfWrapping();
     void writeSummaryCsv_byteExact();
@@ -130,6 +189,7 @@ void TestBatchExport::writeCsv_returns_oneLinePerRow()
     LookupResult r;
     r.kind = LookupResult::Kind::Ok;
     r.lookup = LookupKind::Return;
+    r.returnQuery.product = Product::Brand;
     r.response.requestId = "RID"_ba;
     r.response.verified = true;
     r.returnOrder =
@@ -148,6 +208,123 @@ void TestBatchExport::writeCsv_returns_oneLinePerRow()
     QVERIFY(lines.at(1).startsWith("7,1900000109,R1,3008450740201411110007820472,P1,"_ba));
     QVERIFY(lines.at(1).contains(",0.10,10,"_ba));
     QVERIFY(lines.at(1).endsWith(",ok,,,,\r"_ba));
+    // A brand return keeps the columns it always had.
+    QCOMPARE(lines.at(0), "\xEF\xBB\xBFrow,sub_mchid,out_return_no,order_id,out_order_no,return_no,return_mchid,result,"
+                          "result_label,amount_yuan,amount_fen,fail_reason,fail_reason_label,fail_reason_advice,"
+                          "finish_time,request_id,verified,looked_up_at,error_kind,http_status,error_code,"
+                          "error_message,error_advice\r"_ba);
+}
+
+// An ordinary (普通分账) batch of returns: return_id, description and create_time columns, the row
+// never sent with its question's numbers in them.
+void TestBatchExport::writeCsv_ordinaryReturns_theirOwnColumns()
+{
+    LookupResult answered;
+    answered.kind = LookupResult::Kind::Ok;
+    answered.lookup = LookupKind::Return;
+    answered.returnQuery = {u"1900000109"_s, u"R1"_s, QString(), u"P1"_s, Product::ServiceProvider};
+    answered.response.httpStatus = 200;
+    answered.response.requestId = "RID"_ba;
+    answered.response.verified = true;
+    answered.returnOrder =
+        ReturnResult::fromJson(
+            R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P1",
+"out_return_no":"R1","return_id":"3008450740201411110007820474","return_mchid":"86693852","amount":2,
+"description":"用户退款","result":"FAILED","fail_reason":"BALANCE_NOT_ENOUGH",
+"create_time":"2025-11-20T10:15:30+08:00","finish_time":"2025-11-20T10:16:02+08:00"})"_ba,
+            Product::ServiceProvider)
+            .value();
+    answered.lookedUpAt = lookedUpAt;
+    BatchExportRow invalid;
+    invalid.rowNumber = 3;
+    invalid.result.kind = LookupResult::Kind::InvalidInput;
+    invalid.result.lookup = LookupKind::Return;
+    invalid.result.returnQuery = {u"1900000109"_s, u"R 2"_s, QString(), u"P2"_s, Product::ServiceProvider};
+    invalid.result.fieldErrors = invalid.result.returnQuery.validate();
+    const QList<BatchExportRow> rows = {{2, answered, 0}, invalid};
+    QCOMPARE(BatchExport::productOf(rows), Product::ServiceProvider);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(BatchExport::writeCsv(LookupKind::Return, rows, &buffer, nullptr));
+    const QByteArray expected =
+        "\xEF\xBB\xBFrow,sub_mchid,out_return_no,order_id,out_order_no,return_id,return_mchid,result,result_label,"
+        "amount_yuan,amount_fen,description,fail_reason,fail_reason_label,fail_reason_advice,create_time,"
+        "finish_time,request_id,verified,looked_up_at,error_kind,http_status,error_code,error_message,"
+        "error_advice\r\n"
+        "2,1900000109,R1,3008450740201411110007820472,P1,3008450740201411110007820474,86693852,FAILED,Failed,"
+        "0.02,2,用户退款,BALANCE_NOT_ENOUGH,Receiver's balance not enough,\"" +
+        Labels::returnFailAdvice(u"BALANCE_NOT_ENOUGH"_s).toUtf8() +
+        "\",2025-11-20T10:15:30+08:00,2025-11-20T10:16:02+08:00,RID,true,2025-11-21T09:30:00+08:00,ok,200,,,\r\n"
+        "3,1900000109,R 2,,P2,,,,,,,,,,,,,,,,invalid_input,,,\"out_return_no: " +
+        invalid.result.fieldErrors.constFirst().message.toUtf8() + "\",\r\n"_ba; // the message has a comma
+    if (buffer.data() != expected)
+        qInfo().noquote() << QString::fromUtf8(buffer.data());
+    QCOMPARE(buffer.data(), expected);
+}
+
+void TestBatchExport::writeCsv_amounts_byteExact()
+{
+    QCOMPARE(BatchExport::header(LookupKind::Amounts, Product::ServiceProvider),
+             (QStringList{u"row"_s, u"transaction_id"_s, u"unsplit_amount_yuan"_s, u"unsplit_amount_fen"_s,
+                          u"request_id"_s, u"verified"_s, u"looked_up_at"_s, u"error_kind"_s, u"http_status"_s,
+                          u"error_code"_s, u"error_message"_s, u"error_advice"_s}));
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QString error;
+    QVERIFY(BatchExport::writeCsv(LookupKind::Amounts, amountsRows(), &buffer, &error));
+    const QByteArray expected =
+        "\xEF\xBB\xBF"
+        "row,transaction_id,unsplit_amount_yuan,unsplit_amount_fen,request_id,verified,looked_up_at,error_kind,"
+        "http_status,error_code,error_message,error_advice\r\n"
+        "2,4208450740202511211234567891,92.00,9200,08F1B2C3D4E5-A,true,2025-11-21T09:30:00+08:00,ok,200,,,\r\n"
+        "3,4208450740202511211234567892,90071992547409.93,9007199254740993,08F1B2C3D4E5-A,true,"
+        "2025-11-21T09:30:00+08:00,ok,200,,,\r\n"
+        "4,4208450740202511201234567890,0.00,0,08F1B2C3D4E5-A,true,2025-11-21T09:30:00+08:00,ok,200,,,\r\n"
+        "5,4208450740202512019999999999,,,08F1B2C3D4E5-B,true,2025-11-21T09:30:00+08:00,api_error,404,"
+        "RESOURCE_NOT_EXISTS,记录不存在,No such record. Check the numbers you entered and the sub_mchid.\r\n"
+        "6,42084507402025x,,,,,,invalid_input,,,transaction_id: Digits only.,\r\n"
+        "7,4208450740202511211234567891,,,,,,duplicate,,,Same as row 2: not sent twice.,\r\n"_ba;
+    if (buffer.data() != expected)
+        qInfo().noquote() << QString::fromUtf8(buffer.data());
+    QCOMPARE(buffer.data(), expected);
+}
+
+void TestBatchExport::summarize_amounts_totalsTheMoneyStillFrozen()
+{
+    const BatchSummary summary = BatchExport::summarize(LookupKind::Amounts, amountsRows());
+    QCOMPARE(summary.rows, 6);
+    QCOMPARE(summary.answered, 3);
+    QCOMPARE(summary.failed, 3);
+    QCOMPARE(summary.byState.size(), 2);
+    QCOMPARE(summary.byState.at(0).value, u"frozen"_s);
+    QCOMPARE(summary.byState.at(0).count, 2);
+    QCOMPARE(summary.byState.at(0).amount, 9007199254740993LL + 9200);
+    QCOMPARE(summary.byState.at(1).value, u"none"_s);
+    QCOMPARE(summary.byState.at(1).count, 1);
+    QCOMPARE(summary.byState.at(1).amount, 0);
+    QVERIFY(summary.byReceiverResult.isEmpty());
+    const QString text = summary.toText();
+    QVERIFY2(text.contains(u"Transactions by amount still to split:\n"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"frozen (Money still to split): 2, 90,071,992,547,501.93 yuan"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"none (Nothing left to split): 1, 0.00 yuan"_s), qPrintable(text));
+
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(BatchExport::writeSummaryCsv(summary, &buffer, nullptr));
+    const QByteArray expected = "\xEF\xBB\xBFgroup,value,label,count,amount_yuan,amount_fen\r\n"
+                                "unsplit_amount,frozen,Money still to split,2,90071992547501.93,9007199254750193\r\n"
+                                "unsplit_amount,none,Nothing left to split,1,0.00,0\r\n"
+                                "rows,answered,,3,,\r\n"
+                                "rows,without_result,,3,,\r\n"_ba;
+    if (buffer.data() != expected)
+        qInfo().noquote() << QString::fromUtf8(buffer.data());
+    QCOMPARE(buffer.data(), expected);
+
+    // Nothing answered: the frozen total is there all the same, at nought.
+    const BatchSummary empty = BatchExport::summarize(LookupKind::Amounts, {});
+    QCOMPARE(empty.byState.size(), 2);
+    QCOMPARE(empty.byState.at(0).count, 0);
+    QCOMPARE(empty.byState.at(0).amount, 0);
 }
 
 // Issue 15.10: INT64_MAX fen twice (two receivers of one order, and two orders) used to wrap to a

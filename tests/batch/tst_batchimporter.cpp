@@ -72,6 +72,8 @@ private Q_SLOTS:
     void importText_returnHeadingsInOrderMode_suggestReturns();
     void importText_rowsOfTheOtherKindWithoutHeading_suggestIt();
     void importText_ownKind_suggestsNothing();
+    void importText_amounts_transactionIdColumn();
+    void importText_amounts_badAndDuplicateRows();
 };
 
 void TestBatchImporter::importFile_eachEncoding_data()
@@ -360,6 +362,75 @@ void TestBatchImporter::importText_ownKind_suggestsNothing()
             .importText(u"1900000109\t4208450740202511201234567890\tP20251120101530001\n"_s);
     QCOMPARE(good.validCount(), 1);
     QVERIFY(!good.suggestedKind);
+}
+
+// 剩余待分金额: one column of transaction numbers, under its API name, the merchant platform's
+// heading, or none (a pasted column); any product (no sub_mchid: the transaction names the payment).
+void TestBatchImporter::importText_amounts_transactionIdColumn()
+{
+    QCOMPARE(ColumnMapping::fieldsFor(LookupKind::Amounts, Product::ServiceProvider),
+             QStringList{u"transaction_id"_s});
+    QCOMPARE(ColumnMapping::fieldsFor(LookupKind::Amounts, Product::Brand), QStringList{u"transaction_id"_s});
+
+    const BatchImport named = BatchImporter(LookupKind::Amounts, Product::Brand)
+                                  .importText(u"note,Transaction_ID\nx,4208450740202511291234567898\n"_s);
+    QVERIFY2(named.ok(), qPrintable(named.error));
+    QVERIFY(named.hasHeader);
+    QCOMPARE(named.mapping.transactionId, 1);
+    QCOMPARE(named.rows.size(), 1);
+    QCOMPARE(named.rows.at(0).kind, LookupKind::Amounts);
+    QCOMPARE(named.rows.at(0).rowNumber, 2);
+    QCOMPARE(named.rows.at(0).amounts.transactionId, u"4208450740202511291234567898"_s);
+    QCOMPARE(named.rows.at(0).amounts.product, Product::Brand);
+    QVERIFY(named.rows.at(0).isValid());
+
+    const BatchImport chinese = BatchImporter(LookupKind::Amounts, Product::ServiceProvider)
+                                    .importText(u"微信支付订单号\n4208450740202511211234567891\n"_s);
+    QVERIFY2(chinese.ok(), qPrintable(chinese.error));
+    QCOMPARE(chinese.rows.at(0).amounts.transactionId, u"4208450740202511211234567891"_s);
+
+    // A sheet of orders has a transaction_id column too: the amounts of those payments.
+    const BatchImport orders = BatchImporter(LookupKind::Amounts, Product::ServiceProvider)
+                                   .importText(u"sub_mchid,transaction_id,out_order_no\n"
+                                               u"1900000109,4208450740202511201234567890,P20251120101530001\n"_s);
+    QVERIFY2(orders.ok(), qPrintable(orders.error));
+    QCOMPARE(orders.rows.at(0).amounts.transactionId, u"4208450740202511201234567890"_s);
+    QVERIFY(!orders.suggestedKind);
+
+    // Pasted without a heading: the one column by position.
+    const BatchImport pasted = BatchImporter(LookupKind::Amounts, Product::Direct)
+                                   .importText(u" 4208450740202511251234567895\r\n4208450740202511261234567896\r\n"_s);
+    QVERIFY2(pasted.ok(), qPrintable(pasted.error));
+    QVERIFY(!pasted.hasHeader);
+    QCOMPARE(pasted.validCount(), 2);
+    QCOMPARE(pasted.rows.at(0).amounts.transactionId, u"4208450740202511251234567895"_s);
+
+    // No transaction_id column: says which, and suggests no other kind.
+    const BatchImport missing = BatchImporter(LookupKind::Amounts, Product::ServiceProvider)
+                                    .importText(u"sub_mchid,out_order_no\n1900000109,P1\n"_s);
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error, u"No column is mapped to transaction_id."_s);
+    QVERIFY(!missing.suggestedKind);
+}
+
+void TestBatchImporter::importText_amounts_badAndDuplicateRows()
+{
+    const BatchImport import = BatchImporter(LookupKind::Amounts, Product::ServiceProvider)
+                                   .importText(u"transaction_id\n"
+                                               u"4208450740202511211234567891\n"
+                                               u"42084507402025x\n"                  // row 3: not digits
+                                               u"4208450740202511211234567891 \n"   // row 4: same as row 2
+                                               u"4208450740202511221234567892\n"_s);
+    QVERIFY(import.ok());
+    QCOMPARE(import.rows.size(), 4);
+    QCOMPARE(import.validCount(), 2);
+    const QList<BatchRow> bad = import.invalidRows();
+    QCOMPARE(bad.size(), 2);
+    QCOMPARE(bad.at(0).rowNumber, 3);
+    QCOMPARE(fields(bad.at(0).errors), QStringList{u"transaction_id"_s});
+    QCOMPARE(bad.at(1).rowNumber, 4);
+    QCOMPARE(bad.at(1).duplicateOf, 2);
+    QVERIFY(!import.suggestedKind);
 }
 
 QTEST_GUILESS_MAIN(TestBatchImporter)

@@ -23,6 +23,9 @@ private Q_SLOTS:
     void batchOrder_xlsxOutput_writesWorkbook();
     void batchOrder_badRow_exit2_nothingSent();
     void batch_products_askTheirOwnEndpoints();
+    void batchAmounts_csvAndWorkbook();
+    void batchAmounts_brand_askTheBrandEndpoint();
+    void batchAmounts_badRow_exit2_nothingSent();
     void batch_missingInput_exit2();
     void batch_hugeRetryAfter_finishesWithEveryRow();
     void batch_otherOrdersAnswer_exit3_rowWithoutIt();
@@ -30,6 +33,7 @@ private Q_SLOTS:
 
 private:
     int runCli(const QStringList &arguments);
+    QString writeInput(const char *name, const QByteArray &bytes);
     QStringList connectionArguments() const;
     std::unique_ptr<testing::SandboxService> m_sandbox;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -80,6 +84,15 @@ int TestCliBatch::runCli(const QStringList &arguments)
     m_stdout = cli.readAllStandardOutput();
     m_stderr = cli.readAllStandardError();
     return cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+}
+
+QString TestCliBatch::writeInput(const char *name, const QByteArray &bytes)
+{
+    const QString path = m_dir->filePath(QString::fromLatin1(name));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return {};
+    return path;
 }
 
 void TestCliBatch::batchOrder_writesCsv_exit0()
@@ -158,6 +171,162 @@ void TestCliBatch::batch_products_askTheirOwnEndpoints()
     const QByteArray returnCsv = out3.readAll();
     QVERIFY(returnCsv.contains("R20251127100000011"));
     QVERIFY(returnCsv.contains(",SUCCESS,"));
+    // Under the ordinary return's own names: return_id, its description and create_time.
+    const QByteArray returnHeader = returnCsv.left(returnCsv.indexOf('\n'));
+    QVERIFY2(returnHeader.startsWith("\xEF\xBB\xBFrow,sub_mchid,out_return_no,order_id,out_order_no,return_id,"
+                                     "return_mchid,result,result_label,amount_yuan,amount_fen,description,"),
+             returnHeader.constData());
+    QVERIFY2(returnHeader.contains(",create_time,finish_time,"), returnHeader.constData());
+    QVERIFY(!returnHeader.contains(",return_no,"));
+}
+
+// 剩余待分金额 for a list of payments: one line per transaction, the unknown one with its 404, the
+// same rows in the CSV and the workbook, and the money still frozen totalled on the Summary sheet.
+void TestCliBatch::batchAmounts_csvAndWorkbook()
+{
+    // The sandbox's ordinary payments: 9200 fen (split PROCESSING), 3600 (closed receivers), 0; and one
+    // it does not know. The header is the merchant platform's Chinese heading.
+    const QString input = writeInput("amounts.csv", "\xE5\xBE\xAE\xE4\xBF\xA1\xE6\x94\xAF\xE4\xBB\x98\xE8\xAE\xA2"
+                                                    "\xE5\x8D\x95\xE5\x8F\xB7\n" // 微信支付订单号
+                                                    "4208450740202511211234567891\n"
+                                                    "4208450740202511221234567892\n"
+                                                    "4208450740202511201234567890\n"
+                                                    "4208450740202512019999999999\n");
+    QVERIFY(!input.isEmpty());
+    const QString csvPath = m_dir->filePath(u"amounts-out.csv"_s);
+    QCOMPARE(runCli({u"batch"_s, u"amounts"_s, u"--input"_s, input, u"--output"_s, csvPath, u"--concurrency"_s,
+                     u"2"_s, u"--qps"_s, u"0"_s}),
+             0); // the 404 is that row's answer, in its own columns
+    QVERIFY(m_stdout.isEmpty());
+    const QString summary = QString::fromUtf8(m_stderr);
+    QVERIFY2(summary.contains(u"4 rows: 3 answered, 1 without a result."_s), qPrintable(summary));
+    QVERIFY2(summary.contains(u"Transactions by amount still to split:"_s), qPrintable(summary));
+    QVERIFY2(summary.contains(u"frozen (Money still to split): 2, 128.00 yuan"_s), qPrintable(summary));
+    QVERIFY2(summary.contains(u"none (Nothing left to split): 1, 0.00 yuan"_s), qPrintable(summary));
+    const QList<QJsonObject> log = m_sandbox->log();
+    QCOMPARE(log.size(), 4);
+    for (const QJsonObject &entry : log) {
+        const QString target = entry.value("target"_L1).toString();
+        QVERIFY2(target.startsWith(u"/v3/profitsharing/transactions/"_s) && target.endsWith(u"/amounts"_s),
+                 qPrintable(target));
+    }
+
+    QFile out(csvPath);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = out.readAll().split('\n');
+    QCOMPARE(lines.size(), 1 + 4 + 1); // header, one line per transaction, the end
+    QCOMPARE(lines.at(0), "\xEF\xBB\xBFrow,transaction_id,unsplit_amount_yuan,unsplit_amount_fen,request_id,verified,"
+                          "looked_up_at,error_kind,http_status,error_code,error_message,error_advice\r"_ba);
+    // Rows in input order whatever order the answers came in; the Request-ID is the sandbox's.
+    const auto cells = [&](int line) { return QString::fromUtf8(lines.at(line)).split(u','); };
+    QCOMPARE(cells(1).mid(0, 4), (QStringList{u"2"_s, u"4208450740202511211234567891"_s, u"92.00"_s, u"9200"_s}));
+    QCOMPARE(cells(2).mid(0, 4), (QStringList{u"3"_s, u"4208450740202511221234567892"_s, u"36.00"_s, u"3600"_s}));
+    QCOMPARE(cells(3).mid(0, 4), (QStringList{u"4"_s, u"4208450740202511201234567890"_s, u"0.00"_s, u"0"_s}));
+    for (int line = 1; line <= 3; ++line) {
+        QVERIFY2(!cells(line).at(4).isEmpty(), lines.at(line).constData());
+        QCOMPARE(cells(line).at(5), u"true"_s);
+        QCOMPARE(cells(line).mid(7, 4), (QStringList{u"ok"_s, u"200"_s, QString(), QString()}));
+    }
+    QCOMPARE(cells(4).mid(0, 4), (QStringList{u"5"_s, u"4208450740202512019999999999"_s, QString(), QString()}));
+    QVERIFY2(!cells(4).at(4).isEmpty(), lines.at(4).constData()); // the error's Request-ID too
+    QCOMPARE(cells(4).mid(7, 4),
+             (QStringList{u"api_error"_s, u"404"_s, u"RESOURCE_NOT_EXISTS"_s, u"记录不存在"_s}));
+
+    // The workbook: the same rows, numbers as numbers, the transaction as text with every digit.
+    const QString xlsxPath = m_dir->filePath(u"amounts-out.xlsx"_s);
+    QCOMPARE(runCli({u"batch"_s, u"amounts"_s, u"--input"_s, input, u"--output"_s, xlsxPath, u"--qps"_s, u"0"_s}),
+             0);
+    const test::XlsxBook book = test::readXlsx(xlsxPath);
+    QVERIFY2(book.error.isEmpty(), qPrintable(book.error));
+    QCOMPARE(book.title, u"Batch of 4 remaining-amount look-up(s)"_s);
+    const test::XlsxSheet *batch = book.sheet(u"Batch"_s);
+    QVERIFY(batch);
+    QCOMPARE(batch->rows.size(), 1 + 4);
+    const QString id = u"WeChat Pay transaction ID"_s;
+    const QString fen = u"Still to split (fen)"_s;
+    const QString yuan = u"Still to split (yuan)"_s;
+    QCOMPARE(batch->at(1, id).type, u"str"_s);
+    QCOMPARE(batch->at(1, id).value, u"4208450740202511211234567891"_s);
+    QCOMPARE(batch->at(1, fen).type, u"int"_s);
+    QCOMPARE(batch->at(1, fen).value, u"9200"_s);
+    QCOMPARE(batch->at(1, yuan).type, u"float"_s);
+    QCOMPARE(batch->at(1, yuan).value, u"92.0"_s);
+    QCOMPARE(batch->at(1, yuan).format, u"0.00"_s);
+    QCOMPARE(batch->at(2, fen).value, u"3600"_s);
+    QCOMPARE(batch->at(3, fen).value, u"0"_s);
+    QCOMPARE(batch->at(3, fen).type, u"int"_s);
+    QCOMPARE(batch->at(4, id).value, u"4208450740202512019999999999"_s);
+    QCOMPARE(batch->at(4, id).type, u"str"_s);
+    QCOMPARE(batch->at(4, fen).type, u"empty"_s);
+    QCOMPARE(batch->at(4, u"Error code"_s).value, u"RESOURCE_NOT_EXISTS"_s);
+    QCOMPARE(batch->at(4, u"HTTP status"_s).value, u"404"_s);
+    QVERIFY(!batch->at(4, u"Request-ID"_s).value.isEmpty());
+    QCOMPARE(batch->at(1, u"Request-ID"_s).type, u"str"_s);
+
+    const test::XlsxSheet *totals = book.sheet(u"Summary"_s);
+    QVERIFY(totals);
+    QCOMPARE(totals->rows.size(), 1 + 4); // frozen, none, answered, without a result
+    QCOMPARE(totals->at(1, u"Group"_s).value, u"unsplit_amount"_s);
+    QCOMPARE(totals->at(1, u"Code"_s).value, u"frozen"_s);
+    QCOMPARE(totals->at(1, u"Meaning"_s).value, u"Money still to split"_s);
+    QCOMPARE(totals->at(1, u"Count"_s).value, u"2"_s);
+    QCOMPARE(totals->at(1, u"Amount (fen)"_s).type, u"int"_s);
+    QCOMPARE(totals->at(1, u"Amount (fen)"_s).value, u"12800"_s);
+    QCOMPARE(totals->at(1, u"Amount (yuan)"_s).value, u"128.0"_s);
+    QCOMPARE(totals->at(2, u"Code"_s).value, u"none"_s);
+    QCOMPARE(totals->at(2, u"Count"_s).value, u"1"_s);
+    QCOMPARE(totals->at(2, u"Amount (fen)"_s).value, u"0"_s);
+    QCOMPARE(totals->at(4, u"Code"_s).value, u"without_result"_s);
+    QCOMPARE(totals->at(4, u"Count"_s).value, u"1"_s);
+}
+
+// A brand's payments are asked at the brand endpoint; an ordinary payment is not found there.
+void TestCliBatch::batchAmounts_brand_askTheBrandEndpoint()
+{
+    const QString input = writeInput("brand.csv", "transaction_id\n"
+                                                  "4208450740202511291234567898\n"
+                                                  "4208450740202511211234567891\n");
+    QVERIFY(!input.isEmpty());
+    const QString output = m_dir->filePath(u"brand-out.csv"_s);
+    QCOMPARE(runCli({u"--product"_s, u"brand"_s, u"batch"_s, u"amounts"_s, u"--input"_s, input, u"--output"_s,
+                     output, u"--qps"_s, u"0"_s}),
+             0);
+    for (const QJsonObject &entry : m_sandbox->log()) {
+        const QString target = entry.value("target"_L1).toString();
+        QVERIFY2(target.startsWith(u"/v3/brand/profitsharing/orders/"_s), qPrintable(target));
+    }
+    QFile out(output);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = out.readAll().split('\n');
+    QCOMPARE(lines.size(), 1 + 2 + 1);
+    QVERIFY2(lines.at(1).startsWith("2,4208450740202511291234567898,150.00,15000,"), lines.at(1).constData());
+    QVERIFY2(lines.at(2).startsWith("3,4208450740202511211234567891,,,"), lines.at(2).constData());
+    QVERIFY2(lines.at(2).contains(",api_error,404,RESOURCE_NOT_EXISTS,"), lines.at(2).constData());
+}
+
+// The amounts rows are checked like the others: any bad one and nothing is sent; the output is
+// not written.
+void TestCliBatch::batchAmounts_badRow_exit2_nothingSent()
+{
+    const QString input = writeInput("bad.csv", "transaction_id\n"
+                                                "4208450740202511211234567891\n"
+                                                "42084507402025x\n");
+    QVERIFY(!input.isEmpty());
+    const QString output = m_dir->filePath(u"bad-out.csv"_s);
+    QCOMPARE(runCli({u"batch"_s, u"amounts"_s, u"--input"_s, input, u"--output"_s, output}), 2);
+    QVERIFY2(m_stderr.contains("Row 3: transaction_id:"), m_stderr.constData());
+    QVERIFY(m_sandbox->log().isEmpty());
+    QVERIFY(!QFile::exists(output));
+
+    // A header that names no transaction_id column: which one is missing, nothing sent.
+    const QString orders = writeInput("orders.csv", "sub_mchid,out_order_no\n1900000109,P20251120101530001\n");
+    QCOMPARE(runCli({u"batch"_s, u"amounts"_s, u"--input"_s, orders, u"--output"_s, output}), 2);
+    QVERIFY2(m_stderr.contains("No column is mapped to transaction_id."), m_stderr.constData());
+    QVERIFY(m_sandbox->log().isEmpty());
+
+    // A kind the batch does not know is a usage error that names the three.
+    QCOMPARE(runCli({u"batch"_s, u"amount"_s, u"--input"_s, input, u"--output"_s, output}), 2);
+    QVERIFY2(m_stderr.contains("order, return or amounts"), m_stderr.constData());
 }
 
 void TestCliBatch::batchOrder_xlsxOutput_writesWorkbook()

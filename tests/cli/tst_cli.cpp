@@ -120,6 +120,14 @@ void TestCli::help_documentsEveryOption()
                           "--out-return-no NO (--out-order-no NO | --order-id ID)"_s));
     QVERIFY(help.contains(u"fenzhang-cli [connection options] [--product P] amounts --transaction-id ID"_s));
     QVERIFY(help.contains(u"--product service-provider|direct|brand"_s));
+    // The batch: its three kinds, its own options and the columns each reads.
+    QVERIFY(help.contains(u"fenzhang-cli [connection options] [--product P] batch order|return|amounts --input FILE "
+                          "--output FILE.xlsx|FILE.csv [--concurrency N] [--qps N]"_s));
+    for (const QString &option : {u"--input FILE"_s, u"--concurrency N"_s, u"--qps N"_s})
+        QVERIFY2(help.contains(option), qPrintable(option));
+    QVERIFY(help.contains(u"  order    sub_mchid,transaction_id,out_order_no\n"_s));
+    QVERIFY(help.contains(u"  return   sub_mchid,out_return_no,out_order_no\n"_s));
+    QVERIFY(help.contains(u"  amounts  transaction_id\n"_s));
     for (const char *code : {"  0  ", "  2  ", "  3  ", "  4  ", "  5  "})
         QVERIFY2(help.contains(QLatin1StringView(code)), code);
 }

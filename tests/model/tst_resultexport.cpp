@@ -1,3 +1,4 @@
+#include "format/labels.h"
 #include "lookup/jsonreader.h"
 #include "lookup/resultexport.h"
 
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void orderCsv_byteExact();
     void orderCsv_noReceivers_oneRow();
     void returnCsv_byteExact();
+    void ordinaryReturnCsv_byteExact();
     void csv_withoutResult_fails();
     void orderJson_exact();
     void returnJson_exact();
@@ -41,6 +43,14 @@ const QByteArray twoReceivers = R"({"sub_mchid":"1900000109","transaction_id":"4
 const QByteArray docsReturn = R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472",
 "out_order_no":"P20150806125346","out_return_no":"R20190516001","return_no":"3008450740201411110007820473",
 "return_mchid":"86693852","amount":10,"result":"FAIL","fail_reason":"TIME_OUT_CLOSED",
+"finish_time":"2015-05-20T13:29:35.120+08:00"})"_ba;
+
+// An ordinary (普通分账) return, as /v3/profitsharing/return-orders/{out_return_no} answers it: return_id,
+// description, create_time; this one failed on the receiver's balance.
+const QByteArray ordinaryReturn = R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472",
+"out_order_no":"P20150806125346","out_return_no":"R20190516002","return_id":"3008450740201411110007820474",
+"return_mchid":"86693852","amount":2,"description":"用户退款, =回退","result":"FAILED",
+"fail_reason":"BALANCE_NOT_ENOUGH","create_time":"2015-05-20T13:29:35.120+08:00",
 "finish_time":"2015-05-20T13:29:35.120+08:00"})"_ba;
 
 LookupResult baseResult()
@@ -72,6 +82,21 @@ LookupResult returnResult()
     result.lookup = LookupKind::Return;
     result.returnQuery = {u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
     auto ret = ReturnResult::fromJson(docsReturn, Product::Brand);
+    if (ret)
+        result.returnOrder = *ret;
+    return result;
+}
+
+LookupResult ordinaryReturnResult(Product product)
+{
+    LookupResult result = baseResult();
+    result.lookup = LookupKind::Return;
+    result.returnQuery = {Products::hasSubMchid(product) ? u"1900000109"_s : QString(), u"R20190516002"_s, QString(),
+                          u"P20150806125346"_s, product};
+    QByteArray body = ordinaryReturn;
+    if (!Products::hasSubMchid(product))
+        body.replace(R"("sub_mchid":"1900000109",)", "");
+    auto ret = ReturnResult::fromJson(body, product);
     if (ret)
         result.returnOrder = *ret;
     return result;
@@ -153,7 +178,31 @@ void TestResultExport::returnCsv_byteExact()
         "2015-05-20T13:29:35.120+08:00,"
         "08F78BB5AF0610D302D8B2A1A10B10A9A101,true,2026-11-24T12:18:30+08:00\r\n"_ba;
     QCOMPARE(csvOf(returnResult()), expected);
-    QCOMPARE(ResultExport::returnCsvHeader().size(), 17);
+    QCOMPARE(ResultExport::returnCsvHeader(Product::Brand).size(), 17);
+}
+
+// The ordinary return's own names: return_id (not the brand's return_no), its description and
+// create_time; a direct merchant's the same, with sub_mchid empty.
+void TestResultExport::ordinaryReturnCsv_byteExact()
+{
+    const QByteArray header =
+        "\xEF\xBB\xBF"
+        "sub_mchid,out_return_no,order_id,out_order_no,return_id,return_mchid,result,result_label,amount_yuan,"
+        "amount_fen,description,fail_reason,fail_reason_label,fail_reason_advice,create_time,finish_time,"
+        "request_id,verified,looked_up_at\r\n"_ba;
+    const QByteArray cells =
+        "R20190516002,3008450740201411110007820472,P20150806125346,3008450740201411110007820474,86693852,FAILED,"
+        "Failed,0.02,2,\"用户退款, =回退\",BALANCE_NOT_ENOUGH,Receiver's balance not enough,\"" +
+        Labels::returnFailAdvice(u"BALANCE_NOT_ENOUGH"_s).toUtf8() +
+        "\",2015-05-20T13:29:35.120+08:00,2015-05-20T13:29:35.120+08:00,"
+        "08F78BB5AF0610D302D8B2A1A10B10A9A101,true,2026-11-24T12:18:30+08:00\r\n"_ba;
+    QVERIFY(ordinaryReturnResult(Product::ServiceProvider).returnOrder);
+    QCOMPARE(csvOf(ordinaryReturnResult(Product::ServiceProvider)), header + "1900000109," + cells);
+    QVERIFY(ordinaryReturnResult(Product::Direct).returnOrder);
+    QCOMPARE(csvOf(ordinaryReturnResult(Product::Direct)), header + "," + cells);
+    QCOMPARE(ResultExport::returnCsvHeader(Product::ServiceProvider).size(), 19);
+    QCOMPARE(ResultExport::returnCsvHeader(Product::Direct), ResultExport::returnCsvHeader(Product::ServiceProvider));
+    QCOMPARE(ResultExport::csvNumericColumns(LookupKind::Return, Product::ServiceProvider), (QList<int>{8, 9}));
 }
 
 void TestResultExport::csv_withoutResult_fails()

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void order_cellsTypedAndExact();
     void order_sheetSetUp();
     void return_oneRowWithAdvice();
+    void ordinaryReturn_itsOwnColumns();
     void batch_rowsSummaryAndAbout();
     void csvAndWorkbook_sameColumns();
     void save_failureLeavesNothing();
@@ -80,8 +81,24 @@ LookupResult returnResult()
 {
     LookupResult result = baseResult();
     result.lookup = LookupKind::Return;
-    result.returnQuery = {u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s};
+    result.returnQuery = {u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
     result.returnOrder = *ReturnResult::fromJson(returnBody, Product::Brand);
+    return result;
+}
+
+// An ordinary (普通分账) return that failed: its return_id, description and create_time.
+LookupResult ordinaryReturnResult()
+{
+    LookupResult result = baseResult();
+    result.lookup = LookupKind::Return;
+    result.returnQuery = {u"1900000109"_s, u"R20190516002"_s, QString(), u"P20150806125346"_s,
+                          Product::ServiceProvider};
+    result.returnOrder = *ReturnResult::fromJson(
+        R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P20150806125346",
+"out_return_no":"R20190516002","return_id":"3008450740201411110007820474","return_mchid":"86693852","amount":2,
+"description":"用户退款","result":"FAILED","fail_reason":"BALANCE_NOT_ENOUGH",
+"create_time":"2015-05-20T13:29:35+08:00","finish_time":"2015-05-20T13:30:00+08:00"})"_ba,
+        Product::ServiceProvider);
     return result;
 }
 
@@ -228,6 +245,41 @@ void TestXlsxExport::return_oneRowWithAdvice()
     QCOMPARE(sheet->at(1, u"Finished"_s).value, u"2015-05-20 13:29:35.120 +08:00"_s);
 }
 
+void TestXlsxExport::ordinaryReturn_itsOwnColumns()
+{
+    const LookupResult result = ordinaryReturnResult();
+    const QString path = write(u"ordinary-return.xlsx"_s, [&](QIODevice *device, QString *error) {
+        return ResultExport::writeXlsx(result, info, device, error);
+    });
+    READ_BOOK(book, path);
+    const XlsxSheet *sheet = book.sheet(u"Return"_s);
+    QVERIFY(sheet);
+    QCOMPARE(sheet->rows.size(), 2);
+    QStringList headings;
+    for (const auto &cell : sheet->rows.first())
+        headings.append(cell.value);
+    QStringList expected;
+    for (const ExportColumn &column : ResultExport::returnColumns(Product::ServiceProvider))
+        expected.append(column.heading);
+    QCOMPARE(headings, expected);
+    QVERIFY(headings.contains(u"Return description"_s));
+    QCOMPARE(sheet->at(1, u"WeChat return no."_s).value, u"3008450740201411110007820474"_s);
+    QCOMPARE(sheet->at(1, u"WeChat return no."_s).type, u"str"_s);
+    QCOMPARE(sheet->at(1, u"Return description"_s).value, u"用户退款"_s);
+    QCOMPARE(sheet->at(1, u"Created"_s).value, u"2015-05-20 13:29:35 +08:00"_s);
+    QCOMPARE(sheet->at(1, u"Finished"_s).value, u"2015-05-20 13:30:00 +08:00"_s);
+    QCOMPARE(sheet->at(1, u"Result"_s).value, u"Failed"_s);
+    QCOMPARE(sheet->at(1, u"Failure reason code"_s).value, u"BALANCE_NOT_ENOUGH"_s);
+    QCOMPARE(sheet->at(1, u"What to do"_s).value, Labels::returnFailAdvice(u"BALANCE_NOT_ENOUGH"_s));
+    QCOMPARE(sheet->at(1, u"Amount (fen)"_s).type, u"int"_s);
+    QCOMPARE(sheet->at(1, u"Amount (fen)"_s).value, u"2"_s);
+
+    // The brand's layout is untouched: no description or created column.
+    QCOMPARE(ResultExport::returnColumns(Product::Brand).size(), 17);
+    for (const ExportColumn &column : ResultExport::returnColumns(Product::Brand))
+        QVERIFY2(column.name != u"description"_s && column.name != u"create_time"_s, qPrintable(column.name));
+}
+
 void TestXlsxExport::batch_rowsSummaryAndAbout()
 {
     BatchExportRow ok{2, orderResult(), 0};
@@ -296,7 +348,8 @@ void TestXlsxExport::csvAndWorkbook_sameColumns()
     for (const ExportColumn &column : columns)
         expected.append(column.heading);
     QCOMPARE(headings, expected);
-    QCOMPARE(BatchExport::header(LookupKind::Return).size(), BatchExport::columns(LookupKind::Return).size());
+    for (const Product product : Products::all())
+        QCOMPARE(BatchExport::header(LookupKind::Return, product), ExportTable::names(BatchExport::columns(LookupKind::Return, product)));
 }
 
 void TestXlsxExport::save_failureLeavesNothing()
