@@ -108,20 +108,6 @@ QString stateGroup(LookupKind kind)
     return {};
 }
 
-QString stateLabel(LookupKind kind, const QString &value)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return Labels::orderState(value);
-    case LookupKind::Return:
-        return Labels::returnResult(value);
-    case LookupKind::Amounts:
-        return value == frozenValue ? BatchExport::tr("Money still to split")
-                                    : BatchExport::tr("Nothing left to split");
-    }
-    return {};
-}
-
 void addTo(QList<BatchSummary::Line> &lines, const QString &value, qint64 amount)
 {
     for (BatchSummary::Line &line : lines) {
@@ -149,6 +135,44 @@ QString stateTitle(LookupKind kind)
 }
 
 } // namespace
+
+QString BatchSummary::stateLabel(LookupKind kind, const QString &value)
+{
+    switch (kind) {
+    case LookupKind::Order:
+        return Labels::orderState(value);
+    case LookupKind::Return:
+        return Labels::returnResult(value);
+    case LookupKind::Amounts:
+        return value == frozenValue ? BatchExport::tr("Money still to split")
+                                    : BatchExport::tr("Nothing left to split");
+    }
+    return {};
+}
+
+QString BatchSummary::stateValue(const LookupResult &result)
+{
+    if (result.order)
+        return result.order->state;
+    if (result.returnOrder)
+        return result.returnOrder->result;
+    if (result.amounts)
+        return result.amounts->unsplitAmount > 0 ? frozenValue : nothingLeftValue;
+    return {};
+}
+
+QString BatchSummary::stateGroupName(LookupKind kind)
+{
+    switch (kind) {
+    case LookupKind::Order:
+        return BatchExport::tr("Orders");
+    case LookupKind::Return:
+        return BatchExport::tr("Returns");
+    case LookupKind::Amounts:
+        return BatchExport::tr("Transactions");
+    }
+    return {};
+}
 
 ExportColumns BatchExport::columns(LookupKind kind, Product product)
 {
@@ -221,7 +245,7 @@ QList<QStringList> summaryLines(const BatchSummary &summary)
     QList<QStringList> lines;
     const QString group = stateGroup(summary.kind);
     for (const BatchSummary::Line &line : summary.byState) {
-        lines.append({group, line.value, stateLabel(summary.kind, line.value), QString::number(line.count),
+        lines.append({group, line.value, BatchSummary::stateLabel(summary.kind, line.value), QString::number(line.count),
                       Money::formatYuan(line.amount), QString::number(line.amount)});
     }
     for (const BatchSummary::Line &line : summary.byReceiverResult) {
@@ -338,21 +362,20 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
                 total = saturatingAdd(total, receiver.amount);
                 addTo(summary.byReceiverResult, receiver.result, receiver.amount);
             }
-            addTo(summary.byState, r.order->state, total);
+            addTo(summary.byState, BatchSummary::stateValue(r), total);
             continue;
         }
         case LookupKind::Return:
             if (!r.returnOrder)
                 break;
             ++summary.answered;
-            addTo(summary.byState, r.returnOrder->result, r.returnOrder->amount);
+            addTo(summary.byState, BatchSummary::stateValue(r), r.returnOrder->amount);
             continue;
         case LookupKind::Amounts:
             if (!r.amounts)
                 break;
             ++summary.answered;
-            addTo(summary.byState, r.amounts->unsplitAmount > 0 ? frozenValue : nothingLeftValue,
-                  r.amounts->unsplitAmount);
+            addTo(summary.byState, BatchSummary::stateValue(r), r.amounts->unsplitAmount);
             continue;
         }
         ++summary.failed; // Ok without the typed result of its kind
@@ -363,7 +386,7 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
 QString BatchSummary::toText() const
 {
     const auto label = [this](const QString &value, bool receiver) {
-        return receiver ? Labels::receiverResult(value) : stateLabel(kind, value);
+        return receiver ? Labels::receiverResult(value) : BatchSummary::stateLabel(kind, value);
     };
     QString text =
         BatchExport::tr("%1 rows: %2 answered, %3 without a result.").arg(rows).arg(answered).arg(failed) +

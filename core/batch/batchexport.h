@@ -44,6 +44,13 @@ struct BatchSummary {
 
     // Several lines of plain text for the CLI's stderr and the batch page.
     QString toText() const;
+    // A byState value in words (an order state, a return result, "Money still to split"), and the
+    // group those lines belong to ("Orders", "Returns", "Transactions"), translated.
+    static QString stateLabel(LookupKind kind, const QString &value);
+    // The byState value of an answer: its order state, its return result, or for a remaining amount
+    // "frozen" / "none". Empty without a typed result.
+    static QString stateValue(const LookupResult &result);
+    static QString stateGroupName(LookupKind kind);
 };
 
 class BatchExport final {

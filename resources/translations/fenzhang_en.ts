@@ -136,6 +136,41 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::AmountsResultView</name>
+    <message>
+        <source>Remaining amount to share</source>
+        <translation>Remaining amount to share</translation>
+    </message>
+    <message>
+        <source>Transaction ID (transaction_id)</source>
+        <translation>Transaction ID (transaction_id)</translation>
+    </message>
+    <message>
+        <source>Remaining to share (yuan)</source>
+        <translation>Remaining to share (yuan)</translation>
+    </message>
+    <message>
+        <source>Raw answer</source>
+        <translation>Raw answer</translation>
+    </message>
+    <message>
+        <source>Nothing frozen</source>
+        <translation>Nothing frozen</translation>
+    </message>
+    <message>
+        <source>Nothing of this payment is waiting to be shared any more.</source>
+        <translation>Nothing of this payment is waiting to be shared any more.</translation>
+    </message>
+    <message>
+        <source>Still frozen</source>
+        <translation>Still frozen</translation>
+    </message>
+    <message>
+        <source>This money can still be shared; to release it to the merchant, unfreeze the rest (解冻剩余资金).</source>
+        <translation>This money can still be shared; to release it to the merchant, unfreeze the rest (解冻剩余资金).</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::AnswerBinding</name>
     <message>
         <source>%1: asked %2, answered %3</source>
@@ -312,6 +347,18 @@
             <numerusform>Batch of %n remaining-amount look-ups</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchImporter</name>
@@ -356,10 +403,6 @@
     </message>
     <message>
         <source>Profit-sharing returns</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no.</source>
         <translation></translation>
     </message>
     <message>
@@ -482,6 +525,14 @@
     <message>
         <source>&amp;Switch to orders</source>
         <translation>&amp;Switch to orders</translation>
+    </message>
+    <message>
+        <source>Remaining amounts (剩余待分金额)</source>
+        <translation>Remaining amounts (剩余待分金额)</translation>
+    </message>
+    <message>
+        <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no. Remaining amounts: transaction_id.</source>
+        <translation>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no. Remaining amounts: transaction_id.</translation>
     </message>
 </context>
 <context>
@@ -726,6 +777,10 @@
         <source>Reason / error</source>
         <translation>Reason / error</translation>
     </message>
+    <message>
+        <source>Transaction ID</source>
+        <translation>Transaction ID</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchSummaryView</name>
@@ -755,14 +810,6 @@
     </message>
     <message>
         <source>Without a result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Returns</source>
         <translation></translation>
     </message>
     <message>
@@ -917,8 +964,8 @@
 <context>
     <name>fenzhang::DemoProfile</name>
     <message>
-        <source>DEMO — built-in sandbox</source>
-        <translation></translation>
+        <source>DEMO — %1</source>
+        <translation>DEMO — %1</translation>
     </message>
 </context>
 <context>
@@ -1629,10 +1676,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
             <numerusform>History: %n look-ups matching the search</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Fenzhang Desk cannot run a remaining-amount look-up again yet; use fenzhang-cli amounts.</source>
-        <translation>Fenzhang Desk cannot run a remaining-amount look-up again yet; use fenzhang-cli amounts.</translation>
-    </message>
 </context>
 <context>
     <name>fenzhang::HistoryStore</name>
@@ -2243,6 +2286,18 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Previous result, for %1 — not for the numbers above. Press Enter to look them up.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Enter the WeChat Pay transaction ID and your profit-sharing order number, then press Enter.</source>
+        <translation>Enter the WeChat Pay transaction ID and your profit-sharing order number, then press Enter.</translation>
+    </message>
+    <message>
+        <source>Enter the sub-merchant ID, your return number and your profit-sharing order number, then press Enter.</source>
+        <translation>Enter the sub-merchant ID, your return number and your profit-sharing order number, then press Enter.</translation>
+    </message>
+    <message>
+        <source>Enter your return number and your profit-sharing order number, then press Enter.</source>
+        <translation>Enter your return number and your profit-sharing order number, then press Enter.</translation>
     </message>
 </context>
 <context>
@@ -2930,6 +2985,18 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Choose the folder with apiclient_key.pem, apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem</source>
         <translation>Choose the folder with apiclient_key.pem, apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem</translation>
     </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Product:</translation>
+    </message>
+    <message>
+        <source>Look up the remaining amount (剩余待分金额) by itself when an order is finished</source>
+        <translation>Look up the remaining amount (剩余待分金额) by itself when an order is finished</translation>
+    </message>
+    <message>
+        <source>Your merchant id, like 1900000001</source>
+        <translation>Your merchant id, like 1900000001</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileImport</name>
@@ -3412,6 +3479,53 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     </message>
 </context>
 <context>
+    <name>fenzhang::RemainingAmountLine</name>
+    <message>
+        <source>Remaining to share:</source>
+        <translation>Remaining to share:</translation>
+    </message>
+    <message>
+        <source>Asks WeChat Pay how much of this payment is still frozen for profit sharing (剩余待分金额)</source>
+        <translation>Asks WeChat Pay how much of this payment is still frozen for profit sharing (剩余待分金额)</translation>
+    </message>
+    <message>
+        <source>not looked up yet</source>
+        <translation>not looked up yet</translation>
+    </message>
+    <message>
+        <source>Look up remaining amount</source>
+        <translation>Look up remaining amount</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Looking up…</translation>
+    </message>
+    <message>
+        <source>Look up again</source>
+        <translation>Look up again</translation>
+    </message>
+    <message>
+        <source>Look up remaining amount again</source>
+        <translation>Look up remaining amount again</translation>
+    </message>
+    <message>
+        <source>0.00 yuan — nothing left to share (as of %1)</source>
+        <translation>0.00 yuan — nothing left to share (as of %1)</translation>
+    </message>
+    <message>
+        <source>%1 yuan still frozen for profit sharing (as of %2)</source>
+        <translation>%1 yuan still frozen for profit sharing (as of %2)</translation>
+    </message>
+    <message>
+        <source>Not known: %1</source>
+        <translation>Not known: %1</translation>
+    </message>
+    <message>
+        <source>Not known: %1 (Request-ID %2)</source>
+        <translation>Not known: %1 (Request-ID %2)</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ResponseVerifier</name>
     <message>
         <source>The answer is not signed: %1 missing.</source>
@@ -3463,6 +3577,10 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>From history, looked up at %1. This is the answer as it was then; run the look-up again for the current state.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Remaining amount to share</source>
+        <translation>Remaining amount to share</translation>
     </message>
 </context>
 <context>
@@ -3632,10 +3750,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <translation></translation>
     </message>
     <message>
-        <source>WeChat Pay return No. (return_no)</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Merchant return No. (out_return_no)</source>
         <translation></translation>
     </message>
@@ -3666,6 +3780,18 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Failure reason: %1 (%2) — %3</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>WeChat Pay return No. (%1)</source>
+        <translation>WeChat Pay return No. (%1)</translation>
+    </message>
+    <message>
+        <source>Return reason (description)</source>
+        <translation>Return reason (description)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
     </message>
 </context>
 <context>

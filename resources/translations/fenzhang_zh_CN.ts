@@ -136,6 +136,41 @@
     </message>
 </context>
 <context>
+    <name>fenzhang::AmountsResultView</name>
+    <message>
+        <source>Remaining amount to share</source>
+        <translation>剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Transaction ID (transaction_id)</source>
+        <translation>微信支付订单号（transaction_id）</translation>
+    </message>
+    <message>
+        <source>Remaining to share (yuan)</source>
+        <translation>剩余待分金额（元）</translation>
+    </message>
+    <message>
+        <source>Raw answer</source>
+        <translation>原始应答</translation>
+    </message>
+    <message>
+        <source>Nothing frozen</source>
+        <translation>无冻结资金</translation>
+    </message>
+    <message>
+        <source>Nothing of this payment is waiting to be shared any more.</source>
+        <translation>这笔支付已没有等待分账的资金。</translation>
+    </message>
+    <message>
+        <source>Still frozen</source>
+        <translation>仍有冻结</translation>
+    </message>
+    <message>
+        <source>This money can still be shared; to release it to the merchant, unfreeze the rest (解冻剩余资金).</source>
+        <translation>这部分资金仍可分账；如需给到商户，请解冻剩余资金。</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::AnswerBinding</name>
     <message>
         <source>%1: asked %2, answered %3</source>
@@ -314,6 +349,18 @@
             <numerusform>批量查询 %n 笔交易的剩余待分金额</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Orders</source>
+        <translation>分账单</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>回退单</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchImporter</name>
@@ -359,10 +406,6 @@
     <message>
         <source>Profit-sharing returns</source>
         <translation>分账回退</translation>
-    </message>
-    <message>
-        <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no.</source>
-        <translation>把从 Excel 复制的行粘贴到这里（制表符分隔），或导入 CSV 文件。分账单的列：sub_mchid、transaction_id、out_order_no。回退单的列：sub_mchid、out_return_no、order_id 或 out_order_no。</translation>
     </message>
     <message>
         <source>Look up:</source>
@@ -481,6 +524,14 @@
     <message>
         <source>&amp;Switch to orders</source>
         <translation>改为查询分账结果(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Remaining amounts (剩余待分金额)</source>
+        <translation>剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no. Remaining amounts: transaction_id.</source>
+        <translation>在此粘贴从 Excel 复制的行（制表符分隔），或导入 CSV 文件。分账单列：sub_mchid、transaction_id、out_order_no。回退单列：sub_mchid、out_return_no、order_id 或 out_order_no。剩余待分金额：transaction_id。</translation>
     </message>
 </context>
 <context>
@@ -722,6 +773,10 @@
         <source>Reason / error</source>
         <translation>原因 / 错误</translation>
     </message>
+    <message>
+        <source>Transaction ID</source>
+        <translation>微信支付订单号</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchSummaryView</name>
@@ -752,14 +807,6 @@
     <message>
         <source>Without a result</source>
         <translation>无结果</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>分账单</translation>
-    </message>
-    <message>
-        <source>Returns</source>
-        <translation>回退单</translation>
     </message>
     <message>
         <source>Receivers</source>
@@ -913,8 +960,8 @@
 <context>
     <name>fenzhang::DemoProfile</name>
     <message>
-        <source>DEMO — built-in sandbox</source>
-        <translation>演示 — 内置沙箱</translation>
+        <source>DEMO — %1</source>
+        <translation>演示 — %1</translation>
     </message>
 </context>
 <context>
@@ -1614,10 +1661,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
             <numerusform>查询历史：符合搜索条件的 %n 次查询</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Fenzhang Desk cannot run a remaining-amount look-up again yet; use fenzhang-cli amounts.</source>
-        <translation>分账查询台暂不能重新查询剩余待分金额，请使用 fenzhang-cli amounts。</translation>
-    </message>
 </context>
 <context>
     <name>fenzhang::HistoryStore</name>
@@ -2227,6 +2270,18 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Previous result, for %1 — not for the numbers above. Press Enter to look them up.</source>
         <translation>上一次的结果（%1）— 不是上方单号的结果。按 Enter 查询上方单号。</translation>
+    </message>
+    <message>
+        <source>Enter the WeChat Pay transaction ID and your profit-sharing order number, then press Enter.</source>
+        <translation>请输入微信支付订单号和商户分账单号，然后按回车。</translation>
+    </message>
+    <message>
+        <source>Enter the sub-merchant ID, your return number and your profit-sharing order number, then press Enter.</source>
+        <translation>请输入子商户号、商户回退单号和商户分账单号，然后按回车。</translation>
+    </message>
+    <message>
+        <source>Enter your return number and your profit-sharing order number, then press Enter.</source>
+        <translation>请输入商户回退单号和商户分账单号，然后按回车。</translation>
     </message>
 </context>
 <context>
@@ -2905,6 +2960,18 @@ Untick &quot;system keychain&quot; to keep only the key file&apos;s path.</sourc
         <source>Choose the folder with apiclient_key.pem, apiclient_cert.pem (or apiclient_cert.p12) and pub_key.pem</source>
         <translation>选择存放 apiclient_key.pem、apiclient_cert.pem（或 apiclient_cert.p12）和 pub_key.pem 的文件夹</translation>
     </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>分账产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Look up the remaining amount (剩余待分金额) by itself when an order is finished</source>
+        <translation>分账单已完成时自动查询剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Your merchant id, like 1900000001</source>
+        <translation>您的商户号，如 1900000001</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ProfileImport</name>
@@ -3382,6 +3449,53 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     </message>
 </context>
 <context>
+    <name>fenzhang::RemainingAmountLine</name>
+    <message>
+        <source>Remaining to share:</source>
+        <translation>剩余待分金额：</translation>
+    </message>
+    <message>
+        <source>Asks WeChat Pay how much of this payment is still frozen for profit sharing (剩余待分金额)</source>
+        <translation>向微信支付查询这笔支付还有多少资金冻结待分账（剩余待分金额）</translation>
+    </message>
+    <message>
+        <source>not looked up yet</source>
+        <translation>尚未查询</translation>
+    </message>
+    <message>
+        <source>Look up remaining amount</source>
+        <translation>查询剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Look up again</source>
+        <translation>重新查询</translation>
+    </message>
+    <message>
+        <source>Look up remaining amount again</source>
+        <translation>重新查询剩余待分金额</translation>
+    </message>
+    <message>
+        <source>0.00 yuan — nothing left to share (as of %1)</source>
+        <translation>0.00 元 — 已无待分金额（查询于 %1）</translation>
+    </message>
+    <message>
+        <source>%1 yuan still frozen for profit sharing (as of %2)</source>
+        <translation>%1 元仍冻结待分账（查询于 %2）</translation>
+    </message>
+    <message>
+        <source>Not known: %1</source>
+        <translation>未能查到：%1</translation>
+    </message>
+    <message>
+        <source>Not known: %1 (Request-ID %2)</source>
+        <translation>未能查到：%1（Request-ID %2）</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::ResponseVerifier</name>
     <message>
         <source>The answer is not signed: %1 missing.</source>
@@ -3433,6 +3547,10 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>From history, looked up at %1. This is the answer as it was then; run the look-up again for the current state.</source>
         <translation>来自查询历史，查询于 %1。这是当时的应答；要看当前状态请重新查询。</translation>
+    </message>
+    <message>
+        <source>Remaining amount to share</source>
+        <translation>剩余待分金额</translation>
     </message>
 </context>
 <context>
@@ -3602,10 +3720,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <translation>回退商户号（return_mchid）</translation>
     </message>
     <message>
-        <source>WeChat Pay return No. (return_no)</source>
-        <translation>微信回退单号（return_no）</translation>
-    </message>
-    <message>
         <source>Merchant return No. (out_return_no)</source>
         <translation>商户回退单号（out_return_no）</translation>
     </message>
@@ -3636,6 +3750,18 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Failure reason: %1 (%2) — %3</source>
         <translation>失败原因：%1（%2）——%3</translation>
+    </message>
+    <message>
+        <source>WeChat Pay return No. (%1)</source>
+        <translation>微信回退单号（%1）</translation>
+    </message>
+    <message>
+        <source>Return reason (description)</source>
+        <translation>回退描述（description）</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void chineseHeadings_mappedAndCombosWhole();
     void returnRowsInOrderMode_offerOneClickSwitch();
     void directMerchant_rowsWithoutSubMchid_lookedUp();
+    void remainingAmounts_batchOfPayments_statesSummaryAndExport();
 
 private:
     void paste(const QStringList &lines);
@@ -617,6 +618,60 @@ void TestBatchPage::directMerchant_rowsWithoutSubMchid_lookedUp()
         QCOMPARE(entry.product, Product::Direct);
         QVERIFY(entry.subMchid.isEmpty());
     }
+}
+
+// Issue 18: 剩余待分金额 for a list of payments (docs/sandbox.md: 9200, 3600 and 0 fen frozen).
+void TestBatchPage::remainingAmounts_batchOfPayments_statesSummaryAndExport()
+{
+    m_page->input()->setKind(LookupKind::Amounts);
+    paste({u"transaction_id"_s, u"4208450740202511211234567891"_s, u"4208450740202511221234567892"_s,
+           u"4208450740202511201234567890"_s, u"4208450740202511301234567899"_s});
+    BatchInputPanel *input = m_page->input();
+    QVERIFY2(input->currentImport().ok(), qPrintable(input->currentImport().error));
+    QCOMPARE(input->currentImport().validCount(), 4);
+    QVERIFY(input->mappingCombo(u"transaction_id"_s)->isVisible());
+    QVERIFY(!input->mappingCombo(u"sub_mchid"_s)->isVisible());
+    QVERIFY(!input->mappingCombo(u"out_order_no"_s)->isVisible());
+    runToEnd();
+
+    BatchRowsModel *model = m_page->model();
+    QCOMPARE(model->headerData(BatchRowsModel::NumberColumn, Qt::Horizontal).toString(), u"Transaction ID"_s);
+    QCOMPARE(model->index(0, BatchRowsModel::NumberColumn).data().toString(), u"4208450740202511211234567891"_s);
+    QCOMPARE(model->index(0, BatchRowsModel::AmountColumn).data(BatchRowsModel::RawValueRole).toLongLong(), 9200);
+    QCOMPARE(model->index(0, BatchRowsModel::StateColumn).data().toString(),
+             BatchSummary::stateLabel(LookupKind::Amounts, u"frozen"_s));
+    QCOMPARE(model->index(2, BatchRowsModel::AmountColumn).data(BatchRowsModel::RawValueRole).toLongLong(), 0);
+    QCOMPARE(model->index(2, BatchRowsModel::StateColumn).data().toString(),
+             BatchSummary::stateLabel(LookupKind::Amounts, u"none"_s));
+    // Not a profit-sharing payment: WeChat Pay's error, in words, with nothing in the amount.
+    QVERIFY(!model->index(3, BatchRowsModel::AmountColumn).data(BatchRowsModel::RawValueRole).isValid());
+    QVERIFY2(model->index(3, BatchRowsModel::DetailColumn).data().toString().contains(u"INVALID_REQUEST"_s),
+             qPrintable(model->index(3, BatchRowsModel::DetailColumn).data().toString()));
+
+    const BatchSummary &summary = m_page->summaryView()->summary();
+    QCOMPARE(summary.kind, LookupKind::Amounts);
+    QCOMPARE(summary.answered, 3);
+    QCOMPARE(summary.failed, 1);
+    QCOMPARE(summary.byState.size(), 2);
+    QCOMPARE(summary.byState.at(0).count, 2);
+    QCOMPARE(summary.byState.at(0).amount, 12800);
+    QCOMPARE(summary.byState.at(1).count, 1);
+
+    // The export button writes the core's batch export of these rows.
+    const QString path = m_dir.filePath(u"amounts.csv"_s);
+    MessageBox::setNextSaveFileName(path);
+    QTest::mouseClick(m_page->exportButton(), Qt::LeftButton);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QBuffer expected;
+    expected.open(QIODevice::WriteOnly);
+    QString error;
+    QVERIFY(BatchExport::writeCsv(LookupKind::Amounts, BatchExport::rowsOf(*m_page->runner()), &expected,
+                                  &error));
+    QCOMPARE(written, expected.data());
+    QVERIFY2(written.contains("4208450740202511211234567891"), written.constData());
+    QVERIFY2(written.contains("92.00"), written.constData());
 }
 
 QTEST_MAIN(TestBatchPage)

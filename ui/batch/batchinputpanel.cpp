@@ -47,12 +47,14 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     m_kind->setObjectName(u"batchKind"_s);
     m_kind->addItem(tr("Profit-sharing results (orders)"), int(LookupKind::Order));
     m_kind->addItem(tr("Profit-sharing returns"), int(LookupKind::Return));
+    m_kind->addItem(tr("Remaining amounts (剩余待分金额)"), int(LookupKind::Amounts));
 
     m_paste->setObjectName(u"batchPaste"_s);
     m_paste->setAccessibleName(tr("Rows to look up (pasted from Excel or typed)"));
     m_paste->setPlaceholderText(tr("Paste rows copied from Excel here (tab-separated), or import a CSV file. "
                                    "Order columns: sub_mchid, transaction_id, out_order_no. Return columns: "
-                                   "sub_mchid, out_return_no, order_id or out_order_no."));
+                                   "sub_mchid, out_return_no, order_id or out_order_no. Remaining amounts: "
+                                   "transaction_id."));
     m_paste->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_paste->setMaximumHeight(84);
 

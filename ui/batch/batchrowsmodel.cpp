@@ -1,5 +1,6 @@
 #include "batchrowsmodel.h"
 
+#include "batch/batchexport.h"
 #include "format/labels.h"
 #include "format/money.h"
 #include "format/saturating.h"
@@ -14,15 +15,6 @@ namespace fenzhang {
 
 namespace {
 
-QString stateCode(const LookupResult &result)
-{
-    if (result.order)
-        return result.order->state;
-    if (result.returnOrder)
-        return result.returnOrder->result;
-    return {};
-}
-
 std::optional<qint64> amountFen(const LookupResult &result)
 {
     if (result.order) {
@@ -33,6 +25,8 @@ std::optional<qint64> amountFen(const LookupResult &result)
     }
     if (result.returnOrder)
         return result.returnOrder->amount;
+    if (result.amounts)
+        return result.amounts->unsplitAmount;
     return std::nullopt;
 }
 
@@ -214,11 +208,27 @@ QVariant BatchRowsModel::raw(int row, int column) const
     case StatusColumn:
         return int(m_runner->status(row));
     case SubMchidColumn:
-        return r.kind == LookupKind::Order ? r.order.subMchid : r.returnQuery.subMchid;
+        switch (r.kind) {
+        case LookupKind::Order:
+            return r.order.subMchid;
+        case LookupKind::Return:
+            return r.returnQuery.subMchid;
+        case LookupKind::Amounts:
+            return QString(); // a payment, not a sub-merchant's record
+        }
+        return {};
     case NumberColumn:
-        return r.kind == LookupKind::Order ? r.order.outOrderNo : r.returnQuery.outReturnNo;
+        switch (r.kind) {
+        case LookupKind::Order:
+            return r.order.outOrderNo;
+        case LookupKind::Return:
+            return r.returnQuery.outReturnNo;
+        case LookupKind::Amounts:
+            return r.amounts.transactionId;
+        }
+        return {};
     case StateColumn:
-        return has ? stateCode(result) : QString();
+        return has ? BatchSummary::stateValue(result) : QString();
     case AmountColumn:
         if (const auto fen = has ? amountFen(result) : std::nullopt)
             return *fen;
@@ -241,8 +251,7 @@ QVariant BatchRowsModel::display(int row, int column) const
         const QString code = value.toString();
         if (code.isEmpty())
             return {};
-        return m_runner->row(row).kind == LookupKind::Order ? Labels::orderState(code)
-                                                            : Labels::returnResult(code);
+        return BatchSummary::stateLabel(m_runner->row(row).kind, code);
     }
     case AmountColumn:
         return value.isValid() ? Money::formatTotal(value.toLongLong(), Money::Grouping::Thousands)
@@ -299,8 +308,9 @@ QVariant BatchRowsModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Status");
     case SubMchidColumn:
         return tr("Sub-merchant");
-    case NumberColumn:
-        return tr("Merchant number");
+    case NumberColumn: // a batch is of one kind: a remaining-amount batch lists payments
+        return m_runner->rowCount() > 0 && m_runner->row(0).kind == LookupKind::Amounts ? tr("Transaction ID")
+                                                                                       : tr("Merchant number");
     case StateColumn:
         return tr("State / result");
     case AmountColumn:

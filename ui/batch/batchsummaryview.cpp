@@ -72,12 +72,10 @@ void BatchSummaryView::setSummary(const BatchSummary &summary)
     setRowCount(0);
     addLine(tr("Rows"), tr("Answered"), summary.answered, QString());
     addLine(tr("Rows"), tr("Without a result"), summary.failed, QString());
-    const QString stateGroup = summary.kind == LookupKind::Order ? tr("Orders") : tr("Returns");
-    for (const BatchSummary::Line &line : summary.byState) {
-        const QString label = summary.kind == LookupKind::Order ? Labels::orderState(line.value)
-                                                                : Labels::returnResult(line.value);
-        addLine(stateGroup, label, line.count, Money::formatTotal(line.amount));
-    }
+    const QString stateGroup = BatchSummary::stateGroupName(summary.kind);
+    for (const BatchSummary::Line &line : summary.byState)
+        addLine(stateGroup, BatchSummary::stateLabel(summary.kind, line.value), line.count,
+                Money::formatTotal(line.amount));
     for (const BatchSummary::Line &line : summary.byReceiverResult)
         addLine(tr("Receivers"), Labels::receiverResult(line.value), line.count,
                 Money::formatTotal(line.amount));
