@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the desktop app's main states into docs/screenshots/, in Chinese and English, under Xvfb:
 # the demo window as it opens, order and return results (final and PROCESSING), a 404, an answer
-# whose signature failed, a dark palette, a finished demo batch (also at 1024×700) and the history it left. Each
+# whose signature failed, a dark palette, a finished demo batch (also at 1024×700), the history it left,
+# and each profit-sharing product's order (with its remaining amount) and return forms. Each
 # picture is the app's own QWidget::grab() of its main window (hidden --screenshot option), taken
 # once the look-up (or the batch) has finished.
 # Usage: tools/screenshots.sh [build dir, default build/dev]
@@ -59,4 +60,10 @@ for lang in zh_CN en; do
     # A small screen: amounts whole, the reason column giving way (issue 16).
     shoot batch-1024x700 "$lang" batch --run --window-size 1024x660
     shoot history "$lang" history
+    # Each product's forms (issue 18), with its sample looked up: the order with its remaining amount
+    # (剩余待分金额) beside it, and the return.
+    for product in service-provider direct brand; do
+        shoot "order-$product" "$lang" order --product "$product" --run --remaining-amount
+        shoot "return-$product" "$lang" return --product "$product" --run
+    done
 done

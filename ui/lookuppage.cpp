@@ -1,6 +1,7 @@
 #include "lookuppage.h"
 
 #include "errorpanel.h"
+#include "format/money.h"
 #include "lookup/resultexport.h"
 #include "lookupcontroller.h"
 #include "orderform.h"
@@ -10,6 +11,7 @@
 #include "refreshscheduler.h"
 #include "remainingamountline.h"
 #include "returnform.h"
+#include "resultmetabar.h"
 #include "returnresultview.h"
 #include "stalebanner.h"
 
@@ -148,8 +150,11 @@ void LookupPage::lookUpRemainingAmount()
             return;
         }
         // Shown only beside the order whose payment it is about (another may be shown by now).
-        if (m_shown && m_shown->order && m_shown->order->transactionId == query.transactionId)
+        if (m_shown && m_shown->order && m_shown->order->transactionId == query.transactionId) {
             line->setResult(result);
+            if (result.kind == LookupResult::Kind::Ok)
+                m_remaining = result;
+        }
         Q_EMIT remainingAmountFinished(result);
     });
     connect(job, &QObject::destroyed, this, [this, line] {
@@ -249,6 +254,7 @@ void LookupPage::finish(const LookupResult &result)
         if (m_amountsJob) // about the order shown before
             m_amountsJob->cancel();
         m_shown = result;
+        m_remaining.reset();
         if (m_orderView)
             m_orderView->setResult(result);
         else
@@ -313,7 +319,16 @@ bool LookupPage::exportTo(const ExportTarget &target, const ExportInfo &info, QS
         *error = tr("There is no result to export.");
         return false;
     }
-    return ResultExport::save(*m_shown, target.path, target.format, info, error);
+    ExportInfo about = info;
+    if (m_remaining && m_remaining->amounts) {
+        const qint64 fen = m_remaining->amounts->unsplitAmount;
+        about.notes.append({tr("Remaining to share (剩余待分金额)"),
+                            tr("%1 yuan (%2 fen) of payment %3, looked up at %4, Request-ID %5")
+                                .arg(Money::formatYuan(fen), QString::number(fen), m_remaining->amounts->transactionId,
+                                     localTimeWithOffset(m_remaining->lookedUpAt),
+                                     QString::fromLatin1(m_remaining->response.requestId))});
+    }
+    return ResultExport::save(*m_shown, target.path, target.format, about, error);
 }
 
 int LookupPage::exportRowCount() const

@@ -105,6 +105,8 @@ private:
     QPointer<LookupJob> m_job;
     QPointer<LookupJob> m_amountsJob;
     std::optional<LookupResult> m_shown;
+    // The remaining amount answered for the shown order's payment (its export's About sheet says it).
+    std::optional<LookupResult> m_remaining;
     // The numbers the result or error on screen answers, and those being looked up.
     struct Numbers {
         OrderQuery order;

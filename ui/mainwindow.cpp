@@ -106,6 +106,7 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
         connect(page, &LookupPage::lookupFinished, this, &MainWindow::reportFinished);
         connect(page, &LookupPage::lookupFinished, m_history,
                 [this](const LookupResult &result) { m_history->record(result, u"single"_s); });
+        connect(page, &LookupPage::remainingAmountFinished, this, &MainWindow::reportFinished);
         connect(page, &LookupPage::remainingAmountFinished, m_history,
                 [this](const LookupResult &result) { m_history->record(result, u"single"_s); });
         connect(page->form(), &QueryForm::validityChanged, this, &MainWindow::updateActions);

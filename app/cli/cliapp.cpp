@@ -237,7 +237,7 @@ int CliApp::finish(const LookupResult &result)
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
         QString error;
-        const ExportInfo info{{}, m_options.profileName, m_options.connection.merchant.mchid};
+        const ExportInfo info{{}, m_options.profileName, m_options.connection.merchant.mchid, {}};
         if (!ResultExport::writeXlsx(result, info, &buffer, &error)) {
             printError(tr("fenzhang-cli: cannot write the workbook: %1").arg(error));
             if (m_output)

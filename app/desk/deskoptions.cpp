@@ -61,6 +61,12 @@ DeskOptions DeskOptions::parse(const QCoreApplication &app)
     const QCommandLineOption timeout(
         u"timeout"_s, QCoreApplication::translate("DeskOptions", "Timeout per attempt, in seconds."),
         u"SECONDS"_s);
+    const QCommandLineOption product(
+        u"product"_s,
+        QCoreApplication::translate("DeskOptions",
+                                    "Profit-sharing product of the command-line settings, or which demo profile "
+                                    "to open: service-provider (default), direct or brand."),
+        u"PRODUCT"_s);
     const QCommandLineOption exitAfterStartup(
         u"exit-after-startup"_s,
         QCoreApplication::translate("DeskOptions",
@@ -75,9 +81,11 @@ DeskOptions DeskOptions::parse(const QCoreApplication &app)
         hidden({u"screenshot"_s, u"Save a picture of the window and quit."_s, u"FILE"_s});
     const QCommandLineOption size = hidden({u"window-size"_s, u"Window size, WIDTHxHEIGHT."_s, u"SIZE"_s});
     const QCommandLineOption dark = hidden({u"dark-palette"_s, u"Use a dark palette (screenshots)."_s});
-    parser.addOptions(
-        {demo,   mchid,   serial,           key,      cert, pubId, pub, platform,   baseUrl, backupUrl,
-         caFile, timeout, exitAfterStartup, language, page, set,   run, screenshot, size,    dark});
+    const QCommandLineOption remaining =
+        hidden({u"remaining-amount"_s, u"After --run, look up the order's remaining amount too."_s});
+    parser.addOptions({demo,     mchid,    serial, key, cert, pubId,      pub,  platform, baseUrl,  backupUrl,
+                       caFile,   timeout,  product, exitAfterStartup, language, page, set, run, screenshot, size,
+                       dark,     remaining});
     parser.process(app);
 
     DeskOptions options;
@@ -86,6 +94,19 @@ DeskOptions DeskOptions::parse(const QCoreApplication &app)
     options.language = parser.value(language);
     options.page = parser.value(page);
     options.run = parser.isSet(run);
+    options.remainingAmount = parser.isSet(remaining);
+    if (parser.isSet(product)) {
+        const std::optional<Product> chosen = Products::fromId(parser.value(product));
+        if (!chosen) {
+            std::fputs(qPrintable(QCoreApplication::translate(
+                                      "DeskOptions", "--product must be service-provider, direct or brand, not \"%1\".")
+                                      .arg(parser.value(product)) +
+                                  u'\n'),
+                       stderr);
+            std::exit(EXIT_FAILURE);
+        }
+        options.product = *chosen;
+    }
     options.darkPalette = parser.isSet(dark);
     options.screenshotFile = parser.value(screenshot);
     const QStringList wh = parser.value(size).split(u'x');
@@ -102,6 +123,7 @@ DeskOptions DeskOptions::parse(const QCoreApplication &app)
         ConnectionProfile profile;
         profile.id = u"command-line"_s;
         profile.name = QCoreApplication::translate("DeskOptions", "Command-line settings");
+        profile.product = options.product;
         ConnectionSettings &s = profile.settings;
         s.merchant.mchid = parser.value(mchid);
         s.merchant.serialNo = parser.value(serial);

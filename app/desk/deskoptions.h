@@ -15,6 +15,8 @@ namespace fenzhang {
 
 struct DeskOptions {
     bool demo = false;
+    // --product: the command-line profile's product, and the demo profile opened first.
+    Product product = Product::ServiceProvider;
     bool exitAfterStartup = false; // quit once the main window has painted (benchmarks)
     std::optional<ConnectionProfile> commandLineProfile;
     QString language; // overrides the setting for this run: zh_CN | en
@@ -22,6 +24,7 @@ struct DeskOptions {
     QString page; // order | return
     QList<QPair<QString, QString>> fieldValues;
     bool run = false;
+    bool remainingAmount = false; // after run: the order's remaining amount too
     QString screenshotFile;
     QSize windowSize;
     bool darkPalette = false; // Fusion with a dark palette, to check readability

@@ -125,7 +125,7 @@ int main(int argc, char *argv[])
     });
     window.restoreSettings();
     if (options.demo)
-        controller.setCurrentProfile(QString(fenzhang::DemoProfile::Id));
+        controller.setCurrentProfile(fenzhang::DemoProfile::idFor(options.product));
     window.prefillSamples();
     fenzhang::StartupActions actions(&window, options);
     window.show();

@@ -21,7 +21,7 @@ namespace fenzhang {
 
 StartupActions::StartupActions(MainWindow *window, const DeskOptions &options, QObject *parent)
     : QObject(parent), m_window(window), m_exitAfterStartup(options.exitAfterStartup), m_run(options.run),
-      m_screenshotFile(options.screenshotFile)
+      m_remainingAmount(options.remainingAmount), m_screenshotFile(options.screenshotFile)
 {
     if (options.page == u"return"_s)
         window->setCurrentPage(1);
@@ -80,10 +80,16 @@ void StartupActions::firstPaint()
     }
     if (m_run) {
         LookupPage *page = m_window->currentPage();
-        connect(page, &LookupPage::lookupFinished, this, [this] {
+        connect(page, &LookupPage::lookupFinished, this, [this, page] {
+            if (m_remainingAmount && page->orderView() && page->shownResult()) {
+                page->lookUpRemainingAmount();
+                return;
+            }
             // One more event-loop turn so the result is laid out before the grab.
             QTimer::singleShot(200, this, &StartupActions::saveScreenshotAndQuit);
         });
+        connect(page, &LookupPage::remainingAmountFinished, this,
+                [this] { QTimer::singleShot(200, this, &StartupActions::saveScreenshotAndQuit); });
         if (!page->form()->submit()) {
             std::fprintf(stderr, "fenzhang-desk: the form is not valid, nothing to run\n");
             saveScreenshotAndQuit();

@@ -26,6 +26,7 @@ private:
     QPointer<MainWindow> m_window;
     bool m_exitAfterStartup;
     bool m_run;
+    bool m_remainingAmount;
     QString m_screenshotFile;
     bool m_painted = false;
 };

@@ -201,7 +201,7 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
     QString error;
     // The format follows --output's extension: .xlsx a workbook, anything else (.csv) the CSV.
     const ExportFormat format = ExportFiles::formatOfPath(options.outputFile, ExportFormat::Csv);
-    const ExportInfo info{{}, options.profileName, options.mchid};
+    const ExportInfo info{{}, options.profileName, options.mchid, {}};
     const bool written = format == ExportFormat::Xlsx
                              ? BatchExport::writeXlsx(options.lookup, rows, info, &output, &error)
                              : BatchExport::writeCsv(options.lookup, rows, &output, &error);

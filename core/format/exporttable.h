@@ -49,6 +49,9 @@ struct ExportInfo {
     QString subject; // "Order 4208…", "Batch of 120 order look-ups", ...: also the document title
     QString profile; // the merchant profile's name
     QString mchid;
+    // Further lines of the workbook's About sheet, item and detail (the remaining amount looked up
+    // beside an exported order).
+    QList<std::pair<QString, QString>> notes;
 };
 
 // The two files an export can be.

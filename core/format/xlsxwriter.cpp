@@ -654,7 +654,7 @@ void XlsxWriter::addAboutSheet(const ExportInfo &info, int rows, int answers, in
                              : verifiedAnswers == answers
                                  ? tr("all %n answer(s) verified", nullptr, answers)
                                  : tr("%1 of %n answer(s) verified", nullptr, answers).arg(verifiedAnswers);
-    const QList<std::pair<QString, QString>> lines = {
+    QList<std::pair<QString, QString>> lines = {
         {tr("Export"), info.subject},
         {tr("Profile"), info.profile},
         {tr("Merchant ID (mchid)"), info.mchid},
@@ -667,6 +667,7 @@ void XlsxWriter::addAboutSheet(const ExportInfo &info, int rows, int answers, in
                            "for a spreadsheet to hold exactly (over 15 digits) is written as text.")},
         {tr("IDs"), tr("Every ID is a text cell holding exactly WeChat Pay's digits.")},
     };
+    lines += info.notes;
     for (const auto &[item, value] : lines) {
         addCell(item);
         addCell(value);

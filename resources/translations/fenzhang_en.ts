@@ -67,6 +67,14 @@
         <source>--timeout must be a number of seconds between 0 and 3600, not &quot;%1&quot;.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Profit-sharing product of the command-line settings, or which demo profile to open: service-provider (default), direct or brand.</source>
+        <translation>Profit-sharing product of the command-line settings, or which demo profile to open: service-provider (default), direct or brand.</translation>
+    </message>
+    <message>
+        <source>--product must be service-provider, direct or brand, not &quot;%1&quot;.</source>
+        <translation>--product must be service-provider, direct or brand, not &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>
@@ -2298,6 +2306,14 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Enter your return number and your profit-sharing order number, then press Enter.</source>
         <translation>Enter your return number and your profit-sharing order number, then press Enter.</translation>
+    </message>
+    <message>
+        <source>Remaining to share (剩余待分金额)</source>
+        <translation>Remaining to share (剩余待分金额)</translation>
+    </message>
+    <message>
+        <source>%1 yuan (%2 fen) of payment %3, looked up at %4, Request-ID %5</source>
+        <translation>%1 yuan (%2 fen) of payment %3, looked up at %4, Request-ID %5</translation>
     </message>
 </context>
 <context>

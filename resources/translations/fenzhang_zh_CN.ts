@@ -67,6 +67,14 @@
         <source>--timeout must be a number of seconds between 0 and 3600, not &quot;%1&quot;.</source>
         <translation>--timeout 必须是 0 到 3600 之间的秒数，而不是“%1”。</translation>
     </message>
+    <message>
+        <source>Profit-sharing product of the command-line settings, or which demo profile to open: service-provider (default), direct or brand.</source>
+        <translation>命令行设置所用的分账产品，或先打开哪个演示配置：service-provider（普通服务商，默认）、direct（直连商户）或 brand（连锁品牌）。</translation>
+    </message>
+    <message>
+        <source>--product must be service-provider, direct or brand, not &quot;%1&quot;.</source>
+        <translation>--product 只能是 service-provider、direct 或 brand，不能是“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>
@@ -2282,6 +2290,14 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Enter your return number and your profit-sharing order number, then press Enter.</source>
         <translation>请输入商户回退单号和商户分账单号，然后按回车。</translation>
+    </message>
+    <message>
+        <source>Remaining to share (剩余待分金额)</source>
+        <translation>剩余待分金额</translation>
+    </message>
+    <message>
+        <source>%1 yuan (%2 fen) of payment %3, looked up at %4, Request-ID %5</source>
+        <translation>微信支付订单 %3 剩余 %1 元（%2 分），查询于 %4，Request-ID %5</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@ LookupResult ordinaryReturnResult()
     return result;
 }
 
-const ExportInfo info{QString(), u"演示商户"_s, u"1900000001"_s};
+const ExportInfo info{QString(), u"演示商户"_s, u"1900000001"_s, {}};
 
 #define READ_BOOK(book, path)                                                                                \
     const XlsxBook book = fenzhang::test::readXlsx(path);                                                    \

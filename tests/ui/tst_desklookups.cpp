@@ -1138,6 +1138,24 @@ void TestDeskLookups::remainingAmount_automaticForFinishedOrder_whenTheProfileWa
     QCOMPARE(amounts.amounts->unsplitAmount, 2200);
     QTRY_VERIFY(page->orderView()->remainingAmount()->text().contains(u"22.00"_s));
 
+    // The order's workbook says it on its About sheet, with the answer's Request-ID.
+    const QString path = m_dir.filePath(u"direct-order.xlsx"_s);
+    MessageBox::setNextSaveFileName(path);
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    const test::XlsxBook book = test::readXlsx(path);
+    QVERIFY2(book.error.isEmpty(), qPrintable(book.error));
+    const test::XlsxSheet *about = book.sheet(u"About"_s);
+    QVERIFY(about);
+    const auto note = std::find_if(about->rows.cbegin(), about->rows.cend(), [](const auto &row) {
+        return !row.isEmpty() && row.at(0).value.startsWith(u"Remaining to share"_s);
+    });
+    QVERIFY2(note != about->rows.cend(), "no remaining-amount line on the About sheet");
+    const QString detail = note->at(1).value;
+    QVERIFY2(detail.contains(u"22.00 yuan (2200 fen)"_s) &&
+                 detail.contains(QString::fromLatin1(amounts.response.requestId)) &&
+                 detail.contains(amounts.amounts->transactionId),
+             qPrintable(detail));
+
     // Without the profile's wish nothing is asked by itself.
     amounts = {};
     useDemo(Product::Brand, false);
