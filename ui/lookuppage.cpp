@@ -101,6 +101,10 @@ Product LookupPage::product() const
 
 void LookupPage::setProduct(Product product)
 {
+    // What is shown was asked as another product: refreshing it, or asking its remaining amount,
+    // would send that product's question with this profile's keys.
+    if (product != this->product())
+        m_processing->scheduler()->stop();
     if (m_orderForm)
         m_orderForm->setProduct(product);
     else
@@ -128,10 +132,20 @@ void LookupPage::updateHint()
     }
 }
 
+bool LookupPage::shownIsThisProducts() const
+{
+    return m_shown && m_shown->product() == product();
+}
+
 void LookupPage::lookUpRemainingAmount()
 {
     if (!m_orderView || !m_shown || !m_shown->order || m_amountsJob)
         return;
+    if (!shownIsThisProducts()) {
+        m_orderView->remainingAmount()->setSetupError(
+            tr("this order was looked up for another profit-sharing product; look it up again first."));
+        return;
+    }
     const AmountsQuery query{m_shown->order->transactionId, m_shown->orderQuery.product};
     QString error;
     LookupJob *job = m_controller->startAmounts(query, &error);
@@ -195,6 +209,10 @@ void LookupPage::refresh()
 {
     if (isBusy() || !m_shown)
         return;
+    if (!shownIsThisProducts()) { // the profile changed to another product's since
+        m_processing->scheduler()->stop();
+        return;
+    }
     start(m_shown->orderQuery, m_shown->returnQuery);
 }
 

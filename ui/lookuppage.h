@@ -90,6 +90,7 @@ private:
     void updateStale(bool notify = false);
     bool formAsks(const OrderQuery &order, const ReturnQuery &ret) const;
     void updateHint();
+    bool shownIsThisProducts() const; // the shown result was asked as the form's product
 
     LookupKind m_kind;
     LookupController *m_controller;

@@ -106,7 +106,12 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
         connect(page, &LookupPage::lookupFinished, this, &MainWindow::reportFinished);
         connect(page, &LookupPage::lookupFinished, m_history,
                 [this](const LookupResult &result) { m_history->record(result, u"single"_s); });
-        connect(page, &LookupPage::remainingAmountFinished, this, &MainWindow::reportFinished);
+        connect(page, &LookupPage::remainingAmountFinished, this, [this](const LookupResult &result) {
+            statusBar()->showMessage(
+                result.kind == LookupResult::Kind::Ok
+                    ? tr("Remaining amount looked up: HTTP %1, signature verified.").arg(result.response.httpStatus)
+                    : tr("The remaining amount could not be looked up — the line under the order says why."));
+        });
         connect(page, &LookupPage::remainingAmountFinished, m_history,
                 [this](const LookupResult &result) { m_history->record(result, u"single"_s); });
         connect(page->form(), &QueryForm::validityChanged, this, &MainWindow::updateActions);

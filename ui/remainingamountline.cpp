@@ -3,6 +3,7 @@
 #include "api/lookupservice.h"
 #include "errorpanel.h"
 #include "format/money.h"
+#include "plaintext.h"
 #include "resultmetabar.h"
 
 #include <QHBoxLayout>
@@ -42,6 +43,7 @@ void RemainingAmountLine::clear()
     m_value->setText(tr("not looked up yet"));
     m_value->setForegroundRole(QPalette::PlaceholderText);
     m_value->setToolTip({});
+    m_value->setAccessibleDescription({});
     m_button->setText(tr("Look up remaining amount"));
     m_button->setEnabled(true);
     m_button->setAccessibleName(m_button->text());
@@ -69,6 +71,7 @@ void RemainingAmountLine::setResult(const LookupResult &result)
                                   : tr("%1 yuan still frozen for profit sharing (as of %2)")
                                         .arg(Money::formatYuan(fen, Money::Grouping::Thousands), when));
         m_value->setToolTip({});
+        m_value->setAccessibleDescription({});
         return;
     }
     const ErrorPanel::Description error = ErrorPanel::describe(result);
@@ -77,7 +80,7 @@ void RemainingAmountLine::setResult(const LookupResult &result)
                          ? tr("Not known: %1").arg(error.title)
                          : tr("Not known: %1 (Request-ID %2)").arg(error.title, QString::fromLatin1(requestId)));
     // The advice and the details are there on hover and for screen readers.
-    m_value->setToolTip(error.advice + u"\n\n"_s + error.details);
+    m_value->setToolTip(plainToolTip(error.advice + u"\n\n"_s + error.details)); // WeChat Pay's words
     m_value->setAccessibleDescription(error.advice);
 }
 
@@ -88,6 +91,7 @@ void RemainingAmountLine::setSetupError(const QString &message)
     m_value->setForegroundRole(QPalette::WindowText);
     m_value->setText(tr("Not known: %1").arg(message));
     m_value->setToolTip({});
+    m_value->setAccessibleDescription({});
 }
 
 QString RemainingAmountLine::text() const

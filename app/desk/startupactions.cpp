@@ -83,7 +83,8 @@ void StartupActions::firstPaint()
         connect(page, &LookupPage::lookupFinished, this, [this, page] {
             if (m_remainingAmount && page->orderView() && page->shownResult()) {
                 page->lookUpRemainingAmount();
-                return;
+                if (page->isRemainingAmountBusy())
+                    return; // grabbed when it has answered
             }
             // One more event-loop turn so the result is laid out before the grab.
             QTimer::singleShot(200, this, &StartupActions::saveScreenshotAndQuit);

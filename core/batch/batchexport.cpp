@@ -4,6 +4,7 @@
 #include "format/csvwriter.h"
 #include "format/exporttable.h"
 #include "format/labels.h"
+#include "lookup/resultstate.h"
 #include "format/money.h"
 #include "format/saturating.h"
 #include "format/xlsxwriter.h"
@@ -89,25 +90,6 @@ QStringList queryOnlyRow(const QStringList &header, const LookupResult &r)
     return cells;
 }
 
-// Remaining amounts are summed in two lines: the transactions with money still frozen and those
-// with none left. Codes of this app, not WeChat Pay's.
-const QString frozenValue = u"frozen"_s;
-const QString nothingLeftValue = u"none"_s;
-
-// The summary's group of lines by state: its name in the summary CSV, and each value's meaning.
-QString stateGroup(LookupKind kind)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return u"order_state"_s;
-    case LookupKind::Return:
-        return u"return_result"_s;
-    case LookupKind::Amounts:
-        return u"unsplit_amount"_s;
-    }
-    return {};
-}
-
 void addTo(QList<BatchSummary::Line> &lines, const QString &value, qint64 amount)
 {
     for (BatchSummary::Line &line : lines) {
@@ -135,44 +117,6 @@ QString stateTitle(LookupKind kind)
 }
 
 } // namespace
-
-QString BatchSummary::stateLabel(LookupKind kind, const QString &value)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return Labels::orderState(value);
-    case LookupKind::Return:
-        return Labels::returnResult(value);
-    case LookupKind::Amounts:
-        return value == frozenValue ? BatchExport::tr("Money still to split")
-                                    : BatchExport::tr("Nothing left to split");
-    }
-    return {};
-}
-
-QString BatchSummary::stateValue(const LookupResult &result)
-{
-    if (result.order)
-        return result.order->state;
-    if (result.returnOrder)
-        return result.returnOrder->result;
-    if (result.amounts)
-        return result.amounts->unsplitAmount > 0 ? frozenValue : nothingLeftValue;
-    return {};
-}
-
-QString BatchSummary::stateGroupName(LookupKind kind)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return BatchExport::tr("Orders");
-    case LookupKind::Return:
-        return BatchExport::tr("Returns");
-    case LookupKind::Amounts:
-        return BatchExport::tr("Transactions");
-    }
-    return {};
-}
 
 ExportColumns BatchExport::columns(LookupKind kind, Product product)
 {
@@ -243,9 +187,9 @@ template <typename AddLine> void forEachLine(LookupKind kind, const QList<BatchE
 QList<QStringList> summaryLines(const BatchSummary &summary)
 {
     QList<QStringList> lines;
-    const QString group = stateGroup(summary.kind);
+    const QString group = ResultState::groupKey(summary.kind);
     for (const BatchSummary::Line &line : summary.byState) {
-        lines.append({group, line.value, BatchSummary::stateLabel(summary.kind, line.value), QString::number(line.count),
+        lines.append({group, line.value, ResultState::label(summary.kind, line.value), QString::number(line.count),
                       Money::formatYuan(line.amount), QString::number(line.amount)});
     }
     for (const BatchSummary::Line &line : summary.byReceiverResult) {
@@ -344,8 +288,8 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
     BatchSummary summary;
     summary.kind = kind;
     summary.rows = int(rows.size());
-    if (kind == LookupKind::Amounts) // both lines, in this order, even when nothing is frozen
-        summary.byState = {{frozenValue, 0, 0}, {nothingLeftValue, 0, 0}};
+    for (const QString &code : ResultState::fixedCodes(kind)) // both lines, even when nothing is frozen
+        summary.byState.append({code, 0, 0});
     for (const BatchExportRow &row : rows) {
         const LookupResult &r = row.result;
         if (r.kind != LookupResult::Kind::Ok) {
@@ -362,20 +306,20 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
                 total = saturatingAdd(total, receiver.amount);
                 addTo(summary.byReceiverResult, receiver.result, receiver.amount);
             }
-            addTo(summary.byState, BatchSummary::stateValue(r), total);
+            addTo(summary.byState, ResultState::of(r), total);
             continue;
         }
         case LookupKind::Return:
             if (!r.returnOrder)
                 break;
             ++summary.answered;
-            addTo(summary.byState, BatchSummary::stateValue(r), r.returnOrder->amount);
+            addTo(summary.byState, ResultState::of(r), r.returnOrder->amount);
             continue;
         case LookupKind::Amounts:
             if (!r.amounts)
                 break;
             ++summary.answered;
-            addTo(summary.byState, BatchSummary::stateValue(r), r.amounts->unsplitAmount);
+            addTo(summary.byState, ResultState::of(r), r.amounts->unsplitAmount);
             continue;
         }
         ++summary.failed; // Ok without the typed result of its kind
@@ -386,7 +330,7 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
 QString BatchSummary::toText() const
 {
     const auto label = [this](const QString &value, bool receiver) {
-        return receiver ? Labels::receiverResult(value) : BatchSummary::stateLabel(kind, value);
+        return receiver ? Labels::receiverResult(value) : ResultState::label(kind, value);
     };
     QString text =
         BatchExport::tr("%1 rows: %2 answered, %3 without a result.").arg(rows).arg(answered).arg(failed) +

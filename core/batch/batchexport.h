@@ -37,20 +37,13 @@ struct BatchSummary {
     int rows = 0;
     int answered = 0;             // rows with a typed result
     int failed = 0;               // rows answered with an error, or not at all
-    // orders: state; returns: result (amount = return amounts); remaining amounts: "frozen" (money
-    // still to split, amount = the sum of it) and "none" (nothing left), both always there.
+    // ResultState::of the answers: orders by state, returns by result (amount = return amounts),
+    // remaining amounts "frozen" (amount = the money still to split) and "none", both always there.
     QList<Line> byState;
     QList<Line> byReceiverResult; // orders only: receivers by result, with their amounts
 
     // Several lines of plain text for the CLI's stderr and the batch page.
     QString toText() const;
-    // A byState value in words (an order state, a return result, "Money still to split"), and the
-    // group those lines belong to ("Orders", "Returns", "Transactions"), translated.
-    static QString stateLabel(LookupKind kind, const QString &value);
-    // The byState value of an answer: its order state, its return result, or for a remaining amount
-    // "frozen" / "none". Empty without a typed result.
-    static QString stateValue(const LookupResult &result);
-    static QString stateGroupName(LookupKind kind);
 };
 
 class BatchExport final {

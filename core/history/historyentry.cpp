@@ -3,6 +3,7 @@
 #include "format/saturating.h"
 #include "history/historystore.h"
 #include "lookup/resultexport.h"
+#include "lookup/resultstate.h"
 
 using namespace Qt::StringLiterals;
 
@@ -63,9 +64,9 @@ HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString 
     if (result.response.verified && result.kind != LookupResult::Kind::NotTheAnswer)
         e.body = result.response.body;
 
+    e.state = ResultState::of(result);
     if (result.order) {
         const OrderResult &order = *result.order;
-        e.state = order.state;
         e.orderId = order.orderId;
         e.receiverCount = int(order.receivers.size());
         QStringList parts;
@@ -75,7 +76,6 @@ HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString 
         }
         e.receiverResults = parts.join(u',');
     } else if (result.returnOrder) {
-        e.state = result.returnOrder->result;
         e.totalFen = result.returnOrder->amount;
         if (e.orderId.isEmpty())
             e.orderId = result.returnOrder->orderId;
@@ -83,6 +83,41 @@ HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString 
         e.totalFen = result.amounts->unsplitAmount;
     }
     return e;
+}
+
+QString HistoryEntry::number() const
+{
+    switch (lookup) {
+    case LookupKind::Order:
+        return outOrderNo;
+    case LookupKind::Return:
+        return outReturnNo;
+    case LookupKind::Amounts:
+        return transactionId;
+    }
+    return {};
+}
+
+QString HistoryEntry::lookupName(LookupKind kind)
+{
+    switch (kind) {
+    case LookupKind::Order:
+        return u"order"_s;
+    case LookupKind::Return:
+        return u"return"_s;
+    case LookupKind::Amounts:
+        return u"amounts"_s;
+    }
+    return {};
+}
+
+LookupKind HistoryEntry::lookupFromName(const QString &name)
+{
+    for (const LookupKind kind : {LookupKind::Order, LookupKind::Return, LookupKind::Amounts}) {
+        if (name == lookupName(kind))
+            return kind;
+    }
+    return LookupKind::Order;
 }
 
 HistoricResult HistoryStore::restore(const HistoryEntry &entry)

@@ -31,7 +31,7 @@ struct HistoryEntry {
     QString requestId;
     bool verified = false;
     QString resultKind;      // ResultExport::kindName: ok, api_error, network_error, ...
-    QString state;           // order state or return result; empty without a result and for amounts
+    QString state;           // ResultState::of the answer: order state, return result, "frozen"/"none"; empty without one
     QString receiverResults; // orders: "SUCCESS:2,CLOSED:1"
     int receiverCount = 0;
     qint64 totalFen = 0; // orders: sum of receiver amounts; returns: the amount; amounts: unsplit_amount
@@ -41,6 +41,12 @@ struct HistoryEntry {
 
     // Built from a finished look-up.
     static HistoryEntry fromResult(const LookupResult &result, const QString &profile, const QString &source);
+
+    // The number the look-up was about: out_order_no, out_return_no, or the payment's transaction_id.
+    QString number() const;
+    // "order", "return", "amounts": the kind's name in the database and in exports.
+    static QString lookupName(LookupKind kind);
+    static LookupKind lookupFromName(const QString &name);
 };
 
 struct HistoryFilter {

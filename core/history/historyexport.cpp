@@ -2,10 +2,12 @@
 
 #include "format/csvwriter.h"
 #include "format/labels.h"
+#include "lookup/resultstate.h"
 #include "format/money.h"
 #include "format/xlsxwriter.h"
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -18,7 +20,7 @@ QStringList lineOf(const HistoryEntry &e)
     const bool hasAmount = !e.state.isEmpty();
     return {ExportTime::text(e.lookedUpAt),
             e.profile,
-            e.lookup == LookupKind::Order ? u"order"_s : u"return"_s,
+            HistoryEntry::lookupName(e.lookup),
             e.source,
             e.subMchid,
             e.transactionId,
@@ -41,14 +43,15 @@ QStringList lineOf(const HistoryEntry &e)
 
 struct SummaryLine {
     QString group;
+    std::optional<LookupKind> kind; // a ResultState group's kind
     QString value;
     int count = 0;
     qint64 amount = 0;
     bool hasAmount = false;
 };
 
-void addTo(QList<SummaryLine> &lines, const QString &group, const QString &value, int count, qint64 amount,
-           bool hasAmount)
+void addTo(QList<SummaryLine> &lines, const QString &group, std::optional<LookupKind> kind, const QString &value,
+           int count, qint64 amount, bool hasAmount)
 {
     for (SummaryLine &line : lines) {
         if (line.group == group && line.value == value) {
@@ -57,40 +60,39 @@ void addTo(QList<SummaryLine> &lines, const QString &group, const QString &value
             return;
         }
     }
-    lines.append({group, value, count, amount, hasAmount});
+    lines.append({group, kind, value, count, amount, hasAmount});
 }
 
-// Look-ups by order state / return result (with their amounts), those without a result by what
-// happened, and receivers by result ("SUCCESS:2,CLOSED:1" in each entry).
+// Look-ups by order state / return result / remaining amount (ResultState, with their amounts), those
+// without a result by what happened, and receivers by result ("SUCCESS:2,CLOSED:1" in each entry).
 QList<QStringList> summaryLines(const QList<HistoryEntry> &entries)
 {
     QList<SummaryLine> lines;
     for (const HistoryEntry &e : entries) {
         if (e.state.isEmpty()) {
-            addTo(lines, u"result_kind"_s, e.resultKind, 1, 0, false);
+            addTo(lines, u"result_kind"_s, std::nullopt, e.resultKind, 1, 0, false);
             continue;
         }
-        const bool order = e.lookup == LookupKind::Order;
-        addTo(lines, order ? u"order_state"_s : u"return_result"_s, e.state, 1, e.totalFen, true);
+        addTo(lines, ResultState::groupKey(e.lookup), e.lookup, e.state, 1, e.totalFen, true);
         for (const QString &part : e.receiverResults.split(u',', Qt::SkipEmptyParts)) {
             const qsizetype colon = part.lastIndexOf(u':');
             if (colon > 0)
-                addTo(lines, u"receiver_result"_s, part.left(colon), part.sliced(colon + 1).toInt(), 0, false);
+                addTo(lines, u"receiver_result"_s, std::nullopt, part.left(colon), part.sliced(colon + 1).toInt(), 0,
+                      false);
         }
     }
     std::stable_sort(lines.begin(), lines.end(), [](const SummaryLine &a, const SummaryLine &b) {
-        const auto rank = [](const QString &group) {
-            return group == u"order_state"_s ? 0 : group == u"return_result"_s ? 1 : group == u"receiver_result"_s ? 2 : 3;
+        // States by kind (orders, returns, remaining amounts), then receivers, then the rest.
+        const auto rank = [](const SummaryLine &line) {
+            return line.kind ? int(*line.kind) : line.group == u"receiver_result"_s ? 3 : 4;
         };
-        return rank(a.group) < rank(b.group);
+        return rank(a) < rank(b);
     });
     QList<QStringList> out;
     for (const SummaryLine &line : lines) {
         QString label;
-        if (line.group == u"order_state"_s)
-            label = Labels::orderState(line.value);
-        else if (line.group == u"return_result"_s)
-            label = Labels::returnResult(line.value);
+        if (line.kind)
+            label = ResultState::label(*line.kind, line.value);
         else if (line.group == u"receiver_result"_s)
             label = Labels::receiverResult(line.value);
         out.append({line.group, line.value, label, QString::number(line.count),

@@ -75,28 +75,6 @@ const SchemaStep schemaSteps[] = {
     {2, std::begin(schemaV2), std::end(schemaV2)},
 };
 
-QString lookupName(LookupKind kind)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return u"order"_s;
-    case LookupKind::Return:
-        return u"return"_s;
-    case LookupKind::Amounts:
-        return u"amounts"_s;
-    }
-    return {};
-}
-
-LookupKind lookupFromName(const QString &name)
-{
-    if (name == "return"_L1)
-        return LookupKind::Return;
-    if (name == "amounts"_L1)
-        return LookupKind::Amounts;
-    return LookupKind::Order;
-}
-
 HistoryEntry entryFrom(const QSqlQuery &q)
 {
     HistoryEntry e;
@@ -104,7 +82,7 @@ HistoryEntry entryFrom(const QSqlQuery &q)
     e.lookedUpAt =
         QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong()).toOffsetFromUtc(q.value(2).toInt());
     e.profile = q.value(3).toString();
-    e.lookup = lookupFromName(q.value(4).toString());
+    e.lookup = HistoryEntry::lookupFromName(q.value(4).toString());
     e.source = q.value(5).toString();
     e.subMchid = q.value(6).toString();
     e.transactionId = q.value(7).toString();
@@ -177,7 +155,7 @@ Where whereFor(const HistoryFilter &filter)
     }
     if (filter.lookup) {
         parts.append(u"lookup = ?"_s);
-        where.values.append(lookupName(*filter.lookup));
+        where.values.append(HistoryEntry::lookupName(*filter.lookup));
     }
     if (!parts.isEmpty())
         where.sql = u" WHERE "_s + parts.join(u" AND "_s);
@@ -379,7 +357,7 @@ Expected<QList<qint64>, HistoryError> HistoryStore::addAll(const QList<HistoryEn
         const QVariantList values = {when.toMSecsSinceEpoch(),
                                      when.offsetFromUtc(),
                                      e.profile,
-                                     lookupName(e.lookup),
+                                     HistoryEntry::lookupName(e.lookup),
                                      e.source,
                                      e.subMchid,
                                      e.transactionId,

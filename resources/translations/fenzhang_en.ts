@@ -337,14 +337,6 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <source>Money still to split</source>
-        <translation>Money still to split</translation>
-    </message>
-    <message>
-        <source>Nothing left to split</source>
-        <translation>Nothing left to split</translation>
-    </message>
-    <message>
         <source>Transactions by amount still to split:</source>
         <translation>Transactions by amount still to split:</translation>
     </message>
@@ -354,18 +346,6 @@
             <numerusform>Batch of %n remaining-amount look-up</numerusform>
             <numerusform>Batch of %n remaining-amount look-ups</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Orders</translation>
-    </message>
-    <message>
-        <source>Returns</source>
-        <translation>Returns</translation>
-    </message>
-    <message>
-        <source>Transactions</source>
-        <translation>Transactions</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1480,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>Other (%1)</source>
         <translation>Other (%1)</translation>
     </message>
+    <message>
+        <source>Remaining amount</source>
+        <translation>Remaining amount</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::HistoryPage</name>
@@ -2315,6 +2299,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>%1 yuan (%2 fen) of payment %3, looked up at %4, Request-ID %5</source>
         <translation>%1 yuan (%2 fen) of payment %3, looked up at %4, Request-ID %5</translation>
     </message>
+    <message>
+        <source>this order was looked up for another profit-sharing product; look it up again first.</source>
+        <translation>this order was looked up for another profit-sharing product; look it up again first.</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MainWindow</name>
@@ -2469,6 +2457,14 @@ Quit without them in the history? To keep them, stay and start a new history fil
     <message>
         <source>Export result</source>
         <translation>Export result</translation>
+    </message>
+    <message>
+        <source>Remaining amount looked up: HTTP %1, signature verified.</source>
+        <translation>Remaining amount looked up: HTTP %1, signature verified.</translation>
+    </message>
+    <message>
+        <source>The remaining amount could not be looked up — the line under the order says why.</source>
+        <translation>The remaining amount could not be looked up — the line under the order says why.</translation>
     </message>
 </context>
 <context>
@@ -3667,6 +3663,29 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Copy the Request-ID</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ResultState</name>
+    <message>
+        <source>Money still to split</source>
+        <translation>Money still to split</translation>
+    </message>
+    <message>
+        <source>Nothing left to split</source>
+        <translation>Nothing left to split</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
     </message>
 </context>
 <context>

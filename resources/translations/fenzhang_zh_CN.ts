@@ -340,14 +340,6 @@
         <translation>汇总</translation>
     </message>
     <message>
-        <source>Money still to split</source>
-        <translation>仍有剩余待分金额</translation>
-    </message>
-    <message>
-        <source>Nothing left to split</source>
-        <translation>已无剩余待分金额</translation>
-    </message>
-    <message>
         <source>Transactions by amount still to split:</source>
         <translation>交易按剩余待分金额统计：</translation>
     </message>
@@ -356,18 +348,6 @@
         <translation>
             <numerusform>批量查询 %n 笔交易的剩余待分金额</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>分账单</translation>
-    </message>
-    <message>
-        <source>Returns</source>
-        <translation>回退单</translation>
-    </message>
-    <message>
-        <source>Transactions</source>
-        <translation>交易</translation>
     </message>
 </context>
 <context>
@@ -1492,6 +1472,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>Other (%1)</source>
         <translation>其他（%1）</translation>
     </message>
+    <message>
+        <source>Remaining amount</source>
+        <translation>剩余待分金额</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::HistoryPage</name>
@@ -2299,6 +2283,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <source>%1 yuan (%2 fen) of payment %3, looked up at %4, Request-ID %5</source>
         <translation>微信支付订单 %3 剩余 %1 元（%2 分），查询于 %4，Request-ID %5</translation>
     </message>
+    <message>
+        <source>this order was looked up for another profit-sharing product; look it up again first.</source>
+        <translation>这笔分账单是按另一种分账产品查询的，请先重新查询。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::MainWindow</name>
@@ -2449,6 +2437,14 @@ Quit without them in the history? To keep them, stay and start a new history fil
     <message>
         <source>Export result</source>
         <translation>导出查询结果</translation>
+    </message>
+    <message>
+        <source>Remaining amount looked up: HTTP %1, signature verified.</source>
+        <translation>剩余待分金额已查到：HTTP %1，签名已验证。</translation>
+    </message>
+    <message>
+        <source>The remaining amount could not be looked up — the line under the order says why.</source>
+        <translation>未能查到剩余待分金额，原因见分账单下方的说明。</translation>
     </message>
 </context>
 <context>
@@ -3637,6 +3633,29 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Copy the Request-ID</source>
         <translation>复制 Request-ID</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ResultState</name>
+    <message>
+        <source>Money still to split</source>
+        <translation>仍有剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Nothing left to split</source>
+        <translation>已无剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>分账单</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>回退单</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易</translation>
     </message>
 </context>
 <context>

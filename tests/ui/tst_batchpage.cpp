@@ -11,6 +11,7 @@
 #include "batchsummaryview.h"
 #include "demoprofile.h"
 #include "format/labels.h"
+#include "lookup/resultstate.h"
 #include "historybackend.h"
 #include "lookupcontroller.h"
 #include "messagebox.h"
@@ -639,10 +640,10 @@ void TestBatchPage::remainingAmounts_batchOfPayments_statesSummaryAndExport()
     QCOMPARE(model->index(0, BatchRowsModel::NumberColumn).data().toString(), u"4208450740202511211234567891"_s);
     QCOMPARE(model->index(0, BatchRowsModel::AmountColumn).data(BatchRowsModel::RawValueRole).toLongLong(), 9200);
     QCOMPARE(model->index(0, BatchRowsModel::StateColumn).data().toString(),
-             BatchSummary::stateLabel(LookupKind::Amounts, u"frozen"_s));
+             ResultState::label(LookupKind::Amounts, u"frozen"_s));
     QCOMPARE(model->index(2, BatchRowsModel::AmountColumn).data(BatchRowsModel::RawValueRole).toLongLong(), 0);
     QCOMPARE(model->index(2, BatchRowsModel::StateColumn).data().toString(),
-             BatchSummary::stateLabel(LookupKind::Amounts, u"none"_s));
+             ResultState::label(LookupKind::Amounts, u"none"_s));
     // Not a profit-sharing payment: WeChat Pay's error, in words, with nothing in the amount.
     QVERIFY(!model->index(3, BatchRowsModel::AmountColumn).data(BatchRowsModel::RawValueRole).isValid());
     QVERIFY2(model->index(3, BatchRowsModel::DetailColumn).data().toString().contains(u"INVALID_REQUEST"_s),

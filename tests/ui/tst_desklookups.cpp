@@ -105,6 +105,7 @@ private Q_SLOTS:
     void products_formsFollowTheProfile_eachLookUpEndToEnd();
     void remainingAmount_automaticForFinishedOrder_whenTheProfileWantsIt();
     void remainingAmount_failure_saysWhyWithRequestId();
+    void productSwitched_shownResultIsNotAskedAgainAsTheNewProduct();
 
 private:
     void runAndWait(LookupPage *page);
@@ -1195,6 +1196,35 @@ void TestDeskLookups::remainingAmount_failure_saysWhyWithRequestId()
     auto *value = line.findChild<QLabel *>(u"remainingAmountValue"_s);
     QCOMPARE(value->accessibleDescription(), Labels::errorAdvice(u"INVALID_REQUEST"_s));
     QVERIFY(value->toolTip().contains(Labels::errorAdvice(u"INVALID_REQUEST"_s)));
+}
+
+// A brand's order on screen, then the profile becomes a direct merchant's: neither Refresh nor the
+// remaining amount may send the brand's question with the direct merchant's keys.
+void TestDeskLookups::productSwitched_shownResultIsNotAskedAgainAsTheNewProduct()
+{
+    QStringList targets;
+    QObject scope;
+    connect(&m_server, &sandbox::SandboxServer::requestHandled, &scope,
+            [&targets](const QJsonObject &entry) { targets << entry.value(u"target"_s).toString(); });
+    useDemo(Product::Brand);
+    LookupPage *page = m_window->orderPage();
+    runAndWait(page);
+    QCOMPARE(page->currentView(), LookupPage::View::Result);
+    QCOMPARE(targets.size(), 1);
+
+    useDemo(Product::Direct);
+    QVERIFY(page->isStale());
+    page->refresh();
+    QVERIFY(!page->isBusy());
+    // The stale result is dimmed and its button out of reach; asked all the same (a shortcut, a
+    // start-up option), the page refuses and says why.
+    QVERIFY(!page->orderView()->remainingAmount()->button()->isEnabled());
+    page->lookUpRemainingAmount();
+    QVERIFY(!page->isRemainingAmountBusy());
+    QVERIFY2(page->orderView()->remainingAmount()->text().contains(u"another profit-sharing product"_s),
+             qPrintable(page->orderView()->remainingAmount()->text()));
+    QTest::qWait(100);
+    QCOMPARE(targets.size(), 1); // nothing sent
 }
 
 QTEST_MAIN(TestDeskLookups)

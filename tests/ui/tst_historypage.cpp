@@ -10,6 +10,7 @@
 #include "historymodel.h"
 #include "historypage.h"
 #include "lookupcontroller.h"
+#include "lookup/resultstate.h"
 #include "lookuppage.h"
 #include "mainwindow.h"
 #include "messagebox.h"
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void open_marksFromHistory();
     void rerun_addsAnEntry();
     void remainingAmount_openedAndRunAgain();
+    void rerun_ordinaryReturn_asksByOutOrderNo();
     void export_allAndSelected();
     void export_workbookSummaryAndAbout();
     void clear_asksAndEmpties();
@@ -322,6 +324,20 @@ void TestHistoryPage::remainingAmount_openedAndRunAgain()
     m_page->refresh();
     QTRY_COMPARE(m_page->model()->totalCount(), 1);
     QCOMPARE(m_page->model()->entry(0).lookup, LookupKind::Amounts);
+    // Listed as what it is: the payment's number, the money still frozen in words and in yuan.
+    HistoryModel *model = m_page->model();
+    QCOMPARE(model->index(0, HistoryModel::LookupColumn).data().toString(), u"Remaining amount"_s);
+    QCOMPARE(model->index(0, HistoryModel::NumberColumn).data().toString(), u"4208450740202511211234567891"_s);
+    QCOMPARE(model->index(0, HistoryModel::StateColumn).data().toString(),
+             ResultState::label(LookupKind::Amounts, u"frozen"_s));
+    QCOMPARE(model->index(0, HistoryModel::AmountColumn).data().toString(), u"92.00"_s);
+    // And so in the history's export: lookup "amounts", summed as money still to split.
+    QBuffer csv;
+    csv.open(QIODevice::WriteOnly);
+    QVERIFY(HistoryExport::writeCsv({model->entry(0)}, &csv, &error));
+    const QList<QByteArray> lines = csv.data().split('\n');
+    QVERIFY2(lines.size() > 1 && lines.at(1).contains(",amounts,single,"), lines.value(1).constData());
+    QVERIFY2(lines.at(1).contains(",frozen,"), lines.at(1).constData());
 
     m_page->openRow(0);
     QTRY_VERIFY(m_page->lastDialog());
@@ -342,6 +358,38 @@ void TestHistoryPage::remainingAmount_openedAndRunAgain()
     QTRY_COMPARE(m_page->model()->totalCount(), 2);
     QVERIFY(m_page->lastDialog()->amountsView()->isVisibleTo(m_page->lastDialog()));
     QVERIFY(m_page->lastDialog()->historyNote().isEmpty());
+}
+
+// An ordinary (普通分账) return's answer carries order_id too; run again, it is asked by out_order_no
+// as the product requires, not refused as invalid.
+void TestHistoryPage::rerun_ordinaryReturn_asksByOutOrderNo()
+{
+    QString error;
+    LookupJob *job = m_controller->startReturn({u"1900000109"_s, u"R20251127100000011"_s, QString(),
+                                                u"P20251120101530001"_s, Product::ServiceProvider},
+                                               &error);
+    QVERIFY2(job, qPrintable(error));
+    QSignalSpy finished(job, &LookupJob::finished);
+    QVERIFY(finished.wait(20000));
+    const auto first = finished.constFirst().constFirst().value<LookupResult>();
+    QCOMPARE(first.kind, LookupResult::Kind::Ok);
+    QVERIFY(!first.returnOrder->orderId.isEmpty());
+    m_history->record(first, u"single"_s);
+    m_history->flush();
+    m_page->show();
+    m_page->refresh();
+    QTRY_COMPARE(m_page->model()->totalCount(), 1);
+
+    m_page->table()->selectRow(0);
+    QSignalSpy rerun(m_page.get(), &HistoryPage::rerunFinished);
+    m_page->rerunSelected();
+    QVERIFY(rerun.wait(20000));
+    const auto again = rerun.constFirst().constFirst().value<LookupResult>();
+    QCOMPARE(again.kind, LookupResult::Kind::Ok);
+    QCOMPARE(again.product(), Product::ServiceProvider);
+    QVERIFY(again.returnQuery.orderId.isEmpty());
+    QCOMPARE(again.returnQuery.outOrderNo, u"P20251120101530001"_s);
+    QCOMPARE(again.returnOrder->outReturnNo, u"R20251127100000011"_s);
 }
 
 void TestHistoryPage::export_allAndSelected()

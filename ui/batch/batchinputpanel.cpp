@@ -154,7 +154,9 @@ void BatchInputPanel::setProduct(Product product)
     if (product == m_product)
         return;
     m_product = product;
-    startImport(true); // the same rows, read as this product's
+    // The same rows, read as this product's; a column chosen by hand for a field this product
+    // does not take (sub_mchid for a direct merchant) must not stay chosen out of sight.
+    startImport(false);
 }
 
 QComboBox *BatchInputPanel::mappingCombo(const QString &apiField) const

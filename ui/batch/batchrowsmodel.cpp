@@ -2,6 +2,7 @@
 
 #include "batch/batchexport.h"
 #include "format/labels.h"
+#include "lookup/resultstate.h"
 #include "format/money.h"
 #include "format/saturating.h"
 #include "lookup/resultexport.h"
@@ -228,7 +229,7 @@ QVariant BatchRowsModel::raw(int row, int column) const
         }
         return {};
     case StateColumn:
-        return has ? BatchSummary::stateValue(result) : QString();
+        return has ? ResultState::of(result) : QString();
     case AmountColumn:
         if (const auto fen = has ? amountFen(result) : std::nullopt)
             return *fen;
@@ -251,7 +252,7 @@ QVariant BatchRowsModel::display(int row, int column) const
         const QString code = value.toString();
         if (code.isEmpty())
             return {};
-        return BatchSummary::stateLabel(m_runner->row(row).kind, code);
+        return ResultState::label(m_runner->row(row).kind, code);
     }
     case AmountColumn:
         return value.isValid() ? Money::formatTotal(value.toLongLong(), Money::Grouping::Thousands)

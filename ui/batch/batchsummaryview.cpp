@@ -2,6 +2,7 @@
 
 #include "columnsizer.h"
 #include "format/labels.h"
+#include "lookup/resultstate.h"
 #include "format/money.h"
 
 #include <QHeaderView>
@@ -72,9 +73,9 @@ void BatchSummaryView::setSummary(const BatchSummary &summary)
     setRowCount(0);
     addLine(tr("Rows"), tr("Answered"), summary.answered, QString());
     addLine(tr("Rows"), tr("Without a result"), summary.failed, QString());
-    const QString stateGroup = BatchSummary::stateGroupName(summary.kind);
+    const QString stateGroup = ResultState::groupName(summary.kind);
     for (const BatchSummary::Line &line : summary.byState)
-        addLine(stateGroup, BatchSummary::stateLabel(summary.kind, line.value), line.count,
+        addLine(stateGroup, ResultState::label(summary.kind, line.value), line.count,
                 Money::formatTotal(line.amount));
     for (const BatchSummary::Line &line : summary.byReceiverResult)
         addLine(tr("Receivers"), Labels::receiverResult(line.value), line.count,

@@ -2,6 +2,7 @@
 
 #include "format/labels.h"
 #include "format/money.h"
+#include "lookup/resultstate.h"
 #include "historybackend.h"
 #include "resultmetabar.h"
 
@@ -108,11 +109,23 @@ QString HistoryModel::sourceText(const QString &source)
     return source;
 }
 
+QString HistoryModel::lookupText(LookupKind kind)
+{
+    switch (kind) {
+    case LookupKind::Order:
+        return tr("Order");
+    case LookupKind::Return:
+        return tr("Return");
+    case LookupKind::Amounts:
+        return tr("Remaining amount");
+    }
+    return {};
+}
+
 QString HistoryModel::stateText(const HistoryEntry &entry)
 {
     if (!entry.state.isEmpty())
-        return entry.lookup == LookupKind::Order ? Labels::orderState(entry.state)
-                                                 : Labels::returnResult(entry.state);
+        return ResultState::label(entry.lookup, entry.state);
     if (!entry.errorCode.isEmpty())
         return Labels::errorCode(entry.errorCode);
     if (entry.resultKind == u"network_error"_s)
@@ -139,13 +152,13 @@ QVariant HistoryModel::raw(const HistoryEntry &entry, int column) const
     case TimeColumn:
         return entry.lookedUpAt;
     case LookupColumn:
-        return entry.lookup == LookupKind::Order ? u"order"_s : u"return"_s;
+        return HistoryEntry::lookupName(entry.lookup);
     case SourceColumn:
         return entry.source;
     case SubMchidColumn:
         return entry.subMchid;
     case NumberColumn:
-        return entry.lookup == LookupKind::Order ? entry.outOrderNo : entry.outReturnNo;
+        return entry.number();
     case StateColumn:
         return entry.state.isEmpty() ? entry.errorCode : entry.state;
     case AmountColumn:
@@ -171,7 +184,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return localTimeWithOffset(e.lookedUpAt);
         case LookupColumn:
-            return e.lookup == LookupKind::Order ? tr("Order") : tr("Return");
+            return lookupText(e.lookup);
         case SourceColumn:
             return sourceText(e.source);
         case StateColumn:

@@ -250,17 +250,19 @@ void HistoryPage::rerunSelected()
     const HistoryEntry entry = m_model->entry(rows.constFirst());
     QString error;
     LookupJob *job = nullptr;
-    if (entry.lookup == LookupKind::Order) {
-        job = m_controller->startOrder({entry.subMchid, entry.transactionId, entry.outOrderNo, entry.product},
-                                       &error);
-    } else if (entry.lookup == LookupKind::Return) {
-        ReturnQuery query{entry.subMchid, entry.outReturnNo, entry.orderId, entry.outOrderNo, entry.product};
-        // The store keeps both numbers; the API takes exactly one.
-        if (!query.orderId.isEmpty())
-            query.outOrderNo.clear();
-        job = m_controller->startReturn(query, &error);
-    } else {
-        job = m_controller->startAmounts({entry.transactionId, entry.product}, &error);
+    // The question as it was asked (HistoryStore::restore names a return's order the way the
+    // product allows: out_order_no, or a brand's order_id).
+    const LookupResult asked = HistoryStore::restore(entry).result;
+    switch (entry.lookup) {
+    case LookupKind::Order:
+        job = m_controller->startOrder(asked.orderQuery, &error);
+        break;
+    case LookupKind::Return:
+        job = m_controller->startReturn(asked.returnQuery, &error);
+        break;
+    case LookupKind::Amounts:
+        job = m_controller->startAmounts(asked.amountsQuery, &error);
+        break;
     }
     if (!job) {
         MessageBox::warning(this, tr("Run again"), error);

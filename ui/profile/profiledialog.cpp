@@ -170,6 +170,9 @@ void ProfileDialog::buildUi()
     connect(m_keychain, &QCheckBox::toggled, this, &ProfileDialog::revalidate);
     connect(m_p12Radio, &QRadioButton::toggled, this, &ProfileDialog::updateKeyKind);
     connect(m_product, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateProduct);
+    // Check results (the known order was asked as the product chosen then) are about another profile now.
+    connect(m_product, &QComboBox::currentIndexChanged, this, &ProfileDialog::revalidate);
+    connect(m_autoRemaining, &QCheckBox::toggled, this, &ProfileDialog::revalidate);
 }
 
 void ProfileDialog::updateProduct()
