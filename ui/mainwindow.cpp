@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
@@ -66,10 +67,11 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
 
     m_pages->setObjectName(u"pages"_s);
     m_pages->setDocumentMode(true);
-    m_pages->addTab(m_orderPage, m_orderPage->title());
-    m_pages->addTab(m_returnPage, m_returnPage->title());
-    m_pages->addTab(m_batchPage, m_batchPage->title());
-    m_pages->addTab(m_historyPage, m_historyPage->title());
+    for (const Page page : {Page::Order, Page::Return, Page::Batch, Page::History}) {
+        const int index = m_pages->addTab(pageWidget(page), pageTitle(page));
+        Q_ASSERT(index == int(page));
+        Q_UNUSED(index);
+    }
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -90,7 +92,7 @@ MainWindow::MainWindow(LookupController *controller, QWidget *parent)
     m_historyWarning->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
     m_historyWarning->setText(tr("History not saved"));
     m_historyWarning->hide();
-    connect(m_historyWarning, &QToolButton::clicked, this, [this] { setCurrentPage(3); });
+    connect(m_historyWarning, &QToolButton::clicked, this, [this] { setCurrentPage(Page::History); });
     connect(m_history, &HistoryBackend::errorChanged, this, &MainWindow::updateHistoryWarning);
     statusBar()->addPermanentWidget(m_historyWarning);
     m_profileStatus->setTextFormat(Qt::PlainText); // the profile's name, as the user typed it
@@ -203,13 +205,13 @@ void MainWindow::buildMenus()
     m_refresh = lookup->addAction(tr("Re&fresh result"), this, [this] { currentPage()->refresh(); });
     m_refresh->setShortcut(QKeySequence::Refresh);
     lookup->addSeparator();
-    QAction *toOrder = lookup->addAction(m_orderPage->title(), this, [this] { setCurrentPage(0); });
+    QAction *toOrder = lookup->addAction(m_orderPage->title(), this, [this] { setCurrentPage(Page::Order); });
     toOrder->setShortcut(Qt::CTRL | Qt::Key_1);
-    QAction *toReturn = lookup->addAction(m_returnPage->title(), this, [this] { setCurrentPage(1); });
+    QAction *toReturn = lookup->addAction(m_returnPage->title(), this, [this] { setCurrentPage(Page::Return); });
     toReturn->setShortcut(Qt::CTRL | Qt::Key_2);
-    QAction *toBatch = lookup->addAction(tr("&Batch"), this, [this] { setCurrentPage(2); });
+    QAction *toBatch = lookup->addAction(tr("&Batch"), this, [this] { setCurrentPage(Page::Batch); });
     toBatch->setShortcut(Qt::CTRL | Qt::Key_3);
-    QAction *toHistory = lookup->addAction(tr("&History"), this, [this] { setCurrentPage(3); });
+    QAction *toHistory = lookup->addAction(tr("&History"), this, [this] { setCurrentPage(Page::History); });
     toHistory->setShortcut(Qt::CTRL | Qt::Key_4);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -217,9 +219,56 @@ void MainWindow::buildMenus()
     about->setMenuRole(QAction::AboutRole);
 }
 
+std::optional<MainWindow::Page> MainWindow::pageNamed(const QString &name)
+{
+    static const QHash<QString, Page> pages = {
+        {u"order"_s, Page::Order}, {u"return"_s, Page::Return},
+        {u"batch"_s, Page::Batch}, {u"history"_s, Page::History}};
+    const auto it = pages.constFind(name);
+    return it == pages.constEnd() ? std::nullopt : std::optional<Page>(*it);
+}
+
 bool MainWindow::isLookupPageCurrent() const
 {
-    return m_pages->currentIndex() <= 1;
+    const Page page = shownPage();
+    return page == Page::Order || page == Page::Return;
+}
+
+MainWindow::Page MainWindow::shownPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+QWidget *MainWindow::pageWidget(Page page) const
+{
+    switch (page) {
+    case Page::Order:
+        return m_orderPage;
+    case Page::Return:
+        return m_returnPage;
+    case Page::Batch:
+        return m_batchPage;
+    case Page::History:
+        return m_historyPage;
+    }
+    Q_UNREACHABLE();
+    return m_orderPage;
+}
+
+QString MainWindow::pageTitle(Page page) const
+{
+    switch (page) {
+    case Page::Order:
+        return m_orderPage->title();
+    case Page::Return:
+        return m_returnPage->title();
+    case Page::Batch:
+        return m_batchPage->title();
+    case Page::History:
+        return m_historyPage->title();
+    }
+    Q_UNREACHABLE();
+    return {};
 }
 
 void MainWindow::notifyWatchFinished(const LookupResult &result)
@@ -248,12 +297,12 @@ void MainWindow::notifyWatchFinished(const LookupResult &result)
 
 LookupPage *MainWindow::currentPage() const
 {
-    return m_pages->currentIndex() == 1 ? m_returnPage : m_orderPage;
+    return shownPage() == Page::Return ? m_returnPage : m_orderPage;
 }
 
-void MainWindow::setCurrentPage(int index)
+void MainWindow::setCurrentPage(Page page)
 {
-    m_pages->setCurrentIndex(qBound(0, index, m_pages->count() - 1));
+    m_pages->setCurrentWidget(pageWidget(page));
 }
 
 bool MainWindow::isDemo() const
@@ -315,9 +364,7 @@ void MainWindow::updateActions()
 void MainWindow::updateTitle()
 {
     // The application's display name ("分账查询台") is appended by Qt.
-    QString title = m_pages->currentWidget() == m_batchPage     ? m_batchPage->title()
-                    : m_pages->currentWidget() == m_historyPage ? m_historyPage->title()
-                                                                : currentPage()->title();
+    QString title = pageTitle(shownPage());
     if (isDemo())
         title = tr("[DEMO]") + u' ' + title;
     setWindowTitle(title);
@@ -384,17 +431,21 @@ void MainWindow::restoreSettings()
 {
     restoreGeometry(AppSettings::value(AppSettings::Key::WindowGeometry).toByteArray());
     restoreState(AppSettings::value(AppSettings::Key::WindowState).toByteArray());
-    setCurrentPage(AppSettings::value(AppSettings::Key::LastPage).toInt());
-    const QString last = AppSettings::value(AppSettings::Key::LastProfile).toString();
-    if (!last.isEmpty() && !m_controller->provider()->profile(last).id.isEmpty())
-        m_controller->setCurrentProfile(last);
+    // The number saved is the page's place among the tabs; one out of range (from a newer
+    // version) leaves the first.
+    const int last = AppSettings::value(AppSettings::Key::LastPage).toInt();
+    if (last >= int(Page::Order) && last <= int(Page::History))
+        setCurrentPage(Page(last));
+    const QString lastProfile = AppSettings::value(AppSettings::Key::LastProfile).toString();
+    if (!lastProfile.isEmpty() && !m_controller->provider()->profile(lastProfile).id.isEmpty())
+        m_controller->setCurrentProfile(lastProfile);
 }
 
 void MainWindow::saveSettings() const
 {
     AppSettings::setValue(AppSettings::Key::WindowGeometry, saveGeometry());
     AppSettings::setValue(AppSettings::Key::WindowState, saveState());
-    AppSettings::setValue(AppSettings::Key::LastPage, m_pages->currentIndex());
+    AppSettings::setValue(AppSettings::Key::LastPage, int(shownPage()));
     AppSettings::setValue(AppSettings::Key::LastProfile, m_controller->currentProfileId());
 }
 
@@ -422,7 +473,7 @@ bool MainWindow::confirmCloseWithUnsavedHistory()
         QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Discard)
         return true;
-    setCurrentPage(3);
+    setCurrentPage(Page::History);
     return false;
 }
 

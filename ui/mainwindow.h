@@ -6,6 +6,8 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <optional>
+
 class QAction;
 class QLabel;
 class QSystemTrayIcon;
@@ -25,7 +27,14 @@ struct LookupResult;
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
+    // The tabs, in the order they are shown (the saved last page is this number).
+    enum class Page { Order, Return, Batch, History };
+    Q_ENUM(Page)
+
     explicit MainWindow(LookupController *controller, QWidget *parent = nullptr);
+
+    // The page a name on the command line means ("order", "return", "batch", "history").
+    static std::optional<Page> pageNamed(const QString &name);
 
     LookupPage *orderPage() const { return m_orderPage; }
     LookupPage *returnPage() const { return m_returnPage; }
@@ -35,7 +44,10 @@ public:
     // The order page for the batch and history tabs too (their look-up actions are disabled).
     LookupPage *currentPage() const;
     bool isLookupPageCurrent() const;
-    void setCurrentPage(int index);
+    Page shownPage() const;
+    void setCurrentPage(Page page);
+    QWidget *pageWidget(Page page) const;
+    QString pageTitle(Page page) const;
     ProfileSelector *profileSelector() const { return m_profiles; }
     QTabWidget *pages() const { return m_pages; }
     bool isDemo() const;

@@ -23,14 +23,8 @@ StartupActions::StartupActions(MainWindow *window, const DeskOptions &options, Q
     : QObject(parent), m_window(window), m_exitAfterStartup(options.exitAfterStartup), m_run(options.run),
       m_remainingAmount(options.remainingAmount), m_screenshotFile(options.screenshotFile)
 {
-    if (options.page == u"return"_s)
-        window->setCurrentPage(1);
-    else if (options.page == u"order"_s)
-        window->setCurrentPage(0);
-    else if (options.page == u"batch"_s)
-        window->setCurrentPage(2);
-    else if (options.page == u"history"_s)
-        window->setCurrentPage(3);
+    if (const auto page = MainWindow::pageNamed(options.page))
+        window->setCurrentPage(*page);
     for (const auto &[name, value] : options.fieldValues) {
         LookupPage *page = window->currentPage();
         if (name == u"out_order_no"_s && page->returnForm())

@@ -194,22 +194,22 @@ void TestAccessibility::everyPage_everyControlNamed()
 {
     m_window->prefillSamples();
     for (int page = 0; page < m_window->pages()->count(); ++page) {
-        m_window->setCurrentPage(page);
+        m_window->setCurrentPage(MainWindow::Page(page));
         QApplication::processEvents();
         const QStringList missing = unnamed(m_window.get());
         QVERIFY2(missing.isEmpty(), qPrintable(u"page %1 — no accessible name:\n"_s.arg(page) + missing.join(u'\n')));
     }
     // With results and an error panel on screen.
-    m_window->setCurrentPage(0);
+    m_window->setCurrentPage(MainWindow::Page::Order);
     lookUp(m_window->orderPage());
     QCOMPARE(m_window->orderPage()->currentView(), LookupPage::View::Result);
     QStringList missing = unnamed(m_window.get());
     QVERIFY2(missing.isEmpty(), qPrintable(u"order result — no accessible name:\n"_s + missing.join(u'\n')));
-    m_window->setCurrentPage(1);
+    m_window->setCurrentPage(MainWindow::Page::Return);
     lookUp(m_window->returnPage());
     missing = unnamed(m_window.get());
     QVERIFY2(missing.isEmpty(), qPrintable(u"return result — no accessible name:\n"_s + missing.join(u'\n')));
-    m_window->setCurrentPage(0);
+    m_window->setCurrentPage(MainWindow::Page::Order);
     FieldEdit *outOrderNo = m_window->orderPage()->form()->field(u"out_order_no"_s);
     outOrderNo->setText(u"SCN-404"_s);
     Q_EMIT outOrderNo->edited();

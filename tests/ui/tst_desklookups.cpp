@@ -86,6 +86,7 @@ private Q_SLOTS:
     void orderLookup_tagsInMessage_shownLiterally();
     void orderLookup_processing_refreshUntilFinal();
     void settings_rememberPageAndProfile();
+    void pages_named();
     void networkFailure_namesBothHosts();
     void primaryDown_statusLineShowsFailoverAndResultArrives();
     void brokenProfile_saysSoAndSendsNothing();
@@ -213,11 +214,11 @@ void TestDeskLookups::demo_prefillsBothFormsAndIsMarked()
     // The "press Enter" hint is for the look-up forms: the batch and history tabs drop it.
     const QString hint = m_window->statusBar()->currentMessage();
     QVERIFY(hint.contains(u"Enter"_s));
-    m_window->setCurrentPage(1);
+    m_window->setCurrentPage(MainWindow::Page::Return);
     QCOMPARE(m_window->statusBar()->currentMessage(), hint);
-    m_window->setCurrentPage(2);
+    m_window->setCurrentPage(MainWindow::Page::Batch);
     QVERIFY(m_window->statusBar()->currentMessage().isEmpty());
-    m_window->setCurrentPage(0);
+    m_window->setCurrentPage(MainWindow::Page::Order);
 
     // Enter, straight away, runs the sample look-up: the focus is in the filled-in form.
     m_window->activateWindow();
@@ -422,7 +423,7 @@ void TestDeskLookups::orderLookup_ctrlC_copiesSelectedRowsAsTsv()
 
 void TestDeskLookups::returnLookup_typedIn_showsResult()
 {
-    m_window->setCurrentPage(1);
+    m_window->setCurrentPage(MainWindow::Page::Return);
     LookupPage *page = m_window->returnPage();
     QCOMPARE(m_window->currentPage(), page);
     typeInto(page->form(), u"sub_mchid"_s, m_demo.sampleReturn.subMchid);
@@ -560,7 +561,7 @@ void TestDeskLookups::orderLookup_processing_refreshUntilFinal()
 
 void TestDeskLookups::settings_rememberPageAndProfile()
 {
-    m_window->setCurrentPage(1);
+    m_window->setCurrentPage(MainWindow::Page::Return);
     m_window->saveSettings();
     QCOMPARE(AppSettings::value(AppSettings::Key::LastPage).toInt(), 1);
     QCOMPARE(AppSettings::value(AppSettings::Key::LastProfile).toString(), QString(DemoProfile::Id));
@@ -574,7 +575,34 @@ void TestDeskLookups::settings_rememberPageAndProfile()
     const QByteArray text = ini.readAll();
     QVERIFY(!text.contains("PRIVATE KEY"));
     QVERIFY(!text.contains("merchant_private_key"));
+    // A page number this version does not have (a newer one saved it) opens the order page.
+    AppSettings::setValue(AppSettings::Key::LastPage, 9);
+    cleanup();
+    init();
+    m_window->restoreSettings();
+    QCOMPARE(m_window->shownPage(), MainWindow::Page::Order);
+    AppSettings::setValue(AppSettings::Key::LastPage, int(MainWindow::Page::History));
+    m_window->restoreSettings();
+    QCOMPARE(m_window->shownPage(), MainWindow::Page::History);
+    QCOMPARE(m_window->pages()->currentWidget(), m_window->pageWidget(MainWindow::Page::History));
     AppSettings::reset(AppSettings::Key::LastPage);
+}
+
+void TestDeskLookups::pages_named()
+{
+    QVERIFY(MainWindow::pageNamed(u"order"_s) == MainWindow::Page::Order);
+    QVERIFY(MainWindow::pageNamed(u"return"_s) == MainWindow::Page::Return);
+    QVERIFY(MainWindow::pageNamed(u"batch"_s) == MainWindow::Page::Batch);
+    QVERIFY(MainWindow::pageNamed(u"history"_s) == MainWindow::Page::History);
+    QVERIFY(!MainWindow::pageNamed(u"Orders"_s));
+    // Each page is its tab, in this order, and the window's title follows the page shown.
+    for (const auto page : {MainWindow::Page::Order, MainWindow::Page::Return, MainWindow::Page::Batch,
+                            MainWindow::Page::History}) {
+        m_window->setCurrentPage(page);
+        QCOMPARE(m_window->pages()->currentIndex(), int(page));
+        QCOMPARE(m_window->pages()->currentWidget(), m_window->pageWidget(page));
+        QVERIFY(m_window->windowTitle().contains(m_window->pageTitle(page)));
+    }
 }
 
 namespace {
@@ -953,7 +981,7 @@ void TestDeskLookups::returnLookup_switchingWays_sendsEachWaysOwnNumber()
     connect(&m_server, &sandbox::SandboxServer::requestHandled, &scope,
             [&targets](const QJsonObject &entry) { targets << entry.value(u"target"_s).toString(); });
 
-    m_window->setCurrentPage(1);
+    m_window->setCurrentPage(MainWindow::Page::Return);
     LookupPage *page = m_window->returnPage();
     ReturnForm *form = page->returnForm();
     typeInto(form, u"sub_mchid"_s, brand.sampleReturn.subMchid);
@@ -1106,7 +1134,7 @@ void TestDeskLookups::products_formsFollowTheProfile_eachLookUpEndToEnd()
     QCOMPARE(line->button()->text(), u"Look up again"_s);
 
     // The return, at this product's endpoint.
-    m_window->setCurrentPage(1);
+    m_window->setCurrentPage(MainWindow::Page::Return);
     runAndWait(returnPage);
     QCOMPARE(returnPage->currentView(), LookupPage::View::Result);
     QVERIFY2(targets.constLast().startsWith(returnPath), qPrintable(targets.constLast()));

@@ -648,13 +648,13 @@ void TestHistoryPage::mainWindow_historyUnusable_warnsAndAsksBeforeClosing()
     QTRY_VERIFY_WITH_TIMEOUT(!window.orderPage()->isBusy(), 20000);
     QTRY_VERIFY(!warning->isHidden());
     QVERIFY(warning->toolTip().contains(window.history()->error()));
-    window.setCurrentPage(2);
+    window.setCurrentPage(MainWindow::Page::Batch);
     QVERIFY(!warning->isHidden());
     QTest::mouseClick(warning, Qt::LeftButton);
     QCOMPARE(window.pages()->currentWidget(), window.historyPage());
 
     // Closing asks first; Cancel keeps the window open on the History tab.
-    window.setCurrentPage(0);
+    window.setCurrentPage(MainWindow::Page::Order);
     MessageBox::setNextAnswer(QMessageBox::Cancel);
     QVERIFY(!window.close());
     QVERIFY(window.isVisible());
