@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>Still frozen</source>
-        <translation>仍有冻结</translation>
+        <translation>仍有资金冻结</translation>
     </message>
     <message>
         <source>This money can still be shared; to release it to the merchant, unfreeze the rest (解冻剩余资金).</source>
