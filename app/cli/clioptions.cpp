@@ -204,8 +204,8 @@ QString CliOptionsParser::helpText() const
             tr("Batch input: a CSV whose header row names these columns (as a service provider asks; "
                "--product direct: without sub_mchid; brand returns: order_id or out_order_no):") +
             u'\n';
-    for (const LookupKind kind : {LookupKind::Order, LookupKind::Return, LookupKind::Amounts}) {
-        text += "  "_L1 + BatchCommand::commandOf(kind).leftJustified(9) +
+    for (const LookupKind kind : LookupKinds::all()) {
+        text += "  "_L1 + LookupKinds::name(kind).leftJustified(9) +
                 ColumnMapping::fieldsFor(kind, Product::ServiceProvider).join(u',') + u'\n';
     }
 

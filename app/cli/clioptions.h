@@ -4,7 +4,7 @@
 // exit codes) is fixed by issue 2: scripts depend on it.
 
 #include "api/connection.h"
-#include "batch/batchcommand.h"
+#include "batchcommand.h"
 #include "lookup/queries.h"
 
 #include <optional>

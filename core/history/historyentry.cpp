@@ -98,28 +98,6 @@ QString HistoryEntry::number() const
     return {};
 }
 
-QString HistoryEntry::lookupName(LookupKind kind)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return u"order"_s;
-    case LookupKind::Return:
-        return u"return"_s;
-    case LookupKind::Amounts:
-        return u"amounts"_s;
-    }
-    return {};
-}
-
-LookupKind HistoryEntry::lookupFromName(const QString &name)
-{
-    for (const LookupKind kind : {LookupKind::Order, LookupKind::Return, LookupKind::Amounts}) {
-        if (name == lookupName(kind))
-            return kind;
-    }
-    return LookupKind::Order;
-}
-
 HistoricResult HistoryStore::restore(const HistoryEntry &entry)
 {
     HistoricResult historic;

@@ -44,9 +44,6 @@ struct HistoryEntry {
 
     // The number the look-up was about: out_order_no, out_return_no, or the payment's transaction_id.
     QString number() const;
-    // "order", "return", "amounts": the kind's name in the database and in exports.
-    static QString lookupName(LookupKind kind);
-    static LookupKind lookupFromName(const QString &name);
 };
 
 struct HistoryFilter {

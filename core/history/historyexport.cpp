@@ -5,6 +5,7 @@
 #include "lookup/resultstate.h"
 #include "format/money.h"
 #include "format/xlsxwriter.h"
+#include "lookup/lookupkind.h"
 
 #include <algorithm>
 #include <optional>
@@ -20,7 +21,7 @@ QStringList lineOf(const HistoryEntry &e)
     const bool hasAmount = !e.state.isEmpty();
     return {ExportTime::text(e.lookedUpAt),
             e.profile,
-            HistoryEntry::lookupName(e.lookup),
+            LookupKinds::name(e.lookup),
             e.source,
             e.subMchid,
             e.transactionId,

@@ -1,4 +1,5 @@
 #include "history/historystore.h"
+#include "lookup/lookupkind.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -82,7 +83,7 @@ HistoryEntry entryFrom(const QSqlQuery &q)
     e.lookedUpAt =
         QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong()).toOffsetFromUtc(q.value(2).toInt());
     e.profile = q.value(3).toString();
-    e.lookup = HistoryEntry::lookupFromName(q.value(4).toString());
+    e.lookup = LookupKinds::fromName(q.value(4).toString()).value_or(LookupKind::Order);
     e.source = q.value(5).toString();
     e.subMchid = q.value(6).toString();
     e.transactionId = q.value(7).toString();
@@ -155,7 +156,7 @@ Where whereFor(const HistoryFilter &filter)
     }
     if (filter.lookup) {
         parts.append(u"lookup = ?"_s);
-        where.values.append(HistoryEntry::lookupName(*filter.lookup));
+        where.values.append(LookupKinds::name(*filter.lookup));
     }
     if (!parts.isEmpty())
         where.sql = u" WHERE "_s + parts.join(u" AND "_s);
@@ -357,7 +358,7 @@ Expected<QList<qint64>, HistoryError> HistoryStore::addAll(const QList<HistoryEn
         const QVariantList values = {when.toMSecsSinceEpoch(),
                                      when.offsetFromUtc(),
                                      e.profile,
-                                     HistoryEntry::lookupName(e.lookup),
+                                     LookupKinds::name(e.lookup),
                                      e.source,
                                      e.subMchid,
                                      e.transactionId,

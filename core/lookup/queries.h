@@ -5,6 +5,7 @@
 // The product (lookup/product.h) picks the endpoint and whether sub_mchid is asked for: a direct
 // merchant's look-ups carry none (a sub_mchid given is an error, not silently dropped).
 
+#include "lookup/lookupkind.h"
 #include "lookup/product.h"
 
 #include <QByteArray>
@@ -17,8 +18,6 @@ struct FieldError {
     QString field;   // API name: sub_mchid, transaction_id, out_order_no, out_return_no, order_id
     QString message; // translated reason, for the field's tooltip and the CLI
 };
-
-enum class LookupKind { Order, Return, Amounts };
 
 // ServiceProvider GET /v3/profitsharing/orders/{out_order_no}?sub_mchid=&transaction_id=
 // Direct          GET /v3/profitsharing/orders/{out_order_no}?transaction_id=

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void productTargets();
     void productValidation();
     void products_names();
+    void lookupKinds_names();
     void percentEncode_data();
     void percentEncode();
     void answerBinding_order_everyIdentifier();
@@ -274,6 +275,23 @@ void TestQueries::products_names()
     }
     QCOMPARE(Products::fromId(u"BRAND"), std::optional<Product>(Product::Brand));
     QCOMPARE(Products::fromId(u"ordinary"), std::nullopt);
+}
+
+void TestQueries::lookupKinds_names()
+{
+    // Stored in history databases and typed on command lines: these words never change.
+    QCOMPARE(LookupKinds::name(LookupKind::Order), u"order"_s);
+    QCOMPARE(LookupKinds::name(LookupKind::Return), u"return"_s);
+    QCOMPARE(LookupKinds::name(LookupKind::Amounts), u"amounts"_s);
+    QCOMPARE(LookupKinds::pluralName(LookupKind::Order), u"orders"_s);
+    QCOMPARE(LookupKinds::pluralName(LookupKind::Return), u"returns"_s);
+    QCOMPARE(LookupKinds::pluralName(LookupKind::Amounts), u"amounts"_s);
+    QCOMPARE(LookupKinds::all().size(), 3);
+    for (const LookupKind kind : LookupKinds::all())
+        QVERIFY(LookupKinds::fromName(LookupKinds::name(kind)) == kind);
+    QVERIFY(!LookupKinds::fromName(u"Order"));
+    QVERIFY(!LookupKinds::fromName(u"orders"));
+    QVERIFY(!LookupKinds::fromName(u""));
 }
 
 void TestQueries::percentEncode_data()

@@ -329,30 +329,12 @@ int BatchPage::watchProcessing()
     return int(rows.size());
 }
 
-namespace {
-
-// What a batch export's suggested file name says it holds.
-QString fileWord(LookupKind kind)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return u"orders"_s;
-    case LookupKind::Return:
-        return u"returns"_s;
-    case LookupKind::Amounts:
-        return u"amounts"_s;
-    }
-    return {};
-}
-
-} // namespace
-
 void BatchPage::exportResults()
 {
     if (!m_runner || m_runner->rowCount() == 0)
         return;
     const QString name =
-        u"fenzhang-batch-%1-%2"_s.arg(fileWord(m_runKind),
+        u"fenzhang-batch-%1-%2"_s.arg(LookupKinds::pluralName(m_runKind),
                                       QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
     const std::optional<ExportTarget> target = ExportDialog::ask(this, tr("Export batch"), name);
     if (!target)

@@ -2,6 +2,7 @@
 
 #include "format/labels.h"
 #include "format/money.h"
+#include "lookup/lookupkind.h"
 #include "lookup/resultstate.h"
 #include "historybackend.h"
 #include "resultmetabar.h"
@@ -152,7 +153,7 @@ QVariant HistoryModel::raw(const HistoryEntry &entry, int column) const
     case TimeColumn:
         return entry.lookedUpAt;
     case LookupColumn:
-        return HistoryEntry::lookupName(entry.lookup);
+        return LookupKinds::name(entry.lookup);
     case SourceColumn:
         return entry.source;
     case SubMchidColumn:

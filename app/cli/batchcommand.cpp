@@ -1,10 +1,11 @@
-#include "batch/batchcommand.h"
+#include "batchcommand.h"
 
 #include "batch/batchexport.h"
 #include "batch/batchimporter.h"
 #include "batch/batchrunner.h"
 #include "format/exporttable.h"
 #include "format/safetext.h"
+#include "lookup/lookupkind.h"
 
 #include <cstdio>
 #include <QCommandLineParser>
@@ -43,32 +44,10 @@ QString BatchCommand::usage()
            u"--output FILE.xlsx|FILE.csv [--concurrency N] [--qps N]"_s;
 }
 
-std::optional<LookupKind> BatchCommand::kindOf(const QString &command)
-{
-    for (const LookupKind kind : {LookupKind::Order, LookupKind::Return, LookupKind::Amounts}) {
-        if (command == commandOf(kind))
-            return kind;
-    }
-    return std::nullopt;
-}
-
-QString BatchCommand::commandOf(LookupKind kind)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return u"order"_s;
-    case LookupKind::Return:
-        return u"return"_s;
-    case LookupKind::Amounts:
-        return u"amounts"_s;
-    }
-    return {};
-}
-
 bool BatchCommand::parse(const QCommandLineParser &parser, const QStringList &positional,
                          BatchCommandOptions *options, QString *error)
 {
-    const std::optional<LookupKind> lookup = positional.size() == 1 ? kindOf(positional.constFirst()) : std::nullopt;
+    const std::optional<LookupKind> lookup = positional.size() == 1 ? LookupKinds::fromName(positional.constFirst()) : std::nullopt;
     if (!lookup) {
         *error = tr("The batch command needs order, return or amounts: %1").arg(usage());
         return false;

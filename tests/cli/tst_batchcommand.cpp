@@ -1,7 +1,7 @@
 // BatchCommand (the CLI's `batch`) against the in-process sandbox: the output CSV, exit codes for
 // good and bad input, nothing sent for bad input or an unwritable output, option parsing.
 
-#include "batch/batchcommand.h"
+#include "batchcommand.h"
 #include "sandboxservice.h"
 
 #include <QBuffer>

@@ -54,9 +54,6 @@ public:
     static bool parse(const QCommandLineParser &parser, const QStringList &positional,
                       BatchCommandOptions *options, QString *error);
     static QString usage();
-    // "order", "return", "amounts": the word after "batch" for each kind, and back.
-    static QString commandOf(LookupKind kind);
-    static std::optional<LookupKind> kindOf(const QString &command);
     static bool stderrIsTerminal();
 
     // Runs to completion on a local event loop; messages go to `err` (stderr in the CLI).
