@@ -29,7 +29,10 @@ QList<QCommandLineOption> BatchCommand::options()
     return {QCommandLineOption(u"input"_s, tr("batch: the CSV of look-ups (header: API field names)."), u"FILE"_s),
             QCommandLineOption(u"concurrency"_s, tr("batch: look-ups at once (default 4)."), u"N"_s),
             QCommandLineOption(u"qps"_s, tr("batch: look-ups started per second (default 10, 0 = no limit)."),
-                               u"N"_s)};
+                               u"N"_s),
+            QCommandLineOption(u"remaining-amount"_s,
+                               tr("batch order: also look up each payment's remaining amount (剩余待分金额) "
+                                  "and add it as columns."))};
 }
 
 void BatchCommand::addOptions(QCommandLineParser &parser)
@@ -41,7 +44,7 @@ void BatchCommand::addOptions(QCommandLineParser &parser)
 QString BatchCommand::usage()
 {
     return u"fenzhang-cli [connection options] [--product P] batch order|return|amounts --input FILE "
-           u"--output FILE.xlsx|FILE.csv [--concurrency N] [--qps N]"_s;
+           u"--output FILE.xlsx|FILE.csv [--concurrency N] [--qps N] [--remaining-amount]"_s;
 }
 
 bool BatchCommand::parse(const QCommandLineParser &parser, const QStringList &positional,
@@ -68,6 +71,12 @@ bool BatchCommand::parse(const QCommandLineParser &parser, const QStringList &po
         return false;
     if (options->inputFile.isEmpty() || options->outputFile.isEmpty()) {
         *error = tr("The batch command needs --input and --output: %1").arg(usage());
+        return false;
+    }
+    options->remainingAmount = parser.isSet(u"remaining-amount"_s);
+    if (options->remainingAmount && options->lookup != LookupKind::Order) {
+        *error = tr("--remaining-amount goes with batch order only (batch amounts looks up remaining amounts "
+                    "by themselves).");
         return false;
     }
     if (!concurrency.isEmpty()) {
@@ -143,12 +152,54 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
         return ExitBadInput;
     }
 
+    QList<LookupResult> answers; // every answer, for the exit code
+    QList<BatchExportRow> rows = runRows(import.rows, options, err, &answers);
+    if (options.remainingAmount) {
+        // Then each answered order's payment, once: the money still frozen for sharing.
+        const QList<BatchRow> payments = BatchExport::remainingRows(rows);
+        print(err, tr("Looking up the remaining amount of %n payment(s)…\n", nullptr, int(payments.size())));
+        QList<LookupResult> remaining;
+        for (const BatchExportRow &row : runRows(payments, options, err, &answers))
+            remaining.append(row.result);
+        BatchExport::attachRemaining(rows, remaining);
+    }
+
+    QString error;
+    // The format follows --output's extension: .xlsx a workbook, anything else (.csv) the CSV.
+    const ExportFormat format = ExportFiles::formatOfPath(options.outputFile, ExportFormat::Csv);
+    const ExportInfo info{{}, options.profileName, options.mchid, {}};
+    const bool written = format == ExportFormat::Xlsx
+                             ? BatchExport::writeXlsx(options.lookup, rows, info, &output, &error)
+                             : BatchExport::writeCsv(options.lookup, rows, &output, &error);
+    if (!written || !output.commit()) {
+        print(err, tr("Cannot write %1: %2\n")
+                       .arg(options.outputFile, error.isEmpty() ? output.errorString() : error));
+        return ExitOutputFailed;
+    }
+    print(err, BatchExport::summarize(options.lookup, rows).toText());
+
+    int code = ExitSuccess;
+    for (const LookupResult &answer : std::as_const(answers)) {
+        const LookupResult::Kind kind = answer.kind;
+        if (kind == LookupResult::Kind::VerificationFailed)
+            code = ExitVerificationFailed;
+        else if (kind == LookupResult::Kind::NotTheAnswer && code != ExitVerificationFailed)
+            code = ExitApiError; // a verified answer to another question: as wrong as an error
+        else if (kind == LookupResult::Kind::NetworkError && code == ExitSuccess)
+            code = ExitNetworkError;
+    }
+    return code;
+}
+
+QList<BatchExportRow> BatchCommand::runRows(const QList<BatchRow> &rows, const BatchCommandOptions &options,
+                                            QIODevice *err, QList<LookupResult> *answers)
+{
     BatchRunner runner(m_service);
     BatchRunner::Options runOptions;
     runOptions.concurrency = options.concurrency;
     runOptions.qps = options.qps;
     runner.setOptions(runOptions);
-    runner.setRows(import.rows);
+    runner.setRows(rows);
 
     QEventLoop loop;
     connect(&runner, &BatchRunner::finished, &loop, &QEventLoop::quit);
@@ -176,34 +227,11 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
     if (options.progress)
         print(err, u"\n"_s);
 
-    const QList<BatchExportRow> rows = BatchExport::rowsOf(runner);
-    QString error;
-    // The format follows --output's extension: .xlsx a workbook, anything else (.csv) the CSV.
-    const ExportFormat format = ExportFiles::formatOfPath(options.outputFile, ExportFormat::Csv);
-    const ExportInfo info{{}, options.profileName, options.mchid, {}};
-    const bool written = format == ExportFormat::Xlsx
-                             ? BatchExport::writeXlsx(options.lookup, rows, info, &output, &error)
-                             : BatchExport::writeCsv(options.lookup, rows, &output, &error);
-    if (!written || !output.commit()) {
-        print(err, tr("Cannot write %1: %2\n")
-                       .arg(options.outputFile, error.isEmpty() ? output.errorString() : error));
-        return ExitOutputFailed;
-    }
-    print(err, BatchExport::summarize(options.lookup, rows).toText());
-
-    int code = ExitSuccess;
     for (int i = 0; i < runner.rowCount(); ++i) {
-        if (!runner.hasResult(i))
-            continue;
-        const LookupResult::Kind kind = runner.result(i).kind;
-        if (kind == LookupResult::Kind::VerificationFailed)
-            code = ExitVerificationFailed;
-        else if (kind == LookupResult::Kind::NotTheAnswer && code != ExitVerificationFailed)
-            code = ExitApiError; // a verified answer to another question: as wrong as an error
-        else if (kind == LookupResult::Kind::NetworkError && code == ExitSuccess)
-            code = ExitNetworkError;
+        if (runner.hasResult(i))
+            answers->append(runner.result(i));
     }
-    return code;
+    return BatchExport::rowsOf(runner);
 }
 
 } // namespace fenzhang

@@ -7,6 +7,8 @@
 // "batch"; everything else lives here so the CLI change is a few lines.
 
 #include "api/lookupservice.h"
+#include "batch/batchexport.h"
+#include "batch/batchrow.h"
 
 #include <optional>
 #include <QCommandLineOption>
@@ -28,6 +30,7 @@ struct BatchCommandOptions {
     QString mchid;
     int concurrency = 4;
     double qps = 10.0;     // 0: no limit
+    bool remainingAmount = false; // batch order --remaining-amount: each payment's 剩余待分金额 too
     bool progress = false; // the CLI: stderrIsTerminal()
 };
 
@@ -61,6 +64,10 @@ public:
 
 private:
     void print(QIODevice *err, const QString &text);
+    // Runs these rows to the end (progress on err when asked) and returns them for the export; every
+    // answer is appended to answers.
+    QList<BatchExportRow> runRows(const QList<BatchRow> &rows, const BatchCommandOptions &options, QIODevice *err,
+                                  QList<LookupResult> *answers);
 
     LookupService *m_service;
 };

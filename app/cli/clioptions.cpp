@@ -275,15 +275,16 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
     } else if (command == "order"_L1) {
         options->lookup = LookupKind::Order;
         required = {u"transaction-id"_s, u"out-order-no"_s};
-        forbidden = {u"out-return-no"_s, u"order-id"_s};
+        forbidden = {u"out-return-no"_s, u"order-id"_s, u"remaining-amount"_s};
     } else if (command == "return"_L1) {
         options->lookup = LookupKind::Return;
         required = {u"out-return-no"_s};
-        forbidden = {u"transaction-id"_s};
+        forbidden = {u"transaction-id"_s, u"remaining-amount"_s};
     } else if (command == "amounts"_L1) {
         options->lookup = LookupKind::Amounts;
         required = {u"transaction-id"_s};
-        forbidden = {u"sub-mchid"_s, u"out-order-no"_s, u"out-return-no"_s, u"order-id"_s};
+        forbidden = {u"sub-mchid"_s, u"out-order-no"_s, u"out-return-no"_s, u"order-id"_s,
+                     u"remaining-amount"_s};
     } else {
         *error = tr("Unknown command \"%1\": use order, return, amounts or batch.").arg(command);
         return false;

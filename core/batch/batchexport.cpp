@@ -10,6 +10,10 @@
 #include "format/xlsxwriter.h"
 #include "lookup/resultexport.h"
 
+#include <algorithm>
+#include <QHash>
+#include <QSet>
+
 
 using namespace Qt::StringLiterals;
 
@@ -27,11 +31,8 @@ ExportColumns errorColumns()
                                  {u"error_advice", T::Text}});
 }
 
-QString errorMessage(const BatchExportRow &row)
+QString errorMessage(const LookupResult &r)
 {
-    const LookupResult &r = row.result;
-    if (row.duplicateOf > 0)
-        return BatchExport::tr("Same as row %1: not sent twice.").arg(row.duplicateOf);
     switch (r.kind) {
     case LookupResult::Kind::Ok:
         return {};
@@ -55,6 +56,28 @@ QString errorMessage(const BatchExportRow &row)
         return BatchExport::tr("Cancelled before an answer came.");
     }
     return {};
+}
+
+QString errorMessage(const BatchExportRow &row)
+{
+    if (row.duplicateOf > 0)
+        return BatchExport::tr("Same as row %1: not sent twice.").arg(row.duplicateOf);
+    return errorMessage(row.result);
+}
+
+// The remaining-amount cells of a row (BatchExport::remainingColumns()): the amount, or why there is
+// none; empty when the order itself was not answered (nothing was asked).
+QStringList remainingCells(const BatchExportRow &row)
+{
+    if (!row.remaining)
+        return QStringList(4);
+    const LookupResult &r = *row.remaining;
+    const QString requestId = QString::fromLatin1(r.response.requestId);
+    if (r.kind == LookupResult::Kind::Ok && r.amounts)
+        return {Money::formatYuan(r.amounts->unsplitAmount), QString::number(r.amounts->unsplitAmount), requestId,
+                QString()};
+    const QString code = r.response.errorCode.isEmpty() ? ResultExport::kindName(r.kind) : r.response.errorCode;
+    return {QString(), QString(), requestId, code + u": "_s + errorMessage(r)};
 }
 
 // A row without a typed answer: the query's numbers in their columns, the rest empty.
@@ -118,16 +141,69 @@ QString stateTitle(LookupKind kind)
 
 } // namespace
 
-ExportColumns BatchExport::columns(LookupKind kind, Product product)
+ExportColumns BatchExport::columns(LookupKind kind, Product product, bool withRemaining)
 {
     return ExportColumns{ExportTable::column(u"row"_s, ExportColumn::Type::Integer)} +
            ResultExport::columns(kind, product) +
-           errorColumns();
+           (withRemaining && kind == LookupKind::Order ? remainingColumns() : ExportColumns()) + errorColumns();
 }
 
-QStringList BatchExport::header(LookupKind kind, Product product)
+QStringList BatchExport::header(LookupKind kind, Product product, bool withRemaining)
 {
-    return ExportTable::names(columns(kind, product));
+    return ExportTable::names(columns(kind, product, withRemaining));
+}
+
+ExportColumns BatchExport::remainingColumns()
+{
+    using T = ExportColumn::Type;
+    return ExportTable::columns({{u"unsplit_amount_yuan", T::Yuan},
+                                 {u"unsplit_amount_fen", T::Integer},
+                                 {u"unsplit_request_id", T::Text},
+                                 {u"unsplit_error", T::Text}});
+}
+
+bool BatchExport::withRemaining(const QList<BatchExportRow> &rows)
+{
+    return std::any_of(rows.cbegin(), rows.cend(), [](const BatchExportRow &row) { return row.remainingAsked; });
+}
+
+QList<BatchRow> BatchExport::remainingRows(const QList<BatchExportRow> &orders)
+{
+    QList<BatchRow> rows;
+    QSet<QString> seen;
+    for (const BatchExportRow &order : orders) {
+        const LookupResult &r = order.result;
+        if (r.lookup != LookupKind::Order || r.kind != LookupResult::Kind::Ok || !r.order)
+            continue;
+        const QString transactionId = r.orderQuery.transactionId;
+        if (transactionId.isEmpty() || seen.contains(transactionId))
+            continue;
+        seen.insert(transactionId);
+        BatchRow row;
+        row.rowNumber = int(rows.size()) + 1;
+        row.kind = LookupKind::Amounts;
+        row.amounts = AmountsQuery(transactionId, r.product());
+        row.errors = row.amounts.validate();
+        rows.append(row);
+    }
+    return rows;
+}
+
+void BatchExport::attachRemaining(QList<BatchExportRow> &orders, const QList<LookupResult> &answers)
+{
+    QHash<QString, const LookupResult *> byTransaction;
+    for (const LookupResult &answer : answers)
+        byTransaction.insert(answer.amountsQuery.transactionId, &answer);
+    for (BatchExportRow &order : orders) {
+        order.remainingAsked = true;
+        const LookupResult &r = order.result;
+        const auto it = r.kind == LookupResult::Kind::Ok ? byTransaction.constFind(r.orderQuery.transactionId)
+                                                         : byTransaction.constEnd();
+        if (it != byTransaction.constEnd())
+            order.remaining = **it;
+        else
+            order.remaining.reset();
+    }
 }
 
 Product BatchExport::productOf(const QList<BatchExportRow> &rows)
@@ -167,6 +243,7 @@ namespace {
 template <typename AddLine> void forEachLine(LookupKind kind, const QList<BatchExportRow> &rows, AddLine addLine)
 {
     const QStringList resultColumns = ExportTable::names(ResultExport::columns(kind, BatchExport::productOf(rows)));
+    const bool remaining = kind == LookupKind::Order && BatchExport::withRemaining(rows);
     for (const BatchExportRow &row : rows) {
         const LookupResult &r = row.result;
         const QString status =
@@ -178,8 +255,9 @@ template <typename AddLine> void forEachLine(LookupKind kind, const QList<BatchE
             r.kind == LookupResult::Kind::Ok ? ResultExport::csvRows(r) : QList<QStringList>();
         if (lines.isEmpty())
             lines.append(queryOnlyRow(resultColumns, r));
+        const QStringList remainingPart = remaining ? remainingCells(row) : QStringList();
         for (const QStringList &line : std::as_const(lines))
-            addLine(QStringList{QString::number(row.rowNumber)} + line + error);
+            addLine(QStringList{QString::number(row.rowNumber)} + line + remainingPart + error);
     }
 }
 
@@ -196,6 +274,11 @@ QList<QStringList> summaryLines(const BatchSummary &summary)
         lines.append({u"receiver_result"_s, line.value, Labels::receiverResult(line.value),
                       QString::number(line.count), Money::formatYuan(line.amount), QString::number(line.amount)});
     }
+    const QString remainingGroup = ResultState::groupKey(LookupKind::Amounts);
+    for (const BatchSummary::Line &line : summary.byRemaining) {
+        lines.append({remainingGroup, line.value, ResultState::label(LookupKind::Amounts, line.value),
+                      QString::number(line.count), Money::formatYuan(line.amount), QString::number(line.amount)});
+    }
     lines.append({u"rows"_s, u"answered"_s, QString(), QString::number(summary.answered), QString(), QString()});
     lines.append(
         {u"rows"_s, u"without_result"_s, QString(), QString::number(summary.failed), QString(), QString()});
@@ -207,7 +290,7 @@ QList<QStringList> summaryLines(const BatchSummary &summary)
 bool BatchExport::writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, QIODevice *device,
                            QString *errorString)
 {
-    const ExportColumns exportColumns = columns(kind, productOf(rows));
+    const ExportColumns exportColumns = columns(kind, productOf(rows), withRemaining(rows));
     const QList<int> numeric = ExportTable::numericColumns(exportColumns);
     CsvWriter csv(device);
     csv.writeBom();
@@ -239,7 +322,7 @@ bool BatchExport::writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, 
     if (about.subject.isEmpty())
         about.subject = subject(kind, int(rows.size()));
     xlsx.setTitle(about.subject);
-    xlsx.beginSheet(tr("Batch"), columns(kind, productOf(rows)));
+    xlsx.beginSheet(tr("Batch"), columns(kind, productOf(rows), withRemaining(rows)));
     int lines = 0;
     forEachLine(kind, rows, [&](const QStringList &line) {
         xlsx.addRow(line);
@@ -290,6 +373,20 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
     summary.rows = int(rows.size());
     for (const QString &code : ResultState::fixedCodes(kind)) // both lines, even when nothing is frozen
         summary.byState.append({code, 0, 0});
+    if (kind == LookupKind::Order && withRemaining(rows)) {
+        for (const QString &code : ResultState::fixedCodes(LookupKind::Amounts))
+            summary.byRemaining.append({code, 0, 0});
+        QSet<QString> counted; // each payment once, however many rows name it
+        for (const BatchExportRow &row : rows) {
+            if (!row.remaining || row.remaining->kind != LookupResult::Kind::Ok || !row.remaining->amounts)
+                continue;
+            const QString transactionId = row.remaining->amountsQuery.transactionId;
+            if (counted.contains(transactionId))
+                continue;
+            counted.insert(transactionId);
+            addTo(summary.byRemaining, ResultState::of(*row.remaining), row.remaining->amounts->unsplitAmount);
+        }
+    }
     for (const BatchExportRow &row : rows) {
         const LookupResult &r = row.result;
         if (r.kind != LookupResult::Kind::Ok) {
@@ -347,6 +444,14 @@ QString BatchSummary::toText() const
     };
     section(stateTitle(kind), byState, false);
     section(BatchExport::tr("Receivers by result:"), byReceiverResult, true);
+    if (!byRemaining.isEmpty()) {
+        text += stateTitle(LookupKind::Amounts) + u'\n';
+        for (const Line &line : byRemaining) {
+            text += u"  %1 (%2): %3, %4 yuan\n"_s.arg(line.value, ResultState::label(LookupKind::Amounts, line.value))
+                        .arg(line.count)
+                        .arg(Money::formatYuan(line.amount, Money::Grouping::Thousands));
+        }
+    }
     return text;
 }
 

@@ -12,6 +12,7 @@
 #include "batch/batchrow.h"
 #include "format/exporttable.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QIODevice>
 #include <QList>
@@ -25,6 +26,10 @@ struct BatchExportRow {
     int rowNumber = 0;
     LookupResult result; // kind InvalidInput with fieldErrors for a row that was never sent
     int duplicateOf = 0;
+    // An order batch that also asked each payment's remaining amount (剩余待分金额): remainingAsked on
+    // every row, and the answer for this row's transaction_id when its order was answered.
+    bool remainingAsked = false;
+    std::optional<LookupResult> remaining = std::nullopt;
 };
 
 struct BatchSummary {
@@ -41,6 +46,9 @@ struct BatchSummary {
     // remaining amounts "frozen" (amount = the money still to split) and "none", both always there.
     QList<Line> byState;
     QList<Line> byReceiverResult; // orders only: receivers by result, with their amounts
+    // Orders with their remaining amounts asked: each payment once, "frozen" (amount = the money
+    // still to split) and "none" (ResultState of the remaining-amount answers).
+    QList<Line> byRemaining;
 
     // Several lines of plain text for the CLI's stderr and the batch page.
     QString toText() const;
@@ -50,9 +58,20 @@ class BatchExport final {
     Q_DECLARE_TR_FUNCTIONS(fenzhang::BatchExport)
 public:
     // row, the single export's columns, error_kind, http_status, error_code, error_message, error_advice.
-    // As the product asked answers (a brand's returns and an ordinary one's differ).
-    static ExportColumns columns(LookupKind kind, Product product);
-    static QStringList header(LookupKind kind, Product product); // the CSV's: API names
+    // As the product asked answers (a brand's returns and an ordinary one's differ). With the
+    // remaining amounts asked (orders), remainingColumns() come before the error columns.
+    static ExportColumns columns(LookupKind kind, Product product, bool withRemaining = false);
+    static QStringList header(LookupKind kind, Product product, bool withRemaining = false); // the CSV's: API names
+    // unsplit_amount_yuan, unsplit_amount_fen, unsplit_request_id, unsplit_error.
+    static ExportColumns remainingColumns();
+    // Whether these rows carry remaining amounts (attachRemaining was called on them).
+    static bool withRemaining(const QList<BatchExportRow> &rows);
+    // The remaining-amount look-ups an order batch asks after its orders: one per payment whose order
+    // was answered, in the order first met, numbered from 1.
+    static QList<BatchRow> remainingRows(const QList<BatchExportRow> &orders);
+    // Gives every order row the answer for its transaction_id among answers (the remaining-amount
+    // look-ups' results) and marks all rows as having asked.
+    static void attachRemaining(QList<BatchExportRow> &orders, const QList<LookupResult> &answers);
     // The product a batch's rows were asked as (one importer, one product: the first row's), whose
     // columns writeCsv() and writeXlsx() write.
     static Product productOf(const QList<BatchExportRow> &rows);

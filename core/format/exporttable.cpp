@@ -58,6 +58,8 @@ const Heading headings[] = {
     {u"looked_up_at", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Looked up at")},
     {u"unsplit_amount_yuan", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Still to split (yuan)")},
     {u"unsplit_amount_fen", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Still to split (fen)")},
+    {u"unsplit_request_id", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Still to split: Request-ID")},
+    {u"unsplit_error", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Still to split: why not known")},
     {u"product", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Product")},
     {u"error_kind", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "Error kind")},
     {u"http_status", QT_TRANSLATE_NOOP("fenzhang::ExportTable", "HTTP status")},

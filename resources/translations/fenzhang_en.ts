@@ -283,6 +283,24 @@
         <source>The batch command needs order, return or amounts: %1</source>
         <translation>The batch command needs order, return or amounts: %1</translation>
     </message>
+    <message>
+        <source>batch order: also look up each payment&apos;s remaining amount (剩余待分金额) and add it as columns.</source>
+        <translation>batch order: also look up each payment&apos;s remaining amount (剩余待分金额) and add it as columns.</translation>
+    </message>
+    <message>
+        <source>--remaining-amount goes with batch order only (batch amounts looks up remaining amounts by themselves).</source>
+        <translation>--remaining-amount goes with batch order only (batch amounts looks up remaining amounts by themselves).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking up the remaining amount of %n payment(s)…
+</source>
+        <translation>
+            <numerusform>Looking up the remaining amount of %n payment…
+</numerusform>
+            <numerusform>Looking up the remaining amount of %n payments…
+</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchExport</name>
@@ -1322,6 +1340,14 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Return description</source>
         <translation>Return description</translation>
+    </message>
+    <message>
+        <source>Still to split: Request-ID</source>
+        <translation>Still to split: Request-ID</translation>
+    </message>
+    <message>
+        <source>Still to split: why not known</source>
+        <translation>Still to split: why not known</translation>
     </message>
 </context>
 <context>

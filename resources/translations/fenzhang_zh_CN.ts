@@ -288,6 +288,22 @@
         <source>The batch command needs order, return or amounts: %1</source>
         <translation>batch 命令需要指定 order、return 或 amounts：%1</translation>
     </message>
+    <message>
+        <source>batch order: also look up each payment&apos;s remaining amount (剩余待分金额) and add it as columns.</source>
+        <translation>batch order：同时查询每笔支付的剩余待分金额，并作为列加入结果。</translation>
+    </message>
+    <message>
+        <source>--remaining-amount goes with batch order only (batch amounts looks up remaining amounts by themselves).</source>
+        <translation>--remaining-amount 只能用于 batch order（batch amounts 本身就是查询剩余待分金额）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking up the remaining amount of %n payment(s)…
+</source>
+        <translation>
+            <numerusform>正在查询 %n 笔支付的剩余待分金额…
+</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchExport</name>
@@ -1315,6 +1331,14 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Return description</source>
         <translation>回退描述</translation>
+    </message>
+    <message>
+        <source>Still to split: Request-ID</source>
+        <translation>剩余待分金额 Request-ID</translation>
+    </message>
+    <message>
+        <source>Still to split: why not known</source>
+        <translation>剩余待分金额未查到的原因</translation>
     </message>
 </context>
 <context>

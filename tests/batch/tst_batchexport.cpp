@@ -141,6 +141,7 @@ private Q_SLOTS:
     void summarize_hugeAmounts_saturateInsteadOfWrapping();
     void writeSummaryCsv_byteExact();
     void saveCsv_unwritablePath_failsWithReason();
+    void remaining_askedOncePerPayment_columnsAndTotals();
 };
 
 void TestBatchExport::writeCsv_orders_byteExact()
@@ -394,6 +395,79 @@ void TestBatchExport::saveCsv_unwritablePath_failsWithReason()
     const QString path = dir.filePath(u"out.csv"_s);
     QVERIFY(BatchExport::saveCsv(LookupKind::Order, orderRows(), path, &error));
     QVERIFY(QFileInfo(path).size() > 0);
+}
+
+// An order batch with remaining amounts: each answered order's payment asked once; every line of
+// an order carries its payment's amount, or why it is not known; the frozen money totalled once
+// per payment.
+void TestBatchExport::remaining_askedOncePerPayment_columnsAndTotals()
+{
+    QList<BatchExportRow> rows = orderRows();
+    BatchExportRow again{6, orderAnswer(), 0}; // another order of the same payment
+    again.result.orderQuery.outOrderNo = u"P1-again"_s;
+    rows.append(again);
+    QVERIFY(!BatchExport::withRemaining(rows));
+
+    const QList<BatchRow> asked = BatchExport::remainingRows(rows);
+    QCOMPARE(asked.size(), 1); // the error, invalid and duplicate rows have no answered order
+    QCOMPARE(asked.at(0).kind, LookupKind::Amounts);
+    QCOMPARE(asked.at(0).rowNumber, 1);
+    QCOMPARE(asked.at(0).amounts.transactionId, u"4208450740202511201234567890"_s);
+    QCOMPARE(asked.at(0).amounts.product, Product::ServiceProvider);
+    QVERIFY(asked.at(0).isValid());
+
+    BatchExport::attachRemaining(
+        rows, {amountsAnswer(u"4208450740202511201234567890"_s,
+                             R"({"transaction_id":"4208450740202511201234567890","unsplit_amount":9200})"_ba)});
+    QVERIFY(BatchExport::withRemaining(rows));
+    QVERIFY(rows.at(0).remaining && rows.at(4).remaining);
+    QVERIFY(!rows.at(1).remaining && !rows.at(2).remaining && !rows.at(3).remaining);
+
+    const QStringList header = BatchExport::header(LookupKind::Order, Product::ServiceProvider, true);
+    const qsizetype at = header.indexOf(u"unsplit_amount_yuan"_s);
+    QCOMPARE(header.mid(at - 1, 6), (QStringList{u"looked_up_at"_s, u"unsplit_amount_yuan"_s, u"unsplit_amount_fen"_s,
+                                                 u"unsplit_request_id"_s, u"unsplit_error"_s, u"error_kind"_s}));
+    // Without the remaining amounts the columns are as they were.
+    QVERIFY(!BatchExport::header(LookupKind::Order, Product::ServiceProvider).contains(u"unsplit_amount_yuan"_s));
+    QVERIFY(!BatchExport::header(LookupKind::Return, Product::Brand, true).contains(u"unsplit_amount_yuan"_s));
+
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QString error;
+    QVERIFY(BatchExport::writeCsv(LookupKind::Order, rows, &buffer, &error));
+    const QByteArray csv = buffer.data();
+    QVERIFY(csv.contains(",looked_up_at,unsplit_amount_yuan,unsplit_amount_fen,unsplit_request_id,unsplit_error,"
+                         "error_kind,"));
+    // Both receivers of row 2 and the receivers of row 6: the amount, its Request-ID, no error.
+    QCOMPARE(csv.count(",2025-11-21T09:30:00+08:00,92.00,9200,08F1B2C3D4E5-A,,ok,200,,,\r\n"), 4);
+    // The 404 order: no remaining amount asked, the cells empty.
+    QVERIFY(csv.contains(",2025-11-21T09:30:00+08:00,,,,,api_error,404,RESOURCE_NOT_EXISTS,"));
+
+    // A payment whose remaining amount could not be looked up says why, with its Request-ID.
+    LookupResult failed = orderError();
+    failed.lookup = LookupKind::Amounts;
+    failed.amountsQuery = {u"4208450740202511201234567890"_s, Product::ServiceProvider};
+    failed.response.errorCode = u"NO_AUTH"_s;
+    failed.response.errorMessage = u"无权限"_s;
+    failed.response.httpStatus = 403;
+    BatchExport::attachRemaining(rows, {failed});
+    QBuffer failedBuffer;
+    failedBuffer.open(QIODevice::WriteOnly);
+    QVERIFY(BatchExport::writeCsv(LookupKind::Order, rows, &failedBuffer, &error));
+    QCOMPARE(failedBuffer.data().count(",,,08F1B2C3D4E5-2,NO_AUTH: 无权限,ok,200,,,\r\n"), 4);
+
+    // The summary counts the payment once: 92.00 yuan still frozen, not 184.00.
+    BatchExport::attachRemaining(
+        rows, {amountsAnswer(u"4208450740202511201234567890"_s,
+                             R"({"transaction_id":"4208450740202511201234567890","unsplit_amount":9200})"_ba)});
+    const BatchSummary summary = BatchExport::summarize(LookupKind::Order, rows);
+    QCOMPARE(summary.byRemaining.size(), 2);
+    QCOMPARE(summary.byRemaining.at(0).value, u"frozen"_s);
+    QCOMPARE(summary.byRemaining.at(0).count, 1);
+    QCOMPARE(summary.byRemaining.at(0).amount, 9200);
+    QCOMPARE(summary.byRemaining.at(1).count, 0);
+    QVERIFY(summary.toText().contains(u"Transactions by amount still to split:\n  frozen (Money still to split): 1, 92.00 yuan\n"_s));
+    QVERIFY(BatchExport::summarize(LookupKind::Order, orderRows()).byRemaining.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestBatchExport)

@@ -4,6 +4,7 @@
 #include "sandboxservice.h"
 #include "xlsxreader.h"
 
+#include <utility>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void batchOrder_badRow_exit2_nothingSent();
     void batch_products_askTheirOwnEndpoints();
     void batchAmounts_csvAndWorkbook();
+    void batchOrder_remainingAmount_columnsAndSummary();
+    void remainingAmount_onlyWithBatchOrder_exit2();
     void batchAmounts_brand_askTheBrandEndpoint();
     void batchAmounts_badRow_exit2_nothingSent();
     void batch_missingInput_exit2();
@@ -278,6 +281,154 @@ void TestCliBatch::batchAmounts_csvAndWorkbook()
     QCOMPARE(totals->at(2, u"Amount (fen)"_s).value, u"0"_s);
     QCOMPARE(totals->at(4, u"Code"_s).value, u"without_result"_s);
     QCOMPARE(totals->at(4, u"Count"_s).value, u"1"_s);
+}
+
+namespace {
+
+// The lines of an RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks).
+QList<QStringList> csvLines(const QString &text)
+{
+    QList<QStringList> lines;
+    QStringList cells;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
+                cell += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            cells.append(std::exchange(cell, QString()));
+        } else if (c == u'\n') {
+            cells.append(std::exchange(cell, QString()));
+            lines.append(std::exchange(cells, QStringList()));
+        } else if (c != u'\r') {
+            cell += c;
+        }
+    }
+    return lines;
+}
+
+} // namespace
+
+// batch order --remaining-amount: the orders, then each answered order's payment once at the
+// amounts endpoint; the money still frozen in columns beside the order's and totalled in the summary.
+void TestCliBatch::batchOrder_remainingAmount_columnsAndSummary()
+{
+    const QString input = writeInput("orders.csv", "sub_mchid,transaction_id,out_order_no\n"
+                                                   "1900000109,4208450740202511201234567890,P20251120101530001\n"
+                                                   "1900000109,4208450740202511211234567891,P20251121090000002\n"
+                                                   "1900000109,4208450740202511221234567892,P20251122143000003\n"
+                                                   "1900000109,4208450740202511201234567890,SCN-404-cli\n");
+    QVERIFY(!input.isEmpty());
+    const QString csvPath = m_dir->filePath(u"orders-out.csv"_s);
+    QCOMPARE(runCli({u"batch"_s, u"order"_s, u"--remaining-amount"_s, u"--input"_s, input, u"--output"_s, csvPath,
+                     u"--qps"_s, u"0"_s}),
+             0);
+    QVERIFY(m_stdout.isEmpty());
+    const QString summary = QString::fromUtf8(m_stderr);
+    QVERIFY2(summary.contains(u"Looking up the remaining amount of 3 payment(s)"_s), qPrintable(summary));
+    QVERIFY2(summary.contains(u"Orders by state:"_s), qPrintable(summary));
+    QVERIFY2(summary.contains(u"Transactions by amount still to split:"_s), qPrintable(summary));
+    QVERIFY2(summary.contains(u"frozen (Money still to split): 2, 128.00 yuan"_s), qPrintable(summary));
+    QVERIFY2(summary.contains(u"none (Nothing left to split): 1, 0.00 yuan"_s), qPrintable(summary));
+    // Four orders, then three payments (the 404's was not asked: its order has no answer).
+    const QList<QJsonObject> log = m_sandbox->log();
+    QCOMPARE(log.size(), 4 + 3);
+    QStringList amountsTargets;
+    for (const QJsonObject &entry : log) {
+        const QString target = entry.value("target"_L1).toString();
+        if (target.endsWith(u"/amounts"_s))
+            amountsTargets.append(target);
+    }
+    amountsTargets.sort();
+    QCOMPARE(amountsTargets, (QStringList{u"/v3/profitsharing/transactions/4208450740202511201234567890/amounts"_s,
+                                          u"/v3/profitsharing/transactions/4208450740202511211234567891/amounts"_s,
+                                          u"/v3/profitsharing/transactions/4208450740202511221234567892/amounts"_s}));
+
+    QFile out(csvPath);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QList<QStringList> lines = csvLines(QString::fromUtf8(out.readAll().mid(3)));
+    const QStringList header = lines.at(0);
+    // The remaining amount's columns come after the order's, before the row's error.
+    const qsizetype yuan = header.indexOf(u"unsplit_amount_yuan"_s);
+    QVERIFY(yuan > header.indexOf(u"looked_up_at"_s));
+    QCOMPARE(header.mid(yuan, 5), (QStringList{u"unsplit_amount_yuan"_s, u"unsplit_amount_fen"_s,
+                                               u"unsplit_request_id"_s, u"unsplit_error"_s, u"error_kind"_s}));
+    const qsizetype outOrderNo = header.indexOf(u"out_order_no"_s);
+    int withAmount = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QStringList &cells = lines.at(i);
+        QCOMPARE(cells.size(), header.size());
+        const QString order = cells.at(outOrderNo);
+        const QStringList remaining = cells.mid(yuan, 4);
+        if (order == u"SCN-404-cli"_s) {
+            QCOMPARE(remaining, (QStringList{QString(), QString(), QString(), QString()}));
+            continue;
+        }
+        // Every receiver line of an order carries its payment's amount.
+        const QString fen = order == u"P20251121090000002"_s   ? u"9200"_s
+                            : order == u"P20251122143000003"_s ? u"3600"_s
+                                                               : u"0"_s;
+        QCOMPARE(remaining.at(1), fen);
+        QCOMPARE(remaining.at(0), order == u"P20251121090000002"_s   ? u"92.00"_s
+                                  : order == u"P20251122143000003"_s ? u"36.00"_s
+                                                                     : u"0.00"_s);
+        QVERIFY2(!remaining.at(2).isEmpty(), qPrintable(cells.join(u','))); // the amounts answer's Request-ID
+        QCOMPARE(remaining.at(3), QString());
+        ++withAmount;
+    }
+    QVERIFY(withAmount >= 3);
+
+    // The workbook: the columns typed (amounts numbers), the summary with the frozen total.
+    const QString xlsxPath = m_dir->filePath(u"orders-out.xlsx"_s);
+    QCOMPARE(runCli({u"batch"_s, u"order"_s, u"--remaining-amount"_s, u"--input"_s, input, u"--output"_s, xlsxPath,
+                     u"--qps"_s, u"0"_s}),
+             0);
+    const test::XlsxBook book = test::readXlsx(xlsxPath);
+    QVERIFY2(book.error.isEmpty(), qPrintable(book.error));
+    const test::XlsxSheet *batch = book.sheet(u"Batch"_s);
+    QVERIFY(batch);
+    QCOMPARE(batch->at(1, u"Still to split (fen)"_s).type, u"int"_s);
+    QCOMPARE(batch->at(1, u"Still to split (yuan)"_s).type, u"float"_s);
+    QCOMPARE(batch->at(1, u"Still to split: Request-ID"_s).type, u"str"_s);
+    const test::XlsxSheet *totals = book.sheet(u"Summary"_s);
+    QVERIFY(totals);
+    bool frozenLine = false;
+    for (int row = 1; row < totals->rows.size(); ++row) {
+        if (totals->at(row, u"Group"_s).value == u"unsplit_amount"_s &&
+            totals->at(row, u"Code"_s).value == u"frozen"_s) {
+            QCOMPARE(totals->at(row, u"Count"_s).value, u"2"_s);
+            QCOMPARE(totals->at(row, u"Amount (fen)"_s).value, u"12800"_s);
+            frozenLine = true;
+        }
+    }
+    QVERIFY(frozenLine);
+}
+
+// --remaining-amount belongs to batch order: anywhere else it is a usage error and nothing is sent.
+void TestCliBatch::remainingAmount_onlyWithBatchOrder_exit2()
+{
+    const QString returns = writeInput("returns.csv", "sub_mchid,out_return_no,out_order_no\n"
+                                                      "1900000109,R20251120000001,P20251120101530001\n");
+    QCOMPARE(runCli({u"batch"_s, u"return"_s, u"--remaining-amount"_s, u"--input"_s, returns, u"--output"_s,
+                     m_dir->filePath(u"r.csv"_s)}),
+             2);
+    QVERIFY2(m_stderr.contains("--remaining-amount"), m_stderr.constData());
+    QCOMPARE(runCli({u"order"_s, u"--remaining-amount"_s, u"--sub-mchid"_s, u"1900000109"_s, u"--transaction-id"_s,
+                     u"4208450740202511201234567890"_s, u"--out-order-no"_s, u"P20251120101530001"_s}),
+             2);
+    QVERIFY2(m_stderr.contains("--remaining-amount"), m_stderr.constData());
+    QVERIFY(m_sandbox->log().isEmpty());
+    QVERIFY(!QFile::exists(m_dir->filePath(u"r.csv"_s)));
 }
 
 // A brand's payments are asked at the brand endpoint; an ordinary payment is not found there.
