@@ -59,6 +59,9 @@ for lang in zh_CN en; do
     shoot batch "$lang" batch --run
     # A small screen: amounts whole, the reason column giving way (issue 16).
     shoot batch-1024x700 "$lang" batch --run --window-size 1024x660
+    # The orders with each payment's remaining amount (剩余待分金额) beside them (issue 18).
+    shoot batch-remaining "$lang" batch --run --remaining-amount
+    shoot batch-remaining-1024x700 "$lang" batch --run --remaining-amount --window-size 1024x660
     shoot history "$lang" history
     # Each product's forms (issue 18), with its sample looked up: the order with its remaining amount
     # (剩余待分金额) beside it, and the return.

@@ -82,7 +82,7 @@ DeskOptions DeskOptions::parse(const QCoreApplication &app)
     const QCommandLineOption size = hidden({u"window-size"_s, u"Window size, WIDTHxHEIGHT."_s, u"SIZE"_s});
     const QCommandLineOption dark = hidden({u"dark-palette"_s, u"Use a dark palette (screenshots)."_s});
     const QCommandLineOption remaining =
-        hidden({u"remaining-amount"_s, u"After --run, look up the order's remaining amount too."_s});
+        hidden({u"remaining-amount"_s, u"After --run, look up the order's remaining amount too (on the batch page: each payment's)."_s});
     parser.addOptions({demo,     mchid,    serial, key, cert, pubId,      pub,  platform, baseUrl,  backupUrl,
                        caFile,   timeout,  product, exitAfterStartup, language, page, set, run, screenshot, size,
                        dark,     remaining});

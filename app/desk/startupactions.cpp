@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <QApplication>
+#include <QCheckBox>
 #include <QPixmap>
 #include <QTabWidget>
 #include <QTimer>
@@ -64,6 +65,7 @@ void StartupActions::firstPaint()
     if (m_run && m_window->pages()->currentWidget() == m_window->batchPage()) {
         // The demo list: run it once imported, grab the window when the batch is done.
         BatchPage *batch = m_window->batchPage();
+        batch->remainingCheck()->setChecked(m_remainingAmount); // --remaining-amount: each payment's too
         connect(batch, &BatchPage::batchFinished, this,
                 [this] { QTimer::singleShot(300, this, &StartupActions::saveScreenshotAndQuit); });
         connect(

@@ -540,6 +540,14 @@
         <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no. Remaining amounts: transaction_id.</source>
         <translation>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no. Remaining amounts: transaction_id.</translation>
     </message>
+    <message>
+        <source>Also look up &amp;remaining amounts</source>
+        <translation>Also look up &amp;remaining amounts</translation>
+    </message>
+    <message>
+        <source>After the orders, look up how much of each payment is still frozen for sharing (剩余待分金额): one look-up per payment, shown and exported beside its order.</source>
+        <translation>After the orders, look up how much of each payment is still frozen for sharing (剩余待分金额): one look-up per payment, shown and exported beside its order.</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchPage</name>
@@ -669,6 +677,10 @@
         <source>Selected row</source>
         <translation>Selected row</translation>
     </message>
+    <message>
+        <source> · remaining amounts: %1 of %2 payments</source>
+        <translation> · remaining amounts: %1 of %2 payments</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchRowsModel</name>
@@ -786,6 +798,26 @@
     <message>
         <source>Transaction ID</source>
         <translation>Transaction ID</translation>
+    </message>
+    <message>
+        <source>Remaining amount (剩余待分金额): %1 yuan (Request-ID %2)</source>
+        <translation>Remaining amount (剩余待分金额): %1 yuan (Request-ID %2)</translation>
+    </message>
+    <message>
+        <source>Remaining amount not looked up: %1 (Request-ID %2)</source>
+        <translation>Remaining amount not looked up: %1 (Request-ID %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Not looked up (see the row)</source>
+        <translation>Not looked up (see the row)</translation>
+    </message>
+    <message>
+        <source>Remaining (yuan)</source>
+        <translation>Remaining (yuan)</translation>
     </message>
 </context>
 <context>

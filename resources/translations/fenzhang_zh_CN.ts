@@ -537,6 +537,14 @@
         <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no. Remaining amounts: transaction_id.</source>
         <translation>在此粘贴从 Excel 复制的行（制表符分隔），或导入 CSV 文件。分账单列：sub_mchid、transaction_id、out_order_no。回退单列：sub_mchid、out_return_no、order_id 或 out_order_no。剩余待分金额：transaction_id。</translation>
     </message>
+    <message>
+        <source>Also look up &amp;remaining amounts</source>
+        <translation>同时查剩余待分金额(&amp;R)</translation>
+    </message>
+    <message>
+        <source>After the orders, look up how much of each payment is still frozen for sharing (剩余待分金额): one look-up per payment, shown and exported beside its order.</source>
+        <translation>查完分账结果后，再查每笔支付还有多少资金冻结待分（剩余待分金额）：每笔支付查一次，显示并导出在对应订单旁。</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchPage</name>
@@ -664,6 +672,10 @@
         <source>Selected row</source>
         <translation>所选行</translation>
     </message>
+    <message>
+        <source> · remaining amounts: %1 of %2 payments</source>
+        <translation> · 剩余待分金额：已查 %1 / %2 笔支付</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::BatchRowsModel</name>
@@ -780,6 +792,26 @@
     <message>
         <source>Transaction ID</source>
         <translation>微信支付订单号</translation>
+    </message>
+    <message>
+        <source>Remaining amount (剩余待分金额): %1 yuan (Request-ID %2)</source>
+        <translation>剩余待分金额：%1 元（Request-ID %2）</translation>
+    </message>
+    <message>
+        <source>Remaining amount not looked up: %1 (Request-ID %2)</source>
+        <translation>剩余待分金额未查到：%1（Request-ID %2）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Not looked up (see the row)</source>
+        <translation>未查到（见该行详情）</translation>
+    </message>
+    <message>
+        <source>Remaining (yuan)</source>
+        <translation>剩余待分（元）</translation>
     </message>
 </context>
 <context>

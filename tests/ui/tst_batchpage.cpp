@@ -24,6 +24,7 @@
 #include <memory>
 #include <QAbstractItemModelTester>
 #include <QBuffer>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHeaderView>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void returnRowsInOrderMode_offerOneClickSwitch();
     void directMerchant_rowsWithoutSubMchid_lookedUp();
     void remainingAmounts_batchOfPayments_statesSummaryAndExport();
+    void orders_withRemainingAmounts_columnSummaryHistoryAndExport();
 
 private:
     void paste(const QStringList &lines);
@@ -379,10 +381,12 @@ void TestBatchPage::cancel_thenRerunFailed_completes()
     paste(lines);
     m_page->concurrencySpin()->setValue(1);
     m_page->rateSpin()->setValue(0);
+    m_page->remainingCheck()->setChecked(true); // a cancelled pass asks no remaining amounts after it
     QSignalSpy finished(m_page.get(), &BatchPage::batchFinished);
     QVERIFY(m_page->run());
     QTest::mouseClick(m_page->cancelButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
+    QCOMPARE(m_page->remainingRunner()->rowCount(), 0);
     const BatchRunner::Counts &c = m_page->runner()->counts();
     QCOMPARE(c.cancelled + c.answered(), 4);
     QVERIFY(c.cancelled >= 3);
@@ -395,6 +399,10 @@ void TestBatchPage::cancel_thenRerunFailed_completes()
     QCOMPARE(m_page->runner()->counts().succeeded, 4);
     QCOMPARE(m_page->runner()->counts().cancelled, 0);
     QVERIFY(!m_page->rerunButton()->isEnabled());
+    // The re-run went to the end: its payment (all four orders share one) was asked once.
+    QCOMPARE(m_page->remainingRunner()->rowCount(), 1);
+    QCOMPARE(m_page->remainingRunner()->counts().succeeded, 1);
+    QVERIFY(m_page->model()->index(0, BatchRowsModel::RemainingColumn).data(BatchRowsModel::RawValueRole).isValid());
 }
 
 void TestBatchPage::export_bytesEqualBatchExport()
@@ -673,6 +681,93 @@ void TestBatchPage::remainingAmounts_batchOfPayments_statesSummaryAndExport()
     QCOMPARE(written, expected.data());
     QVERIFY2(written.contains("4208450740202511211234567891"), written.constData());
     QVERIFY2(written.contains("92.00"), written.constData());
+}
+
+// Issue 18: an order batch that also asks each payment's 剩余待分金额 after its orders: the column
+// beside the orders, the summary's frozen total, the history and the export.
+void TestBatchPage::orders_withRemainingAmounts_columnSummaryHistoryAndExport()
+{
+    QCheckBox *check = m_page->remainingCheck();
+    QVERIFY(check->isVisible());
+    // Only orders have payments to ask about: the box is beside the kind, for orders only.
+    m_page->input()->setKind(LookupKind::Return);
+    QVERIFY(!check->isVisible());
+    check->setChecked(true);
+    QVERIFY(!m_page->input()->withRemaining());
+    check->setChecked(false);
+    m_page->input()->setKind(LookupKind::Order);
+    QVERIFY(check->isVisible());
+    paste({u"sub_mchid\ttransaction_id\tout_order_no"_s,
+           u"1900000109\t4208450740202511201234567890\tP20251120101530001"_s,
+           u"1900000109\t4208450740202511211234567891\tP20251121090000002"_s,
+           u"1900000109\t4208450740202511221234567892\tP20251122143000003"_s,
+           u"1900000109\t4208450740202511231234567893\tSCN-404-page"_s});
+    QVERIFY(check->isEnabled());
+    check->setChecked(true);
+    runToEnd();
+    QVERIFY(!m_page->isBusy());
+    QVERIFY(check->isEnabled());
+
+    BatchRowsModel *model = m_page->model();
+    QVERIFY(!m_page->table()->isColumnHidden(BatchRowsModel::RemainingColumn));
+    QCOMPARE(model->headerData(BatchRowsModel::RemainingColumn, Qt::Horizontal).toString(), u"Remaining (yuan)"_s);
+    const auto fen = [&](int row) {
+        return model->index(row, BatchRowsModel::RemainingColumn).data(BatchRowsModel::RawValueRole);
+    };
+    QCOMPARE(fen(0).toLongLong(), 0);
+    QCOMPARE(fen(1).toLongLong(), 9200);
+    QCOMPARE(fen(2).toLongLong(), 3600);
+    QCOMPARE(model->index(1, BatchRowsModel::RemainingColumn).data().toString(), u"92.00"_s);
+    QVERIFY(!fen(3).isValid()); // the order was not found: its payment was not asked
+    QCOMPARE(model->index(3, BatchRowsModel::RemainingColumn).data().toString(), QString());
+    m_page->table()->setCurrentIndex(model->index(1, 0));
+    QVERIFY2(m_page->rowDetailText().contains(u"Remaining amount (剩余待分金额): 92.00 yuan (Request-ID "_s),
+             qPrintable(m_page->rowDetailText()));
+    verifyWhole(m_page->table(), BatchRowsModel::RemainingColumn);
+
+    // The summary: the orders as before, and the payments' frozen money once each.
+    const BatchSummary &summary = m_page->summaryView()->summary();
+    QCOMPARE(summary.kind, LookupKind::Order);
+    QCOMPARE(summary.byRemaining.size(), 2);
+    QCOMPARE(summary.byRemaining.at(0).value, u"frozen"_s);
+    QCOMPARE(summary.byRemaining.at(0).count, 2);
+    QCOMPARE(summary.byRemaining.at(0).amount, 12800);
+    QCOMPARE(summary.byRemaining.at(1).count, 1);
+    bool shown = false;
+    for (int row = 0; row < m_page->summaryView()->rowCount(); ++row) {
+        const QTableWidgetItem *label = m_page->summaryView()->item(row, 1);
+        shown = shown || (label && label->text() == ResultState::label(LookupKind::Amounts, u"frozen"_s));
+    }
+    QVERIFY(shown);
+
+    // Four orders and three payments in the history, as what they are.
+    QVERIFY(m_history->ensureOpen());
+    m_history->flush();
+    const auto entries = m_history->store()->search(HistoryFilter{}).value();
+    QCOMPARE(entries.size(), 4 + 3);
+    int amounts = 0;
+    for (const HistoryEntry &entry : entries)
+        amounts += entry.lookup == LookupKind::Amounts ? 1 : 0;
+    QCOMPARE(amounts, 3);
+
+    // The export: the core's batch export of the orders with their remaining amounts.
+    const QString path = m_dir.filePath(u"orders-remaining.csv"_s);
+    MessageBox::setNextSaveFileName(path);
+    QTest::mouseClick(m_page->exportButton(), Qt::LeftButton);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY2(written.contains(",unsplit_amount_yuan,unsplit_amount_fen,unsplit_request_id,unsplit_error,"),
+             written.left(600).constData());
+    QVERIFY2(written.contains(",92.00,9200,"), written.constData());
+
+    // Without the box ticked the next run asks no payments and hides the column.
+    check->setChecked(false);
+    runToEnd();
+    QVERIFY(m_page->table()->isColumnHidden(BatchRowsModel::RemainingColumn));
+    QVERIFY(m_page->summaryView()->summary().byRemaining.isEmpty());
+    m_history->flush();
+    QCOMPARE(m_history->store()->search(HistoryFilter{}).value().size(), 4 + 3 + 4);
 }
 
 QTEST_MAIN(TestBatchPage)

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -37,7 +38,8 @@ const QStringList allFields = {u"sub_mchid"_s, u"transaction_id"_s, u"out_order_
 } // namespace
 
 BatchInputPanel::BatchInputPanel(QWidget *parent)
-    : QWidget(parent), m_kind(new QComboBox(this)), m_paste(new QPlainTextEdit(this)),
+    : QWidget(parent), m_kind(new QComboBox(this)),
+      m_withRemaining(new QCheckBox(tr("Also look up &remaining amounts"), this)), m_paste(new QPlainTextEdit(this)),
       m_pasteButton(new QPushButton(tr("&Paste from Excel"), this)),
       m_fileButton(new QPushButton(tr("&Import CSV…"), this)), m_source(new QLabel(this)),
       m_preview(new QTableWidget(this)), m_problems(new QListWidget(this)), m_summary(new QLabel(this)),
@@ -48,6 +50,10 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     m_kind->addItem(tr("Profit-sharing results (orders)"), int(LookupKind::Order));
     m_kind->addItem(tr("Profit-sharing returns"), int(LookupKind::Return));
     m_kind->addItem(tr("Remaining amounts (剩余待分金额)"), int(LookupKind::Amounts));
+    m_withRemaining->setObjectName(u"batchWithRemaining"_s);
+    m_withRemaining->setToolTip(tr("After the orders, look up how much of each payment is still frozen for "
+                                   "sharing (剩余待分金额): one look-up per payment, shown and exported beside "
+                                   "its order."));
 
     m_paste->setObjectName(u"batchPaste"_s);
     m_paste->setAccessibleName(tr("Rows to look up (pasted from Excel or typed)"));
@@ -63,6 +69,7 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     kindLabel->setBuddy(m_kind);
     top->addWidget(kindLabel);
     top->addWidget(m_kind);
+    top->addWidget(m_withRemaining);
     top->addSpacing(12);
     top->addWidget(m_pasteButton);
     top->addWidget(m_fileButton);
@@ -134,9 +141,17 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
     connect(m_pasteButton, &QPushButton::clicked, this, &BatchInputPanel::pasteFromClipboard);
     connect(m_fileButton, &QPushButton::clicked, this, &BatchInputPanel::chooseFile);
     connect(m_switchKind, &QPushButton::clicked, this, &BatchInputPanel::switchToSuggestedKind);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { startImport(false); });
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        m_withRemaining->setVisible(kind() == LookupKind::Order);
+        startImport(false);
+    });
     fillMapping();
     m_summary->setText(tr("No rows yet."));
+}
+
+bool BatchInputPanel::withRemaining() const
+{
+    return kind() == LookupKind::Order && m_withRemaining->isChecked();
 }
 
 LookupKind BatchInputPanel::kind() const

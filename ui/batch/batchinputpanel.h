@@ -9,6 +9,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -41,6 +42,9 @@ public:
     const BatchImport &currentImport() const { return m_import; }
     bool isImporting() const { return m_importing; }
     QComboBox *kindCombo() const { return m_kind; }
+    // Orders only: also look up each answered order's payment's remaining amount (剩余待分金额).
+    QCheckBox *remainingCheck() const { return m_withRemaining; }
+    bool withRemaining() const;
     QComboBox *mappingCombo(const QString &apiField) const;
     QTableWidget *preview() const { return m_preview; }
     QListWidget *problems() const { return m_problems; }
@@ -67,6 +71,7 @@ private:
     void updateSuggestion();
 
     QComboBox *m_kind;
+    QCheckBox *m_withRemaining;
     Product m_product = Product::ServiceProvider;
     QPlainTextEdit *m_paste;
     QPushButton *m_pasteButton;

@@ -13,6 +13,7 @@
 #include "messagebox.h"
 #include "resultdialog.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -158,7 +159,7 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
     connect(m_export, &QPushButton::clicked, this, &BatchPage::exportResults);
     connect(m_input, &BatchInputPanel::importChanged, this, &BatchPage::updateButtons);
     connect(m_controller, &LookupController::currentProfileChanged, this, [this] {
-        if (!m_runner || !m_runner->isRunning())
+        if (!isBusy())
             dropService();
         m_input->setProduct(m_controller->currentProfile().product);
     });
@@ -167,7 +168,7 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
     // give way (the pane under the table has the selected row whole).
     m_sizer =
         new ColumnSizer(m_table, {.whole = {BatchRowsModel::RowNumberColumn, BatchRowsModel::StateColumn,
-                                            BatchRowsModel::AmountColumn},
+                                            BatchRowsModel::AmountColumn, BatchRowsModel::RemainingColumn},
                                   .giveWay = {BatchRowsModel::DetailColumn, BatchRowsModel::StatusColumn,
                                               BatchRowsModel::NumberColumn, BatchRowsModel::SubMchidColumn},
                                   .grow = {BatchRowsModel::DetailColumn},
@@ -179,9 +180,14 @@ BatchPage::BatchPage(LookupController *controller, HistoryBackend *history, QWid
 
 BatchPage::~BatchPage() = default;
 
+QCheckBox *BatchPage::remainingCheck() const
+{
+    return m_input->remainingCheck();
+}
+
 bool BatchPage::isBusy() const
 {
-    return m_runner && m_runner->isRunning();
+    return (m_runner && m_runner->isRunning()) || (m_remainingRunner && m_remainingRunner->isRunning());
 }
 
 bool BatchPage::ensureService(QString *error)
@@ -199,6 +205,7 @@ bool BatchPage::ensureService(QString *error)
     m_runner = new BatchRunner(service, this);
     m_model = new BatchRowsModel(m_runner, this);
     m_table->setModel(m_model);
+    m_table->setColumnHidden(BatchRowsModel::RemainingColumn, true);
     m_sizer->fit();
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &BatchPage::showRowDetail);
     connect(m_model, &QAbstractItemModel::dataChanged, this,
@@ -212,6 +219,14 @@ bool BatchPage::ensureService(QString *error)
     connect(m_runner, &BatchRunner::finished, this, &BatchPage::onFinished);
     connect(m_runner, &BatchRunner::rowFinished, this,
             [this](int, const LookupResult &result) { m_history->record(result, u"batch"_s); });
+    m_remainingRunner = new BatchRunner(service, this);
+    connect(m_remainingRunner, &BatchRunner::progressChanged, this, &BatchPage::updateProgress);
+    connect(m_remainingRunner, &BatchRunner::finished, this, &BatchPage::onRemainingFinished);
+    connect(m_remainingRunner, &BatchRunner::rowFinished, this, [this](int, const LookupResult &result) {
+        m_history->record(result, u"batch"_s);
+        m_remaining.insert(result.amountsQuery.transactionId, result);
+        m_model->setRemaining(true, m_remaining);
+    });
 
     m_watcher = new Watcher(service, this);
     if (m_history->ensureOpen())
@@ -242,10 +257,12 @@ void BatchPage::dropService()
     m_table->setModel(nullptr);
     delete m_model;
     delete m_watcher;
+    delete m_remainingRunner;
     delete m_runner;
     delete m_connection;
     m_model = nullptr;
     m_watcher = nullptr;
+    m_remainingRunner = nullptr;
     m_runner = nullptr;
     showRowDetail();
     updateProgress();
@@ -254,7 +271,7 @@ void BatchPage::dropService()
 
 bool BatchPage::run()
 {
-    if (m_runner && m_runner->isRunning())
+    if (isBusy())
         return false;
     const BatchImport &import = m_input->currentImport();
     if (m_input->isImporting() || !import.ok() || import.validCount() == 0) {
@@ -273,8 +290,14 @@ bool BatchPage::run()
     options.qps = m_rate->value();
     m_runner->setOptions(options);
     m_runKind = import.kind;
+    m_remainingAsked = m_runKind == LookupKind::Order && m_input->withRemaining();
+    m_cancelled = false;
+    m_remaining.clear();
     m_runner->setRows(import.rows);
     m_model->reload();
+    m_model->setRemaining(m_remainingAsked, m_remaining);
+    m_table->setColumnHidden(BatchRowsModel::RemainingColumn, !m_remainingAsked);
+    m_sizer->fit();
     m_summary->clearSummary();
     m_runner->start();
     updateProgress();
@@ -297,16 +320,20 @@ void BatchPage::togglePause()
 
 void BatchPage::cancel()
 {
+    m_cancelled = true;
     if (m_runner && m_runner->isRunning())
         m_runner->cancel();
+    if (m_remainingRunner && m_remainingRunner->isRunning())
+        m_remainingRunner->cancel();
     updateButtons();
 }
 
 int BatchPage::rerunFailed()
 {
-    if (!m_runner || m_runner->isRunning())
+    if (!m_runner || isBusy())
         return 0;
     m_summary->clearSummary();
+    m_cancelled = false;
     const int n = m_runner->rerunFailed();
     updateProgress();
     updateButtons();
@@ -339,7 +366,7 @@ void BatchPage::exportResults()
     const std::optional<ExportTarget> target = ExportDialog::ask(this, tr("Export batch"), name);
     if (!target)
         return;
-    const QList<BatchExportRow> rows = BatchExport::rowsOf(*m_runner);
+    const QList<BatchExportRow> rows = exportRows();
     QString error;
     if (!BatchExport::save(m_runKind, rows, target->path, target->format, m_controller->exportInfo(), &error)) {
         ExportDialog::showFailure(this, *target, error);
@@ -380,9 +407,50 @@ QString BatchPage::rowDetailText() const
     return m_rowDetail->isHidden() ? QString() : m_rowDetail->text();
 }
 
+QList<BatchExportRow> BatchPage::exportRows() const
+{
+    QList<BatchExportRow> rows = BatchExport::rowsOf(*m_runner);
+    if (m_remainingAsked)
+        BatchExport::attachRemaining(rows, m_remaining.values());
+    return rows;
+}
+
 void BatchPage::onFinished()
 {
-    m_summary->setSummary(BatchExport::summarize(m_runKind, BatchExport::rowsOf(*m_runner)));
+    if (m_remainingAsked && !m_cancelled && startRemaining())
+        return;
+    finishRun();
+}
+
+bool BatchPage::startRemaining()
+{
+    // Each payment once; one already answered (an earlier pass, before a re-run) is not asked again.
+    QList<BatchRow> rows;
+    for (BatchRow row : BatchExport::remainingRows(BatchExport::rowsOf(*m_runner))) {
+        const auto it = m_remaining.constFind(row.amounts.transactionId);
+        if (it != m_remaining.constEnd() && it->kind == LookupResult::Kind::Ok)
+            continue;
+        row.rowNumber = int(rows.size()) + 1;
+        rows.append(row);
+    }
+    if (rows.isEmpty())
+        return false;
+    m_remainingRunner->setOptions(m_runner->options());
+    m_remainingRunner->setRows(rows);
+    m_remainingRunner->start();
+    updateProgress();
+    updateButtons();
+    return m_remainingRunner->isRunning();
+}
+
+void BatchPage::onRemainingFinished()
+{
+    finishRun();
+}
+
+void BatchPage::finishRun()
+{
+    m_summary->setSummary(BatchExport::summarize(m_runKind, exportRows()));
     m_history->flush();
     updateProgress();
     updateButtons();
@@ -410,7 +478,10 @@ void BatchPage::updateProgress()
                        .arg(c.invalid);
     if (c.cancelled > 0)
         text += tr(" · %1 cancelled").arg(c.cancelled);
-    if (m_runner->isRunning()) {
+    if (m_remainingRunner && m_remainingRunner->isRunning()) {
+        const BatchRunner::Counts &r = m_remainingRunner->counts();
+        text += tr(" · remaining amounts: %1 of %2 payments").arg(r.answered() + r.cancelled).arg(r.total);
+    } else if (m_runner->isRunning()) {
         if (m_runner->isPaused()) {
             text += tr(" · paused");
         } else {
@@ -424,12 +495,14 @@ void BatchPage::updateProgress()
 
 void BatchPage::updateButtons()
 {
-    const bool running = m_runner && m_runner->isRunning();
+    const bool running = isBusy();
     const bool ready =
         !m_input->isImporting() && m_input->currentImport().ok() && m_input->currentImport().validCount() > 0;
     m_run->setEnabled(!running && ready);
-    m_pause->setEnabled(running);
-    m_pause->setText(running && m_runner->isPaused() ? tr("&Resume") : tr("&Pause"));
+    // The remaining amounts' short pass is not paused, only cancelled.
+    const bool ordersRunning = m_runner && m_runner->isRunning();
+    m_pause->setEnabled(ordersRunning);
+    m_pause->setText(ordersRunning && m_runner->isPaused() ? tr("&Resume") : tr("&Pause"));
     m_cancel->setEnabled(running);
     const bool hasRun = m_runner && m_runner->rowCount() > 0;
     const BatchRunner::Counts counts = m_runner ? m_runner->counts() : BatchRunner::Counts{};

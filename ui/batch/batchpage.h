@@ -6,12 +6,15 @@
 // PROCESSING ones" (Watcher). Every answered row also goes to the history as source "batch".
 
 #include "api/lookupservice.h"
+#include "batch/batchexport.h"
 #include "profileconnection.h"
 
 #include <memory>
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
+class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
@@ -48,6 +51,9 @@ public:
     QLabel *countsLabel() const { return m_counts; }
     QSpinBox *concurrencySpin() const { return m_concurrency; }
     QDoubleSpinBox *rateSpin() const { return m_rate; }
+    // Orders: also look up each answered order's payment's remaining amount (剩余待分金额) after them.
+    QCheckBox *remainingCheck() const;
+    BatchRunner *remainingRunner() const { return m_remainingRunner; }
     QPushButton *runButton() const { return m_run; }
     QPushButton *pauseButton() const { return m_pause; }
     QPushButton *cancelButton() const { return m_cancel; }
@@ -87,6 +93,13 @@ private:
     void updateProgress();
     void updateButtons();
     void onFinished();
+    // After an order run with remaining amounts asked: looks up the payments not yet answered; false
+    // when there are none.
+    bool startRemaining();
+    void onRemainingFinished();
+    void finishRun();
+    // The rows as exported and summarised: with the remaining amounts, when they were asked.
+    QList<BatchExportRow> exportRows() const;
     void showRowDetail();
 
     LookupController *m_controller;
@@ -111,6 +124,10 @@ private:
     // Built for the selected profile on the first run, rebuilt after the profile changes.
     QPointer<ProfileConnection> m_connection;
     BatchRunner *m_runner = nullptr;
+    BatchRunner *m_remainingRunner = nullptr; // the remaining amounts of an order run's payments
+    bool m_remainingAsked = false;            // this run asks them
+    bool m_cancelled = false;                 // the user cancelled this pass: no remaining amounts after it
+    QHash<QString, LookupResult> m_remaining; // the answers by transaction_id
     BatchRowsModel *m_model = nullptr;
     Watcher *m_watcher = nullptr;
     LookupKind m_runKind = LookupKind::Order;

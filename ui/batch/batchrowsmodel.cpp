@@ -126,6 +126,25 @@ void BatchRowsModel::reload()
     endResetModel();
 }
 
+void BatchRowsModel::setRemaining(bool asked, const QHash<QString, LookupResult> &byTransaction)
+{
+    m_remainingAsked = asked;
+    m_remaining = byTransaction;
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, RemainingColumn), index(m_rows - 1, RemainingColumn));
+}
+
+const LookupResult *BatchRowsModel::remainingOf(int row) const
+{
+    if (!m_remainingAsked || !m_runner->hasResult(row))
+        return nullptr;
+    const LookupResult &result = m_runner->result(row);
+    if (result.lookup != LookupKind::Order || result.kind != LookupResult::Kind::Ok)
+        return nullptr;
+    const auto it = m_remaining.constFind(result.orderQuery.transactionId);
+    return it == m_remaining.constEnd() ? nullptr : &*it;
+}
+
 void BatchRowsModel::rowChanged(int row)
 {
     if (row < 0 || row >= m_rows)
@@ -195,6 +214,19 @@ QString BatchRowsModel::detailText(int row) const
         if (!result.response.requestId.isEmpty())
             lines << tr("Request-ID: %1").arg(QString::fromLatin1(result.response.requestId));
     }
+    if (const LookupResult *remaining = remainingOf(row)) {
+        const QString requestId = QString::fromLatin1(remaining->response.requestId);
+        if (remaining->amounts) {
+            lines << tr("Remaining amount (剩余待分金额): %1 yuan (Request-ID %2)")
+                         .arg(display(row, RemainingColumn).toString(), requestId);
+        } else {
+            lines << tr("Remaining amount not looked up: %1 (Request-ID %2)")
+                         .arg(reasonText(BatchRow(), *remaining, true), requestId.isEmpty() ? tr("none") : requestId);
+            const QString advice = Labels::errorAdvice(remaining->response.errorCode);
+            if (!advice.isEmpty())
+                lines << tr("What to do: %1").arg(advice);
+        }
+    }
     return lines.join(u'\n');
 }
 
@@ -234,6 +266,10 @@ QVariant BatchRowsModel::raw(int row, int column) const
         if (const auto fen = has ? amountFen(result) : std::nullopt)
             return *fen;
         return {};
+    case RemainingColumn:
+        if (const LookupResult *remaining = remainingOf(row); remaining && remaining->amounts)
+            return remaining->amounts->unsplitAmount;
+        return {};
     case DetailColumn:
         return reasonText(r, result, has);
     case ColumnCount:
@@ -257,6 +293,12 @@ QVariant BatchRowsModel::display(int row, int column) const
     case AmountColumn:
         return value.isValid() ? Money::formatTotal(value.toLongLong(), Money::Grouping::Thousands)
                                : QString();
+    case RemainingColumn: {
+        if (value.isValid())
+            return Money::formatTotal(value.toLongLong(), Money::Grouping::Thousands);
+        const LookupResult *remaining = remainingOf(row);
+        return remaining ? tr("Not looked up (see the row)") : QString();
+    }
     default:
         return value;
     }
@@ -277,7 +319,7 @@ QVariant BatchRowsModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return int(m_runner->status(index.row()));
     case Qt::TextAlignmentRole:
-        if (index.column() == AmountColumn || index.column() == RowNumberColumn)
+        if (index.column() == AmountColumn || index.column() == RemainingColumn || index.column() == RowNumberColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
@@ -316,6 +358,8 @@ QVariant BatchRowsModel::headerData(int section, Qt::Orientation orientation, in
         return tr("State / result");
     case AmountColumn:
         return tr("Amount (yuan)");
+    case RemainingColumn:
+        return tr("Remaining (yuan)");
     case DetailColumn:
         return tr("Reason / error");
     case ColumnCount:

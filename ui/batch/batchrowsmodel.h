@@ -7,6 +7,7 @@
 #include "batch/batchrunner.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace fenzhang {
 
@@ -20,6 +21,7 @@ public:
         NumberColumn,
         StateColumn,
         AmountColumn,
+        RemainingColumn, // an order batch with remaining amounts asked: the payment's 剩余待分金额
         DetailColumn,
         ColumnCount
     };
@@ -32,6 +34,10 @@ public:
 
     // After BatchRunner::setRows().
     void reload();
+    // An order batch's remaining amounts: asked (the column means something), and the answers so far
+    // by transaction_id. Not asked: the column is empty (the page hides it).
+    void setRemaining(bool asked, const QHash<QString, LookupResult> &byTransaction);
+    bool remainingAsked() const { return m_remainingAsked; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -48,8 +54,13 @@ private:
     QVariant raw(int row, int column) const;
     void rowChanged(int row);
 
+    // The remaining-amount answer of this row's payment, when there is one.
+    const LookupResult *remainingOf(int row) const;
+
     BatchRunner *m_runner;
     int m_rows = 0;
+    bool m_remainingAsked = false;
+    QHash<QString, LookupResult> m_remaining;
 };
 
 } // namespace fenzhang

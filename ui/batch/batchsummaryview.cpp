@@ -80,6 +80,10 @@ void BatchSummaryView::setSummary(const BatchSummary &summary)
     for (const BatchSummary::Line &line : summary.byReceiverResult)
         addLine(tr("Receivers"), Labels::receiverResult(line.value), line.count,
                 Money::formatTotal(line.amount));
+    // An order batch's remaining amounts: each payment once.
+    for (const BatchSummary::Line &line : summary.byRemaining)
+        addLine(ResultState::groupName(LookupKind::Amounts), ResultState::label(LookupKind::Amounts, line.value),
+                line.count, Money::formatTotal(line.amount));
     m_sizer->fit();
     updateGeometry();
 }
