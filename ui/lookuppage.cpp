@@ -346,7 +346,14 @@ bool LookupPage::exportTo(const ExportTarget &target, const ExportInfo &info, QS
                                      localTimeWithOffset(m_remaining->lookedUpAt),
                                      QString::fromLatin1(m_remaining->response.requestId))});
     }
-    return ResultExport::save(*m_shown, target.path, target.format, about, error);
+    // The remaining amount asked beside this order, in columns of its own on each line too.
+    QStringList remaining;
+    if (m_remaining && m_shown->lookup == LookupKind::Order &&
+        m_remaining->amountsQuery.transactionId == m_shown->orderQuery.transactionId) {
+        const ErrorPanel::Description why = ErrorPanel::describe(*m_remaining);
+        remaining = ResultExport::remainingCells(*m_remaining, m_remaining->amounts ? QString() : why.title + u' ' + why.message);
+    }
+    return ResultExport::save(*m_shown, target.path, target.format, about, error, remaining);
 }
 
 int LookupPage::exportRowCount() const

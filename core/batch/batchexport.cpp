@@ -70,14 +70,10 @@ QString errorMessage(const BatchExportRow &row)
 QStringList remainingCells(const BatchExportRow &row)
 {
     if (!row.remaining)
-        return QStringList(4);
+        return QStringList(int(ResultExport::remainingColumns().size()));
     const LookupResult &r = *row.remaining;
-    const QString requestId = QString::fromLatin1(r.response.requestId);
-    if (r.kind == LookupResult::Kind::Ok && r.amounts)
-        return {Money::formatYuan(r.amounts->unsplitAmount), QString::number(r.amounts->unsplitAmount), requestId,
-                QString()};
     const QString code = r.response.errorCode.isEmpty() ? ResultExport::kindName(r.kind) : r.response.errorCode;
-    return {QString(), QString(), requestId, code + u": "_s + errorMessage(r)};
+    return ResultExport::remainingCells(r, code + u": "_s + errorMessage(r));
 }
 
 // A row without a typed answer: the query's numbers in their columns, the rest empty.
@@ -145,21 +141,13 @@ ExportColumns BatchExport::columns(LookupKind kind, Product product, bool withRe
 {
     return ExportColumns{ExportTable::column(u"row"_s, ExportColumn::Type::Integer)} +
            ResultExport::columns(kind, product) +
-           (withRemaining && kind == LookupKind::Order ? remainingColumns() : ExportColumns()) + errorColumns();
+           (withRemaining && kind == LookupKind::Order ? ResultExport::remainingColumns() : ExportColumns()) +
+           errorColumns();
 }
 
 QStringList BatchExport::header(LookupKind kind, Product product, bool withRemaining)
 {
     return ExportTable::names(columns(kind, product, withRemaining));
-}
-
-ExportColumns BatchExport::remainingColumns()
-{
-    using T = ExportColumn::Type;
-    return ExportTable::columns({{u"unsplit_amount_yuan", T::Yuan},
-                                 {u"unsplit_amount_fen", T::Integer},
-                                 {u"unsplit_request_id", T::Text},
-                                 {u"unsplit_error", T::Text}});
 }
 
 bool BatchExport::withRemaining(const QList<BatchExportRow> &rows)

@@ -59,11 +59,9 @@ class BatchExport final {
 public:
     // row, the single export's columns, error_kind, http_status, error_code, error_message, error_advice.
     // As the product asked answers (a brand's returns and an ordinary one's differ). With the
-    // remaining amounts asked (orders), remainingColumns() come before the error columns.
+    // remaining amounts asked (orders), ResultExport::remainingColumns() come before the error columns.
     static ExportColumns columns(LookupKind kind, Product product, bool withRemaining = false);
     static QStringList header(LookupKind kind, Product product, bool withRemaining = false); // the CSV's: API names
-    // unsplit_amount_yuan, unsplit_amount_fen, unsplit_request_id, unsplit_error.
-    static ExportColumns remainingColumns();
     // Whether these rows carry remaining amounts (attachRemaining was called on them).
     static bool withRemaining(const QList<BatchExportRow> &rows);
     // The remaining-amount look-ups an order batch asks after its orders: one per payment whose order

@@ -135,22 +135,28 @@ void appendOrderRows(QList<QStringList> &rows, const LookupResult &result)
 
 // The rows straight into the CSV, cell by cell: a 100,000-receiver export holds no row's strings,
 // and the order's and the look-up's cells are escaped and encoded once, not once a row.
-void writeOrderRows(CsvWriter &csv, const LookupResult &result)
+// remaining: the payment's remaining-amount cells after each line (ResultExport::remainingCells), or none.
+void writeOrderRows(CsvWriter &csv, const LookupResult &result, const QStringList &remaining)
 {
     const OrderRowParts parts = orderRowParts(result);
     const QList<ReceiverDetail> &receivers = result.order->receivers;
     if (receivers.isEmpty()) {
-        csv.writeRow(parts.head + QStringList(receiverColumns) + parts.tail,
-                     ExportTable::numericColumns(orderColumns()));
+        csv.writeRow(parts.head + QStringList(receiverColumns) + parts.tail + remaining,
+                     ExportTable::numericColumns(orderColumns() +
+                                                 (remaining.isEmpty() ? ExportColumns() : remainingColumns())));
         return;
     }
     const CsvWriter::EncodedCells head = CsvWriter::encodeCells(parts.head);
     const CsvWriter::EncodedCells tail = CsvWriter::encodeCells(parts.tail);
+    const ExportColumns remainingTypes = remaining.isEmpty() ? ExportColumns() : remainingColumns();
+    const QList<int> remainingNumeric = ExportTable::numericColumns(remainingTypes);
     ReceiverCells receiverCells;
     for (const ReceiverDetail &r : receivers) {
         csv.addCells(head);
         receiverCells(r, [&csv](const QString &cell, bool numeric) { csv.addCell(cell, numeric); });
         csv.addCells(tail);
+        for (qsizetype i = 0; i < remaining.size(); ++i)
+            csv.addCell(remaining.at(i), remainingNumeric.contains(int(i)));
         csv.endRow();
     }
 }
@@ -437,6 +443,24 @@ ExportColumns columns(LookupKind kind, Product product)
     return {};
 }
 
+ExportColumns remainingColumns()
+{
+    using T = ExportColumn::Type;
+    return ExportTable::columns({{u"unsplit_amount_yuan", T::Yuan},
+                                 {u"unsplit_amount_fen", T::Integer},
+                                 {u"unsplit_request_id", T::Text},
+                                 {u"unsplit_error", T::Text}});
+}
+
+QStringList remainingCells(const LookupResult &remaining, const QString &whyNot)
+{
+    const QString requestId = QString::fromLatin1(remaining.response.requestId);
+    if (remaining.kind == LookupResult::Kind::Ok && remaining.amounts)
+        return {Money::formatYuan(remaining.amounts->unsplitAmount), QString::number(remaining.amounts->unsplitAmount),
+                requestId, QString()};
+    return {QString(), QString(), requestId, whyNot};
+}
+
 QStringList orderCsvHeader()
 {
     return ExportTable::names(orderColumns());
@@ -489,17 +513,19 @@ bool hasTypedResult(const LookupResult &result, QString *errorString)
 
 } // namespace
 
-bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString)
+bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString, const QStringList &remaining)
 {
     if (!hasTypedResult(result, errorString))
         return false;
     const bool isOrder = result.lookup == LookupKind::Order;
+    const bool withRemaining = isOrder && !remaining.isEmpty();
     CsvWriter csv(device);
     csv.writeBom();
-    csv.writeRow(ExportTable::names(columns(result.lookup, result.product())));
+    csv.writeRow(ExportTable::names(columns(result.lookup, result.product()) +
+                                    (withRemaining ? remainingColumns() : ExportColumns())));
     const QList<int> numeric = csvNumericColumns(result.lookup, result.product());
     if (isOrder) {
-        writeOrderRows(csv, result);
+        writeOrderRows(csv, result, withRemaining ? remaining : QStringList());
     } else {
         for (const QStringList &row : csvRows(result))
             csv.writeRow(row, numeric);
@@ -529,11 +555,13 @@ QString subject(const LookupResult &result)
     return QCoreApplication::translate("fenzhang::ResultExport", "Profit-sharing return %1").arg(number);
 }
 
-bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString)
+bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString,
+               const QStringList &remaining)
 {
     if (!hasTypedResult(result, errorString))
         return false;
     const bool isOrder = result.lookup == LookupKind::Order;
+    const QStringList remainingPart = isOrder ? remaining : QStringList();
     XlsxWriter xlsx;
     ExportInfo about = info;
     if (about.subject.isEmpty())
@@ -543,7 +571,8 @@ bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *de
                     : result.lookup == LookupKind::Amounts
                         ? QCoreApplication::translate("fenzhang::ResultExport", "Amount")
                         : QCoreApplication::translate("fenzhang::ResultExport", "Return"),
-                    columns(result.lookup, result.product()));
+                    columns(result.lookup, result.product()) +
+                        (remainingPart.isEmpty() ? ExportColumns() : remainingColumns()));
     int rows = 0;
     if (isOrder) {
         const OrderRowParts parts = orderRowParts(result);
@@ -552,11 +581,12 @@ bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *de
             xlsx.addCells(parts.head);
             receiverCells(r, [&xlsx](const QString &cell, bool) { xlsx.addCell(cell); });
             xlsx.addCells(parts.tail);
+            xlsx.addCells(remainingPart);
             xlsx.endRow();
             ++rows;
         }
         if (rows == 0) {
-            xlsx.addRow(parts.head + QStringList(receiverColumns) + parts.tail);
+            xlsx.addRow(parts.head + QStringList(receiverColumns) + parts.tail + remainingPart);
             rows = 1;
         }
     } else {
@@ -575,15 +605,15 @@ bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *de
 }
 
 bool save(const LookupResult &result, const QString &path, ExportFormat format, const ExportInfo &info,
-          QString *errorString)
+          QString *errorString, const QStringList &remaining)
 {
     if (!hasTypedResult(result, errorString))
         return false;
     return ExportFiles::save(
         path,
         [&](QIODevice *device, QString *error) {
-            return format == ExportFormat::Xlsx ? writeXlsx(result, info, device, error)
-                                                : writeCsv(result, device, error);
+            return format == ExportFormat::Xlsx ? writeXlsx(result, info, device, error, remaining)
+                                                : writeCsv(result, device, error, remaining);
         },
         errorString);
 }

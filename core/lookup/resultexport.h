@@ -35,11 +35,22 @@ QString kindName(LookupResult::Kind kind);
 // "Profit-sharing order 1217752501201407033233368018": what the export is, for its title.
 QString subject(const LookupResult &result);
 
-bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString);
-bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString);
+// The remaining amount (剩余待分金额) of an order's payment, beside each line of the order:
+// unsplit_amount_yuan, unsplit_amount_fen, unsplit_request_id, unsplit_error.
+ExportColumns remainingColumns();
+// Its cells: the amount and the answer's Request-ID; without an amount, the Request-ID (if any) and
+// whyNot (the caller's words for what went wrong).
+QStringList remainingCells(const LookupResult &remaining, const QString &whyNot);
+
+// remaining: remainingCells() of an order's payment, written beside each of its lines under
+// remainingColumns(); empty (the default) for none.
+bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString,
+              const QStringList &remaining = {});
+bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString,
+               const QStringList &remaining = {});
 // Atomic (QSaveFile): a failed write never leaves half a file.
 bool save(const LookupResult &result, const QString &path, ExportFormat format, const ExportInfo &info,
-          QString *errorString);
+          QString *errorString, const QStringList &remaining = {});
 bool saveCsv(const LookupResult &result, const QString &path, QString *errorString);
 
 // The API's response fields under their API names, amounts as exact JSON integers, plus

@@ -1184,6 +1184,29 @@ void TestDeskLookups::remainingAmount_automaticForFinishedOrder_whenTheProfileWa
                  detail.contains(QString::fromLatin1(amounts.response.requestId)) &&
                  detail.contains(amounts.amounts->transactionId),
              qPrintable(detail));
+    // And on every receiver line, in columns of its own: the amount a number, its Request-ID as text.
+    const test::XlsxSheet *receivers = book.sheets.isEmpty() ? nullptr : &book.sheets.first();
+    QVERIFY(receivers);
+    QVERIFY(receivers->rows.size() >= 2);
+    for (int row = 1; row < int(receivers->rows.size()); ++row) {
+        QCOMPARE(receivers->at(row, u"Still to split (fen)"_s).type, u"int"_s);
+        QCOMPARE(receivers->at(row, u"Still to split (fen)"_s).value, u"2200"_s);
+        QCOMPARE(receivers->at(row, u"Still to split (yuan)"_s).type, u"float"_s);
+        QCOMPARE(receivers->at(row, u"Still to split: Request-ID"_s).value,
+                 QString::fromLatin1(amounts.response.requestId));
+    }
+    // The CSV too, the same cells under the API's names.
+    const QString csvPath = m_dir.filePath(u"direct-order.csv"_s);
+    MessageBox::setNextSaveFileName(csvPath);
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> csvLines = csv.readAll().split('\n');
+    QVERIFY2(csvLines.at(0).trimmed().endsWith(",looked_up_at,unsplit_amount_yuan,unsplit_amount_fen,unsplit_request_id,"
+                                               "unsplit_error"),
+             csvLines.at(0).constData());
+    QVERIFY2(csvLines.at(1).trimmed().endsWith(QByteArray(",22.00,2200," + amounts.response.requestId + ",")),
+             csvLines.at(1).constData());
 
     // Without the profile's wish nothing is asked by itself.
     amounts = {};
