@@ -541,8 +541,8 @@
         <translation>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no. Remaining amounts: transaction_id.</translation>
     </message>
     <message>
-        <source>Also look up &amp;remaining amounts</source>
-        <translation>Also look up &amp;remaining amounts</translation>
+        <source>&amp;Also look up remaining amounts</source>
+        <translation>&amp;Also look up remaining amounts</translation>
     </message>
     <message>
         <source>After the orders, look up how much of each payment is still frozen for sharing (剩余待分金额): one look-up per payment, shown and exported beside its order.</source>

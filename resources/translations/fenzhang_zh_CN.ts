@@ -538,8 +538,8 @@
         <translation>在此粘贴从 Excel 复制的行（制表符分隔），或导入 CSV 文件。分账单列：sub_mchid、transaction_id、out_order_no。回退单列：sub_mchid、out_return_no、order_id 或 out_order_no。剩余待分金额：transaction_id。</translation>
     </message>
     <message>
-        <source>Also look up &amp;remaining amounts</source>
-        <translation>同时查剩余待分金额(&amp;R)</translation>
+        <source>&amp;Also look up remaining amounts</source>
+        <translation>同时查剩余待分金额(&amp;A)</translation>
     </message>
     <message>
         <source>After the orders, look up how much of each payment is still frozen for sharing (剩余待分金额): one look-up per payment, shown and exported beside its order.</source>

@@ -39,7 +39,7 @@ const QStringList allFields = {u"sub_mchid"_s, u"transaction_id"_s, u"out_order_
 
 BatchInputPanel::BatchInputPanel(QWidget *parent)
     : QWidget(parent), m_kind(new QComboBox(this)),
-      m_withRemaining(new QCheckBox(tr("Also look up &remaining amounts"), this)), m_paste(new QPlainTextEdit(this)),
+      m_withRemaining(new QCheckBox(tr("&Also look up remaining amounts"), this)), m_paste(new QPlainTextEdit(this)),
       m_pasteButton(new QPushButton(tr("&Paste from Excel"), this)),
       m_fileButton(new QPushButton(tr("&Import CSV…"), this)), m_source(new QLabel(this)),
       m_preview(new QTableWidget(this)), m_problems(new QListWidget(this)), m_summary(new QLabel(this)),
