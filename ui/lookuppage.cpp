@@ -347,13 +347,10 @@ bool LookupPage::exportTo(const ExportTarget &target, const ExportInfo &info, QS
                                      QString::fromLatin1(m_remaining->response.requestId))});
     }
     // The remaining amount asked beside this order, in columns of its own on each line too.
-    QStringList remaining;
-    if (m_remaining && m_shown->lookup == LookupKind::Order &&
-        m_remaining->amountsQuery.transactionId == m_shown->orderQuery.transactionId) {
-        const ErrorPanel::Description why = ErrorPanel::describe(*m_remaining);
-        remaining = ResultExport::remainingCells(*m_remaining, m_remaining->amounts ? QString() : why.title + u' ' + why.message);
-    }
-    return ResultExport::save(*m_shown, target.path, target.format, about, error, remaining);
+    const bool remaining = m_remaining && m_shown->lookup == LookupKind::Order &&
+                           m_remaining->amountsQuery.transactionId == m_shown->orderQuery.transactionId;
+    return ResultExport::save(*m_shown, target.path, target.format, about, error,
+                              remaining ? &*m_remaining : nullptr);
 }
 
 int LookupPage::exportRowCount() const

@@ -31,49 +31,23 @@ ExportColumns errorColumns()
                                  {u"error_advice", T::Text}});
 }
 
-QString errorMessage(const LookupResult &r)
-{
-    switch (r.kind) {
-    case LookupResult::Kind::Ok:
-        return {};
-    case LookupResult::Kind::InvalidInput: {
-        QStringList parts;
-        for (const FieldError &error : r.fieldErrors)
-            parts.append(error.field + u": "_s + error.message);
-        return parts.join(u"; "_s);
-    }
-    case LookupResult::Kind::ApiError:
-        return r.response.errorMessage;
-    case LookupResult::Kind::BadAnswer:
-        return r.parseError;
-    case LookupResult::Kind::NetworkError:
-        return r.response.networkError;
-    case LookupResult::Kind::VerificationFailed:
-        return r.response.verification.detail;
-    case LookupResult::Kind::NotTheAnswer:
-        return BatchExport::tr("Not the answer to this question: %1").arg(r.parseError);
-    case LookupResult::Kind::Cancelled:
-        return BatchExport::tr("Cancelled before an answer came.");
-    }
-    return {};
-}
-
 QString errorMessage(const BatchExportRow &row)
 {
     if (row.duplicateOf > 0)
         return BatchExport::tr("Same as row %1: not sent twice.").arg(row.duplicateOf);
-    return errorMessage(row.result);
+    return ResultExport::problemText(row.result);
 }
 
-// The remaining-amount cells of a row (BatchExport::remainingColumns()): the amount, or why there is
-// none; empty when the order itself was not answered (nothing was asked).
+// The remaining-amount cells of a row (ResultExport::remainingColumns()): the amount, or why there is
+// none; empty when the order itself was not answered (nothing to ask).
 QStringList remainingCells(const BatchExportRow &row)
 {
-    if (!row.remaining)
-        return QStringList(int(ResultExport::remainingColumns().size()));
-    const LookupResult &r = *row.remaining;
-    const QString code = r.response.errorCode.isEmpty() ? ResultExport::kindName(r.kind) : r.response.errorCode;
-    return ResultExport::remainingCells(r, code + u": "_s + errorMessage(r));
+    if (row.remaining)
+        return ResultExport::remainingCells(*row.remaining);
+    QStringList cells(int(ResultExport::remainingColumns().size()));
+    if (row.result.kind == LookupResult::Kind::Ok && row.result.order) // answered, its payment never asked
+        cells.last() = BatchExport::tr("Not looked up: the batch was cancelled before.");
+    return cells;
 }
 
 // A row without a typed answer: the query's numbers in their columns, the rest empty.

@@ -452,13 +452,43 @@ ExportColumns remainingColumns()
                                  {u"unsplit_error", T::Text}});
 }
 
-QStringList remainingCells(const LookupResult &remaining, const QString &whyNot)
+QString problemText(const LookupResult &r)
+{
+    switch (r.kind) {
+    case LookupResult::Kind::Ok:
+        return {};
+    case LookupResult::Kind::InvalidInput: {
+        QStringList parts;
+        for (const FieldError &error : r.fieldErrors)
+            parts.append(error.field + u": "_s + error.message);
+        return parts.join(u"; "_s);
+    }
+    case LookupResult::Kind::ApiError:
+        return r.response.errorMessage;
+    case LookupResult::Kind::BadAnswer:
+        return r.parseError;
+    case LookupResult::Kind::NetworkError:
+        return r.response.networkError;
+    case LookupResult::Kind::VerificationFailed:
+        return r.response.verification.detail;
+    case LookupResult::Kind::NotTheAnswer:
+        return QCoreApplication::translate("fenzhang::ResultExport", "Not the answer to this question: %1")
+            .arg(r.parseError);
+    case LookupResult::Kind::Cancelled:
+        return QCoreApplication::translate("fenzhang::ResultExport", "Cancelled before an answer came.");
+    }
+    return {};
+}
+
+QStringList remainingCells(const LookupResult &remaining)
 {
     const QString requestId = QString::fromLatin1(remaining.response.requestId);
     if (remaining.kind == LookupResult::Kind::Ok && remaining.amounts)
         return {Money::formatYuan(remaining.amounts->unsplitAmount), QString::number(remaining.amounts->unsplitAmount),
                 requestId, QString()};
-    return {QString(), QString(), requestId, whyNot};
+    const QString code =
+        remaining.response.errorCode.isEmpty() ? kindName(remaining.kind) : remaining.response.errorCode;
+    return {QString(), QString(), requestId, code + u": "_s + problemText(remaining)};
 }
 
 QStringList orderCsvHeader()
@@ -513,19 +543,20 @@ bool hasTypedResult(const LookupResult &result, QString *errorString)
 
 } // namespace
 
-bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString, const QStringList &remaining)
+bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString, const LookupResult *remainingAnswer)
 {
     if (!hasTypedResult(result, errorString))
         return false;
     const bool isOrder = result.lookup == LookupKind::Order;
-    const bool withRemaining = isOrder && !remaining.isEmpty();
+    const bool withRemaining = isOrder && remainingAnswer;
+    const QStringList remaining = withRemaining ? remainingCells(*remainingAnswer) : QStringList();
     CsvWriter csv(device);
     csv.writeBom();
     csv.writeRow(ExportTable::names(columns(result.lookup, result.product()) +
                                     (withRemaining ? remainingColumns() : ExportColumns())));
     const QList<int> numeric = csvNumericColumns(result.lookup, result.product());
     if (isOrder) {
-        writeOrderRows(csv, result, withRemaining ? remaining : QStringList());
+        writeOrderRows(csv, result, remaining);
     } else {
         for (const QStringList &row : csvRows(result))
             csv.writeRow(row, numeric);
@@ -556,12 +587,12 @@ QString subject(const LookupResult &result)
 }
 
 bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString,
-               const QStringList &remaining)
+               const LookupResult *remaining)
 {
     if (!hasTypedResult(result, errorString))
         return false;
     const bool isOrder = result.lookup == LookupKind::Order;
-    const QStringList remainingPart = isOrder ? remaining : QStringList();
+    const QStringList remainingPart = isOrder && remaining ? remainingCells(*remaining) : QStringList();
     XlsxWriter xlsx;
     ExportInfo about = info;
     if (about.subject.isEmpty())
@@ -605,7 +636,7 @@ bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *de
 }
 
 bool save(const LookupResult &result, const QString &path, ExportFormat format, const ExportInfo &info,
-          QString *errorString, const QStringList &remaining)
+          QString *errorString, const LookupResult *remaining)
 {
     if (!hasTypedResult(result, errorString))
         return false;

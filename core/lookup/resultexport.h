@@ -39,18 +39,21 @@ QString subject(const LookupResult &result);
 // unsplit_amount_yuan, unsplit_amount_fen, unsplit_request_id, unsplit_error.
 ExportColumns remainingColumns();
 // Its cells: the amount and the answer's Request-ID; without an amount, the Request-ID (if any) and
-// whyNot (the caller's words for what went wrong).
-QStringList remainingCells(const LookupResult &remaining, const QString &whyNot);
+// why ("CODE: message", problemText()).
+QStringList remainingCells(const LookupResult &remaining);
+// What went wrong with a look-up without a typed result, in one line: WeChat Pay's message, the
+// network's or verifier's reason, the fields in error; empty for an answer.
+QString problemText(const LookupResult &result);
 
-// remaining: remainingCells() of an order's payment, written beside each of its lines under
-// remainingColumns(); empty (the default) for none.
+// remaining: the remaining-amount answer of an order's payment, written beside each of its lines under
+// remainingColumns(); nullptr (the default) for none. Not used for other kinds.
 bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString,
-              const QStringList &remaining = {});
+              const LookupResult *remaining = nullptr);
 bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString,
-               const QStringList &remaining = {});
+               const LookupResult *remaining = nullptr);
 // Atomic (QSaveFile): a failed write never leaves half a file.
 bool save(const LookupResult &result, const QString &path, ExportFormat format, const ExportInfo &info,
-          QString *errorString, const QStringList &remaining = {});
+          QString *errorString, const LookupResult *remaining = nullptr);
 bool saveCsv(const LookupResult &result, const QString &path, QString *errorString);
 
 // The API's response fields under their API names, amounts as exact JSON integers, plus

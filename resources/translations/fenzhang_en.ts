@@ -309,10 +309,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Cancelled before an answer came.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>%1 rows: %2 answered, %3 without a result.</source>
         <translation></translation>
     </message>
@@ -326,10 +322,6 @@
     </message>
     <message>
         <source>Receivers by result:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Not the answer to this question: %1</source>
         <translation></translation>
     </message>
     <message numerus="yes">
@@ -364,6 +356,10 @@
             <numerusform>Batch of %n remaining-amount look-up</numerusform>
             <numerusform>Batch of %n remaining-amount look-ups</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not looked up: the batch was cancelled before.</source>
+        <translation>Not looked up: the batch was cancelled before.</translation>
     </message>
 </context>
 <context>
@@ -804,20 +800,20 @@
         <translation>Remaining amount (剩余待分金额): %1 yuan (Request-ID %2)</translation>
     </message>
     <message>
-        <source>Remaining amount not looked up: %1 (Request-ID %2)</source>
-        <translation>Remaining amount not looked up: %1 (Request-ID %2)</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <source>Not looked up (see the row)</source>
-        <translation>Not looked up (see the row)</translation>
-    </message>
-    <message>
         <source>Remaining (yuan)</source>
         <translation>Remaining (yuan)</translation>
+    </message>
+    <message>
+        <source>Remaining amount unknown: %1 (Request-ID %2)</source>
+        <translation>Remaining amount unknown: %1 (Request-ID %2)</translation>
+    </message>
+    <message>
+        <source>Failed (see the row)</source>
+        <translation>Failed (see the row)</translation>
     </message>
 </context>
 <context>
@@ -3682,6 +3678,14 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Amount</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation>Not the answer to this question: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled before an answer came.</source>
+        <translation>Cancelled before an answer came.</translation>
     </message>
 </context>
 <context>

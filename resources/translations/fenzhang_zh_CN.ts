@@ -312,10 +312,6 @@
         <translation>与第 %1 行相同：未重复发送。</translation>
     </message>
     <message>
-        <source>Cancelled before an answer came.</source>
-        <translation>在收到应答前已取消。</translation>
-    </message>
-    <message>
         <source>%1 rows: %2 answered, %3 without a result.</source>
         <translation>共 %1 行：%2 行有应答，%3 行没有结果。</translation>
     </message>
@@ -330,10 +326,6 @@
     <message>
         <source>Receivers by result:</source>
         <translation>接收方按分账结果统计：</translation>
-    </message>
-    <message>
-        <source>Not the answer to this question: %1</source>
-        <translation>不是本次查询的应答：%1</translation>
     </message>
     <message numerus="yes">
         <source>Batch of %n order look-up(s)</source>
@@ -364,6 +356,10 @@
         <translation>
             <numerusform>批量查询 %n 笔交易的剩余待分金额</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not looked up: the batch was cancelled before.</source>
+        <translation>未查询：批量查询在此之前已取消。</translation>
     </message>
 </context>
 <context>
@@ -798,20 +794,20 @@
         <translation>剩余待分金额：%1 元（Request-ID %2）</translation>
     </message>
     <message>
-        <source>Remaining amount not looked up: %1 (Request-ID %2)</source>
-        <translation>剩余待分金额未查到：%1（Request-ID %2）</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <source>Not looked up (see the row)</source>
-        <translation>未查到（见该行详情）</translation>
-    </message>
-    <message>
         <source>Remaining (yuan)</source>
         <translation>剩余待分（元）</translation>
+    </message>
+    <message>
+        <source>Remaining amount unknown: %1 (Request-ID %2)</source>
+        <translation>剩余待分金额未查到：%1（Request-ID %2）</translation>
+    </message>
+    <message>
+        <source>Failed (see the row)</source>
+        <translation>查询失败（见该行详情）</translation>
     </message>
 </context>
 <context>
@@ -3650,6 +3646,14 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Amount</source>
         <translation>剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Not the answer to this question: %1</source>
+        <translation>不是本次查询的应答：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled before an answer came.</source>
+        <translation>在收到应答前已取消。</translation>
     </message>
 </context>
 <context>

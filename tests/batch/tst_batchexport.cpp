@@ -443,6 +443,14 @@ void TestBatchExport::remaining_askedOncePerPayment_columnsAndTotals()
     // The 404 order: no remaining amount asked, the cells empty.
     QVERIFY(csv.contains(",2025-11-21T09:30:00+08:00,,,,,api_error,404,RESOURCE_NOT_EXISTS,"));
 
+    // Asked but never looked up (the batch was cancelled first): the answered orders say so.
+    BatchExport::attachRemaining(rows, {});
+    QBuffer cancelledBuffer;
+    cancelledBuffer.open(QIODevice::WriteOnly);
+    QVERIFY(BatchExport::writeCsv(LookupKind::Order, rows, &cancelledBuffer, &error));
+    QCOMPARE(cancelledBuffer.data().count(",,,,Not looked up: the batch was cancelled before.,ok,200,,,\r\n"), 4);
+    QVERIFY(cancelledBuffer.data().contains(",,,,,api_error,404,"));
+
     // A payment whose remaining amount could not be looked up says why, with its Request-ID.
     LookupResult failed = orderError();
     failed.lookup = LookupKind::Amounts;

@@ -384,12 +384,15 @@ void TestBatchPage::cancel_thenRerunFailed_completes()
     m_page->remainingCheck()->setChecked(true); // a cancelled pass asks no remaining amounts after it
     QSignalSpy finished(m_page.get(), &BatchPage::batchFinished);
     QVERIFY(m_page->run());
+    // One order answered first: without the cancel its payment would be asked next.
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->runner()->counts().succeeded >= 1, 10000);
     QTest::mouseClick(m_page->cancelButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
     QCOMPARE(m_page->remainingRunner()->rowCount(), 0);
+    QCOMPARE(m_page->model()->index(0, BatchRowsModel::RemainingColumn).data().toString(), QString());
     const BatchRunner::Counts &c = m_page->runner()->counts();
     QCOMPARE(c.cancelled + c.answered(), 4);
-    QVERIFY(c.cancelled >= 3);
+    QVERIFY(c.cancelled >= 2);
     QVERIFY(m_page->countsLabel()->text().contains(u"cancelled"_s));
     QVERIFY(m_page->rerunButton()->isEnabled());
 

@@ -224,8 +224,7 @@ bool BatchPage::ensureService(QString *error)
     connect(m_remainingRunner, &BatchRunner::finished, this, &BatchPage::onRemainingFinished);
     connect(m_remainingRunner, &BatchRunner::rowFinished, this, [this](int, const LookupResult &result) {
         m_history->record(result, u"batch"_s);
-        m_remaining.insert(result.amountsQuery.transactionId, result);
-        m_model->setRemaining(true, m_remaining);
+        m_model->addRemaining(result);
     });
 
     m_watcher = new Watcher(service, this);
@@ -292,10 +291,9 @@ bool BatchPage::run()
     m_runKind = import.kind;
     m_remainingAsked = m_runKind == LookupKind::Order && m_input->withRemaining();
     m_cancelled = false;
-    m_remaining.clear();
     m_runner->setRows(import.rows);
     m_model->reload();
-    m_model->setRemaining(m_remainingAsked, m_remaining);
+    m_model->setRemainingAsked(m_remainingAsked);
     m_table->setColumnHidden(BatchRowsModel::RemainingColumn, !m_remainingAsked);
     m_sizer->fit();
     m_summary->clearSummary();
@@ -411,7 +409,7 @@ QList<BatchExportRow> BatchPage::exportRows() const
 {
     QList<BatchExportRow> rows = BatchExport::rowsOf(*m_runner);
     if (m_remainingAsked)
-        BatchExport::attachRemaining(rows, m_remaining.values());
+        BatchExport::attachRemaining(rows, m_model->remainingAnswers().values());
     return rows;
 }
 
@@ -427,8 +425,8 @@ bool BatchPage::startRemaining()
     // Each payment once; one already answered (an earlier pass, before a re-run) is not asked again.
     QList<BatchRow> rows;
     for (BatchRow row : BatchExport::remainingRows(BatchExport::rowsOf(*m_runner))) {
-        const auto it = m_remaining.constFind(row.amounts.transactionId);
-        if (it != m_remaining.constEnd() && it->kind == LookupResult::Kind::Ok)
+        const auto it = m_model->remainingAnswers().constFind(row.amounts.transactionId);
+        if (it != m_model->remainingAnswers().constEnd() && it->kind == LookupResult::Kind::Ok)
             continue;
         row.rowNumber = int(rows.size()) + 1;
         rows.append(row);

@@ -127,7 +127,6 @@ private:
     BatchRunner *m_remainingRunner = nullptr; // the remaining amounts of an order run's payments
     bool m_remainingAsked = false;            // this run asks them
     bool m_cancelled = false;                 // the user cancelled this pass: no remaining amounts after it
-    QHash<QString, LookupResult> m_remaining; // the answers by transaction_id
     BatchRowsModel *m_model = nullptr;
     Watcher *m_watcher = nullptr;
     LookupKind m_runKind = LookupKind::Order;

@@ -123,15 +123,32 @@ void BatchRowsModel::reload()
 {
     beginResetModel();
     m_rows = m_runner->rowCount();
+    m_rowsByTransaction.clear();
+    for (int row = 0; row < m_rows; ++row) {
+        const BatchRow &r = m_runner->row(row);
+        if (r.kind == LookupKind::Order)
+            m_rowsByTransaction.insert(r.order.transactionId, row);
+    }
     endResetModel();
 }
 
-void BatchRowsModel::setRemaining(bool asked, const QHash<QString, LookupResult> &byTransaction)
+void BatchRowsModel::setRemainingAsked(bool asked)
 {
     m_remainingAsked = asked;
-    m_remaining = byTransaction;
+    m_remaining.clear();
     if (m_rows > 0)
         Q_EMIT dataChanged(index(0, RemainingColumn), index(m_rows - 1, RemainingColumn));
+}
+
+void BatchRowsModel::addRemaining(const LookupResult &answer)
+{
+    const QString transactionId = answer.amountsQuery.transactionId;
+    m_remaining.insert(transactionId, answer);
+    for (auto it = m_rowsByTransaction.constFind(transactionId);
+         it != m_rowsByTransaction.constEnd() && it.key() == transactionId; ++it) {
+        const QModelIndex cell = index(*it, RemainingColumn);
+        Q_EMIT dataChanged(cell, cell);
+    }
 }
 
 const LookupResult *BatchRowsModel::remainingOf(int row) const
@@ -220,7 +237,7 @@ QString BatchRowsModel::detailText(int row) const
             lines << tr("Remaining amount (剩余待分金额): %1 yuan (Request-ID %2)")
                          .arg(display(row, RemainingColumn).toString(), requestId);
         } else {
-            lines << tr("Remaining amount not looked up: %1 (Request-ID %2)")
+            lines << tr("Remaining amount unknown: %1 (Request-ID %2)")
                          .arg(reasonText(BatchRow(), *remaining, true), requestId.isEmpty() ? tr("none") : requestId);
             const QString advice = Labels::errorAdvice(remaining->response.errorCode);
             if (!advice.isEmpty())
@@ -297,7 +314,7 @@ QVariant BatchRowsModel::display(int row, int column) const
         if (value.isValid())
             return Money::formatTotal(value.toLongLong(), Money::Grouping::Thousands);
         const LookupResult *remaining = remainingOf(row);
-        return remaining ? tr("Not looked up (see the row)") : QString();
+        return remaining ? tr("Failed (see the row)") : QString();
     }
     default:
         return value;

@@ -34,10 +34,14 @@ public:
 
     // After BatchRunner::setRows().
     void reload();
-    // An order batch's remaining amounts: asked (the column means something), and the answers so far
-    // by transaction_id. Not asked: the column is empty (the page hides it).
-    void setRemaining(bool asked, const QHash<QString, LookupResult> &byTransaction);
+    // An order batch's remaining amounts: whether this run asks them (the column means something; not
+    // asked, it is empty and the page hides it). Clears the answers.
+    void setRemainingAsked(bool asked);
     bool remainingAsked() const { return m_remainingAsked; }
+    // One payment's answer: the rows of its orders change, no others.
+    void addRemaining(const LookupResult &answer);
+    // The answers so far, by transaction_id.
+    const QHash<QString, LookupResult> &remainingAnswers() const { return m_remaining; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -61,6 +65,7 @@ private:
     int m_rows = 0;
     bool m_remainingAsked = false;
     QHash<QString, LookupResult> m_remaining;
+    QMultiHash<QString, int> m_rowsByTransaction; // order rows by their transaction_id
 };
 
 } // namespace fenzhang
