@@ -144,7 +144,7 @@ QList<BatchRow> BatchExport::remainingRows(const QList<BatchExportRow> &orders)
         BatchRow row;
         row.rowNumber = int(rows.size()) + 1;
         row.kind = LookupKind::Amounts;
-        row.amounts = AmountsQuery(transactionId, r.product());
+        row.amounts = AmountsQuery{transactionId, r.product()};
         row.errors = row.amounts.validate();
         rows.append(row);
     }

@@ -445,7 +445,6 @@ ExportColumns columns(LookupKind kind, Product product)
 
 ExportColumns remainingColumns()
 {
-    using T = ExportColumn::Type;
     return ExportTable::columns({{u"unsplit_amount_yuan", T::Yuan},
                                  {u"unsplit_amount_fen", T::Integer},
                                  {u"unsplit_request_id", T::Text},
