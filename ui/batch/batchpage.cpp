@@ -289,12 +289,12 @@ bool BatchPage::run()
     options.qps = m_rate->value();
     m_runner->setOptions(options);
     m_runKind = import.kind;
-    m_remainingAsked = m_runKind == LookupKind::Order && m_input->withRemaining();
+    const bool remainingAsked = m_runKind == LookupKind::Order && m_input->withRemaining();
     m_cancelled = false;
     m_runner->setRows(import.rows);
     m_model->reload();
-    m_model->setRemainingAsked(m_remainingAsked);
-    m_table->setColumnHidden(BatchRowsModel::RemainingColumn, !m_remainingAsked);
+    m_model->setRemainingAsked(remainingAsked);
+    m_table->setColumnHidden(BatchRowsModel::RemainingColumn, !remainingAsked);
     m_sizer->fit();
     m_summary->clearSummary();
     m_runner->start();
@@ -408,14 +408,14 @@ QString BatchPage::rowDetailText() const
 QList<BatchExportRow> BatchPage::exportRows() const
 {
     QList<BatchExportRow> rows = BatchExport::rowsOf(*m_runner);
-    if (m_remainingAsked)
+    if (m_model->remainingAsked())
         BatchExport::attachRemaining(rows, m_model->remainingAnswers().values());
     return rows;
 }
 
 void BatchPage::onFinished()
 {
-    if (m_remainingAsked && !m_cancelled && startRemaining())
+    if (m_model->remainingAsked() && !m_cancelled && startRemaining())
         return;
     finishRun();
 }

@@ -125,7 +125,6 @@ private:
     QPointer<ProfileConnection> m_connection;
     BatchRunner *m_runner = nullptr;
     BatchRunner *m_remainingRunner = nullptr; // the remaining amounts of an order run's payments
-    bool m_remainingAsked = false;            // this run asks them
     bool m_cancelled = false;                 // the user cancelled this pass: no remaining amounts after it
     BatchRowsModel *m_model = nullptr;
     Watcher *m_watcher = nullptr;
