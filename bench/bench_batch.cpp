@@ -67,7 +67,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < count; ++i) {
         BatchRow row;
         row.rowNumber = i + 2;
-        row.order =
+        row.query =
             OrderQuery{sample.value(u"sub_mchid"_s).toString(), sample.value(u"transaction_id"_s).toString(),
                        sample.value(u"out_order_no"_s).toString()};
         rows.append(row);

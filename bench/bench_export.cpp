@@ -51,9 +51,8 @@ LookupResult resultWith(int rows)
     if (!parsed)
         return result;
     result.kind = LookupResult::Kind::Ok;
-    result.lookup = LookupKind::Order;
-    result.orderQuery = OrderQuery{parsed->subMchid, parsed->transactionId, parsed->outOrderNo};
-    result.order = *parsed;
+    result.query = OrderQuery{parsed->subMchid, parsed->transactionId, parsed->outOrderNo};
+    result.answer = *parsed;
     result.response.outcome = ApiResponse::Outcome::Success;
     result.response.httpStatus = 200;
     result.response.verified = true;
@@ -97,7 +96,7 @@ int main(int argc, char *argv[])
     const int runs = smoke ? 1 : std::max(1, parser.value(runsOption).toInt());
 
     const LookupResult result = resultWith(rows);
-    if (!result.order) {
+    if (!result.order()) {
         std::fprintf(stderr, "bench_export: the benchmark's answer did not parse\n");
         return 1;
     }
@@ -148,7 +147,7 @@ int main(int argc, char *argv[])
         double ms = 0;
         double cpuMs = 0;
         qint64 peakKb = 0;
-        if (!dir.isValid() || !tenth.order || !exportWorkbook(tenth, book, &ms, &cpuMs, &peakKb))
+        if (!dir.isValid() || !tenth.order() || !exportWorkbook(tenth, book, &ms, &cpuMs, &peakKb))
             return 1;
         BenchSupport::report(u"xlsx_tenth_peak_mb"_s, double(peakKb) / 1024.0, u"MB"_s);
     }

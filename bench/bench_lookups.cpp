@@ -36,7 +36,7 @@ Outcome runLookups(LookupService *service, const OrderQuery &query, int count, i
     QEventLoop loop;
     std::function<void()> startOne = [&] {
         ++started;
-        LookupJob *job = service->queryOrder(query);
+        LookupJob *job = service->lookUp(query);
         QObject::connect(job, &LookupJob::finished, &loop, [&](const LookupResult &result) {
             ++done;
             if (result.kind == LookupResult::Kind::Ok) {

@@ -31,11 +31,11 @@ AmountsResultView::AmountsResultView(QWidget *parent)
 
 void AmountsResultView::setResult(const LookupResult &result)
 {
-    if (!result.amounts) {
+    if (!result.amounts()) {
         clear();
         return;
     }
-    const qint64 fen = result.amounts->unsplitAmount;
+    const qint64 fen = result.amounts()->unsplitAmount;
     if (fen == 0) {
         ResultHeader::showState(m_state, m_advice, tr("Nothing frozen"), Labels::Tone::Good,
                                 u"unsplit_amount = 0"_s,
@@ -46,7 +46,7 @@ void AmountsResultView::setResult(const LookupResult &result)
                                 tr("This money can still be shared; to release it to the merchant, "
                                    "unfreeze the rest (解冻剩余资金)."));
     }
-    m_transactionId->setText(result.amounts->transactionId);
+    m_transactionId->setText(result.amounts()->transactionId);
     m_amount->setText(Money::formatYuan(fen, Money::Grouping::Thousands));
     m_meta->setResult(result);
     m_raw->setResponse(result.response);

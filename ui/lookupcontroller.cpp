@@ -63,32 +63,12 @@ void LookupController::watch(LookupJob *job)
             });
 }
 
-LookupJob *LookupController::startOrder(const OrderQuery &query, QString *error)
+LookupJob *LookupController::start(const Query &query, QString *error)
 {
     LookupService *s = service(error);
     if (!s)
         return nullptr;
-    LookupJob *job = s->queryOrder(query);
-    watch(job);
-    return job;
-}
-
-LookupJob *LookupController::startReturn(const ReturnQuery &query, QString *error)
-{
-    LookupService *s = service(error);
-    if (!s)
-        return nullptr;
-    LookupJob *job = s->queryReturn(query);
-    watch(job);
-    return job;
-}
-
-LookupJob *LookupController::startAmounts(const AmountsQuery &query, QString *error)
-{
-    LookupService *s = service(error);
-    if (!s)
-        return nullptr;
-    LookupJob *job = s->queryAmounts(query);
+    LookupJob *job = s->lookUp(query);
     watch(job);
     return job;
 }

@@ -25,9 +25,7 @@ public:
     void setCurrentProfile(const QString &id);
 
     // nullptr with *error set when there is no profile or its keys could not be loaded.
-    LookupJob *startOrder(const OrderQuery &query, QString *error);
-    LookupJob *startReturn(const ReturnQuery &query, QString *error);
-    LookupJob *startAmounts(const AmountsQuery &query, QString *error);
+    LookupJob *start(const Query &query, QString *error); // any kind
 
     // What a workbook's About sheet says of the current profile: its name and mchid.
     ExportInfo exportInfo() const;

@@ -26,17 +26,10 @@ namespace fenzhang {
 
 namespace {
 
-bool sameNumbers(const OrderQuery &a, const OrderQuery &b)
+// Whether two questions ask the same (as they would be sent: trimmed).
+bool sameNumbers(const Query &a, const Query &b)
 {
-    const OrderQuery x = a.trimmed(), y = b.trimmed();
-    return x.product == y.product && x.subMchid == y.subMchid && x.transactionId == y.transactionId && x.outOrderNo == y.outOrderNo;
-}
-
-bool sameNumbers(const ReturnQuery &a, const ReturnQuery &b)
-{
-    const ReturnQuery x = a.trimmed(), y = b.trimmed();
-    return x.product == y.product && x.subMchid == y.subMchid && x.outReturnNo == y.outReturnNo && x.orderId == y.orderId
-           && x.outOrderNo == y.outOrderNo;
+    return a.trimmed() == b.trimmed();
 }
 
 } // namespace
@@ -139,16 +132,16 @@ bool LookupPage::shownIsThisProducts() const
 
 void LookupPage::lookUpRemainingAmount()
 {
-    if (!m_orderView || !m_shown || !m_shown->order || m_amountsJob)
+    if (!m_orderView || !m_shown || !m_shown->order() || m_amountsJob)
         return;
     if (!shownIsThisProducts()) {
         m_orderView->remainingAmount()->setSetupError(
             tr("this order was looked up for another profit-sharing product; look it up again first."));
         return;
     }
-    const AmountsQuery query{m_shown->order->transactionId, m_shown->orderQuery.product};
+    const AmountsQuery query{m_shown->order()->transactionId, m_shown->product()};
     QString error;
-    LookupJob *job = m_controller->startAmounts(query, &error);
+    LookupJob *job = m_controller->start(query, &error);
     RemainingAmountLine *line = m_orderView->remainingAmount();
     if (!job) {
         line->setSetupError(error);
@@ -164,7 +157,7 @@ void LookupPage::lookUpRemainingAmount()
             return;
         }
         // Shown only beside the order whose payment it is about (another may be shown by now).
-        if (m_shown && m_shown->order && m_shown->order->transactionId == query.transactionId) {
+        if (m_shown && m_shown->order() && m_shown->order()->transactionId == query.transactionId) {
             line->setResult(result);
             if (result.kind == LookupResult::Kind::Ok)
                 m_remaining = result;
@@ -201,8 +194,7 @@ void LookupPage::run()
     if (isBusy())
         return;
     m_processing->scheduler()->reset(); // a new question: backoff starts over
-    start(m_orderForm ? m_orderForm->query() : OrderQuery{},
-          m_returnForm ? m_returnForm->query() : ReturnQuery{});
+    start(form()->currentQuery());
 }
 
 void LookupPage::refresh()
@@ -213,7 +205,7 @@ void LookupPage::refresh()
         m_processing->scheduler()->stop();
         return;
     }
-    start(m_shown->orderQuery, m_shown->returnQuery);
+    start(m_shown->query);
 }
 
 void LookupPage::cancel()
@@ -223,21 +215,20 @@ void LookupPage::cancel()
     m_processing->scheduler()->stop();
 }
 
-void LookupPage::start(const OrderQuery &order, const ReturnQuery &ret)
+void LookupPage::start(const Query &query)
 {
     QString error;
-    LookupJob *job = m_kind == LookupKind::Order ? m_controller->startOrder(order, &error)
-                                                 : m_controller->startReturn(ret, &error);
+    LookupJob *job = m_controller->start(query, &error);
     if (!job) {
         m_shown.reset();
         m_processing->stop();
         m_errorPanel->setSetupError(error);
         m_stack->setCurrentWidget(m_errorPanel);
-        m_displayedFor = Numbers{order, ret};
+        m_displayedFor = query;
         updateStale();
         return;
     }
-    m_running = Numbers{order, ret};
+    m_running = query;
     setJob(job);
     updateStale();
 }
@@ -279,7 +270,7 @@ void LookupPage::finish(const LookupResult &result)
             m_returnView->setResult(result);
         m_stack->setCurrentIndex(1);
         m_processing->setFinal(result.isFinal());
-        m_displayedFor = Numbers{result.orderQuery, result.returnQuery};
+        m_displayedFor = result.query;
     } else if (result.kind == LookupResult::Kind::Cancelled && m_shown) {
         // Keep showing the previous answer; the status line says it was cancelled.
         m_processing->scheduler()->stop();
@@ -288,20 +279,18 @@ void LookupPage::finish(const LookupResult &result)
         m_processing->stop();
         m_errorPanel->setResult(result);
         m_stack->setCurrentWidget(m_errorPanel);
-        m_displayedFor = Numbers{result.orderQuery, result.returnQuery};
+        m_displayedFor = result.query;
     }
     updateStale(true);
     Q_EMIT lookupFinished(result);
-    if (result.kind == LookupResult::Kind::Ok && result.order && result.order->state == u"FINISHED"_s
+    if (result.kind == LookupResult::Kind::Ok && result.order() && result.order()->state == u"FINISHED"_s
         && m_controller->currentProfile().autoRemainingAmount)
         lookUpRemainingAmount();
 }
 
-bool LookupPage::formAsks(const OrderQuery &order, const ReturnQuery &ret) const
+bool LookupPage::formAsks(const Query &query) const
 {
-    if (m_orderForm)
-        return sameNumbers(m_orderForm->query(), order);
-    return sameNumbers(m_returnForm->query(), ret);
+    return sameNumbers(form()->currentQuery(), query);
 }
 
 bool LookupPage::isStale() const
@@ -313,13 +302,12 @@ void LookupPage::updateStale(bool notify)
 {
     QString text;
     if (m_displayedFor && currentView() != View::Empty) {
-        const Numbers &shown = *m_displayedFor;
-        const QString which = m_orderForm ? shown.order.outOrderNo : shown.ret.outReturnNo;
-        const bool runningOther = m_running && (m_orderForm ? !sameNumbers(m_running->order, shown.order)
-                                                            : !sameNumbers(m_running->ret, shown.ret));
+        const Query &shown = *m_displayedFor;
+        const QString which = shown.number();
+        const bool runningOther = m_running && !sameNumbers(*m_running, shown);
         if (runningOther)
             text = tr("Previous result, for %1 — the numbers above are being looked up…").arg(which);
-        else if (!formAsks(shown.order, shown.ret))
+        else if (!formAsks(shown))
             text = tr("Previous result, for %1 — not for the numbers above. Press Enter to look them up.")
                        .arg(which);
     }
@@ -338,17 +326,17 @@ bool LookupPage::exportTo(const ExportTarget &target, const ExportInfo &info, QS
         return false;
     }
     ExportInfo about = info;
-    if (m_remaining && m_remaining->amounts) {
-        const qint64 fen = m_remaining->amounts->unsplitAmount;
+    if (m_remaining && m_remaining->amounts()) {
+        const qint64 fen = m_remaining->amounts()->unsplitAmount;
         about.notes.append({tr("Remaining to share (剩余待分金额)"),
                             tr("%1 yuan (%2 fen) of payment %3, looked up at %4, Request-ID %5")
-                                .arg(Money::formatYuan(fen), QString::number(fen), m_remaining->amounts->transactionId,
+                                .arg(Money::formatYuan(fen), QString::number(fen), m_remaining->amounts()->transactionId,
                                      localTimeWithOffset(m_remaining->lookedUpAt),
                                      QString::fromLatin1(m_remaining->response.requestId))});
     }
     // The remaining amount asked beside this order, in columns of its own on each line too.
-    const bool remaining = m_remaining && m_shown->lookup == LookupKind::Order &&
-                           m_remaining->amountsQuery.transactionId == m_shown->orderQuery.transactionId;
+    const bool remaining = m_remaining && m_shown->lookup() == LookupKind::Order &&
+                           m_remaining->query.value(u"transaction_id") == m_shown->query.value(u"transaction_id");
     return ResultExport::save(*m_shown, target.path, target.format, about, error,
                               remaining ? &*m_remaining : nullptr);
 }
@@ -357,8 +345,8 @@ int LookupPage::exportRowCount() const
 {
     if (!m_shown)
         return 0;
-    if (m_shown->lookup == LookupKind::Order && m_shown->order)
-        return std::max(1, int(m_shown->order->receivers.size()));
+    if (m_shown->lookup() == LookupKind::Order && m_shown->order())
+        return std::max(1, int(m_shown->order()->receivers.size()));
     return 1;
 }
 
@@ -366,9 +354,8 @@ QString LookupPage::suggestedExportName() const
 {
     if (!m_shown)
         return {};
-    if (m_kind == LookupKind::Order)
-        return u"profitsharing-order-%1"_s.arg(m_shown->orderQuery.outOrderNo);
-    return u"profitsharing-return-%1"_s.arg(m_shown->returnQuery.outReturnNo);
+    return (m_kind == LookupKind::Order ? u"profitsharing-order-%1"_s : u"profitsharing-return-%1"_s)
+        .arg(m_shown->query.number());
 }
 
 bool LookupPage::copyRows() const

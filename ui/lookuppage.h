@@ -83,12 +83,12 @@ Q_SIGNALS:
     void exportableChanged(bool exportable);
 
 private:
-    void start(const OrderQuery &order, const ReturnQuery &ret);
+    void start(const Query &query);
     void finish(const LookupResult &result);
     void setJob(LookupJob *job);
     // notify: emit exportableChanged() even when exportability did not change (a new answer).
     void updateStale(bool notify = false);
-    bool formAsks(const OrderQuery &order, const ReturnQuery &ret) const;
+    bool formAsks(const Query &query) const;
     void updateHint();
     bool shownIsThisProducts() const; // the shown result was asked as the form's product
 
@@ -109,12 +109,8 @@ private:
     // The remaining amount answered for the shown order's payment (its export's About sheet says it).
     std::optional<LookupResult> m_remaining;
     // The numbers the result or error on screen answers, and those being looked up.
-    struct Numbers {
-        OrderQuery order;
-        ReturnQuery ret;
-    };
-    std::optional<Numbers> m_displayedFor;
-    std::optional<Numbers> m_running;
+    std::optional<Query> m_displayedFor;
+    std::optional<Query> m_running;
     bool m_exportable = false;
 };
 

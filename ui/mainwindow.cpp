@@ -273,10 +273,9 @@ QString MainWindow::pageTitle(Page page) const
 
 void MainWindow::notifyWatchFinished(const LookupResult &result)
 {
-    const QString number =
-        result.lookup == LookupKind::Order ? result.orderQuery.outOrderNo : result.returnQuery.outReturnNo;
-    const QString state = result.order         ? Labels::orderState(result.order->state)
-                          : result.returnOrder ? Labels::returnResult(result.returnOrder->result)
+    const QString number = result.query.number();
+    const QString state = result.order()         ? Labels::orderState(result.order()->state)
+                          : result.returnOrder() ? Labels::returnResult(result.returnOrder()->result)
                                                : QString();
     const QString text = tr("%1 is no longer processing: %2.").arg(number, state);
     statusBar()->showMessage(text);

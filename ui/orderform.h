@@ -13,6 +13,7 @@ public:
     explicit OrderForm(QWidget *parent = nullptr);
 
     OrderQuery query() const; // trimmed, of product()
+    Query currentQuery() const override { return query(); }
     // Fills the numbers; the form's product stays (it is the profile's).
     void setQuery(const OrderQuery &query);
     Product product() const { return m_product; }

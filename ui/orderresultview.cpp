@@ -79,11 +79,11 @@ QString OrderResultView::totalsText() const
 
 void OrderResultView::setResult(const LookupResult &result)
 {
-    if (!result.order) {
+    if (!result.order()) {
         clear();
         return;
     }
-    const OrderResult &order = *result.order;
+    const OrderResult &order = *result.order();
     ResultHeader::showState(m_state, m_stateAdvice, Labels::orderState(order.state),
                             Labels::orderStateTone(order.state), order.state,
                             Labels::orderStateAdvice(order.state));

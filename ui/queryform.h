@@ -6,7 +6,7 @@
 // the cursor in the first such field —, Esc cancels, and a busy state with a Cancel button while a
 // look-up runs.
 
-#include "lookup/queries.h"
+#include "lookup/query.h"
 
 #include <QWidget>
 
@@ -22,6 +22,8 @@ class FieldEdit;
 class QueryForm : public QWidget {
     Q_OBJECT
 public:
+    // What the form asks, of its kind and product, trimmed.
+    virtual Query currentQuery() const = 0;
     bool isValid() const;
     bool isBusy() const { return m_busy; }
     void setBusy(bool busy);

@@ -64,8 +64,8 @@ void RemainingAmountLine::setResult(const LookupResult &result)
     m_button->setText(tr("Look up again"));
     m_button->setAccessibleName(tr("Look up remaining amount again"));
     m_value->setForegroundRole(QPalette::WindowText);
-    if (result.kind == LookupResult::Kind::Ok && result.amounts) {
-        const qint64 fen = result.amounts->unsplitAmount;
+    if (result.kind == LookupResult::Kind::Ok && result.amounts()) {
+        const qint64 fen = result.amounts()->unsplitAmount;
         const QString when = localTimeWithOffset(result.lookedUpAt);
         m_value->setText(fen == 0 ? tr("0.00 yuan — nothing left to share (as of %1)").arg(when)
                                   : tr("%1 yuan still frozen for profit sharing (as of %2)")

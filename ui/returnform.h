@@ -20,6 +20,7 @@ public:
     explicit ReturnForm(QWidget *parent = nullptr);
 
     ReturnQuery query() const; // trimmed, of product()
+    Query currentQuery() const override { return query(); }
     // Fills the numbers; the form's product stays (it is the profile's).
     void setQuery(const ReturnQuery &query);
     Product product() const { return m_product; }

@@ -68,11 +68,11 @@ ReturnResultView::ReturnResultView(QWidget *parent)
 
 void ReturnResultView::setResult(const LookupResult &result)
 {
-    if (!result.returnOrder) {
+    if (!result.returnOrder()) {
         clear();
         return;
     }
-    const ReturnResult &r = *result.returnOrder;
+    const ReturnResult &r = *result.returnOrder();
     ResultHeader::showState(m_result, m_resultAdvice, Labels::returnResult(r.result),
                             Labels::returnResultTone(r.result), r.result,
                             Labels::returnResultAdvice(r.result));

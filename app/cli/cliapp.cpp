@@ -92,9 +92,7 @@ int CliApp::run(const QStringList &arguments)
     }
     printWarnings(**client);
     LookupService service(*client);
-    LookupJob *job = m_options.lookup == LookupKind::Order    ? service.queryOrder(m_options.order)
-                     : m_options.lookup == LookupKind::Return ? service.queryReturn(m_options.returnQuery)
-                                                              : service.queryAmounts(m_options.amounts);
+    LookupJob *job = service.lookUp(m_options.query);
     connect(job, &LookupJob::attemptStarted, this,
             [this](const QUrl &host, int attempt, ApiJob::AttemptReason reason) {
                 if (reason == ApiJob::AttemptReason::FailoverAfterNetworkError)

@@ -132,36 +132,42 @@ QString CliOptionsParser::versionText()
 
 bool CliOptionsParser::applyProduct(CliOptions *options, Product product, QString *error)
 {
-    options->order.product = product;
-    options->returnQuery.product = product;
-    options->amounts.product = product;
+    options->query.setProduct(product);
     options->batch.product = product;
-    if (options->action != CliOptions::Action::Run || options->lookup == LookupKind::Amounts)
+    if (options->action != CliOptions::Action::Run)
         return true;
-    const auto given = [options](const char *name) { return options->lookupFlags.contains(QLatin1StringView(name)); };
-    const QString command = options->lookup == LookupKind::Order ? u"order"_s : u"return"_s;
-    if (!Products::hasSubMchid(product) && given("sub-mchid")) {
-        *error = tr("A direct merchant's look-ups take no --sub-mchid (--product direct).");
-        return false;
-    }
-    if (Products::hasSubMchid(product) && !given("sub-mchid")) {
-        *error = tr("The %1 command needs --sub-mchid (--product %2).").arg(command, Products::id(product));
-        return false;
-    }
-    if (options->lookup != LookupKind::Return)
-        return true;
-    if (product != Product::Brand) {
-        if (given("order-id")) {
+    const LookupKind kind = options->query.kind();
+    const QString command = LookupKinds::name(kind);
+    const auto given = [options](const QString &field) {
+        return options->lookupFlags.contains(optionForField(field).mid(2));
+    };
+    const QStringList asked = Query::fields(kind, product);
+    for (const QString &field : Query::allFields()) {
+        if (!given(field) || asked.contains(field))
+            continue;
+        if (field == "sub_mchid"_L1)
+            *error = tr("A direct merchant's look-ups take no --sub-mchid (--product direct).");
+        else if (field == "order_id"_L1)
             *error = tr("--order-id applies only to chain-brand returns (--product brand); give --out-order-no.");
-            return false;
-        }
-        if (!given("out-order-no")) {
-            *error = tr("The return command needs --out-order-no.");
-            return false;
-        }
-    } else if (given("order-id") == given("out-order-no")) {
-        *error = tr("The return command needs exactly one of --order-id and --out-order-no.");
+        else
+            *error = tr("%1 does not apply to the %2 command.").arg(optionForField(field), command);
         return false;
+    }
+    for (const QStringList &group : Query::fieldGroups(kind, product)) {
+        const auto count = std::count_if(group.begin(), group.end(), given);
+        if (group.size() == 1 && count == 0) {
+            *error = group.constFirst() == "sub_mchid"_L1
+                         ? tr("The %1 command needs --sub-mchid (--product %2).").arg(command, Products::id(product))
+                         : tr("The %1 command needs %2.").arg(command, optionForField(group.constFirst()));
+            return false;
+        }
+        if (group.size() > 1 && count != 1) {
+            QStringList names;
+            for (const QString &field : group)
+                names.append(optionForField(field));
+            *error = tr("The %1 command needs exactly one of %2.").arg(command, names.join(u", "_s));
+            return false;
+        }
     }
     return true;
 }
@@ -272,19 +278,24 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
     if (batch) {
         forbidden = {u"sub-mchid"_s, u"transaction-id"_s, u"out-order-no"_s, u"out-return-no"_s,
                      u"order-id"_s};
-    } else if (command == "order"_L1) {
-        options->lookup = LookupKind::Order;
-        required = {u"transaction-id"_s, u"out-order-no"_s};
-        forbidden = {u"out-return-no"_s, u"order-id"_s, u"remaining-amount"_s};
-    } else if (command == "return"_L1) {
-        options->lookup = LookupKind::Return;
-        required = {u"out-return-no"_s};
-        forbidden = {u"transaction-id"_s, u"remaining-amount"_s};
-    } else if (command == "amounts"_L1) {
-        options->lookup = LookupKind::Amounts;
-        required = {u"transaction-id"_s};
-        forbidden = {u"sub-mchid"_s, u"out-order-no"_s, u"out-return-no"_s, u"order-id"_s,
-                     u"remaining-amount"_s};
+    } else if (const std::optional<LookupKind> kind = LookupKinds::fromName(command)) {
+        // From the kind's own fields: an option no product asks of it is refused, one every product
+        // asks is required (the rest, applyProduct()).
+        options->query = Query::blank(*kind, Product::ServiceProvider);
+        QList<FieldGroups> byProduct;
+        for (const Product p : Products::all())
+            byProduct.append(Query::fieldGroups(*kind, p));
+        for (const QString &field : Query::allFields()) {
+            const auto asks = [&field](const FieldGroups &groups) {
+                return std::any_of(groups.begin(), groups.end(), [&](const QStringList &g) { return g.contains(field); });
+            };
+            const auto needs = [&field](const FieldGroups &groups) { return groups.contains(QStringList{field}); };
+            if (std::none_of(byProduct.begin(), byProduct.end(), asks))
+                forbidden.append(optionForField(field).mid(2));
+            else if (std::all_of(byProduct.begin(), byProduct.end(), needs))
+                required.append(optionForField(field).mid(2));
+        }
+        forbidden.append(u"remaining-amount"_s);
     } else {
         *error = tr("Unknown command \"%1\": use order, return, amounts or batch.").arg(command);
         return false;
@@ -312,19 +323,16 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
         }
     }
 
-    QString subMchid, transactionId, outOrderNo, outReturnNo, orderId;
-    if (!single("sub-mchid", &subMchid) || !single("transaction-id", &transactionId) ||
-        !single("out-order-no", &outOrderNo) || !single("out-return-no", &outReturnNo) ||
-        !single("order-id", &orderId))
-        return false;
+    for (const QString &field : Query::allFields()) {
+        QString value;
+        if (!single(optionForField(field).mid(2).toLatin1().constData(), &value))
+            return false;
+        options->query.setValue(field, value); // the rows of a batch come from --input
+    }
     for (const OptionSpec &spec : lookupOptions) {
         if (parser.isSet(QString::fromLatin1(spec.name)))
             options->lookupFlags.append(QString::fromLatin1(spec.name));
     }
-    // The rows of a batch come from --input.
-    options->order = OrderQuery{subMchid, transactionId, outOrderNo};
-    options->returnQuery = ReturnQuery{subMchid, outReturnNo, orderId, outOrderNo};
-    options->amounts = AmountsQuery{transactionId};
 
     // Connection.
     MerchantKeySource &merchant = options->connection.merchant;

@@ -29,10 +29,7 @@ struct CliOptions {
     enum class Format { Table, Json, Csv, Xlsx };
 
     Action action = Action::Run;
-    LookupKind lookup = LookupKind::Order;
-    OrderQuery order;
-    ReturnQuery returnQuery;
-    AmountsQuery amounts;
+    Query query; // action Run: the look-up, its numbers from the field options (--sub-mchid, ...)
     // --product; else the profile's, else a service provider (resolveProduct()).
     std::optional<Product> product;
     QStringList lookupFlags; // the look-up options given, without "--"
@@ -57,8 +54,10 @@ public:
     static QString optionForField(const QString &apiField);
     // Sets in base the connection values the command line gave (options.connectionFlags).
     static void applyConnectionFlags(const CliOptions &options, ConnectionSettings *base);
-    // Sets the product the look-up (or batch) is asked as into its queries and checks the options
-    // that depend on it: a direct merchant gives no --sub-mchid, an ordinary return no --order-id.
+    // Sets the product the look-up (or batch) is asked as into its query and checks the field options
+    // against the fields the kind asks as that product (Query::fieldGroups): each required one given,
+    // exactly one of a choice, none it does not take (a direct merchant gives no --sub-mchid, an
+    // ordinary return no --order-id).
     // On failure returns false with a translated usage message: nothing is sent.
     static bool applyProduct(CliOptions *options, Product product, QString *error);
     // What the connection still lacks (translated, naming the option), or empty when complete.

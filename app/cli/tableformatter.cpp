@@ -94,7 +94,7 @@ QString TableFormatter::alignedTable(const QList<QStringList> &rows, const QList
 
 QString TableFormatter::format(const LookupResult &result)
 {
-    switch (result.lookup) {
+    switch (result.lookup()) {
     case LookupKind::Order:
         return formatOrder(result);
     case LookupKind::Return:
@@ -107,7 +107,7 @@ QString TableFormatter::format(const LookupResult &result)
 
 QString TableFormatter::formatOrder(const LookupResult &result)
 {
-    const OrderResult &order = *result.order;
+    const OrderResult &order = *result.order();
     QString text = tr("Profit-sharing order") + u'\n';
 
     QString totals;
@@ -169,7 +169,7 @@ QString TableFormatter::formatOrder(const LookupResult &result)
 
 QString TableFormatter::formatReturn(const LookupResult &result)
 {
-    const ReturnResult &ret = *result.returnOrder;
+    const ReturnResult &ret = *result.returnOrder();
     QString text = tr("Profit-sharing return") + u'\n';
     text += fieldList({
         {tr("Result"), labelled(Labels::returnResult(ret.result), ret.result)},
@@ -194,7 +194,7 @@ QString TableFormatter::formatReturn(const LookupResult &result)
 
 QString TableFormatter::formatAmounts(const LookupResult &result)
 {
-    const AmountsResult &amounts = *result.amounts;
+    const AmountsResult &amounts = *result.amounts();
     QString text = tr("Amount still to split") + u'\n';
     text += fieldList({
         {tr("Still to split (yuan)"), Money::formatYuan(amounts.unsplitAmount, Money::Grouping::Thousands)},

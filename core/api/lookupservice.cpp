@@ -6,67 +6,23 @@ namespace fenzhang {
 
 bool LookupResult::isFinal() const
 {
-    if (kind != Kind::Ok)
-        return false;
-    switch (lookup) {
-    case LookupKind::Order:
-        return order && order->isFinal();
-    case LookupKind::Return:
-        return returnOrder && returnOrder->isFinal();
-    case LookupKind::Amounts:
-        return amounts.has_value();
-    }
-    return false;
-}
-
-Product LookupResult::product() const
-{
-    switch (lookup) {
-    case LookupKind::Order:
-        return orderQuery.product;
-    case LookupKind::Return:
-        return returnQuery.product;
-    case LookupKind::Amounts:
-        return amountsQuery.product;
-    }
-    return Product::ServiceProvider;
+    return kind == Kind::Ok && answer && answer->isFinal();
 }
 
 LookupService::LookupService(ApiClient *client, QObject *parent) : QObject(parent), m_client(client) {}
 
-LookupJob *LookupService::queryOrder(const OrderQuery &query)
+LookupJob *LookupService::lookUp(const Query &query)
 {
     auto *job = new LookupJob(this);
-    job->m_result.lookup = LookupKind::Order;
-    job->m_result.orderQuery = query.trimmed();
-    job->m_result.fieldErrors = job->m_result.orderQuery.validate();
-    job->start(m_client, job->m_result.orderQuery.requestTarget());
-    return job;
-}
-
-LookupJob *LookupService::queryReturn(const ReturnQuery &query)
-{
-    auto *job = new LookupJob(this);
-    job->m_result.lookup = LookupKind::Return;
-    job->m_result.returnQuery = query.trimmed();
-    job->m_result.fieldErrors = job->m_result.returnQuery.validate();
-    job->start(m_client, job->m_result.returnQuery.requestTarget());
-    return job;
-}
-
-LookupJob *LookupService::queryAmounts(const AmountsQuery &query)
-{
-    auto *job = new LookupJob(this);
-    job->m_result.lookup = LookupKind::Amounts;
-    job->m_result.amountsQuery = query.trimmed();
-    job->m_result.fieldErrors = job->m_result.amountsQuery.validate();
-    job->start(m_client, job->m_result.amountsQuery.requestTarget());
+    job->m_result.query = query.trimmed();
+    job->m_result.fieldErrors = job->m_result.query.validate();
+    job->start(m_client);
     return job;
 }
 
 LookupJob::LookupJob(QObject *parent) : QObject(parent) {}
 
-void LookupJob::start(ApiClient *client, const QByteArray &requestTarget)
+void LookupJob::start(ApiClient *client)
 {
     if (!m_result.fieldErrors.isEmpty()) {
         // Nothing is sent; finished() is queued so the caller can connect to it first.
@@ -74,7 +30,7 @@ void LookupJob::start(ApiClient *client, const QByteArray &requestTarget)
         QMetaObject::invokeMethod(this, &LookupJob::finish, Qt::QueuedConnection);
         return;
     }
-    m_apiJob = client->get(requestTarget);
+    m_apiJob = client->get(m_result.query.requestTarget());
     connect(m_apiJob, &ApiJob::attemptStarted, this, &LookupJob::attemptStarted);
     connect(m_apiJob, &ApiJob::finished, this, &LookupJob::complete);
     // The client (and with it the job) may go away mid-flight: end as cancelled, not silently.
@@ -94,20 +50,8 @@ void LookupJob::complete(const ApiResponse &response)
     using Kind = LookupResult::Kind;
     switch (response.outcome) {
     case Outcome::Success:
-        switch (m_result.lookup) {
-        case LookupKind::Order:
-            accept(OrderResult::fromJson(response.body, m_result.orderQuery.product), m_result.orderQuery,
-                   m_result.order);
-            break;
-        case LookupKind::Return:
-            accept(ReturnResult::fromJson(response.body, m_result.returnQuery.product), m_result.returnQuery,
-                   m_result.returnOrder);
-            break;
-        case LookupKind::Amounts:
-            accept(AmountsResult::fromJson(response.body), m_result.amountsQuery, m_result.amounts);
-            break;
-        }
-        if (m_result.order || m_result.returnOrder || m_result.amounts) {
+        accept(Answer::fromJson(m_result.query, response.body));
+        if (m_result.answer) {
             m_result.kind = Kind::Ok;
         } else if (!m_result.mismatches.isEmpty()) {
             // Validly signed, but the answer to another question: it is not this look-up's result.
@@ -136,17 +80,16 @@ void LookupJob::complete(const ApiResponse &response)
     finish();
 }
 
-template <typename Result, typename Query>
-void LookupJob::accept(Expected<Result, QString> parsed, const Query &query, std::optional<Result> &out)
+void LookupJob::accept(Expected<Answer, QString> parsed)
 {
     if (!parsed) {
         m_result.kind = LookupResult::Kind::BadAnswer;
         m_result.parseError = parsed.error();
         return;
     }
-    m_result.mismatches = AnswerBinding::mismatches(query, *parsed);
+    m_result.mismatches = AnswerBinding::mismatches(m_result.query, *parsed);
     if (m_result.mismatches.isEmpty())
-        out = std::move(parsed).value();
+        m_result.answer = std::move(parsed).value();
 }
 
 void LookupJob::finish()

@@ -6,8 +6,7 @@
 
 #include "api/apiclient.h"
 #include "lookup/answerbinding.h"
-#include "lookup/queries.h"
-#include "lookup/results.h"
+#include "lookup/query.h"
 
 #include <optional>
 #include <QDateTime>
@@ -32,21 +31,24 @@ struct LookupResult {
     };
 
     Kind kind = Kind::NetworkError;
-    LookupKind lookup = LookupKind::Order;
-    OrderQuery orderQuery;     // when lookup == Order
-    ReturnQuery returnQuery;   // when lookup == Return
-    AmountsQuery amountsQuery; // when lookup == Amounts
+    Query query; // the question, of any kind, trimmed as it was sent
     QList<FieldError> fieldErrors;
     ApiResponse response;
-    std::optional<OrderResult> order;
-    std::optional<ReturnResult> returnOrder;
-    std::optional<AmountsResult> amounts;
+    std::optional<Answer> answer; // Ok: the verified answer to `query`, of the same kind
     QString parseError; // BadAnswer: what is wrong; NotTheAnswer: AnswerBinding::describe(mismatches)
     QList<IdMismatch> mismatches; // NotTheAnswer
     QDateTime lookedUpAt;
 
+    LookupKind lookup() const { return query.kind(); }
+    Product product() const { return query.product(); } // the product the look-up was asked as
+    // The answer as its kind's struct; nullptr without an answer or for another kind.
+    const OrderResult *order() const { return answer ? answer->order() : nullptr; }
+    const ReturnResult *returnOrder() const { return answer ? answer->returnOrder() : nullptr; }
+    const AmountsResult *amounts() const { return answer ? answer->amounts() : nullptr; }
+    OrderResult *order() { return answer ? answer->order() : nullptr; }
+    ReturnResult *returnOrder() { return answer ? answer->returnOrder() : nullptr; }
+    AmountsResult *amounts() { return answer ? answer->amounts() : nullptr; }
     bool isFinal() const; // Ok and the state/result is final (an amount always is)
-    Product product() const; // the product the look-up was asked as
 };
 
 class LookupJob;
@@ -56,11 +58,10 @@ class LookupService final : public QObject {
 public:
     explicit LookupService(ApiClient *client, QObject *parent = nullptr);
 
-    // The job deletes itself after finished(). An invalid query finishes (queued) with
-    // Kind::InvalidInput and sends nothing.
-    LookupJob *queryOrder(const OrderQuery &query);
-    LookupJob *queryReturn(const ReturnQuery &query);
-    LookupJob *queryAmounts(const AmountsQuery &query);
+    // Any look-up (an OrderQuery, ReturnQuery or AmountsQuery converts to Query). The job deletes
+    // itself after finished(). An invalid query finishes (queued) with Kind::InvalidInput and sends
+    // nothing.
+    LookupJob *lookUp(const Query &query);
 
     ApiClient *client() const { return m_client; }
 
@@ -82,11 +83,10 @@ Q_SIGNALS:
 private:
     friend class LookupService;
     explicit LookupJob(QObject *parent);
-    void start(ApiClient *client, const QByteArray &requestTarget);
+    void start(ApiClient *client);
     void complete(const ApiResponse &response);
     // A parsed answer becomes the result when it answers the query (AnswerBinding).
-    template <typename Result, typename Query>
-    void accept(Expected<Result, QString> parsed, const Query &query, std::optional<Result> &out);
+    void accept(Expected<Answer, QString> parsed);
     void finish();
     QPointer<ApiJob> m_apiJob;
     LookupResult m_result;

@@ -45,7 +45,7 @@ QStringList remainingCells(const BatchExportRow &row)
     if (row.remaining)
         return ResultExport::remainingCells(*row.remaining);
     QStringList cells(int(ResultExport::remainingColumns().size()));
-    if (row.result.kind == LookupResult::Kind::Ok && row.result.order) // answered, its payment never asked
+    if (row.result.kind == LookupResult::Kind::Ok && row.result.order()) // answered, its payment never asked
         cells.last() = BatchExport::tr("Not looked up: the batch was cancelled before.");
     return cells;
 }
@@ -59,22 +59,8 @@ QStringList queryOnlyRow(const QStringList &header, const LookupResult &r)
         if (at >= 0)
             cells[at] = value;
     };
-    switch (r.lookup) {
-    case LookupKind::Order:
-        set(u"sub_mchid"_s, r.orderQuery.subMchid);
-        set(u"transaction_id"_s, r.orderQuery.transactionId);
-        set(u"out_order_no"_s, r.orderQuery.outOrderNo);
-        break;
-    case LookupKind::Return:
-        set(u"sub_mchid"_s, r.returnQuery.subMchid);
-        set(u"out_return_no"_s, r.returnQuery.outReturnNo);
-        set(u"order_id"_s, r.returnQuery.orderId);
-        set(u"out_order_no"_s, r.returnQuery.outOrderNo);
-        break;
-    case LookupKind::Amounts:
-        set(u"transaction_id"_s, r.amountsQuery.transactionId);
-        break;
-    }
+    for (const QString &field : Query::fields(r.lookup(), r.product()))
+        set(field, r.query.value(field));
     if (r.kind != LookupResult::Kind::InvalidInput && r.kind != LookupResult::Kind::Cancelled) {
         set(u"request_id"_s, QString::fromLatin1(r.response.requestId));
         set(u"verified"_s, r.response.verified ? u"true"_s : u"false"_s);
@@ -135,17 +121,16 @@ QList<BatchRow> BatchExport::remainingRows(const QList<BatchExportRow> &orders)
     QSet<QString> seen;
     for (const BatchExportRow &order : orders) {
         const LookupResult &r = order.result;
-        if (r.lookup != LookupKind::Order || r.kind != LookupResult::Kind::Ok || !r.order)
+        if (r.lookup() != LookupKind::Order || r.kind != LookupResult::Kind::Ok || !r.order())
             continue;
-        const QString transactionId = r.orderQuery.transactionId;
+        const QString transactionId = r.query.value(u"transaction_id");
         if (transactionId.isEmpty() || seen.contains(transactionId))
             continue;
         seen.insert(transactionId);
         BatchRow row;
         row.rowNumber = int(rows.size()) + 1;
-        row.kind = LookupKind::Amounts;
-        row.amounts = AmountsQuery{transactionId, r.product()};
-        row.errors = row.amounts.validate();
+        row.query = AmountsQuery{transactionId, r.product()};
+        row.errors = row.query.validate();
         rows.append(row);
     }
     return rows;
@@ -155,11 +140,11 @@ void BatchExport::attachRemaining(QList<BatchExportRow> &orders, const QList<Loo
 {
     QHash<QString, const LookupResult *> byTransaction;
     for (const LookupResult &answer : answers)
-        byTransaction.insert(answer.amountsQuery.transactionId, &answer);
+        byTransaction.insert(answer.query.value(u"transaction_id"), &answer);
     for (BatchExportRow &order : orders) {
         order.remainingAsked = true;
         const LookupResult &r = order.result;
-        const auto it = r.kind == LookupResult::Kind::Ok ? byTransaction.constFind(r.orderQuery.transactionId)
+        const auto it = r.kind == LookupResult::Kind::Ok ? byTransaction.constFind(r.query.value(u"transaction_id"))
                                                          : byTransaction.constEnd();
         if (it != byTransaction.constEnd())
             order.remaining = **it;
@@ -186,10 +171,7 @@ QList<BatchExportRow> BatchExport::rowsOf(const BatchRunner &runner)
             row.result = runner.result(i);
         } else {
             LookupResult &r = row.result;
-            r.lookup = input.kind;
-            r.orderQuery = input.order;
-            r.returnQuery = input.returnQuery;
-            r.amountsQuery = input.amounts;
+            r.query = input.query;
             r.fieldErrors = input.errors;
             r.kind = runner.status(i) == BatchRunner::RowStatus::Invalid ? LookupResult::Kind::InvalidInput
                                                                          : LookupResult::Kind::Cancelled;
@@ -340,13 +322,13 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
             summary.byRemaining.append({code, 0, 0});
         QSet<QString> counted; // each payment once, however many rows name it
         for (const BatchExportRow &row : rows) {
-            if (!row.remaining || row.remaining->kind != LookupResult::Kind::Ok || !row.remaining->amounts)
+            if (!row.remaining || row.remaining->kind != LookupResult::Kind::Ok || !row.remaining->amounts())
                 continue;
-            const QString transactionId = row.remaining->amountsQuery.transactionId;
+            const QString transactionId = row.remaining->query.value(u"transaction_id");
             if (counted.contains(transactionId))
                 continue;
             counted.insert(transactionId);
-            addTo(summary.byRemaining, ResultState::of(*row.remaining), row.remaining->amounts->unsplitAmount);
+            addTo(summary.byRemaining, ResultState::of(*row.remaining), row.remaining->amounts()->unsplitAmount);
         }
     }
     for (const BatchExportRow &row : rows) {
@@ -357,11 +339,11 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
         }
         switch (kind) {
         case LookupKind::Order: {
-            if (!r.order)
+            if (!r.order())
                 break;
             ++summary.answered;
             qint64 total = 0;
-            for (const ReceiverDetail &receiver : r.order->receivers) {
+            for (const ReceiverDetail &receiver : r.order()->receivers) {
                 total = saturatingAdd(total, receiver.amount);
                 addTo(summary.byReceiverResult, receiver.result, receiver.amount);
             }
@@ -369,16 +351,16 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
             continue;
         }
         case LookupKind::Return:
-            if (!r.returnOrder)
+            if (!r.returnOrder())
                 break;
             ++summary.answered;
-            addTo(summary.byState, ResultState::of(r), r.returnOrder->amount);
+            addTo(summary.byState, ResultState::of(r), r.returnOrder()->amount);
             continue;
         case LookupKind::Amounts:
-            if (!r.amounts)
+            if (!r.amounts())
                 break;
             ++summary.answered;
-            addTo(summary.byState, ResultState::of(r), r.amounts->unsplitAmount);
+            addTo(summary.byState, ResultState::of(r), r.amounts()->unsplitAmount);
             continue;
         }
         ++summary.failed; // Ok without the typed result of its kind

@@ -123,47 +123,32 @@ void ColumnMapping::setColumn(const QString &apiField, int column)
 
 bool ColumnMapping::isCompleteFor(LookupKind kind, Product product) const
 {
-    if (kind == LookupKind::Return && product == Product::Brand)
-        return subMchid >= 0 && outReturnNo >= 0 && (orderId >= 0 || outOrderNo >= 0);
-    for (const QString &field : fieldsFor(kind, product)) {
-        if (column(field) < 0)
-            return false;
+    return missingFor(kind, product).isEmpty();
+}
+
+QStringList ColumnMapping::missingFor(LookupKind kind, Product product) const
+{
+    QStringList missing;
+    for (const QStringList &group : Query::fieldGroups(kind, product)) {
+        if (std::none_of(group.begin(), group.end(), [this](const QString &field) { return column(field) >= 0; }))
+            missing += group;
     }
-    return true;
+    return missing;
 }
 
 QStringList ColumnMapping::fieldsFor(LookupKind kind, Product product)
 {
-    QStringList fields;
-    if (Products::hasSubMchid(product) && kind != LookupKind::Amounts)
-        fields.append(subMchidField);
-    switch (kind) {
-    case LookupKind::Order:
-        fields += {transactionIdField, outOrderNoField};
-        break;
-    case LookupKind::Return:
-        fields.append(outReturnNoField);
-        if (product == Product::Brand)
-            fields.append(orderIdField);
-        fields.append(outOrderNoField);
-        break;
-    case LookupKind::Amounts:
-        fields.append(transactionIdField);
-        break;
-    }
-    return fields;
+    return Query::fields(kind, product);
 }
 
 ColumnMapping ColumnMapping::positional(LookupKind kind, Product product)
 {
-    // A pasted list without a header: the fields in fieldsFor() order; a brand's returns name their
-    // order by order_id (sub_mchid, out_return_no, order_id).
+    // A pasted list without a header: one column per part of the question, in order; where either of
+    // two fields will do, the first (a brand's returns: sub_mchid, out_return_no, order_id).
     ColumnMapping mapping;
-    QStringList fields = fieldsFor(kind, product);
-    if (kind == LookupKind::Return && product == Product::Brand)
-        fields.removeAll(outOrderNoField);
-    for (qsizetype i = 0; i < fields.size(); ++i)
-        mapping.setColumn(fields.at(i), int(i));
+    const FieldGroups groups = Query::fieldGroups(kind, product);
+    for (qsizetype i = 0; i < groups.size(); ++i)
+        mapping.setColumn(groups.at(i).constFirst(), int(i));
     return mapping;
 }
 
@@ -368,16 +353,7 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
         result.mapping = ColumnMapping::positional(m_kind, m_product);
 
     if (!result.mapping.isCompleteFor(m_kind, m_product)) {
-        QStringList missing;
-        for (const QString &field : ColumnMapping::fieldsFor(m_kind, m_product)) {
-            if (result.mapping.column(field) < 0)
-                missing.append(field);
-        }
-        // Returns need only one of order_id / out_order_no.
-        if (m_kind == LookupKind::Return && m_product == Product::Brand && (result.mapping.orderId >= 0 || result.mapping.outOrderNo >= 0)) {
-            missing.removeAll(orderIdField);
-            missing.removeAll(outOrderNoField);
-        }
+        const QStringList missing = result.mapping.missingFor(m_kind, m_product);
         result.error = tr("No column is mapped to %1.").arg(missing.join(u", "_s));
         const std::optional<LookupKind> other = otherKind(m_kind);
         if (other && !m_explicitMapping && result.hasHeader && namesTheFieldsOf(fromHeader, *other)) {
@@ -390,6 +366,14 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
     }
 
     const ColumnMapping &m = result.mapping;
+    // Every column the mapping names that this kind has is read, also one the product does not ask
+    // (a direct merchant's sub_mchid, an ordinary return's order_id): validate() refuses the row
+    // rather than the number being dropped unseen.
+    QStringList fields;
+    for (const QString &field : Query::allFields()) {
+        if (m.column(field) >= 0)
+            fields.append(field);
+    }
     QHash<QString, int> firstRowOfKey;
     firstRowOfKey.reserve(records.size());
     result.rows.reserve(records.size());
@@ -398,30 +382,11 @@ BatchImport BatchImporter::build(const QString &text, TextDecoding::Encoding enc
         const QStringList &record = records.at(index);
         BatchRow row;
         row.rowNumber = index + 1;
-        row.kind = m_kind;
-        QString key;
-        switch (m_kind) {
-        case LookupKind::Order: {
-            row.order = OrderQuery{cellAt(record, m.subMchid), cellAt(record, m.transactionId),
-                                   cellAt(record, m.outOrderNo), m_product};
-            row.errors = row.order.validate();
-            key = row.order.subMchid + u'\x1f' + row.order.transactionId + u'\x1f' + row.order.outOrderNo;
-            break;
-        }
-        case LookupKind::Return: {
-            row.returnQuery = ReturnQuery{cellAt(record, m.subMchid), cellAt(record, m.outReturnNo),
-                                          cellAt(record, m.orderId), cellAt(record, m.outOrderNo), m_product};
-            row.errors = row.returnQuery.validate();
-            const ReturnQuery &q = row.returnQuery;
-            key = q.subMchid + u'\x1f' + q.outReturnNo + u'\x1f' + q.orderId + u'\x1f' + q.outOrderNo;
-            break;
-        }
-        case LookupKind::Amounts:
-            row.amounts = AmountsQuery{cellAt(record, m.transactionId), m_product};
-            row.errors = row.amounts.validate();
-            key = row.amounts.transactionId;
-            break;
-        }
+        row.query = Query::blank(m_kind, m_product);
+        for (const QString &field : fields)
+            row.query.setValue(field, cellAt(record, m.column(field)));
+        row.errors = row.query.validate();
+        const QString key = row.query.key();
         if (row.errors.isEmpty()) {
             const auto it = firstRowOfKey.constFind(key);
             if (it != firstRowOfKey.constEnd())

@@ -31,9 +31,12 @@ struct ColumnMapping {
     // The fields a look-up kind needs mapped as the product asks it (a direct merchant's rows have
     // no sub_mchid; brand returns: order_id or out_order_no, one suffices).
     bool isCompleteFor(LookupKind kind, Product product) const;
+    // The fields of the parts of the question no column names (Query::fieldGroups), in order.
+    QStringList missingFor(LookupKind kind, Product product) const;
     bool operator==(const ColumnMapping &) const = default;
 
-    // The API fields each kind reads as the product asks it, in the CLI's header order.
+    // The API fields each kind reads as the product asks it, in the CLI's header order
+    // (Query::fields: the kind's own description).
     static QStringList fieldsFor(LookupKind kind, Product product);
     // Columns in fieldsFor() order: for pasted lists without a header.
     static ColumnMapping positional(LookupKind kind, Product product);

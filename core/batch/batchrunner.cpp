@@ -228,15 +228,7 @@ void BatchRunner::pump()
 
 LookupJob *BatchRunner::lookUp(const BatchRow &row) const
 {
-    switch (row.kind) {
-    case LookupKind::Order:
-        return m_service->queryOrder(row.order);
-    case LookupKind::Return:
-        return m_service->queryReturn(row.returnQuery);
-    case LookupKind::Amounts:
-        return m_service->queryAmounts(row.amounts);
-    }
-    return nullptr;
+    return m_service->lookUp(row.query);
 }
 
 void BatchRunner::dispatch(int index)

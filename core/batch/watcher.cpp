@@ -66,32 +66,12 @@ void Watcher::setHistory(HistoryStore *history, const QString &profile)
     m_profile = profile;
 }
 
-int Watcher::watch(const LookupResult &result)
+int Watcher::watch(const Query &query)
 {
-    switch (result.lookup) {
-    case LookupKind::Order:
-        return watchOrder(result.orderQuery);
-    case LookupKind::Return:
-        return watchReturn(result.returnQuery);
-    case LookupKind::Amounts:
+    if (query.kind() == LookupKind::Amounts)
         return 0; // an amount is always final: nothing to wait for
-    }
-    return 0;
-}
-
-int Watcher::watchOrder(const OrderQuery &query)
-{
     Watch watch;
-    watch.lookup = LookupKind::Order;
-    watch.order = query;
-    return add(std::move(watch));
-}
-
-int Watcher::watchReturn(const ReturnQuery &query)
-{
-    Watch watch;
-    watch.lookup = LookupKind::Return;
-    watch.returnQuery = query;
+    watch.query = query;
     return add(std::move(watch));
 }
 
@@ -147,8 +127,7 @@ void Watcher::check(int id, quint64 token)
         return; // unwatched meanwhile
     ++it->checks;
     it->nextDelayMs = -1;
-    LookupJob *job = it->lookup == LookupKind::Order ? m_service->queryOrder(it->order)
-                                                     : m_service->queryReturn(it->returnQuery);
+    LookupJob *job = m_service->lookUp(it->query);
     it->job = job;
     connect(job, &LookupJob::finished, this,
             [this, id](const LookupResult &result) { onResult(id, result); });

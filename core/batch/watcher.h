@@ -42,11 +42,10 @@ public:
     // Each check is added to history as source "watch" under this profile name.
     void setHistory(HistoryStore *history, const QString &profile);
 
-    // Starts watching the look-up a result came from; returns its id (> 0), or 0 for a remaining
-    // amount, which is final when it is answered.
-    int watch(const LookupResult &result);
-    int watchOrder(const OrderQuery &query);
-    int watchReturn(const ReturnQuery &query);
+    // Starts watching a look-up (of an order or a return); returns its id (> 0), or 0 for a
+    // remaining amount, which is final when it is answered.
+    int watch(const Query &query);
+    int watch(const LookupResult &result) { return watch(result.query); }
     void unwatch(int id);
     void unwatchAll();
 
@@ -62,9 +61,7 @@ Q_SIGNALS:
 
 private:
     struct Watch {
-        LookupKind lookup = LookupKind::Order;
-        OrderQuery order;
-        ReturnQuery returnQuery;
+        Query query;
         int checks = 0;
         int nextDelayMs = -1;
         quint64 token = 0; // the scheduled callback that is still wanted

@@ -30,25 +30,16 @@ HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString 
     HistoryEntry e;
     e.lookedUpAt = result.lookedUpAt.isValid() ? result.lookedUpAt : QDateTime::currentDateTime();
     e.profile = profile;
-    e.lookup = result.lookup;
+    e.lookup = result.lookup();
     e.product = result.product();
     e.source = source;
-    switch (result.lookup) {
-    case LookupKind::Order:
-        e.subMchid = result.orderQuery.subMchid;
-        e.transactionId = result.orderQuery.transactionId;
-        e.outOrderNo = result.orderQuery.outOrderNo;
-        break;
-    case LookupKind::Return:
-        e.subMchid = result.returnQuery.subMchid;
-        e.outReturnNo = result.returnQuery.outReturnNo;
-        e.orderId = result.returnQuery.orderId;
-        e.outOrderNo = result.returnQuery.outOrderNo;
-        break;
-    case LookupKind::Amounts:
-        e.transactionId = result.amountsQuery.transactionId;
-        break;
-    }
+    // The question's numbers, whatever its kind (a field the kind lacks reads empty).
+    const Query &q = result.query;
+    e.subMchid = q.value(u"sub_mchid");
+    e.transactionId = q.value(u"transaction_id");
+    e.outOrderNo = q.value(u"out_order_no");
+    e.outReturnNo = q.value(u"out_return_no");
+    e.orderId = q.value(u"order_id");
     e.httpStatus = result.response.httpStatus;
     e.requestId = QString::fromLatin1(result.response.requestId);
     e.verified = result.response.verified;
@@ -65,8 +56,8 @@ HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString 
         e.body = result.response.body;
 
     e.state = ResultState::of(result);
-    if (result.order) {
-        const OrderResult &order = *result.order;
+    if (result.order()) {
+        const OrderResult &order = *result.order();
         e.orderId = order.orderId;
         e.receiverCount = int(order.receivers.size());
         QStringList parts;
@@ -75,27 +66,32 @@ HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString 
             e.totalFen = saturatingAdd(e.totalFen, total.amount);
         }
         e.receiverResults = parts.join(u',');
-    } else if (result.returnOrder) {
-        e.totalFen = result.returnOrder->amount;
+    } else if (result.returnOrder()) {
+        e.totalFen = result.returnOrder()->amount;
         if (e.orderId.isEmpty())
-            e.orderId = result.returnOrder->orderId;
-    } else if (result.amounts) {
-        e.totalFen = result.amounts->unsplitAmount;
+            e.orderId = result.returnOrder()->orderId;
+    } else if (result.amounts()) {
+        e.totalFen = result.amounts()->unsplitAmount;
     }
     return e;
 }
 
+Query HistoryEntry::query() const
+{
+    Query q = Query::blank(lookup, product);
+    q.setValue(u"sub_mchid", subMchid);
+    q.setValue(u"transaction_id", transactionId);
+    q.setValue(u"out_order_no", outOrderNo);
+    q.setValue(u"out_return_no", outReturnNo);
+    // order_id may be the answer's (an order's, or a return asked by out_order_no): it was asked only
+    // when out_order_no was not.
+    q.setValue(u"order_id", outOrderNo.isEmpty() ? orderId : QString());
+    return q;
+}
+
 QString HistoryEntry::number() const
 {
-    switch (lookup) {
-    case LookupKind::Order:
-        return outOrderNo;
-    case LookupKind::Return:
-        return outReturnNo;
-    case LookupKind::Amounts:
-        return transactionId;
-    }
-    return {};
+    return query().number();
 }
 
 HistoricResult HistoryStore::restore(const HistoryEntry &entry)
@@ -106,21 +102,8 @@ HistoricResult HistoryStore::restore(const HistoryEntry &entry)
     historic.profile = entry.profile;
 
     LookupResult &r = historic.result;
-    r.lookup = entry.lookup;
+    r.query = entry.query();
     r.lookedUpAt = entry.lookedUpAt;
-    switch (entry.lookup) {
-    case LookupKind::Order:
-        r.orderQuery = OrderQuery{entry.subMchid, entry.transactionId, entry.outOrderNo, entry.product};
-        break;
-    case LookupKind::Return:
-        r.returnQuery = ReturnQuery{entry.subMchid, entry.outReturnNo,
-                                    entry.outOrderNo.isEmpty() ? entry.orderId : QString(), entry.outOrderNo,
-                                    entry.product};
-        break;
-    case LookupKind::Amounts:
-        r.amountsQuery = AmountsQuery{entry.transactionId, entry.product};
-        break;
-    }
     r.response.httpStatus = entry.httpStatus;
     r.response.requestId = entry.requestId.toLatin1();
     r.response.verified = entry.verified;
@@ -137,24 +120,12 @@ HistoricResult HistoryStore::restore(const HistoryEntry &entry)
             r.kind = LookupResult::Kind::BadAnswer;
             r.parseError = tr("The stored answer is missing.");
         } else {
-            const auto keep = [&r](auto parsed, auto &out) {
-                if (parsed) {
-                    out = std::move(parsed).value();
-                } else {
-                    r.kind = LookupResult::Kind::BadAnswer;
-                    r.parseError = parsed.error();
-                }
-            };
-            switch (entry.lookup) {
-            case LookupKind::Order:
-                keep(OrderResult::fromJson(entry.body, entry.product), r.order);
-                break;
-            case LookupKind::Return:
-                keep(ReturnResult::fromJson(entry.body, entry.product), r.returnOrder);
-                break;
-            case LookupKind::Amounts:
-                keep(AmountsResult::fromJson(entry.body), r.amounts);
-                break;
+            Expected<Answer, QString> parsed = Answer::fromJson(r.query, entry.body);
+            if (parsed) {
+                r.answer = std::move(parsed).value();
+            } else {
+                r.kind = LookupResult::Kind::BadAnswer;
+                r.parseError = parsed.error();
             }
         }
     } else if (r.kind == LookupResult::Kind::NetworkError) {

@@ -42,6 +42,8 @@ struct HistoryEntry {
     // Built from a finished look-up.
     static HistoryEntry fromResult(const LookupResult &result, const QString &profile, const QString &source);
 
+    // The question asked, as stored.
+    Query query() const;
     // The number the look-up was about: out_order_no, out_return_no, or the payment's transaction_id.
     QString number() const;
 };

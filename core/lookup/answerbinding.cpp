@@ -45,6 +45,18 @@ QList<IdMismatch> mismatches(const AmountsQuery &query, const AmountsResult &ans
     return out;
 }
 
+QList<IdMismatch> mismatches(const Query &query, const Answer &answer)
+{
+    return std::visit(
+        [](const auto &q, const auto &a) {
+            if constexpr (std::decay_t<decltype(q)>::kind == std::decay_t<decltype(a)>::kind)
+                return mismatches(q, a);
+            else
+                return QList<IdMismatch>{{u"kind"_s, LookupKinds::name(q.kind), LookupKinds::name(a.kind)}};
+        },
+        query.variant(), answer.variant());
+}
+
 QString describe(const QList<IdMismatch> &mismatches)
 {
     QStringList parts;

@@ -6,8 +6,7 @@
 // answer's: order sub_mchid, transaction_id, out_order_no; return sub_mchid, out_return_no and
 // the order_id or out_order_no that was asked; amounts transaction_id. LookupJob is the one place that applies it.
 
-#include "lookup/queries.h"
-#include "lookup/results.h"
+#include "lookup/query.h"
 
 #include <QList>
 #include <QString>
@@ -28,6 +27,8 @@ namespace AnswerBinding {
 QList<IdMismatch> mismatches(const OrderQuery &query, const OrderResult &answer);
 QList<IdMismatch> mismatches(const ReturnQuery &query, const ReturnResult &answer);
 QList<IdMismatch> mismatches(const AmountsQuery &query, const AmountsResult &answer);
+// Any kind: the answer of another kind than the question answers nothing (a "kind" mismatch).
+QList<IdMismatch> mismatches(const Query &query, const Answer &answer);
 
 // "out_order_no: asked P1, answered P2; …", translated.
 QString describe(const QList<IdMismatch> &mismatches);

@@ -10,6 +10,12 @@ namespace fenzhang {
 
 namespace {
 
+const QString subMchidField = u"sub_mchid"_s;
+const QString transactionIdField = u"transaction_id"_s;
+const QString outOrderNoField = u"out_order_no"_s;
+const QString outReturnNoField = u"out_return_no"_s;
+const QString orderIdField = u"order_id"_s;
+
 bool allDigits(const QString &value)
 {
     for (const QChar c : value) {
@@ -66,10 +72,10 @@ void checkMerchantNumber(QList<FieldError> &errors, const QString &field, const 
 void checkSubMchid(QList<FieldError> &errors, const QString &value, Product product)
 {
     if (Products::hasSubMchid(product))
-        checkDigits(errors, u"sub_mchid"_s, value, 32, true);
+        checkDigits(errors, subMchidField, value, 32, true);
     else if (!value.isEmpty())
         errors.append(
-            {u"sub_mchid"_s, QCoreApplication::translate("fenzhang::Validation",
+            {subMchidField, QCoreApplication::translate("fenzhang::Validation",
                                                          "A direct merchant's look-ups take no sub_mchid.")});
 }
 
@@ -85,7 +91,41 @@ QByteArray queryString(std::initializer_list<std::pair<const char *, QString>> p
     return out;
 }
 
+// sub_mchid first where the product names the sub-merchant.
+FieldGroups withSubMchid(Product product, FieldGroups groups)
+{
+    if (Products::hasSubMchid(product))
+        groups.prepend({subMchidField});
+    return groups;
+}
+
 } // namespace
+
+FieldGroups OrderQuery::fieldGroups(Product product)
+{
+    return withSubMchid(product, {{transactionIdField}, {outOrderNoField}});
+}
+
+QString OrderQuery::value(QStringView field) const
+{
+    if (field == subMchidField)
+        return subMchid;
+    if (field == transactionIdField)
+        return transactionId;
+    if (field == outOrderNoField)
+        return outOrderNo;
+    return {};
+}
+
+void OrderQuery::setValue(QStringView field, const QString &value)
+{
+    if (field == subMchidField)
+        subMchid = value;
+    else if (field == transactionIdField)
+        transactionId = value;
+    else if (field == outOrderNoField)
+        outOrderNo = value;
+}
 
 OrderQuery OrderQuery::trimmed() const
 {
@@ -96,8 +136,8 @@ QList<FieldError> OrderQuery::validate() const
 {
     QList<FieldError> errors;
     checkSubMchid(errors, subMchid, product);
-    checkDigits(errors, u"transaction_id"_s, transactionId, 32, true);
-    checkMerchantNumber(errors, u"out_order_no"_s, outOrderNo, true);
+    checkDigits(errors, transactionIdField, transactionId, 32, true);
+    checkMerchantNumber(errors, outOrderNoField, outOrderNo, true);
     return errors;
 }
 
@@ -111,6 +151,38 @@ QByteArray OrderQuery::requestTarget() const
            queryString({{"sub_mchid", subMchid}, {"transaction_id", transactionId}});
 }
 
+FieldGroups ReturnQuery::fieldGroups(Product product)
+{
+    if (product == Product::Brand)
+        return withSubMchid(product, {{outReturnNoField}, {orderIdField, outOrderNoField}});
+    return withSubMchid(product, {{outReturnNoField}, {outOrderNoField}});
+}
+
+QString ReturnQuery::value(QStringView field) const
+{
+    if (field == subMchidField)
+        return subMchid;
+    if (field == outReturnNoField)
+        return outReturnNo;
+    if (field == orderIdField)
+        return orderId;
+    if (field == outOrderNoField)
+        return outOrderNo;
+    return {};
+}
+
+void ReturnQuery::setValue(QStringView field, const QString &value)
+{
+    if (field == subMchidField)
+        subMchid = value;
+    else if (field == outReturnNoField)
+        outReturnNo = value;
+    else if (field == orderIdField)
+        orderId = value;
+    else if (field == outOrderNoField)
+        outOrderNo = value;
+}
+
 ReturnQuery ReturnQuery::trimmed() const
 {
     return {subMchid.trimmed(), outReturnNo.trimmed(), orderId.trimmed(), outOrderNo.trimmed(), product};
@@ -120,28 +192,28 @@ QList<FieldError> ReturnQuery::validate() const
 {
     QList<FieldError> errors;
     checkSubMchid(errors, subMchid, product);
-    checkMerchantNumber(errors, u"out_return_no"_s, outReturnNo, true);
+    checkMerchantNumber(errors, outReturnNoField, outReturnNo, true);
     if (product != Product::Brand) {
         // The ordinary return look-up names the order by out_order_no only.
         if (!orderId.isEmpty())
-            errors.append({u"order_id"_s, QCoreApplication::translate(
+            errors.append({orderIdField, QCoreApplication::translate(
                                               "fenzhang::Validation",
                                               "Only chain-brand returns can be looked up by order_id: enter "
                                               "out_order_no.")});
-        checkMerchantNumber(errors, u"out_order_no"_s, outOrderNo, true);
+        checkMerchantNumber(errors, outOrderNoField, outOrderNo, true);
     } else if (!orderId.isEmpty() && !outOrderNo.isEmpty()) {
         const QString message =
             QCoreApplication::translate("fenzhang::Validation", "Enter order_id or out_order_no, not both.");
-        errors.append({u"order_id"_s, message});
-        errors.append({u"out_order_no"_s, message});
+        errors.append({orderIdField, message});
+        errors.append({outOrderNoField, message});
     } else if (orderId.isEmpty() && outOrderNo.isEmpty()) {
         const QString message =
             QCoreApplication::translate("fenzhang::Validation", "Enter either order_id or out_order_no.");
-        errors.append({u"order_id"_s, message});
-        errors.append({u"out_order_no"_s, message});
+        errors.append({orderIdField, message});
+        errors.append({outOrderNoField, message});
     } else {
-        checkDigits(errors, u"order_id"_s, orderId, 64, false);
-        checkMerchantNumber(errors, u"out_order_no"_s, outOrderNo, false);
+        checkDigits(errors, orderIdField, orderId, 64, false);
+        checkMerchantNumber(errors, outOrderNoField, outOrderNo, false);
     }
     return errors;
 }
@@ -158,6 +230,22 @@ QByteArray ReturnQuery::requestTarget() const
            queryString({{"sub_mchid", subMchid}, {"out_order_no", outOrderNo}});
 }
 
+FieldGroups AmountsQuery::fieldGroups(Product)
+{
+    return {{transactionIdField}}; // the transaction number names the payment, on every product
+}
+
+QString AmountsQuery::value(QStringView field) const
+{
+    return field == transactionIdField ? transactionId : QString();
+}
+
+void AmountsQuery::setValue(QStringView field, const QString &value)
+{
+    if (field == transactionIdField)
+        transactionId = value;
+}
+
 AmountsQuery AmountsQuery::trimmed() const
 {
     return {transactionId.trimmed(), product};
@@ -166,7 +254,7 @@ AmountsQuery AmountsQuery::trimmed() const
 QList<FieldError> AmountsQuery::validate() const
 {
     QList<FieldError> errors;
-    checkDigits(errors, u"transaction_id"_s, transactionId, 32, true);
+    checkDigits(errors, transactionIdField, transactionId, 32, true);
     return errors;
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 
-// The typed requests of the look-ups. validate() runs before anything is sent;
-// requestTarget() builds the percent-encoded path and query once: that string is signed and sent.
-// The product (lookup/product.h) picks the endpoint and whether sub_mchid is asked for: a direct
-// merchant's look-ups carry none (a sub_mchid given is an error, not silently dropped).
+// The typed requests of the look-ups, one struct per kind, each the one description of its numbers:
+// which fields the product asks (fieldGroups(), in the CLI's and batch header's order), their values by
+// API name (value/setValue: how the batch importer and the CLI fill any kind), validate() before
+// anything is sent, and requestTarget(), the percent-encoded path and query built once: that string
+// is signed and sent. The product (lookup/product.h) picks the endpoint and whether sub_mchid is asked
+// for: a direct merchant's look-ups carry none (a sub_mchid given is an error, not silently dropped).
+// `Query` (lookup/query.h) holds any one of them.
 
 #include "lookup/lookupkind.h"
 #include "lookup/product.h"
@@ -19,6 +22,11 @@ struct FieldError {
     QString message; // translated reason, for the field's tooltip and the CLI
 };
 
+// The fields a look-up asks for: each entry lists the fields one of which names that part of the
+// question (a single name: that field is required; a chain brand's return names its order by
+// order_id or out_order_no).
+using FieldGroups = QList<QStringList>;
+
 // ServiceProvider GET /v3/profitsharing/orders/{out_order_no}?sub_mchid=&transaction_id=
 // Direct          GET /v3/profitsharing/orders/{out_order_no}?transaction_id=
 // Brand           GET /v3/brand/profitsharing/orders?sub_mchid=&transaction_id=&out_order_no=
@@ -27,8 +35,16 @@ struct OrderQuery {
     QString transactionId; // <= 32 digits
     QString outOrderNo;    // <= 64 of 0-9a-zA-Z_-|*@
     Product product = Product::ServiceProvider;
+    static constexpr LookupKind kind = LookupKind::Order;
 
+    static FieldGroups fieldGroups(Product product);
+    QString value(QStringView field) const; // empty for a field this kind does not have
+    void setValue(QStringView field, const QString &value); // ignored for such a field
+
+    // The field whose number the look-up is about (history, file names, messages).
+    static QString namingField() { return QStringLiteral("out_order_no"); }
     OrderQuery trimmed() const;
+    bool operator==(const OrderQuery &) const = default;
     QList<FieldError> validate() const;
     QByteArray requestTarget() const;
 };
@@ -42,8 +58,16 @@ struct ReturnQuery {
     QString orderId;     // Brand: exactly one of orderId / outOrderNo; others: outOrderNo only
     QString outOrderNo;
     Product product = Product::ServiceProvider;
+    static constexpr LookupKind kind = LookupKind::Return;
 
+    static FieldGroups fieldGroups(Product product);
+    QString value(QStringView field) const; // empty for a field this kind does not have
+    void setValue(QStringView field, const QString &value); // ignored for such a field
+
+    // The field whose number the look-up is about (history, file names, messages).
+    static QString namingField() { return QStringLiteral("out_return_no"); }
     ReturnQuery trimmed() const;
+    bool operator==(const ReturnQuery &) const = default;
     QList<FieldError> validate() const;
     QByteArray requestTarget() const;
 };
@@ -55,8 +79,16 @@ struct ReturnQuery {
 struct AmountsQuery {
     QString transactionId; // <= 32 digits
     Product product = Product::ServiceProvider;
+    static constexpr LookupKind kind = LookupKind::Amounts;
 
+    static FieldGroups fieldGroups(Product product);
+    QString value(QStringView field) const; // empty for a field this kind does not have
+    void setValue(QStringView field, const QString &value); // ignored for such a field
+
+    // The field whose number the look-up is about (history, file names, messages).
+    static QString namingField() { return QStringLiteral("transaction_id"); }
     AmountsQuery trimmed() const;
+    bool operator==(const AmountsQuery &) const = default;
     QList<FieldError> validate() const;
     QByteArray requestTarget() const;
 };

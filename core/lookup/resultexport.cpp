@@ -76,7 +76,7 @@ struct OrderRowParts {
 
 OrderRowParts orderRowParts(const LookupResult &result)
 {
-    const OrderResult &order = *result.order;
+    const OrderResult &order = *result.order();
     return {{order.subMchid, order.transactionId, order.outOrderNo, order.orderId, order.state,
              Labels::orderState(order.state)},
             {QString::fromLatin1(result.response.requestId), verifiedText(result),
@@ -117,7 +117,7 @@ private:
 void appendOrderRows(QList<QStringList> &rows, const LookupResult &result)
 {
     const OrderRowParts parts = orderRowParts(result);
-    const QList<ReceiverDetail> &receivers = result.order->receivers;
+    const QList<ReceiverDetail> &receivers = result.order()->receivers;
     if (receivers.isEmpty()) {
         rows.append(parts.head + QStringList(receiverColumns) + parts.tail);
         return;
@@ -139,7 +139,7 @@ void appendOrderRows(QList<QStringList> &rows, const LookupResult &result)
 void writeOrderRows(CsvWriter &csv, const LookupResult &result, const QStringList &remaining)
 {
     const OrderRowParts parts = orderRowParts(result);
-    const QList<ReceiverDetail> &receivers = result.order->receivers;
+    const QList<ReceiverDetail> &receivers = result.order()->receivers;
     if (receivers.isEmpty()) {
         csv.writeRow(parts.head + QStringList(receiverColumns) + parts.tail + remaining,
                      ExportTable::numericColumns(orderColumns() +
@@ -176,29 +176,29 @@ struct ReturnField {
 using T = ExportColumn::Type;
 using Of = ReturnField::Of;
 const ReturnField returnFields[] = {
-    {u"sub_mchid", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->subMchid; }},
-    {u"out_return_no", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->outReturnNo; }},
-    {u"order_id", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->orderId; }},
-    {u"out_order_no", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->outOrderNo; }},
-    {u"return_no", T::Text, Of::Brand, [](const LookupResult &r) { return r.returnOrder->returnNo; }},
-    {u"return_id", T::Text, Of::Ordinary, [](const LookupResult &r) { return r.returnOrder->returnNo; }},
-    {u"return_mchid", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->returnMchid; }},
-    {u"result", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->result; }},
+    {u"sub_mchid", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->subMchid; }},
+    {u"out_return_no", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->outReturnNo; }},
+    {u"order_id", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->orderId; }},
+    {u"out_order_no", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->outOrderNo; }},
+    {u"return_no", T::Text, Of::Brand, [](const LookupResult &r) { return r.returnOrder()->returnNo; }},
+    {u"return_id", T::Text, Of::Ordinary, [](const LookupResult &r) { return r.returnOrder()->returnNo; }},
+    {u"return_mchid", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->returnMchid; }},
+    {u"result", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->result; }},
     {u"result_label", T::Text, Of::Every,
-     [](const LookupResult &r) { return Labels::returnResult(r.returnOrder->result); }},
-    {u"amount_yuan", T::Yuan, Of::Every, [](const LookupResult &r) { return Money::formatYuan(r.returnOrder->amount); }},
-    {u"amount_fen", T::Integer, Of::Every, [](const LookupResult &r) { return QString::number(r.returnOrder->amount); }},
-    {u"description", T::Text, Of::Ordinary, [](const LookupResult &r) { return r.returnOrder->description; },
+     [](const LookupResult &r) { return Labels::returnResult(r.returnOrder()->result); }},
+    {u"amount_yuan", T::Yuan, Of::Every, [](const LookupResult &r) { return Money::formatYuan(r.returnOrder()->amount); }},
+    {u"amount_fen", T::Integer, Of::Every, [](const LookupResult &r) { return QString::number(r.returnOrder()->amount); }},
+    {u"description", T::Text, Of::Ordinary, [](const LookupResult &r) { return r.returnOrder()->description; },
      u"return_description"},
-    {u"fail_reason", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder->failReason; }},
+    {u"fail_reason", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->failReason; }},
     {u"fail_reason_label", T::Text, Of::Every,
-     [](const LookupResult &r) { return Labels::returnFailReason(r.returnOrder->failReason); }},
+     [](const LookupResult &r) { return Labels::returnFailReason(r.returnOrder()->failReason); }},
     {u"fail_reason_advice", T::Text, Of::Every,
-     [](const LookupResult &r) { return Labels::returnFailAdvice(r.returnOrder->failReason); }},
+     [](const LookupResult &r) { return Labels::returnFailAdvice(r.returnOrder()->failReason); }},
     {u"create_time", T::Time, Of::Ordinary,
-     [](const LookupResult &r) { return r.returnOrder->createTime.toLocalIsoString(); }},
+     [](const LookupResult &r) { return r.returnOrder()->createTime.toLocalIsoString(); }},
     {u"finish_time", T::Time, Of::Every,
-     [](const LookupResult &r) { return r.returnOrder->finishTime.toLocalIsoString(); }},
+     [](const LookupResult &r) { return r.returnOrder()->finishTime.toLocalIsoString(); }},
     {u"request_id", T::Text, Of::Every,
      [](const LookupResult &r) { return QString::fromLatin1(r.response.requestId); }},
     {u"verified", T::Text, Of::Every, [](const LookupResult &r) { return verifiedText(r); }},
@@ -230,7 +230,7 @@ void appendReturnRows(QList<QStringList> &rows, const LookupResult &result)
 
 void appendAmountsRows(QList<QStringList> &rows, const LookupResult &result)
 {
-    const AmountsResult &amounts = *result.amounts;
+    const AmountsResult &amounts = *result.amounts();
     rows.append({amounts.transactionId, Money::formatYuan(amounts.unsplitAmount),
                  QString::number(amounts.unsplitAmount), QString::fromLatin1(result.response.requestId),
                  verifiedText(result), ExportTime::text(result.lookedUpAt)});
@@ -482,8 +482,8 @@ QString problemText(const LookupResult &r)
 QStringList remainingCells(const LookupResult &remaining)
 {
     const QString requestId = QString::fromLatin1(remaining.response.requestId);
-    if (remaining.kind == LookupResult::Kind::Ok && remaining.amounts)
-        return {Money::formatYuan(remaining.amounts->unsplitAmount), QString::number(remaining.amounts->unsplitAmount),
+    if (remaining.kind == LookupResult::Kind::Ok && remaining.amounts())
+        return {Money::formatYuan(remaining.amounts()->unsplitAmount), QString::number(remaining.amounts()->unsplitAmount),
                 requestId, QString()};
     const QString code =
         remaining.response.errorCode.isEmpty() ? kindName(remaining.kind) : remaining.response.errorCode;
@@ -508,11 +508,11 @@ QList<int> csvNumericColumns(LookupKind kind, Product product)
 QList<QStringList> csvRows(const LookupResult &result)
 {
     QList<QStringList> rows;
-    if (result.lookup == LookupKind::Order && result.order)
+    if (result.order())
         appendOrderRows(rows, result);
-    else if (result.lookup == LookupKind::Return && result.returnOrder)
+    else if (result.returnOrder())
         appendReturnRows(rows, result);
-    else if (result.lookup == LookupKind::Amounts && result.amounts)
+    else if (result.amounts())
         appendAmountsRows(rows, result);
     return rows;
 }
@@ -521,20 +521,8 @@ namespace {
 
 bool hasTypedResult(const LookupResult &result, QString *errorString)
 {
-    switch (result.lookup) {
-    case LookupKind::Order:
-        if (result.order)
-            return true;
-        break;
-    case LookupKind::Return:
-        if (result.returnOrder)
-            return true;
-        break;
-    case LookupKind::Amounts:
-        if (result.amounts)
-            return true;
-        break;
-    }
+    if (result.answer && result.answer->kind() == result.lookup())
+        return true;
     if (errorString)
         *errorString = QCoreApplication::translate("fenzhang::ResultExport", "There is no result to export.");
     return false;
@@ -546,14 +534,14 @@ bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorStrin
 {
     if (!hasTypedResult(result, errorString))
         return false;
-    const bool isOrder = result.lookup == LookupKind::Order;
+    const bool isOrder = result.lookup() == LookupKind::Order;
     const bool withRemaining = isOrder && remainingAnswer;
     const QStringList remaining = withRemaining ? remainingCells(*remainingAnswer) : QStringList();
     CsvWriter csv(device);
     csv.writeBom();
-    csv.writeRow(ExportTable::names(columns(result.lookup, result.product()) +
+    csv.writeRow(ExportTable::names(columns(result.lookup(), result.product()) +
                                     (withRemaining ? remainingColumns() : ExportColumns())));
-    const QList<int> numeric = csvNumericColumns(result.lookup, result.product());
+    const QList<int> numeric = csvNumericColumns(result.lookup(), result.product());
     if (isOrder) {
         writeOrderRows(csv, result, remaining);
     } else {
@@ -572,17 +560,17 @@ bool saveCsv(const LookupResult &result, const QString &path, QString *errorStri
 
 QString subject(const LookupResult &result)
 {
-    if (result.lookup == LookupKind::Order) {
-        const QString number = result.order ? result.order->outOrderNo : result.orderQuery.outOrderNo;
+    const QString number = result.query.number();
+    switch (result.lookup()) {
+    case LookupKind::Order:
         return QCoreApplication::translate("fenzhang::ResultExport", "Profit-sharing order %1").arg(number);
+    case LookupKind::Return:
+        return QCoreApplication::translate("fenzhang::ResultExport", "Profit-sharing return %1").arg(number);
+    case LookupKind::Amounts:
+        return QCoreApplication::translate("fenzhang::ResultExport", "Amount still to split of transaction %1")
+            .arg(number);
     }
-    if (result.lookup == LookupKind::Amounts)
-        return QCoreApplication::translate("fenzhang::ResultExport",
-                                           "Amount still to split of transaction %1")
-            .arg(result.amountsQuery.transactionId);
-    const QString number =
-        result.returnOrder ? result.returnOrder->outReturnNo : result.returnQuery.outReturnNo;
-    return QCoreApplication::translate("fenzhang::ResultExport", "Profit-sharing return %1").arg(number);
+    return {};
 }
 
 bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString,
@@ -590,7 +578,7 @@ bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *de
 {
     if (!hasTypedResult(result, errorString))
         return false;
-    const bool isOrder = result.lookup == LookupKind::Order;
+    const bool isOrder = result.lookup() == LookupKind::Order;
     const QStringList remainingPart = isOrder && remaining ? remainingCells(*remaining) : QStringList();
     XlsxWriter xlsx;
     ExportInfo about = info;
@@ -598,16 +586,16 @@ bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *de
         about.subject = subject(result);
     xlsx.setTitle(about.subject);
     xlsx.beginSheet(isOrder ? QCoreApplication::translate("fenzhang::ResultExport", "Receivers")
-                    : result.lookup == LookupKind::Amounts
+                    : result.lookup() == LookupKind::Amounts
                         ? QCoreApplication::translate("fenzhang::ResultExport", "Amount")
                         : QCoreApplication::translate("fenzhang::ResultExport", "Return"),
-                    columns(result.lookup, result.product()) +
+                    columns(result.lookup(), result.product()) +
                         (remainingPart.isEmpty() ? ExportColumns() : remainingColumns()));
     int rows = 0;
     if (isOrder) {
         const OrderRowParts parts = orderRowParts(result);
         ReceiverCells receiverCells;
-        for (const ReceiverDetail &r : result.order->receivers) {
+        for (const ReceiverDetail &r : result.order()->receivers) {
             xlsx.addCells(parts.head);
             receiverCells(r, [&xlsx](const QString &cell, bool) { xlsx.addCell(cell); });
             xlsx.addCells(parts.tail);
@@ -652,12 +640,12 @@ QByteArray toJson(const LookupResult &result)
 {
     JsonWriter json;
     json.beginObject();
-    if (result.lookup == LookupKind::Order && result.order)
-        writeOrderJson(json, *result.order, result.product());
-    else if (result.lookup == LookupKind::Return && result.returnOrder)
-        writeReturnJson(json, *result.returnOrder, result.product());
-    else if (result.lookup == LookupKind::Amounts && result.amounts)
-        writeAmountsJson(json, *result.amounts);
+    if (result.order())
+        writeOrderJson(json, *result.order(), result.product());
+    else if (result.returnOrder())
+        writeReturnJson(json, *result.returnOrder(), result.product());
+    else if (result.amounts())
+        writeAmountsJson(json, *result.amounts());
     else
         writeProblemJson(json, result);
     json.key(u"verified"_s);

@@ -214,7 +214,7 @@ Expected<ReturnResult, QString> ReturnResult::fromJson(QByteArrayView body, Prod
     return ret;
 }
 
-Expected<AmountsResult, QString> AmountsResult::fromJson(QByteArrayView body)
+Expected<AmountsResult, QString> AmountsResult::fromJson(QByteArrayView body, Product)
 {
     const auto json = parseObject(body);
     if (!json)

@@ -8,6 +8,7 @@
 
 #include "expected.h"
 #include "format/wxtime.h"
+#include "lookup/lookupkind.h"
 #include "lookup/product.h"
 
 #include <optional>
@@ -30,6 +31,7 @@ struct ReceiverDetail {
 };
 
 struct OrderResult {
+    static constexpr LookupKind kind = LookupKind::Order;
     QString subMchid; // empty for a direct merchant
     QString transactionId;
     QString outOrderNo;
@@ -53,6 +55,7 @@ struct OrderResult {
 };
 
 struct ReturnResult {
+    static constexpr LookupKind kind = LookupKind::Return;
     QString subMchid; // empty for a direct merchant
     QString orderId;
     QString outOrderNo;
@@ -75,10 +78,13 @@ struct ReturnResult {
 
 // 剩余待分金额: the part of a payment still frozen for profit sharing.
 struct AmountsResult {
+    static constexpr LookupKind kind = LookupKind::Amounts;
     QString transactionId;
     qint64 unsplitAmount = 0; // fen
 
-    static Expected<AmountsResult, QString> fromJson(QByteArrayView body);
+    bool isFinal() const { return true; }
+    // Every product answers alike; the product is taken for uniformity with the other kinds.
+    static Expected<AmountsResult, QString> fromJson(QByteArrayView body, Product product = Product::ServiceProvider);
 };
 
 } // namespace fenzhang

@@ -16,12 +16,12 @@ const QString nothingLeftCode = u"none"_s;
 
 QString ResultState::of(const LookupResult &result)
 {
-    if (result.order)
-        return result.order->state;
-    if (result.returnOrder)
-        return result.returnOrder->result;
-    if (result.amounts)
-        return result.amounts->unsplitAmount > 0 ? frozenCode : nothingLeftCode;
+    if (result.order())
+        return result.order()->state;
+    if (result.returnOrder())
+        return result.returnOrder()->result;
+    if (result.amounts())
+        return result.amounts()->unsplitAmount > 0 ? frozenCode : nothingLeftCode;
     return {};
 }
 

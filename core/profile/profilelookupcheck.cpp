@@ -21,7 +21,7 @@ QString describe(const LookupResult &result)
     switch (result.kind) {
     case LookupResult::Kind::Ok:
         return Text::tr("Order %1 found: WeChat Pay accepted the signature and its answer verified.")
-            .arg(result.orderQuery.outOrderNo);
+            .arg(result.query.number());
     case LookupResult::Kind::InvalidInput: {
         QStringList problems;
         for (const FieldError &error : result.fieldErrors)
@@ -74,7 +74,7 @@ void ProfileLookupCheck::start(const ConnectionSettings &settings, const OrderQu
         return;
     }
     auto *service = new LookupService(*client, m_owner);
-    m_job = service->queryOrder(query);
+    m_job = service->lookUp(query);
     connect(m_job, &LookupJob::finished, this, [this](const LookupResult &result) {
         finish(result.kind == LookupResult::Kind::Ok
                    ? CheckItem::Outcome::Passed

@@ -76,7 +76,7 @@ void TestApiClient::request_headersOnTheWire()
     ApiClient *client = m_clients.makeClient(m_clients.sandbox().settings());
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().sampleOrder()));
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(m_clients.sandbox().log.size(), 1);
     const QJsonObject entry = m_clients.sandbox().log.at(0);
@@ -114,7 +114,7 @@ void TestApiClient::rawTarget_isTheSignedTarget()
     QVERIFY(client);
     LookupService service(client);
     const OrderQuery query = m_clients.sandbox().scenarioOrder(outOrderNo);
-    const LookupResult result = waitFor(service.queryOrder(query));
+    const LookupResult result = waitFor(service.lookUp(query));
     QCOMPARE(result.response.httpStatus, status);
     if (status == 404)
         QCOMPARE(result.response.errorCode, u"RESOURCE_NOT_EXISTS"_s);
@@ -130,7 +130,7 @@ void TestApiClient::retries_signAfreshWithNewNonce()
     QVERIFY(client);
     LookupService service(client);
     const LookupResult result =
-        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-500-3"_s)));
+        waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-3"_s)));
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.response.attempts, 4);
     QCOMPARE(m_clients.sandbox().log.size(), 4);
@@ -157,7 +157,7 @@ void TestApiClient::failover_primaryClosed_backupAnswers()
     QVERIFY(client);
     LookupService service(client);
     QList<Attempt> attempts;
-    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()), &attempts);
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().sampleOrder()), &attempts);
     QCOMPARE(result.kind, Kind::Ok);
     QVERIFY(result.response.verified);
     const QStringList expected{u"127.0.0.1:%1"_s.arg(closed),
@@ -181,7 +181,7 @@ void TestApiClient::failover_bothDown_namesBothHosts()
     ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().sampleOrder()));
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.hostsTried.size(), 2);
     const QString message = result.response.networkError;
@@ -203,7 +203,7 @@ void TestApiClient::failover_afterDroppedConnection_signedAfresh()
     QList<Attempt> attempts;
     // The first call is dropped without a byte of answer; later calls are answered.
     const LookupResult result =
-        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-DROP-1-f"_s)), &attempts);
+        waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-DROP-1-f"_s)), &attempts);
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.response.attempts, 2);
     QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::FailoverAfterNetworkError);
@@ -233,7 +233,7 @@ void TestApiClient::failover_timeoutOnPrimary_triesBackup()
     LookupService service(client);
     // Slow on every call: the primary times out, then the backup does too.
     const LookupResult result =
-        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s)));
+        waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s)));
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.attempts, 2);
     QCOMPARE(result.response.hostsTried.size(), 2);
@@ -251,7 +251,7 @@ void TestApiClient::tls_withCaFile_works()
     ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(tls.sampleOrder()));
+    const LookupResult result = waitFor(service.lookUp(tls.sampleOrder()));
     QCOMPARE(result.kind, Kind::Ok);
     QVERIFY(result.response.verified);
     QCOMPARE(tls.log.size(), 1);
@@ -268,7 +268,7 @@ void TestApiClient::tls_withoutCa_isNetworkErrorNeverInsecure()
     QVERIFY(client);
     LookupService service(client);
     QList<Attempt> attempts;
-    const LookupResult result = waitFor(service.queryOrder(tls.sampleOrder()), &attempts);
+    const LookupResult result = waitFor(service.lookUp(tls.sampleOrder()), &attempts);
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.attempts, 2);
     QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::FailoverAfterNetworkError);
@@ -344,7 +344,7 @@ void TestApiClient::tls_offersOnlyHttp11()
     ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().sampleOrder()));
     QCOMPARE(result.kind, Kind::NetworkError); // the server hangs up after the request line
     QVERIFY(!negotiated.isEmpty());
     for (const QByteArray &protocol : std::as_const(negotiated)) // h2 is not even offered
@@ -376,7 +376,7 @@ void TestApiClient::cancel_whileWaitingForAnswer()
     ApiClient *client = m_clients.makeClient(m_clients.sandbox().settings());
     QVERIFY(client);
     LookupService service(client);
-    LookupJob *job = service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s));
+    LookupJob *job = service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s));
     connect(job, &LookupJob::attemptStarted, job, &LookupJob::cancel, Qt::QueuedConnection);
     const LookupResult result = waitFor(job);
     QCOMPARE(result.kind, Kind::Cancelled);
@@ -393,7 +393,7 @@ void TestApiClient::cancel_duringBackoff_sendsNoMore()
     ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    QPointer<LookupJob> job = service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-500-9-c"_s));
+    QPointer<LookupJob> job = service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-9-c"_s));
     connect(m_clients.sandbox().server.get(), &sandbox::SandboxServer::requestHandled, job,
             [job] { QTimer::singleShot(200, job, &LookupJob::cancel); });
     const LookupResult result = waitFor(job);
@@ -437,7 +437,7 @@ void TestApiClient::retryAfter_longerThanBudget_notRetried()
     QVERIFY(client);
     LookupService service(client);
     const LookupResult result =
-        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-429-9"_s)));
+        waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-429-9"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 429);
     QCOMPARE(result.response.errorCode, u"FREQUENCY_LIMITED"_s);
@@ -453,7 +453,7 @@ void TestApiClient::backoff_boundedByBudget()
     QVERIFY(client);
     LookupService service(client);
     const LookupResult result =
-        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-500-9"_s)));
+        waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-9"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.errorCode, u"SYSTEM_ERROR"_s);
     QCOMPARE(result.response.attempts, 1);
@@ -464,7 +464,7 @@ void TestApiClient::backoff_boundedByBudget()
     QVERIFY(client);
     LookupService limited(client);
     const LookupResult once =
-        waitFor(limited.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-500-9-b"_s)));
+        waitFor(limited.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-9-b"_s)));
     QCOMPARE(once.kind, Kind::ApiError);
     QCOMPARE(once.response.attempts, 2);
 }
@@ -476,14 +476,14 @@ void TestApiClient::bodyCap_declaredLength_abortsAtOnce()
     ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().sampleOrder()));
     QCOMPARE(result.kind, Kind::BadAnswer);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::BodyTooLarge);
     QCOMPARE(result.response.httpStatus, 200);
     QVERIFY(!result.response.requestId.isEmpty());
     QVERIFY(result.response.body.isEmpty());
     QVERIFY(!result.response.verified);
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
     QVERIFY2(result.parseError.contains(u"100"_s), qPrintable(result.parseError));
 }
 
@@ -492,7 +492,7 @@ void TestApiClient::destroyClient_whileJobRuns_endsCancelled()
     ApiClient *client = m_clients.makeClient(m_clients.sandbox().settings());
     QVERIFY(client);
     LookupService service(client);
-    QPointer<LookupJob> job = service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s));
+    QPointer<LookupJob> job = service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s));
     LookupResult result;
     bool done = false;
     connect(job, &LookupJob::finished, this, [&](const LookupResult &r) {

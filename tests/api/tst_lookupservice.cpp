@@ -87,15 +87,15 @@ void TestLookupService::queryOrder_sample_verifiedAndParsed()
     QVERIFY(service);
     const OrderQuery query = m_clients.sandbox().sampleOrder();
     QVERIFY(!query.outOrderNo.isEmpty());
-    QPointer<LookupJob> job = service->queryOrder(query);
+    QPointer<LookupJob> job = service->lookUp(query);
     const LookupResult result = waitFor(job);
     QCOMPARE(result.kind, Kind::Ok);
-    QCOMPARE(result.lookup, LookupKind::Order);
-    QVERIFY(result.order.has_value());
-    QCOMPARE(result.order->outOrderNo, query.outOrderNo);
-    QCOMPARE(result.order->subMchid, query.subMchid);
-    QCOMPARE(result.order->transactionId, query.transactionId);
-    QVERIFY(!result.order->receivers.isEmpty());
+    QCOMPARE(result.lookup(), LookupKind::Order);
+    QVERIFY(result.order() != nullptr);
+    QCOMPARE(result.order()->outOrderNo, query.outOrderNo);
+    QCOMPARE(result.order()->subMchid, query.subMchid);
+    QCOMPARE(result.order()->transactionId, query.transactionId);
+    QVERIFY(!result.order()->receivers.isEmpty());
     QVERIFY(result.isFinal());
     const ApiResponse &response = result.response;
     QCOMPARE(response.outcome, ApiResponse::Outcome::Success);
@@ -119,13 +119,13 @@ void TestLookupService::queryReturn_sample_verifiedAndParsed()
     LookupService *service = makeService();
     QVERIFY(service);
     const ReturnQuery query = m_clients.sandbox().sampleReturn();
-    const LookupResult result = waitFor(service->queryReturn(query));
+    const LookupResult result = waitFor(service->lookUp(query));
     QCOMPARE(result.kind, Kind::Ok);
-    QCOMPARE(result.lookup, LookupKind::Return);
-    QVERIFY(result.returnOrder.has_value());
-    QCOMPARE(result.returnOrder->outReturnNo, query.outReturnNo);
-    QCOMPARE(result.returnOrder->result, u"SUCCESS"_s);
-    QVERIFY(result.returnOrder->amount > 0);
+    QCOMPARE(result.lookup(), LookupKind::Return);
+    QVERIFY(result.returnOrder() != nullptr);
+    QCOMPARE(result.returnOrder()->outReturnNo, query.outReturnNo);
+    QCOMPARE(result.returnOrder()->result, u"SUCCESS"_s);
+    QVERIFY(result.returnOrder()->amount > 0);
     QVERIFY(result.isFinal());
     QVERIFY(result.response.verified);
     QVERIFY(!result.response.requestId.isEmpty());
@@ -137,10 +137,10 @@ void TestLookupService::processing_turnsFinished()
     QVERIFY(service);
     const OrderQuery query = m_clients.sandbox().scenarioOrder(u"SCN-PROCESSING-2"_s);
     for (int call = 1; call <= 3; ++call) {
-        const LookupResult result = waitFor(service->queryOrder(query));
+        const LookupResult result = waitFor(service->lookUp(query));
         QCOMPARE(result.kind, Kind::Ok);
-        QVERIFY(result.order.has_value());
-        QCOMPARE(result.order->state, call <= 2 ? u"PROCESSING"_s : u"FINISHED"_s);
+        QVERIFY(result.order() != nullptr);
+        QCOMPARE(result.order()->state, call <= 2 ? u"PROCESSING"_s : u"FINISHED"_s);
         QCOMPARE(result.isFinal(), call > 2);
     }
 }
@@ -150,9 +150,9 @@ void TestLookupService::processingReturn_isValidNonFinal()
     LookupService *service = makeService();
     QVERIFY(service);
     const LookupResult result =
-        waitFor(service->queryReturn(m_clients.sandbox().scenarioReturn(u"SCN-PROCESSING-1"_s)));
+        waitFor(service->lookUp(m_clients.sandbox().scenarioReturn(u"SCN-PROCESSING-1"_s)));
     QCOMPARE(result.kind, Kind::Ok);
-    QCOMPARE(result.returnOrder->result, u"PROCESSING"_s);
+    QCOMPARE(result.returnOrder()->result, u"PROCESSING"_s);
     QVERIFY(!result.isFinal());
 }
 
@@ -160,7 +160,7 @@ void TestLookupService::notFound_isApiErrorWithCodeMessageRequestId()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-404"_s)));
+    const LookupResult result = waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-404"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::ApiError);
     QCOMPARE(result.response.httpStatus, 404);
@@ -168,7 +168,7 @@ void TestLookupService::notFound_isApiErrorWithCodeMessageRequestId()
     QCOMPARE(result.response.errorMessage, u"记录不存在"_s);
     QVERIFY(!result.response.requestId.isEmpty());
     QVERIFY(result.response.verified); // the sandbox signs its errors too
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
     QCOMPARE(result.response.attempts, 1); // a 404 is not retried
 }
 
@@ -176,7 +176,7 @@ void TestLookupService::noAuth_isApiError()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-403"_s)));
+    const LookupResult result = waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-403"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 403);
     QCOMPARE(result.response.errorCode, u"NO_AUTH"_s);
@@ -188,7 +188,7 @@ void TestLookupService::rateLimited_retriedThenSuccess()
     QVERIFY(service);
     QList<Attempt> attempts;
     const LookupResult result =
-        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-429"_s)), &attempts);
+        waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-429"_s)), &attempts);
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.response.attempts, 2);
     QCOMPARE(attempts.size(), 2);
@@ -205,7 +205,7 @@ void TestLookupService::systemError_retriedThenSuccess()
     QVERIFY(service);
     QList<Attempt> attempts;
     const LookupResult result =
-        waitFor(service->queryReturn(m_clients.sandbox().scenarioReturn(u"SCN-500-2"_s)), &attempts);
+        waitFor(service->lookUp(m_clients.sandbox().scenarioReturn(u"SCN-500-2"_s)), &attempts);
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.response.attempts, 3);
     QCOMPARE(attempts.size(), 3);
@@ -218,7 +218,7 @@ void TestLookupService::systemError_retriesExhausted()
     LookupService *service = makeService();
     QVERIFY(service);
     const LookupResult result =
-        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-500-9"_s)));
+        waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-9"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 500);
     QCOMPARE(result.response.errorCode, u"SYSTEM_ERROR"_s);
@@ -233,7 +233,7 @@ void TestLookupService::slowAnswer_timesOut()
     LookupService *service = makeService(tweak);
     QVERIFY(service);
     const LookupResult result =
-        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s)));
+        waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-SLOW-5000"_s)));
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::NetworkError);
     QCOMPARE(result.response.httpStatus, 0);
@@ -261,14 +261,14 @@ void TestLookupService::droppedConnection_isNetworkError()
     LookupService service(*client);
     QList<Attempt> attempts;
     const LookupResult result =
-        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(number)), &attempts);
+        waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(number)), &attempts);
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.httpStatus, 0);
     QCOMPARE(result.response.attempts, 2);
     QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::FailoverAfterNetworkError);
     QCOMPARE(result.response.hostsTried.size(), 2);
     QVERIFY(!result.response.networkError.isEmpty());
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
 }
 
 void TestLookupService::untrustworthyAnswer_verificationFailed_data()
@@ -288,14 +288,14 @@ void TestLookupService::untrustworthyAnswer_verificationFailed()
     QFETCH(Verification::Status, status);
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result = waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(number)));
+    const LookupResult result = waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(number)));
     QCOMPARE(result.kind, Kind::VerificationFailed);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::VerificationFailed);
     QCOMPARE(result.response.httpStatus, 200);
     QVERIFY(!result.response.verified);
     QCOMPARE(result.response.verification.status, status);
     QVERIFY(!result.response.verification.detail.isEmpty());
-    QVERIFY(!result.order.has_value()); // nothing of it is trusted
+    QVERIFY(result.order() == nullptr); // nothing of it is trusted
     QVERIFY(!result.isFinal());
 }
 
@@ -304,11 +304,11 @@ void TestLookupService::notJson_isBadAnswer()
     LookupService *service = makeService();
     QVERIFY(service);
     const LookupResult result =
-        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-NOT_JSON"_s)));
+        waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-NOT_JSON"_s)));
     QCOMPARE(result.kind, Kind::BadAnswer);
     QVERIFY(result.response.verified);
     QVERIFY(!result.parseError.isEmpty());
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
     QVERIFY(result.response.body.startsWith("<html>"));
 }
 
@@ -322,11 +322,11 @@ void TestLookupService::otherOrdersAnswer_isNotTheAnswer()
     OrderQuery query = m_clients.sandbox().scenarioOrder(u"SCN-OTHER"_s);
     query.subMchid = u"1900000999"_s;
     query.transactionId = u"4200000000000000000000000001"_s;
-    const LookupResult result = waitFor(service->queryOrder(query));
+    const LookupResult result = waitFor(service->lookUp(query));
     QCOMPARE(result.kind, Kind::NotTheAnswer);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::Success);
     QVERIFY(result.response.verified); // the signature is fine; the question is not
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
     QVERIFY(!result.isFinal());
     QVERIFY(result.response.body.isEmpty());
     QVERIFY(!result.response.requestId.isEmpty());
@@ -349,7 +349,7 @@ void TestLookupService::otherOrdersAnswer_isNotTheAnswer()
     QVERIFY(entry.errorMessage.contains(u"out_order_no"_s));
     const HistoricResult restored = HistoryStore::restore(entry);
     QCOMPARE(restored.result.kind, Kind::NotTheAnswer);
-    QVERIFY(!restored.result.order.has_value());
+    QVERIFY(restored.result.order() == nullptr);
 }
 
 void TestLookupService::otherReturnsAnswer_isNotTheAnswer_data()
@@ -372,10 +372,10 @@ void TestLookupService::otherReturnsAnswer_isNotTheAnswer()
         query.orderId.clear();
         query.outOrderNo = u"P00000000000000001"_s;
     }
-    const LookupResult result = waitFor(service->queryReturn(query));
+    const LookupResult result = waitFor(service->lookUp(query));
     QCOMPARE(result.kind, Kind::NotTheAnswer);
     QVERIFY(result.response.verified);
-    QVERIFY(!result.returnOrder.has_value());
+    QVERIFY(result.returnOrder() == nullptr);
     QVERIFY(result.response.body.isEmpty());
     QStringList fields;
     for (const IdMismatch &m : result.mismatches)
@@ -388,12 +388,12 @@ void TestLookupService::oversizeBody_abortedWithClearError()
     LookupService *service = makeService();
     QVERIFY(service);
     const LookupResult result =
-        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-OVERSIZE"_s)));
+        waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-OVERSIZE"_s)));
     QCOMPARE(result.kind, Kind::BadAnswer);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::BodyTooLarge);
     QVERIFY(result.response.body.isEmpty());
     QVERIFY2(result.parseError.contains(QString::number(32 * 1024 * 1024)), qPrintable(result.parseError));
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
     QCOMPARE(result.response.attempts, 1);
 }
 
@@ -402,12 +402,12 @@ void TestLookupService::unknownEnums_keptAsReceived()
     LookupService *service = makeService();
     QVERIFY(service);
     const LookupResult result =
-        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-UNKNOWN_ENUM"_s)));
+        waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-UNKNOWN_ENUM"_s)));
     QCOMPARE(result.kind, Kind::Ok);
-    QCOMPARE(result.order->state, u"PARTIALLY_REVOKED"_s);
-    QCOMPARE(result.order->receivers.at(0).type, u"PERSONAL_UNIONID"_s);
-    QCOMPARE(result.order->receivers.at(0).result, u"FROZEN"_s);
-    QCOMPARE(result.order->receivers.at(1).failReason, u"SOME_NEW_REASON"_s);
+    QCOMPARE(result.order()->state, u"PARTIALLY_REVOKED"_s);
+    QCOMPARE(result.order()->receivers.at(0).type, u"PERSONAL_UNIONID"_s);
+    QCOMPARE(result.order()->receivers.at(0).result, u"FROZEN"_s);
+    QCOMPARE(result.order()->receivers.at(1).failReason, u"SOME_NEW_REASON"_s);
 }
 
 void TestLookupService::bigAmounts_exact()
@@ -415,10 +415,10 @@ void TestLookupService::bigAmounts_exact()
     LookupService *service = makeService();
     QVERIFY(service);
     const LookupResult result =
-        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-BIG_AMOUNT"_s)));
+        waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-BIG_AMOUNT"_s)));
     QCOMPARE(result.kind, Kind::Ok);
-    QCOMPARE(result.order->receivers.at(0).amount, Q_INT64_C(9007199254740993));
-    QCOMPARE(result.order->receivers.at(1).amount, std::numeric_limits<qint64>::max());
+    QCOMPARE(result.order()->receivers.at(0).amount, Q_INT64_C(9007199254740993));
+    QCOMPARE(result.order()->receivers.at(1).amount, std::numeric_limits<qint64>::max());
 }
 
 void TestLookupService::timeVariants_parsedWithOffsets()
@@ -426,9 +426,9 @@ void TestLookupService::timeVariants_parsedWithOffsets()
     LookupService *service = makeService();
     QVERIFY(service);
     const LookupResult result =
-        waitFor(service->queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-TIME_FORMATS"_s)));
+        waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-TIME_FORMATS"_s)));
     QCOMPARE(result.kind, Kind::Ok);
-    const QList<ReceiverDetail> &receivers = result.order->receivers;
+    const QList<ReceiverDetail> &receivers = result.order()->receivers;
     QCOMPARE(receivers.size(), 6);
     const QDateTime instant = QDateTime::fromString(u"2015-05-20T05:29:35Z"_s, Qt::ISODate);
     for (const ReceiverDetail &receiver : receivers) {
@@ -449,7 +449,7 @@ void TestLookupService::invalidInput_nothingSent_finishedQueued()
     OrderQuery query = m_clients.sandbox().sampleOrder();
     query.subMchid = u"19x"_s;
     query.outOrderNo = u"has space"_s;
-    LookupJob *job = service->queryOrder(query);
+    LookupJob *job = service->lookUp(query);
     // Connected after the call: the result must still arrive (queued), and nothing be sent.
     const LookupResult result = waitFor(job);
     QCOMPARE(result.kind, Kind::InvalidInput);
@@ -467,7 +467,7 @@ void TestLookupService::cancel_beforeStart_nothingSent()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    LookupJob *job = service->queryOrder(m_clients.sandbox().sampleOrder());
+    LookupJob *job = service->lookUp(m_clients.sandbox().sampleOrder());
     LookupResult result;
     bool done = false;
     connect(job, &LookupJob::finished, this, [&](const LookupResult &r) {

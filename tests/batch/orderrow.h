@@ -11,8 +11,7 @@ inline BatchRow orderRow(int rowNumber, const QString &outOrderNo)
 {
     BatchRow row;
     row.rowNumber = rowNumber;
-    row.kind = LookupKind::Order;
-    row.order =
+    row.query =
         OrderQuery{QStringLiteral("1900000109"), QStringLiteral("4208450740202511201234567890"), outOrderNo};
     return row;
 }

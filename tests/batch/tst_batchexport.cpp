@@ -20,8 +20,7 @@ LookupResult orderAnswer()
 {
     LookupResult r;
     r.kind = LookupResult::Kind::Ok;
-    r.lookup = LookupKind::Order;
-    r.orderQuery = {u"1900000109"_s, u"4208450740202511201234567890"_s, u"P1"_s};
+    r.query = OrderQuery{u"1900000109"_s, u"4208450740202511201234567890"_s, u"P1"_s};
     r.response.outcome = ApiResponse::Outcome::Success;
     r.response.httpStatus = 200;
     r.response.requestId = "08F1B2C3D4E5-1"_ba;
@@ -34,7 +33,7 @@ LookupResult orderAnswer()
 "fail_reason":"NO_RELATION","create_time":"2025-11-20T10:15:30+08:00","finish_time":"2025-11-20T10:16:02+08:00",
 "detail_id":"36011111111111111111112"}]})"_ba;
     r.response.body = body;
-    r.order = OrderResult::fromJson(body, Product::ServiceProvider).value();
+    r.answer = OrderResult::fromJson(body, Product::ServiceProvider).value();
     r.lookedUpAt = lookedUpAt;
     return r;
 }
@@ -43,8 +42,7 @@ LookupResult orderError()
 {
     LookupResult r;
     r.kind = LookupResult::Kind::ApiError;
-    r.lookup = LookupKind::Order;
-    r.orderQuery = {u"1900000109"_s, u"4208450740202511201234567891"_s, u"P2"_s};
+    r.query = OrderQuery{u"1900000109"_s, u"4208450740202511201234567891"_s, u"P2"_s};
     r.response.outcome = ApiResponse::Outcome::ApiError;
     r.response.httpStatus = 404;
     r.response.requestId = "08F1B2C3D4E5-2"_ba;
@@ -59,14 +57,13 @@ LookupResult amountsAnswer(const QString &transactionId, const QByteArray &body)
 {
     LookupResult r;
     r.kind = LookupResult::Kind::Ok;
-    r.lookup = LookupKind::Amounts;
-    r.amountsQuery = {transactionId, Product::ServiceProvider};
+    r.query = AmountsQuery{transactionId, Product::ServiceProvider};
     r.response.outcome = ApiResponse::Outcome::Success;
     r.response.httpStatus = 200;
     r.response.requestId = "08F1B2C3D4E5-A"_ba;
     r.response.verified = true;
     r.response.body = body;
-    r.amounts = AmountsResult::fromJson(body).value();
+    r.answer = AmountsResult::fromJson(body).value();
     r.lookedUpAt = lookedUpAt;
     return r;
 }
@@ -86,8 +83,7 @@ QList<BatchExportRow> amountsRows()
     BatchExportRow notFound;
     notFound.rowNumber = 5;
     notFound.result.kind = LookupResult::Kind::ApiError;
-    notFound.result.lookup = LookupKind::Amounts;
-    notFound.result.amountsQuery = {u"4208450740202512019999999999"_s, Product::ServiceProvider};
+    notFound.result.query = AmountsQuery{u"4208450740202512019999999999"_s, Product::ServiceProvider};
     notFound.result.response.outcome = ApiResponse::Outcome::ApiError;
     notFound.result.response.httpStatus = 404;
     notFound.result.response.requestId = "08F1B2C3D4E5-B"_ba;
@@ -98,15 +94,13 @@ QList<BatchExportRow> amountsRows()
     BatchExportRow invalid;
     invalid.rowNumber = 6;
     invalid.result.kind = LookupResult::Kind::InvalidInput;
-    invalid.result.lookup = LookupKind::Amounts;
-    invalid.result.amountsQuery = {u"42084507402025x"_s, Product::ServiceProvider};
-    invalid.result.fieldErrors = invalid.result.amountsQuery.validate();
+    invalid.result.query = AmountsQuery{u"42084507402025x"_s, Product::ServiceProvider};
+    invalid.result.fieldErrors = invalid.result.query.amounts()->validate();
     BatchExportRow duplicate;
     duplicate.rowNumber = 7;
     duplicate.duplicateOf = 2;
     duplicate.result.kind = LookupResult::Kind::InvalidInput;
-    duplicate.result.lookup = LookupKind::Amounts;
-    duplicate.result.amountsQuery = frozen.result.amountsQuery;
+    duplicate.result.query = frozen.result.query;
     return {frozen, big, none, notFound, invalid, duplicate};
 }
 
@@ -117,13 +111,13 @@ QList<BatchExportRow> orderRows()
     BatchExportRow invalid;
     invalid.rowNumber = 4;
     invalid.result.kind = LookupResult::Kind::InvalidInput;
-    invalid.result.orderQuery = {u"19000x0109"_s, u"4208450740202511201234567890"_s, u"P3"_s};
-    invalid.result.fieldErrors = invalid.result.orderQuery.validate();
+    invalid.result.query = OrderQuery{u"19000x0109"_s, u"4208450740202511201234567890"_s, u"P3"_s};
+    invalid.result.fieldErrors = invalid.result.query.order()->validate();
     BatchExportRow duplicate;
     duplicate.rowNumber = 5;
     duplicate.duplicateOf = 2;
     duplicate.result.kind = LookupResult::Kind::InvalidInput;
-    duplicate.result.orderQuery = orderAnswer().orderQuery;
+    duplicate.result.query = orderAnswer().query;
     return {answered, error, invalid, duplicate};
 }
 
@@ -189,11 +183,11 @@ void TestBatchExport::writeCsv_returns_oneLinePerRow()
 {
     LookupResult r;
     r.kind = LookupResult::Kind::Ok;
-    r.lookup = LookupKind::Return;
-    r.returnQuery.product = Product::Brand;
+    r.query = Query::blank(LookupKind::Return, Product::ServiceProvider);
+    r.query.returnOrder()->product = Product::Brand;
     r.response.requestId = "RID"_ba;
     r.response.verified = true;
-    r.returnOrder =
+    r.answer =
         ReturnResult::fromJson(
             R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P1",
 "out_return_no":"R1","return_no":"3008450740201411110007820473","return_mchid":"86693852","amount":10,
@@ -222,12 +216,11 @@ void TestBatchExport::writeCsv_ordinaryReturns_theirOwnColumns()
 {
     LookupResult answered;
     answered.kind = LookupResult::Kind::Ok;
-    answered.lookup = LookupKind::Return;
-    answered.returnQuery = {u"1900000109"_s, u"R1"_s, QString(), u"P1"_s, Product::ServiceProvider};
+    answered.query = ReturnQuery{u"1900000109"_s, u"R1"_s, QString(), u"P1"_s, Product::ServiceProvider};
     answered.response.httpStatus = 200;
     answered.response.requestId = "RID"_ba;
     answered.response.verified = true;
-    answered.returnOrder =
+    answered.answer =
         ReturnResult::fromJson(
             R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P1",
 "out_return_no":"R1","return_id":"3008450740201411110007820474","return_mchid":"86693852","amount":2,
@@ -239,9 +232,8 @@ void TestBatchExport::writeCsv_ordinaryReturns_theirOwnColumns()
     BatchExportRow invalid;
     invalid.rowNumber = 3;
     invalid.result.kind = LookupResult::Kind::InvalidInput;
-    invalid.result.lookup = LookupKind::Return;
-    invalid.result.returnQuery = {u"1900000109"_s, u"R 2"_s, QString(), u"P2"_s, Product::ServiceProvider};
-    invalid.result.fieldErrors = invalid.result.returnQuery.validate();
+    invalid.result.query = ReturnQuery{u"1900000109"_s, u"R 2"_s, QString(), u"P2"_s, Product::ServiceProvider};
+    invalid.result.fieldErrors = invalid.result.query.returnOrder()->validate();
     const QList<BatchExportRow> rows = {{2, answered, 0}, invalid};
     QCOMPARE(BatchExport::productOf(rows), Product::ServiceProvider);
     QBuffer buffer;
@@ -334,9 +326,9 @@ void TestBatchExport::summarize_hugeAmounts_saturateInsteadOfWrapping()
 {
     constexpr qint64 max = std::numeric_limits<qint64>::max();
     LookupResult huge = orderAnswer();
-    huge.order->receivers[0].amount = max;
-    huge.order->receivers[1].amount = max;
-    huge.order->receivers[1].result = u"SUCCESS"_s;
+    huge.order()->receivers[0].amount = max;
+    huge.order()->receivers[1].amount = max;
+    huge.order()->receivers[1].result = u"SUCCESS"_s;
     const BatchSummary summary =
         BatchExport::summarize(LookupKind::Order, {BatchExportRow{2, huge, 0}, BatchExportRow{3, huge, 0}});
     QCOMPARE(summary.byState.size(), 1);
@@ -404,16 +396,16 @@ void TestBatchExport::remaining_askedOncePerPayment_columnsAndTotals()
 {
     QList<BatchExportRow> rows = orderRows();
     BatchExportRow again{6, orderAnswer(), 0}; // another order of the same payment
-    again.result.orderQuery.outOrderNo = u"P1-again"_s;
+    again.result.query.order()->outOrderNo = u"P1-again"_s;
     rows.append(again);
     QVERIFY(!BatchExport::withRemaining(rows));
 
     const QList<BatchRow> asked = BatchExport::remainingRows(rows);
     QCOMPARE(asked.size(), 1); // the error, invalid and duplicate rows have no answered order
-    QCOMPARE(asked.at(0).kind, LookupKind::Amounts);
+    QCOMPARE(asked.at(0).kind(), LookupKind::Amounts);
     QCOMPARE(asked.at(0).rowNumber, 1);
-    QCOMPARE(asked.at(0).amounts.transactionId, u"4208450740202511201234567890"_s);
-    QCOMPARE(asked.at(0).amounts.product, Product::ServiceProvider);
+    QCOMPARE(asked.at(0).query.amounts()->transactionId, u"4208450740202511201234567890"_s);
+    QCOMPARE(asked.at(0).query.amounts()->product, Product::ServiceProvider);
     QVERIFY(asked.at(0).isValid());
 
     BatchExport::attachRemaining(
@@ -453,8 +445,7 @@ void TestBatchExport::remaining_askedOncePerPayment_columnsAndTotals()
 
     // A payment whose remaining amount could not be looked up says why, with its Request-ID.
     LookupResult failed = orderError();
-    failed.lookup = LookupKind::Amounts;
-    failed.amountsQuery = {u"4208450740202511201234567890"_s, Product::ServiceProvider};
+    failed.query = AmountsQuery{u"4208450740202511201234567890"_s, Product::ServiceProvider};
     failed.response.errorCode = u"NO_AUTH"_s;
     failed.response.errorMessage = u"无权限"_s;
     failed.response.httpStatus = 403;

@@ -100,10 +100,10 @@ void TestBatchImporter::importFile_eachEncoding()
     QCOMPARE(import.rows.size(), 2);
     QCOMPARE(import.validCount(), 2);
     QCOMPARE(import.rows.at(0).rowNumber, 2);
-    QCOMPARE(import.rows.at(0).order.subMchid, u"1900000109"_s);
-    QCOMPARE(import.rows.at(0).order.transactionId, u"4208450740202511201234567890"_s);
-    QCOMPARE(import.rows.at(0).order.outOrderNo, u"P20251120101530001"_s);
-    QCOMPARE(import.rows.at(1).order.outOrderNo, u"P20251121090000002"_s);
+    QCOMPARE(import.rows.at(0).query.order()->subMchid, u"1900000109"_s);
+    QCOMPARE(import.rows.at(0).query.order()->transactionId, u"4208450740202511201234567890"_s);
+    QCOMPARE(import.rows.at(0).query.order()->outOrderNo, u"P20251120101530001"_s);
+    QCOMPARE(import.rows.at(1).query.order()->outOrderNo, u"P20251121090000002"_s);
     QCOMPARE(import.columnCount, 4);
 }
 
@@ -157,8 +157,8 @@ void TestBatchImporter::importText_excelPasteWithoutHeader_usesPositions()
     QVERIFY(!import.hasHeader);
     QCOMPARE(import.rows.size(), 2);
     QCOMPARE(import.rows.at(0).rowNumber, 1);
-    QCOMPARE(import.rows.at(0).order.subMchid, u"1900000109"_s);
-    QCOMPARE(import.rows.at(0).order.transactionId, u"4208450740202511201234567890"_s);
+    QCOMPARE(import.rows.at(0).query.order()->subMchid, u"1900000109"_s);
+    QCOMPARE(import.rows.at(0).query.order()->transactionId, u"4208450740202511201234567890"_s);
     QCOMPARE(import.validCount(), 2);
 }
 
@@ -173,7 +173,7 @@ void TestBatchImporter::importText_tsvWithHeaderInAnyOrder()
     QCOMPARE(import.mapping.subMchid, 2);
     QCOMPARE(import.mapping.transactionId, 3);
     QCOMPARE(import.rows.size(), 1);
-    QCOMPARE(import.rows.at(0).order.outOrderNo, u"P20251120101530001"_s);
+    QCOMPARE(import.rows.at(0).query.order()->outOrderNo, u"P20251120101530001"_s);
     QVERIFY(import.rows.at(0).isValid());
 }
 
@@ -234,7 +234,7 @@ void TestBatchImporter::importText_explicitMapping_overridesHeader()
     QCOMPARE(import.preview.at(0), QStringList({u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
     QCOMPARE(import.rows.size(), 2);
     QVERIFY(!import.rows.at(0).isValid());
-    QCOMPARE(import.rows.at(1).order.outOrderNo, u"P1"_s);
+    QCOMPARE(import.rows.at(1).query.order()->outOrderNo, u"P1"_s);
     QVERIFY(import.rows.at(1).isValid());
 }
 
@@ -253,10 +253,10 @@ void TestBatchImporter::importFile_returns_orderIdOrOutOrderNo()
     QVERIFY2(import.ok(), qPrintable(import.error));
     QCOMPARE(import.rows.size(), 2);
     QCOMPARE(import.validCount(), 2);
-    QCOMPARE(import.rows.at(0).returnQuery.orderId, u"30000000012025112012345678901234"_s);
-    QVERIFY(import.rows.at(0).returnQuery.outOrderNo.isEmpty());
-    QCOMPARE(import.rows.at(1).returnQuery.outOrderNo, u"P20251120101530001"_s);
-    QVERIFY(import.rows.at(1).returnQuery.orderId.isEmpty());
+    QCOMPARE(import.rows.at(0).query.returnOrder()->orderId, u"30000000012025112012345678901234"_s);
+    QVERIFY(import.rows.at(0).query.returnOrder()->outOrderNo.isEmpty());
+    QCOMPARE(import.rows.at(1).query.returnOrder()->outOrderNo, u"P20251120101530001"_s);
+    QVERIFY(import.rows.at(1).query.returnOrder()->orderId.isEmpty());
 }
 
 void TestBatchImporter::importFile_missingFile_isAnError()
@@ -378,23 +378,23 @@ void TestBatchImporter::importText_amounts_transactionIdColumn()
     QVERIFY(named.hasHeader);
     QCOMPARE(named.mapping.transactionId, 1);
     QCOMPARE(named.rows.size(), 1);
-    QCOMPARE(named.rows.at(0).kind, LookupKind::Amounts);
+    QCOMPARE(named.rows.at(0).kind(), LookupKind::Amounts);
     QCOMPARE(named.rows.at(0).rowNumber, 2);
-    QCOMPARE(named.rows.at(0).amounts.transactionId, u"4208450740202511291234567898"_s);
-    QCOMPARE(named.rows.at(0).amounts.product, Product::Brand);
+    QCOMPARE(named.rows.at(0).query.amounts()->transactionId, u"4208450740202511291234567898"_s);
+    QCOMPARE(named.rows.at(0).query.amounts()->product, Product::Brand);
     QVERIFY(named.rows.at(0).isValid());
 
     const BatchImport chinese = BatchImporter(LookupKind::Amounts, Product::ServiceProvider)
                                     .importText(u"微信支付订单号\n4208450740202511211234567891\n"_s);
     QVERIFY2(chinese.ok(), qPrintable(chinese.error));
-    QCOMPARE(chinese.rows.at(0).amounts.transactionId, u"4208450740202511211234567891"_s);
+    QCOMPARE(chinese.rows.at(0).query.amounts()->transactionId, u"4208450740202511211234567891"_s);
 
     // A sheet of orders has a transaction_id column too: the amounts of those payments.
     const BatchImport orders = BatchImporter(LookupKind::Amounts, Product::ServiceProvider)
                                    .importText(u"sub_mchid,transaction_id,out_order_no\n"
                                                u"1900000109,4208450740202511201234567890,P20251120101530001\n"_s);
     QVERIFY2(orders.ok(), qPrintable(orders.error));
-    QCOMPARE(orders.rows.at(0).amounts.transactionId, u"4208450740202511201234567890"_s);
+    QCOMPARE(orders.rows.at(0).query.amounts()->transactionId, u"4208450740202511201234567890"_s);
     QVERIFY(!orders.suggestedKind);
 
     // Pasted without a heading: the one column by position.
@@ -403,7 +403,7 @@ void TestBatchImporter::importText_amounts_transactionIdColumn()
     QVERIFY2(pasted.ok(), qPrintable(pasted.error));
     QVERIFY(!pasted.hasHeader);
     QCOMPARE(pasted.validCount(), 2);
-    QCOMPARE(pasted.rows.at(0).amounts.transactionId, u"4208450740202511251234567895"_s);
+    QCOMPARE(pasted.rows.at(0).query.amounts()->transactionId, u"4208450740202511251234567895"_s);
 
     // No transaction_id column: says which, and suggests no other kind.
     const BatchImport missing = BatchImporter(LookupKind::Amounts, Product::ServiceProvider)

@@ -98,7 +98,7 @@ void TestBatchRunner::run_invalidRows_neverSent()
     BatchRunner runner(m_sandbox->service());
     runner.setOptions(fastOptions());
     BatchRow bad = orderRow(2, u"P 1"_s);
-    bad.errors = bad.order.validate();
+    bad.errors = bad.query.validate();
     BatchRow duplicate = orderRow(4, u"SCN-PROCESSING-0-P1"_s);
     duplicate.duplicateOf = 3;
     runner.setRows({bad, orderRow(3, u"SCN-PROCESSING-0-P1"_s), duplicate});
@@ -317,7 +317,7 @@ void TestBatchRunner::processing_isItsOwnStatus()
     QCOMPARE(runner.status(0), Status::Processing);
     QCOMPARE(runner.counts().processing, 1);
     QCOMPARE(runner.rowsWithStatus(Status::Processing), QList<int>{0});
-    QCOMPARE(runner.result(0).order->state, u"PROCESSING"_s);
+    QCOMPARE(runner.result(0).order()->state, u"PROCESSING"_s);
 }
 
 void TestBatchRunner::eta_knownAfterFirstAnswer()

@@ -98,7 +98,7 @@ void TestWatcher::processingOrder_watchedUntilFinished_historyUpdated()
     QSignalSpy checked(&watcher, &Watcher::checked);
     QSignalSpy final(&watcher, &Watcher::becameFinal);
     // PROCESSING for three calls, FINISHED on the fourth.
-    const int id = watcher.watchOrder(orderRow(2, u"SCN-PROCESSING-3-w"_s).order);
+    const int id = watcher.watch(orderRow(2, u"SCN-PROCESSING-3-w"_s).query);
     QVERIFY(id > 0);
     QVERIFY(watcher.isWatching(id));
     QVERIFY(final.wait(20000));
@@ -111,7 +111,7 @@ void TestWatcher::processingOrder_watchedUntilFinished_historyUpdated()
     QCOMPARE(final.size(), 1);
     QCOMPARE(final.at(0).at(0).toInt(), id);
     const auto result = final.at(0).at(1).value<LookupResult>();
-    QCOMPARE(result.order->state, u"FINISHED"_s);
+    QCOMPARE(result.order()->state, u"FINISHED"_s);
     QVERIFY(!watcher.isWatching(id));
 
     HistoryFilter filter;
@@ -131,7 +131,7 @@ void TestWatcher::definiteError_givesUp()
     instantScheduler(watcher);
     QSignalSpy gaveUp(&watcher, &Watcher::gaveUp);
     QSignalSpy final(&watcher, &Watcher::becameFinal);
-    watcher.watchOrder(orderRow(2, u"SCN-404-w"_s).order);
+    watcher.watch(orderRow(2, u"SCN-404-w"_s).query);
     QVERIFY(gaveUp.wait(20000));
     QCOMPARE(final.size(), 0);
     QCOMPARE(m_sandbox->log().size(), 1);
@@ -151,7 +151,7 @@ void TestWatcher::otherOrdersAnswer_givesUp_historyKeepsNoResult()
     watcher.setHistory(&history, u"Shop A"_s);
     QSignalSpy gaveUp(&watcher, &Watcher::gaveUp);
     QSignalSpy final(&watcher, &Watcher::becameFinal);
-    watcher.watchOrder(orderRow(2, u"SCN-OTHER-w"_s).order);
+    watcher.watch(orderRow(2, u"SCN-OTHER-w"_s).query);
     QVERIFY(gaveUp.wait(20000));
     QCOMPARE(final.size(), 0);
     QCOMPARE(gaveUp.at(0).at(1).value<LookupResult>().kind, LookupResult::Kind::NotTheAnswer);
@@ -172,7 +172,7 @@ void TestWatcher::transientError_keepsWatching()
     Watcher watcher(m_sandbox->service());
     instantScheduler(watcher);
     QSignalSpy final(&watcher, &Watcher::becameFinal);
-    watcher.watchOrder(orderRow(2, u"SCN-500-2-w"_s).order); // 500, 500, then FINISHED
+    watcher.watch(orderRow(2, u"SCN-500-2-w"_s).query); // 500, 500, then FINISHED
     QVERIFY(final.wait(20000));
     QCOMPARE(m_sandbox->statusesFor(u"SCN-500-2-w"_s), QList<int>({500, 500, 200}));
 }
@@ -185,10 +185,10 @@ void TestWatcher::maxChecks_givesUp()
     schedule.maxChecks = 2;
     watcher.setSchedule(schedule);
     QSignalSpy gaveUp(&watcher, &Watcher::gaveUp);
-    watcher.watchOrder(orderRow(2, u"SCN-PROCESSING-9-m"_s).order);
+    watcher.watch(orderRow(2, u"SCN-PROCESSING-9-m"_s).query);
     QVERIFY(gaveUp.wait(20000));
     QCOMPARE(m_sandbox->log().size(), 2);
-    QCOMPARE(gaveUp.at(0).at(1).value<LookupResult>().order->state, u"PROCESSING"_s);
+    QCOMPARE(gaveUp.at(0).at(1).value<LookupResult>().order()->state, u"PROCESSING"_s);
 }
 
 void TestWatcher::unwatch_stopsBeforeTheNextCheck()
@@ -196,7 +196,7 @@ void TestWatcher::unwatch_stopsBeforeTheNextCheck()
     Watcher watcher(m_sandbox->service());
     instantScheduler(watcher);
     m_park = true;
-    const int id = watcher.watchOrder(orderRow(2, u"SCN-PROCESSING-3-u"_s).order);
+    const int id = watcher.watch(orderRow(2, u"SCN-PROCESSING-3-u"_s).query);
     QCOMPARE(m_parked.size(), 1);
     watcher.unwatch(id);
     QVERIFY(!watcher.isWatching(id));

@@ -97,7 +97,7 @@ void TestNetworkFaults::stalledAnswer_timeoutFires_onBothHosts()
     QVERIFY(client);
     LookupService service(client);
     QList<Attempt> attempts;
-    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()), &attempts);
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().sampleOrder()), &attempts);
 
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::NetworkError);
@@ -109,7 +109,7 @@ void TestNetworkFaults::stalledAnswer_timeoutFires_onBothHosts()
     QVERIFY2(result.response.networkError.contains(u"400"_s), qPrintable(result.response.networkError));
     QCOMPARE(result.response.hostsTried.size(), 2);
     QVERIFY(!result.response.verified);
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
     QVERIFY(!result.isFinal());
 }
 
@@ -124,14 +124,14 @@ void TestNetworkFaults::endlessChunkedBody_stoppedAtCap()
     ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().sampleOrder()));
 
     QCOMPARE(result.kind, Kind::BadAnswer);
     QCOMPARE(result.response.outcome, ApiResponse::Outcome::BodyTooLarge);
     QCOMPARE(result.response.attempts, 1);
     QVERIFY(result.response.body.isEmpty());
     QVERIFY(!result.response.verified);
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
     QVERIFY2(result.parseError.contains(QString::number(256 * 1024)), qPrintable(result.parseError));
     // The client hung up: the server could not push much more than the cap plus socket buffers.
     QTest::qWait(200);
@@ -151,7 +151,7 @@ void TestNetworkFaults::endlessBody_whileMainThreadBusy_memoryBounded()
     ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    LookupJob *job = service.queryOrder(m_clients.sandbox().sampleOrder());
+    LookupJob *job = service.lookUp(m_clients.sandbox().sampleOrder());
     LookupResult result;
     bool done = false;
     QObject context;
@@ -180,14 +180,14 @@ void TestNetworkFaults::tlsWithWrongExtraCa_failsAndSendsNothing()
     QVERIFY(client);
     LookupService service(client);
     QList<Attempt> attempts;
-    const LookupResult result = waitFor(service.queryOrder(tls.sampleOrder()), &attempts);
+    const LookupResult result = waitFor(service.lookUp(tls.sampleOrder()), &attempts);
 
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.attempts, 2);
     for (const Attempt &attempt : std::as_const(attempts))
         QCOMPARE(attempt.host.scheme(), u"https"_s); // never retried over plain http
     QVERIFY(!result.response.networkError.isEmpty());
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
     QTest::qWait(100);
     QCOMPARE(tls.log.size(), 0); // no handshake completed, so no request was ever received
 }
@@ -198,14 +198,14 @@ void TestNetworkFaults::requestClockAhead_refusedByServer_notRetried()
     ApiClient *client = makeSkewedClient(600, 0);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().sampleOrder()));
 
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 401);
     QCOMPARE(result.response.errorCode, u"SIGN_ERROR"_s);
     QVERIFY(result.response.errorDetail.contains("timestamp_expired"));
     QCOMPARE(result.response.attempts, 1); // a signature error is not worth retrying
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
 }
 
 void TestNetworkFaults::localClockBehind_answerNotTrusted()
@@ -214,14 +214,14 @@ void TestNetworkFaults::localClockBehind_answerNotTrusted()
     ApiClient *client = makeSkewedClient(0, -600);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result = waitFor(service.queryOrder(m_clients.sandbox().sampleOrder()));
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().sampleOrder()));
 
     QCOMPARE(result.kind, Kind::VerificationFailed);
     QCOMPARE(result.response.verification.status, Verification::Status::ClockSkew);
     QVERIFY2(result.response.verification.detail.contains(u"clock"_s),
              qPrintable(result.response.verification.detail));
     QVERIFY(!result.response.verified);
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
     QCOMPARE(m_clients.sandbox().log.size(), 1);
 }
 
@@ -234,7 +234,7 @@ void TestNetworkFaults::rateLimitNeverLifts_endsAsApiErrorAfterRetries()
     LookupService service(client);
     QList<Attempt> attempts;
     const LookupResult result =
-        waitFor(service.queryOrder(m_clients.sandbox().scenarioOrder(u"SCN-429-99-faults"_s)), &attempts);
+        waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-429-99-faults"_s)), &attempts);
 
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 429);
@@ -242,7 +242,7 @@ void TestNetworkFaults::rateLimitNeverLifts_endsAsApiErrorAfterRetries()
     QCOMPARE(result.response.attempts, 3); // 1 + 2 retries
     QCOMPARE(attempts.at(1).reason, ApiJob::AttemptReason::RetryAfterRateLimit);
     QCOMPARE(m_clients.sandbox().log.size(), 3);
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
 }
 
 QTEST_GUILESS_MAIN(TestNetworkFaults)

@@ -13,8 +13,7 @@ inline LookupResult answeredLookup(const QString &outOrderNo)
     using namespace Qt::StringLiterals;
     LookupResult r;
     r.kind = LookupResult::Kind::ApiError;
-    r.lookup = LookupKind::Order;
-    r.orderQuery = {u"1900000109"_s, u"4208450740202511201234567890"_s, outOrderNo};
+    r.query = OrderQuery{u"1900000109"_s, u"4208450740202511201234567890"_s, outOrderNo};
     r.response.httpStatus = 404;
     r.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
     r.lookedUpAt = QDateTime::currentDateTime();

@@ -46,8 +46,7 @@ LookupResult orderResult(const QDateTime &when)
 {
     LookupResult r;
     r.kind = LookupResult::Kind::Ok;
-    r.lookup = LookupKind::Order;
-    r.orderQuery = {u"1900000109"_s, u"4208450740202511201234567890"_s, u"P20251120_001"_s};
+    r.query = OrderQuery{u"1900000109"_s, u"4208450740202511201234567890"_s, u"P20251120_001"_s};
     r.response.outcome = ApiResponse::Outcome::Success;
     r.response.httpStatus = 200;
     r.response.requestId = "08DE9A1B2C3D-REQ-ORDER"_ba;
@@ -55,7 +54,7 @@ LookupResult orderResult(const QDateTime &when)
     r.response.body = orderBody;
     // What the client saw; the store must never keep headers, let alone a request's Authorization.
     r.response.headers = {{"Wechatpay-Serial"_ba, "PUB_KEY_ID_0114232"_ba}};
-    r.order = OrderResult::fromJson(orderBody, Product::ServiceProvider).value();
+    r.answer = OrderResult::fromJson(orderBody, Product::ServiceProvider).value();
     r.lookedUpAt = when;
     return r;
 }
@@ -64,14 +63,13 @@ LookupResult returnResult(const QDateTime &when)
 {
     LookupResult r;
     r.kind = LookupResult::Kind::Ok;
-    r.lookup = LookupKind::Return;
-    r.returnQuery = {u"1900000109"_s, u"R20251121001"_s, u"3008450740201411110007820472"_s, QString(),
+    r.query = ReturnQuery{u"1900000109"_s, u"R20251121001"_s, u"3008450740201411110007820472"_s, QString(),
                      Product::Brand};
     r.response.httpStatus = 200;
     r.response.requestId = "08DE9A1B2C3D-REQ-RETURN"_ba;
     r.response.verified = true;
     r.response.body = returnBody;
-    r.returnOrder = ReturnResult::fromJson(returnBody, Product::Brand).value();
+    r.answer = ReturnResult::fromJson(returnBody, Product::Brand).value();
     r.lookedUpAt = when;
     return r;
 }
@@ -80,8 +78,7 @@ LookupResult errorResult(const QDateTime &when)
 {
     LookupResult r;
     r.kind = LookupResult::Kind::ApiError;
-    r.lookup = LookupKind::Order;
-    r.orderQuery = {u"1900000111"_s, u"4208450740202511209999999999"_s, u"MISSING-1"_s};
+    r.query = OrderQuery{u"1900000111"_s, u"4208450740202511209999999999"_s, u"MISSING-1"_s};
     r.response.httpStatus = 404;
     r.response.requestId = "08DE9A1B2C3D-REQ-404"_ba;
     r.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
@@ -152,8 +149,8 @@ void TestHistoryStore::fromResult_hugeTotals_saturate()
 {
     constexpr qint64 max = std::numeric_limits<qint64>::max();
     LookupResult r = orderResult(shanghai(1, 10));
-    r.order->receivers[0].amount = max; // SUCCESS
-    r.order->receivers[1].amount = max; // CLOSED
+    r.order()->receivers[0].amount = max; // SUCCESS
+    r.order()->receivers[1].amount = max; // CLOSED
     const HistoryEntry entry = HistoryEntry::fromResult(r, u"p"_s, u"single"_s);
     QCOMPARE(entry.totalFen, max);
     QCOMPARE(entry.receiverResults, u"SUCCESS:1,CLOSED:1"_s);
@@ -199,10 +196,10 @@ void TestHistoryStore::add_persistsAcrossRestart_andRestores()
     QVERIFY(historic.fromHistory);
     QCOMPARE(historic.lookedUpAt, shanghai(20, 10));
     QCOMPARE(historic.result.kind, LookupResult::Kind::Ok);
-    QVERIFY(historic.result.order);
-    QCOMPARE(historic.result.order->receivers.size(), 2);
-    QCOMPARE(historic.result.order->receivers.at(1).failReason, u"NO_RELATION"_s);
-    QCOMPARE(historic.result.orderQuery.transactionId, u"4208450740202511201234567890"_s);
+    QVERIFY(historic.result.order());
+    QCOMPARE(historic.result.order()->receivers.size(), 2);
+    QCOMPARE(historic.result.order()->receivers.at(1).failReason, u"NO_RELATION"_s);
+    QCOMPARE(historic.result.query.order()->transactionId, u"4208450740202511201234567890"_s);
     QVERIFY(historic.result.isFinal());
 }
 
@@ -214,7 +211,7 @@ void TestHistoryStore::add_neverStoresHeadersOrUnverifiedBodies()
     unverified.kind = LookupResult::Kind::VerificationFailed;
     unverified.response.verified = false;
     unverified.response.body = "UNTRUSTED-BODY-MARKER"_ba;
-    unverified.order.reset();
+    unverified.answer.reset();
     auto id = store.add(unverified, u"Shop A"_s, u"single"_s);
     QVERIFY(id);
     QVERIFY(store.entry(*id)->body.isEmpty());
@@ -476,23 +473,21 @@ void TestHistoryStore::products_andAmounts_roundTrip()
     // A direct merchant's order: no sub_mchid asked or answered.
     LookupResult direct;
     direct.kind = LookupResult::Kind::Ok;
-    direct.lookup = LookupKind::Order;
-    direct.orderQuery = {QString(), u"4208450740202511251234567895"_s, u"P20251125093000011"_s, Product::Direct};
+    direct.query = OrderQuery{QString(), u"4208450740202511251234567895"_s, u"P20251125093000011"_s, Product::Direct};
     direct.response.verified = true;
     direct.response.httpStatus = 200;
     direct.response.body = R"({"transaction_id":"4208450740202511251234567895","out_order_no":"P20251125093000011",
         "order_id":"3008","state":"FINISHED","receivers":[]})"_ba;
-    direct.order = OrderResult::fromJson(direct.response.body, Product::Direct).value();
+    direct.answer = OrderResult::fromJson(direct.response.body, Product::Direct).value();
     direct.lookedUpAt = shanghai(20, 10);
     // 剩余待分金额 of a brand's payment.
     LookupResult amounts;
     amounts.kind = LookupResult::Kind::Ok;
-    amounts.lookup = LookupKind::Amounts;
-    amounts.amountsQuery = {u"4208450740202511291234567898"_s, Product::Brand};
+    amounts.query = AmountsQuery{u"4208450740202511291234567898"_s, Product::Brand};
     amounts.response.verified = true;
     amounts.response.httpStatus = 200;
     amounts.response.body = R"({"transaction_id":"4208450740202511291234567898","unsplit_amount":15000})"_ba;
-    amounts.amounts = AmountsResult::fromJson(amounts.response.body).value();
+    amounts.answer = AmountsResult::fromJson(amounts.response.body).value();
     amounts.lookedUpAt = shanghai(21, 10);
     QVERIFY(store.add(direct, u"Direct"_s, u"single"_s));
     QVERIFY(store.add(amounts, u"Brand"_s, u"single"_s));
@@ -508,9 +503,9 @@ void TestHistoryStore::products_andAmounts_roundTrip()
     QCOMPARE(entry.totalFen, 15000);
     const HistoricResult restored = HistoryStore::restore(entry);
     QCOMPARE(restored.result.kind, LookupResult::Kind::Ok);
-    QCOMPARE(restored.result.amountsQuery.product, Product::Brand);
-    QVERIFY(restored.result.amounts);
-    QCOMPARE(restored.result.amounts->unsplitAmount, 15000);
+    QCOMPARE(restored.result.query.amounts()->product, Product::Brand);
+    QVERIFY(restored.result.amounts());
+    QCOMPARE(restored.result.amounts()->unsplitAmount, 15000);
 
     HistoryFilter byOrderNo;
     byOrderNo.number = u"P20251125093000011"_s;
@@ -520,8 +515,8 @@ void TestHistoryStore::products_andAmounts_roundTrip()
     QCOMPARE(byNumber->first().product, Product::Direct);
     const HistoricResult order = HistoryStore::restore(byNumber->first());
     QCOMPARE(order.result.kind, LookupResult::Kind::Ok);
-    QVERIFY(order.result.order);
-    QVERIFY(order.result.order->subMchid.isEmpty());
+    QVERIFY(order.result.order());
+    QVERIFY(order.result.order()->subMchid.isEmpty());
 }
 
 void TestHistoryStore::crashMidTransaction_losesNothingCommitted()

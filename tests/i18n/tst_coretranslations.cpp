@@ -306,9 +306,9 @@ void TestCoreTranslations::batchExportErrorColumn()
 {
     // The batch CSV's error_message is the same sentence the screen shows: in the UI's language.
     LookupResult failed;
-    failed.lookup = LookupKind::Order;
+    failed.query = Query::blank(LookupKind::Order, Product::ServiceProvider);
     failed.kind = LookupResult::Kind::VerificationFailed;
-    failed.orderQuery = OrderQuery{u"1900000109"_s, u"4208450740201411110007820472"_s, u"P1"_s};
+    failed.query = OrderQuery{u"1900000109"_s, u"4208450740201411110007820472"_s, u"P1"_s};
     failed.response.verification = ResponseVerifier().verify(SignatureHeaders{}, "{}");
     QBuffer out;
     out.open(QIODevice::WriteOnly);
@@ -341,7 +341,7 @@ void TestCoreTranslations::lookupsThroughTheSandbox()
     testing::SandboxService sandbox;
     QVERIFY(sandbox.start());
     const auto run = [&](LookupService *service, const OrderQuery &query) {
-        LookupJob *job = service->queryOrder(query);
+        LookupJob *job = service->lookUp(query);
         QSignalSpy finished(job, &LookupJob::finished);
         [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000); }();
         return finished.isEmpty() ? LookupResult{} : finished.constFirst().constFirst().value<LookupResult>();

@@ -68,37 +68,34 @@ LookupResult baseResult()
 LookupResult orderResult(const QByteArray &body)
 {
     LookupResult result = baseResult();
-    result.lookup = LookupKind::Order;
-    result.orderQuery = {u"1900000109"_s, u"4208450740201411110007820472"_s, u"P20150806125346"_s};
+    result.query = OrderQuery{u"1900000109"_s, u"4208450740201411110007820472"_s, u"P20150806125346"_s};
     auto order = OrderResult::fromJson(body, Product::ServiceProvider);
     if (order)
-        result.order = *order;
+        result.answer = *order;
     return result;
 }
 
 LookupResult returnResult()
 {
     LookupResult result = baseResult();
-    result.lookup = LookupKind::Return;
-    result.returnQuery = {u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
+    result.query = ReturnQuery{u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
     auto ret = ReturnResult::fromJson(docsReturn, Product::Brand);
     if (ret)
-        result.returnOrder = *ret;
+        result.answer = *ret;
     return result;
 }
 
 LookupResult ordinaryReturnResult(Product product)
 {
     LookupResult result = baseResult();
-    result.lookup = LookupKind::Return;
-    result.returnQuery = {Products::hasSubMchid(product) ? u"1900000109"_s : QString(), u"R20190516002"_s, QString(),
+    result.query = ReturnQuery{Products::hasSubMchid(product) ? u"1900000109"_s : QString(), u"R20190516002"_s, QString(),
                           u"P20150806125346"_s, product};
     QByteArray body = ordinaryReturn;
     if (!Products::hasSubMchid(product))
         body.replace(R"("sub_mchid":"1900000109",)", "");
     auto ret = ReturnResult::fromJson(body, product);
     if (ret)
-        result.returnOrder = *ret;
+        result.answer = *ret;
     return result;
 }
 
@@ -153,8 +150,8 @@ void TestResultExport::orderCsv_byteExact()
 void TestResultExport::orderCsv_noReceivers_oneRow()
 {
     LookupResult result = orderResult(twoReceivers);
-    result.order->receivers.clear();
-    result.order->state = u"PROCESSING"_s;
+    result.order()->receivers.clear();
+    result.order()->state = u"PROCESSING"_s;
     result.response.verified = false;
     const QByteArray expected =
         "\xEF\xBB\xBF"_ba + orderHeader +
@@ -196,9 +193,9 @@ void TestResultExport::ordinaryReturnCsv_byteExact()
         Labels::returnFailAdvice(u"BALANCE_NOT_ENOUGH"_s).toUtf8() +
         "\",2015-05-20T13:29:35.120+08:00,2015-05-20T13:29:35.120+08:00,"
         "08F78BB5AF0610D302D8B2A1A10B10A9A101,true,2026-11-24T12:18:30+08:00\r\n"_ba;
-    QVERIFY(ordinaryReturnResult(Product::ServiceProvider).returnOrder);
+    QVERIFY(ordinaryReturnResult(Product::ServiceProvider).returnOrder());
     QCOMPARE(csvOf(ordinaryReturnResult(Product::ServiceProvider)), header + "1900000109," + cells);
-    QVERIFY(ordinaryReturnResult(Product::Direct).returnOrder);
+    QVERIFY(ordinaryReturnResult(Product::Direct).returnOrder());
     QCOMPARE(csvOf(ordinaryReturnResult(Product::Direct)), header + "," + cells);
     QCOMPARE(ResultExport::returnCsvHeader(Product::ServiceProvider).size(), 19);
     QCOMPARE(ResultExport::returnCsvHeader(Product::Direct), ResultExport::returnCsvHeader(Product::ServiceProvider));
@@ -217,7 +214,7 @@ void TestResultExport::csv_withoutResult_fails()
     QVERIFY(buffer.data().isEmpty());
     // An order result never exports as a return, and the other way round.
     LookupResult mismatched = orderResult(twoReceivers);
-    mismatched.lookup = LookupKind::Return;
+    mismatched.query = Query::blank(LookupKind::Return, Product::ServiceProvider);
     QVERIFY(!ResultExport::writeCsv(mismatched, &buffer, &error));
 }
 

@@ -71,18 +71,16 @@ LookupResult baseResult()
 LookupResult orderResult()
 {
     LookupResult result = baseResult();
-    result.lookup = LookupKind::Order;
-    result.orderQuery = {u"1900000109"_s, u"4208450740201411110007820472"_s, u"P20150806125346"_s};
-    result.order = *OrderResult::fromJson(orderBody, Product::ServiceProvider);
+    result.query = OrderQuery{u"1900000109"_s, u"4208450740201411110007820472"_s, u"P20150806125346"_s};
+    result.answer = *OrderResult::fromJson(orderBody, Product::ServiceProvider);
     return result;
 }
 
 LookupResult returnResult()
 {
     LookupResult result = baseResult();
-    result.lookup = LookupKind::Return;
-    result.returnQuery = {u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
-    result.returnOrder = *ReturnResult::fromJson(returnBody, Product::Brand);
+    result.query = ReturnQuery{u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
+    result.answer = *ReturnResult::fromJson(returnBody, Product::Brand);
     return result;
 }
 
@@ -90,10 +88,9 @@ LookupResult returnResult()
 LookupResult ordinaryReturnResult()
 {
     LookupResult result = baseResult();
-    result.lookup = LookupKind::Return;
-    result.returnQuery = {u"1900000109"_s, u"R20190516002"_s, QString(), u"P20150806125346"_s,
+    result.query = ReturnQuery{u"1900000109"_s, u"R20190516002"_s, QString(), u"P20150806125346"_s,
                           Product::ServiceProvider};
-    result.returnOrder = *ReturnResult::fromJson(
+    result.answer = *ReturnResult::fromJson(
         R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P20150806125346",
 "out_return_no":"R20190516002","return_id":"3008450740201411110007820474","return_mchid":"86693852","amount":2,
 "description":"用户退款","result":"FAILED","fail_reason":"BALANCE_NOT_ENOUGH",
@@ -284,9 +281,9 @@ void TestXlsxExport::batch_rowsSummaryAndAbout()
 {
     BatchExportRow ok{2, orderResult(), 0};
     BatchExportRow failed{3, {}, 0};
-    failed.result.lookup = LookupKind::Order;
+    failed.result.query = Query::blank(LookupKind::Order, Product::ServiceProvider);
     failed.result.kind = LookupResult::Kind::ApiError;
-    failed.result.orderQuery = {u"1900000109"_s, u"4208450740201411110007820999"_s, u"=cmd|' /C calc'!A0"_s};
+    failed.result.query = OrderQuery{u"1900000109"_s, u"4208450740201411110007820999"_s, u"=cmd|' /C calc'!A0"_s};
     failed.result.response.httpStatus = 404;
     failed.result.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
     failed.result.response.errorMessage = u"记录不存在"_s;
@@ -368,7 +365,7 @@ void TestXlsxExport::save_failureLeavesNothing()
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }();
     LookupResult huge = orderResult();
-    huge.order->receivers[0].description = QString(40000, u'x');
+    huge.order()->receivers[0].description = QString(40000, u'x');
     error.clear();
     QVERIFY(!ResultExport::save(huge, path, ExportFormat::Xlsx, info, &error));
     QVERIFY2(error.contains(u"32767"_s), qPrintable(error));

@@ -230,7 +230,7 @@ void TestBatchPage::pasteWithoutHeader_positionalMappingAndRemap()
     QTRY_VERIFY(!input->isImporting());
     QCOMPARE(input->currentImport().mapping.outOrderNo, 0);
     QCOMPARE(input->currentImport().validCount(), 2);
-    QCOMPARE(input->currentImport().rows.constFirst().order.outOrderNo, sampleNo);
+    QCOMPARE(input->currentImport().rows.constFirst().query.order()->outOrderNo, sampleNo);
     QVERIFY(input->preview()->horizontalHeaderItem(0)->text().contains(u"out_order_no"_s));
     QVERIFY(m_page->runButton()->isEnabled());
 }
@@ -453,7 +453,7 @@ void TestBatchPage::export_workbookWithSummaryAndStatus()
     QVERIFY(batch);
     const BatchRunner &runner = *m_page->runner();
     QVERIFY(runner.hasResult(0));
-    const OrderResult &order = *runner.result(0).order;
+    const OrderResult &order = *runner.result(0).order();
     QCOMPARE(batch->rows.size(), order.receivers.size() + 2); // header, receivers, the 404 row
     QCOMPARE(batch->at(1, u"WeChat Pay transaction ID"_s).value, order.transactionId);
     QCOMPARE(batch->at(1, u"WeChat Pay transaction ID"_s).type, u"str"_s);
@@ -497,7 +497,7 @@ void TestBatchPage::watchProcessing_becomesFinal_signalsAndHistory()
     QVERIFY(final.wait(20000));
     const auto result = final.constFirst().constFirst().value<LookupResult>();
     QVERIFY(result.isFinal());
-    QCOMPARE(result.order->state, u"FINISHED"_s);
+    QCOMPARE(result.order()->state, u"FINISHED"_s);
     QVERIFY(m_page->watcher()->watchIds().isEmpty());
 
     HistoryFilter watched;

@@ -243,7 +243,7 @@ void TestDeskLookups::orderLookup_typedIn_showsReceiversAndBadges()
     QVERIFY(page->shownResult().has_value());
     const LookupResult &result = *page->shownResult();
     QCOMPARE(result.kind, LookupResult::Kind::Ok);
-    const OrderResult &order = *result.order;
+    const OrderResult &order = *result.order();
     QCOMPARE(order.outOrderNo, m_demo.sampleOrder.outOrderNo);
 
     OrderResultView *view = page->orderView();
@@ -308,7 +308,7 @@ void TestDeskLookups::orderLookup_exportWorkbook_typedCellsAndStatus()
     LookupPage *page = m_window->orderPage();
     runAndWait(page);
     QVERIFY(page->shownResult());
-    const OrderResult &order = *page->shownResult()->order;
+    const OrderResult &order = *page->shownResult()->order();
 
     // A name typed without a suffix gets the chosen format's.
     const QString typed = m_dir.filePath(u"order-book"_s);
@@ -388,7 +388,7 @@ void TestDeskLookups::export_workbookHeadingsFollowLanguage()
     QCOMPARE(book.sheets.size(), 2);
     const test::XlsxSheet &sheet = book.sheets.at(0);
     QCOMPARE(sheet.name, u"接收方"_s);
-    QCOMPARE(sheet.at(1, u"微信支付订单号"_s).value, page->shownResult()->order->transactionId);
+    QCOMPARE(sheet.at(1, u"微信支付订单号"_s).value, page->shownResult()->order()->transactionId);
     QCOMPARE(sheet.at(1, u"金额（分）"_s).type, u"int"_s);
     QCOMPARE(book.sheets.at(1).name, u"说明"_s);
 
@@ -417,7 +417,7 @@ void TestDeskLookups::orderLookup_ctrlC_copiesSelectedRowsAsTsv()
     const QStringList lines = tsv.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);
     const int sourceRow = panel->proxy()->mapToSource(panel->proxy()->index(0, 0)).row();
-    QVERIFY2(lines.at(1).contains(page->shownResult()->order->receivers.at(sourceRow).detailId),
+    QVERIFY2(lines.at(1).contains(page->shownResult()->order()->receivers.at(sourceRow).detailId),
              qPrintable(tsv));
 }
 
@@ -437,7 +437,7 @@ void TestDeskLookups::returnLookup_typedIn_showsResult()
     }
     runAndWait(page);
     QCOMPARE(page->currentView(), LookupPage::View::Result);
-    const ReturnResult &ret = *page->shownResult()->returnOrder;
+    const ReturnResult &ret = *page->shownResult()->returnOrder();
     QCOMPARE(ret.outReturnNo, m_demo.sampleReturn.outReturnNo);
     QCOMPARE(page->returnView()->resultBadge()->text(), Labels::returnResult(ret.result));
     QCOMPARE(page->returnView()->resultBadge()->tone(), Labels::returnResultTone(ret.result));
@@ -546,7 +546,7 @@ void TestDeskLookups::orderLookup_processing_refreshUntilFinal()
     typeInto(page->form(), u"out_order_no"_s, u"SCN-PROCESSING-1-desk"_s);
     runAndWait(page);
     QCOMPARE(page->currentView(), LookupPage::View::Result);
-    QCOMPARE(page->shownResult()->order->state, u"PROCESSING"_s);
+    QCOMPARE(page->shownResult()->order()->state, u"PROCESSING"_s);
     QCOMPARE(page->orderView()->stateBadge()->tone(), Labels::Tone::Pending);
     QVERIFY(page->processingBar()->isVisible());
     QVERIFY(m_window->refreshAction()->isEnabled());
@@ -554,7 +554,7 @@ void TestDeskLookups::orderLookup_processing_refreshUntilFinal()
     QTest::mouseClick(page->processingBar()->refreshButton(), Qt::LeftButton);
     QVERIFY(page->isBusy());
     QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
-    QCOMPARE(page->shownResult()->order->state, u"FINISHED"_s);
+    QCOMPARE(page->shownResult()->order()->state, u"FINISHED"_s);
     QVERIFY(!page->processingBar()->isVisible());
     QVERIFY(!m_window->refreshAction()->isEnabled());
 }
@@ -702,7 +702,7 @@ void TestDeskLookups::autoRefresh_looksAgainUntilFinal()
     QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
     // PROCESSING, PROCESSING, then FINISHED: three answers, the last two asked for by the timer.
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 20000);
-    QCOMPARE(page->shownResult()->order->state, u"FINISHED"_s);
+    QCOMPARE(page->shownResult()->order()->state, u"FINISHED"_s);
     QVERIFY(!page->processingBar()->isVisible());
     QVERIFY(!page->processingBar()->scheduler()->isPending());
     page->processingBar()->setAutoRefresh(false);
@@ -823,7 +823,7 @@ void TestDeskLookups::stalledAnswer_guiKeepsRunning_cancelButton_thenLooksUpAgai
     QCOMPARE(finished.size(), 1);
     const auto result = finished.constFirst().constFirst().value<LookupResult>();
     QCOMPARE(result.kind, LookupResult::Kind::Cancelled);
-    QVERIFY(!result.order.has_value());
+    QVERIFY(result.order() == nullptr);
     QVERIFY(!result.response.verified);
     QVERIFY(!page->shownResult());
     QCOMPARE(page->currentView(), LookupPage::View::Error);
@@ -860,7 +860,7 @@ void TestDeskLookups::stalledAnswer_guiKeepsRunning_cancelButton_thenLooksUpAgai
     QCOMPARE(page->currentView(), LookupPage::View::Result);
     QVERIFY(page->shownResult());
     QCOMPARE(page->shownResult()->kind, LookupResult::Kind::Ok);
-    QCOMPARE(page->shownResult()->order->outOrderNo, m_demo.sampleOrder.outOrderNo);
+    QCOMPARE(page->shownResult()->order()->outOrderNo, m_demo.sampleOrder.outOrderNo);
     QVERIFY(m_window->exportAction()->isEnabled());
 }
 
@@ -1008,7 +1008,7 @@ void TestDeskLookups::returnLookup_switchingWays_sendsEachWaysOwnNumber()
     QCOMPARE(targets.size(), 2);
     QVERIFY2(targets.constLast().contains(u"order_id="_s + brand.sampleReturn.orderId), qPrintable(targets.constLast()));
     QVERIFY2(!targets.constLast().contains(u"out_order_no="_s), qPrintable(targets.constLast()));
-    QCOMPARE(page->shownResult()->returnOrder->outReturnNo, brand.sampleReturn.outReturnNo);
+    QCOMPARE(page->shownResult()->returnOrder()->outReturnNo, brand.sampleReturn.outReturnNo);
 }
 
 namespace {
@@ -1125,11 +1125,11 @@ void TestDeskLookups::products_formsFollowTheProfile_eachLookUpEndToEnd()
     QVERIFY2(line->text().contains(u"not looked up"_s), qPrintable(line->text()));
     const LookupResult amounts = lookUpRemainingAmount(orderPage);
     QCOMPARE(amounts.kind, LookupResult::Kind::Ok);
-    QCOMPARE(amounts.lookup, LookupKind::Amounts);
+    QCOMPARE(amounts.lookup(), LookupKind::Amounts);
     QVERIFY2(targets.constLast().startsWith(amountsPath + demo.sampleOrder.transactionId + u"/amounts"_s),
              qPrintable(targets.constLast()));
-    QCOMPARE(amounts.amounts->transactionId, demo.sampleOrder.transactionId);
-    QVERIFY2(line->text().contains(Money::formatYuan(amounts.amounts->unsplitAmount, Money::Grouping::Thousands)),
+    QCOMPARE(amounts.amounts()->transactionId, demo.sampleOrder.transactionId);
+    QVERIFY2(line->text().contains(Money::formatYuan(amounts.amounts()->unsplitAmount, Money::Grouping::Thousands)),
              qPrintable(line->text()));
     QCOMPARE(line->button()->text(), u"Look up again"_s);
 
@@ -1139,7 +1139,7 @@ void TestDeskLookups::products_formsFollowTheProfile_eachLookUpEndToEnd()
     QCOMPARE(returnPage->currentView(), LookupPage::View::Result);
     QVERIFY2(targets.constLast().startsWith(returnPath), qPrintable(targets.constLast()));
     QCOMPARE(targets.constLast().contains(u"sub_mchid="_s), subMchid);
-    QCOMPARE(returnPage->shownResult()->returnOrder->outReturnNo, demo.sampleReturn.outReturnNo);
+    QCOMPARE(returnPage->shownResult()->returnOrder()->outReturnNo, demo.sampleReturn.outReturnNo);
     QCOMPARE(returnPage->shownResult()->product(), product);
     // 普通分账 names WeChat Pay's return number return_id and has the reason and creation time.
     auto *grid = returnPage->returnView()->findChild<FieldGrid *>();
@@ -1162,9 +1162,9 @@ void TestDeskLookups::remainingAmount_automaticForFinishedOrder_whenTheProfileWa
     useDemo(Product::Direct, true);
     LookupPage *page = m_window->orderPage();
     runAndWait(page);
-    QCOMPARE(page->shownResult()->order->state, u"FINISHED"_s);
+    QCOMPARE(page->shownResult()->order()->state, u"FINISHED"_s);
     QTRY_COMPARE_WITH_TIMEOUT(amounts.kind, LookupResult::Kind::Ok, 20000);
-    QCOMPARE(amounts.amounts->unsplitAmount, 2200);
+    QCOMPARE(amounts.amounts()->unsplitAmount, 2200);
     QTRY_VERIFY(page->orderView()->remainingAmount()->text().contains(u"22.00"_s));
 
     // The order's workbook says it on its About sheet, with the answer's Request-ID.
@@ -1182,7 +1182,7 @@ void TestDeskLookups::remainingAmount_automaticForFinishedOrder_whenTheProfileWa
     const QString detail = note->at(1).value;
     QVERIFY2(detail.contains(u"22.00 yuan (2200 fen)"_s) &&
                  detail.contains(QString::fromLatin1(amounts.response.requestId)) &&
-                 detail.contains(amounts.amounts->transactionId),
+                 detail.contains(amounts.amounts()->transactionId),
              qPrintable(detail));
     // And on every receiver line, in columns of its own: the amount a number, its Request-ID as text.
     const test::XlsxSheet *receivers = book.sheets.isEmpty() ? nullptr : &book.sheets.first();
@@ -1212,9 +1212,9 @@ void TestDeskLookups::remainingAmount_automaticForFinishedOrder_whenTheProfileWa
     amounts = {};
     useDemo(Product::Brand, false);
     runAndWait(page);
-    QCOMPARE(page->shownResult()->order->state, u"FINISHED"_s);
+    QCOMPARE(page->shownResult()->order()->state, u"FINISHED"_s);
     QTest::qWait(200);
-    QCOMPARE(amounts.lookup, LookupKind::Order); // untouched: default-constructed
+    QCOMPARE(amounts.lookup(), LookupKind::Order); // untouched: default-constructed
     QVERIFY(!page->isRemainingAmountBusy());
     QVERIFY2(page->orderView()->remainingAmount()->text().contains(u"not looked up"_s),
              qPrintable(page->orderView()->remainingAmount()->text()));
@@ -1226,7 +1226,7 @@ void TestDeskLookups::remainingAmount_failure_saysWhyWithRequestId()
     // (docs/sandbox.md), through the controller the page uses.
     useDemo(Product::ServiceProvider);
     QString error;
-    LookupJob *job = m_controller->startAmounts({u"4208450740202511301234567899"_s, Product::ServiceProvider}, &error);
+    LookupJob *job = m_controller->start(AmountsQuery{u"4208450740202511301234567899"_s, Product::ServiceProvider}, &error);
     QVERIFY2(job, qPrintable(error));
     LookupResult failed;
     connect(job, &LookupJob::finished, this, [&failed](const LookupResult &result) { failed = result; });

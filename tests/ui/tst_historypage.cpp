@@ -121,7 +121,7 @@ void TestHistoryPage::cleanup()
 LookupResult TestHistoryPage::lookUpOrder(const QString &outOrderNo, const QString &transactionId)
 {
     QString error;
-    LookupJob *job = m_controller->startOrder({u"1900000109"_s, transactionId, outOrderNo}, &error);
+    LookupJob *job = m_controller->start(OrderQuery{u"1900000109"_s, transactionId, outOrderNo}, &error);
     if (!job)
         return {};
     QSignalSpy finished(job, &LookupJob::finished);
@@ -312,7 +312,7 @@ void TestHistoryPage::remainingAmount_openedAndRunAgain()
 {
     QString error;
     LookupJob *job =
-        m_controller->startAmounts({u"4208450740202511211234567891"_s, Product::ServiceProvider}, &error);
+        m_controller->start(AmountsQuery{u"4208450740202511211234567891"_s, Product::ServiceProvider}, &error);
     QVERIFY2(job, qPrintable(error));
     QSignalSpy finished(job, &LookupJob::finished);
     QVERIFY(finished.wait(20000));
@@ -353,8 +353,8 @@ void TestHistoryPage::remainingAmount_openedAndRunAgain()
     QVERIFY(rerun.wait(20000));
     const auto again = rerun.constFirst().constFirst().value<LookupResult>();
     QCOMPARE(again.kind, LookupResult::Kind::Ok);
-    QCOMPARE(again.lookup, LookupKind::Amounts);
-    QCOMPARE(again.amounts->unsplitAmount, 9200);
+    QCOMPARE(again.lookup(), LookupKind::Amounts);
+    QCOMPARE(again.amounts()->unsplitAmount, 9200);
     QTRY_COMPARE(m_page->model()->totalCount(), 2);
     QVERIFY(m_page->lastDialog()->amountsView()->isVisibleTo(m_page->lastDialog()));
     QVERIFY(m_page->lastDialog()->historyNote().isEmpty());
@@ -365,7 +365,7 @@ void TestHistoryPage::remainingAmount_openedAndRunAgain()
 void TestHistoryPage::rerun_ordinaryReturn_asksByOutOrderNo()
 {
     QString error;
-    LookupJob *job = m_controller->startReturn({u"1900000109"_s, u"R20251127100000011"_s, QString(),
+    LookupJob *job = m_controller->start(ReturnQuery{u"1900000109"_s, u"R20251127100000011"_s, QString(),
                                                 u"P20251120101530001"_s, Product::ServiceProvider},
                                                &error);
     QVERIFY2(job, qPrintable(error));
@@ -373,7 +373,7 @@ void TestHistoryPage::rerun_ordinaryReturn_asksByOutOrderNo()
     QVERIFY(finished.wait(20000));
     const auto first = finished.constFirst().constFirst().value<LookupResult>();
     QCOMPARE(first.kind, LookupResult::Kind::Ok);
-    QVERIFY(!first.returnOrder->orderId.isEmpty());
+    QVERIFY(!first.returnOrder()->orderId.isEmpty());
     m_history->record(first, u"single"_s);
     m_history->flush();
     m_page->show();
@@ -387,9 +387,9 @@ void TestHistoryPage::rerun_ordinaryReturn_asksByOutOrderNo()
     const auto again = rerun.constFirst().constFirst().value<LookupResult>();
     QCOMPARE(again.kind, LookupResult::Kind::Ok);
     QCOMPARE(again.product(), Product::ServiceProvider);
-    QVERIFY(again.returnQuery.orderId.isEmpty());
-    QCOMPARE(again.returnQuery.outOrderNo, u"P20251120101530001"_s);
-    QCOMPARE(again.returnOrder->outReturnNo, u"R20251127100000011"_s);
+    QVERIFY(again.query.returnOrder()->orderId.isEmpty());
+    QCOMPARE(again.query.returnOrder()->outOrderNo, u"P20251120101530001"_s);
+    QCOMPARE(again.returnOrder()->outReturnNo, u"R20251127100000011"_s);
 }
 
 void TestHistoryPage::export_allAndSelected()

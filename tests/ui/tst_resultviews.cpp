@@ -37,7 +37,7 @@ LookupResult okReturn(const QString &result, const QString &failReason = {})
 {
     LookupResult r;
     r.kind = LookupResult::Kind::Ok;
-    r.lookup = LookupKind::Return;
+    r.query = Query::blank(LookupKind::Return, Product::ServiceProvider);
     ReturnResult ret;
     ret.subMchid = u"1900000109"_s;
     ret.orderId = u"3008450740201411110007820472"_s;
@@ -49,8 +49,8 @@ LookupResult okReturn(const QString &result, const QString &failReason = {})
     ret.result = result;
     ret.failReason = failReason;
     ret.finishTime = WxTime::parse(u"2015-05-20T13:29:35+08:00"_s);
-    r.returnQuery = {ret.subMchid, ret.outReturnNo, ret.orderId, {}};
-    r.returnOrder = ret;
+    r.query = ReturnQuery{ret.subMchid, ret.outReturnNo, ret.orderId, {}};
+    r.answer = ret;
     r.response.verified = true;
     r.response.httpStatus = 200;
     r.response.requestId = "REQ-RETURN-1";

@@ -76,7 +76,7 @@ private Q_SLOTS:
         QTRY_COMPARE(ready.count(), 1);
         QCOMPARE(ready.at(0).at(0).toString(), id);
         QString error;
-        LookupJob *job = controller.startOrder(
+        LookupJob *job = controller.start(
             OrderQuery{u"1900000109"_s, u"4208450740201411110007820472"_s, u"P20150806125346"_s}, &error);
         QVERIFY2(job, qPrintable(error)); // the client was built from the prepared settings
         job->cancel();

@@ -48,9 +48,8 @@ inline LookupResult okOrder(const OrderResult &o = order())
 {
     LookupResult result;
     result.kind = LookupResult::Kind::Ok;
-    result.lookup = LookupKind::Order;
-    result.orderQuery = {o.subMchid, o.transactionId, o.outOrderNo};
-    result.order = o;
+    result.query = OrderQuery{o.subMchid, o.transactionId, o.outOrderNo};
+    result.answer = o;
     result.response.outcome = ApiResponse::Outcome::Success;
     result.response.httpStatus = 200;
     result.response.verified = true;

@@ -425,7 +425,7 @@ bool BatchPage::startRemaining()
     // Each payment once; one already answered (an earlier pass, before a re-run) is not asked again.
     QList<BatchRow> rows;
     for (BatchRow row : BatchExport::remainingRows(BatchExport::rowsOf(*m_runner))) {
-        const auto it = m_model->remainingAnswers().constFind(row.amounts.transactionId);
+        const auto it = m_model->remainingAnswers().constFind(row.query.value(u"transaction_id"));
         if (it != m_model->remainingAnswers().constEnd() && it->kind == LookupResult::Kind::Ok)
             continue;
         row.rowNumber = int(rows.size()) + 1;

@@ -18,16 +18,16 @@ namespace {
 
 std::optional<qint64> amountFen(const LookupResult &result)
 {
-    if (result.order) {
+    if (result.order()) {
         qint64 sum = 0;
-        for (const ReceiverDetail &receiver : result.order->receivers)
+        for (const ReceiverDetail &receiver : result.order()->receivers)
             sum = saturatingAdd(sum, receiver.amount);
         return sum;
     }
-    if (result.returnOrder)
-        return result.returnOrder->amount;
-    if (result.amounts)
-        return result.amounts->unsplitAmount;
+    if (result.returnOrder())
+        return result.returnOrder()->amount;
+    if (result.amounts())
+        return result.amounts()->unsplitAmount;
     return std::nullopt;
 }
 
@@ -35,17 +35,17 @@ std::optional<qint64> amountFen(const LookupResult &result)
 // that were not paid with theirs.
 QString answerReason(const LookupResult &result)
 {
-    if (result.returnOrder) {
-        const ReturnResult &r = *result.returnOrder;
+    if (result.returnOrder()) {
+        const ReturnResult &r = *result.returnOrder();
         if (r.failReason.isEmpty())
             return {};
         return u"%1 (%2)"_s.arg(Labels::returnFailReason(r.failReason), r.failReason);
     }
-    if (!result.order)
+    if (!result.order())
         return {};
     QStringList reasons;
     int notPaid = 0;
-    for (const ReceiverDetail &receiver : result.order->receivers) {
+    for (const ReceiverDetail &receiver : result.order()->receivers) {
         if (receiver.failReason.isEmpty())
             continue;
         ++notPaid;
@@ -62,10 +62,10 @@ QString answerReason(const LookupResult &result)
 QStringList answerAdvice(const LookupResult &result)
 {
     QStringList advice;
-    if (result.returnOrder && !result.returnOrder->failReason.isEmpty())
-        advice.append(Labels::returnFailAdvice(result.returnOrder->failReason));
-    if (result.order) {
-        for (const ReceiverDetail &receiver : result.order->receivers) {
+    if (result.returnOrder() && !result.returnOrder()->failReason.isEmpty())
+        advice.append(Labels::returnFailAdvice(result.returnOrder()->failReason));
+    if (result.order()) {
+        for (const ReceiverDetail &receiver : result.order()->receivers) {
             const QString text =
                 receiver.failReason.isEmpty() ? QString() : Labels::receiverFailAdvice(receiver.failReason);
             if (!text.isEmpty() && !advice.contains(text))
@@ -126,8 +126,8 @@ void BatchRowsModel::reload()
     m_rowsByTransaction.clear();
     for (int row = 0; row < m_rows; ++row) {
         const BatchRow &r = m_runner->row(row);
-        if (r.kind == LookupKind::Order)
-            m_rowsByTransaction.insert(r.order.transactionId, row);
+        if (const OrderQuery *order = r.query.order())
+            m_rowsByTransaction.insert(order->transactionId, row);
     }
     endResetModel();
 }
@@ -142,7 +142,7 @@ void BatchRowsModel::setRemainingAsked(bool asked)
 
 void BatchRowsModel::addRemaining(const LookupResult &answer)
 {
-    const QString transactionId = answer.amountsQuery.transactionId;
+    const QString transactionId = answer.query.value(u"transaction_id");
     m_remaining.insert(transactionId, answer);
     for (auto it = m_rowsByTransaction.constFind(transactionId);
          it != m_rowsByTransaction.constEnd() && it.key() == transactionId; ++it) {
@@ -156,9 +156,9 @@ const LookupResult *BatchRowsModel::remainingOf(int row) const
     if (!m_remainingAsked || !m_runner->hasResult(row))
         return nullptr;
     const LookupResult &result = m_runner->result(row);
-    if (result.lookup != LookupKind::Order || result.kind != LookupResult::Kind::Ok)
+    if (result.lookup() != LookupKind::Order || result.kind != LookupResult::Kind::Ok)
         return nullptr;
-    const auto it = m_remaining.constFind(result.orderQuery.transactionId);
+    const auto it = m_remaining.constFind(result.query.value(u"transaction_id"));
     return it == m_remaining.constEnd() ? nullptr : &*it;
 }
 
@@ -233,7 +233,7 @@ QString BatchRowsModel::detailText(int row) const
     }
     if (const LookupResult *remaining = remainingOf(row)) {
         const QString requestId = QString::fromLatin1(remaining->response.requestId);
-        if (remaining->amounts) {
+        if (remaining->amounts()) {
             lines << tr("Remaining amount (剩余待分金额): %1 yuan (Request-ID %2)")
                          .arg(display(row, RemainingColumn).toString(), requestId);
         } else {
@@ -258,25 +258,9 @@ QVariant BatchRowsModel::raw(int row, int column) const
     case StatusColumn:
         return int(m_runner->status(row));
     case SubMchidColumn:
-        switch (r.kind) {
-        case LookupKind::Order:
-            return r.order.subMchid;
-        case LookupKind::Return:
-            return r.returnQuery.subMchid;
-        case LookupKind::Amounts:
-            return QString(); // a payment, not a sub-merchant's record
-        }
-        return {};
+        return r.query.value(u"sub_mchid"); // none for a payment (amounts): not a sub-merchant's record
     case NumberColumn:
-        switch (r.kind) {
-        case LookupKind::Order:
-            return r.order.outOrderNo;
-        case LookupKind::Return:
-            return r.returnQuery.outReturnNo;
-        case LookupKind::Amounts:
-            return r.amounts.transactionId;
-        }
-        return {};
+        return r.query.number();
     case StateColumn:
         return has ? ResultState::of(result) : QString();
     case AmountColumn:
@@ -284,8 +268,8 @@ QVariant BatchRowsModel::raw(int row, int column) const
             return *fen;
         return {};
     case RemainingColumn:
-        if (const LookupResult *remaining = remainingOf(row); remaining && remaining->amounts)
-            return remaining->amounts->unsplitAmount;
+        if (const LookupResult *remaining = remainingOf(row); remaining && remaining->amounts())
+            return remaining->amounts()->unsplitAmount;
         return {};
     case DetailColumn:
         return reasonText(r, result, has);
@@ -305,7 +289,7 @@ QVariant BatchRowsModel::display(int row, int column) const
         const QString code = value.toString();
         if (code.isEmpty())
             return {};
-        return ResultState::label(m_runner->row(row).kind, code);
+        return ResultState::label(m_runner->row(row).kind(), code);
     }
     case AmountColumn:
         return value.isValid() ? Money::formatTotal(value.toLongLong(), Money::Grouping::Thousands)
@@ -369,7 +353,7 @@ QVariant BatchRowsModel::headerData(int section, Qt::Orientation orientation, in
     case SubMchidColumn:
         return tr("Sub-merchant");
     case NumberColumn: // a batch is of one kind: a remaining-amount batch lists payments
-        return m_runner->rowCount() > 0 && m_runner->row(0).kind == LookupKind::Amounts ? tr("Transaction ID")
+        return m_runner->rowCount() > 0 && m_runner->row(0).kind() == LookupKind::Amounts ? tr("Transaction ID")
                                                                                        : tr("Merchant number");
     case StateColumn:
         return tr("State / result");

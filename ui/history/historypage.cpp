@@ -249,21 +249,9 @@ void HistoryPage::rerunSelected()
         return;
     const HistoryEntry entry = m_model->entry(rows.constFirst());
     QString error;
-    LookupJob *job = nullptr;
-    // The question as it was asked (HistoryStore::restore names a return's order the way the
-    // product allows: out_order_no, or a brand's order_id).
-    const LookupResult asked = HistoryStore::restore(entry).result;
-    switch (entry.lookup) {
-    case LookupKind::Order:
-        job = m_controller->startOrder(asked.orderQuery, &error);
-        break;
-    case LookupKind::Return:
-        job = m_controller->startReturn(asked.returnQuery, &error);
-        break;
-    case LookupKind::Amounts:
-        job = m_controller->startAmounts(asked.amountsQuery, &error);
-        break;
-    }
+    // The question as it was asked (HistoryEntry::query names a return's order the way the product
+    // allows: out_order_no, or a brand's order_id).
+    LookupJob *job = m_controller->start(entry.query(), &error);
     if (!job) {
         MessageBox::warning(this, tr("Run again"), error);
         return;

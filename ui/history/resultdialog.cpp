@@ -43,20 +43,20 @@ ResultDialog::ResultDialog(QWidget *parent)
 
 void ResultDialog::setResult(const LookupResult &result)
 {
-    const bool ok = result.kind == LookupResult::Kind::Ok && (result.order || result.returnOrder || result.amounts);
-    m_orderView->setVisible(ok && result.order.has_value());
-    m_returnView->setVisible(ok && result.returnOrder.has_value());
-    m_amountsView->setVisible(ok && result.amounts.has_value());
+    const bool ok = result.kind == LookupResult::Kind::Ok && result.answer;
+    m_orderView->setVisible(ok && result.order());
+    m_returnView->setVisible(ok && result.returnOrder());
+    m_amountsView->setVisible(ok && result.amounts());
     m_errorPanel->setVisible(!ok);
     if (!ok)
         m_errorPanel->setResult(result);
-    else if (result.order)
+    else if (result.order())
         m_orderView->setResult(result);
-    else if (result.returnOrder)
+    else if (result.returnOrder())
         m_returnView->setResult(result);
     else
         m_amountsView->setResult(result);
-    switch (result.lookup) {
+    switch (result.lookup()) {
     case LookupKind::Order:
         setWindowTitle(tr("Profit-sharing result"));
         break;
