@@ -64,20 +64,19 @@ LookupResult resultWith(int rows)
 // One workbook export into a file; its wall ms, and its own peak memory in KiB (-1: unknown).
 bool exportWorkbook(const LookupResult &result, const QString &path, double *ms, double *cpuMs, qint64 *peakKb)
 {
-    QString error;
     const bool peakKnown = resetPeak();
     const qint64 before = statusKb("VmRSS:");
     const double cpuBefore = BenchSupport::processCpuMs();
     QElapsedTimer timer;
     timer.start();
-    const bool ok = ResultExport::save(result, path, ExportFormat::Xlsx, {}, &error);
+    const WriteResult saved = ResultExport::save(result, path, ExportFormat::Xlsx, {});
     *ms = double(timer.nsecsElapsed()) / 1e6;
     *cpuMs = BenchSupport::processCpuMs() - cpuBefore;
     *peakKb = peakKnown && before >= 0 ? statusKb("VmHWM:") - before : -1;
-    if (!ok)
-        std::fprintf(stderr, "bench_export: workbook failed: %s\n", qPrintable(error));
+    if (!saved)
+        std::fprintf(stderr, "bench_export: workbook failed: %s\n", qPrintable(saved.error()));
     QFile::remove(path);
-    return ok;
+    return bool(saved);
 }
 
 } // namespace
@@ -104,15 +103,15 @@ int main(int argc, char *argv[])
     for (int run = 0; run < runs; ++run) {
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
-        QString error;
         const double cpuBefore = BenchSupport::processCpuMs();
         QElapsedTimer timer;
         timer.start();
-        const bool ok = ResultExport::writeCsv(result, &buffer, &error);
+        const WriteResult written = ResultExport::writeCsv(result, &buffer);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
         const double cpuMs = BenchSupport::processCpuMs() - cpuBefore;
-        if (!ok || buffer.data().count('\n') != rows + 1) {
-            std::fprintf(stderr, "bench_export: export failed: %s\n", qPrintable(error));
+        if (!written || buffer.data().count('\n') != rows + 1) {
+            std::fprintf(stderr, "bench_export: export failed: %s\n",
+                         qPrintable(written ? u"wrong row count"_s : written.error()));
             return 1;
         }
         BenchSupport::report(u"export_ms"_s, ms, u"ms"_s);
@@ -124,15 +123,14 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     const QString path = dir.filePath(u"export.csv"_s);
     for (int run = 0; run < runs && dir.isValid(); ++run) {
-        QString error;
         const double cpuBefore = BenchSupport::processCpuMs();
         QElapsedTimer timer;
         timer.start();
-        const bool ok = ResultExport::saveCsv(result, path, &error);
+        const WriteResult saved = ResultExport::saveCsv(result, path);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
         const double cpuMs = BenchSupport::processCpuMs() - cpuBefore;
-        if (!ok) {
-            std::fprintf(stderr, "bench_export: saving failed: %s\n", qPrintable(error));
+        if (!saved) {
+            std::fprintf(stderr, "bench_export: saving failed: %s\n", qPrintable(saved.error()));
             return 1;
         }
         BenchSupport::report(u"export_file_ms"_s, ms, u"ms"_s);

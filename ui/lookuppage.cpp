@@ -283,8 +283,8 @@ void LookupPage::finish(const LookupResult &result)
     }
     updateStale(true);
     Q_EMIT lookupFinished(result);
-    if (result.kind == LookupResult::Kind::Ok && result.order() && result.order()->state == u"FINISHED"_s
-        && m_controller->currentProfile().autoRemainingAmount)
+    if (result.kind == LookupResult::Kind::Ok && result.order() && result.order()->state == u"FINISHED"_s &&
+        m_controller->currentProfile().autoRemainingAmount)
         lookUpRemainingAmount();
 }
 
@@ -319,25 +319,25 @@ void LookupPage::updateStale(bool notify)
     }
 }
 
-bool LookupPage::exportTo(const ExportTarget &target, const ExportInfo &info, QString *error) const
+WriteResult LookupPage::exportTo(const ExportTarget &target, const ExportInfo &info) const
 {
-    if (!m_shown) {
-        *error = tr("There is no result to export.");
-        return false;
-    }
+    if (!m_shown)
+        return unexpected(tr("There is no result to export."));
     ExportInfo about = info;
     if (m_remaining && m_remaining->amounts()) {
         const qint64 fen = m_remaining->amounts()->unsplitAmount;
-        about.notes.append({tr("Remaining to share (剩余待分金额)"),
-                            tr("%1 yuan (%2 fen) of payment %3, looked up at %4, Request-ID %5")
-                                .arg(Money::formatYuan(fen), QString::number(fen), m_remaining->amounts()->transactionId,
-                                     localTimeWithOffset(m_remaining->lookedUpAt),
-                                     QString::fromLatin1(m_remaining->response.requestId))});
+        about.notes.append(
+            {tr("Remaining to share (剩余待分金额)"),
+             tr("%1 yuan (%2 fen) of payment %3, looked up at %4, Request-ID %5")
+                 .arg(Money::formatYuan(fen), QString::number(fen), m_remaining->amounts()->transactionId,
+                      localTimeWithOffset(m_remaining->lookedUpAt),
+                      QString::fromLatin1(m_remaining->response.requestId))});
     }
     // The remaining amount asked beside this order, in columns of its own on each line too.
-    const bool remaining = m_remaining && m_shown->lookup() == LookupKind::Order &&
-                           m_remaining->query.value(u"transaction_id") == m_shown->query.value(u"transaction_id");
-    return ResultExport::save(*m_shown, target.path, target.format, about, error,
+    const bool remaining =
+        m_remaining && m_shown->lookup() == LookupKind::Order &&
+        m_remaining->query.value(u"transaction_id") == m_shown->query.value(u"transaction_id");
+    return ResultExport::save(*m_shown, target.path, target.format, about,
                               remaining ? &*m_remaining : nullptr);
 }
 

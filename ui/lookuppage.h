@@ -56,7 +56,7 @@ public:
     bool isStale() const;
     StaleBanner *staleBanner() const { return m_staleBanner; }
     // Writes the shown result (ResultExport::save: atomic); false with *error when it could not.
-    bool exportTo(const ExportTarget &target, const ExportInfo &info, QString *error) const;
+    WriteResult exportTo(const ExportTarget &target, const ExportInfo &info) const;
     // "profitsharing-order-P2015…", without a suffix.
     QString suggestedExportName() const;
     // How many rows the export of the shown result has (one per receiver).

@@ -276,7 +276,7 @@ void MainWindow::notifyWatchFinished(const LookupResult &result)
     const QString number = result.query.number();
     const QString state = result.order()         ? Labels::orderState(result.order()->state)
                           : result.returnOrder() ? Labels::returnResult(result.returnOrder()->result)
-                                               : QString();
+                                                 : QString();
     const QString text = tr("%1 is no longer processing: %2.").arg(number, state);
     statusBar()->showMessage(text);
     if (!QSystemTrayIcon::isSystemTrayAvailable())
@@ -398,9 +398,8 @@ void MainWindow::exportResult()
         ExportDialog::ask(this, tr("Export result"), page->suggestedExportName());
     if (!target)
         return;
-    QString error;
-    if (!page->exportTo(*target, m_controller->exportInfo(), &error)) {
-        ExportDialog::showFailure(this, *target, error);
+    if (const WriteResult saved = page->exportTo(*target, m_controller->exportInfo()); !saved) {
+        ExportDialog::showFailure(this, *target, saved.error());
         return;
     }
     statusBar()->showMessage(ExportDialog::doneText(*target, page->exportRowCount()));

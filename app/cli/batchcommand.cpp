@@ -164,16 +164,15 @@ int BatchCommand::run(const BatchCommandOptions &options, QIODevice *err)
         BatchExport::attachRemaining(rows, remaining);
     }
 
-    QString error;
     // The format follows --output's extension: .xlsx a workbook, anything else (.csv) the CSV.
     const ExportFormat format = ExportFiles::formatOfPath(options.outputFile, ExportFormat::Csv);
     const ExportInfo info{{}, options.profileName, options.mchid, {}};
-    const bool written = format == ExportFormat::Xlsx
-                             ? BatchExport::writeXlsx(options.lookup, rows, info, &output, &error)
-                             : BatchExport::writeCsv(options.lookup, rows, &output, &error);
+    const WriteResult written = format == ExportFormat::Xlsx
+                                    ? BatchExport::writeXlsx(options.lookup, rows, info, &output)
+                                    : BatchExport::writeCsv(options.lookup, rows, &output);
     if (!written || !output.commit()) {
         print(err, tr("Cannot write %1: %2\n")
-                       .arg(options.outputFile, error.isEmpty() ? output.errorString() : error));
+                       .arg(options.outputFile, written ? output.errorString() : written.error()));
         return ExitOutputFailed;
     }
     print(err, BatchExport::summarize(options.lookup, rows).toText());

@@ -215,9 +215,8 @@ int CliApp::finish(const LookupResult &result)
     case CliOptions::Format::Csv: {
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
-        QString error;
-        if (!ResultExport::writeCsv(result, &buffer, &error)) {
-            printError(tr("fenzhang-cli: cannot write the CSV: %1").arg(error));
+        if (const WriteResult written = ResultExport::writeCsv(result, &buffer); !written) {
+            printError(tr("fenzhang-cli: cannot write the CSV: %1").arg(written.error()));
             return ExitOutputFailed;
         }
         // CSV cannot escape a control character, so on standard output (a terminal, often) the
@@ -234,10 +233,9 @@ int CliApp::finish(const LookupResult &result)
     case CliOptions::Format::Xlsx: {
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
-        QString error;
         const ExportInfo info{{}, m_options.profileName, m_options.connection.merchant.mchid, {}};
-        if (!ResultExport::writeXlsx(result, info, &buffer, &error)) {
-            printError(tr("fenzhang-cli: cannot write the workbook: %1").arg(error));
+        if (const WriteResult written = ResultExport::writeXlsx(result, info, &buffer); !written) {
+            printError(tr("fenzhang-cli: cannot write the workbook: %1").arg(written.error()));
             if (m_output)
                 m_output->cancelWriting();
             return ExitOutputFailed;

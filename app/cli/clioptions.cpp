@@ -148,7 +148,8 @@ bool CliOptionsParser::applyProduct(CliOptions *options, Product product, QStrin
         if (field == "sub_mchid"_L1)
             *error = tr("A direct merchant's look-ups take no --sub-mchid (--product direct).");
         else if (field == "order_id"_L1)
-            *error = tr("--order-id applies only to chain-brand returns (--product brand); give --out-order-no.");
+            *error =
+                tr("--order-id applies only to chain-brand returns (--product brand); give --out-order-no.");
         else
             *error = tr("%1 does not apply to the %2 command.").arg(optionForField(field), command);
         return false;
@@ -157,7 +158,8 @@ bool CliOptionsParser::applyProduct(CliOptions *options, Product product, QStrin
         const auto count = std::count_if(group.begin(), group.end(), given);
         if (group.size() == 1 && count == 0) {
             *error = group.constFirst() == "sub_mchid"_L1
-                         ? tr("The %1 command needs --sub-mchid (--product %2).").arg(command, Products::id(product))
+                         ? tr("The %1 command needs --sub-mchid (--product %2).")
+                               .arg(command, Products::id(product))
                          : tr("The %1 command needs %2.").arg(command, optionForField(group.constFirst()));
             return false;
         }
@@ -287,9 +289,12 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
             byProduct.append(Query::fieldGroups(*kind, p));
         for (const QString &field : Query::allFields()) {
             const auto asks = [&field](const FieldGroups &groups) {
-                return std::any_of(groups.begin(), groups.end(), [&](const QStringList &g) { return g.contains(field); });
+                return std::any_of(groups.begin(), groups.end(),
+                                   [&](const QStringList &g) { return g.contains(field); });
             };
-            const auto needs = [&field](const FieldGroups &groups) { return groups.contains(QStringList{field}); };
+            const auto needs = [&field](const FieldGroups &groups) {
+                return groups.contains(QStringList{field});
+            };
             if (std::none_of(byProduct.begin(), byProduct.end(), asks))
                 forbidden.append(optionForField(field).mid(2));
             else if (std::all_of(byProduct.begin(), byProduct.end(), needs))

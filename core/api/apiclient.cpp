@@ -16,9 +16,9 @@ ApiClient::ApiClient(ClientConfig config, RequestSigner signer, ResponseVerifier
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 
     // An extra CA is added to the system ones; peer verification is never switched off.
-    if (!m_config.caFile.isEmpty()) {
-        m_sslConfiguration.addCaCertificates(m_config.extraCaCertificates());
-    }
+    // (ClientConfig::validate() has said why a CA file that cannot be read is unusable.)
+    if (const auto extra = m_config.extraCaCertificates(); extra && !extra->isEmpty())
+        m_sslConfiguration.addCaCertificates(*extra);
     m_sslConfiguration.setPeerVerifyMode(QSslSocket::VerifyPeer);
 }
 

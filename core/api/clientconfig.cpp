@@ -61,11 +61,11 @@ QString ClientConfig::validate() const
     if (!caFile.isEmpty()) {
         if (!QFileInfo::exists(caFile))
             return Text::tr("The CA file \"%1\" does not exist.").arg(caFile);
-        QString problem;
-        if (extraCaCertificates(&problem).isEmpty())
-            return problem.isEmpty()
-                       ? Text::tr("The CA file \"%1\" holds no readable certificate (PEM or DER).").arg(caFile)
-                       : problem;
+        const auto certificates = extraCaCertificates();
+        if (!certificates)
+            return certificates.error();
+        if (certificates->isEmpty())
+            return Text::tr("The CA file \"%1\" holds no readable certificate (PEM or DER).").arg(caFile);
     }
     if (timeoutMs <= 0)
         return Text::tr("The timeout must be greater than zero.");
@@ -76,16 +76,13 @@ QString ClientConfig::validate() const
     return {};
 }
 
-QList<QSslCertificate> ClientConfig::extraCaCertificates(QString *problem) const
+Expected<QList<QSslCertificate>, QString> ClientConfig::extraCaCertificates() const
 {
     if (caFile.isEmpty())
-        return {};
+        return QList<QSslCertificate>();
     const auto bytes = readBounded(caFile, FileLimits::KeyFile);
-    if (!bytes) {
-        if (problem)
-            *problem = bytes.error().message;
-        return {};
-    }
+    if (!bytes)
+        return unexpected(bytes.error().message);
     QList<QSslCertificate> certificates = QSslCertificate::fromData(*bytes, QSsl::Pem);
     if (certificates.isEmpty())
         certificates = QSslCertificate::fromData(*bytes, QSsl::Der);

@@ -3,6 +3,7 @@
 // How the API client reaches WeChat Pay: hosts, timeouts, retry bounds, TLS trust.
 
 #include "api/retrypolicy.h"
+#include "expected.h"
 
 #include <optional>
 #include <QByteArray>
@@ -27,9 +28,9 @@ struct ClientConfig {
     // Empty when usable, else a translated reason: plain http:// is accepted only for loopback
     // hosts (127.0.0.0/8, ::1, localhost); the CA file must hold a certificate; numbers must make sense.
     QString validate() const;
-    // The certificates of caFile (PEM, else DER), read with the key-file size limit; empty when
-    // there is no CA file, or it cannot be read (problem says why) or holds no certificate.
-    QList<QSslCertificate> extraCaCertificates(QString *problem = nullptr) const;
+    // The certificates of caFile (PEM, else DER), read with the key-file size limit; empty when there
+    // is no CA file or it holds no certificate; the reason when it cannot be read.
+    Expected<QList<QSslCertificate>, QString> extraCaCertificates() const;
     // "--timeout SECONDS" of both programs: more than 0 and at most 3600 seconds (fractions allowed),
     // as milliseconds; nothing when the text is not such a number.
     static std::optional<int> timeoutMsFromSeconds(const QString &seconds);

@@ -144,8 +144,9 @@ void BatchExport::attachRemaining(QList<BatchExportRow> &orders, const QList<Loo
     for (BatchExportRow &order : orders) {
         order.remainingAsked = true;
         const LookupResult &r = order.result;
-        const auto it = r.kind == LookupResult::Kind::Ok ? byTransaction.constFind(r.query.value(u"transaction_id"))
-                                                         : byTransaction.constEnd();
+        const auto it = r.kind == LookupResult::Kind::Ok
+                            ? byTransaction.constFind(r.query.value(u"transaction_id"))
+                            : byTransaction.constEnd();
         if (it != byTransaction.constEnd())
             order.remaining = **it;
         else
@@ -231,8 +232,7 @@ QList<QStringList> summaryLines(const BatchSummary &summary)
 
 } // namespace
 
-bool BatchExport::writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, QIODevice *device,
-                           QString *errorString)
+WriteResult BatchExport::writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, QIODevice *device)
 {
     const ExportColumns exportColumns = columns(kind, productOf(rows), withRemaining(rows));
     const QList<int> numeric = ExportTable::numericColumns(exportColumns);
@@ -240,9 +240,9 @@ bool BatchExport::writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, Q
     csv.writeBom();
     csv.writeRow(ExportTable::names(exportColumns));
     forEachLine(kind, rows, [&](const QStringList &line) { csv.writeRow(line, numeric); });
-    if (!csv.ok() && errorString)
-        *errorString = csv.errorString();
-    return csv.ok();
+    if (!csv.ok())
+        return unexpected(csv.errorString());
+    return {};
 }
 
 QString BatchExport::subject(LookupKind kind, int rows)
@@ -258,8 +258,8 @@ QString BatchExport::subject(LookupKind kind, int rows)
     return {};
 }
 
-bool BatchExport::writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, const ExportInfo &info,
-                            QIODevice *device, QString *errorString)
+WriteResult BatchExport::writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, const ExportInfo &info,
+                                   QIODevice *device)
 {
     XlsxWriter xlsx;
     ExportInfo about = info;
@@ -285,29 +285,23 @@ bool BatchExport::writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, 
     }
     xlsx.addAboutSheet(about, lines, answers, verified);
     if (!xlsx.finish(device)) {
-        if (errorString)
-            *errorString = xlsx.errorString();
-        return false;
+        return unexpected(xlsx.errorString());
     }
-    return true;
+    return {};
 }
 
-bool BatchExport::save(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path,
-                       ExportFormat format, const ExportInfo &info, QString *errorString)
+WriteResult BatchExport::save(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path,
+                              ExportFormat format, const ExportInfo &info)
 {
-    return ExportFiles::save(
-        path,
-        [&](QIODevice *device, QString *error) {
-            return format == ExportFormat::Xlsx ? writeXlsx(kind, rows, info, device, error)
-                                                : writeCsv(kind, rows, device, error);
-        },
-        errorString);
+    return ExportFiles::save(path, [&](QIODevice *device) {
+        return format == ExportFormat::Xlsx ? writeXlsx(kind, rows, info, device)
+                                            : writeCsv(kind, rows, device);
+    });
 }
 
-bool BatchExport::saveCsv(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path,
-                          QString *errorString)
+WriteResult BatchExport::saveCsv(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path)
 {
-    return save(kind, rows, path, ExportFormat::Csv, {}, errorString);
+    return save(kind, rows, path, ExportFormat::Csv, {});
 }
 
 BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow> &rows)
@@ -328,7 +322,8 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
             if (counted.contains(transactionId))
                 continue;
             counted.insert(transactionId);
-            addTo(summary.byRemaining, ResultState::of(*row.remaining), row.remaining->amounts()->unsplitAmount);
+            addTo(summary.byRemaining, ResultState::of(*row.remaining),
+                  row.remaining->amounts()->unsplitAmount);
         }
     }
     for (const BatchExportRow &row : rows) {
@@ -399,7 +394,7 @@ QString BatchSummary::toText() const
     return text;
 }
 
-bool BatchExport::writeSummaryCsv(const BatchSummary &summary, QIODevice *device, QString *errorString)
+WriteResult BatchExport::writeSummaryCsv(const BatchSummary &summary, QIODevice *device)
 {
     const ExportColumns exportColumns = ExportTable::summaryColumns();
     const QList<int> numeric = ExportTable::numericColumns(exportColumns);
@@ -408,9 +403,9 @@ bool BatchExport::writeSummaryCsv(const BatchSummary &summary, QIODevice *device
     csv.writeRow(ExportTable::names(exportColumns));
     for (const QStringList &line : summaryLines(summary))
         csv.writeRow(line, numeric);
-    if (!csv.ok() && errorString)
-        *errorString = csv.errorString();
-    return csv.ok();
+    if (!csv.ok())
+        return unexpected(csv.errorString());
+    return {};
 }
 
 } // namespace fenzhang

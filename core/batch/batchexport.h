@@ -78,19 +78,17 @@ public:
     // Every row of the runner: answered rows with their results, invalid and cancelled ones with why.
     static QList<BatchExportRow> rowsOf(const BatchRunner &runner);
 
-    static bool writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, QIODevice *device,
-                         QString *errorString);
+    static WriteResult writeCsv(LookupKind kind, const QList<BatchExportRow> &rows, QIODevice *device);
     // The rows on a "Batch" sheet, the summary on "Summary", and an About sheet.
-    static bool writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, const ExportInfo &info,
-                          QIODevice *device, QString *errorString);
-    static bool save(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path, ExportFormat format,
-                     const ExportInfo &info, QString *errorString);
-    static bool saveCsv(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path,
-                        QString *errorString);
+    static WriteResult writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, const ExportInfo &info,
+                                 QIODevice *device);
+    static WriteResult save(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path,
+                            ExportFormat format, const ExportInfo &info);
+    static WriteResult saveCsv(LookupKind kind, const QList<BatchExportRow> &rows, const QString &path);
 
     static BatchSummary summarize(LookupKind kind, const QList<BatchExportRow> &rows);
     // group,value,label,count,amount_yuan,amount_fen: the summary as its own small CSV.
-    static bool writeSummaryCsv(const BatchSummary &summary, QIODevice *device, QString *errorString);
+    static WriteResult writeSummaryCsv(const BatchSummary &summary, QIODevice *device);
 };
 
 } // namespace fenzhang

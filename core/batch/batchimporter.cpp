@@ -130,7 +130,8 @@ QStringList ColumnMapping::missingFor(LookupKind kind, Product product) const
 {
     QStringList missing;
     for (const QStringList &group : Query::fieldGroups(kind, product)) {
-        if (std::none_of(group.begin(), group.end(), [this](const QString &field) { return column(field) >= 0; }))
+        if (std::none_of(group.begin(), group.end(),
+                         [this](const QString &field) { return column(field) >= 0; }))
             missing += group;
     }
     return missing;

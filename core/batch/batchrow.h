@@ -11,7 +11,7 @@ namespace fenzhang {
 
 struct BatchRow {
     int rowNumber = 0; // as a spreadsheet numbers it: the header, if any, is row 1
-    Query query;              // of any kind, as the importer read it
+    Query query;       // of any kind, as the importer read it
     QList<FieldError> errors; // validation; a row with errors is never sent
     int duplicateOf = 0;      // rowNumber of the first identical row; 0 when unique. Not sent either.
 

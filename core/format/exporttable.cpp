@@ -151,25 +151,18 @@ QString ExportFiles::suffix(ExportFormat format)
     return format == ExportFormat::Xlsx ? u"xlsx"_s : u"csv"_s;
 }
 
-bool ExportFiles::save(const QString &path, const std::function<bool(QIODevice *, QString *)> &write,
-                       QString *errorString)
+WriteResult ExportFiles::save(const QString &path, const std::function<WriteResult(QIODevice *)> &write)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (errorString)
-            *errorString = file.errorString();
-        return false;
-    }
-    if (!write(&file, errorString)) {
+    if (!file.open(QIODevice::WriteOnly))
+        return unexpected(file.errorString());
+    if (WriteResult written = write(&file); !written) {
         file.cancelWriting();
-        return false;
+        return written;
     }
-    if (!file.commit()) {
-        if (errorString)
-            *errorString = file.errorString();
-        return false;
-    }
-    return true;
+    if (!file.commit())
+        return unexpected(file.errorString());
+    return {};
 }
 
 int displayWidth(QStringView text)

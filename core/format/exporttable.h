@@ -5,6 +5,8 @@
 // column). One exported row is a QStringList in column order; a column's type says how a cell's
 // text is written: Text as text, Yuan ("12.34") and Integer as numbers, Time as text.
 
+#include "expected.h"
+
 #include <functional>
 #include <QList>
 #include <QString>
@@ -54,6 +56,9 @@ struct ExportInfo {
     QList<std::pair<QString, QString>> notes;
 };
 
+// What writing an export came to: nothing, or why it failed (the system's or the writer's text).
+using WriteResult = Expected<void, QString>;
+
 // The two files an export can be.
 enum class ExportFormat { Csv, Xlsx };
 
@@ -63,9 +68,9 @@ namespace ExportFiles {
 ExportFormat formatOfPath(const QString &path, ExportFormat fallback);
 // "xlsx" / "csv".
 QString suffix(ExportFormat format);
-// Writes the file atomically (QSaveFile): write(device, error) fills it, and a failure at any step
-// leaves no file (and an existing one untouched). False with *errorString saying why.
-bool save(const QString &path, const std::function<bool(QIODevice *, QString *)> &write, QString *errorString);
+// Writes the file atomically (QSaveFile): write(device) fills it, and a failure at any step leaves no
+// file (and an existing one untouched); the error says why.
+WriteResult save(const QString &path, const std::function<WriteResult(QIODevice *)> &write);
 
 } // namespace ExportFiles
 

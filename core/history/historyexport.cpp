@@ -126,7 +126,7 @@ QStringList HistoryExport::header()
     return ExportTable::names(columns());
 }
 
-bool HistoryExport::writeCsv(const QList<HistoryEntry> &entries, QIODevice *device, QString *errorString)
+WriteResult HistoryExport::writeCsv(const QList<HistoryEntry> &entries, QIODevice *device)
 {
     const QList<int> numeric = ExportTable::numericColumns(columns());
     CsvWriter csv(device);
@@ -137,13 +137,13 @@ bool HistoryExport::writeCsv(const QList<HistoryEntry> &entries, QIODevice *devi
         if (!csv.ok())
             break;
     }
-    if (!csv.ok() && errorString)
-        *errorString = csv.errorString();
-    return csv.ok();
+    if (!csv.ok())
+        return unexpected(csv.errorString());
+    return {};
 }
 
-bool HistoryExport::writeXlsx(const QList<HistoryEntry> &entries, const ExportInfo &info, QIODevice *device,
-                              QString *errorString)
+WriteResult HistoryExport::writeXlsx(const QList<HistoryEntry> &entries, const ExportInfo &info,
+                                     QIODevice *device)
 {
     XlsxWriter xlsx;
     ExportInfo about = info;
@@ -165,28 +165,22 @@ bool HistoryExport::writeXlsx(const QList<HistoryEntry> &entries, const ExportIn
         xlsx.addRow(line);
     xlsx.addAboutSheet(about, int(entries.size()), answers, verified);
     if (!xlsx.finish(device)) {
-        if (errorString)
-            *errorString = xlsx.errorString();
-        return false;
+        return unexpected(xlsx.errorString());
     }
-    return true;
+    return {};
 }
 
-bool HistoryExport::save(const QList<HistoryEntry> &entries, const QString &path, ExportFormat format,
-                         const ExportInfo &info, QString *errorString)
+WriteResult HistoryExport::save(const QList<HistoryEntry> &entries, const QString &path, ExportFormat format,
+                                const ExportInfo &info)
 {
-    return ExportFiles::save(
-        path,
-        [&](QIODevice *device, QString *error) {
-            return format == ExportFormat::Xlsx ? writeXlsx(entries, info, device, error)
-                                                : writeCsv(entries, device, error);
-        },
-        errorString);
+    return ExportFiles::save(path, [&](QIODevice *device) {
+        return format == ExportFormat::Xlsx ? writeXlsx(entries, info, device) : writeCsv(entries, device);
+    });
 }
 
-bool HistoryExport::saveCsv(const QList<HistoryEntry> &entries, const QString &path, QString *errorString)
+WriteResult HistoryExport::saveCsv(const QList<HistoryEntry> &entries, const QString &path)
 {
-    return save(entries, path, ExportFormat::Csv, {}, errorString);
+    return save(entries, path, ExportFormat::Csv, {});
 }
 
 } // namespace fenzhang

@@ -19,12 +19,12 @@ class HistoryExport final {
 public:
     static ExportColumns columns();
     static QStringList header(); // the CSV's: API names
-    static bool writeCsv(const QList<HistoryEntry> &entries, QIODevice *device, QString *errorString);
-    static bool writeXlsx(const QList<HistoryEntry> &entries, const ExportInfo &info, QIODevice *device,
-                          QString *errorString);
-    static bool save(const QList<HistoryEntry> &entries, const QString &path, ExportFormat format,
-                     const ExportInfo &info, QString *errorString);
-    static bool saveCsv(const QList<HistoryEntry> &entries, const QString &path, QString *errorString);
+    static WriteResult writeCsv(const QList<HistoryEntry> &entries, QIODevice *device);
+    static WriteResult writeXlsx(const QList<HistoryEntry> &entries, const ExportInfo &info,
+                                 QIODevice *device);
+    static WriteResult save(const QList<HistoryEntry> &entries, const QString &path, ExportFormat format,
+                            const ExportInfo &info);
+    static WriteResult saveCsv(const QList<HistoryEntry> &entries, const QString &path);
 };
 
 } // namespace fenzhang

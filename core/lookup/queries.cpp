@@ -76,7 +76,7 @@ void checkSubMchid(QList<FieldError> &errors, const QString &value, Product prod
     else if (!value.isEmpty())
         errors.append(
             {subMchidField, QCoreApplication::translate("fenzhang::Validation",
-                                                         "A direct merchant's look-ups take no sub_mchid.")});
+                                                        "A direct merchant's look-ups take no sub_mchid.")});
 }
 
 // "?a=1&b=2" from the pairs whose value is not empty, in the order given.
@@ -197,9 +197,9 @@ QList<FieldError> ReturnQuery::validate() const
         // The ordinary return look-up names the order by out_order_no only.
         if (!orderId.isEmpty())
             errors.append({orderIdField, QCoreApplication::translate(
-                                              "fenzhang::Validation",
-                                              "Only chain-brand returns can be looked up by order_id: enter "
-                                              "out_order_no.")});
+                                             "fenzhang::Validation",
+                                             "Only chain-brand returns can be looked up by order_id: enter "
+                                             "out_order_no.")});
         checkMerchantNumber(errors, outOrderNoField, outOrderNo, true);
     } else if (!orderId.isEmpty() && !outOrderNo.isEmpty()) {
         const QString message =

@@ -38,7 +38,7 @@ struct OrderQuery {
     static constexpr LookupKind kind = LookupKind::Order;
 
     static FieldGroups fieldGroups(Product product);
-    QString value(QStringView field) const; // empty for a field this kind does not have
+    QString value(QStringView field) const;                 // empty for a field this kind does not have
     void setValue(QStringView field, const QString &value); // ignored for such a field
 
     // The field whose number the look-up is about (history, file names, messages).
@@ -61,7 +61,7 @@ struct ReturnQuery {
     static constexpr LookupKind kind = LookupKind::Return;
 
     static FieldGroups fieldGroups(Product product);
-    QString value(QStringView field) const; // empty for a field this kind does not have
+    QString value(QStringView field) const;                 // empty for a field this kind does not have
     void setValue(QStringView field, const QString &value); // ignored for such a field
 
     // The field whose number the look-up is about (history, file names, messages).
@@ -82,7 +82,7 @@ struct AmountsQuery {
     static constexpr LookupKind kind = LookupKind::Amounts;
 
     static FieldGroups fieldGroups(Product product);
-    QString value(QStringView field) const; // empty for a field this kind does not have
+    QString value(QStringView field) const;                 // empty for a field this kind does not have
     void setValue(QStringView field, const QString &value); // ignored for such a field
 
     // The field whose number the look-up is about (history, file names, messages).

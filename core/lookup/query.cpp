@@ -7,13 +7,11 @@ namespace fenzhang {
 namespace {
 
 // Each alternative sits at its kind's number, in both variants: LookupKind(index) is the kind.
-template <typename Variant, std::size_t... I>
-constexpr bool inKindOrder(std::index_sequence<I...>)
+template <typename Variant, std::size_t... I> constexpr bool inKindOrder(std::index_sequence<I...>)
 {
     return ((std::variant_alternative_t<I, Variant>::kind == LookupKind(I)) && ...);
 }
-template <typename Variant>
-constexpr bool inKindOrder()
+template <typename Variant> constexpr bool inKindOrder()
 {
     return inKindOrder<Variant>(std::make_index_sequence<std::variant_size_v<Variant>>());
 }
@@ -26,8 +24,7 @@ void withAlternative(std::size_t index, F &&f, std::index_sequence<I...>)
 {
     ((index == I ? (f(std::variant_alternative_t<I, Variant>()), 0) : 0), ...);
 }
-template <typename Variant, typename F>
-void withAlternative(LookupKind kind, F &&f)
+template <typename Variant, typename F> void withAlternative(LookupKind kind, F &&f)
 {
     withAlternative<Variant>(std::size_t(kind), std::forward<F>(f),
                              std::make_index_sequence<std::variant_size_v<Variant>>());

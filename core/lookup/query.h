@@ -13,8 +13,8 @@
 #include "lookup/queries.h"
 #include "lookup/results.h"
 
-#include <variant>
 #include <QByteArrayView>
+#include <variant>
 
 namespace fenzhang {
 

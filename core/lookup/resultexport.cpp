@@ -177,7 +177,8 @@ using T = ExportColumn::Type;
 using Of = ReturnField::Of;
 const ReturnField returnFields[] = {
     {u"sub_mchid", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->subMchid; }},
-    {u"out_return_no", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->outReturnNo; }},
+    {u"out_return_no", T::Text, Of::Every,
+     [](const LookupResult &r) { return r.returnOrder()->outReturnNo; }},
     {u"order_id", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->orderId; }},
     {u"out_order_no", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->outOrderNo; }},
     {u"return_no", T::Text, Of::Brand, [](const LookupResult &r) { return r.returnOrder()->returnNo; }},
@@ -186,10 +187,12 @@ const ReturnField returnFields[] = {
     {u"result", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->result; }},
     {u"result_label", T::Text, Of::Every,
      [](const LookupResult &r) { return Labels::returnResult(r.returnOrder()->result); }},
-    {u"amount_yuan", T::Yuan, Of::Every, [](const LookupResult &r) { return Money::formatYuan(r.returnOrder()->amount); }},
-    {u"amount_fen", T::Integer, Of::Every, [](const LookupResult &r) { return QString::number(r.returnOrder()->amount); }},
-    {u"description", T::Text, Of::Ordinary, [](const LookupResult &r) { return r.returnOrder()->description; },
-     u"return_description"},
+    {u"amount_yuan", T::Yuan, Of::Every,
+     [](const LookupResult &r) { return Money::formatYuan(r.returnOrder()->amount); }},
+    {u"amount_fen", T::Integer, Of::Every,
+     [](const LookupResult &r) { return QString::number(r.returnOrder()->amount); }},
+    {u"description", T::Text, Of::Ordinary,
+     [](const LookupResult &r) { return r.returnOrder()->description; }, u"return_description"},
     {u"fail_reason", T::Text, Of::Every, [](const LookupResult &r) { return r.returnOrder()->failReason; }},
     {u"fail_reason_label", T::Text, Of::Every,
      [](const LookupResult &r) { return Labels::returnFailReason(r.returnOrder()->failReason); }},
@@ -202,7 +205,8 @@ const ReturnField returnFields[] = {
     {u"request_id", T::Text, Of::Every,
      [](const LookupResult &r) { return QString::fromLatin1(r.response.requestId); }},
     {u"verified", T::Text, Of::Every, [](const LookupResult &r) { return verifiedText(r); }},
-    {u"looked_up_at", T::Time, Of::Every, [](const LookupResult &r) { return ExportTime::text(r.lookedUpAt); }},
+    {u"looked_up_at", T::Time, Of::Every,
+     [](const LookupResult &r) { return ExportTime::text(r.lookedUpAt); }},
 };
 
 bool isReturnFieldOf(const ReturnField &field, Product product)
@@ -483,8 +487,8 @@ QStringList remainingCells(const LookupResult &remaining)
 {
     const QString requestId = QString::fromLatin1(remaining.response.requestId);
     if (remaining.kind == LookupResult::Kind::Ok && remaining.amounts())
-        return {Money::formatYuan(remaining.amounts()->unsplitAmount), QString::number(remaining.amounts()->unsplitAmount),
-                requestId, QString()};
+        return {Money::formatYuan(remaining.amounts()->unsplitAmount),
+                QString::number(remaining.amounts()->unsplitAmount), requestId, QString()};
     const QString code =
         remaining.response.errorCode.isEmpty() ? kindName(remaining.kind) : remaining.response.errorCode;
     return {QString(), QString(), requestId, code + u": "_s + problemText(remaining)};
@@ -519,21 +523,20 @@ QList<QStringList> csvRows(const LookupResult &result)
 
 namespace {
 
-bool hasTypedResult(const LookupResult &result, QString *errorString)
+// An answer of the question's kind, or why there is nothing to export.
+WriteResult hasTypedResult(const LookupResult &result)
 {
     if (result.answer && result.answer->kind() == result.lookup())
-        return true;
-    if (errorString)
-        *errorString = QCoreApplication::translate("fenzhang::ResultExport", "There is no result to export.");
-    return false;
+        return {};
+    return unexpected(QCoreApplication::translate("fenzhang::ResultExport", "There is no result to export."));
 }
 
 } // namespace
 
-bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString, const LookupResult *remainingAnswer)
+WriteResult writeCsv(const LookupResult &result, QIODevice *device, const LookupResult *remainingAnswer)
 {
-    if (!hasTypedResult(result, errorString))
-        return false;
+    if (WriteResult answered = hasTypedResult(result); !answered)
+        return answered;
     const bool isOrder = result.lookup() == LookupKind::Order;
     const bool withRemaining = isOrder && remainingAnswer;
     const QStringList remaining = withRemaining ? remainingCells(*remainingAnswer) : QStringList();
@@ -548,14 +551,14 @@ bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorStrin
         for (const QStringList &row : csvRows(result))
             csv.writeRow(row, numeric);
     }
-    if (!csv.ok() && errorString)
-        *errorString = csv.errorString();
-    return csv.ok();
+    if (!csv.ok())
+        return unexpected(csv.errorString());
+    return {};
 }
 
-bool saveCsv(const LookupResult &result, const QString &path, QString *errorString)
+WriteResult saveCsv(const LookupResult &result, const QString &path)
 {
-    return save(result, path, ExportFormat::Csv, {}, errorString);
+    return save(result, path, ExportFormat::Csv, {});
 }
 
 QString subject(const LookupResult &result)
@@ -567,17 +570,18 @@ QString subject(const LookupResult &result)
     case LookupKind::Return:
         return QCoreApplication::translate("fenzhang::ResultExport", "Profit-sharing return %1").arg(number);
     case LookupKind::Amounts:
-        return QCoreApplication::translate("fenzhang::ResultExport", "Amount still to split of transaction %1")
+        return QCoreApplication::translate("fenzhang::ResultExport",
+                                           "Amount still to split of transaction %1")
             .arg(number);
     }
     return {};
 }
 
-bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString,
-               const LookupResult *remaining)
+WriteResult writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device,
+                      const LookupResult *remaining)
 {
-    if (!hasTypedResult(result, errorString))
-        return false;
+    if (WriteResult answered = hasTypedResult(result); !answered)
+        return answered;
     const bool isOrder = result.lookup() == LookupKind::Order;
     const QStringList remainingPart = isOrder && remaining ? remainingCells(*remaining) : QStringList();
     XlsxWriter xlsx;
@@ -615,25 +619,20 @@ bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *de
     }
     xlsx.addAboutSheet(about, rows, 1, result.response.verified ? 1 : 0);
     if (!xlsx.finish(device)) {
-        if (errorString)
-            *errorString = xlsx.errorString();
-        return false;
+        return unexpected(xlsx.errorString());
     }
-    return true;
+    return {};
 }
 
-bool save(const LookupResult &result, const QString &path, ExportFormat format, const ExportInfo &info,
-          QString *errorString, const LookupResult *remaining)
+WriteResult save(const LookupResult &result, const QString &path, ExportFormat format, const ExportInfo &info,
+                 const LookupResult *remaining)
 {
-    if (!hasTypedResult(result, errorString))
-        return false;
-    return ExportFiles::save(
-        path,
-        [&](QIODevice *device, QString *error) {
-            return format == ExportFormat::Xlsx ? writeXlsx(result, info, device, error, remaining)
-                                                : writeCsv(result, device, error, remaining);
-        },
-        errorString);
+    if (WriteResult answered = hasTypedResult(result); !answered)
+        return answered;
+    return ExportFiles::save(path, [&](QIODevice *device) {
+        return format == ExportFormat::Xlsx ? writeXlsx(result, info, device, remaining)
+                                            : writeCsv(result, device, remaining);
+    });
 }
 
 QByteArray toJson(const LookupResult &result)

@@ -47,14 +47,13 @@ QString problemText(const LookupResult &result);
 
 // remaining: the remaining-amount answer of an order's payment, written beside each of its lines under
 // remainingColumns(); nullptr (the default) for none. Not used for other kinds.
-bool writeCsv(const LookupResult &result, QIODevice *device, QString *errorString,
-              const LookupResult *remaining = nullptr);
-bool writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device, QString *errorString,
-               const LookupResult *remaining = nullptr);
+WriteResult writeCsv(const LookupResult &result, QIODevice *device, const LookupResult *remaining = nullptr);
+WriteResult writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device,
+                      const LookupResult *remaining = nullptr);
 // Atomic (QSaveFile): a failed write never leaves half a file.
-bool save(const LookupResult &result, const QString &path, ExportFormat format, const ExportInfo &info,
-          QString *errorString, const LookupResult *remaining = nullptr);
-bool saveCsv(const LookupResult &result, const QString &path, QString *errorString);
+WriteResult save(const LookupResult &result, const QString &path, ExportFormat format, const ExportInfo &info,
+                 const LookupResult *remaining = nullptr);
+WriteResult saveCsv(const LookupResult &result, const QString &path);
 
 // The API's response fields under their API names, amounts as exact JSON integers, plus
 // "verified" and "request_id".

@@ -84,7 +84,8 @@ struct AmountsResult {
 
     bool isFinal() const { return true; }
     // Every product answers alike; the product is taken for uniformity with the other kinds.
-    static Expected<AmountsResult, QString> fromJson(QByteArrayView body, Product product = Product::ServiceProvider);
+    static Expected<AmountsResult, QString> fromJson(QByteArrayView body,
+                                                     Product product = Product::ServiceProvider);
 };
 
 } // namespace fenzhang

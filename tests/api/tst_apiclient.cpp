@@ -129,8 +129,7 @@ void TestApiClient::retries_signAfreshWithNewNonce()
     ApiClient *client = m_clients.makeClient(m_clients.sandbox().settings());
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result =
-        waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-3"_s)));
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-3"_s)));
     QCOMPARE(result.kind, Kind::Ok);
     QCOMPARE(result.response.attempts, 4);
     QCOMPARE(m_clients.sandbox().log.size(), 4);
@@ -436,8 +435,7 @@ void TestApiClient::retryAfter_longerThanBudget_notRetried()
     ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result =
-        waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-429-9"_s)));
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-429-9"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 429);
     QCOMPARE(result.response.errorCode, u"FREQUENCY_LIMITED"_s);
@@ -452,8 +450,7 @@ void TestApiClient::backoff_boundedByBudget()
     ApiClient *client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService service(client);
-    const LookupResult result =
-        waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-9"_s)));
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-9"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.errorCode, u"SYSTEM_ERROR"_s);
     QCOMPARE(result.response.attempts, 1);
@@ -463,8 +460,7 @@ void TestApiClient::backoff_boundedByBudget()
     client = m_clients.makeClient(settings);
     QVERIFY(client);
     LookupService limited(client);
-    const LookupResult once =
-        waitFor(limited.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-9-b"_s)));
+    const LookupResult once = waitFor(limited.lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-9-b"_s)));
     QCOMPARE(once.kind, Kind::ApiError);
     QCOMPARE(once.response.attempts, 2);
 }

@@ -217,8 +217,7 @@ void TestLookupService::systemError_retriesExhausted()
 {
     LookupService *service = makeService();
     QVERIFY(service);
-    const LookupResult result =
-        waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-9"_s)));
+    const LookupResult result = waitFor(service->lookUp(m_clients.sandbox().scenarioOrder(u"SCN-500-9"_s)));
     QCOMPARE(result.kind, Kind::ApiError);
     QCOMPARE(result.response.httpStatus, 500);
     QCOMPARE(result.response.errorCode, u"SYSTEM_ERROR"_s);
@@ -260,8 +259,7 @@ void TestLookupService::droppedConnection_isNetworkError()
     QVERIFY(client);
     LookupService service(*client);
     QList<Attempt> attempts;
-    const LookupResult result =
-        waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(number)), &attempts);
+    const LookupResult result = waitFor(service.lookUp(m_clients.sandbox().scenarioOrder(number)), &attempts);
     QCOMPARE(result.kind, Kind::NetworkError);
     QCOMPARE(result.response.httpStatus, 0);
     QCOMPARE(result.response.attempts, 2);

@@ -3,6 +3,7 @@
 
 #include "batch/batchexport.h"
 #include "format/labels.h"
+#include "writeresult.h"
 
 #include <limits>
 #include <QBuffer>
@@ -11,6 +12,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
+using fenzhang::test::failure;
 
 namespace {
 
@@ -142,8 +144,7 @@ void TestBatchExport::writeCsv_orders_byteExact()
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QString error;
-    QVERIFY(BatchExport::writeCsv(LookupKind::Order, orderRows(), &buffer, &error));
+    QVERIFY(BatchExport::writeCsv(LookupKind::Order, orderRows(), &buffer));
     const QByteArray expected =
         "\xEF\xBB\xBF"
         "row,sub_mchid,transaction_id,out_order_no,order_id,state,state_label,receiver_account,receiver_type,"
@@ -187,16 +188,16 @@ void TestBatchExport::writeCsv_returns_oneLinePerRow()
     r.query.returnOrder()->product = Product::Brand;
     r.response.requestId = "RID"_ba;
     r.response.verified = true;
-    r.answer =
-        ReturnResult::fromJson(
-            R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P1",
+    r.answer = ReturnResult::fromJson(
+                   R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P1",
 "out_return_no":"R1","return_no":"3008450740201411110007820473","return_mchid":"86693852","amount":10,
-"result":"SUCCESS","finish_time":"2025-11-20T10:16:02+08:00"})"_ba, Product::Brand)
-            .value();
+"result":"SUCCESS","finish_time":"2025-11-20T10:16:02+08:00"})"_ba,
+                   Product::Brand)
+                   .value();
     r.lookedUpAt = lookedUpAt;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QVERIFY(BatchExport::writeCsv(LookupKind::Return, {{7, r, 0}}, &buffer, nullptr));
+    QVERIFY(BatchExport::writeCsv(LookupKind::Return, {{7, r, 0}}, &buffer));
     const QList<QByteArray> lines = buffer.data().split('\n');
     QCOMPARE(lines.size(), 3); // header, one row, and the empty rest after the last CRLF
     QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFrow,sub_mchid,out_return_no,order_id,out_order_no,"_ba));
@@ -232,13 +233,14 @@ void TestBatchExport::writeCsv_ordinaryReturns_theirOwnColumns()
     BatchExportRow invalid;
     invalid.rowNumber = 3;
     invalid.result.kind = LookupResult::Kind::InvalidInput;
-    invalid.result.query = ReturnQuery{u"1900000109"_s, u"R 2"_s, QString(), u"P2"_s, Product::ServiceProvider};
+    invalid.result.query =
+        ReturnQuery{u"1900000109"_s, u"R 2"_s, QString(), u"P2"_s, Product::ServiceProvider};
     invalid.result.fieldErrors = invalid.result.query.returnOrder()->validate();
     const QList<BatchExportRow> rows = {{2, answered, 0}, invalid};
     QCOMPARE(BatchExport::productOf(rows), Product::ServiceProvider);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QVERIFY(BatchExport::writeCsv(LookupKind::Return, rows, &buffer, nullptr));
+    QVERIFY(BatchExport::writeCsv(LookupKind::Return, rows, &buffer));
     const QByteArray expected =
         "\xEF\xBB\xBFrow,sub_mchid,out_return_no,order_id,out_order_no,return_id,return_mchid,result,result_label,"
         "amount_yuan,amount_fen,description,fail_reason,fail_reason_label,fail_reason_advice,create_time,"
@@ -263,8 +265,7 @@ void TestBatchExport::writeCsv_amounts_byteExact()
                           u"error_code"_s, u"error_message"_s, u"error_advice"_s}));
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QString error;
-    QVERIFY(BatchExport::writeCsv(LookupKind::Amounts, amountsRows(), &buffer, &error));
+    QVERIFY(BatchExport::writeCsv(LookupKind::Amounts, amountsRows(), &buffer));
     const QByteArray expected =
         "\xEF\xBB\xBF"
         "row,transaction_id,unsplit_amount_yuan,unsplit_amount_fen,request_id,verified,looked_up_at,error_kind,"
@@ -303,7 +304,7 @@ void TestBatchExport::summarize_amounts_totalsTheMoneyStillFrozen()
 
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QVERIFY(BatchExport::writeSummaryCsv(summary, &buffer, nullptr));
+    QVERIFY(BatchExport::writeSummaryCsv(summary, &buffer));
     const QByteArray expected = "\xEF\xBB\xBFgroup,value,label,count,amount_yuan,amount_fen\r\n"
                                 "unsplit_amount,frozen,Money still to split,2,90071992547501.93,9007199254750193\r\n"
                                 "unsplit_amount,none,Nothing left to split,1,0.00,0\r\n"
@@ -363,8 +364,7 @@ void TestBatchExport::writeSummaryCsv_byteExact()
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QVERIFY(BatchExport::writeSummaryCsv(BatchExport::summarize(LookupKind::Order, orderRows()), &buffer,
-                                         nullptr));
+    QVERIFY(BatchExport::writeSummaryCsv(BatchExport::summarize(LookupKind::Order, orderRows()), &buffer));
     const QByteArray expected = "\xEF\xBB\xBFgroup,value,label,count,amount_yuan,amount_fen\r\n"
                                 "order_state,FINISHED,Finished,1,130.50,13050\r\n"
                                 "receiver_result,SUCCESS,Succeeded,1,128.00,12800\r\n"
@@ -380,12 +380,10 @@ void TestBatchExport::saveCsv_unwritablePath_failsWithReason()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QString error;
-    QVERIFY(
-        !BatchExport::saveCsv(LookupKind::Order, orderRows(), dir.filePath(u"missing/out.csv"_s), &error));
-    QVERIFY(!error.isEmpty());
+    QVERIFY(!failure(BatchExport::saveCsv(LookupKind::Order, orderRows(), dir.filePath(u"missing/out.csv"_s)))
+                 .isEmpty());
     const QString path = dir.filePath(u"out.csv"_s);
-    QVERIFY(BatchExport::saveCsv(LookupKind::Order, orderRows(), path, &error));
+    QVERIFY(BatchExport::saveCsv(LookupKind::Order, orderRows(), path));
     QVERIFY(QFileInfo(path).size() > 0);
 }
 
@@ -426,7 +424,7 @@ void TestBatchExport::remaining_askedOncePerPayment_columnsAndTotals()
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QString error;
-    QVERIFY(BatchExport::writeCsv(LookupKind::Order, rows, &buffer, &error));
+    QVERIFY(BatchExport::writeCsv(LookupKind::Order, rows, &buffer));
     const QByteArray csv = buffer.data();
     QVERIFY(csv.contains(",looked_up_at,unsplit_amount_yuan,unsplit_amount_fen,unsplit_request_id,unsplit_error,"
                          "error_kind,"));
@@ -439,7 +437,7 @@ void TestBatchExport::remaining_askedOncePerPayment_columnsAndTotals()
     BatchExport::attachRemaining(rows, {});
     QBuffer cancelledBuffer;
     cancelledBuffer.open(QIODevice::WriteOnly);
-    QVERIFY(BatchExport::writeCsv(LookupKind::Order, rows, &cancelledBuffer, &error));
+    QVERIFY(BatchExport::writeCsv(LookupKind::Order, rows, &cancelledBuffer));
     QCOMPARE(cancelledBuffer.data().count(",,,,Not looked up: the batch was cancelled before.,ok,200,,,\r\n"), 4);
     QVERIFY(cancelledBuffer.data().contains(",,,,,api_error,404,"));
 
@@ -452,7 +450,7 @@ void TestBatchExport::remaining_askedOncePerPayment_columnsAndTotals()
     BatchExport::attachRemaining(rows, {failed});
     QBuffer failedBuffer;
     failedBuffer.open(QIODevice::WriteOnly);
-    QVERIFY(BatchExport::writeCsv(LookupKind::Order, rows, &failedBuffer, &error));
+    QVERIFY(BatchExport::writeCsv(LookupKind::Order, rows, &failedBuffer));
     QCOMPARE(failedBuffer.data().count(",,,08F1B2C3D4E5-2,NO_AUTH: 无权限,ok,200,,,\r\n"), 4);
 
     // The summary counts the payment once: 92.00 yuan still frozen, not 184.00.

@@ -64,7 +64,7 @@ LookupResult returnResult(const QDateTime &when)
     LookupResult r;
     r.kind = LookupResult::Kind::Ok;
     r.query = ReturnQuery{u"1900000109"_s, u"R20251121001"_s, u"3008450740201411110007820472"_s, QString(),
-                     Product::Brand};
+                          Product::Brand};
     r.response.httpStatus = 200;
     r.response.requestId = "08DE9A1B2C3D-REQ-RETURN"_ba;
     r.response.verified = true;
@@ -473,7 +473,8 @@ void TestHistoryStore::products_andAmounts_roundTrip()
     // A direct merchant's order: no sub_mchid asked or answered.
     LookupResult direct;
     direct.kind = LookupResult::Kind::Ok;
-    direct.query = OrderQuery{QString(), u"4208450740202511251234567895"_s, u"P20251125093000011"_s, Product::Direct};
+    direct.query =
+        OrderQuery{QString(), u"4208450740202511251234567895"_s, u"P20251125093000011"_s, Product::Direct};
     direct.response.verified = true;
     direct.response.httpStatus = 200;
     direct.response.body = R"({"transaction_id":"4208450740202511251234567895","out_order_no":"P20251125093000011",

@@ -25,6 +25,7 @@
 #include "profile/profilechecker.h"
 #include "profile/profilelookupcheck.h"
 #include "sandboxservice.h"
+#include "writeresult.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -38,6 +39,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
+using fenzhang::test::failure;
 
 namespace {
 
@@ -312,8 +314,8 @@ void TestCoreTranslations::batchExportErrorColumn()
     failed.response.verification = ResponseVerifier().verify(SignatureHeaders{}, "{}");
     QBuffer out;
     out.open(QIODevice::WriteOnly);
-    QString error;
-    QVERIFY2(BatchExport::writeCsv(LookupKind::Order, {BatchExportRow{1, failed, 0}}, &out, &error), qPrintable(error));
+    QCOMPARE(failure(BatchExport::writeCsv(LookupKind::Order, {BatchExportRow{1, failed, 0}}, &out)),
+             QString());
     const QString csv = QString::fromUtf8(out.data());
     QVERIFY2(csv.contains(failed.response.verification.detail), qPrintable(csv));
     expectChinese(u"batch error_message"_s, failed.response.verification.detail);
@@ -370,11 +372,9 @@ void TestCoreTranslations::lookupsThroughTheSandbox()
 void TestCoreTranslations::csvWriting()
 {
     LookupResult nothing;
-    QString error;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QVERIFY(!ResultExport::writeCsv(nothing, &buffer, &error));
-    expectChinese(u"nothing to export"_s, error);
+    expectChinese(u"nothing to export"_s, failure(ResultExport::writeCsv(nothing, &buffer)));
     CsvWriter writer(nullptr);
     writer.writeRow({u"a"_s});
     expectChinese(u"no output device"_s, writer.errorString());

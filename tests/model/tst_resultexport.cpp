@@ -1,6 +1,7 @@
 #include "format/labels.h"
 #include "lookup/jsonreader.h"
 #include "lookup/resultexport.h"
+#include "writeresult.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -12,6 +13,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
+using fenzhang::test::failure;
 
 class TestResultExport final : public QObject {
     Q_OBJECT
@@ -78,7 +80,8 @@ LookupResult orderResult(const QByteArray &body)
 LookupResult returnResult()
 {
     LookupResult result = baseResult();
-    result.query = ReturnQuery{u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
+    result.query =
+        ReturnQuery{u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
     auto ret = ReturnResult::fromJson(docsReturn, Product::Brand);
     if (ret)
         result.answer = *ret;
@@ -88,8 +91,8 @@ LookupResult returnResult()
 LookupResult ordinaryReturnResult(Product product)
 {
     LookupResult result = baseResult();
-    result.query = ReturnQuery{Products::hasSubMchid(product) ? u"1900000109"_s : QString(), u"R20190516002"_s, QString(),
-                          u"P20150806125346"_s, product};
+    result.query = ReturnQuery{Products::hasSubMchid(product) ? u"1900000109"_s : QString(),
+                               u"R20190516002"_s, QString(), u"P20150806125346"_s, product};
     QByteArray body = ordinaryReturn;
     if (!Products::hasSubMchid(product))
         body.replace(R"("sub_mchid":"1900000109",)", "");
@@ -103,9 +106,8 @@ QByteArray csvOf(const LookupResult &result)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QString error;
-    if (!ResultExport::writeCsv(result, &buffer, &error))
-        return "failed: "_ba + error.toUtf8();
+    if (const WriteResult written = ResultExport::writeCsv(result, &buffer); !written)
+        return "failed: "_ba + written.error().toUtf8();
     return buffer.data();
 }
 
@@ -208,14 +210,12 @@ void TestResultExport::csv_withoutResult_fails()
     result.kind = LookupResult::Kind::ApiError;
     QBuffer buffer;
     QVERIFY(buffer.open(QIODevice::WriteOnly));
-    QString error;
-    QVERIFY(!ResultExport::writeCsv(result, &buffer, &error));
-    QVERIFY(!error.isEmpty());
+    QVERIFY(!failure(ResultExport::writeCsv(result, &buffer)).isEmpty());
     QVERIFY(buffer.data().isEmpty());
     // An order result never exports as a return, and the other way round.
     LookupResult mismatched = orderResult(twoReceivers);
     mismatched.query = Query::blank(LookupKind::Return, Product::ServiceProvider);
-    QVERIFY(!ResultExport::writeCsv(mismatched, &buffer, &error));
+    QVERIFY(!ResultExport::writeCsv(mismatched, &buffer));
 }
 
 void TestResultExport::orderJson_exact()
@@ -325,8 +325,7 @@ void TestResultExport::saveCsv_writesFile()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"result.csv"_s);
-    QString error;
-    QVERIFY2(ResultExport::saveCsv(returnResult(), path, &error), qPrintable(error));
+    QCOMPARE(failure(ResultExport::saveCsv(returnResult(), path)), QString());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), csvOf(returnResult()));
@@ -337,16 +336,15 @@ void TestResultExport::saveCsv_failureLeavesNothing()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QString error;
-    QVERIFY(!ResultExport::saveCsv(returnResult(), dir.filePath(u"missing/dir/result.csv"_s), &error));
-    QVERIFY(!error.isEmpty());
+    QVERIFY(
+        !failure(ResultExport::saveCsv(returnResult(), dir.filePath(u"missing/dir/result.csv"_s))).isEmpty());
 
     // No result: nothing is written, not even an empty file.
     const QString path = dir.filePath(u"empty.csv"_s);
     LookupResult nothing = baseResult();
     nothing.kind = LookupResult::Kind::NetworkError;
     error.clear();
-    QVERIFY(!ResultExport::saveCsv(nothing, path, &error));
-    QVERIFY(!error.isEmpty());
+    QVERIFY(!failure(ResultExport::saveCsv(nothing, path)).isEmpty());
     QVERIFY(!QFile::exists(path));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
 }

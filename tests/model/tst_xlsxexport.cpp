@@ -5,6 +5,7 @@
 #include "format/labels.h"
 #include "format/xlsxwriter.h"
 #include "lookup/resultexport.h"
+#include "writeresult.h"
 #include "xlsxreader.h"
 
 #include <QBuffer>
@@ -16,6 +17,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace fenzhang;
+using fenzhang::test::failure;
 using fenzhang::test::XlsxBook;
 using fenzhang::test::XlsxSheet;
 
@@ -34,7 +36,7 @@ private Q_SLOTS:
     void writer_textEdgesAndManyTexts();
 
 private:
-    QString write(const QString &name, const std::function<bool(QIODevice *, QString *)> &writer);
+    QString write(const QString &name, const std::function<WriteResult(QIODevice *)> &writer);
     QTemporaryDir m_dir;
 };
 
@@ -79,7 +81,8 @@ LookupResult orderResult()
 LookupResult returnResult()
 {
     LookupResult result = baseResult();
-    result.query = ReturnQuery{u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
+    result.query =
+        ReturnQuery{u"1900000109"_s, u"R20190516001"_s, QString(), u"P20150806125346"_s, Product::Brand};
     result.answer = *ReturnResult::fromJson(returnBody, Product::Brand);
     return result;
 }
@@ -89,7 +92,7 @@ LookupResult ordinaryReturnResult()
 {
     LookupResult result = baseResult();
     result.query = ReturnQuery{u"1900000109"_s, u"R20190516002"_s, QString(), u"P20150806125346"_s,
-                          Product::ServiceProvider};
+                               Product::ServiceProvider};
     result.answer = *ReturnResult::fromJson(
         R"({"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P20150806125346",
 "out_return_no":"R20190516002","return_id":"3008450740201411110007820474","return_mchid":"86693852","amount":2,
@@ -123,21 +126,19 @@ void TestXlsxExport::initTestCase()
     QVERIFY(ReturnResult::fromJson(returnBody, Product::Brand));
 }
 
-QString TestXlsxExport::write(const QString &name, const std::function<bool(QIODevice *, QString *)> &writer)
+QString TestXlsxExport::write(const QString &name, const std::function<WriteResult(QIODevice *)> &writer)
 {
     const QString path = m_dir.filePath(name);
-    QString error;
-    if (!ExportFiles::save(path, writer, &error))
-        qWarning() << "export failed:" << error;
+    if (const WriteResult saved = ExportFiles::save(path, writer); !saved)
+        qWarning() << "export failed:" << saved.error();
     return path;
 }
 
 void TestXlsxExport::order_cellsTypedAndExact()
 {
     const LookupResult result = orderResult();
-    const QString path = write(u"order.xlsx"_s, [&](QIODevice *device, QString *error) {
-        return ResultExport::writeXlsx(result, info, device, error);
-    });
+    const QString path = write(
+        u"order.xlsx"_s, [&](QIODevice *device) { return ResultExport::writeXlsx(result, info, device); });
     READ_BOOK(book, path);
     const XlsxSheet *sheet = book.sheet(u"Receivers"_s);
     QVERIFY(sheet);
@@ -189,8 +190,8 @@ void TestXlsxExport::order_cellsTypedAndExact()
 void TestXlsxExport::order_sheetSetUp()
 {
     const LookupResult result = orderResult();
-    const QString path = write(u"order-setup.xlsx"_s, [&](QIODevice *device, QString *error) {
-        return ResultExport::writeXlsx(result, info, device, error);
+    const QString path = write(u"order-setup.xlsx"_s, [&](QIODevice *device) {
+        return ResultExport::writeXlsx(result, info, device);
     });
     READ_BOOK(book, path);
     QCOMPARE(book.sheets.size(), 2);
@@ -225,9 +226,8 @@ void TestXlsxExport::order_sheetSetUp()
 void TestXlsxExport::return_oneRowWithAdvice()
 {
     const LookupResult result = returnResult();
-    const QString path = write(u"return.xlsx"_s, [&](QIODevice *device, QString *error) {
-        return ResultExport::writeXlsx(result, info, device, error);
-    });
+    const QString path = write(
+        u"return.xlsx"_s, [&](QIODevice *device) { return ResultExport::writeXlsx(result, info, device); });
     READ_BOOK(book, path);
     const XlsxSheet *sheet = book.sheet(u"Return"_s);
     QVERIFY(sheet);
@@ -245,8 +245,8 @@ void TestXlsxExport::return_oneRowWithAdvice()
 void TestXlsxExport::ordinaryReturn_itsOwnColumns()
 {
     const LookupResult result = ordinaryReturnResult();
-    const QString path = write(u"ordinary-return.xlsx"_s, [&](QIODevice *device, QString *error) {
-        return ResultExport::writeXlsx(result, info, device, error);
+    const QString path = write(u"ordinary-return.xlsx"_s, [&](QIODevice *device) {
+        return ResultExport::writeXlsx(result, info, device);
     });
     READ_BOOK(book, path);
     const XlsxSheet *sheet = book.sheet(u"Return"_s);
@@ -283,14 +283,15 @@ void TestXlsxExport::batch_rowsSummaryAndAbout()
     BatchExportRow failed{3, {}, 0};
     failed.result.query = Query::blank(LookupKind::Order, Product::ServiceProvider);
     failed.result.kind = LookupResult::Kind::ApiError;
-    failed.result.query = OrderQuery{u"1900000109"_s, u"4208450740201411110007820999"_s, u"=cmd|' /C calc'!A0"_s};
+    failed.result.query =
+        OrderQuery{u"1900000109"_s, u"4208450740201411110007820999"_s, u"=cmd|' /C calc'!A0"_s};
     failed.result.response.httpStatus = 404;
     failed.result.response.errorCode = u"RESOURCE_NOT_EXISTS"_s;
     failed.result.response.errorMessage = u"记录不存在"_s;
     failed.result.response.requestId = "REQ-404"_ba;
     const QList<BatchExportRow> rows = {ok, failed};
-    const QString path = write(u"batch.xlsx"_s, [&](QIODevice *device, QString *error) {
-        return BatchExport::writeXlsx(LookupKind::Order, rows, info, device, error);
+    const QString path = write(u"batch.xlsx"_s, [&](QIODevice *device) {
+        return BatchExport::writeXlsx(LookupKind::Order, rows, info, device);
     });
     READ_BOOK(book, path);
     QCOMPARE(book.sheets.size(), 3);
@@ -334,8 +335,8 @@ void TestXlsxExport::csvAndWorkbook_sameColumns()
     const ExportColumns columns = ResultExport::orderColumns();
     QCOMPARE(ResultExport::orderCsvHeader(), ExportTable::names(columns));
     QCOMPARE(ExportTable::numericColumns(columns), (QList<int>{9, 10}));
-    const QString path = write(u"columns.xlsx"_s, [&](QIODevice *device, QString *error) {
-        return ResultExport::writeXlsx(orderResult(), info, device, error);
+    const QString path = write(u"columns.xlsx"_s, [&](QIODevice *device) {
+        return ResultExport::writeXlsx(orderResult(), info, device);
     });
     READ_BOOK(book, path);
     QStringList headings;
@@ -351,24 +352,21 @@ void TestXlsxExport::csvAndWorkbook_sameColumns()
 
 void TestXlsxExport::save_failureLeavesNothing()
 {
-    QString error;
     const QString missing = m_dir.filePath(u"missing/dir/out.xlsx"_s);
-    QVERIFY(!ResultExport::save(orderResult(), missing, ExportFormat::Xlsx, info, &error));
-    QVERIFY(!error.isEmpty());
+    QVERIFY(!failure(ResultExport::save(orderResult(), missing, ExportFormat::Xlsx, info)).isEmpty());
     QVERIFY(!QFile::exists(missing));
 
     // A write that fails half-way (a cell too long for a workbook) leaves the old file untouched.
     const QString path = m_dir.filePath(u"kept.xlsx"_s);
-    QVERIFY2(ResultExport::save(returnResult(), path, ExportFormat::Xlsx, info, &error), qPrintable(error));
+    QCOMPARE(failure(ResultExport::save(returnResult(), path, ExportFormat::Xlsx, info)), QString());
     const QByteArray before = [&] {
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }();
     LookupResult huge = orderResult();
     huge.order()->receivers[0].description = QString(40000, u'x');
-    error.clear();
-    QVERIFY(!ResultExport::save(huge, path, ExportFormat::Xlsx, info, &error));
-    QVERIFY2(error.contains(u"32767"_s), qPrintable(error));
+    const QString tooLong = failure(ResultExport::save(huge, path, ExportFormat::Xlsx, info));
+    QVERIFY2(tooLong.contains(u"32767"_s), qPrintable(tooLong));
     QFile after(path);
     QVERIFY(after.open(QIODevice::ReadOnly));
     QCOMPARE(after.readAll(), before);
@@ -381,8 +379,8 @@ void TestXlsxExport::libreOffice_roundTripKeepsEverything()
         QSKIP("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui to run the "
               "Calc round trip");
     BatchExportRow ok{2, orderResult(), 0};
-    const QString path = write(u"roundtrip.xlsx"_s, [&](QIODevice *device, QString *error) {
-        return BatchExport::writeXlsx(LookupKind::Order, {ok}, info, device, error);
+    const QString path = write(u"roundtrip.xlsx"_s, [&](QIODevice *device) {
+        return BatchExport::writeXlsx(LookupKind::Order, {ok}, info, device);
     });
     const QString outDir = m_dir.filePath(u"lo"_s);
     QVERIFY(QDir().mkpath(outDir));
@@ -408,8 +406,8 @@ void TestXlsxExport::libreOffice_roundTripKeepsEverything()
     QVERIFY(book.sheet(u"About"_s));
 
     // The single result's workbook too.
-    const QString single = write(u"single.xlsx"_s, [&](QIODevice *device, QString *writeError) {
-        return ResultExport::writeXlsx(orderResult(), info, device, writeError);
+    const QString single = write(u"single.xlsx"_s, [&](QIODevice *device) {
+        return ResultExport::writeXlsx(orderResult(), info, device);
     });
     const QString singleSaved = fenzhang::test::sofficeRoundTrip(single, outDir, &error);
     QVERIFY2(!singleSaved.isEmpty(), qPrintable(error));
@@ -436,14 +434,14 @@ void TestXlsxExport::writer_textEdgesAndManyTexts()
     const int rows = 6000;
     const auto text = [&](int i) { return i < edges.size() ? edges.at(i) : u"distinct %1"_s.arg(i); };
     const auto state = [](int i) { return i % 3 == 0 ? u"CLOSED"_s : u"SUCCESS"_s; };
-    const QString path = write(u"edges.xlsx"_s, [&](QIODevice *device, QString *error) {
+    const QString path = write(u"edges.xlsx"_s, [&](QIODevice *device) {
         XlsxWriter xlsx;
         xlsx.beginSheet(u"Edges"_s, columns);
         for (int i = 0; i < rows; ++i)
             xlsx.addRow({text(i), state(i), QString::number(i)});
-        const bool ok = xlsx.finish(device);
-        *error = xlsx.errorString();
-        return ok;
+        if (!xlsx.finish(device))
+            return WriteResult(unexpected(xlsx.errorString()));
+        return WriteResult();
     });
     READ_BOOK(book, path);
     QCOMPARE(book.sheets.size(), 1);

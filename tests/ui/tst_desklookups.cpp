@@ -33,18 +33,18 @@
 #include "settingsdialog.h"
 #include "stalebanner.h"
 #include "testsettings.h"
+#include "writeresult.h"
 #include "xlsxreader.h"
 
 #include <memory>
 #include <QAction>
-#include <QTextDocument>
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QJsonObject>
 #include <QKeyEvent>
-#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -57,11 +57,12 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTranslator>
 
 using namespace fenzhang;
+using fenzhang::test::failure;
 using namespace Qt::StringLiterals;
 using Stall = fenzhang::testing::RogueServer::Behaviour;
 
@@ -282,8 +283,7 @@ void TestDeskLookups::orderLookup_exportCsv_byteForByteResultExport()
 
     QBuffer expected;
     expected.open(QIODevice::WriteOnly);
-    QString error;
-    QVERIFY2(ResultExport::writeCsv(*page->shownResult(), &expected, &error), qPrintable(error));
+    QCOMPARE(failure(ResultExport::writeCsv(*page->shownResult(), &expected)), QString());
 
     const QString path = m_dir.filePath(u"order.csv"_s);
     MessageBox::setNextSaveFileName(path);
@@ -1129,7 +1129,8 @@ void TestDeskLookups::products_formsFollowTheProfile_eachLookUpEndToEnd()
     QVERIFY2(targets.constLast().startsWith(amountsPath + demo.sampleOrder.transactionId + u"/amounts"_s),
              qPrintable(targets.constLast()));
     QCOMPARE(amounts.amounts()->transactionId, demo.sampleOrder.transactionId);
-    QVERIFY2(line->text().contains(Money::formatYuan(amounts.amounts()->unsplitAmount, Money::Grouping::Thousands)),
+    QVERIFY2(line->text().contains(
+                 Money::formatYuan(amounts.amounts()->unsplitAmount, Money::Grouping::Thousands)),
              qPrintable(line->text()));
     QCOMPARE(line->button()->text(), u"Look up again"_s);
 
@@ -1226,7 +1227,8 @@ void TestDeskLookups::remainingAmount_failure_saysWhyWithRequestId()
     // (docs/sandbox.md), through the controller the page uses.
     useDemo(Product::ServiceProvider);
     QString error;
-    LookupJob *job = m_controller->start(AmountsQuery{u"4208450740202511301234567899"_s, Product::ServiceProvider}, &error);
+    LookupJob *job = m_controller->start(
+        AmountsQuery{u"4208450740202511301234567899"_s, Product::ServiceProvider}, &error);
     QVERIFY2(job, qPrintable(error));
     LookupResult failed;
     connect(job, &LookupJob::finished, this, [&failed](const LookupResult &result) { failed = result; });

@@ -311,8 +311,8 @@ void TestHistoryPage::rerun_addsAnEntry()
 void TestHistoryPage::remainingAmount_openedAndRunAgain()
 {
     QString error;
-    LookupJob *job =
-        m_controller->start(AmountsQuery{u"4208450740202511211234567891"_s, Product::ServiceProvider}, &error);
+    LookupJob *job = m_controller->start(
+        AmountsQuery{u"4208450740202511211234567891"_s, Product::ServiceProvider}, &error);
     QVERIFY2(job, qPrintable(error));
     QSignalSpy finished(job, &LookupJob::finished);
     QVERIFY(finished.wait(20000));
@@ -334,7 +334,7 @@ void TestHistoryPage::remainingAmount_openedAndRunAgain()
     // And so in the history's export: lookup "amounts", summed as money still to split.
     QBuffer csv;
     csv.open(QIODevice::WriteOnly);
-    QVERIFY(HistoryExport::writeCsv({model->entry(0)}, &csv, &error));
+    QVERIFY(HistoryExport::writeCsv({model->entry(0)}, &csv));
     const QList<QByteArray> lines = csv.data().split('\n');
     QVERIFY2(lines.size() > 1 && lines.at(1).contains(",amounts,single,"), lines.value(1).constData());
     QVERIFY2(lines.at(1).contains(",frozen,"), lines.at(1).constData());
@@ -366,8 +366,8 @@ void TestHistoryPage::rerun_ordinaryReturn_asksByOutOrderNo()
 {
     QString error;
     LookupJob *job = m_controller->start(ReturnQuery{u"1900000109"_s, u"R20251127100000011"_s, QString(),
-                                                u"P20251120101530001"_s, Product::ServiceProvider},
-                                               &error);
+                                                     u"P20251120101530001"_s, Product::ServiceProvider},
+                                         &error);
     QVERIFY2(job, qPrintable(error));
     QSignalSpy finished(job, &LookupJob::finished);
     QVERIFY(finished.wait(20000));
@@ -430,8 +430,7 @@ void TestHistoryPage::export_allAndSelected()
     QVERIFY(oneFile.open(QIODevice::ReadOnly));
     QBuffer expected;
     expected.open(QIODevice::WriteOnly);
-    QString error;
-    QVERIFY(HistoryExport::writeCsv({m_page->model()->entry(1)}, &expected, &error));
+    QVERIFY(HistoryExport::writeCsv({m_page->model()->entry(1)}, &expected));
     QCOMPARE(oneFile.readAll(), expected.data());
     QVERIFY(status.constLast().at(0).toString().contains(u"Exported 1 row(s)"_s));
     QVERIFY(status.constLast().at(0).toString().contains(u"Only the selected"_s));

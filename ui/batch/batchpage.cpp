@@ -365,9 +365,10 @@ void BatchPage::exportResults()
     if (!target)
         return;
     const QList<BatchExportRow> rows = exportRows();
-    QString error;
-    if (!BatchExport::save(m_runKind, rows, target->path, target->format, m_controller->exportInfo(), &error)) {
-        ExportDialog::showFailure(this, *target, error);
+    if (const WriteResult saved =
+            BatchExport::save(m_runKind, rows, target->path, target->format, m_controller->exportInfo());
+        !saved) {
+        ExportDialog::showFailure(this, *target, saved.error());
         return;
     }
     Q_EMIT statusMessage(ExportDialog::doneText(*target, int(rows.size())));

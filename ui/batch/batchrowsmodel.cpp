@@ -353,8 +353,9 @@ QVariant BatchRowsModel::headerData(int section, Qt::Orientation orientation, in
     case SubMchidColumn:
         return tr("Sub-merchant");
     case NumberColumn: // a batch is of one kind: a remaining-amount batch lists payments
-        return m_runner->rowCount() > 0 && m_runner->row(0).kind() == LookupKind::Amounts ? tr("Transaction ID")
-                                                                                       : tr("Merchant number");
+        return m_runner->rowCount() > 0 && m_runner->row(0).kind() == LookupKind::Amounts
+                   ? tr("Transaction ID")
+                   : tr("Merchant number");
     case StateColumn:
         return tr("State / result");
     case AmountColumn:

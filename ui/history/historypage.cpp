@@ -301,10 +301,10 @@ void HistoryPage::exportHistory()
         this, tr("Export history"), u"fenzhang-history-%1"_s.arg(QDate::currentDate().toString(u"yyyyMMdd"_s)));
     if (!target)
         return;
-    QString error;
-    if (!HistoryExport::save(entries, target->path, target->format, historyExportInfo(entries, onlySelected),
-                             &error)) {
-        ExportDialog::showFailure(this, *target, error);
+    if (const WriteResult saved = HistoryExport::save(entries, target->path, target->format,
+                                                      historyExportInfo(entries, onlySelected));
+        !saved) {
+        ExportDialog::showFailure(this, *target, saved.error());
         return;
     }
     const QString done = ExportDialog::doneText(*target, int(entries.size()));
