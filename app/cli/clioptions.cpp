@@ -167,7 +167,8 @@ bool CliOptionsParser::applyProduct(CliOptions *options, Product product, QStrin
             QStringList names;
             for (const QString &field : group)
                 names.append(optionForField(field));
-            *error = tr("The %1 command needs exactly one of %2.").arg(command, names.join(u", "_s));
+            const QString last = names.takeLast();
+            *error = tr("The %1 command needs exactly one of %2 and %3.").arg(command, names.join(u", "_s), last);
             return false;
         }
     }

@@ -332,33 +332,16 @@ BatchSummary BatchExport::summarize(LookupKind kind, const QList<BatchExportRow>
             ++summary.failed;
             continue;
         }
-        switch (kind) {
-        case LookupKind::Order: {
-            if (!r.order())
-                break;
-            ++summary.answered;
-            qint64 total = 0;
-            for (const ReceiverDetail &receiver : r.order()->receivers) {
-                total = saturatingAdd(total, receiver.amount);
+        if (!r.answer || r.answer->kind() != kind) {
+            ++summary.failed; // Ok without the typed result of its kind
+            continue;
+        }
+        ++summary.answered;
+        if (const OrderResult *order = r.order()) {
+            for (const ReceiverDetail &receiver : order->receivers)
                 addTo(summary.byReceiverResult, receiver.result, receiver.amount);
-            }
-            addTo(summary.byState, ResultState::of(r), total);
-            continue;
         }
-        case LookupKind::Return:
-            if (!r.returnOrder())
-                break;
-            ++summary.answered;
-            addTo(summary.byState, ResultState::of(r), r.returnOrder()->amount);
-            continue;
-        case LookupKind::Amounts:
-            if (!r.amounts())
-                break;
-            ++summary.answered;
-            addTo(summary.byState, ResultState::of(r), r.amounts()->unsplitAmount);
-            continue;
-        }
-        ++summary.failed; // Ok without the typed result of its kind
+        addTo(summary.byState, r.answer->stateCode(), r.answer->totalFen());
     }
     return summary;
 }

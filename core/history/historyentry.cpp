@@ -56,22 +56,17 @@ HistoryEntry HistoryEntry::fromResult(const LookupResult &result, const QString 
         e.body = result.response.body;
 
     e.state = ResultState::of(result);
-    if (result.order()) {
-        const OrderResult &order = *result.order();
-        e.orderId = order.orderId;
-        e.receiverCount = int(order.receivers.size());
+    if (result.answer)
+        e.totalFen = result.answer->totalFen();
+    if (const OrderResult *order = result.order()) {
+        e.orderId = order->orderId;
+        e.receiverCount = int(order->receivers.size());
         QStringList parts;
-        for (const OrderResult::Total &total : order.totalsByResult()) {
+        for (const OrderResult::Total &total : order->totalsByResult())
             parts.append(total.result + u':' + QString::number(total.count));
-            e.totalFen = saturatingAdd(e.totalFen, total.amount);
-        }
         e.receiverResults = parts.join(u',');
-    } else if (result.returnOrder()) {
-        e.totalFen = result.returnOrder()->amount;
-        if (e.orderId.isEmpty())
-            e.orderId = result.returnOrder()->orderId;
-    } else if (result.amounts()) {
-        e.totalFen = result.amounts()->unsplitAmount;
+    } else if (const ReturnResult *ret = result.returnOrder(); ret && e.orderId.isEmpty()) {
+        e.orderId = ret->orderId;
     }
     return e;
 }

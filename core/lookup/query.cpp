@@ -142,4 +142,14 @@ bool Answer::isFinal() const
     return std::visit([](const auto &r) { return r.isFinal(); }, m_answer);
 }
 
+QString Answer::stateCode() const
+{
+    return std::visit([](const auto &r) { return r.stateCode(); }, m_answer);
+}
+
+qint64 Answer::totalFen() const
+{
+    return std::visit([](const auto &r) { return r.totalFen(); }, m_answer);
+}
+
 } // namespace fenzhang

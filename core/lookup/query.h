@@ -85,6 +85,10 @@ public:
     AmountsResult *amounts() { return std::get_if<AmountsResult>(&m_answer); }
 
     bool isFinal() const; // an order or return no longer PROCESSING; an amount always is
+    // Each kind's own: its state, result or frozen/none (ResultState), and its money in fen (an
+    // order's receivers summed, a return's amount, the amount still frozen).
+    QString stateCode() const;
+    qint64 totalFen() const;
 
 private:
     Variant m_answer;

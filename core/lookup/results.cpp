@@ -128,6 +128,14 @@ bool readReceiver(const JsonValue &object, int index, ReceiverDetail &out, QStri
 
 } // namespace
 
+qint64 OrderResult::totalFen() const
+{
+    qint64 total = 0;
+    for (const ReceiverDetail &receiver : receivers)
+        total = saturatingAdd(total, receiver.amount);
+    return total;
+}
+
 QList<OrderResult::Total> OrderResult::totalsByResult() const
 {
     QList<Total> totals;

@@ -42,6 +42,9 @@ struct OrderResult {
     QString finishDescription;          // brand
 
     bool isFinal() const { return state != QLatin1String("PROCESSING"); }
+    // What the answer came to (ResultState) and its money: the state; the receivers' fen, summed.
+    QString stateCode() const { return state; }
+    qint64 totalFen() const;
 
     struct Total {
         QString result;
@@ -70,6 +73,8 @@ struct ReturnResult {
     WxTime finishTime;
 
     bool isFinal() const { return result != QLatin1String("PROCESSING"); }
+    QString stateCode() const { return result; }
+    qint64 totalFen() const { return amount; }
     // The API name of returnNo for this product.
     static QString returnNoField(Product product);
 
@@ -83,6 +88,11 @@ struct AmountsResult {
     qint64 unsplitAmount = 0; // fen
 
     bool isFinal() const { return true; }
+    // This app's codes, not WeChat Pay's: money still to split, or nothing left.
+    static QString frozenCode() { return QStringLiteral("frozen"); }
+    static QString nothingLeftCode() { return QStringLiteral("none"); }
+    QString stateCode() const { return unsplitAmount > 0 ? frozenCode() : nothingLeftCode(); }
+    qint64 totalFen() const { return unsplitAmount; }
     // Every product answers alike; the product is taken for uniformity with the other kinds.
     static Expected<AmountsResult, QString> fromJson(QByteArrayView body,
                                                      Product product = Product::ServiceProvider);

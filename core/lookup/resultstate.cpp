@@ -7,27 +7,14 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-namespace {
-
-const QString frozenCode = u"frozen"_s;
-const QString nothingLeftCode = u"none"_s;
-
-} // namespace
-
 QString ResultState::of(const LookupResult &result)
 {
-    if (result.order())
-        return result.order()->state;
-    if (result.returnOrder())
-        return result.returnOrder()->result;
-    if (result.amounts())
-        return result.amounts()->unsplitAmount > 0 ? frozenCode : nothingLeftCode;
-    return {};
+    return result.answer ? result.answer->stateCode() : QString();
 }
 
 QStringList ResultState::fixedCodes(LookupKind kind)
 {
-    return kind == LookupKind::Amounts ? QStringList{frozenCode, nothingLeftCode} : QStringList();
+    return kind == LookupKind::Amounts ? QStringList{AmountsResult::frozenCode(), AmountsResult::nothingLeftCode()} : QStringList();
 }
 
 QString ResultState::label(LookupKind kind, const QString &code)
@@ -38,7 +25,7 @@ QString ResultState::label(LookupKind kind, const QString &code)
     case LookupKind::Return:
         return Labels::returnResult(code);
     case LookupKind::Amounts:
-        return code == frozenCode ? tr("Money still to split") : tr("Nothing left to split");
+        return code == AmountsResult::frozenCode() ? tr("Money still to split") : tr("Nothing left to split");
     }
     return {};
 }

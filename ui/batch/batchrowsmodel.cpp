@@ -18,17 +18,7 @@ namespace {
 
 std::optional<qint64> amountFen(const LookupResult &result)
 {
-    if (result.order()) {
-        qint64 sum = 0;
-        for (const ReceiverDetail &receiver : result.order()->receivers)
-            sum = saturatingAdd(sum, receiver.amount);
-        return sum;
-    }
-    if (result.returnOrder())
-        return result.returnOrder()->amount;
-    if (result.amounts())
-        return result.amounts()->unsplitAmount;
-    return std::nullopt;
+    return result.answer ? std::optional(result.answer->totalFen()) : std::nullopt;
 }
 
 // Why an answered row did not (all) go through: a failed return's reason, an order's receivers
