@@ -237,18 +237,18 @@ HistoryError HistoryStore::errorFrom(const QSqlError &error, const QString &what
     return result;
 }
 
-std::optional<HistoryError> HistoryStore::open(const QString &path, const Options &options)
+Expected<void, HistoryError> HistoryStore::open(const QString &path, const Options &options)
 {
     close();
     m_path = path;
     m_options = options;
     if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
-        return HistoryError{HistoryError::Kind::Other, tr("Qt's SQLite driver is missing.")};
+        return unexpected(HistoryError{HistoryError::Kind::Other, tr("Qt's SQLite driver is missing.")});
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return HistoryError{
+        return unexpected(HistoryError{
             HistoryError::Kind::Io,
-            tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath()))};
+            tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath()))});
 
     std::optional<HistoryError> error;
     {
@@ -269,38 +269,38 @@ std::optional<HistoryError> HistoryStore::open(const QString &path, const Option
     }
     if (error) {
         close();
-        return error;
+        return unexpected(*error);
     }
-    if (auto migrationError = migrate()) {
+    if (auto migrated = migrate(); !migrated) {
         close();
-        return migrationError;
+        return migrated;
     }
     if (auto purged = purge(); !purged) {
         // A locked database may still be read; the purge is tried again next time.
         if (purged.error().kind != HistoryError::Kind::Locked) {
             close();
-            return purged.error();
+            return unexpected(purged.error());
         }
     }
-    return std::nullopt;
+    return {};
 }
 
-std::optional<HistoryError> HistoryStore::migrate()
+Expected<void, HistoryError> HistoryStore::migrate()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
-        return errorFrom(q.lastError(), tr("reading its version"));
+        return unexpected(errorFrom(q.lastError(), tr("reading its version")));
     const int version = q.value(0).toInt();
     q.finish();
     if (version > schemaVersion)
-        return HistoryError{
+        return unexpected(HistoryError{
             HistoryError::Kind::TooNew,
             tr("The history file %1 was written by a newer version of Fenzhang Desk (schema %2).")
                 .arg(QDir::toNativeSeparators(m_path))
-                .arg(version)};
+                .arg(version)});
     if (version == schemaVersion)
-        return std::nullopt;
+        return {};
 
     // Each step from the file's version on, in its own transaction with its user_version.
     const QString what = version == 0 ? tr("creating it") : tr("updating it to this version");
@@ -308,22 +308,22 @@ std::optional<HistoryError> HistoryStore::migrate()
         if (step.version <= version)
             continue;
         if (!db.transaction())
-            return errorFrom(db.lastError(), what);
+            return unexpected(errorFrom(db.lastError(), what));
         for (const char *const *statement = step.begin; statement != step.end; ++statement) {
             if (!q.exec(QString::fromLatin1(*statement))) {
                 const HistoryError error = errorFrom(q.lastError(), what);
                 db.rollback();
-                return error;
+                return unexpected(error);
             }
         }
         if (!q.exec(u"PRAGMA user_version = %1"_s.arg(step.version)) || !db.commit()) {
             const HistoryError error =
                 errorFrom(q.lastError().isValid() ? q.lastError() : db.lastError(), what);
             db.rollback();
-            return error;
+            return unexpected(error);
         }
     }
-    return std::nullopt;
+    return {};
 }
 
 Expected<qint64, HistoryError> HistoryStore::add(const LookupResult &result, const QString &profile,

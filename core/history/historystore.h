@@ -53,8 +53,8 @@ public:
     static QString defaultPath();
 
     // Opens (creating it and its folder when missing), upgrades the schema, purges by retention.
-    std::optional<HistoryError> open(const QString &path, const Options &options = {});
-    std::optional<HistoryError> open() { return open(defaultPath()); }
+    Expected<void, HistoryError> open(const QString &path, const Options &options = {});
+    Expected<void, HistoryError> open() { return open(defaultPath()); }
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
@@ -86,7 +86,7 @@ public:
     static QString moveAside(const QString &path);
 
 private:
-    std::optional<HistoryError> migrate();
+    Expected<void, HistoryError> migrate();
     HistoryError errorFrom(const QSqlError &error, const QString &what) const;
     HistoryError notOpen() const;
 

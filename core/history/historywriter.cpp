@@ -46,8 +46,10 @@ public:
         if (m_path.isEmpty())
             return false; // no database yet: kept until setDatabase()
         std::optional<HistoryError> error;
-        if (!m_store.isOpen())
-            error = m_store.open(m_path, m_options);
+        if (!m_store.isOpen()) {
+            if (auto opened = m_store.open(m_path, m_options); !opened)
+                error = opened.error();
+        }
         if (!error) {
             const auto ids = m_store.addAll(m_queue); // may wait out the busy timeout: on this thread
             if (ids) {

@@ -24,7 +24,7 @@ int main(int argc, char *argv[])
     const QString path = QString::fromLocal8Bit(argv[1]);
 
     fenzhang::HistoryStore store;
-    if (store.open(path))
+    if (!store.open(path))
         return 3;
     for (int i = 1; i <= 3; ++i) {
         fenzhang::HistoryEntry entry;

@@ -43,7 +43,7 @@ void TestHistoryRecorder::init()
     m_store = std::make_unique<HistoryStore>();
     HistoryOptions options;
     options.busyTimeoutMs = 20;
-    QVERIFY(!m_store->open(m_dir->filePath(u"history.sqlite3"_s), options));
+    QVERIFY(m_store->open(m_dir->filePath(u"history.sqlite3"_s), options));
 }
 
 void TestHistoryRecorder::cleanup()

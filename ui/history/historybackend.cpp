@@ -55,8 +55,8 @@ bool HistoryBackend::ensureOpen()
     // and the rare purge or clear) waits a moment at most.
     HistoryOptions reading = options;
     reading.busyTimeoutMs = readingBusyTimeoutMs;
-    if (const auto error = m_store.open(m_path, reading)) {
-        setError(error->message, error->kind == HistoryError::Kind::Corrupt);
+    if (const auto opened = m_store.open(m_path, reading); !opened) {
+        setError(opened.error().message, opened.error().kind == HistoryError::Kind::Corrupt);
         return false;
     }
     setError({});
