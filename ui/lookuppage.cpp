@@ -89,7 +89,7 @@ LookupPage::~LookupPage()
 
 Product LookupPage::product() const
 {
-    return m_orderForm ? m_orderForm->product() : m_returnForm->product();
+    return form()->product();
 }
 
 void LookupPage::setProduct(Product product)
@@ -98,10 +98,7 @@ void LookupPage::setProduct(Product product)
     // would send that product's question with this profile's keys.
     if (product != this->product())
         m_processing->scheduler()->stop();
-    if (m_orderForm)
-        m_orderForm->setProduct(product);
-    else
-        m_returnForm->setProduct(product);
+    form()->setProduct(product);
     updateHint();
     updateStale(); // a result of another product's look-up no longer answers the form
 }
@@ -345,8 +342,8 @@ int LookupPage::exportRowCount() const
 {
     if (!m_shown)
         return 0;
-    if (m_shown->lookup() == LookupKind::Order && m_shown->order())
-        return std::max(1, int(m_shown->order()->receivers.size()));
+    if (const OrderResult *order = m_shown->order())
+        return std::max(1, int(order->receivers.size()));
     return 1;
 }
 
@@ -354,8 +351,7 @@ QString LookupPage::suggestedExportName() const
 {
     if (!m_shown)
         return {};
-    return (m_kind == LookupKind::Order ? u"profitsharing-order-%1"_s : u"profitsharing-return-%1"_s)
-        .arg(m_shown->query.number());
+    return u"profitsharing-%1-%2"_s.arg(LookupKinds::name(m_kind), m_shown->query.number());
 }
 
 bool LookupPage::copyRows() const

@@ -55,7 +55,7 @@ public:
     // looked up: it is dimmed under a "Previous result" banner and not exported.
     bool isStale() const;
     StaleBanner *staleBanner() const { return m_staleBanner; }
-    // Writes the shown result (ResultExport::save: atomic); false with *error when it could not.
+    // Writes the shown result (ResultExport::save: atomic); the error says why it could not.
     WriteResult exportTo(const ExportTarget &target, const ExportInfo &info) const;
     // "profitsharing-order-P2015…", without a suffix.
     QString suggestedExportName() const;

@@ -16,9 +16,9 @@ public:
     Query currentQuery() const override { return query(); }
     // Fills the numbers; the form's product stays (it is the profile's).
     void setQuery(const OrderQuery &query);
-    Product product() const { return m_product; }
+    Product product() const override { return m_product; }
     // Asks the numbers this product's look-up takes: no sub_mchid for a direct merchant.
-    void setProduct(Product product);
+    void setProduct(Product product) override;
 
 protected:
     QList<FieldError> currentErrors() const override;

@@ -24,6 +24,9 @@ class QueryForm : public QWidget {
 public:
     // What the form asks, of its kind and product, trimmed.
     virtual Query currentQuery() const = 0;
+    // The product whose fields the form asks (no sub_mchid for a direct merchant, ...).
+    virtual Product product() const = 0;
+    virtual void setProduct(Product product) = 0;
     bool isValid() const;
     bool isBusy() const { return m_busy; }
     void setBusy(bool busy);

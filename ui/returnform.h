@@ -23,8 +23,8 @@ public:
     Query currentQuery() const override { return query(); }
     // Fills the numbers; the form's product stays (it is the profile's).
     void setQuery(const ReturnQuery &query);
-    Product product() const { return m_product; }
-    void setProduct(Product product);
+    Product product() const override { return m_product; }
+    void setProduct(Product product) override;
     OrderBy orderBy() const;
     void setOrderBy(OrderBy by);
     QComboBox *orderByCombo() const { return m_orderBy; }

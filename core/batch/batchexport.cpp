@@ -59,7 +59,9 @@ QStringList queryOnlyRow(const QStringList &header, const LookupResult &r)
         if (at >= 0)
             cells[at] = value;
     };
-    for (const QString &field : Query::fields(r.lookup(), r.product()))
+    // Every number the row holds, also one its product refuses (a direct merchant's sub_mchid, an
+    // ordinary return's order_id): the row's error names it, so its cell shows what was given.
+    for (const QString &field : Query::allFields())
         set(field, r.query.value(field));
     if (r.kind != LookupResult::Kind::InvalidInput && r.kind != LookupResult::Kind::Cancelled) {
         set(u"request_id"_s, QString::fromLatin1(r.response.requestId));
@@ -121,7 +123,7 @@ QList<BatchRow> BatchExport::remainingRows(const QList<BatchExportRow> &orders)
     QSet<QString> seen;
     for (const BatchExportRow &order : orders) {
         const LookupResult &r = order.result;
-        if (r.lookup() != LookupKind::Order || r.kind != LookupResult::Kind::Ok || !r.order())
+        if (r.kind != LookupResult::Kind::Ok || !r.order())
             continue;
         const QString transactionId = r.query.value(u"transaction_id");
         if (transactionId.isEmpty() || seen.contains(transactionId))

@@ -58,13 +58,9 @@ const HeadingAlias headingAliases[] = {
 QString fieldOfHeading(const QString &cell)
 {
     const QString name = normaliseHeaderCell(cell);
-    const auto apiField = [](const QString &candidate) -> QString {
-        for (const QString *field :
-             {&subMchidField, &transactionIdField, &outOrderNoField, &outReturnNoField, &orderIdField}) {
-            if (candidate == *field)
-                return *field;
-        }
-        return {};
+    static const QStringList apiFields = Query::allFields(); // every kind's, as any product asks
+    const auto apiField = [](const QString &candidate) {
+        return apiFields.contains(candidate) ? candidate : QString();
     };
     if (const QString field = apiField(name); !field.isEmpty())
         return field;

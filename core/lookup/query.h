@@ -3,8 +3,9 @@
 // The query family: one question of any look-up kind (`Query`) and its answer (`Answer`), each a
 // std::variant over the kinds' own types (lookup/queries.h, lookup/results.h), in LookupKind order.
 // Code that works on any look-up (the service, the batch importer and runner, the watcher, the
-// history, the CLI) holds these and never branches on the kind; what differs per kind lives in the
-// kind's own struct (its fields, validation, endpoint, parser) and is reached through std::visit.
+// history, the CLI's field options) holds these; what differs per kind lives in the kind's own
+// struct (its fields, validation, endpoint, parser, state and money) and is reached through
+// std::visit. docs/ARCHITECTURE.md, "The query family", lists what still names each kind by hand.
 // Why a variant and not a base class: the kinds are a closed set known at compile time, they are
 // values copied freely through signals, lists and the history (no heap, no slicing), and a visit that
 // forgets a kind does not compile.
@@ -52,7 +53,8 @@ public:
     void setValue(QStringView field, const QString &value);
     // The number the look-up is about: out_order_no, out_return_no, or the payment's transaction_id.
     QString number() const;
-    // The values of fields() joined: two questions with the same key are the same question.
+    // The values of fields() joined: two questions of the same kind and product with the same key
+    // are the same question (the batch importer's duplicates).
     QString key() const;
 
     Query trimmed() const;

@@ -577,6 +577,23 @@ QString subject(const LookupResult &result)
     return {};
 }
 
+namespace {
+
+QString sheetName(LookupKind kind)
+{
+    switch (kind) {
+    case LookupKind::Order:
+        return QCoreApplication::translate("fenzhang::ResultExport", "Receivers");
+    case LookupKind::Return:
+        return QCoreApplication::translate("fenzhang::ResultExport", "Return");
+    case LookupKind::Amounts:
+        return QCoreApplication::translate("fenzhang::ResultExport", "Amount");
+    }
+    return {};
+}
+
+} // namespace
+
 WriteResult writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device,
                       const LookupResult *remaining)
 {
@@ -589,10 +606,7 @@ WriteResult writeXlsx(const LookupResult &result, const ExportInfo &info, QIODev
     if (about.subject.isEmpty())
         about.subject = subject(result);
     xlsx.setTitle(about.subject);
-    xlsx.beginSheet(isOrder ? QCoreApplication::translate("fenzhang::ResultExport", "Receivers")
-                    : result.lookup() == LookupKind::Amounts
-                        ? QCoreApplication::translate("fenzhang::ResultExport", "Amount")
-                        : QCoreApplication::translate("fenzhang::ResultExport", "Return"),
+    xlsx.beginSheet(sheetName(result.lookup()),
                     columns(result.lookup(), result.product()) +
                         (remainingPart.isEmpty() ? ExportColumns() : remainingColumns()));
     int rows = 0;

@@ -132,6 +132,7 @@ private Q_SLOTS:
     void writeCsv_returns_oneLinePerRow();
     void writeCsv_ordinaryReturns_theirOwnColumns();
     void writeCsv_amounts_byteExact();
+    void writeCsv_invalidRow_keepsTheRefusedNumber();
     void summarize_amounts_totalsTheMoneyStillFrozen();
     void summarize_totalsByStateAndReceiverResult();
     void summarize_hugeAmounts_saturateInsteadOfWrapping();
@@ -255,6 +256,36 @@ void TestBatchExport::writeCsv_ordinaryReturns_theirOwnColumns()
     if (buffer.data() != expected)
         qInfo().noquote() << QString::fromUtf8(buffer.data());
     QCOMPARE(buffer.data(), expected);
+}
+
+void TestBatchExport::writeCsv_invalidRow_keepsTheRefusedNumber()
+{
+    // A number the product refuses is the row's error: its cell shows what was given, not nothing.
+    const auto csvOf = [](LookupKind kind, const Query &query) {
+        BatchExportRow row;
+        row.rowNumber = 2;
+        row.result.kind = LookupResult::Kind::InvalidInput;
+        row.result.query = query;
+        row.result.fieldErrors = query.validate();
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        const WriteResult written = BatchExport::writeCsv(kind, {row}, &buffer);
+        return std::pair(QString::fromUtf8(buffer.data()), row.result.fieldErrors);
+    };
+    const auto [direct, directErrors] =
+        csvOf(LookupKind::Order,
+              OrderQuery{u"1900000109"_s, u"4208450740202511251234567895"_s, u"P1"_s, Product::Direct});
+    QCOMPARE(directErrors.size(), 1);
+    QCOMPARE(directErrors.constFirst().field, u"sub_mchid"_s);
+    QVERIFY2(direct.contains(u"\r\n2,1900000109,4208450740202511251234567895,P1,"_s), qPrintable(direct));
+    QVERIFY2(direct.contains(u"invalid_input"_s), qPrintable(direct));
+
+    const auto [ordinary, ordinaryErrors] =
+        csvOf(LookupKind::Return,
+              ReturnQuery{u"1900000109"_s, u"R1"_s, u"3008"_s, u"P1"_s, Product::ServiceProvider});
+    QCOMPARE(ordinaryErrors.size(), 1);
+    QCOMPARE(ordinaryErrors.constFirst().field, u"order_id"_s);
+    QVERIFY2(ordinary.contains(u"\r\n2,1900000109,R1,3008,P1,"_s), qPrintable(ordinary));
 }
 
 void TestBatchExport::writeCsv_amounts_byteExact()

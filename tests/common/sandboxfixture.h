@@ -60,7 +60,7 @@ public:
                 o.value("out_order_no"_L1).toString()};
     }
 
-    // samples.<product>.order(): the product's own sample order.
+    // samples.<product>.order: the product's own sample order.
     OrderQuery sampleOrderOf(Product product) const
     {
         const QJsonObject o = info.value("samples"_L1).toObject().value(Products::jsonKey(product)).toObject()

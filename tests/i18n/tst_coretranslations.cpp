@@ -308,7 +308,6 @@ void TestCoreTranslations::batchExportErrorColumn()
 {
     // The batch CSV's error_message is the same sentence the screen shows: in the UI's language.
     LookupResult failed;
-    failed.query = Query::blank(LookupKind::Order, Product::ServiceProvider);
     failed.kind = LookupResult::Kind::VerificationFailed;
     failed.query = OrderQuery{u"1900000109"_s, u"4208450740201411110007820472"_s, u"P1"_s};
     failed.response.verification = ResponseVerifier().verify(SignatureHeaders{}, "{}");
