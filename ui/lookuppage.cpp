@@ -169,7 +169,7 @@ void LookupPage::lookUpRemainingAmount()
 
 QString LookupPage::title() const
 {
-    return m_kind == LookupKind::Order ? tr("Profit-sharing result") : tr("Profit-sharing return");
+    return LookupKinds::pageTitle(m_kind);
 }
 
 QueryForm *LookupPage::form() const

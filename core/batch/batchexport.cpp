@@ -84,19 +84,6 @@ void addTo(QList<BatchSummary::Line> &lines, const QString &value, qint64 amount
 }
 
 // The heading of the summary's lines by state, in its text form.
-QString stateTitle(LookupKind kind)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return BatchExport::tr("Orders by state:");
-    case LookupKind::Return:
-        return BatchExport::tr("Returns by result:");
-    case LookupKind::Amounts:
-        return BatchExport::tr("Transactions by amount still to split:");
-    }
-    return {};
-}
-
 } // namespace
 
 ExportColumns BatchExport::columns(LookupKind kind, Product product, bool withRemaining)
@@ -212,7 +199,7 @@ template <typename AddLine> void forEachLine(LookupKind kind, const QList<BatchE
 QList<QStringList> summaryLines(const BatchSummary &summary)
 {
     QList<QStringList> lines;
-    const QString group = ResultState::groupKey(summary.kind);
+    const QString group = LookupKinds::groupKey(summary.kind);
     for (const BatchSummary::Line &line : summary.byState) {
         lines.append({group, line.value, ResultState::label(summary.kind, line.value), QString::number(line.count),
                       Money::formatYuan(line.amount), QString::number(line.amount)});
@@ -221,7 +208,7 @@ QList<QStringList> summaryLines(const BatchSummary &summary)
         lines.append({u"receiver_result"_s, line.value, Labels::receiverResult(line.value),
                       QString::number(line.count), Money::formatYuan(line.amount), QString::number(line.amount)});
     }
-    const QString remainingGroup = ResultState::groupKey(LookupKind::Amounts);
+    const QString remainingGroup = LookupKinds::groupKey(LookupKind::Amounts);
     for (const BatchSummary::Line &line : summary.byRemaining) {
         lines.append({remainingGroup, line.value, ResultState::label(LookupKind::Amounts, line.value),
                       QString::number(line.count), Money::formatYuan(line.amount), QString::number(line.amount)});
@@ -247,26 +234,13 @@ WriteResult BatchExport::writeCsv(LookupKind kind, const QList<BatchExportRow> &
     return {};
 }
 
-QString BatchExport::subject(LookupKind kind, int rows)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return tr("Batch of %n order look-up(s)", nullptr, rows);
-    case LookupKind::Return:
-        return tr("Batch of %n return look-up(s)", nullptr, rows);
-    case LookupKind::Amounts:
-        return tr("Batch of %n remaining-amount look-up(s)", nullptr, rows);
-    }
-    return {};
-}
-
 WriteResult BatchExport::writeXlsx(LookupKind kind, const QList<BatchExportRow> &rows, const ExportInfo &info,
                                    QIODevice *device)
 {
     XlsxWriter xlsx;
     ExportInfo about = info;
     if (about.subject.isEmpty())
-        about.subject = subject(kind, int(rows.size()));
+        about.subject = LookupKinds::batchSubject(kind, int(rows.size()));
     xlsx.setTitle(about.subject);
     xlsx.beginSheet(tr("Batch"), columns(kind, productOf(rows), withRemaining(rows)));
     int lines = 0;
@@ -366,10 +340,10 @@ QString BatchSummary::toText() const
                         .arg(Money::formatYuan(line.amount, Money::Grouping::Thousands));
         }
     };
-    section(stateTitle(kind), byState, false);
+    section(LookupKinds::stateTitle(kind), byState, false);
     section(BatchExport::tr("Receivers by result:"), byReceiverResult, true);
     if (!byRemaining.isEmpty()) {
-        text += stateTitle(LookupKind::Amounts) + u'\n';
+        text += LookupKinds::stateTitle(LookupKind::Amounts) + u'\n';
         for (const Line &line : byRemaining) {
             text += u"  %1 (%2): %3, %4 yuan\n"_s.arg(line.value, ResultState::label(LookupKind::Amounts, line.value))
                         .arg(line.count)

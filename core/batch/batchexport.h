@@ -73,8 +73,6 @@ public:
     // The product a batch's rows were asked as (one importer, one product: the first row's), whose
     // columns writeCsv() and writeXlsx() write.
     static Product productOf(const QList<BatchExportRow> &rows);
-    // "Batch of 12 order look-ups": the workbook's title when ExportInfo names none.
-    static QString subject(LookupKind kind, int rows);
     // Every row of the runner: answered rows with their results, invalid and cancelled ones with why.
     static QList<BatchExportRow> rowsOf(const BatchRunner &runner);
 

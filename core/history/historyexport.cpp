@@ -74,7 +74,7 @@ QList<QStringList> summaryLines(const QList<HistoryEntry> &entries)
             addTo(lines, u"result_kind"_s, std::nullopt, e.resultKind, 1, 0, false);
             continue;
         }
-        addTo(lines, ResultState::groupKey(e.lookup), e.lookup, e.state, 1, e.totalFen, true);
+        addTo(lines, LookupKinds::groupKey(e.lookup), e.lookup, e.state, 1, e.totalFen, true);
         for (const QString &part : e.receiverResults.split(u',', Qt::SkipEmptyParts)) {
             const qsizetype colon = part.lastIndexOf(u':');
             if (colon > 0)

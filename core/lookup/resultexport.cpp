@@ -563,36 +563,8 @@ WriteResult saveCsv(const LookupResult &result, const QString &path)
 
 QString subject(const LookupResult &result)
 {
-    const QString number = result.query.number();
-    switch (result.lookup()) {
-    case LookupKind::Order:
-        return QCoreApplication::translate("fenzhang::ResultExport", "Profit-sharing order %1").arg(number);
-    case LookupKind::Return:
-        return QCoreApplication::translate("fenzhang::ResultExport", "Profit-sharing return %1").arg(number);
-    case LookupKind::Amounts:
-        return QCoreApplication::translate("fenzhang::ResultExport",
-                                           "Amount still to split of transaction %1")
-            .arg(number);
-    }
-    return {};
+    return LookupKinds::subject(result.lookup(), result.query.number());
 }
-
-namespace {
-
-QString sheetName(LookupKind kind)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return QCoreApplication::translate("fenzhang::ResultExport", "Receivers");
-    case LookupKind::Return:
-        return QCoreApplication::translate("fenzhang::ResultExport", "Return");
-    case LookupKind::Amounts:
-        return QCoreApplication::translate("fenzhang::ResultExport", "Amount");
-    }
-    return {};
-}
-
-} // namespace
 
 WriteResult writeXlsx(const LookupResult &result, const ExportInfo &info, QIODevice *device,
                       const LookupResult *remaining)
@@ -606,7 +578,7 @@ WriteResult writeXlsx(const LookupResult &result, const ExportInfo &info, QIODev
     if (about.subject.isEmpty())
         about.subject = subject(result);
     xlsx.setTitle(about.subject);
-    xlsx.beginSheet(sheetName(result.lookup()),
+    xlsx.beginSheet(LookupKinds::sheetName(result.lookup()),
                     columns(result.lookup(), result.product()) +
                         (remainingPart.isEmpty() ? ExportColumns() : remainingColumns()));
     int rows = 0;

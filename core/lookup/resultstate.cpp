@@ -30,30 +30,4 @@ QString ResultState::label(LookupKind kind, const QString &code)
     return {};
 }
 
-QString ResultState::groupKey(LookupKind kind)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return u"order_state"_s;
-    case LookupKind::Return:
-        return u"return_result"_s;
-    case LookupKind::Amounts:
-        return u"unsplit_amount"_s;
-    }
-    return {};
-}
-
-QString ResultState::groupName(LookupKind kind)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return tr("Orders");
-    case LookupKind::Return:
-        return tr("Returns");
-    case LookupKind::Amounts:
-        return tr("Transactions");
-    }
-    return {};
-}
-
 } // namespace fenzhang

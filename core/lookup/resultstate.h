@@ -25,10 +25,7 @@ public:
     static QStringList fixedCodes(LookupKind kind);
     // A code in words, translated ("Finished", "Failed", "Money still to split").
     static QString label(LookupKind kind, const QString &code);
-    // The group of such codes: its name in summary files ("order_state", "return_result",
-    // "unsplit_amount") and in words ("Orders", "Returns", "Transactions").
-    static QString groupKey(LookupKind kind);
-    static QString groupName(LookupKind kind);
+    // The group of such codes is named by LookupKinds::groupKey / groupName.
 };
 
 } // namespace fenzhang

@@ -313,30 +313,8 @@
         <translation></translation>
     </message>
     <message>
-        <source>Orders by state:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Returns by result:</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Receivers by result:</source>
         <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch of %n order look-up(s)</source>
-        <translation>
-            <numerusform>Batch of %n order look-up</numerusform>
-            <numerusform>Batch of %n order look-ups</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch of %n return look-up(s)</source>
-        <translation>
-            <numerusform>Batch of %n return look-up</numerusform>
-            <numerusform>Batch of %n return look-ups</numerusform>
-        </translation>
     </message>
     <message>
         <source>Batch</source>
@@ -345,17 +323,6 @@
     <message>
         <source>Summary</source>
         <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Transactions by amount still to split:</source>
-        <translation>Transactions by amount still to split:</translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch of %n remaining-amount look-up(s)</source>
-        <translation>
-            <numerusform>Batch of %n remaining-amount look-up</numerusform>
-            <numerusform>Batch of %n remaining-amount look-ups</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not looked up: the batch was cancelled before.</source>
@@ -397,14 +364,6 @@
     </message>
     <message>
         <source>&amp;Import CSV…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing results (orders)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing returns</source>
         <translation></translation>
     </message>
     <message>
@@ -527,10 +486,6 @@
     <message>
         <source>&amp;Switch to orders</source>
         <translation>&amp;Switch to orders</translation>
-    </message>
-    <message>
-        <source>Remaining amounts (剩余待分金额)</source>
-        <translation>Remaining amounts (剩余待分金额)</translation>
     </message>
     <message>
         <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no. Remaining amounts: transaction_id.</source>
@@ -1467,14 +1422,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation></translation>
     </message>
     <message>
-        <source>Order</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Looked up at</source>
         <translation></translation>
     </message>
@@ -1533,10 +1480,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Other (%1)</source>
         <translation>Other (%1)</translation>
-    </message>
-    <message>
-        <source>Remaining amount</source>
-        <translation>Remaining amount</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2247,150 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
 </context>
 <context>
+    <name>fenzhang::LookupKinds</name>
+    <message>
+        <source>Order</source>
+        <comment>noun</comment>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Profit-sharing result</source>
+        <comment>page title</comment>
+        <translation>Profit-sharing result</translation>
+    </message>
+    <message>
+        <source>Profit-sharing result</source>
+        <comment>dialog title</comment>
+        <translation>Profit-sharing result</translation>
+    </message>
+    <message>
+        <source>Profit-sharing results (orders)</source>
+        <comment>batch choice</comment>
+        <translation>Profit-sharing results (orders)</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <comment>group</comment>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Orders by state:</source>
+        <comment>state title</comment>
+        <translation>Orders by state:</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <comment>sheet</comment>
+        <translation>Receivers</translation>
+    </message>
+    <message>
+        <source>Profit-sharing order %1</source>
+        <comment>subject</comment>
+        <translation>Profit-sharing order %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n order look-up(s)</source>
+        <comment>batch subject</comment>
+        <translation>
+            <numerusform>Batch of %n order look-up</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <comment>noun</comment>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Profit-sharing return</source>
+        <comment>page title</comment>
+        <translation>Profit-sharing return</translation>
+    </message>
+    <message>
+        <source>Return result</source>
+        <comment>dialog title</comment>
+        <translation>Return result</translation>
+    </message>
+    <message>
+        <source>Profit-sharing returns</source>
+        <comment>batch choice</comment>
+        <translation>Profit-sharing returns</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <comment>group</comment>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Returns by result:</source>
+        <comment>state title</comment>
+        <translation>Returns by result:</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <comment>sheet</comment>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Profit-sharing return %1</source>
+        <comment>subject</comment>
+        <translation>Profit-sharing return %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n return look-up(s)</source>
+        <comment>batch subject</comment>
+        <translation>
+            <numerusform>Batch of %n return look-up</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remaining amount</source>
+        <comment>noun</comment>
+        <translation>Remaining amount</translation>
+    </message>
+    <message>
+        <source>Remaining amount</source>
+        <comment>page title</comment>
+        <translation>Remaining amount</translation>
+    </message>
+    <message>
+        <source>Remaining amount to share</source>
+        <comment>dialog title</comment>
+        <translation>Remaining amount to share</translation>
+    </message>
+    <message>
+        <source>Remaining amounts (剩余待分金额)</source>
+        <comment>batch choice</comment>
+        <translation>Remaining amounts (剩余待分金额)</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <comment>group</comment>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>Transactions by amount still to split:</source>
+        <comment>state title</comment>
+        <translation>Transactions by amount still to split:</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <comment>sheet</comment>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Amount still to split of transaction %1</source>
+        <comment>subject</comment>
+        <translation>Amount still to split of transaction %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n remaining-amount look-up(s)</source>
+        <comment>batch subject</comment>
+        <translation>
+            <numerusform>Batch of %n remaining-amount look-up</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::LookupPage</name>
     <message>
         <source>Enter the sub-merchant ID, the WeChat Pay transaction ID and your profit-sharing order number, then press Enter.</source>
@@ -2311,14 +2398,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
     <message>
         <source>Enter the sub-merchant ID, your return number and the original profit-sharing order, then press Enter.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing return</source>
         <translation></translation>
     </message>
     <message>
@@ -3633,20 +3712,8 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
 <context>
     <name>fenzhang::ResultDialog</name>
     <message>
-        <source>Profit-sharing result</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Return result</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>From history, looked up at %1. This is the answer as it was then; run the look-up again for the current state.</source>
         <translation></translation>
-    </message>
-    <message>
-        <source>Remaining amount to share</source>
-        <translation>Remaining amount to share</translation>
     </message>
 </context>
 <context>
@@ -3654,30 +3721,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>There is no result to export.</source>
         <translation></translation>
-    </message>
-    <message>
-        <source>Profit-sharing order %1</source>
-        <translation>Profit-sharing order %1</translation>
-    </message>
-    <message>
-        <source>Profit-sharing return %1</source>
-        <translation>Profit-sharing return %1</translation>
-    </message>
-    <message>
-        <source>Receivers</source>
-        <translation>Receivers</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>Return</translation>
-    </message>
-    <message>
-        <source>Amount still to split of transaction %1</source>
-        <translation>Amount still to split of transaction %1</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Amount</translation>
     </message>
     <message>
         <source>Not the answer to this question: %1</source>
@@ -3736,18 +3779,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Nothing left to split</source>
         <translation>Nothing left to split</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Orders</translation>
-    </message>
-    <message>
-        <source>Returns</source>
-        <translation>Returns</translation>
-    </message>
-    <message>
-        <source>Transactions</source>
-        <translation>Transactions</translation>
     </message>
 </context>
 <context>

@@ -316,28 +316,8 @@
         <translation>共 %1 行：%2 行有应答，%3 行没有结果。</translation>
     </message>
     <message>
-        <source>Orders by state:</source>
-        <translation>分账单按状态统计：</translation>
-    </message>
-    <message>
-        <source>Returns by result:</source>
-        <translation>回退单按结果统计：</translation>
-    </message>
-    <message>
         <source>Receivers by result:</source>
         <translation>接收方按分账结果统计：</translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch of %n order look-up(s)</source>
-        <translation>
-            <numerusform>批量查询 %n 笔分账单</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch of %n return look-up(s)</source>
-        <translation>
-            <numerusform>批量查询 %n 笔分账回退</numerusform>
-        </translation>
     </message>
     <message>
         <source>Batch</source>
@@ -346,16 +326,6 @@
     <message>
         <source>Summary</source>
         <translation>汇总</translation>
-    </message>
-    <message>
-        <source>Transactions by amount still to split:</source>
-        <translation>交易按剩余待分金额统计：</translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch of %n remaining-amount look-up(s)</source>
-        <translation>
-            <numerusform>批量查询 %n 笔交易的剩余待分金额</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not looked up: the batch was cancelled before.</source>
@@ -398,14 +368,6 @@
     <message>
         <source>&amp;Import CSV…</source>
         <translation>导入 CSV(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Profit-sharing results (orders)</source>
-        <translation>分账结果（分账单）</translation>
-    </message>
-    <message>
-        <source>Profit-sharing returns</source>
-        <translation>分账回退</translation>
     </message>
     <message>
         <source>Look up:</source>
@@ -524,10 +486,6 @@
     <message>
         <source>&amp;Switch to orders</source>
         <translation>改为查询分账结果(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Remaining amounts (剩余待分金额)</source>
-        <translation>剩余待分金额</translation>
     </message>
     <message>
         <source>Paste rows copied from Excel here (tab-separated), or import a CSV file. Order columns: sub_mchid, transaction_id, out_order_no. Return columns: sub_mchid, out_return_no, order_id or out_order_no. Remaining amounts: transaction_id.</source>
@@ -1457,14 +1415,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation>不可信</translation>
     </message>
     <message>
-        <source>Order</source>
-        <translation>分账单</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>回退单</translation>
-    </message>
-    <message>
         <source>Looked up at</source>
         <translation>查询时间</translation>
     </message>
@@ -1523,10 +1473,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Other (%1)</source>
         <translation>其他（%1）</translation>
-    </message>
-    <message>
-        <source>Remaining amount</source>
-        <translation>剩余待分金额</translation>
     </message>
 </context>
 <context>
@@ -2286,6 +2232,150 @@ No file was written; an existing file of that name is unchanged. Choose another 
     </message>
 </context>
 <context>
+    <name>fenzhang::LookupKinds</name>
+    <message>
+        <source>Order</source>
+        <comment>noun</comment>
+        <translation>分账单</translation>
+    </message>
+    <message>
+        <source>Profit-sharing result</source>
+        <comment>page title</comment>
+        <translation>分账结果查询</translation>
+    </message>
+    <message>
+        <source>Profit-sharing result</source>
+        <comment>dialog title</comment>
+        <translation>分账结果</translation>
+    </message>
+    <message>
+        <source>Profit-sharing results (orders)</source>
+        <comment>batch choice</comment>
+        <translation>分账结果（分账单）</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <comment>group</comment>
+        <translation>分账单</translation>
+    </message>
+    <message>
+        <source>Orders by state:</source>
+        <comment>state title</comment>
+        <translation>分账单按状态统计：</translation>
+    </message>
+    <message>
+        <source>Receivers</source>
+        <comment>sheet</comment>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Profit-sharing order %1</source>
+        <comment>subject</comment>
+        <translation>分账单 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n order look-up(s)</source>
+        <comment>batch subject</comment>
+        <translation>
+            <numerusform>批量查询 %n 笔分账单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <comment>noun</comment>
+        <translation>回退单</translation>
+    </message>
+    <message>
+        <source>Profit-sharing return</source>
+        <comment>page title</comment>
+        <translation>分账回退查询</translation>
+    </message>
+    <message>
+        <source>Return result</source>
+        <comment>dialog title</comment>
+        <translation>分账回退结果</translation>
+    </message>
+    <message>
+        <source>Profit-sharing returns</source>
+        <comment>batch choice</comment>
+        <translation>分账回退</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <comment>group</comment>
+        <translation>回退单</translation>
+    </message>
+    <message>
+        <source>Returns by result:</source>
+        <comment>state title</comment>
+        <translation>回退单按结果统计：</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <comment>sheet</comment>
+        <translation>分账回退</translation>
+    </message>
+    <message>
+        <source>Profit-sharing return %1</source>
+        <comment>subject</comment>
+        <translation>分账回退单 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n return look-up(s)</source>
+        <comment>batch subject</comment>
+        <translation>
+            <numerusform>批量查询 %n 笔分账回退</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remaining amount</source>
+        <comment>noun</comment>
+        <translation>剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Remaining amount</source>
+        <comment>page title</comment>
+        <translation>剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Remaining amount to share</source>
+        <comment>dialog title</comment>
+        <translation>剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Remaining amounts (剩余待分金额)</source>
+        <comment>batch choice</comment>
+        <translation>剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <comment>group</comment>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Transactions by amount still to split:</source>
+        <comment>state title</comment>
+        <translation>交易按剩余待分金额统计：</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <comment>sheet</comment>
+        <translation>剩余待分金额</translation>
+    </message>
+    <message>
+        <source>Amount still to split of transaction %1</source>
+        <comment>subject</comment>
+        <translation>微信支付订单 %1 的剩余待分金额</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch of %n remaining-amount look-up(s)</source>
+        <comment>batch subject</comment>
+        <translation>
+            <numerusform>批量查询 %n 笔交易的剩余待分金额</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::LookupPage</name>
     <message>
         <source>Enter the sub-merchant ID, the WeChat Pay transaction ID and your profit-sharing order number, then press Enter.</source>
@@ -2294,14 +2384,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>Enter the sub-merchant ID, your return number and the original profit-sharing order, then press Enter.</source>
         <translation>请输入特约商户号、商户回退单号和原分账单号，然后按回车键。</translation>
-    </message>
-    <message>
-        <source>Profit-sharing result</source>
-        <translation>分账结果查询</translation>
-    </message>
-    <message>
-        <source>Profit-sharing return</source>
-        <translation>分账回退查询</translation>
     </message>
     <message>
         <source>There is no result to export.</source>
@@ -3601,20 +3683,8 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
 <context>
     <name>fenzhang::ResultDialog</name>
     <message>
-        <source>Profit-sharing result</source>
-        <translation>分账结果</translation>
-    </message>
-    <message>
-        <source>Return result</source>
-        <translation>分账回退结果</translation>
-    </message>
-    <message>
         <source>From history, looked up at %1. This is the answer as it was then; run the look-up again for the current state.</source>
         <translation>来自查询历史，查询于 %1。这是当时的应答；要看当前状态请重新查询。</translation>
-    </message>
-    <message>
-        <source>Remaining amount to share</source>
-        <translation>剩余待分金额</translation>
     </message>
 </context>
 <context>
@@ -3622,30 +3692,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>There is no result to export.</source>
         <translation>没有可导出的结果。</translation>
-    </message>
-    <message>
-        <source>Profit-sharing order %1</source>
-        <translation>分账单 %1</translation>
-    </message>
-    <message>
-        <source>Profit-sharing return %1</source>
-        <translation>分账回退单 %1</translation>
-    </message>
-    <message>
-        <source>Receivers</source>
-        <translation>接收方</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>分账回退</translation>
-    </message>
-    <message>
-        <source>Amount still to split of transaction %1</source>
-        <translation>微信支付订单 %1 的剩余待分金额</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>剩余待分金额</translation>
     </message>
     <message>
         <source>Not the answer to this question: %1</source>
@@ -3704,18 +3750,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Nothing left to split</source>
         <translation>已无剩余待分金额</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>分账单</translation>
-    </message>
-    <message>
-        <source>Returns</source>
-        <translation>回退单</translation>
-    </message>
-    <message>
-        <source>Transactions</source>
-        <translation>交易</translation>
     </message>
 </context>
 <context>

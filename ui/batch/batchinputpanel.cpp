@@ -47,9 +47,8 @@ BatchInputPanel::BatchInputPanel(QWidget *parent)
 {
     setObjectName(u"batchInput"_s);
     m_kind->setObjectName(u"batchKind"_s);
-    m_kind->addItem(tr("Profit-sharing results (orders)"), int(LookupKind::Order));
-    m_kind->addItem(tr("Profit-sharing returns"), int(LookupKind::Return));
-    m_kind->addItem(tr("Remaining amounts (剩余待分金额)"), int(LookupKind::Amounts));
+    for (const LookupKind kind : LookupKinds::all())
+        m_kind->addItem(LookupKinds::batchChoice(kind), int(kind));
     m_withRemaining->setObjectName(u"batchWithRemaining"_s);
     m_withRemaining->setToolTip(tr("After the orders, look up how much of each payment is still frozen for "
                                    "sharing (剩余待分金额): one look-up per payment, shown and exported beside "

@@ -73,7 +73,7 @@ void BatchSummaryView::setSummary(const BatchSummary &summary)
     setRowCount(0);
     addLine(tr("Rows"), tr("Answered"), summary.answered, QString());
     addLine(tr("Rows"), tr("Without a result"), summary.failed, QString());
-    const QString stateGroup = ResultState::groupName(summary.kind);
+    const QString stateGroup = LookupKinds::groupName(summary.kind);
     for (const BatchSummary::Line &line : summary.byState)
         addLine(stateGroup, ResultState::label(summary.kind, line.value), line.count,
                 Money::formatTotal(line.amount));
@@ -82,8 +82,9 @@ void BatchSummaryView::setSummary(const BatchSummary &summary)
                 Money::formatTotal(line.amount));
     // An order batch's remaining amounts: each payment once.
     for (const BatchSummary::Line &line : summary.byRemaining)
-        addLine(ResultState::groupName(LookupKind::Amounts), ResultState::label(LookupKind::Amounts, line.value),
-                line.count, Money::formatTotal(line.amount));
+        addLine(LookupKinds::groupName(LookupKind::Amounts),
+                ResultState::label(LookupKind::Amounts, line.value), line.count,
+                Money::formatTotal(line.amount));
     m_sizer->fit();
     updateGeometry();
 }

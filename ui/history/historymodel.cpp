@@ -110,19 +110,6 @@ QString HistoryModel::sourceText(const QString &source)
     return source;
 }
 
-QString HistoryModel::lookupText(LookupKind kind)
-{
-    switch (kind) {
-    case LookupKind::Order:
-        return tr("Order");
-    case LookupKind::Return:
-        return tr("Return");
-    case LookupKind::Amounts:
-        return tr("Remaining amount");
-    }
-    return {};
-}
-
 QString HistoryModel::stateText(const HistoryEntry &entry)
 {
     if (!entry.state.isEmpty())
@@ -185,7 +172,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return localTimeWithOffset(e.lookedUpAt);
         case LookupColumn:
-            return lookupText(e.lookup);
+            return LookupKinds::noun(e.lookup);
         case SourceColumn:
             return sourceText(e.source);
         case StateColumn:

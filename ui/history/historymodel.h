@@ -49,7 +49,6 @@ public:
 
     static QString sourceText(const QString &source);
     static QString stateText(const HistoryEntry &entry);
-    static QString lookupText(LookupKind kind); // "Order", "Return", "Remaining amount"
 
 Q_SIGNALS:
     void queried();

@@ -56,17 +56,7 @@ void ResultDialog::setResult(const LookupResult &result)
         m_returnView->setResult(result);
     else
         m_amountsView->setResult(result);
-    switch (result.lookup()) {
-    case LookupKind::Order:
-        setWindowTitle(tr("Profit-sharing result"));
-        break;
-    case LookupKind::Return:
-        setWindowTitle(tr("Return result"));
-        break;
-    case LookupKind::Amounts:
-        setWindowTitle(tr("Remaining amount to share"));
-        break;
-    }
+    setWindowTitle(LookupKinds::dialogTitle(result.lookup()));
 }
 
 void ResultDialog::setFromHistory(const QDateTime &lookedUpAt)
