@@ -4,6 +4,7 @@
 #include "badgelabel.h"
 #include "fieldgrid.h"
 #include "format/money.h"
+#include "lookup/queryfields.h"
 #include "rawview.h"
 #include "resultheader.h"
 #include "resultmetabar.h"
@@ -23,7 +24,7 @@ AmountsResultView::AmountsResultView(QWidget *parent)
     m_state->setObjectName(u"amountsBadge"_s);
     QHBoxLayout *titleRow = ResultHeader::titleRow(tr("Remaining amount to share"), m_state, m_advice, this);
     auto *grid = new FieldGrid(2, this);
-    m_transactionId = grid->addField(tr("Transaction ID (transaction_id)"), u"transactionIdValue"_s);
+    m_transactionId = grid->addField(QueryFields::label(u"transaction_id"), u"transactionIdValue"_s);
     m_amount = grid->addField(tr("Remaining to share (yuan)"), u"unsplitAmountValue"_s);
     m_tabs->addTab(m_raw, tr("Raw answer"));
     ResultHeader::layOut(this, titleRow, grid, m_meta, m_tabs);

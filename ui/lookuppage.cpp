@@ -2,15 +2,15 @@
 
 #include "errorpanel.h"
 #include "format/money.h"
+#include "lookup/queryfields.h"
 #include "lookup/resultexport.h"
 #include "lookupcontroller.h"
-#include "orderform.h"
 #include "orderresultview.h"
 #include "processingbar.h"
+#include "queryform.h"
 #include "receiverspanel.h"
 #include "refreshscheduler.h"
 #include "remainingamountline.h"
-#include "returnform.h"
 #include "resultmetabar.h"
 #include "returnresultview.h"
 #include "stalebanner.h"
@@ -35,21 +35,19 @@ bool sameNumbers(const Query &a, const Query &b)
 } // namespace
 
 LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *parent)
-    : QWidget(parent), m_kind(kind), m_controller(controller), m_errorPanel(new ErrorPanel(this)),
-      m_processing(new ProcessingBar(this)), m_hint(new QLabel(this)), m_stack(new QStackedWidget(this)),
-      m_staleBanner(new StaleBanner(m_stack, this))
+    : QWidget(parent), m_kind(kind), m_controller(controller), m_form(new QueryForm(kind, this)),
+      m_errorPanel(new ErrorPanel(this)), m_processing(new ProcessingBar(this)), m_hint(new QLabel(this)),
+      m_stack(new QStackedWidget(this)), m_staleBanner(new StaleBanner(m_stack, this))
 {
     QWidget *resultView = nullptr;
     if (kind == LookupKind::Order) {
         setObjectName(u"orderPage"_s);
-        m_orderForm = new OrderForm(this);
         m_orderView = new OrderResultView(this);
         resultView = m_orderView;
         connect(m_orderView->remainingAmount(), &RemainingAmountLine::requested, this,
                 &LookupPage::lookUpRemainingAmount);
     } else {
         setObjectName(u"returnPage"_s);
-        m_returnForm = new ReturnForm(this);
         m_returnView = new ReturnResultView(this);
         resultView = m_returnView;
     }
@@ -105,21 +103,8 @@ void LookupPage::setProduct(Product product)
 
 void LookupPage::updateHint()
 {
-    const bool subMchid = Products::hasSubMchid(product());
-    if (m_orderForm) {
-        m_hint->setText(subMchid ? tr("Enter the sub-merchant ID, the WeChat Pay transaction ID and your "
-                                      "profit-sharing order number, then press Enter.")
-                                 : tr("Enter the WeChat Pay transaction ID and your profit-sharing order "
-                                      "number, then press Enter."));
-    } else if (product() == Product::Brand) {
-        m_hint->setText(tr("Enter the sub-merchant ID, your return number and the original "
-                           "profit-sharing order, then press Enter."));
-    } else {
-        m_hint->setText(subMchid ? tr("Enter the sub-merchant ID, your return number and your "
-                                      "profit-sharing order number, then press Enter.")
-                                 : tr("Enter your return number and your profit-sharing order number, "
-                                      "then press Enter."));
-    }
+    m_hint->setText(
+        tr("Enter %1, then press Enter.").arg(QueryFields::nounList(Query::fieldGroups(m_kind, product()))));
 }
 
 bool LookupPage::shownIsThisProducts() const
@@ -170,11 +155,6 @@ void LookupPage::lookUpRemainingAmount()
 QString LookupPage::title() const
 {
     return LookupKinds::pageTitle(m_kind);
-}
-
-QueryForm *LookupPage::form() const
-{
-    return m_orderForm ? static_cast<QueryForm *>(m_orderForm) : m_returnForm;
 }
 
 LookupPage::View LookupPage::currentView() const

@@ -21,11 +21,9 @@ namespace fenzhang {
 
 class ErrorPanel;
 class LookupController;
-class OrderForm;
 class OrderResultView;
 class ProcessingBar;
 class QueryForm;
-class ReturnForm;
 class ReturnResultView;
 class StaleBanner;
 
@@ -39,9 +37,7 @@ public:
 
     LookupKind kind() const { return m_kind; }
     QString title() const;
-    QueryForm *form() const;
-    OrderForm *orderForm() const { return m_orderForm; }
-    ReturnForm *returnForm() const { return m_returnForm; }
+    QueryForm *form() const { return m_form; }
     OrderResultView *orderView() const { return m_orderView; }
     ReturnResultView *returnView() const { return m_returnView; }
     ErrorPanel *errorPanel() const { return m_errorPanel; }
@@ -94,8 +90,7 @@ private:
 
     LookupKind m_kind;
     LookupController *m_controller;
-    OrderForm *m_orderForm = nullptr;
-    ReturnForm *m_returnForm = nullptr;
+    QueryForm *m_form;
     OrderResultView *m_orderView = nullptr;
     ReturnResultView *m_returnView = nullptr;
     ErrorPanel *m_errorPanel;

@@ -11,12 +11,10 @@
 #include "lookupcontroller.h"
 #include "lookuppage.h"
 #include "messagebox.h"
-#include "orderform.h"
 #include "plaintext.h"
 #include "processingbar.h"
 #include "profileselector.h"
 #include "queryform.h"
-#include "returnform.h"
 #include "settingsdialog.h"
 #include "shortcutpriority.h"
 
@@ -29,8 +27,8 @@
 #include <QMenuBar>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QStyle>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -329,9 +327,9 @@ void MainWindow::prefillSamples()
 {
     const ConnectionProfile profile = m_controller->currentProfile();
     if (!profile.sampleOrder.outOrderNo.isEmpty())
-        m_orderPage->orderForm()->setQuery(profile.sampleOrder);
+        m_orderPage->form()->setQuery(profile.sampleOrder);
     if (!profile.sampleReturn.outReturnNo.isEmpty())
-        m_returnPage->returnForm()->setQuery(profile.sampleReturn);
+        m_returnPage->form()->setQuery(profile.sampleReturn);
     focusForm();
     if (profile.demo) {
         m_pageMessages.resize(m_pages->count());

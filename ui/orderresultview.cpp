@@ -6,6 +6,7 @@
 #include "format/labels.h"
 #include "format/money.h"
 #include "format/saturating.h"
+#include "lookup/queryfields.h"
 #include "rawview.h"
 #include "receiversmodel.h"
 #include "receiverspanel.h"
@@ -30,10 +31,10 @@ OrderResultView::OrderResultView(QWidget *parent)
     QHBoxLayout *titleRow = ResultHeader::titleRow(tr("Profit-sharing order"), m_state, m_stateAdvice, this);
 
     auto *grid = m_grid = new FieldGrid(2, this);
-    m_orderId = grid->addField(tr("WeChat Pay order ID (order_id)"), u"orderIdValue"_s);
-    m_transactionId = grid->addField(tr("Transaction ID (transaction_id)"), u"transactionIdValue"_s);
-    m_outOrderNo = grid->addField(tr("Merchant order No. (out_order_no)"), u"outOrderNoValue"_s);
-    m_subMchid = grid->addField(tr("Sub-merchant ID (sub_mchid)"), u"subMchidValue"_s);
+    m_orderId = grid->addField(QueryFields::label(u"order_id"), u"orderIdValue"_s);
+    m_transactionId = grid->addField(QueryFields::label(u"transaction_id"), u"transactionIdValue"_s);
+    m_outOrderNo = grid->addField(QueryFields::label(u"out_order_no"), u"outOrderNoValue"_s);
+    m_subMchid = grid->addField(QueryFields::label(u"sub_mchid"), u"subMchidValue"_s);
     m_totals = ResultHeader::addWideLine(grid, u"totalsValue"_s, this);
     m_remaining = new RemainingAmountLine(this);
     grid->addWide(m_remaining);

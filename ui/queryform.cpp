@@ -1,8 +1,11 @@
 #include "queryform.h"
 
 #include "fieldedit.h"
+#include "lookup/queryfields.h"
 #include "tonecolors.h"
 
+#include <algorithm>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -15,8 +18,47 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-QueryForm::QueryForm(QWidget *parent)
-    : QWidget(parent), m_form(new QFormLayout), m_query(new QPushButton(this)),
+namespace {
+
+// The form's rows for every product's question of a kind, in order: a field (one name) or a choice
+// (its names), the choice just before its fields. Each product asks a subset of them.
+QList<QStringList> formRows(LookupKind kind)
+{
+    QList<QStringList> rows;
+    const auto holds = [&rows](const QStringList &row) { return rows.contains(row); };
+    for (const Product product : Products::all()) {
+        for (const QStringList &group : Query::fieldGroups(kind, product)) {
+            if (group.size() == 1) {
+                if (!holds(group))
+                    rows.append(group);
+                continue;
+            }
+            if (holds(group))
+                continue;
+            // Before the first of its fields another product already asks alone, else at the end;
+            // its other fields around that one in the choice's order.
+            qsizetype at = rows.size();
+            for (const QString &field : group) {
+                if (const qsizetype existing = rows.indexOf(QStringList{field}); existing >= 0)
+                    at = qMin(at, existing);
+            }
+            rows.insert(at++, group);
+            for (const QString &field : group) {
+                const qsizetype existing = rows.indexOf(QStringList{field});
+                if (existing >= 0)
+                    at = existing + 1;
+                else
+                    rows.insert(at++, QStringList{field});
+            }
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+QueryForm::QueryForm(LookupKind kind, QWidget *parent)
+    : QWidget(parent), m_kind(kind), m_form(new QFormLayout), m_query(new QPushButton(this)),
       m_cancel(new QPushButton(this)), m_busyIndicator(new QProgressBar(this))
 {
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -49,12 +91,21 @@ QueryForm::QueryForm(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(m_form);
     layout->addLayout(buttons);
+
+    for (const QStringList &row : formRows(kind)) {
+        if (row.size() == 1)
+            addField(row.first());
+        else
+            addChoice(row);
+    }
+    setProduct(m_product);
 }
 
-FieldEdit *QueryForm::addField(const QString &apiName, const QString &label, const QString &placeholder)
+void QueryForm::addField(const QString &apiName)
 {
+    const QString label = QueryFields::label(apiName);
     auto *edit = new FieldEdit(apiName, this);
-    edit->setPlaceholderText(placeholder);
+    edit->setPlaceholderText(QueryFields::placeholder(apiName));
     auto *error = new QLabel(this);
     error->setObjectName(apiName + u"Error"_s);
     error->setTextFormat(Qt::PlainText); // may quote what was typed or pasted
@@ -81,25 +132,137 @@ FieldEdit *QueryForm::addField(const QString &apiName, const QString &label, con
     // Enter in a field reaches keyPressEvent(): QLineEdit passes Return on to its parent.
     m_rows.append({edit, error, cell});
     connect(edit, &FieldEdit::edited, this, &QueryForm::revalidate);
-    return edit;
 }
 
-void QueryForm::addRow(const QString &label, QWidget *widget)
+void QueryForm::addChoice(const QStringList &fields)
 {
-    m_form->addRow(label, widget);
-    if (auto *labelWidget = qobject_cast<QLabel *>(m_form->labelForField(widget)))
-        labelWidget->setBuddy(widget);
-    widget->setAccessibleName(label);
+    auto *box = new QComboBox(this);
+    box->setObjectName(fields.join(u"Or"_s) + u"Choice"_s); // "order_idOrout_order_noChoice"
+    for (const QString &field : fields)
+        box->addItem(QueryFields::label(field), field);
+    const QString label = QueryFields::groupLabel(fields);
+    m_form->addRow(label, box);
+    if (auto *labelWidget = qobject_cast<QLabel *>(m_form->labelForField(box)))
+        labelWidget->setBuddy(box);
+    box->setAccessibleName(label);
+    m_choices.append({fields, box});
+    connect(box, &QComboBox::currentIndexChanged, this, [this, fields] {
+        // The cursor follows the number it was in to the field now asked in its place.
+        bool hadFocus = false;
+        for (const QString &field : fields)
+            hadFocus = hadFocus || this->field(field)->hasFocus();
+        showFields();
+        if (hadFocus)
+            chosenField(fields.first())->setFocus();
+        revalidate();
+    });
 }
 
-void QueryForm::setFieldInUse(FieldEdit *edit, bool inUse)
+void QueryForm::setProduct(Product product)
 {
+    m_product = product;
+    showFields();
+    revalidate();
+}
+
+bool QueryForm::offered(const Choice &choice) const
+{
+    for (const QStringList &group : Query::fieldGroups(m_kind, m_product)) {
+        if (group.size() == choice.fields.size() &&
+            std::all_of(group.begin(), group.end(),
+                        [&](const QString &f) { return choice.fields.contains(f); }))
+            return true;
+    }
+    return false;
+}
+
+void QueryForm::showFields()
+{
+    QStringList inUse;
+    for (const QStringList &group : Query::fieldGroups(m_kind, m_product)) {
+        if (group.size() == 1)
+            inUse.append(group.first());
+    }
+    for (const Choice &choice : std::as_const(m_choices)) {
+        const bool shown = offered(choice);
+        m_form->setRowVisible(choice.box, shown);
+        if (shown)
+            inUse.append(choice.box->currentData().toString());
+    }
     for (Row &row : m_rows) {
-        if (row.edit == edit) {
-            row.inUse = inUse;
-            m_form->setRowVisible(row.cell, inUse);
+        row.inUse = inUse.contains(row.edit->apiName());
+        m_form->setRowVisible(row.cell, row.inUse);
+    }
+}
+
+const QueryForm::Choice *QueryForm::choiceOf(QStringView apiName) const
+{
+    for (const Choice &choice : m_choices) {
+        if (choice.fields.contains(apiName))
+            return &choice;
+    }
+    return nullptr;
+}
+
+QComboBox *QueryForm::choiceBox(QStringView apiName) const
+{
+    const Choice *choice = choiceOf(apiName);
+    return choice ? choice->box : nullptr;
+}
+
+void QueryForm::choose(QStringView apiName)
+{
+    if (const Choice *choice = choiceOf(apiName))
+        choice->box->setCurrentIndex(int(choice->fields.indexOf(apiName)));
+}
+
+FieldEdit *QueryForm::chosenField(QStringView apiName) const
+{
+    // The way of the choice in use: the chosen one, or the one the product asks without a choice
+    // (an ordinary return names its order by out_order_no only).
+    if (const Choice *choice = choiceOf(apiName)) {
+        for (const QString &way : choice->fields) {
+            FieldEdit *edit = field(way);
+            if (const Row *row = rowOf(edit); row && row->inUse)
+                return edit;
         }
     }
+    return field(apiName);
+}
+
+Query QueryForm::currentQuery() const
+{
+    Query query = Query::blank(m_kind, m_product);
+    // Only the fields in use are sent: a number kept from another profile or the other way of a
+    // choice keeps its value for switching back, unsent.
+    for (const Row &row : m_rows) {
+        if (row.inUse)
+            query.setValue(row.edit->apiName(), row.edit->text());
+    }
+    return query.trimmed();
+}
+
+void QueryForm::setQuery(const Query &query)
+{
+    if (query.kind() != m_kind)
+        return;
+    const Query q = query.trimmed();
+    for (const Choice &choice : std::as_const(m_choices)) {
+        // The first way that has a number, else the first way.
+        const auto named = std::find_if(choice.fields.begin(), choice.fields.end(),
+                                        [&q](const QString &field) { return !q.value(field).isEmpty(); });
+        choice.box->setCurrentIndex(named == choice.fields.end() ? 0 : int(named - choice.fields.begin()));
+    }
+    for (const Row &row : std::as_const(m_rows)) {
+        row.edit->setText(q.value(row.edit->apiName()));
+        row.edit->setTouched(!row.edit->text().isEmpty());
+    }
+    revalidate();
+}
+
+QList<FieldError> QueryForm::currentErrors() const
+{
+    return currentQuery().validate();
 }
 
 const QueryForm::Row *QueryForm::rowOf(const FieldEdit *edit) const
@@ -124,7 +287,7 @@ QLabel *QueryForm::errorLabel(const FieldEdit *edit) const
     return row ? row->error : nullptr;
 }
 
-FieldEdit *QueryForm::field(const QString &apiName) const
+FieldEdit *QueryForm::field(QStringView apiName) const
 {
     for (const Row &row : m_rows) {
         if (row.edit->apiName() == apiName)
@@ -145,7 +308,8 @@ QList<FieldEdit *> QueryForm::fields() const
 
 FieldEdit *QueryForm::fieldForError(const QString &apiName) const
 {
-    return field(apiName);
+    // "Enter either order_id or out_order_no" belongs to the field of the way chosen.
+    return chosenField(apiName);
 }
 
 void QueryForm::revalidate()

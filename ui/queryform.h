@@ -1,15 +1,20 @@
 #pragma once
 
-// The shared behaviour of the two look-up forms: fields validated as you type by the core
-// query's validate() (reason under the field, in a line kept free for it so nothing moves while
-// typing; Query disabled until valid), Enter runs — or, with a field in error, says why and puts
-// the cursor in the first such field —, Esc cancels, and a busy state with a Cancel button while a
-// look-up runs.
+// The look-up form of one kind, built from what the kind's question asks (Query::fieldGroups) as the
+// profile's product asks it: a field per number, labelled from the one table of field words
+// (lookup/queryfields.h), a field the product does not ask hidden (a direct merchant's sub_mchid), and
+// a choice (a chain brand's return names its order by order_id or out_order_no) as a box choosing which
+// field is asked — each way keeps its own number, and only the chosen one is sent.
+// Fields are validated as you type by the core query's validate() (reason under the field, in a line
+// kept free for it so nothing moves while typing; Query disabled until valid); Enter runs — or, with
+// a field in error, says why and puts the cursor in the first such field —, Esc cancels, and a busy
+// state with a Cancel button while a look-up runs.
 
 #include "lookup/query.h"
 
 #include <QWidget>
 
+class QComboBox;
 class QFormLayout;
 class QLabel;
 class QProgressBar;
@@ -19,24 +24,39 @@ namespace fenzhang {
 
 class FieldEdit;
 
-class QueryForm : public QWidget {
+class QueryForm final : public QWidget {
     Q_OBJECT
 public:
-    // What the form asks, of its kind and product, trimmed.
-    virtual Query currentQuery() const = 0;
+    explicit QueryForm(LookupKind kind, QWidget *parent = nullptr);
+
+    LookupKind kind() const { return m_kind; }
+    // What the form asks, of its kind and product, trimmed: the fields in use only.
+    Query currentQuery() const;
+    // Fills the numbers of a question of this kind (another kind's is ignored) and chooses, in each
+    // choice, the field that has a number; the form's product stays (it is the profile's).
+    void setQuery(const Query &query);
     // The product whose fields the form asks (no sub_mchid for a direct merchant, ...).
-    virtual Product product() const = 0;
-    virtual void setProduct(Product product) = 0;
+    Product product() const { return m_product; }
+    void setProduct(Product product);
+
     bool isValid() const;
     bool isBusy() const { return m_busy; }
     void setBusy(bool busy);
 
     QPushButton *queryButton() const { return m_query; }
     QPushButton *cancelButton() const { return m_cancel; }
-    // Any field by API name, also one not in use (ReturnForm's order_id / out_order_no).
-    FieldEdit *field(const QString &apiName) const;
+    // Any field by API name, also one not in use (the other way of a choice, a field the product
+    // does not ask).
+    FieldEdit *field(QStringView apiName) const;
     // The fields in use, in form order.
     QList<FieldEdit *> fields() const;
+    // The box choosing among the fields of the choice that holds this field (nullptr: none does).
+    QComboBox *choiceBox(QStringView apiName) const;
+    // Chooses this field in its choice (nothing when it is in none).
+    void choose(QStringView apiName);
+    // The field asked for this part of the question: of a choice, the way in use (the chosen one,
+    // or the one the product asks without a choice); else the field itself.
+    FieldEdit *chosenField(QStringView apiName) const;
     // The label shown for a field ("Sub-merchant ID (sub_mchid)"); what error messages name.
     QString labelText(const FieldEdit *edit) const;
     // The inline error line under a field (empty text while the field is valid).
@@ -50,24 +70,12 @@ Q_SIGNALS:
     void submitted();
     // Enter or Query with invalid input: what to correct ("<label>: <reason>"), translated.
     void refused(const QString &reason);
-    // The input changed (typed, pasted, set, or another way of naming the order chosen).
+    // The input changed (typed, pasted, set, or another field of a choice chosen).
     void inputChanged();
     void cancelRequested();
     void validityChanged(bool valid);
 
 protected:
-    explicit QueryForm(QWidget *parent = nullptr);
-
-    FieldEdit *addField(const QString &apiName, const QString &label, const QString &placeholder);
-    void addRow(const QString &label, QWidget *widget);
-    // Shows or hides a field's whole row; a field not in use is neither validated nor listed.
-    void setFieldInUse(FieldEdit *edit, bool inUse);
-    QFormLayout *formLayout() const { return m_form; }
-    // The validation errors of the current input (the core query's validate()).
-    virtual QList<FieldError> currentErrors() const = 0;
-    // Which field shows an error reported for this API name (ReturnForm maps two names to one).
-    virtual FieldEdit *fieldForError(const QString &apiName) const;
-    void revalidate();
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
@@ -77,9 +85,26 @@ private:
         QWidget *cell;
         bool inUse = true;
     };
+    struct Choice {
+        QStringList fields;
+        QComboBox *box;
+    };
+    void addField(const QString &apiName);
+    void addChoice(const QStringList &fields);
+    // Which fields are in use and which choices shown, for the product and the choices made.
+    void showFields();
     const Row *rowOf(const FieldEdit *edit) const;
+    const Choice *choiceOf(QStringView apiName) const;
+    bool offered(const Choice &choice) const; // the product asks this choice
+    QList<FieldError> currentErrors() const;
+    FieldEdit *fieldForError(const QString &apiName) const;
+    void revalidate();
+
+    LookupKind m_kind;
+    Product m_product = Product::ServiceProvider;
     QFormLayout *m_form;
     QList<Row> m_rows;
+    QList<Choice> m_choices;
     QPushButton *m_query;
     QPushButton *m_cancel;
     QProgressBar *m_busyIndicator;

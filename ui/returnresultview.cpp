@@ -5,6 +5,7 @@
 #include "fieldgrid.h"
 #include "format/labels.h"
 #include "format/money.h"
+#include "lookup/queryfields.h"
 #include "plaintext.h"
 #include "rawview.h"
 #include "resultheader.h"
@@ -48,10 +49,10 @@ ReturnResultView::ReturnResultView(QWidget *parent)
     m_amount = grid->addField(tr("Return amount (yuan)"), u"amountValue"_s);
     m_returnMchid = grid->addField(tr("Returning merchant (return_mchid)"), u"returnMchidValue"_s);
     m_returnNo = grid->addField(tr("WeChat Pay return No. (%1)").arg(u"return_no"_s), u"returnNoValue"_s);
-    m_outReturnNo = grid->addField(tr("Merchant return No. (out_return_no)"), u"outReturnNoValue"_s);
-    m_orderId = grid->addField(tr("WeChat Pay order ID (order_id)"), u"orderIdValue"_s);
-    m_outOrderNo = grid->addField(tr("Merchant order No. (out_order_no)"), u"outOrderNoValue"_s);
-    m_subMchid = grid->addField(tr("Sub-merchant ID (sub_mchid)"), u"subMchidValue"_s);
+    m_outReturnNo = grid->addField(QueryFields::label(u"out_return_no"), u"outReturnNoValue"_s);
+    m_orderId = grid->addField(QueryFields::label(u"order_id"), u"orderIdValue"_s);
+    m_outOrderNo = grid->addField(QueryFields::label(u"out_order_no"), u"outOrderNoValue"_s);
+    m_subMchid = grid->addField(QueryFields::label(u"sub_mchid"), u"subMchidValue"_s);
     m_description = grid->addField(tr("Return reason (description)"), u"descriptionValue"_s);
     m_createTime = grid->addField(tr("Created"), u"createTimeValue"_s);
     m_finishTime = grid->addField(tr("Finished"), u"finishTimeValue"_s);

@@ -7,7 +7,6 @@
 #include "lookuppage.h"
 #include "mainwindow.h"
 #include "queryform.h"
-#include "returnform.h"
 
 #include <cstdio>
 #include <QApplication>
@@ -28,8 +27,7 @@ StartupActions::StartupActions(MainWindow *window, const DeskOptions &options, Q
         window->setCurrentPage(*page);
     for (const auto &[name, value] : options.fieldValues) {
         LookupPage *page = window->currentPage();
-        if (name == u"out_order_no"_s && page->returnForm())
-            page->returnForm()->setOrderBy(ReturnForm::OrderBy::OutOrderNo);
+        page->form()->choose(name); // --set out_order_no=… names a brand return's order that way
         if (FieldEdit *field = page->form()->field(name)) {
             field->setText(value);
             field->setTouched(true);

@@ -150,10 +150,6 @@
         <translation>Remaining amount to share</translation>
     </message>
     <message>
-        <source>Transaction ID (transaction_id)</source>
-        <translation>Transaction ID (transaction_id)</translation>
-    </message>
-    <message>
         <source>Remaining to share (yuan)</source>
         <translation>Remaining to share (yuan)</translation>
     </message>
@@ -1980,18 +1976,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation></translation>
     </message>
     <message>
-        <source>Sub-merchant id (sub_mchid)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay order number (transaction_id)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Your profit-sharing order number (out_order_no)</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Sub-merchant:</source>
         <translation></translation>
     </message>
@@ -2293,6 +2277,7 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <comment>batch subject</comment>
         <translation>
             <numerusform>Batch of %n order look-up</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -2340,6 +2325,7 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <comment>batch subject</comment>
         <translation>
             <numerusform>Batch of %n return look-up</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -2387,19 +2373,12 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <comment>batch subject</comment>
         <translation>
             <numerusform>Batch of %n remaining-amount look-up</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>fenzhang::LookupPage</name>
-    <message>
-        <source>Enter the sub-merchant ID, the WeChat Pay transaction ID and your profit-sharing order number, then press Enter.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Enter the sub-merchant ID, your return number and the original profit-sharing order, then press Enter.</source>
-        <translation></translation>
-    </message>
     <message>
         <source>There is no result to export.</source>
         <translation></translation>
@@ -2413,18 +2392,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation></translation>
     </message>
     <message>
-        <source>Enter the WeChat Pay transaction ID and your profit-sharing order number, then press Enter.</source>
-        <translation>Enter the WeChat Pay transaction ID and your profit-sharing order number, then press Enter.</translation>
-    </message>
-    <message>
-        <source>Enter the sub-merchant ID, your return number and your profit-sharing order number, then press Enter.</source>
-        <translation>Enter the sub-merchant ID, your return number and your profit-sharing order number, then press Enter.</translation>
-    </message>
-    <message>
-        <source>Enter your return number and your profit-sharing order number, then press Enter.</source>
-        <translation>Enter your return number and your profit-sharing order number, then press Enter.</translation>
-    </message>
-    <message>
         <source>Remaining to share (剩余待分金额)</source>
         <translation>Remaining to share (剩余待分金额)</translation>
     </message>
@@ -2435,6 +2402,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>this order was looked up for another profit-sharing product; look it up again first.</source>
         <translation>this order was looked up for another profit-sharing product; look it up again first.</translation>
+    </message>
+    <message>
+        <source>Enter %1, then press Enter.</source>
+        <translation>Enter %1, then press Enter.</translation>
     </message>
 </context>
 <context>
@@ -2627,52 +2598,9 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
 </context>
 <context>
-    <name>fenzhang::OrderForm</name>
-    <message>
-        <source>Sub-merchant ID (sub_mchid)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>e.g. 1900000109</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Transaction ID (transaction_id)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay order number, up to 32 digits</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Merchant order No. (out_order_no)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Your profit-sharing order number</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>fenzhang::OrderResultView</name>
     <message>
         <source>Profit-sharing order</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay order ID (order_id)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Transaction ID (transaction_id)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Merchant order No. (out_order_no)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sub-merchant ID (sub_mchid)</source>
         <translation></translation>
     </message>
     <message>
@@ -3493,6 +3421,85 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     </message>
 </context>
 <context>
+    <name>fenzhang::QueryFields</name>
+    <message>
+        <source>Sub-merchant ID (sub_mchid)</source>
+        <translation>Sub-merchant ID (sub_mchid)</translation>
+    </message>
+    <message>
+        <source>e.g. 1900000109</source>
+        <translation>e.g. 1900000109</translation>
+    </message>
+    <message>
+        <source>the sub-merchant ID</source>
+        <translation>the sub-merchant ID</translation>
+    </message>
+    <message>
+        <source>Transaction ID (transaction_id)</source>
+        <translation>Transaction ID (transaction_id)</translation>
+    </message>
+    <message>
+        <source>WeChat Pay order number, up to 32 digits</source>
+        <translation>WeChat Pay order number, up to 32 digits</translation>
+    </message>
+    <message>
+        <source>the WeChat Pay transaction ID</source>
+        <translation>the WeChat Pay transaction ID</translation>
+    </message>
+    <message>
+        <source>Merchant order No. (out_order_no)</source>
+        <translation>Merchant order No. (out_order_no)</translation>
+    </message>
+    <message>
+        <source>Your profit-sharing order number</source>
+        <translation>Your profit-sharing order number</translation>
+    </message>
+    <message>
+        <source>your profit-sharing order number</source>
+        <translation>your profit-sharing order number</translation>
+    </message>
+    <message>
+        <source>Merchant return No. (out_return_no)</source>
+        <translation>Merchant return No. (out_return_no)</translation>
+    </message>
+    <message>
+        <source>Your profit-sharing return number</source>
+        <translation>Your profit-sharing return number</translation>
+    </message>
+    <message>
+        <source>your return number</source>
+        <translation>your return number</translation>
+    </message>
+    <message>
+        <source>WeChat Pay order ID (order_id)</source>
+        <translation>WeChat Pay order ID (order_id)</translation>
+    </message>
+    <message>
+        <source>WeChat Pay profit-sharing order ID</source>
+        <translation>WeChat Pay profit-sharing order ID</translation>
+    </message>
+    <message>
+        <source>the WeChat Pay profit-sharing order ID</source>
+        <translation>the WeChat Pay profit-sharing order ID</translation>
+    </message>
+    <message>
+        <source>Original order identified by</source>
+        <translation>Original order identified by</translation>
+    </message>
+    <message>
+        <source>the original profit-sharing order</source>
+        <translation>the original profit-sharing order</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::QueryForm</name>
     <message>
         <source>Query</source>
@@ -3821,45 +3828,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     </message>
 </context>
 <context>
-    <name>fenzhang::ReturnForm</name>
-    <message>
-        <source>Sub-merchant ID (sub_mchid)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>e.g. 1900000109</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Merchant return No. (out_return_no)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Your profit-sharing return number</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay order ID (order_id)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Merchant order No. (out_order_no)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Original order identified by</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay profit-sharing order ID</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Your profit-sharing order number</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>fenzhang::ReturnResultView</name>
     <message>
         <source>This return is still being processed. Look it up again later with the SAME merchant return No. (out_return_no) — never start a new return with a new number for the same money. A return not finished within 5 days is closed as failed.</source>
@@ -3875,22 +3843,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     </message>
     <message>
         <source>Returning merchant (return_mchid)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Merchant return No. (out_return_no)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>WeChat Pay order ID (order_id)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Merchant order No. (out_order_no)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sub-merchant ID (sub_mchid)</source>
         <translation></translation>
     </message>
     <message>

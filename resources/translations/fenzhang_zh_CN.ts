@@ -150,10 +150,6 @@
         <translation>剩余待分金额</translation>
     </message>
     <message>
-        <source>Transaction ID (transaction_id)</source>
-        <translation>微信支付订单号（transaction_id）</translation>
-    </message>
-    <message>
         <source>Remaining to share (yuan)</source>
         <translation>剩余待分金额（元）</translation>
     </message>
@@ -1965,18 +1961,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation>同时查询一笔已知分账单（可选）</translation>
     </message>
     <message>
-        <source>Sub-merchant id (sub_mchid)</source>
-        <translation>特约商户号（sub_mchid）</translation>
-    </message>
-    <message>
-        <source>WeChat Pay order number (transaction_id)</source>
-        <translation>微信支付订单号（transaction_id）</translation>
-    </message>
-    <message>
-        <source>Your profit-sharing order number (out_order_no)</source>
-        <translation>商户分账单号（out_order_no）</translation>
-    </message>
-    <message>
         <source>Sub-merchant:</source>
         <translation>特约商户号：</translation>
     </message>
@@ -2378,14 +2362,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
 <context>
     <name>fenzhang::LookupPage</name>
     <message>
-        <source>Enter the sub-merchant ID, the WeChat Pay transaction ID and your profit-sharing order number, then press Enter.</source>
-        <translation>请输入特约商户号、微信支付订单号和商户分账单号，然后按回车键。</translation>
-    </message>
-    <message>
-        <source>Enter the sub-merchant ID, your return number and the original profit-sharing order, then press Enter.</source>
-        <translation>请输入特约商户号、商户回退单号和原分账单号，然后按回车键。</translation>
-    </message>
-    <message>
         <source>There is no result to export.</source>
         <translation>没有可导出的结果。</translation>
     </message>
@@ -2398,18 +2374,6 @@ No file was written; an existing file of that name is unchanged. Choose another 
         <translation>上一次的结果（%1）— 不是上方单号的结果。按 Enter 查询上方单号。</translation>
     </message>
     <message>
-        <source>Enter the WeChat Pay transaction ID and your profit-sharing order number, then press Enter.</source>
-        <translation>请输入微信支付订单号和商户分账单号，然后按回车。</translation>
-    </message>
-    <message>
-        <source>Enter the sub-merchant ID, your return number and your profit-sharing order number, then press Enter.</source>
-        <translation>请输入子商户号、商户回退单号和商户分账单号，然后按回车。</translation>
-    </message>
-    <message>
-        <source>Enter your return number and your profit-sharing order number, then press Enter.</source>
-        <translation>请输入商户回退单号和商户分账单号，然后按回车。</translation>
-    </message>
-    <message>
         <source>Remaining to share (剩余待分金额)</source>
         <translation>剩余待分金额</translation>
     </message>
@@ -2420,6 +2384,10 @@ No file was written; an existing file of that name is unchanged. Choose another 
     <message>
         <source>this order was looked up for another profit-sharing product; look it up again first.</source>
         <translation>这笔分账单是按另一种分账产品查询的，请先重新查询。</translation>
+    </message>
+    <message>
+        <source>Enter %1, then press Enter.</source>
+        <translation>请输入%1，然后按回车键。</translation>
     </message>
 </context>
 <context>
@@ -2608,53 +2576,10 @@ Quit without them in the history? To keep them, stay and start a new history fil
     </message>
 </context>
 <context>
-    <name>fenzhang::OrderForm</name>
-    <message>
-        <source>Sub-merchant ID (sub_mchid)</source>
-        <translation>特约商户号（sub_mchid）</translation>
-    </message>
-    <message>
-        <source>e.g. 1900000109</source>
-        <translation>例如 1900000109</translation>
-    </message>
-    <message>
-        <source>Transaction ID (transaction_id)</source>
-        <translation>微信支付订单号（transaction_id）</translation>
-    </message>
-    <message>
-        <source>WeChat Pay order number, up to 32 digits</source>
-        <translation>微信支付订单号，最多 32 位数字</translation>
-    </message>
-    <message>
-        <source>Merchant order No. (out_order_no)</source>
-        <translation>商户分账单号（out_order_no）</translation>
-    </message>
-    <message>
-        <source>Your profit-sharing order number</source>
-        <translation>贵司系统内的分账单号</translation>
-    </message>
-</context>
-<context>
     <name>fenzhang::OrderResultView</name>
     <message>
         <source>Profit-sharing order</source>
         <translation>分账单</translation>
-    </message>
-    <message>
-        <source>WeChat Pay order ID (order_id)</source>
-        <translation>微信分账单号（order_id）</translation>
-    </message>
-    <message>
-        <source>Transaction ID (transaction_id)</source>
-        <translation>微信支付订单号（transaction_id）</translation>
-    </message>
-    <message>
-        <source>Merchant order No. (out_order_no)</source>
-        <translation>商户分账单号（out_order_no）</translation>
-    </message>
-    <message>
-        <source>Sub-merchant ID (sub_mchid)</source>
-        <translation>特约商户号（sub_mchid）</translation>
     </message>
     <message>
         <source>Receivers</source>
@@ -3464,6 +3389,85 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     </message>
 </context>
 <context>
+    <name>fenzhang::QueryFields</name>
+    <message>
+        <source>Sub-merchant ID (sub_mchid)</source>
+        <translation>特约商户号（sub_mchid）</translation>
+    </message>
+    <message>
+        <source>e.g. 1900000109</source>
+        <translation>例如 1900000109</translation>
+    </message>
+    <message>
+        <source>the sub-merchant ID</source>
+        <translation>特约商户号</translation>
+    </message>
+    <message>
+        <source>Transaction ID (transaction_id)</source>
+        <translation>微信支付订单号（transaction_id）</translation>
+    </message>
+    <message>
+        <source>WeChat Pay order number, up to 32 digits</source>
+        <translation>微信支付订单号，最多 32 位数字</translation>
+    </message>
+    <message>
+        <source>the WeChat Pay transaction ID</source>
+        <translation>微信支付订单号</translation>
+    </message>
+    <message>
+        <source>Merchant order No. (out_order_no)</source>
+        <translation>商户分账单号（out_order_no）</translation>
+    </message>
+    <message>
+        <source>Your profit-sharing order number</source>
+        <translation>贵司系统内的分账单号</translation>
+    </message>
+    <message>
+        <source>your profit-sharing order number</source>
+        <translation>商户分账单号</translation>
+    </message>
+    <message>
+        <source>Merchant return No. (out_return_no)</source>
+        <translation>商户回退单号（out_return_no）</translation>
+    </message>
+    <message>
+        <source>Your profit-sharing return number</source>
+        <translation>贵司系统内的回退单号</translation>
+    </message>
+    <message>
+        <source>your return number</source>
+        <translation>商户回退单号</translation>
+    </message>
+    <message>
+        <source>WeChat Pay order ID (order_id)</source>
+        <translation>微信分账单号（order_id）</translation>
+    </message>
+    <message>
+        <source>WeChat Pay profit-sharing order ID</source>
+        <translation>微信分账单号</translation>
+    </message>
+    <message>
+        <source>the WeChat Pay profit-sharing order ID</source>
+        <translation>微信分账单号</translation>
+    </message>
+    <message>
+        <source>Original order identified by</source>
+        <translation>原分账单的查询方式</translation>
+    </message>
+    <message>
+        <source>the original profit-sharing order</source>
+        <translation>原分账单号</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+</context>
+<context>
     <name>fenzhang::QueryForm</name>
     <message>
         <source>Query</source>
@@ -3792,45 +3796,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     </message>
 </context>
 <context>
-    <name>fenzhang::ReturnForm</name>
-    <message>
-        <source>Sub-merchant ID (sub_mchid)</source>
-        <translation>特约商户号（sub_mchid）</translation>
-    </message>
-    <message>
-        <source>e.g. 1900000109</source>
-        <translation>例如 1900000109</translation>
-    </message>
-    <message>
-        <source>Merchant return No. (out_return_no)</source>
-        <translation>商户回退单号（out_return_no）</translation>
-    </message>
-    <message>
-        <source>Your profit-sharing return number</source>
-        <translation>贵司系统内的回退单号</translation>
-    </message>
-    <message>
-        <source>WeChat Pay order ID (order_id)</source>
-        <translation>微信分账单号（order_id）</translation>
-    </message>
-    <message>
-        <source>Merchant order No. (out_order_no)</source>
-        <translation>商户分账单号（out_order_no）</translation>
-    </message>
-    <message>
-        <source>Original order identified by</source>
-        <translation>原分账单的查询方式</translation>
-    </message>
-    <message>
-        <source>WeChat Pay profit-sharing order ID</source>
-        <translation>微信分账单号</translation>
-    </message>
-    <message>
-        <source>Your profit-sharing order number</source>
-        <translation>贵司系统内的分账单号</translation>
-    </message>
-</context>
-<context>
     <name>fenzhang::ReturnResultView</name>
     <message>
         <source>This return is still being processed. Look it up again later with the SAME merchant return No. (out_return_no) — never start a new return with a new number for the same money. A return not finished within 5 days is closed as failed.</source>
@@ -3847,22 +3812,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Returning merchant (return_mchid)</source>
         <translation>回退商户号（return_mchid）</translation>
-    </message>
-    <message>
-        <source>Merchant return No. (out_return_no)</source>
-        <translation>商户回退单号（out_return_no）</translation>
-    </message>
-    <message>
-        <source>WeChat Pay order ID (order_id)</source>
-        <translation>微信分账单号（order_id）</translation>
-    </message>
-    <message>
-        <source>Merchant order No. (out_order_no)</source>
-        <translation>商户分账单号（out_order_no）</translation>
-    </message>
-    <message>
-        <source>Sub-merchant ID (sub_mchid)</source>
-        <translation>特约商户号（sub_mchid）</translation>
     </message>
     <message>
         <source>Finished</source>

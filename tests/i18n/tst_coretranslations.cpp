@@ -19,6 +19,8 @@
 #include "history/historystore.h"
 #include "lookup/jsonreader.h"
 #include "lookup/queries.h"
+#include "lookup/query.h"
+#include "lookup/queryfields.h"
 #include "lookup/resultexport.h"
 #include "lookup/results.h"
 #include "profile/profile.h"
@@ -249,6 +251,23 @@ void TestCoreTranslations::queryValidation()
     all(OrderQuery{u"abc"_s, u"x"_s, QString(65, u'9')}.validate());
     all(ReturnQuery{}.validate());
     all(ReturnQuery{u"1900000109"_s, u"R1"_s, u"1"_s, u"P1"_s}.validate());
+
+    // What the forms and the page hints call every field and choice any kind asks.
+    for (const LookupKind kind : LookupKinds::all()) {
+        for (const Product product : Products::all()) {
+            for (const QStringList &group : Query::fieldGroups(kind, product)) {
+                expectChinese(group.join(u'|'), QueryFields::groupLabel(group));
+                expectChinese(group.join(u'|'), QueryFields::groupNoun(group));
+                for (const QString &field : group) {
+                    expectChinese(field, QueryFields::label(field));
+                    expectChinese(field, QueryFields::placeholder(field));
+                }
+            }
+            expectChinese(u"nouns"_s, QueryFields::nounList(Query::fieldGroups(kind, product)));
+        }
+    }
+    QCOMPARE(QueryFields::nounList(ReturnQuery::fieldGroups(Product::ServiceProvider)),
+             u"特约商户号、商户回退单号和商户分账单号"_s);
 }
 
 void TestCoreTranslations::answerParsing()

@@ -3,6 +3,7 @@
 
 #include "lookup/answerbinding.h"
 #include "lookup/query.h"
+#include "lookup/queryfields.h"
 
 #include <limits>
 #include <QTest>
@@ -25,6 +26,8 @@ private Q_SLOTS:
     void answer_readAsTheQuestionsKind();
     void answer_stateAndMoney();
     void binding_answerOfAnotherKind();
+    void fieldWords_everyFieldAndChoiceHasThem();
+    void fieldWords_nounList();
 };
 
 void TestQuery::blank_isOfItsKindAndProduct()
@@ -179,4 +182,39 @@ void TestQuery::binding_answerOfAnotherKind()
 }
 
 QTEST_GUILESS_MAIN(TestQuery)
+// A field or choice a kind asks without a row in the one table of field words would show its bare API
+// name in the forms (the fallback): every one any kind asks as any product has its words.
+void TestQuery::fieldWords_everyFieldAndChoiceHasThem()
+{
+    for (const QString &field : Query::allFields()) {
+        QVERIFY2(QueryFields::all().contains(field), qPrintable(field));
+        QVERIFY(QueryFields::label(field) != field);
+        QVERIFY(QueryFields::label(field).contains(u'(' + field + u')')); // the API name, as documents say it
+        QVERIFY(!QueryFields::placeholder(field).isEmpty());
+        QVERIFY(QueryFields::noun(field) != field);
+    }
+    for (const LookupKind kind : LookupKinds::all()) {
+        for (const Product product : Products::all()) {
+            for (const QStringList &group : Query::fieldGroups(kind, product)) {
+                QVERIFY2(!QueryFields::groupLabel(group).contains(u" / "_s), qPrintable(group.join(u',')));
+                QVERIFY2(!QueryFields::groupNoun(group).contains(u" / "_s), qPrintable(group.join(u',')));
+            }
+        }
+    }
+    QCOMPARE(QueryFields::groupLabel({u"out_order_no"_s, u"order_id"_s}),
+             QueryFields::groupLabel({u"order_id"_s, u"out_order_no"_s}));
+    QCOMPARE(QueryFields::label(u"no_such_field"), u"no_such_field"_s);
+}
+
+void TestQuery::fieldWords_nounList()
+{
+    QCOMPARE(QueryFields::nounList({}), QString());
+    QCOMPARE(QueryFields::nounList(AmountsQuery::fieldGroups(Product::Brand)),
+             u"the WeChat Pay transaction ID"_s);
+    QCOMPARE(QueryFields::nounList(OrderQuery::fieldGroups(Product::Direct)),
+             u"the WeChat Pay transaction ID and your profit-sharing order number"_s);
+    QCOMPARE(QueryFields::nounList(ReturnQuery::fieldGroups(Product::Brand)),
+             u"the sub-merchant ID, your return number and the original profit-sharing order"_s);
+}
+
 #include "tst_query.moc"

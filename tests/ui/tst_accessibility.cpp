@@ -4,6 +4,7 @@
 
 #include "appsettings.h"
 #include "batchpage.h"
+#include "connectionprovider.h"
 #include "demoprofile.h"
 #include "fieldedit.h"
 #include "historybackend.h"
@@ -11,7 +12,6 @@
 #include "lookupcontroller.h"
 #include "lookuppage.h"
 #include "mainwindow.h"
-#include "orderform.h"
 #include "profile/profilestore.h"
 #include "profile/secretstore.h"
 #include "profiledialog.h"
@@ -19,7 +19,6 @@
 #include "queryform.h"
 #include "sandbox/sandboxserver.h"
 #include "settingsdialog.h"
-#include "connectionprovider.h"
 #include "testsettings.h"
 
 #include <memory>
@@ -302,7 +301,7 @@ void TestAccessibility::failedLookups_chineseTreeHoldsNoEnglishSentence()
     check(u"invalid input"_s);
     // Nobody answers.
     m_controller->setCurrentProfile(u"down"_s);
-    page->orderForm()->setQuery(m_demo.sampleOrder);
+    page->form()->setQuery(m_demo.sampleOrder);
     lookUp(page);
     QCOMPARE(page->currentView(), LookupPage::View::Error);
     check(u"network failure"_s);

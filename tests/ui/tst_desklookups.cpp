@@ -17,16 +17,15 @@
 #include "lookuppage.h"
 #include "mainwindow.h"
 #include "messagebox.h"
-#include "orderform.h"
 #include "orderresultview.h"
 #include "processingbar.h"
 #include "profileselector.h"
+#include "queryform.h"
 #include "receiversmodel.h"
 #include "receiverspanel.h"
 #include "refreshscheduler.h"
 #include "remainingamountline.h"
 #include "resultmetabar.h"
-#include "returnform.h"
 #include "returnresultview.h"
 #include "rogueserver.h"
 #include "sandbox/sandboxserver.h"
@@ -200,12 +199,12 @@ void TestDeskLookups::demo_prefillsBothFormsAndIsMarked()
     QVERIFY(m_window->windowTitle().contains(u"DEMO"_s));
     QVERIFY(m_window->findChild<QLabel *>(u"demoBanner"_s)->isVisible());
     m_window->prefillSamples();
-    const OrderQuery order = m_window->orderPage()->orderForm()->query();
+    const OrderQuery order = *m_window->orderPage()->form()->currentQuery().order();
     QCOMPARE(order.subMchid, m_demo.sampleOrder.subMchid);
     QCOMPARE(order.transactionId, m_demo.sampleOrder.transactionId);
     QCOMPARE(order.outOrderNo, m_demo.sampleOrder.outOrderNo);
     QVERIFY(m_window->orderPage()->form()->queryButton()->isEnabled());
-    const ReturnQuery ret = m_window->returnPage()->returnForm()->query();
+    const ReturnQuery ret = *m_window->returnPage()->form()->currentQuery().returnOrder();
     QCOMPARE(ret.subMchid, m_demo.sampleReturn.subMchid);
     QCOMPARE(ret.outReturnNo, m_demo.sampleReturn.outReturnNo);
     QCOMPARE(ret.orderId, m_demo.sampleReturn.orderId);
@@ -429,10 +428,10 @@ void TestDeskLookups::returnLookup_typedIn_showsResult()
     typeInto(page->form(), u"sub_mchid"_s, m_demo.sampleReturn.subMchid);
     typeInto(page->form(), u"out_return_no"_s, m_demo.sampleReturn.outReturnNo);
     if (!m_demo.sampleReturn.orderId.isEmpty()) {
-        page->returnForm()->setOrderBy(ReturnForm::OrderBy::OrderId);
+        page->form()->choose(u"order_id"_s);
         typeInto(page->form(), u"order_id"_s, m_demo.sampleReturn.orderId);
     } else {
-        page->returnForm()->setOrderBy(ReturnForm::OrderBy::OutOrderNo);
+        page->form()->choose(u"out_order_no"_s);
         typeInto(page->form(), u"out_order_no"_s, m_demo.sampleReturn.outOrderNo);
     }
     runAndWait(page);
@@ -637,7 +636,7 @@ void TestDeskLookups::networkFailure_namesBothHosts()
     QVERIFY(!m_window->isDemo());
     QVERIFY(m_window->findChild<QLabel *>(u"demoBanner"_s)->isHidden());
 
-    m_window->orderPage()->orderForm()->setQuery(m_demo.sampleOrder);
+    m_window->orderPage()->form()->setQuery(m_demo.sampleOrder);
     runAndWait(m_window->orderPage());
     ErrorPanel *panel = m_window->orderPage()->errorPanel();
     QCOMPARE(m_window->orderPage()->currentView(), LookupPage::View::Error);
@@ -661,7 +660,7 @@ void TestDeskLookups::primaryDown_statusLineShowsFailoverAndResultArrives()
     m_controller->setCurrentProfile(u"failover"_s);
 
     QSignalSpy status(m_controller.get(), &LookupController::statusMessage);
-    m_window->orderPage()->orderForm()->setQuery(m_demo.sampleOrder);
+    m_window->orderPage()->form()->setQuery(m_demo.sampleOrder);
     runAndWait(m_window->orderPage());
     QCOMPARE(m_window->orderPage()->currentView(), LookupPage::View::Result);
     QVERIFY(status.size() >= 2);
@@ -681,7 +680,7 @@ void TestDeskLookups::brokenProfile_saysSoAndSendsNothing()
     QCOMPARE(m_window->profileSelector()->currentProfileId(), u"broken"_s);
 
     LookupPage *page = m_window->orderPage();
-    page->orderForm()->setQuery(m_demo.sampleOrder);
+    page->form()->setQuery(m_demo.sampleOrder);
     QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
     QVERIFY(!page->isBusy());
     QCOMPARE(page->currentView(), LookupPage::View::Error);
@@ -776,7 +775,7 @@ void TestDeskLookups::stalledAnswer_guiKeepsRunning_cancelButton_thenLooksUpAgai
 
     LookupPage *page = m_window->orderPage();
     QueryForm *form = page->form();
-    page->orderForm()->setQuery(m_demo.sampleOrder);
+    page->form()->setQuery(m_demo.sampleOrder);
     typeInto(form, u"out_order_no"_s, number);
     QCOMPARE(page->currentView(), LookupPage::View::Empty);
 
@@ -983,15 +982,15 @@ void TestDeskLookups::returnLookup_switchingWays_sendsEachWaysOwnNumber()
 
     m_window->setCurrentPage(MainWindow::Page::Return);
     LookupPage *page = m_window->returnPage();
-    ReturnForm *form = page->returnForm();
+    QueryForm *form = page->form();
     typeInto(form, u"sub_mchid"_s, brand.sampleReturn.subMchid);
     typeInto(form, u"out_return_no"_s, brand.sampleReturn.outReturnNo);
-    form->setOrderBy(ReturnForm::OrderBy::OrderId);
+    form->choose(u"order_id"_s);
     typeInto(form, u"order_id"_s, brand.sampleReturn.orderId);
     // The clerk switches to out_order_no: an empty field of its own, Query waits for it.
-    form->orderByCombo()->setCurrentIndex(1);
-    QCOMPARE(form->orderField()->apiName(), u"out_order_no"_s);
-    QVERIFY(form->orderField()->text().isEmpty());
+    form->choiceBox(u"order_id"_s)->setCurrentIndex(1);
+    QCOMPARE(form->chosenField(u"order_id"_s)->apiName(), u"out_order_no"_s);
+    QVERIFY(form->chosenField(u"order_id"_s)->text().isEmpty());
     QVERIFY(!form->queryButton()->isEnabled());
     typeInto(form, u"out_order_no"_s, outOrderNo);
     runAndWait(page);
@@ -1000,8 +999,8 @@ void TestDeskLookups::returnLookup_switchingWays_sendsEachWaysOwnNumber()
     QVERIFY2(!targets.constLast().contains(u"order_id="_s), qPrintable(targets.constLast()));
 
     // And back: the order_id typed before is still there and is what goes.
-    form->orderByCombo()->setCurrentIndex(0);
-    QCOMPARE(form->orderField()->text(), brand.sampleReturn.orderId);
+    form->choiceBox(u"order_id"_s)->setCurrentIndex(0);
+    QCOMPARE(form->chosenField(u"order_id"_s)->text(), brand.sampleReturn.orderId);
     QVERIFY(page->isStale()); // what is shown was asked by out_order_no
     runAndWait(page);
     QCOMPARE(page->currentView(), LookupPage::View::Result);
@@ -1104,13 +1103,14 @@ void TestDeskLookups::products_formsFollowTheProfile_eachLookUpEndToEnd()
     LookupPage *orderPage = m_window->orderPage();
     QCOMPARE(orderPage->product(), product);
     QCOMPARE(orderPage->form()->fields().contains(orderPage->form()->field(u"sub_mchid"_s)), subMchid);
-    QCOMPARE(orderPage->orderForm()->query().outOrderNo, demo.sampleOrder.outOrderNo);
+    QCOMPARE(orderPage->form()->currentQuery().order()->outOrderNo, demo.sampleOrder.outOrderNo);
     LookupPage *returnPage = m_window->returnPage();
     QCOMPARE(returnPage->form()->fields().contains(returnPage->form()->field(u"sub_mchid"_s)), subMchid);
-    QCOMPARE(returnPage->returnForm()->orderByCombo()->isVisibleTo(returnPage), product == Product::Brand);
+    QCOMPARE(returnPage->form()->choiceBox(u"order_id"_s)->isVisibleTo(returnPage),
+             product == Product::Brand);
     QCOMPARE(returnPage->form()->fields().contains(returnPage->form()->field(u"order_id"_s)),
              product == Product::Brand);
-    QCOMPARE(returnPage->returnForm()->query().outReturnNo, demo.sampleReturn.outReturnNo);
+    QCOMPARE(returnPage->form()->currentQuery().returnOrder()->outReturnNo, demo.sampleReturn.outReturnNo);
 
     // The order, at this product's endpoint.
     runAndWait(orderPage);

@@ -1,5 +1,7 @@
 #include "knownorderbox.h"
 
+#include "lookup/queryfields.h"
+
 #include <QFormLayout>
 #include <QLineEdit>
 
@@ -16,9 +18,9 @@ KnownOrderBox::KnownOrderBox(QWidget *parent)
     m_subMchid->setObjectName(u"knownSubMchidEdit"_s);
     m_transactionId->setObjectName(u"knownTransactionIdEdit"_s);
     m_outOrderNo->setObjectName(u"knownOutOrderNoEdit"_s);
-    m_subMchid->setPlaceholderText(tr("Sub-merchant id (sub_mchid)"));
-    m_transactionId->setPlaceholderText(tr("WeChat Pay order number (transaction_id)"));
-    m_outOrderNo->setPlaceholderText(tr("Your profit-sharing order number (out_order_no)"));
+    m_subMchid->setPlaceholderText(QueryFields::label(u"sub_mchid"));
+    m_transactionId->setPlaceholderText(QueryFields::label(u"transaction_id"));
+    m_outOrderNo->setPlaceholderText(QueryFields::label(u"out_order_no"));
     form->addRow(tr("Sub-merchant:"), m_subMchid);
     form->addRow(tr("WeChat Pay order:"), m_transactionId);
     form->addRow(tr("Profit-sharing order:"), m_outOrderNo);
