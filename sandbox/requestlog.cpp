@@ -11,16 +11,15 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang::sandbox {
 
-bool RequestLog::open(const QString &path, QString *errorString)
+Expected<void, QString> RequestLog::open(const QString &path)
 {
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
-        *errorString =
+        return unexpected(
             QCoreApplication::translate("fenzhang::sandbox::RequestLog", "Cannot open the log file %1: %2")
-                .arg(path, m_file.errorString());
-        return false;
+                .arg(path, m_file.errorString()));
     }
-    return true;
+    return {};
 }
 
 QJsonObject RequestLog::entry(const IncomingRequest &request, const QByteArray &host, const Reply &reply)

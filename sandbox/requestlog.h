@@ -5,6 +5,7 @@
 // assert what was sent, how often and to which host.
 
 #include "apihandler.h"
+#include "expected.h"
 
 #include <QFile>
 #include <QJsonObject>
@@ -13,7 +14,7 @@ namespace fenzhang::sandbox {
 
 class RequestLog final {
 public:
-    bool open(const QString &path, QString *errorString);
+    Expected<void, QString> open(const QString &path);
     bool isOpen() const { return m_file.isOpen(); }
 
     static QJsonObject entry(const IncomingRequest &request, const QByteArray &host, const Reply &reply);

@@ -193,8 +193,12 @@ bool SandboxServer::start(const SandboxOptions &options)
     }
     d->samples = samplesOf(store);
 
-    if (!options.logFile.isEmpty() && !d->log.open(options.logFile, &d->errorString))
-        return false;
+    if (!options.logFile.isEmpty()) {
+        if (auto opened = d->log.open(options.logFile); !opened) {
+            d->errorString = opened.error();
+            return false;
+        }
+    }
 
     std::optional<QSslConfiguration> tls;
     if (options.tls) {

@@ -122,8 +122,8 @@ bool CliApp::resolveConnection(QString *error)
     if (m_options.profileName.isEmpty())
         return true; // the parser has checked the flags alone
     ProfileStore store;
-    if (!store.load()) {
-        *error = store.errorString();
+    if (auto loaded = store.load(); !loaded) {
+        *error = loaded.error();
         return false;
     }
     const std::optional<Profile> profile = store.byName(m_options.profileName);

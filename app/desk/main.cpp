@@ -100,7 +100,11 @@ int main(int argc, char *argv[])
 
     // The user's saved profiles (secrets in the system keychain), after the demo and command-line ones.
     fenzhang::ProfileStore store;
-    const bool storeLoaded = store.load();
+    const auto storeLoaded = store.load();
+    // Why they could not be loaded: said again when the profile manager opens, until they change.
+    QString storeProblem = storeLoaded ? QString() : storeLoaded.error();
+    QObject::connect(&store, &fenzhang::ProfileStore::profilesChanged, &app,
+                     [&storeProblem] { storeProblem.clear(); });
     fenzhang::SecretStore secrets;
     fenzhang::StoreConnectionProvider provider(&store, &secrets);
     if (options.demo) {
@@ -121,6 +125,8 @@ int main(int argc, char *argv[])
     fenzhang::MainWindow window(&controller);
     QObject::connect(&window, &fenzhang::MainWindow::manageProfilesRequested, &window, [&] {
         fenzhang::ProfileManagerDialog dialog(&store, &secrets, &window);
+        if (!storeProblem.isEmpty())
+            dialog.showStatus(storeProblem);
         dialog.exec();
     });
     window.restoreSettings();
@@ -130,6 +136,7 @@ int main(int argc, char *argv[])
     fenzhang::StartupActions actions(&window, options);
     window.show();
     if (!storeLoaded)
-        fenzhang::MessageBox::warning(&window, QApplication::translate("main", "Profiles"), store.errorString());
+        fenzhang::MessageBox::warning(&window, QApplication::translate("main", "Profiles"),
+                                      storeLoaded.error());
     return app.exec();
 }

@@ -96,23 +96,21 @@ QString ProfileStore::defaultFilePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/profiles.json"_s;
 }
 
-bool ProfileStore::load()
+Expected<void, QString> ProfileStore::load()
 {
-    m_error.clear();
     m_profiles.clear();
     m_defaultId.clear();
     m_saveBlocked = false;
     if (!QFileInfo::exists(m_filePath)) {
         Q_EMIT profilesChanged();
-        return true;
+        return {};
     }
     const auto read = readBounded(m_filePath, FileLimits::ProfileFile);
     if (!read) {
-        m_error = tr("Could not read the profiles in %1: %2")
-                      .arg(QDir::toNativeSeparators(m_filePath), read.error().message);
         m_saveBlocked = true;
         Q_EMIT profilesChanged();
-        return false;
+        return unexpected(tr("Could not read the profiles in %1: %2")
+                              .arg(QDir::toNativeSeparators(m_filePath), read.error().message));
     }
     const QByteArray &data = *read;
     auto parsed = parse(data);
@@ -120,54 +118,50 @@ bool ProfileStore::load()
         m_profiles = parsed->profiles;
         m_defaultId = parsed->defaultId;
         Q_EMIT profilesChanged();
-        return true;
+        return {};
     }
 
     // Keep the unreadable file for the user (or support) rather than overwrite it later.
     QString aside = m_filePath + u".corrupt"_s;
     for (int n = 2; QFile::exists(aside); ++n)
         aside = m_filePath + u".%1.corrupt"_s.arg(n);
+    QString error;
     if (QFile::rename(m_filePath, aside))
-        m_error = tr("The profiles file could not be read: %1 It was kept as %2 and the app starts without "
-                     "profiles.")
-                      .arg(parsed.error(), QDir::toNativeSeparators(aside));
+        error = tr("The profiles file could not be read: %1 It was kept as %2 and the app starts without "
+                   "profiles.")
+                    .arg(parsed.error(), QDir::toNativeSeparators(aside));
     else {
-        m_error = tr("The profiles file %1 could not be read: %2 It could not be moved aside either; "
-                     "it will not be overwritten until you move it.")
-                      .arg(QDir::toNativeSeparators(m_filePath), parsed.error());
+        error = tr("The profiles file %1 could not be read: %2 It could not be moved aside either; "
+                   "it will not be overwritten until you move it.")
+                    .arg(QDir::toNativeSeparators(m_filePath), parsed.error());
         m_saveBlocked = true;
     }
     Q_EMIT profilesChanged();
-    return false;
+    return unexpected(error);
 }
 
-bool ProfileStore::save()
+Expected<void, QString> ProfileStore::save()
 {
-    m_error.clear();
     if (m_saveBlocked) {
-        m_error =
+        return unexpected(
             tr("The profiles file %1 could not be read and is left untouched; move it away to save profiles.")
-                .arg(QDir::toNativeSeparators(m_filePath));
-        return false;
+                .arg(QDir::toNativeSeparators(m_filePath)));
     }
-    if (QFile::exists(m_filePath) && !QFileInfo(m_filePath).isWritable()) {
-        m_error = tr("The profiles file %1 is not writable.").arg(QDir::toNativeSeparators(m_filePath));
-        return false;
-    }
+    if (QFile::exists(m_filePath) && !QFileInfo(m_filePath).isWritable())
+        return unexpected(
+            tr("The profiles file %1 is not writable.").arg(QDir::toNativeSeparators(m_filePath)));
     QDir().mkpath(QFileInfo(m_filePath).absolutePath());
     QSaveFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly)) {
-        m_error = tr("Could not save the profiles to %1: %2")
-                      .arg(QDir::toNativeSeparators(m_filePath), file.errorString());
-        return false;
+        return unexpected(tr("Could not save the profiles to %1: %2")
+                              .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
     }
     file.write(QJsonDocument(document(m_profiles, m_defaultId)).toJson(QJsonDocument::Indented));
     if (!file.commit()) {
-        m_error = tr("Could not save the profiles to %1: %2")
-                      .arg(QDir::toNativeSeparators(m_filePath), file.errorString());
-        return false;
+        return unexpected(tr("Could not save the profiles to %1: %2")
+                              .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
     }
-    return true;
+    return {};
 }
 
 QStringList ProfileStore::names() const
@@ -204,17 +198,12 @@ QString ProfileStore::uniqueName(const QString &base) const
     return candidate;
 }
 
-bool ProfileStore::add(const Profile &profile)
+Expected<void, QString> ProfileStore::add(const Profile &profile)
 {
-    m_error.clear();
-    if (profile.name.trimmed().isEmpty()) {
-        m_error = tr("The profile needs a name.");
-        return false;
-    }
-    if (nameTaken(profile.name, {})) {
-        m_error = tr("There is already a profile named \"%1\".").arg(profile.name.trimmed());
-        return false;
-    }
+    if (profile.name.trimmed().isEmpty())
+        return unexpected(tr("The profile needs a name."));
+    if (nameTaken(profile.name, {}))
+        return unexpected(tr("There is already a profile named \"%1\".").arg(profile.name.trimmed()));
     Profile added = profile;
     added.name = profile.name.trimmed();
     if (added.id.isEmpty() || indexOf(added.id) >= 0)
@@ -223,64 +212,50 @@ bool ProfileStore::add(const Profile &profile)
     return commit();
 }
 
-bool ProfileStore::update(const Profile &profile)
+Expected<void, QString> ProfileStore::update(const Profile &profile)
 {
-    m_error.clear();
     const int index = indexOf(profile.id);
-    if (index < 0) {
-        m_error = tr("The profile \"%1\" no longer exists.").arg(profile.name);
-        return false;
-    }
-    if (profile.name.trimmed().isEmpty()) {
-        m_error = tr("The profile needs a name.");
-        return false;
-    }
-    if (nameTaken(profile.name, profile.id)) {
-        m_error = tr("There is already a profile named \"%1\".").arg(profile.name.trimmed());
-        return false;
-    }
+    if (index < 0)
+        return unexpected(tr("The profile \"%1\" no longer exists.").arg(profile.name));
+    if (profile.name.trimmed().isEmpty())
+        return unexpected(tr("The profile needs a name."));
+    if (nameTaken(profile.name, profile.id))
+        return unexpected(tr("There is already a profile named \"%1\".").arg(profile.name.trimmed()));
     m_profiles[index] = profile;
     m_profiles[index].name = profile.name.trimmed();
     return commit();
 }
 
-bool ProfileStore::rename(const QString &id, const QString &newName)
+Expected<void, QString> ProfileStore::rename(const QString &id, const QString &newName)
 {
     auto profile = byId(id);
-    if (!profile) {
-        m_error = tr("The profile no longer exists.");
-        return false;
-    }
+    if (!profile)
+        return unexpected(tr("The profile no longer exists."));
     profile->name = newName;
     return update(*profile);
 }
 
-bool ProfileStore::remove(const QString &id)
+Expected<void, QString> ProfileStore::remove(const QString &id)
 {
-    m_error.clear();
     const int index = indexOf(id);
-    if (index < 0) {
-        m_error = tr("The profile no longer exists.");
-        return false;
-    }
+    if (index < 0)
+        return unexpected(tr("The profile no longer exists."));
     m_profiles.removeAt(index);
     if (m_defaultId == id)
         m_defaultId.clear();
     return commit();
 }
 
-std::optional<Profile> ProfileStore::duplicate(const QString &id)
+Expected<Profile, QString> ProfileStore::duplicate(const QString &id)
 {
     auto source = byId(id);
-    if (!source) {
-        m_error = tr("The profile no longer exists.");
-        return std::nullopt;
-    }
+    if (!source)
+        return unexpected(tr("The profile no longer exists."));
     Profile copy = *source;
     copy.id = newId();
     copy.name = uniqueName(tr("%1 (copy)").arg(source->name));
-    if (!add(copy))
-        return std::nullopt;
+    if (auto added = add(copy); !added)
+        return unexpected(added.error());
     return copy;
 }
 
@@ -293,13 +268,10 @@ std::optional<Profile> ProfileStore::defaultProfile() const
     return m_profiles.first();
 }
 
-bool ProfileStore::setDefaultProfile(const QString &id)
+Expected<void, QString> ProfileStore::setDefaultProfile(const QString &id)
 {
-    m_error.clear();
-    if (indexOf(id) < 0) {
-        m_error = tr("The profile no longer exists.");
-        return false;
-    }
+    if (indexOf(id) < 0)
+        return unexpected(tr("The profile no longer exists."));
     m_defaultId = id;
     return commit();
 }
@@ -344,8 +316,8 @@ Expected<QList<Profile>, QString> ProfileStore::importProfiles(const QByteArray 
         m_profiles.append(profile);
         added.append(profile);
     }
-    if (!commit())
-        return unexpected(m_error);
+    if (auto saved = commit(); !saved)
+        return unexpected(saved.error());
     return added;
 }
 
@@ -367,9 +339,9 @@ int ProfileStore::indexOf(const QString &id) const
     return -1;
 }
 
-bool ProfileStore::commit()
+Expected<void, QString> ProfileStore::commit()
 {
-    const bool saved = save();
+    auto saved = save();
     Q_EMIT profilesChanged();
     return saved;
 }

@@ -2,7 +2,8 @@
 
 // The user's merchant profiles, kept as JSON in the app's config folder (written atomically) and
 // exported/imported as JSON to move them to another machine. Never holds a secret: the keychain
-// (SecretStore) does. Every change is saved at once; a failure leaves errorString() set.
+// (SecretStore) does. Every change is saved at once. Like the rest of core/, an operation that can
+// fail returns an Expected: success, or the translated reason why not.
 
 #include "expected.h"
 #include "profile/profile.h"
@@ -25,11 +26,10 @@ public:
     QString filePath() const { return m_filePath; }
 
     // No file yet is fine (no profiles). A file that cannot be understood is renamed to
-    // "<name>.corrupt" so nothing is lost, the store starts empty and load() returns false with
-    // errorString() saying where the old file went.
-    bool load();
-    bool save();
-    QString errorString() const { return m_error; }
+    // "<name>.corrupt" so nothing is lost, the store starts empty and load() returns an error
+    // saying where the old file went.
+    Expected<void, QString> load();
+    Expected<void, QString> save();
 
     const QList<Profile> &profiles() const { return m_profiles; }
     QStringList names() const;
@@ -38,17 +38,19 @@ public:
     // The unique name nearest to base: "base", "base (2)", "base (3)"...
     QString uniqueName(const QString &base) const;
 
+    // Each edit changes the profiles in memory and then saves them: an error says why the edit was
+    // refused, or that it was made but could not be saved.
     // add/update refuse an empty or taken name; add gives the profile an id if it has none.
-    bool add(const Profile &profile);
-    bool update(const Profile &profile); // by id
-    bool rename(const QString &id, const QString &newName);
-    bool remove(const QString &id);
+    Expected<void, QString> add(const Profile &profile);
+    Expected<void, QString> update(const Profile &profile); // by id
+    Expected<void, QString> rename(const QString &id, const QString &newName);
+    Expected<void, QString> remove(const QString &id);
     // A copy under a new id and name. Its secret is not copied here (SecretStore::copySecret).
-    std::optional<Profile> duplicate(const QString &id);
+    Expected<Profile, QString> duplicate(const QString &id);
 
     QString defaultProfileId() const { return m_defaultId; }
     std::optional<Profile> defaultProfile() const; // the first profile when none was picked
-    bool setDefaultProfile(const QString &id);
+    Expected<void, QString> setDefaultProfile(const QString &id);
 
     QByteArray exportProfiles(const QStringList &ids) const;
     // Adds the profiles of an export under new ids (names made unique); their secrets are not in
@@ -62,12 +64,11 @@ Q_SIGNALS:
 private:
     bool nameTaken(const QString &name, const QString &exceptId) const;
     int indexOf(const QString &id) const;
-    bool commit();
+    Expected<void, QString> commit();
 
     QString m_filePath;
     QList<Profile> m_profiles;
     QString m_defaultId;
-    QString m_error;
     bool m_saveBlocked = false; // the file on disk could not be read nor moved aside: never overwrite it
 };
 

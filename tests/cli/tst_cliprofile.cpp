@@ -86,7 +86,8 @@ void TestCliProfile::saveProfile(const Profile &profile)
 {
     ProfileStore store(m_config.filePath(u"FenzhangDesk/fenzhang-desk/profiles.json"_s), nullptr);
     QVERIFY(store.load());
-    QVERIFY2(store.add(profile), qPrintable(store.errorString()));
+    const auto added = store.add(profile);
+    QVERIFY2(added, qPrintable(added ? QString() : added.error()));
 }
 
 void TestCliProfile::profile_order_exit0()
@@ -153,7 +154,8 @@ void TestCliProfile::profile_foundInProfilesDirOverride()
     {
         ProfileStore store(elsewhere.filePath(u"profiles.json"_s), nullptr);
         QVERIFY(store.load());
-        QVERIFY2(store.add(sandboxProfile()), qPrintable(store.errorString()));
+        const auto added = store.add(sandboxProfile());
+        QVERIFY2(added, qPrintable(added ? QString() : added.error()));
     }
     const QStringList arguments = QStringList{u"--profile"_s, u"Sandbox"_s, u"--format"_s, u"json"_s} + order();
     // m_config holds no profile: without the override the name is unknown.

@@ -59,9 +59,9 @@ private Q_SLOTS:
     void loadMissingFile_isEmptyAndFine()
     {
         ProfileStore store(m_path, nullptr);
-        QVERIFY(store.load());
+        const auto loaded = store.load();
+        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error()));
         QVERIFY(store.profiles().isEmpty());
-        QVERIFY(store.errorString().isEmpty());
         QVERIFY(!store.defaultProfile());
     }
 
@@ -104,10 +104,12 @@ private Q_SLOTS:
     {
         ProfileStore store(m_path, nullptr);
         QVERIFY(store.add(sample(u"Shop"_s)));
-        QVERIFY(!store.add(sample(u"SHOP "_s)));
-        QVERIFY(store.errorString().contains(u"already"_s));
-        QVERIFY(!store.add(sample(u" "_s)));
-        QVERIFY(!store.errorString().isEmpty());
+        const auto taken = store.add(sample(u"SHOP "_s));
+        QVERIFY(!taken);
+        QVERIFY(taken.error().contains(u"already"_s));
+        const auto nameless = store.add(sample(u" "_s));
+        QVERIFY(!nameless);
+        QVERIFY(!nameless.error().isEmpty());
         QVERIFY(store.add(sample(u"Other"_s)));
         QVERIFY(!store.rename(store.byName(u"Other"_s)->id, u"shop"_s));
         QCOMPARE(store.uniqueName(u"Shop"_s), u"Shop (2)"_s);
@@ -145,9 +147,10 @@ private Q_SLOTS:
         QDir().mkpath(QFileInfo(m_path).absolutePath());
         writeFile(m_path, content);
         ProfileStore store(m_path, nullptr);
-        QVERIFY(!store.load());
+        const auto loaded = store.load();
+        QVERIFY(!loaded);
         QVERIFY(store.profiles().isEmpty());
-        QVERIFY(store.errorString().contains(u".corrupt"_s));
+        QVERIFY(loaded.error().contains(u".corrupt"_s));
         QVERIFY(!QFile::exists(m_path));
         QCOMPARE(readAll(m_path + u".corrupt"_s), content); // nothing lost
 
@@ -186,8 +189,9 @@ private Q_SLOTS:
         if (QFileInfo(folder).isWritable())
             QSKIP("running as a user who can write anywhere");
         ProfileStore store(m_path, nullptr);
-        QVERIFY(!store.add(sample(u"A"_s)));
-        QVERIFY(store.errorString().contains(u"Could not save"_s));
+        const auto added = store.add(sample(u"A"_s));
+        QVERIFY(!added);
+        QVERIFY(added.error().contains(u"Could not save"_s));
         QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
 

@@ -113,8 +113,6 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, SecretStore *sec
                     showStatus(message);
             });
     reload();
-    if (!m_store->errorString().isEmpty())
-        showStatus(m_store->errorString());
 }
 
 void ProfileManagerDialog::setConfirmHandler(std::function<bool(const QString &)> confirm)
@@ -218,9 +216,9 @@ ProfileDialog *ProfileManagerDialog::openEditor(const QString &id)
     editor->setTakenNames(m_store->names());
     connect(editor, &QDialog::accepted, this, [this, editor, id] {
         const Profile profile = editor->profile();
-        const bool saved = id.isEmpty() ? m_store->add(profile) : m_store->update(profile);
+        const auto saved = id.isEmpty() ? m_store->add(profile) : m_store->update(profile);
         if (!saved) {
-            showStatus(m_store->errorString());
+            showStatus(saved.error());
             return;
         }
         selectProfile(profile.id);
@@ -237,7 +235,7 @@ void ProfileManagerDialog::duplicateSelected()
         return;
     const auto copy = m_store->duplicate(original->id);
     if (!copy) {
-        showStatus(m_store->errorString());
+        showStatus(copy.error());
         return;
     }
     selectProfile(copy->id);
@@ -279,8 +277,8 @@ void ProfileManagerDialog::deleteSelected()
                "keychain for it is removed.")
                 .arg(profile->name)))
         return;
-    if (!m_store->remove(profile->id)) {
-        showStatus(m_store->errorString());
+    if (auto removed = m_store->remove(profile->id); !removed) {
+        showStatus(removed.error());
         return;
     }
     showStatus(tr("Deleted \"%1\".").arg(profile->name));
@@ -290,8 +288,8 @@ void ProfileManagerDialog::deleteSelected()
 
 void ProfileManagerDialog::makeSelectedDefault()
 {
-    if (!m_store->setDefaultProfile(selectedId()))
-        showStatus(m_store->errorString());
+    if (auto chosen = m_store->setDefaultProfile(selectedId()); !chosen)
+        showStatus(chosen.error());
 }
 
 void ProfileManagerDialog::renameFromItem(QListWidgetItem *item)
@@ -302,8 +300,8 @@ void ProfileManagerDialog::renameFromItem(QListWidgetItem *item)
     const auto profile = m_store->byId(id);
     if (!profile || profile->name == item->text())
         return;
-    if (!m_store->rename(id, item->text())) {
-        showStatus(m_store->errorString());
+    if (auto renamed = m_store->rename(id, item->text()); !renamed) {
+        showStatus(renamed.error());
         reload(); // back to the stored name
     }
 }

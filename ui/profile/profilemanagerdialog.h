@@ -30,6 +30,8 @@ public:
     QString selectedId() const;
     void selectProfile(const QString &id);
     QString statusText() const;
+    // The status line under the list (main.cpp: why the profiles could not be loaded).
+    void showStatus(const QString &text);
 
     // The buttons' actions, public for tests; they report through statusText().
     ProfileDialog *newProfile();
@@ -49,7 +51,6 @@ private:
     void reload();
     void updateButtons();
     void renameFromItem(QListWidgetItem *item);
-    void showStatus(const QString &text);
     ProfileDialog *openEditor(const QString &id);
     void exportChosen();
     void importChosen();
