@@ -18,45 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace fenzhang {
 
-namespace {
-
-// The form's rows for every product's question of a kind, in order: a field (one name) or a choice
-// (its names), the choice just before its fields. Each product asks a subset of them.
-QList<QStringList> formRows(LookupKind kind)
-{
-    QList<QStringList> rows;
-    const auto holds = [&rows](const QStringList &row) { return rows.contains(row); };
-    for (const Product product : Products::all()) {
-        for (const QStringList &group : Query::fieldGroups(kind, product)) {
-            if (group.size() == 1) {
-                if (!holds(group))
-                    rows.append(group);
-                continue;
-            }
-            if (holds(group))
-                continue;
-            // Before the first of its fields another product already asks alone, else at the end;
-            // its other fields around that one in the choice's order.
-            qsizetype at = rows.size();
-            for (const QString &field : group) {
-                if (const qsizetype existing = rows.indexOf(QStringList{field}); existing >= 0)
-                    at = qMin(at, existing);
-            }
-            rows.insert(at++, group);
-            for (const QString &field : group) {
-                const qsizetype existing = rows.indexOf(QStringList{field});
-                if (existing >= 0)
-                    at = existing + 1;
-                else
-                    rows.insert(at++, QStringList{field});
-            }
-        }
-    }
-    return rows;
-}
-
-} // namespace
-
 QueryForm::QueryForm(LookupKind kind, QWidget *parent)
     : QWidget(parent), m_kind(kind), m_form(new QFormLayout), m_query(new QPushButton(this)),
       m_cancel(new QPushButton(this)), m_busyIndicator(new QProgressBar(this))
@@ -92,7 +53,7 @@ QueryForm::QueryForm(LookupKind kind, QWidget *parent)
     layout->addLayout(m_form);
     layout->addLayout(buttons);
 
-    for (const QStringList &row : formRows(kind)) {
+    for (const QStringList &row : Query::fieldRows(kind)) {
         if (row.size() == 1)
             addField(row.first());
         else

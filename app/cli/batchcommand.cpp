@@ -43,8 +43,11 @@ void BatchCommand::addOptions(QCommandLineParser &parser)
 
 QString BatchCommand::usage()
 {
-    return u"fenzhang-cli [connection options] [--product P] batch order|return|amounts --input FILE "
-           u"--output FILE.xlsx|FILE.csv [--concurrency N] [--qps N] [--remaining-amount]"_s;
+    QStringList kinds;
+    for (const LookupKind kind : LookupKinds::all())
+        kinds.append(LookupKinds::name(kind));
+    return u"fenzhang-cli [connection options] [--product P] batch "_s + kinds.join(u'|') +
+           u" --input FILE --output FILE.xlsx|FILE.csv [--concurrency N] [--qps N] [--remaining-amount]"_s;
 }
 
 bool BatchCommand::parse(const QCommandLineParser &parser, const QStringList &positional,

@@ -2,6 +2,7 @@
 
 #include "batch/batchimporter.h"
 #include "fenzhang_version.h"
+#include "lookup/queryfields.h"
 
 #include <QCommandLineParser>
 
@@ -68,19 +69,6 @@ constexpr OptionSpec lookupOptions[] = {
      QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
                        "The profit-sharing product the merchant uses: it picks the endpoints. Default: the "
                        "profile's, else service-provider.")},
-    {"sub-mchid", "ID",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
-                       "order, return: the sub-merchant's mchid (not for --product direct).")},
-    {"transaction-id", "ID",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "order, amounts: WeChat Pay transaction id.")},
-    {"out-order-no", "NO",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
-                       "order, return: the merchant's profit-sharing order number.")},
-    {"out-return-no", "NO",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser", "return: the merchant's return number.")},
-    {"order-id", "ID",
-     QT_TRANSLATE_NOOP("fenzhang::CliOptionsParser",
-                       "return with --product brand: WeChat Pay's profit-sharing order id.")},
 };
 
 constexpr OptionSpec generalOptions[] = {
@@ -106,12 +94,82 @@ void addOptions(QCommandLineParser &parser, const auto &specs)
     }
 }
 
+// "ID" for WeChat Pay's numbers and the sub-merchant's (sub_mchid, transaction_id, order_id), "NO" for
+// the merchant's own (out_order_no, out_return_no): the API's naming.
+QString fieldValueName(const QString &field)
+{
+    return field.endsWith("id"_L1) ? u"ID"_s : u"NO"_s;
+}
+
+// "order, return (--product service-provider|brand): Sub-merchant ID (sub_mchid)": which commands take
+// a field option, as which products, from the kinds' own descriptions.
+QString fieldDescription(const QString &field)
+{
+    QStringList kinds;
+    QStringList products;
+    for (const LookupKind kind : LookupKinds::all()) {
+        for (const Product product : Products::all()) {
+            if (!Query::fields(kind, product).contains(field))
+                continue;
+            if (!kinds.contains(LookupKinds::name(kind)))
+                kinds.append(LookupKinds::name(kind));
+            if (!products.contains(Products::id(product)))
+                products.append(Products::id(product));
+        }
+    }
+    QString where = kinds.join(u", "_s);
+    if (products.size() < Products::all().size())
+        where += u" (--product "_s + products.join(u'|') + u')';
+    return QCoreApplication::translate("fenzhang::CliOptionsParser", "%1: %2")
+        .arg(where, QueryFields::label(field));
+}
+
+// The options that fill a question's fields: --sub-mchid, --transaction-id, ... (Query::allFields()).
+QList<QCommandLineOption> fieldOptions()
+{
+    QList<QCommandLineOption> options;
+    for (const QString &field : Query::allFields())
+        options.append(QCommandLineOption(CliOptionsParser::optionForField(field).mid(2),
+                                          fieldDescription(field), fieldValueName(field)));
+    return options;
+}
+
+// "[--sub-mchid ID] --out-return-no NO (--order-id ID | --out-order-no NO)": a kind's fields as its
+// products ask them; a field no product of it requires in brackets, a choice in parentheses.
+QString fieldUsage(LookupKind kind)
+{
+    const QList<QStringList> rows = Query::fieldRows(kind);
+    const auto option = [](const QString &field) -> QString {
+        return CliOptionsParser::optionForField(field) + u' ' + fieldValueName(field);
+    };
+    QStringList words;
+    for (const QStringList &row : rows) {
+        // A field that is also one way of a choice is said by the choice.
+        if (row.size() == 1 && std::any_of(rows.begin(), rows.end(), [&](const QStringList &other) {
+                return other.size() > 1 && other.contains(row.first());
+            }))
+            continue;
+        QStringList ways;
+        for (const QString &field : row)
+            ways.append(option(field));
+        const QString word = row.size() > 1 ? QString(u'(' + ways.join(u" | "_s) + u')') : ways.first();
+        const QList<Product> products = Products::all();
+        const bool everyProduct = std::all_of(products.begin(), products.end(), [&](Product p) {
+            const QStringList asked = Query::fields(kind, p);
+            return std::any_of(row.begin(), row.end(), [&](const QString &f) { return asked.contains(f); });
+        });
+        words.append(everyProduct ? word : QString(u'[' + word + u']'));
+    }
+    return words.join(u' ');
+}
+
 void setUpParser(QCommandLineParser &parser)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     addOptions(parser, connectionOptions);
     addOptions(parser, lookupOptions);
+    parser.addOptions(fieldOptions());
     addOptions(parser, generalOptions);
     BatchCommand::addOptions(parser);
 }
@@ -180,11 +238,10 @@ QString CliOptionsParser::helpText() const
     QString text;
     text += tr("Look up WeChat Pay profit-sharing results (APIv3), signed and verified.") + "\n\n"_L1;
     text += tr("Usage:") + u'\n';
-    text += "  fenzhang-cli [connection options] [--product P] order   [--sub-mchid ID] --transaction-id ID "
-            "--out-order-no NO\n"_L1;
-    text += "  fenzhang-cli [connection options] [--product P] return  [--sub-mchid ID] --out-return-no NO "
-            "(--out-order-no NO | --order-id ID)\n"_L1;
-    text += "  fenzhang-cli [connection options] [--product P] amounts --transaction-id ID\n"_L1;
+    for (const LookupKind kind : LookupKinds::all()) {
+        text += "  fenzhang-cli [connection options] [--product P] "_L1 +
+                LookupKinds::name(kind).leftJustified(7) + u' ' + fieldUsage(kind) + u'\n';
+    }
     text += "  "_L1 + BatchCommand::usage() + u'\n';
     text += "  fenzhang-cli --version | --help\n"_L1;
 
@@ -203,6 +260,8 @@ QString CliOptionsParser::helpText() const
     };
     section(tr("Connection options:"), connectionOptions);
     section(tr("Look-up options:"), lookupOptions);
+    for (const QCommandLineOption &option : fieldOptions())
+        line(option.names().constFirst(), option.valueName(), option.description());
     text += u'\n' + tr("Batch options:") + u'\n';
     for (const QCommandLineOption &option : BatchCommand::options())
         line(option.names().constFirst(), option.valueName(), option.description());
@@ -279,8 +338,8 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
     QStringList forbidden;
     // sub_mchid and the way a return names its order depend on the product (applyProduct()).
     if (batch) {
-        forbidden = {u"sub-mchid"_s, u"transaction-id"_s, u"out-order-no"_s, u"out-return-no"_s,
-                     u"order-id"_s};
+        for (const QString &field : Query::allFields()) // a batch's numbers come from --input
+            forbidden.append(optionForField(field).mid(2));
     } else if (const std::optional<LookupKind> kind = LookupKinds::fromName(command)) {
         // From the kind's own fields: an option no product asks of it is refused, one every product
         // asks is required (the rest, applyProduct()).
@@ -335,9 +394,9 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
             return false;
         options->query.setValue(field, value); // the rows of a batch come from --input
     }
-    for (const OptionSpec &spec : lookupOptions) {
-        if (parser.isSet(QString::fromLatin1(spec.name)))
-            options->lookupFlags.append(QString::fromLatin1(spec.name));
+    for (const QString &field : Query::allFields()) {
+        if (parser.isSet(optionForField(field).mid(2)))
+            options->lookupFlags.append(optionForField(field).mid(2));
     }
 
     // Connection.

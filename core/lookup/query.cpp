@@ -74,16 +74,50 @@ QStringList Query::fields(LookupKind kind, Product product)
 
 QStringList Query::allFields()
 {
-    QStringList all;
-    for (const LookupKind kind : LookupKinds::all()) {
-        for (const Product product : Products::all()) {
-            for (const QString &field : fields(kind, product)) {
-                if (!all.contains(field))
-                    all.append(field);
+    // Fixed at compile time; the batch export asks it for every question-only row.
+    static const QStringList all = [] {
+        QStringList fields;
+        for (const LookupKind kind : LookupKinds::all()) {
+            for (const Product product : Products::all()) {
+                for (const QString &field : Query::fields(kind, product)) {
+                    if (!fields.contains(field))
+                        fields.append(field);
+                }
+            }
+        }
+        return fields;
+    }();
+    return all;
+}
+
+QList<QStringList> Query::fieldRows(LookupKind kind)
+{
+    QList<QStringList> rows;
+    for (const Product product : Products::all()) {
+        for (const QStringList &group : fieldGroups(kind, product)) {
+            if (rows.contains(group))
+                continue;
+            if (group.size() == 1) {
+                rows.append(group);
+                continue;
+            }
+            // Before the first of its fields another product already asks alone, else at the end;
+            // its other fields around that one in the choice's order.
+            qsizetype at = rows.size();
+            for (const QString &field : group) {
+                if (const qsizetype existing = rows.indexOf(QStringList{field}); existing >= 0)
+                    at = qMin(at, existing);
+            }
+            rows.insert(at++, group);
+            for (const QString &field : group) {
+                if (const qsizetype existing = rows.indexOf(QStringList{field}); existing >= 0)
+                    at = existing + 1;
+                else
+                    rows.insert(at++, QStringList{field});
             }
         }
     }
-    return all;
+    return rows;
 }
 
 QString Query::value(QStringView field) const

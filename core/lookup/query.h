@@ -48,6 +48,10 @@ public:
     static QStringList fields(LookupKind kind, Product product);
     // Every field any kind asks as any product (the CLI's field options, the batch columns).
     static QStringList allFields();
+    // Every product's question of a kind in one order, as a form lays it out and the CLI's usage says
+    // it: each row a field (one name) or a choice (its names), a choice just before its fields (a
+    // brand's return: sub_mchid, out_return_no, [order_id | out_order_no], order_id, out_order_no).
+    static QList<QStringList> fieldRows(LookupKind kind);
     FieldGroups fieldGroups() const { return fieldGroups(kind(), product()); }
     QString value(QStringView field) const;
     void setValue(QStringView field, const QString &value);

@@ -117,7 +117,12 @@ void TestCli::help_documentsEveryOption()
     QVERIFY(help.contains(u"fenzhang-cli [connection options] [--product P] order   [--sub-mchid ID] "
                           "--transaction-id ID --out-order-no NO"_s));
     QVERIFY(help.contains(u"fenzhang-cli [connection options] [--product P] return  [--sub-mchid ID] "
-                          "--out-return-no NO (--out-order-no NO | --order-id ID)"_s));
+                          "--out-return-no NO (--order-id ID | --out-order-no NO)"_s));
+    // Each field option says which commands and products take it, from the kinds' own descriptions.
+    QVERIFY(
+        help.contains(u"order, return (--product service-provider|brand): Sub-merchant ID (sub_mchid)"_s));
+    QVERIFY(help.contains(u"return (--product brand): WeChat Pay order ID (order_id)"_s));
+    QVERIFY(help.contains(u"order, amounts: Transaction ID (transaction_id)"_s));
     QVERIFY(help.contains(u"fenzhang-cli [connection options] [--product P] amounts --transaction-id ID"_s));
     QVERIFY(help.contains(u"--product service-provider|direct|brand"_s));
     // The batch: its three kinds, its own options and the columns each reads.
