@@ -1,7 +1,8 @@
 #pragma once
 
-// The readable form of a look-up result for a terminal: a header of the order or return with
-// human labels and advice, and the receivers as an aligned table (CJK text counted as two columns).
+// The readable form of a look-up result for a terminal, of any kind from its description
+// (lookup/resultfacts.h): its state and facts with human labels and advice, and an order's receivers
+// as an aligned table (CJK text counted as two columns).
 
 #include "api/lookupservice.h"
 
@@ -21,11 +22,6 @@ public:
     static int displayWidth(QStringView text);
     // Rows of cells as aligned text; columns listed in rightAligned are right-aligned.
     static QString alignedTable(const QList<QStringList> &rows, const QList<int> &rightAligned);
-
-private:
-    static QString formatOrder(const LookupResult &result);
-    static QString formatReturn(const LookupResult &result);
-    static QString formatAmounts(const LookupResult &result);
 };
 
 } // namespace fenzhang

@@ -144,37 +144,6 @@
     </message>
 </context>
 <context>
-    <name>fenzhang::AmountsResultView</name>
-    <message>
-        <source>Remaining amount to share</source>
-        <translation>Remaining amount to share</translation>
-    </message>
-    <message>
-        <source>Remaining to share (yuan)</source>
-        <translation>Remaining to share (yuan)</translation>
-    </message>
-    <message>
-        <source>Raw answer</source>
-        <translation>Raw answer</translation>
-    </message>
-    <message>
-        <source>Nothing frozen</source>
-        <translation>Nothing frozen</translation>
-    </message>
-    <message>
-        <source>Nothing of this payment is waiting to be shared any more.</source>
-        <translation>Nothing of this payment is waiting to be shared any more.</translation>
-    </message>
-    <message>
-        <source>Still frozen</source>
-        <translation>Still frozen</translation>
-    </message>
-    <message>
-        <source>This money can still be shared; to release it to the merchant, unfreeze the rest (解冻剩余资金).</source>
-        <translation>This money can still be shared; to release it to the merchant, unfreeze the rest (解冻剩余资金).</translation>
-    </message>
-</context>
-<context>
     <name>fenzhang::AnswerBinding</name>
     <message>
         <source>%1: asked %2, answered %3</source>
@@ -183,6 +152,13 @@
     <message>
         <source>(none)</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::AnswerView</name>
+    <message>
+        <source>Raw answer</source>
+        <translation>Raw answer</translation>
     </message>
 </context>
 <context>
@@ -3736,6 +3712,107 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Cancelled before an answer came.</source>
         <translation>Cancelled before an answer came.</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ResultFacts</name>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n receiver(s), %2 yuan</source>
+        <translation>
+            <numerusform>%1: %n receiver, %2 yuan</numerusform>
+            <numerusform>%1: %n receivers, %2 yuan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totals</translation>
+    </message>
+    <message>
+        <source>Returned to the merchant (yuan)</source>
+        <translation>Returned to the merchant (yuan)</translation>
+    </message>
+    <message>
+        <source>Finish description (finish_description)</source>
+        <translation>Finish description (finish_description)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receivers (%n)</source>
+        <translation>
+            <numerusform>Receivers (%n)</numerusform>
+            <numerusform>Receivers (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Failure reason</source>
+        <translation>Failure reason</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Return amount (yuan)</source>
+        <translation>Return amount (yuan)</translation>
+    </message>
+    <message>
+        <source>WeChat Pay return No. (%1)</source>
+        <translation>WeChat Pay return No. (%1)</translation>
+    </message>
+    <message>
+        <source>Returning merchant (return_mchid)</source>
+        <translation>Returning merchant (return_mchid)</translation>
+    </message>
+    <message>
+        <source>Return reason (description)</source>
+        <translation>Return reason (description)</translation>
+    </message>
+    <message>
+        <source>Remaining amount</source>
+        <translation>Remaining amount</translation>
+    </message>
+    <message>
+        <source>This money can still be shared; to release it to the merchant, unfreeze the rest (解冻剩余资金).</source>
+        <translation>This money can still be shared; to release it to the merchant, unfreeze the rest (解冻剩余资金).</translation>
+    </message>
+    <message>
+        <source>Nothing of this payment is waiting to be shared any more.</source>
+        <translation>Nothing of this payment is waiting to be shared any more.</translation>
+    </message>
+    <message>
+        <source>Remaining to share (yuan)</source>
+        <translation>Remaining to share (yuan)</translation>
     </message>
 </context>
 <context>

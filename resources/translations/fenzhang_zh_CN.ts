@@ -144,37 +144,6 @@
     </message>
 </context>
 <context>
-    <name>fenzhang::AmountsResultView</name>
-    <message>
-        <source>Remaining amount to share</source>
-        <translation>剩余待分金额</translation>
-    </message>
-    <message>
-        <source>Remaining to share (yuan)</source>
-        <translation>剩余待分金额（元）</translation>
-    </message>
-    <message>
-        <source>Raw answer</source>
-        <translation>原始应答</translation>
-    </message>
-    <message>
-        <source>Nothing frozen</source>
-        <translation>无冻结资金</translation>
-    </message>
-    <message>
-        <source>Nothing of this payment is waiting to be shared any more.</source>
-        <translation>这笔支付已没有等待分账的资金。</translation>
-    </message>
-    <message>
-        <source>Still frozen</source>
-        <translation>仍有资金冻结</translation>
-    </message>
-    <message>
-        <source>This money can still be shared; to release it to the merchant, unfreeze the rest (解冻剩余资金).</source>
-        <translation>这部分资金仍可分账；如需给到商户，请解冻剩余资金。</translation>
-    </message>
-</context>
-<context>
     <name>fenzhang::AnswerBinding</name>
     <message>
         <source>%1: asked %2, answered %3</source>
@@ -183,6 +152,13 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::AnswerView</name>
+    <message>
+        <source>Raw answer</source>
+        <translation>原始应答</translation>
     </message>
 </context>
 <context>
@@ -3704,6 +3680,105 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Cancelled before an answer came.</source>
         <translation>在收到应答前已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>fenzhang::ResultFacts</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n receiver(s), %2 yuan</source>
+        <translation>
+            <numerusform>%1：%n 个接收方，%2 元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Returned to the merchant (yuan)</source>
+        <translation>解冻给商户的金额（元）</translation>
+    </message>
+    <message>
+        <source>Finish description (finish_description)</source>
+        <translation>分账完结描述（finish_description）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receivers (%n)</source>
+        <translation>
+            <numerusform>分账接收方（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Failure reason</source>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理建议</translation>
+    </message>
+    <message>
+        <source>Return amount (yuan)</source>
+        <translation>回退金额（元）</translation>
+    </message>
+    <message>
+        <source>WeChat Pay return No. (%1)</source>
+        <translation>微信回退单号（%1）</translation>
+    </message>
+    <message>
+        <source>Returning merchant (return_mchid)</source>
+        <translation>回退商户号（return_mchid）</translation>
+    </message>
+    <message>
+        <source>Return reason (description)</source>
+        <translation>回退描述（description）</translation>
+    </message>
+    <message>
+        <source>Remaining amount</source>
+        <translation>剩余待分金额</translation>
+    </message>
+    <message>
+        <source>This money can still be shared; to release it to the merchant, unfreeze the rest (解冻剩余资金).</source>
+        <translation>这部分资金仍可分账；如需给到商户，请解冻剩余资金。</translation>
+    </message>
+    <message>
+        <source>Nothing of this payment is waiting to be shared any more.</source>
+        <translation>这笔支付已没有等待分账的资金。</translation>
+    </message>
+    <message>
+        <source>Remaining to share (yuan)</source>
+        <translation>剩余待分金额（元）</translation>
     </message>
 </context>
 <context>

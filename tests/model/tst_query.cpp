@@ -1,9 +1,11 @@
 // The query family (lookup/query.h): any kind's question and answer through one type, each kind's
 // fields as its product asks them, and the same bytes as the kind's own struct.
 
+#include "api/lookupservice.h"
 #include "lookup/answerbinding.h"
 #include "lookup/query.h"
 #include "lookup/queryfields.h"
+#include "lookup/resultfacts.h"
 
 #include <limits>
 #include <QTest>
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void binding_answerOfAnotherKind();
     void fieldWords_everyFieldAndChoiceHasThem();
     void fieldWords_nounList();
+    void facts_describeEachKindAsItsProductAnswers();
 };
 
 void TestQuery::blank_isOfItsKindAndProduct()
@@ -215,6 +218,76 @@ void TestQuery::fieldWords_nounList()
              u"the WeChat Pay transaction ID and your profit-sharing order number"_s);
     QCOMPARE(QueryFields::nounList(ReturnQuery::fieldGroups(Product::Brand)),
              u"the sub-merchant ID, your return number and the original profit-sharing order"_s);
+}
+
+// What the CLI's table and the desktop's AnswerView show, per kind: the state with its code, the
+// product's own numbers, lines and advice once per failure reason.
+void TestQuery::facts_describeEachKindAsItsProductAnswers()
+{
+    const auto valueOf = [](const ResultFacts &facts, const QString &label) {
+        for (const ResultFacts::Fact &fact : facts.facts) {
+            if (fact.label == label)
+                return fact.value;
+        }
+        return u"<none>"_s;
+    };
+    LookupResult none;
+    QVERIFY(ResultFacts::of(none).title.isEmpty());
+
+    OrderResult order;
+    order.transactionId = u"4208450740201411110007820472"_s;
+    order.outOrderNo = u"P1"_s;
+    order.state = u"FINISHED"_s;
+    ReceiverDetail closed;
+    closed.amount = 100;
+    closed.result = u"CLOSED"_s;
+    closed.failReason = u"NO_RELATION"_s;
+    order.receivers = {closed, closed};
+    LookupResult orderResult;
+    orderResult.query = OrderQuery{{}, order.transactionId, order.outOrderNo, Product::Direct};
+    orderResult.answer = order;
+    const ResultFacts orderFacts = ResultFacts::of(orderResult);
+    QCOMPARE(orderFacts.state.code, u"FINISHED"_s);
+    QCOMPARE(orderFacts.state.tone, Labels::orderStateTone(u"FINISHED"_s));
+    QCOMPARE(valueOf(orderFacts, QueryFields::label(u"sub_mchid")), QString()); // a direct merchant's: none
+    QCOMPARE(valueOf(orderFacts, QueryFields::label(u"transaction_id")), order.transactionId);
+    QCOMPARE(orderFacts.lines.size(), 2);
+    QCOMPARE(orderFacts.lines.at(0).size(), orderFacts.lineHeader.size());
+    QCOMPARE(orderFacts.lines.at(0).at(1), u"1.00"_s);
+    QCOMPARE(orderFacts.advice.size(), 1); // NO_RELATION's advice once, not per receiver
+    QVERIFY(orderFacts.advice.constFirst().startsWith(u"NO_RELATION: "_s));
+
+    ReturnResult ret;
+    ret.outReturnNo = u"R1"_s;
+    ret.returnNo = u"3008450740201411110007820473"_s;
+    ret.result = u"FAILED"_s;
+    ret.failReason = u"BALANCE_NOT_ENOUGH"_s;
+    ret.amount = 12345;
+    LookupResult brand;
+    brand.query = ReturnQuery{u"1900000109"_s, u"R1"_s, u"300"_s, {}, Product::Brand};
+    brand.answer = ret;
+    const ResultFacts brandFacts = ResultFacts::of(brand);
+    QCOMPARE(brandFacts.title, LookupKinds::dialogTitle(LookupKind::Return));
+    QCOMPARE(valueOf(brandFacts, ResultFacts::tr("WeChat Pay return No. (%1)").arg(u"return_no"_s)),
+             ret.returnNo);
+    QCOMPARE(valueOf(brandFacts, ResultFacts::tr("Return amount (yuan)")), u"123.45"_s);
+    QVERIFY(valueOf(brandFacts, ResultFacts::tr("Failure reason")).contains(u"(BALANCE_NOT_ENOUGH)"_s));
+    QVERIFY(!valueOf(brandFacts, ResultFacts::tr("What to do")).isEmpty());
+    QVERIFY(brandFacts.linesTitle.isEmpty());
+    brand.query.setProduct(Product::ServiceProvider);
+    QCOMPARE(
+        valueOf(ResultFacts::of(brand), ResultFacts::tr("WeChat Pay return No. (%1)").arg(u"return_id"_s)),
+        ret.returnNo);
+
+    AmountsResult amounts;
+    amounts.transactionId = order.transactionId;
+    LookupResult amountsResult;
+    amountsResult.query = AmountsQuery{amounts.transactionId};
+    amountsResult.answer = amounts;
+    const ResultFacts nothing = ResultFacts::of(amountsResult);
+    QCOMPARE(nothing.state.code, AmountsResult::nothingLeftCode());
+    QCOMPARE(nothing.state.tone, Labels::Tone::Good);
+    QCOMPARE(valueOf(nothing, ResultFacts::tr("Remaining to share (yuan)")), u"0.00"_s);
 }
 
 #include "tst_query.moc"

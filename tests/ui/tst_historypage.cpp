@@ -2,21 +2,22 @@
 // searched, filtered, paged, opened (marked "from history"), run again, exported and cleared; a
 // corrupt database file shows a message on the page and can be moved aside.
 
+#include "answerview.h"
 #include "batchpage.h"
 #include "demoprofile.h"
 #include "errorpanel.h"
-#include "historybackend.h"
 #include "history/historyexport.h"
+#include "historybackend.h"
 #include "historymodel.h"
 #include "historypage.h"
-#include "lookupcontroller.h"
+#include "lookup/resultfacts.h"
 #include "lookup/resultstate.h"
+#include "lookupcontroller.h"
 #include "lookuppage.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "orderresultview.h"
 #include "queryform.h"
-#include "amountsresultview.h"
 #include "resultdialog.h"
 #include "sandbox/sandboxserver.h"
 #include "testsettings.h"
@@ -343,9 +344,10 @@ void TestHistoryPage::remainingAmount_openedAndRunAgain()
     QTRY_VERIFY(m_page->lastDialog());
     ResultDialog *dialog = m_page->lastDialog();
     QVERIFY(dialog->historyNote().contains(u"From history"_s));
-    QVERIFY(dialog->amountsView()->isVisibleTo(dialog));
+    QVERIFY(dialog->answerView()->isVisibleTo(dialog));
     QVERIFY(!dialog->errorPanel()->isVisibleTo(dialog));
-    QCOMPARE(dialog->amountsView()->amountText(), u"92.00"_s); // 9200 fen still frozen (docs/sandbox.md)
+    QCOMPARE(dialog->answerView()->value(ResultFacts::tr("Remaining to share (yuan)")),
+             u"92.00"_s); // 9200 fen still frozen (docs/sandbox.md)
 
     m_page->table()->selectRow(0);
     QSignalSpy rerun(m_page.get(), &HistoryPage::rerunFinished);
@@ -356,7 +358,7 @@ void TestHistoryPage::remainingAmount_openedAndRunAgain()
     QCOMPARE(again.lookup(), LookupKind::Amounts);
     QCOMPARE(again.amounts()->unsplitAmount, 9200);
     QTRY_COMPARE(m_page->model()->totalCount(), 2);
-    QVERIFY(m_page->lastDialog()->amountsView()->isVisibleTo(m_page->lastDialog()));
+    QVERIFY(m_page->lastDialog()->answerView()->isVisibleTo(m_page->lastDialog()));
     QVERIFY(m_page->lastDialog()->historyNote().isEmpty());
 }
 

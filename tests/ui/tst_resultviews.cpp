@@ -1,6 +1,10 @@
+#include "answerview.h"
 #include "badgelabel.h"
 #include "errorpanel.h"
 #include "format/labels.h"
+#include "lookup/queryfields.h"
+#include "lookup/resultfacts.h"
+#include "lookup/resultstate.h"
 #include "orderresultview.h"
 #include "rawview.h"
 #include "receiverdetailpane.h"
@@ -18,6 +22,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
@@ -81,6 +86,8 @@ private Q_SLOTS:
     void errorPanel_verificationFailureSaysNotTrusted();
     void errorPanel_oneHostIsNotCalledBoth();
     void errorPanel_notFound_noEmptyDetail();
+    void answerView_showsAnyKindFromItsDescription();
+    void answerView_remainingAmount();
 };
 
 void TestResultViews::orderView_showsHeaderBadgeAndReceivers()
@@ -403,6 +410,64 @@ void TestResultViews::errorPanel_verificationFailureSaysNotTrusted()
     QCOMPARE(labelText(panel, u"errorMessage"_s), u"The signature does not match the body."_s);
     QVERIFY(panel.detailsText().contains(u"REQ-TAMPERED"_s));
     QVERIFY(!panel.detailsText().contains(u"secret_amount"_s)); // nothing of the untrusted body
+}
+
+// The view of a kind without a view of its own shows every kind from its description alone: an
+// order with its receivers as lines, a return with the product's own numbers, nothing left over from
+// the answer shown before.
+void TestResultViews::answerView_showsAnyKindFromItsDescription()
+{
+    AnswerView view;
+    view.resize(900, 600);
+    view.show();
+    const LookupResult order = UiTestData::okOrder();
+    view.setResult(order);
+    QCOMPARE(view.title(), LookupKinds::dialogTitle(LookupKind::Order));
+    QCOMPARE(view.stateBadge()->text(), Labels::orderState(u"FINISHED"_s));
+    QCOMPARE(view.value(QueryFields::label(u"transaction_id")), u"4208450740201411110007820472"_s);
+    QCOMPARE(view.value(QueryFields::label(u"out_order_no")), u"P20150806125346"_s);
+    QVERIFY(view.lines()->isVisible());
+    QCOMPARE(view.lines()->rowCount(), 3);
+    const ResultFacts facts = ResultFacts::of(order);
+    QCOMPARE(view.lines()->columnCount(), facts.lineHeader.size());
+    QCOMPARE(view.lines()->item(1, 1)->text(), facts.lines.at(1).at(1)); // 90,071,992,547,409.93: exact
+    QVERIFY(view.lines()->item(1, 1)->text().endsWith(u"409.93"_s));
+    QVERIFY(view.lines()->item(1, 5)->text().contains(u"NO_RELATION"_s));
+
+    view.setResult(okReturn(u"FAILED"_s, u"BALANCE_NOT_ENOUGH"_s));
+    QCOMPARE(view.title(), LookupKinds::dialogTitle(LookupKind::Return));
+    QCOMPARE(view.stateBadge()->toolTip(), u"FAILED"_s);
+    QVERIFY(view.value(ResultFacts::tr("Failure reason")).contains(u"BALANCE_NOT_ENOUGH"_s));
+    QCOMPARE(view.value(ResultFacts::tr("WeChat Pay return No. (%1)").arg(u"return_id"_s)),
+             u"3008450740201411110007820473"_s);                          // the ordinary answer's name for it
+    QVERIFY(view.value(QueryFields::label(u"transaction_id")).isEmpty()); // the order's, gone
+    QVERIFY(!view.lines()->isVisible());
+    QVERIFY(ResultFacts::of(okReturn(u"SUCCESS"_s)).linesTitle.isEmpty());
+}
+
+void TestResultViews::answerView_remainingAmount()
+{
+    LookupResult result;
+    result.kind = LookupResult::Kind::Ok;
+    result.query = AmountsQuery{u"4208450740201411110007820472"_s, Product::Brand};
+    AmountsResult amounts;
+    amounts.transactionId = u"4208450740201411110007820472"_s;
+    amounts.unsplitAmount = 9200;
+    result.answer = amounts;
+    result.response.verified = true;
+    result.response.requestId = "REQ-AMOUNTS-1";
+    AnswerView view;
+    view.show();
+    view.setResult(result);
+    QCOMPARE(view.title(), LookupKinds::dialogTitle(LookupKind::Amounts));
+    QCOMPARE(view.stateBadge()->text(), ResultState::label(LookupKind::Amounts, AmountsResult::frozenCode()));
+    QCOMPARE(view.stateBadge()->toolTip(), AmountsResult::frozenCode());
+    QCOMPARE(view.value(ResultFacts::tr("Remaining to share (yuan)")), u"92.00"_s);
+    QCOMPARE(view.value(QueryFields::label(u"transaction_id")), u"4208450740201411110007820472"_s);
+    QVERIFY(!view.lines()->isVisible());
+    view.clear();
+    QVERIFY(view.title().isEmpty());
+    QVERIFY(view.value(ResultFacts::tr("Remaining to share (yuan)")).isEmpty());
 }
 
 QTEST_MAIN(TestResultViews)

@@ -1,6 +1,6 @@
 #include "resultdialog.h"
 
-#include "amountsresultview.h"
+#include "answerview.h"
 #include "api/lookupservice.h"
 #include "errorpanel.h"
 #include "orderresultview.h"
@@ -18,7 +18,7 @@ namespace fenzhang {
 
 ResultDialog::ResultDialog(QWidget *parent)
     : QDialog(parent), m_history(new QLabel(this)), m_orderView(new OrderResultView(this)),
-      m_returnView(new ReturnResultView(this)), m_amountsView(new AmountsResultView(this)),
+      m_returnView(new ReturnResultView(this)), m_answerView(new AnswerView(this)),
       m_errorPanel(new ErrorPanel(this))
 {
     setObjectName(u"resultDialog"_s);
@@ -35,7 +35,7 @@ ResultDialog::ResultDialog(QWidget *parent)
     layout->addWidget(m_history);
     layout->addWidget(m_orderView, 1);
     layout->addWidget(m_returnView, 1);
-    layout->addWidget(m_amountsView, 1);
+    layout->addWidget(m_answerView, 1);
     layout->addWidget(m_errorPanel, 1);
     layout->addWidget(buttons);
     resize(980, 640);
@@ -46,7 +46,7 @@ void ResultDialog::setResult(const LookupResult &result)
     const bool ok = result.kind == LookupResult::Kind::Ok && result.answer;
     m_orderView->setVisible(ok && result.order());
     m_returnView->setVisible(ok && result.returnOrder());
-    m_amountsView->setVisible(ok && result.amounts());
+    m_answerView->setVisible(ok && !result.order() && !result.returnOrder()); // any other kind
     m_errorPanel->setVisible(!ok);
     if (!ok)
         m_errorPanel->setResult(result);
@@ -55,7 +55,7 @@ void ResultDialog::setResult(const LookupResult &result)
     else if (result.returnOrder())
         m_returnView->setResult(result);
     else
-        m_amountsView->setResult(result);
+        m_answerView->setResult(result);
     setWindowTitle(LookupKinds::dialogTitle(result.lookup()));
 }
 

@@ -11,7 +11,7 @@ class QLabel;
 
 namespace fenzhang {
 
-class AmountsResultView;
+class AnswerView;
 class ErrorPanel;
 class OrderResultView;
 class ReturnResultView;
@@ -29,14 +29,14 @@ public:
     QString historyNote() const;
     OrderResultView *orderView() const { return m_orderView; }
     ReturnResultView *returnView() const { return m_returnView; }
-    AmountsResultView *amountsView() const { return m_amountsView; }
+    AnswerView *answerView() const { return m_answerView; }
     ErrorPanel *errorPanel() const { return m_errorPanel; }
 
 private:
     QLabel *m_history;
     OrderResultView *m_orderView;
     ReturnResultView *m_returnView;
-    AmountsResultView *m_amountsView;
+    AnswerView *m_answerView;
     ErrorPanel *m_errorPanel;
 };
 

@@ -1,0 +1,55 @@
+#pragma once
+
+// A look-up's answer as a person reads it, one description per kind (resultfacts.cpp): its state
+// (what it is called, in words, the code WeChat Pay or this app gave it, its tone and advice), its
+// facts in order (label and value; a value the product's answer does not have is empty and left
+// out), and the lines of an order — its receivers — with their columns and the advice for each
+// failure met. The CLI's table prints it, and the desktop shows it for a kind without a view of its
+// own (AnswerView): a new kind is readable everywhere once its answer is described here.
+
+#include "format/labels.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace fenzhang {
+
+struct LookupResult;
+
+struct ResultFacts {
+    Q_DECLARE_TR_FUNCTIONS(fenzhang::ResultFacts)
+public:
+    struct Fact {
+        QString label;
+        QString value;
+    };
+    struct State {
+        QString name;  // "State", "Result", "Remaining amount"
+        QString label; // "Finished", "Money still to split"
+        QString code;  // "FINISHED", "frozen"
+        Labels::Tone tone = Labels::Tone::Neutral;
+        QString advice; // what it means for the clerk
+    };
+
+    QString title; // the kind's: "Profit-sharing result", "Return result", ...
+    State state;
+    QList<Fact> facts;
+    // An order's receivers: "Receivers (3)", the column headings, one row each, and which columns
+    // are numbers (right-aligned). Empty for a kind without lines.
+    QString linesTitle;
+    QStringList lineHeader;
+    QList<QStringList> lines;
+    QList<int> numericColumns;
+    // "CODE: what to do" for each failure reason met among the lines, once each.
+    QStringList advice;
+
+    // Empty (no title) for a result without a typed answer.
+    static ResultFacts of(const LookupResult &result);
+    // "Finished (FINISHED)": the words and the code as sent, both visible; the code alone when the
+    // words are the code or unknown; empty without a code.
+    static QString labelled(const QString &label, const QString &code);
+};
+
+} // namespace fenzhang
