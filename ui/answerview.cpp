@@ -64,6 +64,14 @@ void AnswerView::setResult(const LookupResult &result)
         value->setAccessibleName(fact.label);
         m_values.append({fact.label, value});
     }
+    // What failed and what to do about it, under the numbers.
+    QStringList notes;
+    if (!facts.problem.isEmpty())
+        notes << tr("Not (all) done: %1").arg(facts.problem);
+    for (const ResultFacts::Fact &advice : facts.advice)
+        notes << tr("What to do (%1): %2").arg(advice.label, advice.value);
+    if (!notes.isEmpty())
+        ResultHeader::addWideLine(m_grid, u"answerNotes"_s, m_grid)->setText(notes.join(u'\n'));
 
     const int linesTab = m_tabs->indexOf(m_lines);
     if (facts.linesTitle.isEmpty()) {

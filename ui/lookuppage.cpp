@@ -1,5 +1,6 @@
 #include "lookuppage.h"
 
+#include "answerview.h"
 #include "errorpanel.h"
 #include "format/money.h"
 #include "lookup/queryfields.h"
@@ -39,17 +40,20 @@ LookupPage::LookupPage(LookupKind kind, LookupController *controller, QWidget *p
       m_errorPanel(new ErrorPanel(this)), m_processing(new ProcessingBar(this)), m_hint(new QLabel(this)),
       m_stack(new QStackedWidget(this)), m_staleBanner(new StaleBanner(m_stack, this))
 {
+    setObjectName(LookupKinds::name(kind) + u"Page"_s); // orderPage, returnPage, amountsPage
+    // Orders and returns have views of their own; any other kind is shown from its description.
     QWidget *resultView = nullptr;
     if (kind == LookupKind::Order) {
-        setObjectName(u"orderPage"_s);
         m_orderView = new OrderResultView(this);
         resultView = m_orderView;
         connect(m_orderView->remainingAmount(), &RemainingAmountLine::requested, this,
                 &LookupPage::lookUpRemainingAmount);
-    } else {
-        setObjectName(u"returnPage"_s);
+    } else if (kind == LookupKind::Return) {
         m_returnView = new ReturnResultView(this);
         resultView = m_returnView;
+    } else {
+        m_answerView = new AnswerView(this);
+        resultView = m_answerView;
     }
     updateHint();
     m_hint->setWordWrap(true);
@@ -243,8 +247,10 @@ void LookupPage::finish(const LookupResult &result)
         m_remaining.reset();
         if (m_orderView)
             m_orderView->setResult(result);
-        else
+        else if (m_returnView)
             m_returnView->setResult(result);
+        else
+            m_answerView->setResult(result);
         m_stack->setCurrentIndex(1);
         m_processing->setFinal(result.isFinal());
         m_displayedFor = result.query;

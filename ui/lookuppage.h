@@ -19,6 +19,7 @@ class QStackedWidget;
 
 namespace fenzhang {
 
+class AnswerView;
 class ErrorPanel;
 class LookupController;
 class OrderResultView;
@@ -40,6 +41,7 @@ public:
     QueryForm *form() const { return m_form; }
     OrderResultView *orderView() const { return m_orderView; }
     ReturnResultView *returnView() const { return m_returnView; }
+    AnswerView *answerView() const { return m_answerView; } // a kind without a view of its own
     ErrorPanel *errorPanel() const { return m_errorPanel; }
     ProcessingBar *processingBar() const { return m_processing; }
     View currentView() const;
@@ -93,6 +95,7 @@ private:
     QueryForm *m_form;
     OrderResultView *m_orderView = nullptr;
     ReturnResultView *m_returnView = nullptr;
+    AnswerView *m_answerView = nullptr;
     ErrorPanel *m_errorPanel;
     ProcessingBar *m_processing;
     QLabel *m_hint;

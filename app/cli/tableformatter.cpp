@@ -84,14 +84,16 @@ QString TableFormatter::format(const LookupResult &result)
     fields.append({u"Request-ID"_s, QString::fromLatin1(result.response.requestId)});
     text += fieldList(fields);
 
-    if (facts.linesTitle.isEmpty())
-        return text;
-    text += u'\n' + facts.linesTitle + u'\n';
-    if (facts.lines.isEmpty())
-        return text;
-    text += alignedTable(QList<QStringList>{facts.lineHeader} + facts.lines, facts.numericColumns);
-    if (!facts.advice.isEmpty())
-        text += u'\n' + tr("What to do:") + u'\n' + "  "_L1 + facts.advice.join("\n  "_L1) + u'\n';
+    if (!facts.linesTitle.isEmpty()) {
+        text += u'\n' + facts.linesTitle + u'\n';
+        if (!facts.lines.isEmpty())
+            text += alignedTable(QList<QStringList>{facts.lineHeader} + facts.lines, facts.numericColumns);
+    }
+    if (!facts.advice.isEmpty()) {
+        text += u'\n' + tr("What to do:") + u'\n';
+        for (const ResultFacts::Fact &advice : facts.advice)
+            text += "  "_L1 + advice.label + ": "_L1 + advice.value + u'\n';
+    }
     return text;
 }
 

@@ -31,6 +31,18 @@ QString yuan(qint64 fen)
     return Money::formatYuan(fen, Money::Grouping::Thousands);
 }
 
+// The advice for a failure reason, once.
+void addAdvice(ResultFacts &facts, const QString &code, const QString &advice)
+{
+    if (code.isEmpty() || advice.isEmpty())
+        return;
+    for (const ResultFacts::Fact &known : std::as_const(facts.advice)) {
+        if (known.label == code)
+            return;
+    }
+    facts.advice.append({code, advice});
+}
+
 void describe(ResultFacts &facts, const OrderResult &order, Product)
 {
     facts.state = {ResultFacts::tr("State"), Labels::orderState(order.state), order.state,
@@ -76,23 +88,33 @@ void describe(ResultFacts &facts, const OrderResult &order, Product)
              ResultFacts::labelled(Labels::receiverFailReason(receiver.failReason), receiver.failReason),
              time(receiver.createTime), time(receiver.finishTime), oneLine(receiver.detailId),
              oneLine(receiver.description)});
-        const QString advice = Labels::receiverFailAdvice(receiver.failReason);
-        const QString entry = u"%1: %2"_s.arg(receiver.failReason, advice);
-        if (!receiver.failReason.isEmpty() && !advice.isEmpty() && !facts.advice.contains(entry))
-            facts.advice.append(entry);
     }
+    QStringList reasons;
+    int notPaid = 0;
+    for (const ReceiverDetail &receiver : order.receivers) {
+        if (receiver.failReason.isEmpty())
+            continue;
+        ++notPaid;
+        const QString reason = Labels::receiverFailReason(receiver.failReason);
+        if (!reasons.contains(reason))
+            reasons.append(reason);
+        addAdvice(facts, receiver.failReason, Labels::receiverFailAdvice(receiver.failReason));
+    }
+    if (notPaid > 0)
+        facts.problem =
+            ResultFacts::tr("%n receiver(s) not paid: %1", nullptr, notPaid).arg(reasons.join(u"; "_s));
 }
 
 void describe(ResultFacts &facts, const ReturnResult &ret, Product product)
 {
+    facts.problem = ResultFacts::labelled(Labels::returnFailReason(ret.failReason), ret.failReason);
+    addAdvice(facts, ret.failReason, Labels::returnFailAdvice(ret.failReason));
     facts.state = {ResultFacts::tr("Result"), Labels::returnResult(ret.result), ret.result,
                    Labels::returnResultTone(ret.result), Labels::returnResultAdvice(ret.result)};
     const QString returnNoField = ReturnResult::returnNoField(product);
     facts.facts = {
         {ResultFacts::tr("Failure reason"),
          ResultFacts::labelled(Labels::returnFailReason(ret.failReason), ret.failReason)},
-        {ResultFacts::tr("What to do"),
-         ret.failReason.isEmpty() ? QString() : Labels::returnFailAdvice(ret.failReason)},
         {ResultFacts::tr("Return amount (yuan)"), yuan(ret.amount)},
         {QueryFields::label(u"sub_mchid"), ret.subMchid},
         {QueryFields::label(u"order_id"), ret.orderId},

@@ -3,9 +3,10 @@
 // A look-up's answer as a person reads it, one description per kind (resultfacts.cpp): its state
 // (what it is called, in words, the code WeChat Pay or this app gave it, its tone and advice), its
 // facts in order (label and value; a value the product's answer does not have is empty and left
-// out), and the lines of an order — its receivers — with their columns and the advice for each
-// failure met. The CLI's table prints it, and the desktop shows it for a kind without a view of its
-// own (AnswerView): a new kind is readable everywhere once its answer is described here.
+// out), the lines of an order — its receivers — with their columns, and what failed with the advice
+// for each failure met. The CLI's table prints it, the batch table's reason and detail pane read its
+// problem and advice, and the desktop shows it for a kind without a view of its own (AnswerView): a
+// new kind is readable everywhere once its answer is described here.
 
 #include "format/labels.h"
 
@@ -42,8 +43,11 @@ public:
     QStringList lineHeader;
     QList<QStringList> lines;
     QList<int> numericColumns;
-    // "CODE: what to do" for each failure reason met among the lines, once each.
-    QStringList advice;
+    // Why the answer did not (all) go through, in one line: a failed return's reason, an order's
+    // receivers not paid with theirs; empty when nothing failed.
+    QString problem;
+    // What to do, once per failure reason met (label: the reason's code, value: the advice).
+    QList<Fact> advice;
 
     // Empty (no title) for a result without a typed answer.
     static ResultFacts of(const LookupResult &result);

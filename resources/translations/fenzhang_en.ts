@@ -160,6 +160,14 @@
         <source>Raw answer</source>
         <translation>Raw answer</translation>
     </message>
+    <message>
+        <source>Not (all) done: %1</source>
+        <translation>Not (all) done: %1</translation>
+    </message>
+    <message>
+        <source>What to do (%1): %2</source>
+        <translation>What to do (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ApiJob</name>
@@ -682,13 +690,6 @@
     <message>
         <source>Not the answer to this question: %1</source>
         <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n receiver(s) not paid: %1</source>
-        <translation>
-            <numerusform>%n receiver not paid: %1</numerusform>
-            <numerusform>%n receivers not paid: %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>Row %1 · %2 · %3</source>
@@ -3779,10 +3780,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <translation>Description</translation>
     </message>
     <message>
-        <source>What to do</source>
-        <translation>What to do</translation>
-    </message>
-    <message>
         <source>Return amount (yuan)</source>
         <translation>Return amount (yuan)</translation>
     </message>
@@ -3813,6 +3810,13 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Remaining to share (yuan)</source>
         <translation>Remaining to share (yuan)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receiver(s) not paid: %1</source>
+        <translation>
+            <numerusform>%n receiver not paid: %1</numerusform>
+            <numerusform>%n receivers not paid: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

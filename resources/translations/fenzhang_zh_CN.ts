@@ -160,6 +160,14 @@
         <source>Raw answer</source>
         <translation>原始应答</translation>
     </message>
+    <message>
+        <source>Not (all) done: %1</source>
+        <translation>未（全部）完成：%1</translation>
+    </message>
+    <message>
+        <source>What to do (%1): %2</source>
+        <translation>处理建议（%1）：%2</translation>
+    </message>
 </context>
 <context>
     <name>fenzhang::ApiJob</name>
@@ -680,12 +688,6 @@
     <message>
         <source>Not the answer to this question: %1</source>
         <translation>不是本次查询的应答：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n receiver(s) not paid: %1</source>
-        <translation>
-            <numerusform>%n 个接收方未分到：%1</numerusform>
-        </translation>
     </message>
     <message>
         <source>Row %1 · %2 · %3</source>
@@ -3745,10 +3747,6 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
         <translation>描述</translation>
     </message>
     <message>
-        <source>What to do</source>
-        <translation>处理建议</translation>
-    </message>
-    <message>
         <source>Return amount (yuan)</source>
         <translation>回退金额（元）</translation>
     </message>
@@ -3779,6 +3777,12 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message>
         <source>Remaining to share (yuan)</source>
         <translation>剩余待分金额（元）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receiver(s) not paid: %1</source>
+        <translation>
+            <numerusform>%n 个接收方未分到：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -255,7 +255,9 @@ void TestQuery::facts_describeEachKindAsItsProductAnswers()
     QCOMPARE(orderFacts.lines.at(0).size(), orderFacts.lineHeader.size());
     QCOMPARE(orderFacts.lines.at(0).at(1), u"1.00"_s);
     QCOMPARE(orderFacts.advice.size(), 1); // NO_RELATION's advice once, not per receiver
-    QVERIFY(orderFacts.advice.constFirst().startsWith(u"NO_RELATION: "_s));
+    QCOMPARE(orderFacts.advice.constFirst().label, u"NO_RELATION"_s);
+    QCOMPARE(orderFacts.advice.constFirst().value, Labels::receiverFailAdvice(u"NO_RELATION"_s));
+    QVERIFY(orderFacts.problem.contains(Labels::receiverFailReason(u"NO_RELATION"_s)));
 
     ReturnResult ret;
     ret.outReturnNo = u"R1"_s;
@@ -272,7 +274,9 @@ void TestQuery::facts_describeEachKindAsItsProductAnswers()
              ret.returnNo);
     QCOMPARE(valueOf(brandFacts, ResultFacts::tr("Return amount (yuan)")), u"123.45"_s);
     QVERIFY(valueOf(brandFacts, ResultFacts::tr("Failure reason")).contains(u"(BALANCE_NOT_ENOUGH)"_s));
-    QVERIFY(!valueOf(brandFacts, ResultFacts::tr("What to do")).isEmpty());
+    QCOMPARE(brandFacts.problem, valueOf(brandFacts, ResultFacts::tr("Failure reason")));
+    QCOMPARE(brandFacts.advice.size(), 1);
+    QCOMPARE(brandFacts.advice.constFirst().value, Labels::returnFailAdvice(u"BALANCE_NOT_ENOUGH"_s));
     QVERIFY(brandFacts.linesTitle.isEmpty());
     brand.query.setProduct(Product::ServiceProvider);
     QCOMPARE(
@@ -288,6 +292,8 @@ void TestQuery::facts_describeEachKindAsItsProductAnswers()
     QCOMPARE(nothing.state.code, AmountsResult::nothingLeftCode());
     QCOMPARE(nothing.state.tone, Labels::Tone::Good);
     QCOMPARE(valueOf(nothing, ResultFacts::tr("Remaining to share (yuan)")), u"0.00"_s);
+    QVERIFY(nothing.problem.isEmpty());
+    QVERIFY(nothing.advice.isEmpty());
 }
 
 #include "tst_query.moc"

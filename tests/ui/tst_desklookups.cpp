@@ -1,6 +1,7 @@
 // The desktop app end to end: a real MainWindow whose look-ups go to an in-process sandbox over
 // loopback, driven through its widgets the way a clerk would.
 
+#include "answerview.h"
 #include "appsettings.h"
 #include "badgelabel.h"
 #include "demoprofile.h"
@@ -13,6 +14,7 @@
 #include "historybackend.h"
 #include "language.h"
 #include "lookup/resultexport.h"
+#include "lookup/resultfacts.h"
 #include "lookupcontroller.h"
 #include "lookuppage.h"
 #include "mainwindow.h"
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void cleanup();
 
     void demo_prefillsBothFormsAndIsMarked();
+    void pageOfAnyKind_looksUpFromItsDescription();
     void orderLookup_typedIn_showsReceiversAndBadges();
     void orderLookup_exportCsv_byteForByteResultExport();
     void orderLookup_exportWorkbook_typedCellsAndStatus();
@@ -191,6 +194,37 @@ void TestDeskLookups::runAndWait(LookupPage *page)
     QTest::keyClick(page->form()->fields().constLast(), Qt::Key_Return);
     QVERIFY(page->isBusy());
     QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+}
+
+// A page of a kind without a form or view of its own (the remaining amount): the form from the
+// kind's fields, the answer from its description, through the sandbox at the product's endpoint.
+void TestDeskLookups::pageOfAnyKind_looksUpFromItsDescription()
+{
+    const ConnectionProfile brand = useDemo(Product::Brand);
+    QStringList targets;
+    QObject scope;
+    connect(&m_server, &sandbox::SandboxServer::requestHandled, &scope,
+            [&targets](const QJsonObject &entry) { targets << entry.value(u"target"_s).toString(); });
+    LookupPage page(LookupKind::Amounts, m_controller.get());
+    page.setProduct(Product::Brand);
+    page.resize(900, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QCOMPARE(page.objectName(), u"amountsPage"_s);
+    QCOMPARE(page.form()->fields().size(), 1);
+    QVERIFY(page.answerView());
+    typeInto(page.form(), u"transaction_id"_s, brand.sampleOrder.transactionId);
+    runAndWait(&page);
+    QCOMPARE(page.currentView(), LookupPage::View::Result);
+    QVERIFY(page.shownResult()->amounts());
+    QCOMPARE(targets.size(), 1);
+    QCOMPARE(targets.constFirst(),
+             u"/v3/brand/profitsharing/orders/%1/amounts"_s.arg(brand.sampleOrder.transactionId));
+    const QString yuan = page.answerView()->value(ResultFacts::tr("Remaining to share (yuan)"));
+    QCOMPARE(yuan,
+             Money::formatYuan(page.shownResult()->amounts()->unsplitAmount, Money::Grouping::Thousands));
+    QCOMPARE(page.answerView()->stateBadge()->toolTip(), page.shownResult()->answer->stateCode());
+    QCOMPARE(page.suggestedExportName(), u"profitsharing-amounts-"_s + brand.sampleOrder.transactionId);
 }
 
 void TestDeskLookups::demo_prefillsBothFormsAndIsMarked()

@@ -433,6 +433,9 @@ void TestResultViews::answerView_showsAnyKindFromItsDescription()
     QCOMPARE(view.lines()->item(1, 1)->text(), facts.lines.at(1).at(1)); // 90,071,992,547,409.93: exact
     QVERIFY(view.lines()->item(1, 1)->text().endsWith(u"409.93"_s));
     QVERIFY(view.lines()->item(1, 5)->text().contains(u"NO_RELATION"_s));
+    QVERIFY(view.findChild<QLabel *>(u"answerNotes"_s)
+                ->text()
+                .contains(Labels::receiverFailAdvice(u"NO_RELATION"_s)));
 
     view.setResult(okReturn(u"FAILED"_s, u"BALANCE_NOT_ENOUGH"_s));
     QCOMPARE(view.title(), LookupKinds::dialogTitle(LookupKind::Return));
@@ -441,6 +444,10 @@ void TestResultViews::answerView_showsAnyKindFromItsDescription()
     QCOMPARE(view.value(ResultFacts::tr("WeChat Pay return No. (%1)").arg(u"return_id"_s)),
              u"3008450740201411110007820473"_s);                          // the ordinary answer's name for it
     QVERIFY(view.value(QueryFields::label(u"transaction_id")).isEmpty()); // the order's, gone
+    auto *notes = view.findChild<QLabel *>(u"answerNotes"_s);
+    QVERIFY(notes);
+    QTRY_VERIFY(notes->isVisible()); // the new grid is shown by the event loop
+    QVERIFY(notes->text().contains(Labels::returnFailAdvice(u"BALANCE_NOT_ENOUGH"_s)));
     QVERIFY(!view.lines()->isVisible());
     QVERIFY(ResultFacts::of(okReturn(u"SUCCESS"_s)).linesTitle.isEmpty());
 }

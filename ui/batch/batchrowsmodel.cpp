@@ -2,10 +2,11 @@
 
 #include "batch/batchexport.h"
 #include "format/labels.h"
-#include "lookup/resultstate.h"
 #include "format/money.h"
 #include "format/saturating.h"
 #include "lookup/resultexport.h"
+#include "lookup/resultfacts.h"
+#include "lookup/resultstate.h"
 #include "plaintext.h"
 
 #include <QColor>
@@ -19,51 +20,6 @@ namespace {
 std::optional<qint64> amountFen(const LookupResult &result)
 {
     return result.answer ? std::optional(result.answer->totalFen()) : std::nullopt;
-}
-
-// Why an answered row did not (all) go through: a failed return's reason, an order's receivers
-// that were not paid with theirs.
-QString answerReason(const LookupResult &result)
-{
-    if (result.returnOrder()) {
-        const ReturnResult &r = *result.returnOrder();
-        if (r.failReason.isEmpty())
-            return {};
-        return u"%1 (%2)"_s.arg(Labels::returnFailReason(r.failReason), r.failReason);
-    }
-    if (!result.order())
-        return {};
-    QStringList reasons;
-    int notPaid = 0;
-    for (const ReceiverDetail &receiver : result.order()->receivers) {
-        if (receiver.failReason.isEmpty())
-            continue;
-        ++notPaid;
-        const QString reason = Labels::receiverFailReason(receiver.failReason);
-        if (!reasons.contains(reason))
-            reasons.append(reason);
-    }
-    if (notPaid == 0)
-        return {};
-    return BatchRowsModel::tr("%n receiver(s) not paid: %1", nullptr, notPaid).arg(reasons.join(u"; "_s));
-}
-
-// What to do about it, for the detail pane.
-QStringList answerAdvice(const LookupResult &result)
-{
-    QStringList advice;
-    if (result.returnOrder() && !result.returnOrder()->failReason.isEmpty())
-        advice.append(Labels::returnFailAdvice(result.returnOrder()->failReason));
-    if (result.order()) {
-        for (const ReceiverDetail &receiver : result.order()->receivers) {
-            const QString text =
-                receiver.failReason.isEmpty() ? QString() : Labels::receiverFailAdvice(receiver.failReason);
-            if (!text.isEmpty() && !advice.contains(text))
-                advice.append(text);
-        }
-    }
-    advice.removeAll(QString());
-    return advice;
 }
 
 QString reasonText(const BatchRow &row, const LookupResult &result, bool hasResult)
@@ -81,7 +37,7 @@ QString reasonText(const BatchRow &row, const LookupResult &result, bool hasResu
     const ApiResponse &r = result.response;
     switch (result.kind) {
     case LookupResult::Kind::Ok:
-        return answerReason(result);
+        return ResultFacts::of(result).problem; // a failed return's reason, receivers not paid
     case LookupResult::Kind::ApiError:
         return u"HTTP %1 %2 %3"_s.arg(r.httpStatus).arg(r.errorCode, Labels::errorCode(r.errorCode));
     case LookupResult::Kind::NetworkError:
@@ -212,7 +168,9 @@ QString BatchRowsModel::detailText(int row) const
         lines << tr("Reason: %1").arg(reason);
     if (m_runner->hasResult(row)) {
         const LookupResult &result = m_runner->result(row);
-        QStringList advice = answerAdvice(result);
+        QStringList advice;
+        for (const ResultFacts::Fact &fact : ResultFacts::of(result).advice)
+            advice.append(fact.value);
         if (result.kind == LookupResult::Kind::ApiError)
             advice.append(Labels::errorAdvice(result.response.errorCode));
         advice.removeAll(QString());
