@@ -310,14 +310,12 @@ bool BatchImporter::namesTheFieldsOf(const ColumnMapping &fromHeader, LookupKind
 
 std::optional<LookupKind> BatchImporter::otherKind(LookupKind kind)
 {
-    switch (kind) {
-    case LookupKind::Order:
+    // Orders and returns are both three columns of numbers under similar headings; any other kind
+    // (the remaining amount's one column of transaction numbers) is mistaken for nothing.
+    if (kind == LookupKind::Order)
         return LookupKind::Return;
-    case LookupKind::Return:
+    if (kind == LookupKind::Return)
         return LookupKind::Order;
-    case LookupKind::Amounts:
-        return std::nullopt; // one column of transaction numbers: nothing to mistake it for
-    }
     return std::nullopt;
 }
 
