@@ -48,7 +48,7 @@ void AnswerView::setResult(const LookupResult &result)
         return;
     }
     m_title->setText(facts.title);
-    ResultHeader::showState(m_state, m_advice, facts.state.label, facts.state.tone, facts.state.code,
+    ResultHeader::showState(m_state, m_advice, facts.state.label, facts.state.tone, facts.state.sent,
                             facts.state.advice);
 
     // The facts of this answer, afresh: another kind or product has other ones.
@@ -67,7 +67,7 @@ void AnswerView::setResult(const LookupResult &result)
     // What failed and what to do about it, under the numbers.
     QStringList notes;
     if (!facts.problem.isEmpty())
-        notes << tr("Not (all) done: %1").arg(facts.problem);
+        notes << tr("Not all went through: %1").arg(facts.problem);
     for (const ResultFacts::Fact &advice : facts.advice)
         notes << tr("What to do (%1): %2").arg(advice.label, advice.value);
     if (!notes.isEmpty())

@@ -8,6 +8,7 @@
 #include "format/labels.h"
 #include "historybackend.h"
 #include "historypage.h"
+#include "lookup/resultstate.h"
 #include "lookupcontroller.h"
 #include "lookuppage.h"
 #include "messagebox.h"
@@ -272,9 +273,7 @@ QString MainWindow::pageTitle(Page page) const
 void MainWindow::notifyWatchFinished(const LookupResult &result)
 {
     const QString number = result.query.number();
-    const QString state = result.order()         ? Labels::orderState(result.order()->state)
-                          : result.returnOrder() ? Labels::returnResult(result.returnOrder()->result)
-                                                 : QString();
+    const QString state = ResultState::label(result.lookup(), ResultState::of(result));
     const QString text = tr("%1 is no longer processing: %2.").arg(number, state);
     statusBar()->showMessage(text);
     if (!QSystemTrayIcon::isSystemTrayAvailable())

@@ -55,7 +55,7 @@ bool BatchCommand::parse(const QCommandLineParser &parser, const QStringList &po
 {
     const std::optional<LookupKind> lookup = positional.size() == 1 ? LookupKinds::fromName(positional.constFirst()) : std::nullopt;
     if (!lookup) {
-        *error = tr("The batch command needs order, return or amounts: %1").arg(usage());
+        *error = tr("The batch command needs a kind of look-up: %1").arg(usage());
         return false;
     }
     options->lookup = *lookup;

@@ -163,6 +163,15 @@ QString fieldUsage(LookupKind kind)
     return words.join(u' ');
 }
 
+// "order, return, amounts": the look-up commands, one per kind.
+QString commandList()
+{
+    QStringList names;
+    for (const LookupKind kind : LookupKinds::all())
+        names.append(LookupKinds::name(kind));
+    return names.join(u", "_s);
+}
+
 void setUpParser(QCommandLineParser &parser)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -320,7 +329,7 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        *error = tr("Missing command: order, return, amounts or batch.");
+        *error = tr("Missing command: %1 or batch.").arg(commandList());
         return false;
     }
     const bool batch = positional.constFirst() == "batch"_L1;
@@ -362,7 +371,7 @@ bool CliOptionsParser::parse(const QStringList &arguments, CliOptions *options, 
         }
         forbidden.append(u"remaining-amount"_s);
     } else {
-        *error = tr("Unknown command \"%1\": use order, return, amounts or batch.").arg(command);
+        *error = tr("Unknown command \"%1\": use %2 or batch.").arg(command, commandList());
         return false;
     }
     QString product;

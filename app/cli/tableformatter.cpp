@@ -75,7 +75,7 @@ QString TableFormatter::format(const LookupResult &result)
         return {};
     QString text = facts.title + u'\n';
     QList<QPair<QString, QString>> fields = {
-        {facts.state.name, ResultFacts::labelled(facts.state.label, facts.state.code)},
+        {facts.state.name, ResultFacts::labelled(facts.state.label, facts.state.sent)},
         {tr("Advice"), facts.state.advice},
     };
     for (const ResultFacts::Fact &fact : facts.facts)

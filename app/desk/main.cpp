@@ -101,10 +101,13 @@ int main(int argc, char *argv[])
     // The user's saved profiles (secrets in the system keychain), after the demo and command-line ones.
     fenzhang::ProfileStore store;
     const auto storeLoaded = store.load();
-    // Why they could not be loaded: said again when the profile manager opens, until they change.
+    // Why they could not be loaded: said again when the profile manager opens, until a change is
+    // saved (never while the unreadable file blocks every save).
     QString storeProblem = storeLoaded ? QString() : storeLoaded.error();
-    QObject::connect(&store, &fenzhang::ProfileStore::profilesChanged, &app,
-                     [&storeProblem] { storeProblem.clear(); });
+    QObject::connect(&store, &fenzhang::ProfileStore::profilesChanged, &app, [&storeProblem, &store] {
+        if (!store.isSaveBlocked())
+            storeProblem.clear();
+    });
     fenzhang::SecretStore secrets;
     fenzhang::StoreConnectionProvider provider(&store, &secrets);
     if (options.demo) {

@@ -74,7 +74,7 @@ QStringList Query::fields(LookupKind kind, Product product)
 
 QStringList Query::allFields()
 {
-    // Fixed at compile time; the batch export asks it for every question-only row.
+    // Computed once, at the first call (the batch export asks it for every question-only row).
     static const QStringList all = [] {
         QStringList fields;
         for (const LookupKind kind : LookupKinds::all()) {

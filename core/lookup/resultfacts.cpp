@@ -43,10 +43,44 @@ void addAdvice(ResultFacts &facts, const QString &code, const QString &advice)
     facts.advice.append({code, advice});
 }
 
+// What failed and what to do, per kind: cheap, without the rest of the description.
+void describeFailures(ResultFacts &facts, const OrderResult &order)
+{
+    QStringList reasons;
+    int notPaid = 0;
+    for (const ReceiverDetail &receiver : order.receivers) {
+        if (receiver.failReason.isEmpty())
+            continue;
+        ++notPaid;
+        const QString reason = Labels::receiverFailReason(receiver.failReason);
+        if (!reasons.contains(reason))
+            reasons.append(reason);
+        addAdvice(facts, receiver.failReason, Labels::receiverFailAdvice(receiver.failReason));
+    }
+    if (notPaid > 0)
+        facts.problem =
+            ResultFacts::tr("%n receiver(s) not paid: %1", nullptr, notPaid).arg(reasons.join(u"; "_s));
+}
+
+void describeFailures(ResultFacts &facts, const ReturnResult &ret)
+{
+    facts.problem = ResultFacts::labelled(Labels::returnFailReason(ret.failReason), ret.failReason);
+    addAdvice(facts, ret.failReason, Labels::returnFailAdvice(ret.failReason));
+}
+
+void describeFailures(ResultFacts &, const AmountsResult &)
+{
+    // Nothing fails in an amount: it is what is left.
+}
+
 void describe(ResultFacts &facts, const OrderResult &order, Product)
 {
-    facts.state = {ResultFacts::tr("State"), Labels::orderState(order.state), order.state,
-                   Labels::orderStateTone(order.state), Labels::orderStateAdvice(order.state)};
+    facts.state = {ResultFacts::tr("State"),
+                   Labels::orderState(order.state),
+                   order.state,
+                   order.state,
+                   Labels::orderStateTone(order.state),
+                   Labels::orderStateAdvice(order.state)};
     QString totals;
     for (const OrderResult::Total &total : order.totalsByResult()) {
         if (!totals.isEmpty())
@@ -89,28 +123,13 @@ void describe(ResultFacts &facts, const OrderResult &order, Product)
              time(receiver.createTime), time(receiver.finishTime), oneLine(receiver.detailId),
              oneLine(receiver.description)});
     }
-    QStringList reasons;
-    int notPaid = 0;
-    for (const ReceiverDetail &receiver : order.receivers) {
-        if (receiver.failReason.isEmpty())
-            continue;
-        ++notPaid;
-        const QString reason = Labels::receiverFailReason(receiver.failReason);
-        if (!reasons.contains(reason))
-            reasons.append(reason);
-        addAdvice(facts, receiver.failReason, Labels::receiverFailAdvice(receiver.failReason));
-    }
-    if (notPaid > 0)
-        facts.problem =
-            ResultFacts::tr("%n receiver(s) not paid: %1", nullptr, notPaid).arg(reasons.join(u"; "_s));
 }
 
 void describe(ResultFacts &facts, const ReturnResult &ret, Product product)
 {
-    facts.problem = ResultFacts::labelled(Labels::returnFailReason(ret.failReason), ret.failReason);
-    addAdvice(facts, ret.failReason, Labels::returnFailAdvice(ret.failReason));
-    facts.state = {ResultFacts::tr("Result"), Labels::returnResult(ret.result), ret.result,
-                   Labels::returnResultTone(ret.result), Labels::returnResultAdvice(ret.result)};
+    facts.state = {
+        ResultFacts::tr("Return result"),     Labels::returnResult(ret.result),      ret.result, ret.result,
+        Labels::returnResultTone(ret.result), Labels::returnResultAdvice(ret.result)};
     const QString returnNoField = ReturnResult::returnNoField(product);
     facts.facts = {
         {ResultFacts::tr("Failure reason"),
@@ -132,7 +151,10 @@ void describe(ResultFacts &facts, const AmountsResult &amounts, Product)
 {
     const QString code = amounts.stateCode();
     const bool frozen = code == AmountsResult::frozenCode();
-    facts.state = {ResultFacts::tr("Remaining amount"), ResultState::label(LookupKind::Amounts, code), code,
+    facts.state = {ResultFacts::tr("Remaining amount"),
+                   ResultState::label(LookupKind::Amounts, code),
+                   code,
+                   u"unsplit_amount = %1"_s.arg(amounts.unsplitAmount),
                    frozen ? Labels::Tone::Pending : Labels::Tone::Good,
                    frozen ? ResultFacts::tr("This money can still be shared; to release it to the merchant, "
                                             "unfreeze the rest (解冻剩余资金).")
@@ -160,8 +182,20 @@ ResultFacts ResultFacts::of(const LookupResult &result)
     if (!result.answer)
         return facts;
     facts.title = LookupKinds::dialogTitle(result.answer->kind());
-    std::visit([&](const auto &answer) { describe(facts, answer, result.product()); },
-               result.answer->variant());
+    std::visit(
+        [&](const auto &answer) {
+            describe(facts, answer, result.product());
+            describeFailures(facts, answer);
+        },
+        result.answer->variant());
+    return facts;
+}
+
+ResultFacts ResultFacts::failures(const LookupResult &result)
+{
+    ResultFacts facts;
+    if (result.answer)
+        std::visit([&](const auto &answer) { describeFailures(facts, answer); }, result.answer->variant());
     return facts;
 }
 

@@ -29,7 +29,8 @@ public:
     struct State {
         QString name;  // "State", "Result", "Remaining amount"
         QString label; // "Finished", "Money still to split"
-        QString code;  // "FINISHED", "frozen"
+        QString code;  // "FINISHED", "frozen" (ResultState's code)
+        QString sent;  // what the answer said, beside the words: "FINISHED", "unsplit_amount = 9200"
         Labels::Tone tone = Labels::Tone::Neutral;
         QString advice; // what it means for the clerk
     };
@@ -51,6 +52,8 @@ public:
 
     // Empty (no title) for a result without a typed answer.
     static ResultFacts of(const LookupResult &result);
+    // Only problem and advice, without formatting the rest (the batch table asks it for every row).
+    static ResultFacts failures(const LookupResult &result);
     // "Finished (FINISHED)": the words and the code as sent, both visible; the code alone when the
     // words are the code or unknown; empty without a code.
     static QString labelled(const QString &label, const QString &code);

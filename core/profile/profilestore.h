@@ -24,6 +24,9 @@ public:
 
     static QString defaultFilePath();
     QString filePath() const { return m_filePath; }
+    // The file on disk could be neither read nor moved aside: every save is refused so it is never
+    // overwritten (the reason is what load() returned).
+    bool isSaveBlocked() const { return m_saveBlocked; }
 
     // No file yet is fine (no profiles). A file that cannot be understood is renamed to
     // "<name>.corrupt" so nothing is lost, the store starts empty and load() returns an error

@@ -161,12 +161,12 @@
         <translation>Raw answer</translation>
     </message>
     <message>
-        <source>Not (all) done: %1</source>
-        <translation>Not (all) done: %1</translation>
-    </message>
-    <message>
         <source>What to do (%1): %2</source>
         <translation>What to do (%1): %2</translation>
+    </message>
+    <message>
+        <source>Not all went through: %1</source>
+        <translation>Not all went through: %1</translation>
     </message>
 </context>
 <context>
@@ -260,10 +260,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>The batch command needs order, return or amounts: %1</source>
-        <translation>The batch command needs order, return or amounts: %1</translation>
-    </message>
-    <message>
         <source>batch order: also look up each payment&apos;s remaining amount (剩余待分金额) and add it as columns.</source>
         <translation>batch order: also look up each payment&apos;s remaining amount (剩余待分金额) and add it as columns.</translation>
     </message>
@@ -280,6 +276,10 @@
             <numerusform>Looking up the remaining amount of %n payments…
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The batch command needs a kind of look-up: %1</source>
+        <translation>The batch command needs a kind of look-up: %1</translation>
     </message>
 </context>
 <context>
@@ -3817,6 +3817,10 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
             <numerusform>%n receiver not paid: %1</numerusform>
             <numerusform>%n receivers not paid: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Return result</source>
+        <translation>Return result</translation>
     </message>
 </context>
 <context>

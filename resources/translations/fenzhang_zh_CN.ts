@@ -161,12 +161,12 @@
         <translation>原始应答</translation>
     </message>
     <message>
-        <source>Not (all) done: %1</source>
-        <translation>未（全部）完成：%1</translation>
-    </message>
-    <message>
         <source>What to do (%1): %2</source>
         <translation>处理建议（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Not all went through: %1</source>
+        <translation>未全部成功：%1</translation>
     </message>
 </context>
 <context>
@@ -265,10 +265,6 @@
         <translation>已完成 %1/%2，失败 %3，处理中 %4，预计还需 %5 秒   </translation>
     </message>
     <message>
-        <source>The batch command needs order, return or amounts: %1</source>
-        <translation>batch 命令需要指定 order、return 或 amounts：%1</translation>
-    </message>
-    <message>
         <source>batch order: also look up each payment&apos;s remaining amount (剩余待分金额) and add it as columns.</source>
         <translation>batch order：同时查询每笔支付的剩余待分金额，并作为列加入结果。</translation>
     </message>
@@ -283,6 +279,10 @@
             <numerusform>正在查询 %n 笔支付的剩余待分金额…
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The batch command needs a kind of look-up: %1</source>
+        <translation>batch 命令需要指定查询类型：%1</translation>
     </message>
 </context>
 <context>
@@ -3693,7 +3693,7 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message numerus="yes">
         <source>%1: %n receiver(s), %2 yuan</source>
         <translation>
-            <numerusform>%1：%n 个接收方，%2 元</numerusform>
+            <numerusform>%1：%n 笔，%2 元</numerusform>
         </translation>
     </message>
     <message>
@@ -3716,7 +3716,7 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     </message>
     <message>
         <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
+        <translation>分账金额（元）</translation>
     </message>
     <message>
         <source>Type</source>
@@ -3728,7 +3728,7 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     </message>
     <message>
         <source>Result</source>
-        <translation>结果</translation>
+        <translation>分账结果</translation>
     </message>
     <message>
         <source>Failure reason</source>
@@ -3744,7 +3744,7 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     </message>
     <message>
         <source>Description</source>
-        <translation>描述</translation>
+        <translation>分账描述</translation>
     </message>
     <message>
         <source>Return amount (yuan)</source>
@@ -3781,8 +3781,12 @@ Put the files in one folder and start with &quot;New profile from a folder…&qu
     <message numerus="yes">
         <source>%n receiver(s) not paid: %1</source>
         <translation>
-            <numerusform>%n 个接收方未分到：%1</numerusform>
+            <numerusform>%n 个接收方分账失败：%1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Return result</source>
+        <translation>回退结果</translation>
     </message>
 </context>
 <context>

@@ -477,7 +477,7 @@ void TestCliBatch::batchAmounts_badRow_exit2_nothingSent()
 
     // A kind the batch does not know is a usage error that names the three.
     QCOMPARE(runCli({u"batch"_s, u"amount"_s, u"--input"_s, input, u"--output"_s, output}), 2);
-    QVERIFY2(m_stderr.contains("order, return or amounts"), m_stderr.constData());
+    QVERIFY2(m_stderr.contains("batch order|return|amounts "), m_stderr.constData());
 }
 
 void TestCliBatch::batchOrder_xlsxOutput_writesWorkbook()

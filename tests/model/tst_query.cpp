@@ -184,7 +184,6 @@ void TestQuery::binding_answerOfAnotherKind()
     QVERIFY(AnswerBinding::mismatches(Query(AmountsQuery{u"4208"_s}), Answer(amounts)).isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestQuery)
 // A field or choice a kind asks without a row in the one table of field words would show its bare API
 // name in the forms (the fallback): every one any kind asks as any product has its words.
 void TestQuery::fieldWords_everyFieldAndChoiceHasThem()
@@ -249,15 +248,29 @@ void TestQuery::facts_describeEachKindAsItsProductAnswers()
     const ResultFacts orderFacts = ResultFacts::of(orderResult);
     QCOMPARE(orderFacts.state.code, u"FINISHED"_s);
     QCOMPARE(orderFacts.state.tone, Labels::orderStateTone(u"FINISHED"_s));
-    QCOMPARE(valueOf(orderFacts, QueryFields::label(u"sub_mchid")), QString()); // a direct merchant's: none
     QCOMPARE(valueOf(orderFacts, QueryFields::label(u"transaction_id")), order.transactionId);
     QCOMPARE(orderFacts.lines.size(), 2);
     QCOMPARE(orderFacts.lines.at(0).size(), orderFacts.lineHeader.size());
     QCOMPARE(orderFacts.lines.at(0).at(1), u"1.00"_s);
     QCOMPARE(orderFacts.advice.size(), 1); // NO_RELATION's advice once, not per receiver
+    // The batch table's cheap reading says the same.
+    QCOMPARE(ResultFacts::failures(orderResult).problem, orderFacts.problem);
+    QCOMPARE(ResultFacts::failures(orderResult).advice.size(), 1);
+    QVERIFY(ResultFacts::failures(orderResult).facts.isEmpty());
     QCOMPARE(orderFacts.advice.constFirst().label, u"NO_RELATION"_s);
     QCOMPARE(orderFacts.advice.constFirst().value, Labels::receiverFailAdvice(u"NO_RELATION"_s));
     QVERIFY(orderFacts.problem.contains(Labels::receiverFailReason(u"NO_RELATION"_s)));
+
+    // A brand order's money split back to the merchant: only its answer has it.
+    OrderResult brandOrder = order;
+    brandOrder.finishAmount = 500;
+    LookupResult brandOrderResult;
+    brandOrderResult.query =
+        OrderQuery{u"1900000109"_s, order.transactionId, order.outOrderNo, Product::Brand};
+    brandOrderResult.answer = brandOrder;
+    QCOMPARE(valueOf(ResultFacts::of(brandOrderResult), ResultFacts::tr("Returned to the merchant (yuan)")),
+             u"5.00"_s);
+    QCOMPARE(valueOf(orderFacts, ResultFacts::tr("Returned to the merchant (yuan)")), QString());
 
     ReturnResult ret;
     ret.outReturnNo = u"R1"_s;
@@ -290,10 +303,12 @@ void TestQuery::facts_describeEachKindAsItsProductAnswers()
     amountsResult.answer = amounts;
     const ResultFacts nothing = ResultFacts::of(amountsResult);
     QCOMPARE(nothing.state.code, AmountsResult::nothingLeftCode());
+    QCOMPARE(nothing.state.sent, u"unsplit_amount = 0"_s);
     QCOMPARE(nothing.state.tone, Labels::Tone::Good);
     QCOMPARE(valueOf(nothing, ResultFacts::tr("Remaining to share (yuan)")), u"0.00"_s);
     QVERIFY(nothing.problem.isEmpty());
     QVERIFY(nothing.advice.isEmpty());
 }
 
+QTEST_GUILESS_MAIN(TestQuery)
 #include "tst_query.moc"

@@ -37,7 +37,7 @@ QString reasonText(const BatchRow &row, const LookupResult &result, bool hasResu
     const ApiResponse &r = result.response;
     switch (result.kind) {
     case LookupResult::Kind::Ok:
-        return ResultFacts::of(result).problem; // a failed return's reason, receivers not paid
+        return ResultFacts::failures(result).problem; // a failed return's reason, receivers not paid
     case LookupResult::Kind::ApiError:
         return u"HTTP %1 %2 %3"_s.arg(r.httpStatus).arg(r.errorCode, Labels::errorCode(r.errorCode));
     case LookupResult::Kind::NetworkError:
@@ -169,7 +169,7 @@ QString BatchRowsModel::detailText(int row) const
     if (m_runner->hasResult(row)) {
         const LookupResult &result = m_runner->result(row);
         QStringList advice;
-        for (const ResultFacts::Fact &fact : ResultFacts::of(result).advice)
+        for (const ResultFacts::Fact &fact : ResultFacts::failures(result).advice)
             advice.append(fact.value);
         if (result.kind == LookupResult::Kind::ApiError)
             advice.append(Labels::errorAdvice(result.response.errorCode));
